@@ -21,10 +21,12 @@ pub mod decode;
 pub mod enrich;
 pub mod error;
 pub mod index;
+pub mod ingest;
 pub mod meta;
 pub mod model;
 pub mod render;
 pub mod search;
 pub mod segment;
+pub mod stats;
 
 pub use error::{Error, Result};

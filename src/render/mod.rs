@@ -1,1 +1,96 @@
-//! Rendering (placeholder).
+//! Rendering: library results → bytes on any `Write`. One function per
+//! result kind, dispatching on the output format; `text` is for people,
+//! `json` is the documented machine contract. Nothing here touches the
+//! index or builds queries.
+
+pub mod json;
+pub mod text;
+
+use std::io::{self, Write};
+
+use crate::enrich::EntityInfo;
+use crate::ingest::IngestReport;
+use crate::search::ParagraphView;
+use crate::search::{FacetResults, SearchResults};
+use crate::stats::IndexStats;
+
+/// Output format of a command.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Human-readable text.
+    #[default]
+    Text,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// Comma-separated values (facets only).
+    Csv,
+}
+
+/// How text output looks.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TextStyle {
+    /// Use ANSI colours for highlights and labels.
+    pub color: bool,
+}
+
+/// Writes search results.
+pub fn hits(
+    format: Format,
+    res: &SearchResults,
+    style: TextStyle,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json => json::hits(res, out),
+        Format::Jsonl => json::hits_lines(res, out),
+        Format::Text | Format::Csv => text::hits(res, style, out),
+    }
+}
+
+/// Writes one paragraph with its document context.
+pub fn paragraph(
+    format: Format,
+    view: &ParagraphView,
+    style: TextStyle,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json | Format::Jsonl => json::paragraph(view, out),
+        _ => text::paragraph(view, style, out),
+    }
+}
+
+/// Writes index statistics.
+pub fn stats(format: Format, s: &IndexStats, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Json | Format::Jsonl => json::stats(s, out),
+        _ => text::stats(s, out),
+    }
+}
+
+/// Writes an ingest summary.
+pub fn ingest(format: Format, r: &IngestReport, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Json | Format::Jsonl => json::ingest(r, out),
+        _ => text::ingest(r, out),
+    }
+}
+
+/// Writes facet counts.
+pub fn facets(format: Format, f: &FacetResults, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Json | Format::Jsonl => json::facets(f, out),
+        Format::Csv => text::facets_csv(f, out),
+        Format::Text => text::facets(f, out),
+    }
+}
+
+/// Writes the entity list.
+pub fn entities(format: Format, list: &[EntityInfo], out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Json | Format::Jsonl => json::entities(list, out),
+        _ => text::entities(list, out),
+    }
+}

@@ -1,1 +1,555 @@
-//! Search (placeholder).
+//! Search: a typed [`SearchRequest`] in, [`SearchResults`] out.
+//!
+//! Builds the tantivy query from the parsed query text (`query`) and the
+//! resolved filters (`filters`), runs it on the last commit, and computes
+//! snippets only for the hits returned. Nothing here prints: `render`
+//! turns results into bytes.
+
+pub mod facets;
+pub mod filters;
+pub mod query;
+pub mod show;
+
+use std::ops::Bound;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery,
+    Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Index, Order, Searcher, TantivyDocument, Term};
+
+pub use facets::{facet_counts, FacetBucket, FacetBy, FacetResults};
+pub use filters::{DateBound, Filters};
+pub use show::{similar_ids, view_paragraph, ParagraphView};
+
+use crate::error::{Error, Result};
+use crate::index::{kind, read_record, Fields, IndexHandle, ParagraphRecord};
+use query::{parse_query, Atom, Clause, ParsedQuery};
+
+/// Weight of a match in the paragraph's own text.
+const BODY_BOOST: f32 = 1.0;
+/// Weight of a match in the section heading.
+const HEADING_BOOST: f32 = 0.5;
+/// Weight of a match only through the parent's lead-in.
+const CONTEXT_BOOST: f32 = 0.3;
+/// Extra weight when the query words stand together as a phrase.
+const PHRASE_BOOST: f32 = 2.0;
+/// Extra weight when they stand within a few words of each other.
+const NEAR_BOOST: f32 = 1.0;
+/// How far apart "near" words may be.
+const NEAR_SLOP: u32 = 5;
+/// Snippet length in characters.
+const SNIPPET_CHARS: usize = 240;
+
+/// How results are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best match first (ties: newer first).
+    #[default]
+    Relevance,
+    /// Newest date first.
+    Newest,
+    /// Oldest date first.
+    Oldest,
+}
+
+/// A search to run.
+#[derive(Clone, Debug, Default)]
+pub struct SearchRequest {
+    /// The query text, if any.
+    pub query: Option<String>,
+    /// Resolved filters.
+    pub filters: Filters,
+    /// Hits to return.
+    pub limit: usize,
+    /// Hits to skip.
+    pub offset: usize,
+    /// Order.
+    pub sort: Sort,
+    /// Whether to compute snippets (not needed for export-like uses).
+    pub snippets: bool,
+}
+
+/// One result.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    /// The paragraph and its document header.
+    pub record: ParagraphRecord,
+    /// Relevance score (`None` when ordered by date only).
+    pub score: Option<f32>,
+    /// Excerpt of the text around the best match.
+    pub snippet: String,
+    /// Byte ranges of matched words in `snippet`.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// The results of a search.
+#[derive(Clone, Debug)]
+pub struct SearchResults {
+    /// The query as given.
+    pub query: Option<String>,
+    /// Number of matching paragraphs.
+    pub total: usize,
+    /// The requested page of hits.
+    pub hits: Vec<Hit>,
+}
+
+/// A searcher on the last commit of an index.
+pub struct Engine {
+    index: Index,
+    fields: Fields,
+    searcher: Searcher,
+}
+
+impl Engine {
+    /// Opens a searcher on the index.
+    pub fn open(handle: &IndexHandle) -> Result<Engine> {
+        let searcher = handle.reader()?.searcher();
+        Ok(Engine {
+            index: handle.index.clone(),
+            fields: handle.fields.clone(),
+            searcher,
+        })
+    }
+
+    /// Runs a search.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        let text_query = self.parse_text(req.query.as_deref())?;
+        let rank_by_entities = text_query.is_none();
+        let query = self.full_query(
+            text_query.as_ref().map(|q| q.box_clone()),
+            &req.filters,
+            rank_by_entities,
+        );
+
+        let limit = req.limit.max(1);
+        let top = TopDocs::with_limit(limit).and_offset(req.offset);
+        let (scored, total): (Vec<(Option<f32>, DocAddress)>, usize) = match req.sort {
+            Sort::Relevance => {
+                let collector = top.tweak_score(move |segment: &tantivy::SegmentReader| {
+                    let dates = segment
+                        .fast_fields()
+                        .u64("date_lo")
+                        .map(|c| c.first_or_default_col(0))
+                        .ok();
+                    move |doc: tantivy::DocId, score: tantivy::Score| {
+                        let date = dates.as_ref().map(|d| d.get_val(doc)).unwrap_or(0);
+                        (score, date)
+                    }
+                });
+                let (docs, total) = self.searcher.search(&*query, &(collector, Count))?;
+                (
+                    docs.into_iter().map(|((s, _), a)| (Some(s), a)).collect(),
+                    total,
+                )
+            }
+            Sort::Newest | Sort::Oldest => {
+                let order = if req.sort == Sort::Newest {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                };
+                let collector = top.order_by_fast_field::<u64>("date_lo", order);
+                let (docs, total) = self.searcher.search(&*query, &(collector, Count))?;
+                (docs.into_iter().map(|(_, a)| (None, a)).collect(), total)
+            }
+        };
+        if req.limit == 0 {
+            return Ok(SearchResults {
+                query: req.query.clone(),
+                total,
+                hits: Vec::new(),
+            });
+        }
+
+        let snippet_gen = match (&text_query, req.snippets) {
+            (Some(q), true) => {
+                let mut g = SnippetGenerator::create(&self.searcher, &**q, self.fields.body)?;
+                g.set_max_num_chars(SNIPPET_CHARS);
+                Some(g)
+            }
+            _ => None,
+        };
+        let mut hits = Vec::with_capacity(scored.len());
+        for (score, addr) in scored {
+            let doc: TantivyDocument = self.searcher.doc(addr)?;
+            let record = read_record(&self.fields, &doc)?;
+            let (snippet, highlights) = if !req.snippets {
+                (String::new(), Vec::new())
+            } else {
+                make_snippet(snippet_gen.as_ref(), &record.text)
+            };
+            hits.push(Hit {
+                record,
+                score,
+                snippet,
+                highlights,
+            });
+        }
+        Ok(SearchResults {
+            query: req.query.clone(),
+            total,
+            hits,
+        })
+    }
+
+    /// The whole query (text and filters) as used by `search`, for other
+    /// collectors such as facet counts.
+    pub fn build_query(&self, query: Option<&str>, filters: &Filters) -> Result<Box<dyn Query>> {
+        let text = self.parse_text(query)?;
+        let rank_by_entities = text.is_none();
+        Ok(self.full_query(text, filters, rank_by_entities))
+    }
+
+    /// The text part of a query, `None` when there is no query text.
+    fn parse_text(&self, query: Option<&str>) -> Result<Option<Box<dyn Query>>> {
+        match query.map(str::trim) {
+            Some(q) if !q.is_empty() => Ok(Some(self.text_query(&parse_query(q)?, q)?)),
+            _ => Ok(None),
+        }
+    }
+
+    /// All paragraphs of one source file, in document order.
+    pub fn document(&self, source: &str) -> Result<Vec<ParagraphRecord>> {
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, self.kind_query()),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.source, source),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        let addrs = self
+            .searcher
+            .search(&q, &tantivy::collector::DocSetCollector)?;
+        let mut records = Vec::with_capacity(addrs.len());
+        for a in addrs {
+            records.push(read_record(&self.fields, &self.searcher.doc(a)?)?);
+        }
+        records.sort_by_key(|r| r.ordinal);
+        Ok(records)
+    }
+
+    /// The paragraph with this id, if indexed.
+    pub fn paragraph(&self, id: &str) -> Result<Option<ParagraphRecord>> {
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.id, id),
+            IndexRecordOption::Basic,
+        );
+        let top = self
+            .searcher
+            .search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        match top.first() {
+            Some((_, a)) => Ok(Some(read_record(&self.fields, &self.searcher.doc(*a)?)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Every paragraph, in corpus order (by source path, then ordinal),
+    /// passed to `each` one at a time so memory stays flat.
+    pub fn for_each_paragraph(
+        &self,
+        mut each: impl FnMut(ParagraphRecord) -> Result<()>,
+    ) -> Result<()> {
+        // Sources sorted, then each document in order: corpus order.
+        let mut sources: Vec<String> = Vec::new();
+        for reader in self.searcher.segment_readers() {
+            if let Some(col) = reader.fast_fields().str("source")? {
+                let mut s = String::new();
+                let mut stream = col
+                    .dictionary()
+                    .stream()
+                    .map_err(|e| Error::Corrupt(e.to_string()))?;
+                while stream.advance() {
+                    s.clear();
+                    s.push_str(&String::from_utf8_lossy(stream.key()));
+                    sources.push(s.clone());
+                }
+            }
+        }
+        sources.sort();
+        sources.dedup();
+        for source in sources {
+            for r in self.document(&source)? {
+                each(r)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The searcher, for facet and statistics collectors.
+    pub fn searcher(&self) -> &Searcher {
+        &self.searcher
+    }
+
+    /// Field handles.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    fn kind_query(&self) -> Box<dyn Query> {
+        Box::new(ConstScoreQuery::new(
+            Box::new(TermQuery::new(
+                Term::from_field_text(self.fields.kind, kind::PARA),
+                IndexRecordOption::Basic,
+            )),
+            0.0,
+        ))
+    }
+
+    /// The query for the text part, without filters.
+    fn text_query(&self, parsed: &ParsedQuery, raw: &str) -> Result<Box<dyn Query>> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut any_positive = false;
+        for clause in &parsed.clauses {
+            match clause {
+                Clause::AnyOf(atoms) => {
+                    let alternatives: Vec<Box<dyn Query>> = atoms
+                        .iter()
+                        .filter_map(|a| self.atom_query(a, true))
+                        .collect();
+                    if alternatives.is_empty() {
+                        continue;
+                    }
+                    any_positive = true;
+                    let q: Box<dyn Query> = if alternatives.len() == 1 {
+                        alternatives
+                            .into_iter()
+                            .next()
+                            .unwrap_or_else(|| Box::new(EmptyQuery))
+                    } else {
+                        Box::new(BooleanQuery::new(
+                            alternatives
+                                .into_iter()
+                                .map(|q| (Occur::Should, q))
+                                .collect(),
+                        ))
+                    };
+                    clauses.push((Occur::Must, q));
+                }
+                Clause::Exclude(atom) => {
+                    if let Some(q) = self.atom_query(atom, false) {
+                        clauses.push((Occur::MustNot, q));
+                    }
+                }
+            }
+        }
+        if !parsed.has_positive() {
+            // Only exclusions: everything else matches.
+            clauses.push((Occur::Must, self.kind_query()));
+        } else if !any_positive {
+            return Err(Error::Usage(format!(
+                "query '{raw}' has no searchable words"
+            )));
+        }
+        // Proximity: the plain words standing together rank higher.
+        let words = parsed.positive_words();
+        if words.len() >= 2 {
+            let tokens: Vec<String> = words
+                .iter()
+                .flat_map(|w| self.analyze(self.fields.body, w))
+                .collect();
+            if tokens.len() >= 2 {
+                let terms: Vec<Term> = tokens
+                    .iter()
+                    .map(|t| Term::from_field_text(self.fields.body, t))
+                    .collect();
+                let exact = PhraseQuery::new(terms.clone());
+                let mut near = PhraseQuery::new(terms);
+                near.set_slop(NEAR_SLOP);
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(exact), PHRASE_BOOST)),
+                ));
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(near), NEAR_BOOST)),
+                ));
+            }
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// One word or phrase across the text fields. Positive atoms search
+    /// body, heading and context (with decreasing weight); exclusions only
+    /// the paragraph's own text and heading.
+    fn atom_query(&self, atom: &Atom, positive: bool) -> Option<Box<dyn Query>> {
+        let text = match atom {
+            Atom::Word(w) | Atom::Phrase(w) => w,
+        };
+        let mut fields = vec![
+            (self.fields.body, BODY_BOOST),
+            (self.fields.heading, HEADING_BOOST),
+        ];
+        if positive {
+            fields.push((self.fields.context, CONTEXT_BOOST));
+        }
+        let per_field: Vec<Box<dyn Query>> = fields
+            .into_iter()
+            .filter_map(|(field, boost)| {
+                let tokens = self.analyze(field, text);
+                let q: Box<dyn Query> = match tokens.len() {
+                    0 => return None,
+                    1 => Box::new(TermQuery::new(
+                        Term::from_field_text(field, &tokens[0]),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                    _ => Box::new(PhraseQuery::new(
+                        tokens
+                            .iter()
+                            .map(|t| Term::from_field_text(field, t))
+                            .collect(),
+                    )),
+                };
+                Some(Box::new(BoostQuery::new(q, boost)) as Box<dyn Query>)
+            })
+            .collect();
+        if per_field.is_empty() {
+            return None;
+        }
+        Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
+            per_field, 0.1,
+        )))
+    }
+
+    /// The tokens the index's analyser makes of `text` for `field`.
+    fn analyze(&self, field: Field, text: &str) -> Vec<String> {
+        let Ok(mut analyzer) = self.index.tokenizer_for_field(field) else {
+            return Vec::new();
+        };
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(tok) = stream.next() {
+            out.push(tok.text.clone());
+        }
+        out
+    }
+
+    /// Text query (if any) AND filters AND kind:para.
+    fn full_query(
+        &self,
+        text: Option<Box<dyn Query>>,
+        filters: &Filters,
+        rank_by_entities: bool,
+    ) -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, self.kind_query())];
+        if let Some(t) = text {
+            clauses.push((Occur::Must, t));
+        }
+        for group in &filters.entities {
+            let alternatives: Vec<(Occur, Box<dyn Query>)> = group
+                .iter()
+                .map(|(k, id)| {
+                    let q: Box<dyn Query> = Box::new(TermQuery::new(
+                        Term::from_field_text(self.fields.entity(*k), id),
+                        IndexRecordOption::WithFreqs,
+                    ));
+                    (Occur::Should, q)
+                })
+                .collect();
+            let q: Box<dyn Query> = Box::new(BooleanQuery::new(alternatives));
+            let q = if rank_by_entities {
+                q
+            } else {
+                Box::new(ConstScoreQuery::new(q, 0.0))
+            };
+            clauses.push((Occur::Must, q));
+        }
+        for (field, groups) in [
+            (self.fields.meeting, &filters.meetings),
+            (self.fields.doc_type, &filters.doc_types),
+            (self.fields.issuer, &filters.issuers),
+        ] {
+            for group in groups {
+                let alternatives: Vec<(Occur, Box<dyn Query>)> = group
+                    .iter()
+                    .map(|v| {
+                        let q: Box<dyn Query> = Box::new(TermQuery::new(
+                            Term::from_field_text(field, v),
+                            IndexRecordOption::Basic,
+                        ));
+                        (Occur::Should, q)
+                    })
+                    .collect();
+                clauses.push((
+                    Occur::Must,
+                    Box::new(ConstScoreQuery::new(
+                        Box::new(BooleanQuery::new(alternatives)),
+                        0.0,
+                    )),
+                ));
+            }
+        }
+        if let Some(since) = filters.since {
+            let q = RangeQuery::new(
+                Bound::Included(Term::from_field_u64(self.fields.date_hi, since)),
+                Bound::Unbounded,
+            );
+            clauses.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(q), 0.0)),
+            ));
+        }
+        if let Some(until) = filters.until {
+            let q = RangeQuery::new(
+                Bound::Unbounded,
+                Bound::Included(Term::from_field_u64(self.fields.date_lo, until)),
+            );
+            clauses.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(q), 0.0)),
+            ));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+/// The snippet of `text` for the query's terms, or its opening when none
+/// of them occurs in the text itself (a match through the context).
+fn make_snippet(generator: Option<&SnippetGenerator>, text: &str) -> (String, Vec<(usize, usize)>) {
+    if let Some(g) = generator {
+        let snippet = g.snippet(text);
+        if !snippet.is_empty() && !snippet.highlighted().is_empty() {
+            // Mark cut ends with an ellipsis, shifting the highlight ranges.
+            let range = snippet.fragment_range();
+            let (lead, tail) = (range.start > 0, range.end < text.len());
+            let shift = if lead { '…'.len_utf8() } else { 0 };
+            let mut out = String::with_capacity(snippet.fragment().len() + 8);
+            if lead {
+                out.push('…');
+            }
+            out.push_str(snippet.fragment());
+            if tail {
+                out.push('…');
+            }
+            let highlights = snippet
+                .highlighted()
+                .iter()
+                .map(|r| (r.start + shift, r.end + shift))
+                .collect();
+            return (out, highlights);
+        }
+    }
+    (opening(text, SNIPPET_CHARS), Vec::new())
+}
+
+/// The first `max` characters of `text`, cut at a word boundary, with `…`
+/// when shortened.
+pub fn opening(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut = text
+        .char_indices()
+        .nth(max)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    let head = &text[..cut];
+    let head = head.rfind(' ').map(|i| &head[..i]).unwrap_or(head);
+    format!("{}…", head.trim_end_matches([',', ';', ':']))
+}

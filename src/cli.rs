@@ -1,0 +1,312 @@
+//! Command-line syntax: clap derive types and help text. What was typed,
+//! not what it means: values are resolved by `commands`, at one boundary.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Paragraph-level search over diplomatic meeting documents: what was said
+/// where, in which meeting, on what date, about which countries, treaties
+/// and topics.
+#[derive(Debug, Parser)]
+#[command(name = "dipsearch", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// Index folder.
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        default_value = "index",
+        env = "DIPSEARCH_INDEX"
+    )]
+    pub index: PathBuf,
+
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Bring the index in step with a corpus folder (incremental).
+    Ingest(IngestArgs),
+    /// Search paragraphs by words, phrases and filters.
+    Search(SearchArgs),
+    /// Show one paragraph with its document header, parent and neighbours.
+    Show(ShowArgs),
+    /// Count matching paragraphs per country, instrument, topic, meeting, year…
+    Facets(FacetsArgs),
+    /// Summarise what the index holds.
+    Stats(StatsArgs),
+    /// Print every indexed paragraph as JSON lines, in corpus order.
+    Export(ExportArgs),
+    /// Tell whether the index is behind the corpus (writes nothing).
+    Status(StatusArgs),
+    /// List the known countries, instruments, topics and groups with their ids.
+    Entities(EntitiesArgs),
+}
+
+/// `ingest` arguments.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Corpus folder.
+    #[arg(default_value = "corpus", value_name = "CORPUS")]
+    pub corpus: PathBuf,
+    /// Rebuild every entry from scratch (the old index stays searchable until done).
+    #[arg(long)]
+    pub full: bool,
+    /// Print what would be added, updated and removed; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Treat a skipped file as an error (exit status 1).
+    #[arg(long)]
+    pub strict: bool,
+    /// Keep running and re-ingest shortly after corpus files change.
+    #[arg(long, conflicts_with = "dry_run")]
+    pub watch: bool,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
+    pub format: BasicFormat,
+}
+
+/// Filters shared by `search` and `facets`.
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Country mentioned: ISO3, ISO2, name or alias; a group (ASEAN, G7) means any member. `JPN,KOR` = either; repeat the flag = both.
+    #[arg(long = "country", value_name = "C")]
+    pub countries: Vec<String>,
+    /// Instrument mentioned: id or alias (PSI, NPT, "Hague Code of Conduct", UNSCR-1540).
+    #[arg(long = "instrument", value_name = "I")]
+    pub instruments: Vec<String>,
+    /// Topic id or label (export-control, missiles, terrorism…).
+    #[arg(long = "topic", value_name = "T")]
+    pub topics: Vec<String>,
+    /// Group mentioned as such (ASEAN, G8, ARF…).
+    #[arg(long = "group", value_name = "G")]
+    pub groups: Vec<String>,
+    /// Meeting acronym or full name (ASTOP, "ASEAN Regional Forum").
+    #[arg(long = "meeting", value_name = "M")]
+    pub meetings: Vec<String>,
+    /// Document type: chairs-summary, chairs-statement, joint-statement, press-release, declaration, communique, statement, report, other.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub types: Vec<String>,
+    /// Country that speaks or hosts (as --country).
+    #[arg(long = "issuer", value_name = "C")]
+    pub issuers: Vec<String>,
+    /// On or after this date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// On or before this date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+}
+
+/// `search` arguments.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words (all required), "quoted phrases", OR, -exclusions.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Hits to show.
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Hits to skip (for paging).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+    /// Order of hits.
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
+    pub format: SearchFormat,
+    /// Colour: auto (terminal and no NO_COLOR), always, never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// Corpus to build the index from when there is none yet.
+    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    pub corpus: PathBuf,
+}
+
+/// `show` arguments.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Paragraph id as printed by search (`astop-2003-tokyo.txt#4(d)`).
+    pub id: String,
+    /// List each entity with the words that triggered it.
+    #[arg(long)]
+    pub explain: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
+    pub format: BasicFormat,
+    /// Colour.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// Corpus to build the index from when there is none yet.
+    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    pub corpus: PathBuf,
+}
+
+/// `facets` arguments.
+#[derive(Debug, Args)]
+pub struct FacetsArgs {
+    /// Query, as for search (optional).
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// What to count by.
+    #[arg(long, value_enum, default_value_t = FacetByArg::Country)]
+    pub by: FacetByArg,
+    /// Buckets to show (0 = all).
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    /// Order buckets by key (chronological for years) instead of count.
+    #[arg(long)]
+    pub by_key: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FacetFormat::Text)]
+    pub format: FacetFormat,
+    /// Corpus to build the index from when there is none yet.
+    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    pub corpus: PathBuf,
+}
+
+/// `stats` arguments.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
+    pub format: BasicFormat,
+}
+
+/// `export` arguments.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+}
+
+/// `status` arguments.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Corpus folder.
+    #[arg(default_value = "corpus", value_name = "CORPUS")]
+    pub corpus: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
+    pub format: BasicFormat,
+}
+
+/// `entities` arguments.
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Which kind to list (all when omitted).
+    #[arg(value_enum)]
+    pub kind: Option<EntityKindArg>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
+    pub format: BasicFormat,
+}
+
+/// Text or JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BasicFormat {
+    /// For people.
+    Text,
+    /// One JSON document.
+    Json,
+}
+
+/// Search output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchFormat {
+    /// For people.
+    Text,
+    /// `{"query", "total", "hits"}`.
+    Json,
+    /// One hit per line.
+    Jsonl,
+}
+
+/// Facet output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FacetFormat {
+    /// Aligned table.
+    Text,
+    /// `{"query", "total", "by", "buckets"}`.
+    Json,
+    /// `key,label,count`.
+    Csv,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One paragraph record per line.
+    Jsonl,
+}
+
+/// Sort orders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Best match first.
+    Relevance,
+    /// Newest first.
+    Newest,
+    /// Oldest first.
+    Oldest,
+}
+
+/// Colour choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Colour on a terminal unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Facet dimensions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FacetByArg {
+    /// Countries mentioned.
+    Country,
+    /// Instruments mentioned.
+    Instrument,
+    /// Topics.
+    Topic,
+    /// Groups mentioned.
+    Group,
+    /// Meetings.
+    Meeting,
+    /// Years.
+    Year,
+    /// Issuing country.
+    Issuer,
+    /// Document types.
+    Type,
+}
+
+/// Entity kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EntityKindArg {
+    /// Countries.
+    Country,
+    /// Instruments.
+    Instrument,
+    /// Topics.
+    Topic,
+    /// Groups.
+    Group,
+}

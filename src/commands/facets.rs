@@ -1,0 +1,56 @@
+//! `dipsearch facets`: counts of matching paragraphs per value.
+
+use std::path::Path;
+
+use anyhow::Result;
+use dipsearch::enrich::Gazetteer;
+use dipsearch::model::EntityKind;
+use dipsearch::render::{self, Format};
+use dipsearch::search::{facet_counts, FacetBy};
+
+use super::{join_query, open_or_build, resolve_filters, with_stdout, Outcome};
+use crate::cli::{FacetByArg, FacetFormat, FacetsArgs};
+
+pub fn run(index: &Path, args: FacetsArgs) -> Result<Outcome> {
+    let filters = resolve_filters(&args.filters)?;
+    let query = join_query(&args.query);
+    let by = match args.by {
+        FacetByArg::Country => FacetBy::Country,
+        FacetByArg::Instrument => FacetBy::Instrument,
+        FacetByArg::Topic => FacetBy::Topic,
+        FacetByArg::Group => FacetBy::Group,
+        FacetByArg::Meeting => FacetBy::Meeting,
+        FacetByArg::Year => FacetBy::Year,
+        FacetByArg::Issuer => FacetBy::Issuer,
+        FacetByArg::Type => FacetBy::Type,
+    };
+    if let Some(q) = &query {
+        dipsearch::search::query::parse_query(q)?;
+    }
+    let handle = open_or_build(index, &args.corpus)?;
+    let engine = dipsearch::search::Engine::open(&handle)?;
+    let mut results = facet_counts(&engine, query, &filters, by, args.by_key)?;
+    if args.limit > 0 {
+        results.buckets.truncate(args.limit);
+    }
+    let gaz = Gazetteer::builtin();
+    let kind = match by {
+        FacetBy::Country | FacetBy::Issuer => Some(EntityKind::Country),
+        FacetBy::Instrument => Some(EntityKind::Instrument),
+        FacetBy::Topic => Some(EntityKind::Topic),
+        FacetBy::Group => Some(EntityKind::Group),
+        _ => None,
+    };
+    if let Some(kind) = kind {
+        for b in &mut results.buckets {
+            b.label = gaz.name(kind, &b.key).map(str::to_string);
+        }
+    }
+    let format = match args.format {
+        FacetFormat::Text => Format::Text,
+        FacetFormat::Json => Format::Json,
+        FacetFormat::Csv => Format::Csv,
+    };
+    with_stdout(|out| render::facets(format, &results, out))?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,164 @@
+//! One module per subcommand: arguments → typed request → library call →
+//! renderer. The helpers here are what several commands share: opening
+//! (or first building) the index, colour and format choices, exit status.
+
+mod entities;
+mod export;
+mod facets;
+mod ingest;
+mod search;
+mod show;
+mod stats;
+mod status;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use dipsearch::enrich::Gazetteer;
+use dipsearch::index::IndexHandle;
+use dipsearch::ingest::{ingest as run_ingest, IngestOptions};
+use dipsearch::model::EntityKind;
+use dipsearch::render::{Format, TextStyle};
+use dipsearch::search::Filters;
+
+use crate::cli::{BasicFormat, Cli, ColorArg, Command, FilterArgs};
+
+/// What a successful command tells `main` about its exit status.
+pub enum Outcome {
+    /// Exit 0.
+    Success,
+    /// Exit with this status (e.g. 1 for `--strict` skips).
+    Status(u8),
+}
+
+impl Outcome {
+    /// The process exit code.
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Outcome::Success => ExitCode::SUCCESS,
+            Outcome::Status(n) => ExitCode::from(*n),
+        }
+    }
+}
+
+/// Runs the parsed command.
+pub fn dispatch(cli: Cli) -> Result<Outcome> {
+    let index = cli.index.as_path();
+    match cli.command {
+        Command::Ingest(a) => ingest::run(index, a),
+        Command::Search(a) => search::run(index, a),
+        Command::Show(a) => show::run(index, a),
+        Command::Facets(a) => facets::run(index, a),
+        Command::Stats(a) => stats::run(index, a),
+        Command::Export(a) => export::run(index, a),
+        Command::Status(a) => status::run(index, a),
+        Command::Entities(a) => entities::run(a),
+    }
+}
+
+/// Opens the index; when there is none yet (or it is empty), builds it
+/// from `corpus` first and says so on stderr, so the very first search on
+/// a fresh clone works.
+fn open_or_build(index: &Path, corpus: &Path) -> Result<IndexHandle> {
+    let empty = match IndexHandle::open(index) {
+        Ok(h) => {
+            let (docs, _) = dipsearch::ingest::count_documents(&h)?;
+            if docs > 0 {
+                return Ok(h);
+            }
+            true
+        }
+        Err(dipsearch::Error::IndexMissing(_)) => false,
+        Err(e) => return Err(e.into()),
+    };
+    eprintln!(
+        "dipsearch: {} {}; building it from {} first",
+        if empty {
+            "the index is empty in"
+        } else {
+            "no index in"
+        },
+        index.display(),
+        corpus.display()
+    );
+    let report = run_ingest(corpus, index, &IngestOptions::default(), &|_| {})?;
+    for s in &report.skipped {
+        eprintln!("dipsearch: skipped {}: {}", s.path, s.reason);
+    }
+    eprintln!(
+        "dipsearch: indexed {} documents, {} paragraphs in {:.2}s",
+        report.documents,
+        report.paragraphs,
+        report.elapsed_ms as f64 / 1000.0
+    );
+    Ok(IndexHandle::open(index)?)
+}
+
+/// Resolves the filter flags into index terms; unknown values are usage
+/// errors naming the value.
+fn resolve_filters(args: &FilterArgs) -> Result<Filters> {
+    let mut f = Filters::default();
+    let gaz = Gazetteer::builtin();
+    for (values, kind) in [
+        (&args.countries, EntityKind::Country),
+        (&args.instruments, EntityKind::Instrument),
+        (&args.topics, EntityKind::Topic),
+        (&args.groups, EntityKind::Group),
+    ] {
+        for v in values {
+            f.add_entity(gaz, kind, v)?;
+        }
+    }
+    for v in &args.meetings {
+        f.add_meeting(v)?;
+    }
+    for v in &args.types {
+        f.add_doc_type(v)?;
+    }
+    for v in &args.issuers {
+        f.add_issuer(gaz, v)?;
+    }
+    if let Some(s) = &args.since {
+        f.set_since(s)?;
+    }
+    if let Some(u) = &args.until {
+        f.set_until(u)?;
+    }
+    Ok(f)
+}
+
+/// The query words as one string, `None` when there are none.
+fn join_query(words: &[String]) -> Option<String> {
+    let q = words.join(" ");
+    (!q.trim().is_empty()).then_some(q)
+}
+
+fn text_style(color: ColorArg) -> TextStyle {
+    let on = match color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    TextStyle { color: on }
+}
+
+fn basic(format: BasicFormat) -> Format {
+    match format {
+        BasicFormat::Text => Format::Text,
+        BasicFormat::Json => Format::Json,
+    }
+}
+
+/// Writes with a buffered, locked stdout and flushes (so a closed pipe
+/// surfaces as an error `main` treats as success).
+fn with_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    f(&mut out)?;
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,42 @@
+//! `dipsearch search`: query + filters → ranked paragraphs.
+
+use std::path::Path;
+
+use anyhow::Result;
+use dipsearch::render::{self, Format};
+use dipsearch::search::{Engine, SearchRequest, Sort};
+
+use super::{join_query, open_or_build, resolve_filters, text_style, with_stdout, Outcome};
+use crate::cli::{SearchArgs, SearchFormat, SortArg};
+
+pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
+    // Check every value before touching the index.
+    let filters = resolve_filters(&args.filters)?;
+    let query = join_query(&args.query);
+    if let Some(q) = &query {
+        dipsearch::search::query::parse_query(q)?;
+    }
+    let handle = open_or_build(index, &args.corpus)?;
+    let engine = Engine::open(&handle)?;
+    let request = SearchRequest {
+        query,
+        filters,
+        limit: args.limit,
+        offset: args.offset,
+        sort: match args.sort {
+            SortArg::Relevance => Sort::Relevance,
+            SortArg::Newest => Sort::Newest,
+            SortArg::Oldest => Sort::Oldest,
+        },
+        snippets: true,
+    };
+    let results = engine.search(&request)?;
+    let format = match args.format {
+        SearchFormat::Text => Format::Text,
+        SearchFormat::Json => Format::Json,
+        SearchFormat::Jsonl => Format::Jsonl,
+    };
+    let style = text_style(args.color);
+    with_stdout(|out| render::hits(format, &results, style, out))?;
+    Ok(Outcome::Success)
+}

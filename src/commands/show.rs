@@ -1,0 +1,30 @@
+//! `dipsearch show ID`: one paragraph in its place.
+
+use std::path::Path;
+
+use anyhow::{bail, Result};
+use dipsearch::render;
+use dipsearch::search::{similar_ids, view_paragraph, Engine};
+
+use super::{basic, open_or_build, text_style, with_stdout, Outcome};
+use crate::cli::ShowArgs;
+
+pub fn run(index: &Path, args: ShowArgs) -> Result<Outcome> {
+    let handle = open_or_build(index, &args.corpus)?;
+    let engine = Engine::open(&handle)?;
+    let Some(view) = view_paragraph(&engine, &args.id, args.explain)? else {
+        let similar = similar_ids(&engine, &args.id)?;
+        let hint = if similar.is_empty() {
+            "ids look like `file.txt#4(d)`; search prints them".to_string()
+        } else {
+            format!("did you mean {}?", similar.join(", "))
+        };
+        bail!(dipsearch::Error::Usage(format!(
+            "no paragraph with id '{}'; {hint}",
+            args.id
+        )));
+    };
+    let style = text_style(args.color);
+    with_stdout(|out| render::paragraph(basic(args.format), &view, style, out))?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,175 @@
+//! The tantivy schema: every field name and handle lives here, once.
+//!
+//! Two kinds of tantivy document share the index:
+//! - `para`: one per paragraph, searchable; its display data is one stored
+//!   JSON record (`record` field) so that nothing is stored twice;
+//! - `file`: one per corpus file, holding what the index knows about that
+//!   file (size, mtime, content hash, skip reason). Keeping these inside the
+//!   index means they are committed atomically with the paragraphs, so a
+//!   crash can never leave the file list out of step with the index.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
+    STRING,
+};
+
+/// Name of the English stemming tokenizer tantivy registers by default.
+pub const STEM_TOKENIZER: &str = "en_stem";
+
+/// Field handles, resolved once from the schema.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    /// `para` or `file`.
+    pub kind: Field,
+    /// Paragraph id (`path#label`), for deletes and `show`.
+    pub id: Field,
+    /// Source path relative to the corpus root (both doc kinds).
+    pub source: Field,
+    /// Paragraph text, stemmed, with positions for phrases.
+    pub body: Field,
+    /// Parent's lead-in, searchable at lower weight.
+    pub context: Field,
+    /// Section heading above the paragraph.
+    pub heading: Field,
+    /// Lower-cased acronym and meeting name, for `--meeting`.
+    pub meeting: Field,
+    /// Display key for the meeting facet (acronym, or name).
+    pub meeting_key: Field,
+    /// Document type wire name.
+    pub doc_type: Field,
+    /// Issuer country code.
+    pub issuer: Field,
+    /// Country codes, one token per mention (term frequency = mentions).
+    pub country: Field,
+    /// Instrument ids, one token per mention.
+    pub instrument: Field,
+    /// Topic ids, one token per trigger.
+    pub topic: Field,
+    /// Group ids, one token per mention.
+    pub group: Field,
+    /// First day covered by the document, `YYYYMMDD` (year-only: Jan 1).
+    pub date_lo: Field,
+    /// Last day covered, `YYYYMMDD` (year-only: Dec 31).
+    pub date_hi: Field,
+    /// The document's full date `YYYYMMDD`, only when the text gives one.
+    pub date: Field,
+    /// Year, for the year facet.
+    pub year: Field,
+    /// Position of the paragraph in its document.
+    pub ordinal: Field,
+    /// The stored display record (JSON).
+    pub record: Field,
+    /// For `file` docs: stored JSON file state.
+    pub file_state: Field,
+}
+
+/// The tantivy field names of the entity fields, by kind (also their fast-field names).
+pub const COUNTRY: &str = "country";
+/// See [`COUNTRY`].
+pub const INSTRUMENT: &str = "instrument";
+/// See [`COUNTRY`].
+pub const TOPIC: &str = "topic";
+/// See [`COUNTRY`].
+pub const GROUP: &str = "group";
+
+impl Fields {
+    /// Builds the schema and its handles.
+    pub fn build() -> (Schema, Fields) {
+        let mut b = Schema::builder();
+        let text = |with_positions: bool| {
+            let option = if with_positions {
+                IndexRecordOption::WithFreqsAndPositions
+            } else {
+                IndexRecordOption::WithFreqs
+            };
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(STEM_TOKENIZER)
+                    .set_index_option(option),
+            )
+        };
+        // Entity fields: raw tokens, frequencies kept (mentions rank), no
+        // field norms so that a paragraph naming many countries is not
+        // penalised for it, and a fast column for facet counts.
+        let entity = TextOptions::default()
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer("raw")
+                    .set_fieldnorms(false)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            )
+            .set_fast("raw");
+        let keyword = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_fieldnorms(false)
+                .set_index_option(IndexRecordOption::Basic),
+        );
+        let u64_fast = NumericOptions::default().set_indexed().set_fast();
+
+        let kind = b.add_text_field("kind", STRING);
+        let id = b.add_text_field("id", STRING);
+        let source = b.add_text_field("source", keyword.clone().set_fast("raw"));
+        let body = b.add_text_field("body", text(true));
+        let context = b.add_text_field("context", text(true));
+        let heading = b.add_text_field("heading", text(true));
+        let meeting = b.add_text_field("meeting", keyword.clone());
+        let meeting_key = b.add_text_field("meeting_key", keyword.clone().set_fast("raw"));
+        let doc_type = b.add_text_field("doc_type", keyword.clone().set_fast("raw"));
+        let issuer = b.add_text_field("issuer", keyword.set_fast("raw"));
+        let country = b.add_text_field(COUNTRY, entity.clone());
+        let instrument = b.add_text_field(INSTRUMENT, entity.clone());
+        let topic = b.add_text_field(TOPIC, entity.clone());
+        let group = b.add_text_field(GROUP, entity);
+        let date_lo = b.add_u64_field("date_lo", u64_fast.clone());
+        let date_hi = b.add_u64_field("date_hi", u64_fast.clone());
+        let date = b.add_u64_field("date", u64_fast.clone());
+        let year = b.add_u64_field("year", u64_fast.clone());
+        let ordinal = b.add_u64_field("ordinal", FAST);
+        let record = b.add_text_field("record", STORED);
+        let file_state = b.add_text_field("file_state", STORED);
+        let fields = Fields {
+            kind,
+            id,
+            source,
+            body,
+            context,
+            heading,
+            meeting,
+            meeting_key,
+            doc_type,
+            issuer,
+            country,
+            instrument,
+            topic,
+            group,
+            date_lo,
+            date_hi,
+            date,
+            year,
+            ordinal,
+            record,
+            file_state,
+        };
+        (b.build(), fields)
+    }
+
+    /// The entity field for a kind.
+    pub fn entity(&self, kind: crate::model::EntityKind) -> Field {
+        use crate::model::EntityKind::*;
+        match kind {
+            Country => self.country,
+            Instrument => self.instrument,
+            Topic => self.topic,
+            Group => self.group,
+        }
+    }
+}
+
+/// Values of the `kind` field.
+pub mod kind {
+    /// A paragraph document.
+    pub const PARA: &str = "para";
+    /// A corpus-file state document.
+    pub const FILE: &str = "file";
+}

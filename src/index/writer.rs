@@ -1,0 +1,156 @@
+//! The write side: turning records into tantivy documents and committing
+//! them. One writer per ingest; tantivy's lock file makes a second writer
+//! fail at once (reported as `Error::IndexLocked`).
+
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use super::{kind, Fields, FileState, IndexHandle, ParagraphRecord, Payload};
+use crate::error::{Error, Result};
+use crate::model::Tags;
+
+/// Memory budget of the writer, shared by its threads. Sized for a small
+/// machine: 2 indexing threads with ~100 MB of arena each.
+const WRITER_BUDGET_BYTES: usize = 200_000_000;
+const WRITER_THREADS: usize = 2;
+
+/// The one writer of an index during an ingest.
+pub struct IndexWriterHandle {
+    writer: IndexWriter,
+    fields: Fields,
+}
+
+impl IndexWriterHandle {
+    /// Takes the writer lock, failing fast if another process holds it.
+    pub fn acquire(handle: &IndexHandle) -> Result<IndexWriterHandle> {
+        let writer = handle
+            .index
+            .writer_with_num_threads(WRITER_THREADS, WRITER_BUDGET_BYTES)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => Error::IndexLocked(handle.dir.clone()),
+                other => Error::Tantivy(other),
+            })?;
+        Ok(IndexWriterHandle {
+            writer,
+            fields: handle.fields.clone(),
+        })
+    }
+
+    /// Deletes every document (paragraphs and file state) of a source file.
+    pub fn delete_source(&self, source: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.source, source));
+    }
+
+    /// Deletes everything (for a full rebuild in place: the old documents
+    /// stay visible to readers until the commit).
+    pub fn delete_all(&mut self) -> Result<()> {
+        self.writer.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Adds one paragraph.
+    pub fn add_paragraph(&self, record: &ParagraphRecord, tags: &Tags) -> Result<()> {
+        self.writer
+            .add_document(paragraph_document(&self.fields, record, tags)?)?;
+        Ok(())
+    }
+
+    /// Adds the state document of a file.
+    pub fn add_file_state(&self, state: &FileState) -> Result<()> {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(self.fields.kind, kind::FILE);
+        doc.add_text(self.fields.source, &state.source);
+        let json = serde_json::to_string(state).map_err(|e| Error::Corrupt(e.to_string()))?;
+        doc.add_text(self.fields.file_state, json);
+        self.writer.add_document(doc)?;
+        Ok(())
+    }
+
+    /// Commits everything added and deleted, with the current payload.
+    pub fn commit(mut self) -> Result<()> {
+        let payload = serde_json::to_string(&Payload::current())
+            .map_err(|e| Error::Corrupt(e.to_string()))?;
+        let mut prepared = self.writer.prepare_commit()?;
+        prepared.set_payload(&payload);
+        prepared.commit()?;
+        self.writer.wait_merging_threads()?;
+        Ok(())
+    }
+}
+
+/// Builds the tantivy document of one paragraph.
+pub fn paragraph_document(
+    fields: &Fields,
+    record: &ParagraphRecord,
+    tags: &Tags,
+) -> Result<TantivyDocument> {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.kind, kind::PARA);
+    doc.add_text(fields.id, &record.id);
+    doc.add_text(fields.source, &record.source);
+    doc.add_text(fields.body, &record.text);
+    if let Some(c) = &record.context {
+        doc.add_text(fields.context, c);
+    }
+    if let Some(h) = &record.heading {
+        doc.add_text(fields.heading, h);
+    }
+    if let Some(a) = &record.acronym {
+        doc.add_text(fields.meeting, a.to_lowercase());
+    }
+    if let Some(m) = &record.meeting {
+        doc.add_text(fields.meeting, m.to_lowercase());
+    }
+    let meeting_key = record.acronym.as_ref().or(record.meeting.as_ref());
+    if let Some(k) = meeting_key {
+        doc.add_text(fields.meeting_key, k);
+    }
+    doc.add_text(fields.doc_type, record.doc_type.as_str());
+    if let Some(i) = &record.issuer {
+        doc.add_text(fields.issuer, i.as_str());
+    }
+    for (code, n) in &tags.countries {
+        for _ in 0..*n {
+            doc.add_text(fields.country, code.as_str());
+        }
+    }
+    for (list, field) in [
+        (&tags.instruments, fields.instrument),
+        (&tags.topics, fields.topic),
+        (&tags.groups, fields.group),
+    ] {
+        for (id, n) in list {
+            for _ in 0..*n {
+                doc.add_text(field, id);
+            }
+        }
+    }
+    let (lo, hi) = date_span(record);
+    if let (Some(lo), Some(hi)) = (lo, hi) {
+        doc.add_u64(fields.date_lo, lo);
+        doc.add_u64(fields.date_hi, hi);
+    }
+    if let Some(d) = record.date {
+        doc.add_u64(fields.date, d.key());
+    }
+    if let Some(y) = record.year.or(record.date.map(|d| d.year)) {
+        doc.add_u64(fields.year, y as u64);
+    }
+    doc.add_u64(fields.ordinal, record.ordinal as u64);
+    let json = serde_json::to_string(record).map_err(|e| Error::Corrupt(e.to_string()))?;
+    doc.add_text(fields.record, json);
+    Ok(doc)
+}
+
+/// The days a record covers as `YYYYMMDD` keys: its date (to its end date
+/// for a range), or its whole year when only the year is known.
+fn date_span(r: &ParagraphRecord) -> (Option<u64>, Option<u64>) {
+    match (r.date, r.year) {
+        (Some(d), _) => (Some(d.key()), Some(r.date_end.unwrap_or(d).key())),
+        (None, Some(y)) => (
+            Some(y as u64 * 10_000 + 101),
+            Some(y as u64 * 10_000 + 1231),
+        ),
+        (None, None) => (None, None),
+    }
+}

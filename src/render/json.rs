@@ -1,0 +1,253 @@
+//! The JSON wire format: a contract. Fields are added, never renamed.
+//!
+//! A HIT (in `search --format json|jsonl` and `export`) is
+//! `{"id", "score", "source", "title", "meeting", "acronym", "edition",
+//! "doc_type", "date", "date_end", "year", "place", "chair", "issuer",
+//! "paragraph", "ordinal", "parent", "context", "heading", "text",
+//! "snippet", "highlights", "countries", "instruments", "topics", "groups",
+//! "participants"}`: `id` is stable across re-ingests of an unchanged file;
+//! `source` is relative to the corpus root; `text` is the paragraph's own
+//! text and `context` its parent's lead-in (null at top level); dates are
+//! `YYYY-MM-DD` or null; `ordinal` is 0-based; `highlights` are `[start,
+//! end)` byte ranges into `snippet`; entity lists are ids in order of first
+//! mention and are those of `text`. Missing values are null. `export`
+//! omits `snippet` and `highlights` and has `score` null.
+//!
+//! `search --format json` wraps hits as `{"query", "total", "hits"}`.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::enrich::EntityInfo;
+use crate::index::ParagraphRecord;
+use crate::ingest::IngestReport;
+use crate::search::ParagraphView;
+use crate::search::{FacetResults, Hit, SearchResults};
+use crate::stats::IndexStats;
+
+/// Serialize-only view of a hit.
+#[derive(Serialize)]
+struct HitJson<'a> {
+    id: &'a str,
+    score: Option<f32>,
+    source: &'a str,
+    title: Option<&'a str>,
+    meeting: Option<&'a str>,
+    acronym: Option<&'a str>,
+    edition: Option<u32>,
+    doc_type: &'a str,
+    date: Option<String>,
+    date_end: Option<String>,
+    year: Option<u16>,
+    place: Option<&'a str>,
+    chair: Option<&'a str>,
+    issuer: Option<&'a str>,
+    paragraph: &'a str,
+    ordinal: u32,
+    parent: Option<&'a str>,
+    context: Option<&'a str>,
+    heading: Option<&'a str>,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    highlights: Option<Vec<[usize; 2]>>,
+    countries: Vec<&'a str>,
+    instruments: Vec<&'a str>,
+    topics: Vec<&'a str>,
+    groups: Vec<&'a str>,
+    participants: Vec<&'a str>,
+}
+
+impl<'a> HitJson<'a> {
+    fn from_record(r: &'a ParagraphRecord) -> HitJson<'a> {
+        HitJson {
+            id: &r.id,
+            score: None,
+            source: &r.source,
+            title: r.title.as_deref(),
+            meeting: r.meeting.as_deref(),
+            acronym: r.acronym.as_deref(),
+            edition: r.edition,
+            doc_type: r.doc_type.as_str(),
+            date: r.date.map(|d| d.to_string()),
+            date_end: r.date_end.map(|d| d.to_string()),
+            year: r.year,
+            place: r.place.as_deref(),
+            chair: r.chair.as_deref(),
+            issuer: r.issuer.as_ref().map(|c| c.as_str()),
+            paragraph: &r.paragraph,
+            ordinal: r.ordinal,
+            parent: r.parent.as_deref(),
+            context: r.context.as_deref(),
+            heading: r.heading.as_deref(),
+            text: &r.text,
+            snippet: None,
+            highlights: None,
+            countries: r.countries.iter().map(|c| c.as_str()).collect(),
+            instruments: r.instruments.iter().map(String::as_str).collect(),
+            topics: r.topics.iter().map(String::as_str).collect(),
+            groups: r.groups.iter().map(String::as_str).collect(),
+            participants: r.participants.iter().map(|c| c.as_str()).collect(),
+        }
+    }
+
+    fn from_hit(h: &'a Hit) -> HitJson<'a> {
+        HitJson {
+            score: h.score,
+            snippet: Some(&h.snippet),
+            highlights: Some(h.highlights.iter().map(|&(s, e)| [s, e]).collect()),
+            ..HitJson::from_record(&h.record)
+        }
+    }
+}
+
+fn write_json<T: Serialize>(value: &T, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
+/// `{"query", "total", "hits": [HIT]}`.
+pub fn hits(res: &SearchResults, out: &mut dyn Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Page<'a> {
+        query: Option<&'a str>,
+        total: usize,
+        hits: Vec<HitJson<'a>>,
+    }
+    write_json(
+        &Page {
+            query: res.query.as_deref(),
+            total: res.total,
+            hits: res.hits.iter().map(HitJson::from_hit).collect(),
+        },
+        out,
+    )
+}
+
+/// One HIT per line.
+pub fn hits_lines(res: &SearchResults, out: &mut dyn Write) -> io::Result<()> {
+    for h in &res.hits {
+        write_json(&HitJson::from_hit(h), out)?;
+    }
+    Ok(())
+}
+
+/// One exported paragraph (a HIT without score or snippet) as a line.
+pub fn export_line(r: &ParagraphRecord, out: &mut dyn Write) -> io::Result<()> {
+    write_json(&HitJson::from_record(r), out)
+}
+
+/// `{"paragraph": HIT, "parent": HIT|null, "previous": HIT|null, "next": HIT|null, "children": [HIT]}`.
+pub fn paragraph(view: &ParagraphView, out: &mut dyn Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct View<'a> {
+        paragraph: HitJson<'a>,
+        parent: Option<HitJson<'a>>,
+        previous: Option<HitJson<'a>>,
+        next: Option<HitJson<'a>>,
+        children: Vec<HitJson<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        explain: Option<Vec<ExplainJson<'a>>>,
+    }
+    #[derive(Serialize)]
+    struct ExplainJson<'a> {
+        kind: &'static str,
+        id: &'a str,
+        text: &'a str,
+        start: usize,
+        end: usize,
+    }
+    let p = &view.paragraph;
+    write_json(
+        &View {
+            paragraph: HitJson::from_record(p),
+            parent: view.parent.as_ref().map(HitJson::from_record),
+            previous: view.previous.as_ref().map(HitJson::from_record),
+            next: view.next.as_ref().map(HitJson::from_record),
+            children: view.children.iter().map(HitJson::from_record).collect(),
+            explain: view.explain.as_ref().map(|ms| {
+                ms.iter()
+                    .map(|m| ExplainJson {
+                        kind: m.kind.as_str(),
+                        id: &m.id,
+                        text: p.text.get(m.start..m.end).unwrap_or(""),
+                        start: m.start,
+                        end: m.end,
+                    })
+                    .collect()
+            }),
+        },
+        out,
+    )
+}
+
+/// Index statistics.
+pub fn stats(s: &IndexStats, out: &mut dyn Write) -> io::Result<()> {
+    write_json(s, out)
+}
+
+/// `{"documents", "paragraphs", "added", "updated", "removed", "unchanged",
+/// "skipped": [{"path", "reason"}], "elapsed_ms"}` (+ `"changes"` for dry runs).
+pub fn ingest(r: &IngestReport, out: &mut dyn Write) -> io::Result<()> {
+    write_json(r, out)
+}
+
+/// `{"query", "total", "by", "buckets": [{"key", "label", "count"}]}`.
+pub fn facets(f: &FacetResults, out: &mut dyn Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Bucket<'a> {
+        key: &'a str,
+        label: Option<&'a str>,
+        count: u64,
+    }
+    #[derive(Serialize)]
+    struct Facets<'a> {
+        query: Option<&'a str>,
+        total: u64,
+        by: &'static str,
+        buckets: Vec<Bucket<'a>>,
+    }
+    write_json(
+        &Facets {
+            query: f.query.as_deref(),
+            total: f.total,
+            by: f.by.as_str(),
+            buckets: f
+                .buckets
+                .iter()
+                .map(|b| Bucket {
+                    key: &b.key,
+                    label: b.label.as_deref(),
+                    count: b.count,
+                })
+                .collect(),
+        },
+        out,
+    )
+}
+
+/// `[{"kind", "id", "name", "aliases", "members"?}]`.
+pub fn entities(list: &[EntityInfo], out: &mut dyn Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Entity<'a> {
+        kind: &'static str,
+        id: &'a str,
+        name: &'a str,
+        aliases: &'a [String],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        members: Option<&'a [String]>,
+    }
+    let items: Vec<Entity> = list
+        .iter()
+        .map(|e| Entity {
+            kind: e.kind.as_str(),
+            id: &e.id,
+            name: &e.name,
+            aliases: &e.aliases,
+            members: (e.kind == crate::model::EntityKind::Group).then_some(e.members.as_slice()),
+        })
+        .collect();
+    write_json(&items, out)
+}

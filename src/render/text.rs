@@ -1,0 +1,450 @@
+//! Text output for people: a header line per hit (meeting, date, place,
+//! paragraph label, score), the snippet with matches highlighted (colour
+//! only when asked: the command decides from the terminal and `NO_COLOR`),
+//! the entities, and where the paragraph comes from.
+
+use std::io::{self, Write};
+
+use crate::enrich::EntityInfo;
+use crate::index::ParagraphRecord;
+use crate::ingest::IngestReport;
+use crate::search::{FacetResults, ParagraphView, SearchResults};
+use crate::stats::IndexStats;
+
+use super::TextStyle;
+
+const BOLD: &str = "\x1b[1m";
+const MATCH: &str = "\x1b[1;31m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+fn paint(style: TextStyle, code: &str, s: &str) -> String {
+    if style.color {
+        format!("{code}{s}{RESET}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// `ASTOP 2003-11-13 Tokyo ¶4(d)`: who, when, where, which paragraph.
+fn locator(r: &ParagraphRecord) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let meeting = r
+        .acronym
+        .clone()
+        .or_else(|| r.meeting.clone())
+        .or_else(|| r.title.clone());
+    match (meeting, r.edition) {
+        (Some(m), Some(e)) => parts.push(format!("{m} #{e}")),
+        (Some(m), None) => parts.push(m),
+        (None, _) => parts.push(r.source.clone()),
+    }
+    if let Some(i) = &r.issuer {
+        parts.push(i.to_string());
+    }
+    match (r.date, r.year) {
+        (Some(d), _) => parts.push(d.to_string()),
+        (None, Some(y)) => parts.push(y.to_string()),
+        _ => {}
+    }
+    if let Some(p) = &r.place {
+        parts.push(p.clone());
+    }
+    parts.push(format!("¶{}", r.paragraph));
+    parts.join("  ")
+}
+
+fn entity_line(r: &ParagraphRecord) -> Option<String> {
+    let mut parts = Vec::new();
+    if !r.countries.is_empty() {
+        let c: Vec<&str> = r.countries.iter().map(|c| c.as_str()).collect();
+        parts.push(format!("countries: {}", c.join(" ")));
+    }
+    for (name, list) in [
+        ("instruments", &r.instruments),
+        ("topics", &r.topics),
+        ("groups", &r.groups),
+    ] {
+        if !list.is_empty() {
+            parts.push(format!("{name}: {}", list.join(" ")));
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// Wraps `text` at `width` columns with an indent (by characters).
+fn wrap(text: &str, indent: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line_len = 0;
+    for word in text.split(' ') {
+        let wlen = visible_len(word);
+        if line_len > 0 && line_len + 1 + wlen > width {
+            out.push('\n');
+            line_len = 0;
+        }
+        if line_len == 0 {
+            out.push_str(indent);
+        } else {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += wlen;
+    }
+    out
+}
+
+/// Characters of `s` not counting ANSI escape sequences.
+fn visible_len(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_esc = false;
+    for c in s.chars() {
+        match (in_esc, c) {
+            (false, '\x1b') => in_esc = true,
+            (true, 'm') => in_esc = false,
+            (true, _) => {}
+            (false, _) => n += 1,
+        }
+    }
+    n
+}
+
+fn highlighted(snippet: &str, ranges: &[(usize, usize)], style: TextStyle) -> String {
+    let mut out = String::with_capacity(snippet.len() + ranges.len() * 10);
+    let mut at = 0;
+    for &(s, e) in ranges {
+        if s < at
+            || e > snippet.len()
+            || !snippet.is_char_boundary(s)
+            || !snippet.is_char_boundary(e)
+        {
+            continue;
+        }
+        out.push_str(&snippet[at..s]);
+        if style.color {
+            out.push_str(&paint(style, MATCH, &snippet[s..e]));
+        } else {
+            out.push('[');
+            out.push_str(&snippet[s..e]);
+            out.push(']');
+        }
+        at = e;
+    }
+    out.push_str(&snippet[at..]);
+    out
+}
+
+/// Search results.
+pub fn hits(res: &SearchResults, style: TextStyle, out: &mut dyn Write) -> io::Result<()> {
+    for (i, h) in res.hits.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let r = &h.record;
+        let score = h
+            .score
+            .map(|s| format!("  score {s:.2}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{}{}",
+            paint(style, BOLD, &locator(r)),
+            paint(style, DIM, &score)
+        )?;
+        if let Some(ctx) = &r.context {
+            let lead = crate::search::opening(ctx, 120);
+            writeln!(
+                out,
+                "{}",
+                paint(style, DIM, &wrap(&format!("↳ {lead}"), "    ", 96))
+            )?;
+        }
+        writeln!(
+            out,
+            "{}",
+            wrap(&highlighted(&h.snippet, &h.highlights, style), "    ", 96)
+        )?;
+        if let Some(e) = entity_line(r) {
+            writeln!(out, "{}", paint(style, DIM, &format!("    {e}")))?;
+        }
+        writeln!(out, "{}", paint(style, DIM, &format!("    {}", r.id)))?;
+    }
+    let shown = res.hits.len();
+    let first = if shown == 0 { 0 } else { 1 };
+    let summary = match res.total {
+        0 => "no matching paragraphs".to_string(),
+        t if shown == t => format!("{t} matching paragraph{}", if t == 1 { "" } else { "s" }),
+        t => format!(
+            "{first}–{shown} shown of {t} matching paragraphs (use --limit/--offset for more)"
+        ),
+    };
+    if shown > 0 {
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", paint(style, DIM, &summary))
+}
+
+fn record_block(label: &str, r: &ParagraphRecord, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{label} ¶{}", r.paragraph)?;
+    writeln!(out, "{}", wrap(&r.text, "    ", 96))
+}
+
+/// One paragraph with its document header, parent and neighbours.
+pub fn paragraph(view: &ParagraphView, style: TextStyle, out: &mut dyn Write) -> io::Result<()> {
+    let r = &view.paragraph;
+    let title = r
+        .title
+        .clone()
+        .or_else(|| r.meeting.clone())
+        .unwrap_or_else(|| r.source.clone());
+    writeln!(out, "{}", paint(style, BOLD, &title))?;
+    let mut facts: Vec<String> = Vec::new();
+    if let Some(m) = &r.meeting {
+        facts.push(match &r.acronym {
+            Some(a) => format!("meeting: {m} ({a})"),
+            None => format!("meeting: {m}"),
+        });
+    }
+    if let Some(e) = r.edition {
+        facts.push(format!("edition: {e}"));
+    }
+    facts.push(format!("type: {}", r.doc_type));
+    match (r.date, r.date_end, r.year) {
+        (Some(d), Some(e), _) if e != d => facts.push(format!("date: {d} to {e}")),
+        (Some(d), _, _) => facts.push(format!("date: {d}")),
+        (None, _, Some(y)) => facts.push(format!("year: {y}")),
+        _ => {}
+    }
+    if let Some(p) = &r.place {
+        facts.push(format!("place: {p}"));
+    }
+    if let Some(c) = &r.chair {
+        facts.push(format!("chair: {c}"));
+    }
+    if let Some(i) = &r.issuer {
+        facts.push(format!("issuer: {i}"));
+    }
+    if !r.participants.is_empty() {
+        let p: Vec<&str> = r.participants.iter().map(|c| c.as_str()).collect();
+        facts.push(format!("participants: {}", p.join(" ")));
+    }
+    facts.push(format!("source: {}", r.source));
+    for f in facts {
+        writeln!(out, "{}", paint(style, DIM, &format!("  {f}")))?;
+    }
+    writeln!(out)?;
+    if let Some(p) = &view.parent {
+        record_block(&paint(style, DIM, "parent"), p, out)?;
+    } else if let Some(p) = &view.previous {
+        record_block(&paint(style, DIM, "previous"), p, out)?;
+    }
+    if let Some(h) = &r.heading {
+        writeln!(out, "{}", paint(style, DIM, &format!("[{h}]")))?;
+    }
+    writeln!(
+        out,
+        "{}",
+        paint(style, BOLD, &format!("▶ ¶{}  ({})", r.paragraph, r.id))
+    )?;
+    writeln!(out, "{}", wrap(&r.text, "    ", 96))?;
+    if let Some(e) = entity_line(r) {
+        writeln!(out, "    {e}")?;
+    }
+    for c in &view.children {
+        record_block(&paint(style, DIM, "  sub"), c, out)?;
+    }
+    if let Some(n) = &view.next {
+        record_block(&paint(style, DIM, "next"), n, out)?;
+    }
+    if let Some(mentions) = &view.explain {
+        writeln!(out)?;
+        writeln!(out, "why these entities:")?;
+        if mentions.is_empty() {
+            writeln!(out, "    (no entity mentions in the text)")?;
+        }
+        for m in mentions {
+            let words = r.text.get(m.start..m.end).unwrap_or("");
+            writeln!(
+                out,
+                "    {:<10} {:<22} \"{}\" at bytes {}..{}",
+                m.kind.as_str(),
+                m.id,
+                words,
+                m.start,
+                m.end
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Index statistics.
+pub fn stats(s: &IndexStats, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "documents:   {}", s.documents)?;
+    writeln!(out, "paragraphs:  {}", s.paragraphs)?;
+    writeln!(out, "meetings:    {}", s.meetings)?;
+    let range = match (&s.first_date, &s.last_date) {
+        (Some(a), Some(b)) => format!("{a} to {b}"),
+        _ => "no dated documents".to_string(),
+    };
+    writeln!(out, "dates:       {range}")?;
+    writeln!(out, "index size:  {}", human_bytes(s.index_bytes))?;
+    if s.skipped > 0 {
+        writeln!(
+            out,
+            "skipped:     {} file(s) (see `dipsearch ingest`)",
+            s.skipped
+        )?;
+    }
+    for (name, list) in [
+        ("meetings", &s.by_meeting),
+        ("countries", &s.countries),
+        ("instruments", &s.instruments),
+        ("topics", &s.topics),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let top: Vec<String> = list
+            .iter()
+            .take(12)
+            .map(|c| format!("{} {}", c.key, c.count))
+            .collect();
+        let more = if list.len() > 12 {
+            format!(" … ({} in all)", list.len())
+        } else {
+            String::new()
+        };
+        writeln!(out, "{name:<12} {}{more}", top.join(", "))?;
+    }
+    Ok(())
+}
+
+/// Sizes as people read them.
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KiB", "MiB", "GiB"];
+    let mut v = n as f64;
+    let mut u = 0;
+    while v >= 1024.0 && u < UNITS.len() - 1 {
+        v /= 1024.0;
+        u += 1;
+    }
+    if u == 0 {
+        format!("{n} B")
+    } else {
+        format!("{v:.1} {}", UNITS[u])
+    }
+}
+
+/// Ingest summary: one line, plus one line per skipped file.
+pub fn ingest(r: &IngestReport, out: &mut dyn Write) -> io::Result<()> {
+    if let Some(changes) = &r.changes {
+        for c in changes {
+            let verb = match c.change {
+                crate::ingest::Change::Add => "add",
+                crate::ingest::Change::Update => "update",
+                crate::ingest::Change::Remove => "remove",
+            };
+            writeln!(out, "would {verb:<6} {}", c.path)?;
+        }
+        let behind = r.added + r.updated + r.removed;
+        writeln!(
+            out,
+            "dry run: {} to add, {} to update, {} to remove, {} unchanged{}",
+            r.added,
+            r.updated,
+            r.removed,
+            r.unchanged,
+            if behind == 0 {
+                " (index is up to date)"
+            } else {
+                ""
+            }
+        )?;
+        return Ok(());
+    }
+    for s in &r.skipped {
+        writeln!(out, "skipped {}: {}", s.path, s.reason)?;
+    }
+    writeln!(
+        out,
+        "indexed {} documents, {} paragraphs ({} added, {} updated, {} removed, {} unchanged, {} skipped) in {:.2}s",
+        r.documents,
+        r.paragraphs,
+        r.added,
+        r.updated,
+        r.removed,
+        r.unchanged,
+        r.skipped.len(),
+        r.elapsed_ms as f64 / 1000.0
+    )
+}
+
+/// Facet counts as an aligned table.
+pub fn facets(f: &FacetResults, out: &mut dyn Write) -> io::Result<()> {
+    let q = f
+        .query
+        .as_deref()
+        .map(|q| format!(" matching \"{q}\""))
+        .unwrap_or_default();
+    writeln!(out, "{} paragraphs{q}, by {}", f.total, f.by.as_str())?;
+    let width = f
+        .buckets
+        .iter()
+        .map(|b| b.key.chars().count())
+        .max()
+        .unwrap_or(0);
+    for b in &f.buckets {
+        let label = b
+            .label
+            .as_deref()
+            .map(|l| format!("  {l}"))
+            .unwrap_or_default();
+        writeln!(out, "{:>7}  {:<width$}{label}", b.count, b.key)?;
+    }
+    Ok(())
+}
+
+/// Facet counts as CSV with a header line.
+pub fn facets_csv(f: &FacetResults, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "key,label,count")?;
+    for b in &f.buckets {
+        writeln!(
+            out,
+            "{},{},{}",
+            csv_field(&b.key),
+            csv_field(b.label.as_deref().unwrap_or("")),
+            b.count
+        )?;
+    }
+    Ok(())
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The entity list: id, name, aliases (and members for groups).
+pub fn entities(list: &[EntityInfo], out: &mut dyn Write) -> io::Result<()> {
+    for e in list {
+        write!(out, "{:<10} {:<12} {}", e.kind.as_str(), e.id, e.name)?;
+        let aliases: Vec<&str> = e
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| *a != e.name)
+            .collect();
+        if !aliases.is_empty() {
+            write!(out, "  (aliases: {})", aliases.join("; "))?;
+        }
+        if !e.members.is_empty() {
+            write!(out, "  members: {}", e.members.join(" "))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,220 @@
+//! Facet counts: how many matching paragraphs carry each value of a field
+//! (country, instrument, topic, group, meeting, year, issuer, type). Read
+//! from fast columns, so counting a whole corpus never touches the stored
+//! records. With `year` or `meeting` this is the trend of a query over time.
+
+use std::collections::HashMap;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::StrColumn;
+use tantivy::{DocId, Score, SegmentReader};
+
+/// What to count by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FacetBy {
+    /// Countries mentioned.
+    Country,
+    /// Instruments mentioned.
+    Instrument,
+    /// Topics.
+    Topic,
+    /// Groups mentioned.
+    Group,
+    /// Meeting (acronym, or name).
+    Meeting,
+    /// Year of the document.
+    Year,
+    /// Issuing country.
+    Issuer,
+    /// Document type.
+    Type,
+}
+
+impl FacetBy {
+    /// The fast column counted.
+    fn column(&self) -> &'static str {
+        match self {
+            FacetBy::Country => crate::index::COUNTRY,
+            FacetBy::Instrument => crate::index::INSTRUMENT,
+            FacetBy::Topic => crate::index::TOPIC,
+            FacetBy::Group => crate::index::GROUP,
+            FacetBy::Meeting => "meeting_key",
+            FacetBy::Year => "year",
+            FacetBy::Issuer => "issuer",
+            FacetBy::Type => "doc_type",
+        }
+    }
+
+    /// Wire name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FacetBy::Country => "country",
+            FacetBy::Instrument => "instrument",
+            FacetBy::Topic => "topic",
+            FacetBy::Group => "group",
+            FacetBy::Meeting => "meeting",
+            FacetBy::Year => "year",
+            FacetBy::Issuer => "issuer",
+            FacetBy::Type => "type",
+        }
+    }
+}
+
+/// One value and its count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetBucket {
+    /// The value (id, code, year).
+    pub key: String,
+    /// A human label (entity name), when known.
+    pub label: Option<String>,
+    /// Matching paragraphs with this value.
+    pub count: u64,
+}
+
+/// Facet counts for a query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetResults {
+    /// The query as given.
+    pub query: Option<String>,
+    /// Matching paragraphs.
+    pub total: u64,
+    /// What was counted.
+    pub by: FacetBy,
+    /// Buckets, most first (ties by key) unless key order was asked for.
+    pub buckets: Vec<FacetBucket>,
+}
+
+/// Counts distinct values per matching document.
+pub struct FacetCollector {
+    by: FacetBy,
+}
+
+impl FacetCollector {
+    /// A collector counting by `by`.
+    pub fn new(by: FacetBy) -> FacetCollector {
+        FacetCollector { by }
+    }
+}
+
+/// Per-segment state.
+pub struct FacetSegment {
+    source: Source,
+    counts: HashMap<u64, u64>,
+    seen: Vec<u64>,
+}
+
+enum Source {
+    Str(Option<StrColumn>),
+    U64(Option<tantivy::columnar::Column<u64>>),
+}
+
+impl Collector for FacetCollector {
+    type Fruit = HashMap<String, u64>;
+    type Child = FacetSegment;
+
+    fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
+        let ff = reader.fast_fields();
+        let source = match self.by {
+            FacetBy::Year => Source::U64(ff.u64(self.by.column()).ok()),
+            _ => Source::Str(ff.str(self.by.column())?),
+        };
+        Ok(FacetSegment {
+            source,
+            counts: HashMap::new(),
+            seen: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<HashMap<String, u64>>) -> tantivy::Result<Self::Fruit> {
+        let mut all = HashMap::new();
+        for f in fruits {
+            for (k, v) in f {
+                *all.entry(k).or_insert(0) += v;
+            }
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for FacetSegment {
+    type Fruit = HashMap<String, u64>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        self.seen.clear();
+        match &self.source {
+            Source::Str(Some(col)) => self.seen.extend(col.term_ords(doc)),
+            Source::U64(Some(col)) => self.seen.extend(col.values_for_doc(doc)),
+            _ => {}
+        }
+        self.seen.sort_unstable();
+        self.seen.dedup();
+        for v in &self.seen {
+            *self.counts.entry(*v).or_insert(0) += 1;
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        let mut out = HashMap::with_capacity(self.counts.len());
+        match &self.source {
+            Source::Str(Some(col)) => {
+                let mut s = String::new();
+                for (ord, n) in self.counts {
+                    s.clear();
+                    if col.ord_to_str(ord, &mut s).unwrap_or(false) {
+                        out.insert(s.clone(), n);
+                    }
+                }
+            }
+            Source::U64(Some(_)) => {
+                for (v, n) in self.counts {
+                    out.insert(v.to_string(), n);
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+}
+
+/// Sorts raw counts into buckets: most first, ties by key; or, with
+/// `by_key`, in key order (chronological for years).
+pub fn into_buckets(counts: HashMap<String, u64>, by_key: bool) -> Vec<FacetBucket> {
+    let mut buckets: Vec<FacetBucket> = counts
+        .into_iter()
+        .map(|(key, count)| FacetBucket {
+            key,
+            label: None,
+            count,
+        })
+        .collect();
+    if by_key {
+        buckets.sort_by(|a, b| a.key.cmp(&b.key));
+    } else {
+        buckets.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+    }
+    buckets
+}
+
+/// Counts matching paragraphs per value of `by`.
+pub fn facet_counts(
+    engine: &super::Engine,
+    query: Option<String>,
+    filters: &super::Filters,
+    by: FacetBy,
+    by_key: bool,
+) -> crate::Result<FacetResults> {
+    let q = engine.build_query(query.as_deref(), filters)?;
+    let (raw, total) = engine
+        .searcher()
+        .search(&*q, &(FacetCollector::new(by), tantivy::collector::Count))?;
+    Ok(FacetResults {
+        query,
+        total: total as u64,
+        by,
+        buckets: into_buckets(raw, by_key),
+    })
+}

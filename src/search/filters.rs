@@ -1,0 +1,247 @@
+//! Resolved search filters: values already checked and turned into index
+//! terms, so building the query cannot fail. Each inner list is OR-ed (a
+//! comma inside one flag value), the outer lists are AND-ed (a repeated flag).
+
+use crate::enrich::Gazetteer;
+use crate::error::{Error, Result};
+use crate::model::{days_in_month, CountryCode, DocType, EntityKind};
+
+/// Filters of a search or facet request.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Entity term groups: every group must match one of its terms.
+    pub entities: Vec<Vec<(EntityKind, String)>>,
+    /// Lower-cased meeting acronyms or names.
+    pub meetings: Vec<Vec<String>>,
+    /// Document type wire names.
+    pub doc_types: Vec<Vec<String>>,
+    /// Issuer codes.
+    pub issuers: Vec<Vec<String>>,
+    /// Inclusive lower bound, `YYYYMMDD`.
+    pub since: Option<u64>,
+    /// Inclusive upper bound, `YYYYMMDD`.
+    pub until: Option<u64>,
+}
+
+impl Filters {
+    /// Whether any filter is set.
+    pub fn is_empty(&self) -> bool {
+        self == &Filters::default()
+    }
+
+    /// Adds an entity filter from one flag value (`JPN,KOR`), resolving each
+    /// comma-separated part with the gazetteer. Unknown values are usage
+    /// errors with suggestions.
+    pub fn add_entity(&mut self, gaz: &Gazetteer, kind: EntityKind, value: &str) -> Result<()> {
+        let mut group = Vec::new();
+        for part in split_values(value) {
+            for term in gaz.resolve(kind, part)? {
+                if !group.contains(&term) {
+                    group.push(term);
+                }
+            }
+        }
+        if group.is_empty() {
+            return Err(Error::Usage(format!("empty --{kind} value")));
+        }
+        self.entities.push(group);
+        Ok(())
+    }
+
+    /// Adds a meeting filter (acronym or full name, case-insensitive).
+    pub fn add_meeting(&mut self, value: &str) -> Result<()> {
+        let group: Vec<String> = split_values(value).map(str::to_lowercase).collect();
+        if group.is_empty() {
+            return Err(Error::Usage("empty --meeting value".into()));
+        }
+        self.meetings.push(group);
+        Ok(())
+    }
+
+    /// Adds a document type filter.
+    pub fn add_doc_type(&mut self, value: &str) -> Result<()> {
+        let mut group = Vec::new();
+        for part in split_values(value) {
+            let t: DocType = part
+                .parse()
+                .map_err(|e: crate::model::BadDocType| Error::Usage(e.to_string()))?;
+            group.push(t.as_str().to_string());
+        }
+        if group.is_empty() {
+            return Err(Error::Usage("empty --type value".into()));
+        }
+        self.doc_types.push(group);
+        Ok(())
+    }
+
+    /// Adds an issuer filter (country names, aliases and codes, as for `--country`).
+    pub fn add_issuer(&mut self, gaz: &Gazetteer, value: &str) -> Result<()> {
+        let mut group = Vec::new();
+        for part in split_values(value) {
+            for (kind, id) in gaz.resolve(EntityKind::Country, part)? {
+                if kind == EntityKind::Country && !group.contains(&id) {
+                    group.push(id);
+                }
+            }
+        }
+        if group.is_empty() {
+            return Err(Error::Usage(format!("--issuer '{value}' names no country")));
+        }
+        self.issuers.push(group);
+        Ok(())
+    }
+
+    /// Sets `--since` (inclusive; a year or month means its first day).
+    pub fn set_since(&mut self, value: &str) -> Result<()> {
+        let b: DateBound = value.parse()?;
+        self.since = Some(b.first_day());
+        self.check_range()
+    }
+
+    /// Sets `--until` (inclusive; a year or month means its last day).
+    pub fn set_until(&mut self, value: &str) -> Result<()> {
+        let b: DateBound = value.parse()?;
+        self.until = Some(b.last_day());
+        self.check_range()
+    }
+
+    fn check_range(&self) -> Result<()> {
+        match (self.since, self.until) {
+            (Some(s), Some(u)) if s > u => Err(Error::Usage(format!(
+                "--since {} is after --until {}",
+                fmt_key(s),
+                fmt_key(u)
+            ))),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn fmt_key(k: u64) -> String {
+    format!("{:04}-{:02}-{:02}", k / 10_000, (k / 100) % 100, k % 100)
+}
+
+/// Splits a flag value on commas, trimming and dropping empty parts.
+fn split_values(value: &str) -> impl Iterator<Item = &str> {
+    value.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// A date bound as typed: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+///
+/// ```
+/// use dipsearch::search::DateBound;
+/// let b: DateBound = "2004-02".parse().unwrap();
+/// assert_eq!((b.first_day(), b.last_day()), (20040201, 20040229));
+/// assert!("2004-13".parse::<DateBound>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateBound {
+    year: u16,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+impl DateBound {
+    /// The first day covered, as `YYYYMMDD`.
+    pub fn first_day(&self) -> u64 {
+        key(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day covered, as `YYYYMMDD`.
+    pub fn last_day(&self) -> u64 {
+        let month = self.month.unwrap_or(12);
+        key(
+            self.year,
+            month,
+            self.day.unwrap_or(days_in_month(self.year, month)),
+        )
+    }
+}
+
+fn key(y: u16, m: u8, d: u8) -> u64 {
+    y as u64 * 10_000 + m as u64 * 100 + d as u64
+}
+
+impl std::str::FromStr for DateBound {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        let bad = || {
+            Error::Usage(format!(
+                "bad date '{s}' (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+            ))
+        };
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let num = |p: &str, len: usize| -> Result<u16> {
+            if p.len() != len || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad());
+            }
+            p.parse().map_err(|_| bad())
+        };
+        let year = num(parts.first().copied().unwrap_or(""), 4)?;
+        if year == 0 {
+            return Err(bad());
+        }
+        let month = match parts.get(1) {
+            Some(p) => {
+                let m = num(p, 2)? as u8;
+                if !(1..=12).contains(&m) {
+                    return Err(bad());
+                }
+                Some(m)
+            }
+            None => None,
+        };
+        let day = match parts.get(2) {
+            Some(p) => {
+                let d = num(p, 2)? as u8;
+                if crate::model::Date::new(year, month.unwrap_or(1), d).is_none() {
+                    return Err(bad());
+                }
+                Some(d)
+            }
+            None => None,
+        };
+        if parts.len() > 3 {
+            return Err(bad());
+        }
+        Ok(DateBound { year, month, day })
+    }
+}
+
+/// Parses an issuer code as typed, for callers that need a `CountryCode`.
+pub fn parse_code(value: &str) -> Result<CountryCode> {
+    value
+        .parse()
+        .map_err(|e: crate::model::BadCountryCode| Error::Usage(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_bounds_cover_whole_periods() {
+        let y: DateBound = "2004".parse().unwrap();
+        assert_eq!((y.first_day(), y.last_day()), (20040101, 20041231));
+        let d: DateBound = "2003-11-13".parse().unwrap();
+        assert_eq!((d.first_day(), d.last_day()), (20031113, 20031113));
+        for bad in [
+            "04",
+            "2004-1",
+            "2004-02-30",
+            "yesterday",
+            "2004-01-01-01",
+            "0000",
+        ] {
+            let e = bad.parse::<DateBound>().unwrap_err();
+            assert!(e.is_usage() && e.to_string().contains(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn since_after_until_is_a_usage_error() {
+        let mut f = Filters::default();
+        f.set_since("2010").unwrap();
+        assert!(f.set_until("2005").unwrap_err().is_usage());
+    }
+}

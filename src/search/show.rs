@@ -1,0 +1,81 @@
+//! One paragraph in its place: the document header (in the record), the
+//! parent, the neighbours and the sub-paragraphs, and optionally why each
+//! entity was tagged.
+
+use super::Engine;
+use crate::enrich::Gazetteer;
+use crate::error::Result;
+use crate::index::ParagraphRecord;
+use crate::model::Mention;
+
+/// A paragraph with what surrounds it.
+#[derive(Clone, Debug)]
+pub struct ParagraphView {
+    /// The paragraph.
+    pub paragraph: ParagraphRecord,
+    /// Its parent, for a sub-paragraph.
+    pub parent: Option<ParagraphRecord>,
+    /// The paragraph before it in the document.
+    pub previous: Option<ParagraphRecord>,
+    /// The paragraph after it.
+    pub next: Option<ParagraphRecord>,
+    /// Its sub-paragraphs.
+    pub children: Vec<ParagraphRecord>,
+    /// The entity mentions in its text with byte ranges (`--explain`).
+    pub explain: Option<Vec<Mention>>,
+}
+
+/// Looks up a paragraph by id; `None` when no such id is indexed.
+pub fn view_paragraph(engine: &Engine, id: &str, explain: bool) -> Result<Option<ParagraphView>> {
+    let Some(paragraph) = engine.paragraph(id)? else {
+        return Ok(None);
+    };
+    let doc = engine.document(&paragraph.source)?;
+    let pos = doc.iter().position(|r| r.id == paragraph.id);
+    let previous = pos
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| doc.get(i).cloned());
+    let next = pos.and_then(|i| doc.get(i + 1).cloned());
+    let parent = paragraph
+        .parent
+        .as_ref()
+        .and_then(|label| doc.iter().find(|r| &r.paragraph == label).cloned());
+    let children = doc
+        .iter()
+        .filter(|r| r.parent.as_deref() == Some(paragraph.paragraph.as_str()))
+        .cloned()
+        .collect();
+    let explain = explain.then(|| Gazetteer::builtin().mentions(&paragraph.text));
+    Ok(Some(ParagraphView {
+        paragraph,
+        parent,
+        previous,
+        next,
+        children,
+        explain,
+    }))
+}
+
+/// Ids that look like `id` (same file name, or same label), for the
+/// "did you mean" of an unknown id.
+pub fn similar_ids(engine: &Engine, id: &str) -> Result<Vec<String>> {
+    let (source, label) = id.rsplit_once('#').unwrap_or((id, ""));
+    let doc = engine.document(source)?;
+    if doc.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut ids: Vec<String> = doc
+        .iter()
+        .filter(|r| {
+            label.is_empty()
+                || r.paragraph.eq_ignore_ascii_case(label)
+                || r.paragraph.starts_with(label)
+        })
+        .map(|r| r.id.clone())
+        .collect();
+    if ids.is_empty() {
+        ids = doc.iter().take(3).map(|r| r.id.clone()).collect();
+    }
+    ids.truncate(3);
+    Ok(ids)
+}
