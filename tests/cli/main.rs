@@ -1,1 +1,8 @@
+//! CLI tests: one test binary (as in ripgrep and xsv) driving the real
+//! `dipsearch` executable on real-looking files.
 
+mod util;
+
+mod errors;
+mod incremental;
+mod sample;

@@ -1,0 +1,73 @@
+//! Bad input gets a clear one-line error and the right exit status:
+//! 2 for usage errors (naming the bad value), 1 for other failures; never
+//! a panic or backtrace.
+
+use predicates::prelude::*;
+
+use crate::util::TestDir;
+
+fn assert_usage(t: &TestDir, args: &[&str], needle: &str) {
+    let out = t.run(args).code(2).get_output().clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(needle), "{args:?}: {err}");
+    assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{err}");
+    assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
+}
+
+#[test]
+fn unknown_values_are_usage_errors_naming_the_value() {
+    let t = TestDir::with_sample();
+    t.run(["ingest"]).success();
+    assert_usage(&t, &["search", "export", "--country", "Atlantis"], "Atlantis");
+    assert_usage(&t, &["search", "--instrument", "Warsaw Pact Treaty"], "Warsaw Pact Treaty");
+    assert_usage(&t, &["search", "--topic", "gastronomy"], "gastronomy");
+    assert_usage(&t, &["search", "--type", "memo"], "memo");
+    assert_usage(&t, &["search", "x", "--since", "2003-13"], "2003-13");
+    assert_usage(&t, &["search", "x", "--until", "last week"], "last week");
+    assert_usage(&t, &["search", "\"export control"], "unclosed quote");
+    assert_usage(&t, &["search", "--limit", "ten"], "ten");
+    assert_usage(&t, &["search", "--frobnicate"], "--frobnicate");
+    assert_usage(&t, &["search", "x", "--format", "xml"], "xml");
+    assert_usage(&t, &["show", "astop-2003-tokyo.txt#99"], "astop-2003-tokyo.txt#99");
+}
+
+#[test]
+fn unknown_country_suggests_the_closest_code() {
+    let t = TestDir::with_sample();
+    assert_usage(&t, &["search", "--country", "Japn"], "JPN");
+}
+
+#[test]
+fn missing_corpus_is_a_failure_naming_it() {
+    let t = TestDir::new();
+    t.run(["ingest", "no-such-folder"])
+        .code(1)
+        .stderr(predicate::str::contains("no-such-folder"));
+}
+
+#[test]
+fn stats_without_an_index_says_how_to_make_one() {
+    let t = TestDir::new();
+    t.run(["stats"])
+        .code(1)
+        .stderr(predicate::str::contains("dipsearch ingest"));
+}
+
+#[test]
+fn closed_pipe_is_not_an_error() {
+    let t = TestDir::with_sample();
+    t.run(["ingest"]).success();
+    // Reading only the first bytes of a long output must not make the
+    // program fail or print an error.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dipsearch"))
+        .current_dir(t.path())
+        .args(["export"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success(), "{:?}", out);
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
