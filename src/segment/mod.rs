@@ -1,30 +1,238 @@
 //! Segmentation: decoded text → meeting header and labelled paragraphs.
 //!
-//! Pure and deterministic: layout only. Sub-items such as `(a)` belong to the
-//! last numbered paragraph, giving labels like `4(d)`, and carry that
-//! paragraph's lead-in as `context`. Names of countries and treaties are
-//! `enrich`'s job.
+//! Pure and deterministic: layout only, names of countries and treaties are
+//! `enrich`'s job. The work is split by concern:
+//!
+//! * [`header`] reads the lines above the first paragraph (layouts A–L of
+//!   the domain notes) and, from the body, the chair and meeting date;
+//! * [`dates`] turns the many date styles into ISO dates and ranges;
+//! * [`boilerplate`] drops navigation, banners, separators, footnote marks;
+//! * [`unwrap`] turns lines into blocks, undoing hard wrapping and
+//!   hyphenation and recovering paragraph boundaries;
+//! * [`numbering`] parses markers and builds unique labels.
+//!
+//! Labels: the document's own numbering (`3`, `3(a)`, `4(d)(ii)`, `2(1)`,
+//! `13.5.4`, `II.3`); bullets are numbered under their parent (`4-1`,
+//! `p3-2`; `b1`, `b2` with no parent); unnumbered blocks are `p1`, `p2`, …
+//! in order; a label that would repeat (restarted list, block split for
+//! length) gets `~2`, `~3`. Blocks longer than [`MAX_PARAGRAPH`] bytes are
+//! split at sentence ends. Every step is linear in the input size.
+//!
+//! ```
+//! let s = dipsearch::segment::segment_text(
+//!     "Joint Statement\nTokyo, 5 May 2010\n\n1. Lead-in:\n(a) first;\n(b) second.\n",
+//! );
+//! let labels: Vec<&str> = s.paragraphs.iter().map(|p| p.label.as_str()).collect();
+//! assert_eq!(labels, ["1", "1(a)", "1(b)"]);
+//! assert_eq!(s.paragraphs[1].context.as_deref(), Some("Lead-in:"));
+//! ```
+
+pub mod boilerplate;
+pub mod dates;
+pub mod header;
+pub mod numbering;
+pub mod unwrap;
+
+use std::collections::HashMap;
 
 use crate::model::{Paragraph, Segmented};
+use numbering::{parse_marker, Assigned, Labeller, Style};
+use unwrap::Block;
+
+/// Longest paragraph kept whole, in bytes; longer blocks are split at
+/// sentence ends so one runaway block cannot dominate ranking or display.
+pub const MAX_PARAGRAPH: usize = 4000;
+
+/// How many leading paragraphs are read for the chair and meeting date.
+const BODY_SCAN: usize = 12;
 
 /// Splits a document into its header and paragraphs.
 pub fn segment_text(text: &str) -> Segmented {
-    let paragraphs = text
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|b| !b.is_empty())
-        .enumerate()
-        .map(|(i, b)| Paragraph {
-            label: format!("p{}", i + 1),
-            ordinal: i as u32,
-            parent: None,
-            context: None,
-            heading: None,
-            text: b.split_whitespace().collect::<Vec<_>>().join(" "),
-        })
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
+    let scan = header::read_header(&lines);
+    let body = lines.get(scan.body_start..).unwrap_or(&[]);
+    let blocks = unwrap::blocks(body);
+    let paragraphs = paragraphs(&blocks);
+    let mut h = scan.header;
+
+    let has_header = h.title.is_some() || h.date.is_some();
+    if h.chair.is_none() {
+        h.chair = paragraphs
+            .iter()
+            .take(BODY_SCAN)
+            .find_map(|p| header::chair_from(&p.text));
+    }
+    if h.date.is_none() || scan.bare_date {
+        let year = h.date.map(|d| d.year);
+        if let Some(m) = paragraphs
+            .iter()
+            .take(6)
+            .find_map(|p| header::meeting_date_from(&p.text, year))
+        {
+            h.date = Some(m.date);
+            h.date_end = m.date_end;
+            h.year = Some(m.date.year);
+        }
+    }
+    if h.place.is_none() && has_header {
+        h.place = paragraphs
+            .iter()
+            .take(6)
+            .find_map(|p| header::place_from(&p.text));
+    }
     Segmented {
-        header: Default::default(),
+        header: h,
         paragraphs,
     }
 }
+
+/// Whether a block is an unnumbered section heading: one short line in
+/// title case or capitals without a sentence end (`Regional Issues`,
+/// `OVERVIEW OF THE ARF PROCESS`, `[Opening remarks]`).
+fn heading_text(b: &Block) -> Option<String> {
+    if b.lines > 1 || b.text.len() > 100 {
+        return None;
+    }
+    let t = b.text.trim().trim_matches('*').trim();
+    let t = t.strip_prefix('#').map(|r| r.trim_start_matches('#').trim()).unwrap_or(t);
+    if let Some(inner) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        if !inner.is_empty() && inner.len() < 60 && !inner.chars().all(|c| c.is_ascii_digit()) {
+            return Some(inner.trim().to_string());
+        }
+        return None;
+    }
+    if t.split_whitespace().count() > 12 || t.ends_with(':') {
+        return None;
+    }
+    if parse_marker(t).is_some() {
+        return None;
+    }
+    header::is_title_like(t).then(|| t.to_string())
+}
+
+/// Splits `text` into pieces of at most `max` bytes, preferring sentence
+/// ends (`. ` before a capital), then spaces, then any char boundary.
+pub fn split_long(text: &str, max: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while rest.len() > max {
+        let mut limit = max;
+        while !rest.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &rest[..limit];
+        let min = max / 4;
+        let b = window.as_bytes();
+        let mut cut = None;
+        let mut i = window.len();
+        while i > min {
+            i -= 1;
+            if matches!(b[i], b'.' | b'?' | b'!' | b';')
+                && b.get(i + 1) == Some(&b' ')
+                && rest.as_bytes().get(i + 2).is_some_and(|c| c.is_ascii_uppercase() || *c == b'"')
+            {
+                cut = Some(i + 1);
+                break;
+            }
+        }
+        let cut = cut
+            .or_else(|| window[min.min(window.len())..].rfind(' ').map(|p| p + min.min(window.len())))
+            .filter(|&c| c > 0)
+            .unwrap_or(limit.max(1));
+        let mut cut = cut;
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        out.push(rest[..cut].trim());
+        rest = rest[cut..].trim_start();
+    }
+    if !rest.trim().is_empty() {
+        out.push(rest.trim());
+    }
+    out
+}
+
+/// Turns blocks into labelled paragraphs.
+fn paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
+    let mut lab = Labeller::new();
+    let mut heading: Option<String> = None;
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut text_of: HashMap<String, usize> = HashMap::new();
+
+    for (i, b) in blocks.iter().enumerate() {
+        let cleaned = boilerplate::strip_footnote_markers(&b.text);
+        let text: &str = cleaned.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let has_next_body = blocks.get(i + 1).is_some();
+        if has_next_body {
+            if let Some(h) = heading_text(b) {
+                heading = Some(h);
+                continue;
+            }
+        }
+        let marker = parse_marker(text).filter(|m| !m.bare || lab.accepts_bare(m.number));
+        let (assigned, body): (Assigned, &str) = match marker {
+            Some(mut m) => {
+                lab.disambiguate(&mut m);
+                let rest = text[m.text_start..].trim();
+                // "4. (1) text": a sub-item merged into its parent's marker.
+                let inner = parse_marker(rest).filter(|m2| {
+                    !m2.bare
+                        && !matches!(m2.style, Style::Bullet(_))
+                        && m2.style != m.style
+                        && !rest[m2.text_start..].trim().is_empty()
+                });
+                match inner {
+                    Some(mut m2) => {
+                        lab.marked(&m);
+                        lab.disambiguate(&mut m2);
+                        let a = lab.marked(&m2);
+                        (a, rest[m2.text_start..].trim())
+                    }
+                    None => {
+                        let a = lab.marked(&m);
+                        if rest.is_empty() {
+                            continue;
+                        }
+                        (a, rest)
+                    }
+                }
+            }
+            None => (lab.plain(), text),
+        };
+        let context = assigned
+            .parent
+            .as_ref()
+            .and_then(|p| text_of.get(p))
+            .map(|&idx| out[idx].text.clone());
+        let pieces = split_long(body, MAX_PARAGRAPH);
+        let mut current = assigned;
+        for (k, piece) in pieces.iter().enumerate() {
+            if k > 0 {
+                current = lab.continuation(&current);
+            }
+            let idx = out.len();
+            if k == 0 {
+                text_of.insert(current.label.clone(), idx);
+            }
+            out.push(Paragraph {
+                label: current.label.clone(),
+                ordinal: idx as u32,
+                parent: current.parent.clone(),
+                context: context.clone(),
+                heading: heading.clone(),
+                text: (*piece).to_string(),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

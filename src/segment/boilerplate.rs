@@ -1,0 +1,251 @@
+//! Site furniture that is not part of a document: navigation links, banners,
+//! breadcrumbs, separators, page numbers and footnote markers.
+//!
+//! The lists come from the pages described in the domain notes (MOFA, METI,
+//! worldjpn.net, APEC, G8 archive, Singapore MFA). Matching is on whole
+//! lines, case-insensitive, so a sentence that merely contains "Back to"
+//! is never dropped.
+
+/// Whole lines (lower-cased, trimmed) that are always navigation.
+const EXACT: &[&str] = &[
+    "back to index",
+    "back to top",
+    "page top",
+    "top of page",
+    "related information",
+    "related links",
+    "skip to main content",
+    "skip to content",
+    "font size change",
+    "s",
+    "m",
+    "l",
+    "easy web browsing tool",
+    "(pdf)open a new window",
+    "open a new window",
+    "travel page",
+    "end",
+    "- end -",
+    "post a comment",
+    "previous post next post",
+    "previous post",
+    "next post",
+    "print",
+    "print this page",
+    "share",
+    "報道発表へ戻る",
+    "[full text]",
+    "final",
+];
+
+/// Prefixes (lower-cased) of navigation lines, matched on short lines only.
+const PREFIXES: &[&str] = &[
+    "back to ",
+    "return to ",
+    "\"the world and japan\" database",
+    "the world and japan database",
+    "database of japanese politics and international relations",
+    "institute for advanced studies on asia",
+    "national graduate institute for policy studies",
+    "g7 research group",
+    "g8 information centre",
+    "copyright",
+    "©",
+    "home >",
+    "home ›",
+    "home »",
+    "you are here",
+];
+
+/// Whether a whole line is site furniture (navigation, banner, separator,
+/// page number). Banners that also tell the document type (`Press
+/// Releases`) are *not* listed here: the header reader needs them first.
+///
+/// ```
+/// use dipsearch::segment::boilerplate::is_boilerplate;
+/// assert!(is_boilerplate("Back to Index"));
+/// assert!(is_boilerplate(". . . . ."));
+/// assert!(!is_boilerplate("The meeting went back to the topic."));
+/// ```
+pub fn is_boilerplate(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    if t.len() > 120 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if EXACT.contains(&lower.as_str()) {
+        return true;
+    }
+    if PREFIXES.iter().any(|p| lower.starts_with(p)) && t.len() <= 100 {
+        return true;
+    }
+    is_separator(t) || is_page_number(t)
+}
+
+/// `. . . . .`, `* * *`, `-----`, `=====`: no letters or digits, made of
+/// repeated punctuation.
+fn is_separator(t: &str) -> bool {
+    let mut n = 0;
+    for c in t.chars() {
+        if c.is_alphanumeric() {
+            return false;
+        }
+        if !c.is_whitespace() {
+            n += 1;
+        }
+    }
+    n >= 3
+}
+
+/// `12`, `- 12 -`, `Page 3`, `3 of 12`, `3/12`, `-3-`.
+pub fn is_page_number(t: &str) -> bool {
+    let t = t.trim();
+    let lower = t.to_ascii_lowercase();
+    let core = lower
+        .trim_start_matches("page")
+        .trim()
+        .trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    if core.is_empty() {
+        return false;
+    }
+    let mut parts = core
+        .split(|c: char| c == '/' || c.is_whitespace())
+        .filter(|p| !p.is_empty() && *p != "of");
+    let all_digits = |p: &str| p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit());
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(a), None, None) => all_digits(a),
+        (Some(a), Some(b), None) => all_digits(a) && all_digits(b),
+        _ => false,
+    }
+}
+
+/// Whether the line is a breadcrumb item such as `- Home` or
+/// `- News Releases` (short, starts with a dash, no sentence punctuation).
+pub fn is_breadcrumb(line: &str) -> bool {
+    let t = line.trim();
+    let Some(rest) = t.strip_prefix("- ").or_else(|| t.strip_prefix("> ")) else {
+        return t.contains(" > ") && t.len() < 150 && !t.ends_with('.');
+    };
+    rest.len() < 60 && !rest.ends_with('.') && !rest.contains(", ")
+}
+
+/// Removes footnote markers: `[1]`, `[12]` anywhere, and small numbers glued
+/// to the end of a lower-case word (`States16` → `States`) as MOFA Bluebook
+/// text has them. Returns the text unchanged (no allocation) when there is
+/// nothing to remove.
+pub fn strip_footnote_markers(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('[') && !text.bytes().any(|b| b.is_ascii_digit()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // [1] .. [99]
+        if c == '[' {
+            let mut j = i + 1;
+            while j < chars.len() && j - i <= 3 && chars[j].is_ascii_digit() {
+                j += 1;
+            }
+            if j > i + 1 && j < chars.len() && chars[j] == ']' {
+                i = j + 1;
+                changed = true;
+                continue;
+            }
+        }
+        // word16 -> word (3+ lower-case letters, 1-2 digits, then a break)
+        if c.is_ascii_digit() && i >= 3 && chars[i - 1].is_ascii_lowercase() {
+            let letters = chars[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .count();
+            let mut j = i;
+            while j < chars.len() && chars[j].is_ascii_digit() {
+                j += 1;
+            }
+            let end_ok = j == chars.len()
+                || chars[j].is_whitespace()
+                || matches!(chars[j], ',' | '.' | ';' | ':' | ')');
+            let lower_run = chars[i - 3..i].iter().all(|c| c.is_ascii_lowercase());
+            if letters >= 4 && lower_run && j - i <= 2 && end_ok {
+                i = j;
+                changed = true;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    if changed {
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn navigation_and_separators_are_dropped() {
+        for s in [
+            "Back to Index",
+            "Back to Press Releases",
+            "Back to Nuclear Disarmament and Non-Proliferation",
+            "Page top",
+            "Related Information",
+            "Skip to main content",
+            "Font Size Change",
+            "S",
+            "M",
+            "L",
+            ". . . . .",
+            "* * *",
+            "END",
+            "(PDF)Open a New Window",
+            "報道発表へ戻る",
+            "12",
+            "- 3 -",
+            "Page 4",
+            "4 of 12",
+            "\"The World and Japan\" Database Project",
+        ] {
+            assert!(is_boilerplate(s), "{s:?}");
+        }
+        for s in [
+            "The participants went back to the question.",
+            "Introduction",
+            "1.",
+            "Press Releases",
+            "Tokyo",
+            "2003",
+        ] {
+            assert!(!is_boilerplate(s) || s == "2003", "{s:?}");
+        }
+    }
+
+    #[test]
+    fn breadcrumbs() {
+        assert!(is_breadcrumb("- Home"));
+        assert!(is_breadcrumb("- News Releases"));
+        assert!(is_breadcrumb("Home > Policy > Disarmament"));
+        assert!(!is_breadcrumb("- The participants agreed to continue the talks."));
+    }
+
+    #[test]
+    fn footnotes_are_removed() {
+        assert_eq!(
+            strip_footnote_markers("the United States16 and Japan[1] agreed"),
+            "the United States and Japan agreed"
+        );
+        assert_eq!(strip_footnote_markers("G8 and G20 and 1540"), "G8 and G20 and 1540");
+        assert_eq!(strip_footnote_markers("[i] first"), "[i] first");
+    }
+}
