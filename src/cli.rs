@@ -108,7 +108,8 @@ pub struct FilterArgs {
 /// `search` arguments.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words (all required), "quoted phrases", OR, -exclusions.
+    /// Words (all required), "quoted phrases", OR, -exclusions (inside the quoted query,
+    /// or after `--`: `search "nuclear -Iran"`, `search nuclear -- -Iran`).
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
     /// Filters.

@@ -98,7 +98,10 @@ fn heading_text(b: &Block) -> Option<String> {
         return None;
     }
     let t = b.text.trim().trim_matches('*').trim();
-    let t = t.strip_prefix('#').map(|r| r.trim_start_matches('#').trim()).unwrap_or(t);
+    let t = t
+        .strip_prefix('#')
+        .map(|r| r.trim_start_matches('#').trim())
+        .unwrap_or(t);
     if let Some(inner) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
         if !inner.is_empty() && inner.len() < 60 && !inner.chars().all(|c| c.is_ascii_digit()) {
             return Some(inner.trim().to_string());
@@ -133,14 +136,21 @@ pub fn split_long(text: &str, max: usize) -> Vec<&str> {
             i -= 1;
             if matches!(b[i], b'.' | b'?' | b'!' | b';')
                 && b.get(i + 1) == Some(&b' ')
-                && rest.as_bytes().get(i + 2).is_some_and(|c| c.is_ascii_uppercase() || *c == b'"')
+                && rest
+                    .as_bytes()
+                    .get(i + 2)
+                    .is_some_and(|c| c.is_ascii_uppercase() || *c == b'"')
             {
                 cut = Some(i + 1);
                 break;
             }
         }
         let cut = cut
-            .or_else(|| window[min.min(window.len())..].rfind(' ').map(|p| p + min.min(window.len())))
+            .or_else(|| {
+                window[min.min(window.len())..]
+                    .rfind(' ')
+                    .map(|p| p + min.min(window.len()))
+            })
             .filter(|&c| c > 0)
             .unwrap_or(limit.max(1));
         let mut cut = cut;

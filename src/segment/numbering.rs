@@ -57,7 +57,9 @@ pub struct Marker {
     pub bare: bool,
 }
 
-const BULLETS: &[char] = &['-', '•', '*', '·', '–', '○', '■', '▪', '◦', '●', '・', '→', '►'];
+const BULLETS: &[char] = &[
+    '-', '•', '*', '·', '–', '○', '■', '▪', '◦', '●', '・', '→', '►',
+];
 
 /// Value of a roman numeral (either case), `None` if not a valid one.
 pub fn roman_value(s: &str) -> Option<u32> {
@@ -492,23 +494,74 @@ mod tests {
     fn markers_in_every_numbering_style() {
         let t = |s: &str| "Text".to_string() + if s.is_empty() { "" } else { "" };
         let _ = t;
-        assert_eq!(mk("1. The"), Some((Style::Number, "1".into(), "The".into())));
-        assert_eq!(mk("12) The"), Some((Style::Number, "12".into(), "The".into())));
-        assert_eq!(mk("94.\tThe"), Some((Style::Number, "94".into(), "The".into())));
-        assert_eq!(mk("(1) The"), Some((Style::ParenNumber, "1".into(), "The".into())));
-        assert_eq!(mk("(a) The"), Some((Style::LowerAlpha, "a".into(), "The".into())));
-        assert_eq!(mk("b) The"), Some((Style::LowerAlpha, "b".into(), "The".into())));
-        assert_eq!(mk("ii. The"), Some((Style::LowerRoman, "ii".into(), "The".into())));
-        assert_eq!(mk("(iv) The"), Some((Style::LowerRoman, "iv".into(), "The".into())));
-        assert_eq!(mk("[iii] The"), Some((Style::LowerRoman, "iii".into(), "The".into())));
-        assert_eq!(mk("IV. The"), Some((Style::UpperRoman, "IV".into(), "The".into())));
-        assert_eq!(mk("B. The"), Some((Style::UpperAlpha, "B".into(), "The".into())));
-        assert_eq!(mk("13.5.4 The"), Some((Style::Decimal(3), "13.5.4".into(), "The".into())));
-        assert_eq!(mk("2.1. The"), Some((Style::Decimal(2), "2.1".into(), "The".into())));
-        assert_eq!(mk("- The"), Some((Style::Bullet('-'), "".into(), "The".into())));
-        assert_eq!(mk("• The"), Some((Style::Bullet('•'), "".into(), "The".into())));
-        assert_eq!(mk("* The"), Some((Style::Bullet('*'), "".into(), "The".into())));
-        assert_eq!(mk("3 Ministry"), Some((Style::Number, "3".into(), "Ministry".into())));
+        assert_eq!(
+            mk("1. The"),
+            Some((Style::Number, "1".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("12) The"),
+            Some((Style::Number, "12".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("94.\tThe"),
+            Some((Style::Number, "94".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("(1) The"),
+            Some((Style::ParenNumber, "1".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("(a) The"),
+            Some((Style::LowerAlpha, "a".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("b) The"),
+            Some((Style::LowerAlpha, "b".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("ii. The"),
+            Some((Style::LowerRoman, "ii".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("(iv) The"),
+            Some((Style::LowerRoman, "iv".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("[iii] The"),
+            Some((Style::LowerRoman, "iii".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("IV. The"),
+            Some((Style::UpperRoman, "IV".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("B. The"),
+            Some((Style::UpperAlpha, "B".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("13.5.4 The"),
+            Some((Style::Decimal(3), "13.5.4".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("2.1. The"),
+            Some((Style::Decimal(2), "2.1".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("- The"),
+            Some((Style::Bullet('-'), "".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("• The"),
+            Some((Style::Bullet('•'), "".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("* The"),
+            Some((Style::Bullet('*'), "".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("3 Ministry"),
+            Some((Style::Number, "3".into(), "Ministry".into()))
+        );
     }
 
     #[test]
@@ -585,10 +638,7 @@ mod tests {
 
     #[test]
     fn letter_i_continues_a_letter_list() {
-        let lines: Vec<String> = "abcdefghij"
-            .chars()
-            .map(|c| format!("({c}) x"))
-            .collect();
+        let lines: Vec<String> = "abcdefghij".chars().map(|c| format!("({c}) x")).collect();
         let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
         let got: Vec<String> = labels(&refs).into_iter().map(|x| x.0).collect();
         assert_eq!(
@@ -609,8 +659,8 @@ mod tests {
         assert_eq!(
             got,
             [
-                "I", "I.1", "I.2", "II", "II.1", "13.5", "13.5.4", "13.6", "p1", "p1-1",
-                "p1-1-1", "p1-2", "1"
+                "I", "I.1", "I.2", "II", "II.1", "13.5", "13.5.4", "13.6", "p1", "p1-1", "p1-1-1",
+                "p1-2", "1"
             ]
         );
         let got: Vec<String> = labels(&["1. x", "2. x", "1. x", "(a) x", "- x"])

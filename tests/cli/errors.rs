@@ -10,7 +10,10 @@ fn assert_usage(t: &TestDir, args: &[&str], needle: &str) {
     let out = t.run(args).code(2).get_output().clone();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(needle), "{args:?}: {err}");
-    assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+        "{err}"
+    );
     assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
 }
 
@@ -18,8 +21,16 @@ fn assert_usage(t: &TestDir, args: &[&str], needle: &str) {
 fn unknown_values_are_usage_errors_naming_the_value() {
     let t = TestDir::with_sample();
     t.run(["ingest"]).success();
-    assert_usage(&t, &["search", "export", "--country", "Atlantis"], "Atlantis");
-    assert_usage(&t, &["search", "--instrument", "Warsaw Pact Treaty"], "Warsaw Pact Treaty");
+    assert_usage(
+        &t,
+        &["search", "export", "--country", "Atlantis"],
+        "Atlantis",
+    );
+    assert_usage(
+        &t,
+        &["search", "--instrument", "Warsaw Pact Treaty"],
+        "Warsaw Pact Treaty",
+    );
     assert_usage(&t, &["search", "--topic", "gastronomy"], "gastronomy");
     assert_usage(&t, &["search", "--type", "memo"], "memo");
     assert_usage(&t, &["search", "x", "--since", "2003-13"], "2003-13");
@@ -28,7 +39,11 @@ fn unknown_values_are_usage_errors_naming_the_value() {
     assert_usage(&t, &["search", "--limit", "ten"], "ten");
     assert_usage(&t, &["search", "--frobnicate"], "--frobnicate");
     assert_usage(&t, &["search", "x", "--format", "xml"], "xml");
-    assert_usage(&t, &["show", "astop-2003-tokyo.txt#99"], "astop-2003-tokyo.txt#99");
+    assert_usage(
+        &t,
+        &["show", "astop-2003-tokyo.txt#99"],
+        "astop-2003-tokyo.txt#99",
+    );
 }
 
 #[test]
@@ -69,5 +84,9 @@ fn closed_pipe_is_not_an_error() {
     drop(child.stdout.take());
     let out = child.wait_with_output().expect("wait");
     assert!(out.status.success(), "{:?}", out);
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

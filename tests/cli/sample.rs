@@ -12,12 +12,19 @@ fn by_label<'a>(hits: &'a [Hit], label: &str) -> &'a Hit {
 #[test]
 fn first_search_builds_the_index_and_ranks_4d_first() {
     let t = TestDir::with_sample();
-    let out = t.run(["search", "export control"]).success().get_output().clone();
+    let out = t
+        .run(["search", "export control"])
+        .success()
+        .get_output()
+        .clone();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("building it from corpus"), "{stderr}");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let first = stdout.lines().next().unwrap_or("");
-    assert!(first.starts_with("ASTOP  2003-11-13  Tokyo  ¶4(d)"), "{stdout}");
+    assert!(
+        first.starts_with("ASTOP  2003-11-13  Tokyo  ¶4(d)"),
+        "{stdout}"
+    );
     assert!(stdout.contains("[export] [control]"), "{stdout}");
 }
 
@@ -28,7 +35,10 @@ fn sample_yields_fourteen_labelled_paragraphs() {
     let labels: Vec<String> = t.export().into_iter().map(|h| h.paragraph).collect();
     assert_eq!(
         labels,
-        ["1", "2", "3", "3(a)", "3(b)", "4", "4(a)", "4(b)", "4(c)", "4(d)", "4(e)", "5", "6", "7"]
+        [
+            "1", "2", "3", "3(a)", "3(b)", "4", "4(a)", "4(b)", "4(c)", "4(d)", "4(e)", "5", "6",
+            "7"
+        ]
     );
 }
 
@@ -44,17 +54,29 @@ fn export_control_hit_carries_the_header() {
     assert_eq!(h.date.as_deref(), Some("2003-11-13"));
     assert_eq!(h.year, Some(2003));
     assert_eq!(h.acronym.as_deref(), Some("ASTOP"));
-    assert_eq!(h.meeting.as_deref(), Some("Asian Senior-level Talks on Non-Proliferation"));
+    assert_eq!(
+        h.meeting.as_deref(),
+        Some("Asian Senior-level Talks on Non-Proliferation")
+    );
     assert_eq!(h.place.as_deref(), Some("Tokyo"));
     assert_eq!(h.doc_type, "chairs-summary");
-    assert!(h.topics.iter().any(|t| t == "export-control"), "{:?}", h.topics);
+    assert!(
+        h.topics.iter().any(|t| t == "export-control"),
+        "{:?}",
+        h.topics
+    );
     assert_eq!(h.parent.as_deref(), Some("4"));
     assert_eq!(
         h.context.as_deref(),
         Some("The meeting underscored the importance of regional cooperation in the Asian region.")
     );
     assert_eq!(h.ordinal, 9);
-    assert!(h.text.starts_with("The meeting took note of the 1st Asian Export Control"), "{}", h.text);
+    assert!(
+        h.text
+            .starts_with("The meeting took note of the 1st Asian Export Control"),
+        "{}",
+        h.text
+    );
     // Highlights point at the matched words inside the snippet.
     let snippet = h.snippet.as_deref().unwrap_or("");
     let marked: Vec<String> = h
@@ -65,7 +87,10 @@ fn export_control_hit_carries_the_header() {
         .map(|[s, e]| snippet[*s..*e].to_lowercase())
         .collect();
     assert!(marked.iter().any(|w| w == "export"), "{marked:?}");
-    assert!(marked.iter().all(|w| w == "export" || w == "control"), "{marked:?}");
+    assert!(
+        marked.iter().all(|w| w == "export" || w == "control"),
+        "{marked:?}"
+    );
 }
 
 #[test]
@@ -92,12 +117,28 @@ fn countries_are_tagged_and_filterable_by_any_name() {
     expected.sort();
     assert_eq!(p1, expected);
     let p3a = by_label(&all, "3(a)");
-    assert!(p3a.countries.iter().any(|c| c == "CHN"), "{:?}", p3a.countries);
-    assert!(!p3a.countries.iter().any(|c| c == "TWN"), "{:?}", p3a.countries);
+    assert!(
+        p3a.countries.iter().any(|c| c == "CHN"),
+        "{:?}",
+        p3a.countries
+    );
+    assert!(
+        !p3a.countries.iter().any(|c| c == "TWN"),
+        "{:?}",
+        p3a.countries
+    );
     // The Korean Peninsula is not a country mention.
     let p4b = by_label(&all, "4(b)");
-    assert!(!p4b.countries.iter().any(|c| c == "KOR" || c == "PRK"), "{:?}", p4b.countries);
-    assert!(p4b.countries.iter().any(|c| c == "IRN"), "{:?}", p4b.countries);
+    assert!(
+        !p4b.countries.iter().any(|c| c == "KOR" || c == "PRK"),
+        "{:?}",
+        p4b.countries
+    );
+    assert!(
+        p4b.countries.iter().any(|c| c == "IRN"),
+        "{:?}",
+        p4b.countries
+    );
 
     let laos = t.search(&["--country", "Laos"]);
     assert!(laos.total >= 1);
@@ -127,7 +168,10 @@ fn filters_that_match_nothing_exit_zero() {
     assert_eq!(page.total, 0);
     assert!(page.hits.is_empty());
     assert_eq!(t.search(&["--since", "2004"]).total, 0);
-    assert_eq!(t.search(&["export control", "--until", "2003-11-12"]).total, 0);
+    assert_eq!(
+        t.search(&["export control", "--until", "2003-11-12"]).total,
+        0
+    );
     assert_eq!(t.search(&["export control", "--since", "2003-11"]).total, 1);
 }
 
@@ -146,8 +190,14 @@ fn stemming_and_phrase_proximity() {
     let page = t.search(&["weapons", "technology"]);
     assert!(page.total >= 3);
     let phrase = t.search(&["\"delivery systems\""]);
-    assert!(phrase.hits.iter().all(|h| h.text.contains("delivery systems")
-        || h.context.as_deref().unwrap_or("").contains("delivery systems")));
+    assert!(phrase
+        .hits
+        .iter()
+        .all(|h| h.text.contains("delivery systems")
+            || h.context
+                .as_deref()
+                .unwrap_or("")
+                .contains("delivery systems")));
 }
 
 #[test]
@@ -157,7 +207,9 @@ fn sub_paragraphs_match_through_their_parents_lead_in_below_direct_matches() {
     let page = t.search(&["underscored"]);
     assert_eq!(page.labels()[0], "4");
     assert_eq!(page.total, 6);
-    assert!(page.hits[1..].iter().all(|h| h.parent.as_deref() == Some("4")));
+    assert!(page.hits[1..]
+        .iter()
+        .all(|h| h.parent.as_deref() == Some("4")));
     assert!(page.hits[0].score > page.hits[1].score);
 }
 
@@ -168,7 +220,10 @@ fn or_and_exclusion() {
     let mut labels = either.labels();
     labels.sort();
     assert_eq!(labels, ["5", "6"]);
-    let without = t.search(&["proliferation", "-PSI"]);
+    let without = t.search(&["proliferation -PSI"]);
+    let after_dashes: crate::util::Page =
+        t.json(["search", "--format", "json", "proliferation", "--", "-PSI"]);
+    assert_eq!(after_dashes.ids(), without.ids());
     assert!(without.total > 0);
     assert!(without.hits.iter().all(|h| !h.text.contains("PSI")));
 }
@@ -182,9 +237,17 @@ fn show_prints_the_paragraph_with_parent_and_neighbours() {
     assert_eq!(v["parent"]["paragraph"], "4");
     assert_eq!(v["previous"]["paragraph"], "4(c)");
     assert_eq!(v["next"]["paragraph"], "4(e)");
-    let text = t.run(["show", "astop-2003-tokyo.txt#4"]).success().get_output().stdout.clone();
+    let text = t
+        .run(["show", "astop-2003-tokyo.txt#4"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8_lossy(&text);
-    assert!(text.contains("Asian Senior-level Talks on Non-Proliferation (ASTOP)"), "{text}");
+    assert!(
+        text.contains("Asian Senior-level Talks on Non-Proliferation (ASTOP)"),
+        "{text}"
+    );
     assert!(text.contains("sub ¶4(e)"), "{text}");
 }
 
@@ -201,8 +264,13 @@ fn stats_and_export_describe_the_whole_index() {
     assert!(s["index_bytes"].as_u64().unwrap_or(0) > 1000);
     let rows: Vec<serde_json::Value> = t.json_lines(["export"]);
     assert_eq!(rows.len(), 14);
-    assert!(rows.iter().all(|r| r["score"].is_null() && r.get("snippet").is_none()));
-    let ordinals: Vec<u64> = rows.iter().map(|r| r["ordinal"].as_u64().unwrap_or(99)).collect();
+    assert!(rows
+        .iter()
+        .all(|r| r["score"].is_null() && r.get("snippet").is_none()));
+    let ordinals: Vec<u64> = rows
+        .iter()
+        .map(|r| r["ordinal"].as_u64().unwrap_or(99))
+        .collect();
     assert_eq!(ordinals, (0..14).collect::<Vec<u64>>());
 }
 
@@ -210,7 +278,16 @@ fn stats_and_export_describe_the_whole_index() {
 fn ingest_json_summary_has_the_documented_fields() {
     let t = TestDir::with_sample();
     let v: serde_json::Value = t.json(["ingest", "--format", "json"]);
-    for key in ["documents", "paragraphs", "added", "updated", "removed", "unchanged", "skipped", "elapsed_ms"] {
+    for key in [
+        "documents",
+        "paragraphs",
+        "added",
+        "updated",
+        "removed",
+        "unchanged",
+        "skipped",
+        "elapsed_ms",
+    ] {
         assert!(v.get(key).is_some(), "missing {key}: {v}");
     }
     assert_eq!(v["documents"], 1);
@@ -224,10 +301,20 @@ fn ingest_json_summary_has_the_documented_fields() {
 #[test]
 fn jsonl_prints_one_hit_per_line() {
     let t = TestDir::with_sample();
-    let hits: Vec<Hit> = t.json_lines(["search", "proliferation", "--format", "jsonl", "--limit", "3"]);
+    let hits: Vec<Hit> = t.json_lines([
+        "search",
+        "proliferation",
+        "--format",
+        "jsonl",
+        "--limit",
+        "3",
+    ]);
     assert_eq!(hits.len(), 3);
     let page = t.search(&["proliferation", "--limit", "3"]);
-    assert_eq!(hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), page.ids());
+    assert_eq!(
+        hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+        page.ids()
+    );
     let next = t.search(&["proliferation", "--limit", "3", "--offset", "3"]);
     assert!(next.ids().iter().all(|id| !page.ids().contains(id)));
 }

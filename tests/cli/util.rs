@@ -108,9 +108,8 @@ impl TestDir {
         S: AsRef<std::ffi::OsStr>,
     {
         let out = self.run(args).success().get_output().stdout.clone();
-        serde_json::from_slice(&out).unwrap_or_else(|e| {
-            panic!("bad JSON ({e}): {}", String::from_utf8_lossy(&out))
-        })
+        serde_json::from_slice(&out)
+            .unwrap_or_else(|e| panic!("bad JSON ({e}): {}", String::from_utf8_lossy(&out)))
     }
 
     /// Runs and parses stdout as JSON lines; the run must succeed.
@@ -146,7 +145,12 @@ impl TestDir {
             .into_iter()
             .filter_map(|e| e.ok())
             .filter(|e| e.file_type().is_file())
-            .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).expect("read")))
+            .map(|e| {
+                (
+                    e.path().to_path_buf(),
+                    std::fs::read(e.path()).expect("read"),
+                )
+            })
             .collect();
         files.sort();
         files
