@@ -253,6 +253,8 @@ pub fn ingest(
         previous.iter().map(|s| (s.source.as_str(), s)).collect();
     let mut jobs: Vec<Job> = Vec::new();
     let mut unchanged_states: Vec<&FileState> = Vec::new();
+    // Touched but identical: only the remembered size/mtime is refreshed.
+    let mut touched: Vec<FileState> = Vec::new();
     for file in &listing.files {
         match prev_by_path.get(file.rel.as_str()) {
             None => jobs.push(Job {
@@ -273,6 +275,11 @@ pub fn ingest(
                     .unwrap_or(false);
                 if same {
                     unchanged_states.push(state);
+                    touched.push(FileState {
+                        size: file.size,
+                        mtime_ns: file.mtime_ns,
+                        ..(*state).clone()
+                    });
                 } else {
                     jobs.push(Job {
                         file,
@@ -325,6 +332,17 @@ pub fn ingest(
         return Ok(report);
     }
 
+    // Nothing to do: no writer, no commit, the index stays byte-identical.
+    if let Some(h) = &opened {
+        if jobs.is_empty() && removed.is_empty() && touched.is_empty() && rebuild.is_none() {
+            let (d, p) = count_documents(h)?;
+            report.documents = d;
+            report.paragraphs = p;
+            report.elapsed_ms = started.elapsed().as_millis() as u64;
+            return Ok(report);
+        }
+    }
+
     // Work.
     let (handle, swap_from) = match opened {
         Some(h) => (h, None),
@@ -347,6 +365,11 @@ pub fn ingest(
     }
     for s in &removed {
         writer.delete_source(&s.source);
+    }
+    if rebuild.is_none() {
+        for state in &touched {
+            writer.refresh_file_state(state)?;
+        }
     }
 
     let total = Progress {

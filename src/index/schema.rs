@@ -31,7 +31,8 @@ pub struct Fields {
     pub context: Field,
     /// Section heading above the paragraph.
     pub heading: Field,
-    /// Lower-cased acronym and meeting name, for `--meeting`.
+    /// Acronym, meeting name and title as words, for `--meeting` (a phrase
+    /// match, so `ARF`, `ASEAN Regional Forum` and `G8` all work).
     pub meeting: Field,
     /// Display key for the meeting facet (acronym, or name).
     pub meeting_key: Field,
@@ -113,7 +114,14 @@ impl Fields {
         let body = b.add_text_field("body", text(true));
         let context = b.add_text_field("context", text(true));
         let heading = b.add_text_field("heading", text(true));
-        let meeting = b.add_text_field("meeting", keyword.clone());
+        let meeting = b.add_text_field(
+            "meeting",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer("default")
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            ),
+        );
         let meeting_key = b.add_text_field("meeting_key", keyword.clone().set_fast("raw"));
         let doc_type = b.add_text_field("doc_type", keyword.clone().set_fast("raw"));
         let issuer = b.add_text_field("issuer", keyword.set_fast("raw"));

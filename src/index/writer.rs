@@ -55,10 +55,21 @@ impl IndexWriterHandle {
         Ok(())
     }
 
+    /// Replaces only the state document of a file (its paragraphs stay):
+    /// used when a file was touched but its content did not change.
+    pub fn refresh_file_state(&self, state: &FileState) -> Result<()> {
+        self.writer.delete_term(Term::from_field_text(
+            self.fields.id,
+            &file_doc_id(&state.source),
+        ));
+        self.add_file_state(state)
+    }
+
     /// Adds the state document of a file.
     pub fn add_file_state(&self, state: &FileState) -> Result<()> {
         let mut doc = TantivyDocument::default();
         doc.add_text(self.fields.kind, kind::FILE);
+        doc.add_text(self.fields.id, file_doc_id(&state.source));
         doc.add_text(self.fields.source, &state.source);
         let json = serde_json::to_string(state).map_err(|e| Error::Corrupt(e.to_string()))?;
         doc.add_text(self.fields.file_state, json);
@@ -78,6 +89,12 @@ impl IndexWriterHandle {
     }
 }
 
+/// The id of a file's state document. The control character keeps it
+/// apart from paragraph ids (`path#label`) whatever the file is called.
+fn file_doc_id(source: &str) -> String {
+    format!("\u{1}file:{source}")
+}
+
 /// Builds the tantivy document of one paragraph.
 pub fn paragraph_document(
     fields: &Fields,
@@ -95,11 +112,11 @@ pub fn paragraph_document(
     if let Some(h) = &record.heading {
         doc.add_text(fields.heading, h);
     }
-    if let Some(a) = &record.acronym {
-        doc.add_text(fields.meeting, a.to_lowercase());
-    }
-    if let Some(m) = &record.meeting {
-        doc.add_text(fields.meeting, m.to_lowercase());
+    for m in [&record.acronym, &record.meeting, &record.title]
+        .into_iter()
+        .flatten()
+    {
+        doc.add_text(fields.meeting, m);
     }
     let meeting_key = record.acronym.as_ref().or(record.meeting.as_ref());
     if let Some(k) = meeting_key {

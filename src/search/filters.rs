@@ -11,7 +11,7 @@ use crate::model::{days_in_month, CountryCode, DocType, EntityKind};
 pub struct Filters {
     /// Entity term groups: every group must match one of its terms.
     pub entities: Vec<Vec<(EntityKind, String)>>,
-    /// Lower-cased meeting acronyms or names.
+    /// Meeting acronyms or names (matched as phrases in acronym, name and title).
     pub meetings: Vec<Vec<String>>,
     /// Document type wire names.
     pub doc_types: Vec<Vec<String>>,
@@ -50,7 +50,7 @@ impl Filters {
 
     /// Adds a meeting filter (acronym or full name, case-insensitive).
     pub fn add_meeting(&mut self, value: &str) -> Result<()> {
-        let group: Vec<String> = split_values(value).map(str::to_lowercase).collect();
+        let group: Vec<String> = split_values(value).map(str::to_string).collect();
         if group.is_empty() {
             return Err(Error::Usage("empty --meeting value".into()));
         }

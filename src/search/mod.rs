@@ -460,8 +460,32 @@ impl Engine {
             };
             clauses.push((Occur::Must, q));
         }
+        for group in &filters.meetings {
+            let alternatives: Vec<(Occur, Box<dyn Query>)> = group
+                .iter()
+                .filter_map(|v| {
+                    let terms: Vec<Term> = self
+                        .analyze(self.fields.meeting, v)
+                        .iter()
+                        .map(|t| Term::from_field_text(self.fields.meeting, t))
+                        .collect();
+                    let q: Box<dyn Query> = match terms.len() {
+                        0 => return None,
+                        1 => Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::Basic)),
+                        _ => Box::new(PhraseQuery::new(terms)),
+                    };
+                    Some((Occur::Should, q))
+                })
+                .collect();
+            clauses.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(
+                    Box::new(BooleanQuery::new(alternatives)),
+                    0.0,
+                )),
+            ));
+        }
         for (field, groups) in [
-            (self.fields.meeting, &filters.meetings),
             (self.fields.doc_type, &filters.doc_types),
             (self.fields.issuer, &filters.issuers),
         ] {

@@ -1,1 +1,280 @@
-//! placeholder
+//! Issue 3: the index follows the corpus exactly and is never left broken.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use crate::util::{Hit, TestDir};
+
+const ARF: &str = "CHAIRMAN'S STATEMENT\nTHE FIRST ASEAN REGIONAL FORUM\nBangkok, 25 July 1994\n\n\
+1. The first meeting of the ASEAN Regional Forum (ARF) was held in Bangkok on 25 July 1994.\n\n\
+2. The Ministers welcomed the Treaty of Amity and Cooperation in Southeast Asia as a code of conduct.\n\n\
+3. The Ministers encouraged all participants to work towards the early conclusion of the Chemical Weapons Convention.\n";
+
+const G8: &str = "G8 Action Plan on Nonproliferation\nSea Island, June 9, 2004\n\n\
+1. We reaffirm our commitment to the Treaty on the Non-Proliferation of Nuclear Weapons.\n\n\
+2. We call on all states to adopt and implement effective export controls.\n";
+
+fn ids(hits: &[Hit]) -> Vec<String> {
+    let mut v: Vec<String> = hits.iter().map(|h| h.id.clone()).collect();
+    v.sort();
+    v
+}
+
+fn counts(v: &serde_json::Value) -> (u64, u64, u64, u64) {
+    let n = |k: &str| v[k].as_u64().unwrap_or(u64::MAX);
+    (n("added"), n("updated"), n("removed"), n("unchanged"))
+}
+
+fn assert_unique(hits: &[Hit]) {
+    let set: HashSet<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(set.len(), hits.len(), "duplicate ids");
+}
+
+#[test]
+fn add_change_remove_and_rename_are_reflected_exactly() {
+    let t = TestDir::with_sample();
+    t.write("arf/arf-1994.txt", ARF);
+    let v: serde_json::Value = t.json(["ingest", "--format", "json"]);
+    assert_eq!(counts(&v), (2, 0, 0, 0));
+    let before = t.export();
+    assert_unique(&before);
+
+    // Nothing changed.
+    let v: serde_json::Value = t.json(["ingest", "--format", "json"]);
+    assert_eq!(counts(&v), (0, 0, 0, 2));
+    assert_eq!(ids(&t.export()), ids(&before));
+
+    // Add.
+    t.write("g8/g8-2004.txt", G8);
+    let v: serde_json::Value = t.json(["ingest", "--format", "json"]);
+    assert_eq!(counts(&v), (1, 0, 0, 2));
+    assert_eq!(v["documents"], 3);
+    assert_eq!(
+        t.search(&["export controls", "--meeting", "G8"]).total >= 1,
+        true
+    );
+
+    // Change: paragraph 3 goes away, 2 gets new words.
+    std::thread::sleep(Duration::from_millis(20));
+    t.write(
+        "arf/arf-1994.txt",
+        ARF.replace("code of conduct", "code of conduct for regional relations")
+            .split("\n\n3.")
+            .next()
+            .unwrap_or(""),
+    );
+    let v: serde_json::Value = t.json(["ingest", "--format", "json"]);
+    assert_eq!(counts(&v), (0, 1, 0, 2));
+    let all = t.export();
+    assert_unique(&all);
+    let arf: Vec<&Hit> = all
+        .iter()
+        .filter(|h| h.source == "arf/arf-1994.txt")
+        .collect();
+    assert_eq!(
+        arf.iter().map(|h| h.paragraph.as_str()).collect::<Vec<_>>(),
+        ["1", "2"]
+    );
+    assert_eq!(t.search(&["\"regional relations\""]).total, 1);
+    assert_eq!(t.search(&["\"Chemical Weapons Convention\""]).total, 0);
+
+    // Remove.
+    t.remove("g8/g8-2004.txt");
+    let v: serde_json::Value = t.json(["ingest", "--format", "json"]);
+    assert_eq!(counts(&v), (0, 0, 1, 2));
+    assert!(t.export().iter().all(|h| !h.source.starts_with("g8/")));
+
+    // Rename (move within the corpus): new path, no duplicate left behind.
+    std::fs::create_dir_all(t.corpus().join("astop")).expect("mkdir");
+    std::fs::rename(
+        t.corpus().join("astop-2003-tokyo.txt"),
+        t.corpus().join("astop/astop-2003-tokyo.txt"),
+    )
+    .expect("rename");
+    let v: serde_json::Value = t.json(["ingest", "--format", "json"]);
+    assert_eq!(counts(&v), (1, 0, 1, 1));
+    let all = t.export();
+    assert_unique(&all);
+    assert_eq!(
+        all.iter()
+            .filter(|h| h.source == "astop/astop-2003-tokyo.txt")
+            .count(),
+        14
+    );
+    assert!(all.iter().all(|h| h.source != "astop-2003-tokyo.txt"));
+    let hit = &t.search(&["export control"]).hits[0];
+    assert_eq!(hit.id, "astop/astop-2003-tokyo.txt#4(d)");
+}
+
+#[test]
+fn ids_are_stable_across_reingests_of_unchanged_files() {
+    let t = TestDir::with_sample();
+    t.run(["ingest"]).success();
+    let first = ids(&t.export());
+    t.run(["ingest", "--full"]).success();
+    assert_eq!(ids(&t.export()), first);
+}
+
+#[test]
+fn touching_a_file_without_changing_it_is_not_a_change() {
+    let t = TestDir::with_sample();
+    t.run(["ingest"]).success();
+    std::thread::sleep(Duration::from_millis(20));
+    let content = std::fs::read(crate::util::sample()).expect("read");
+    t.write("astop-2003-tokyo.txt", content);
+    let v: serde_json::Value = t.json(["ingest", "--format", "json"]);
+    assert_eq!(counts(&v), (0, 0, 0, 1));
+}
+
+#[test]
+fn the_corpus_path_may_be_spelled_any_way() {
+    let t = TestDir::with_sample();
+    t.run(["ingest", "corpus"]).success();
+    let abs = t.corpus().display().to_string();
+    for spelling in [abs.clone(), format!("{abs}/"), "./corpus/".to_string()] {
+        let v: serde_json::Value = t.json(["ingest", spelling.as_str(), "--format", "json"]);
+        assert_eq!(counts(&v), (0, 0, 0, 1), "{spelling}");
+    }
+}
+
+#[test]
+fn dry_run_prints_the_plan_and_writes_nothing() {
+    let t = TestDir::with_sample();
+    t.run(["ingest"]).success();
+    t.write("g8/g8-2004.txt", G8);
+    t.remove("astop-2003-tokyo.txt");
+    let before = t.index_snapshot();
+    let v: serde_json::Value = t.json(["ingest", "--dry-run", "--format", "json"]);
+    assert_eq!(counts(&v), (1, 0, 1, 0));
+    assert_eq!(
+        v["changes"],
+        serde_json::json!([
+            {"path": "astop-2003-tokyo.txt", "change": "remove"},
+            {"path": "g8/g8-2004.txt", "change": "add"}
+        ])
+    );
+    let text = t.run(["status"]).success().get_output().stdout.clone();
+    let text = String::from_utf8_lossy(&text);
+    assert!(text.contains("would add    g8/g8-2004.txt"), "{text}");
+    assert!(
+        text.contains("1 to add, 0 to update, 1 to remove"),
+        "{text}"
+    );
+    assert_eq!(t.index_snapshot(), before, "dry run changed the index");
+}
+
+#[test]
+fn an_up_to_date_index_says_so_and_is_not_rewritten() {
+    let t = TestDir::with_sample();
+    t.run(["ingest"]).success();
+    let before = t.index_snapshot();
+    let text = t.run(["status"]).success().get_output().stdout.clone();
+    assert!(String::from_utf8_lossy(&text).contains("index is up to date"));
+    t.run(["ingest"]).success();
+    assert_eq!(t.index_snapshot(), before);
+}
+
+#[test]
+fn a_pipeline_version_change_rebuilds_the_whole_index() {
+    let t = TestDir::with_sample();
+    t.run(["ingest"]).success();
+    let meta = t.index().join("meta.json");
+    let text = std::fs::read_to_string(&meta).expect("meta.json");
+    let current = format!("\\\"pipeline\\\":{}", dipsearch::index::PIPELINE_VERSION);
+    assert!(text.contains(&current), "{text}");
+    std::fs::write(&meta, text.replace(&current, "\\\"pipeline\\\":0")).expect("write");
+    let out = t
+        .run(["ingest", "--format", "json"])
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("rebuilding the whole index"), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(counts(&v), (0, 1, 0, 0));
+    assert_eq!(v["paragraphs"], 14);
+    assert_unique(&t.export());
+}
+
+#[test]
+fn a_second_writer_fails_fast_while_searches_keep_answering() {
+    let t = TestDir::with_sample();
+    t.run(["ingest"]).success();
+    t.write("g8/g8-2004.txt", G8);
+    let handle = dipsearch::index::IndexHandle::open(&t.index()).expect("open");
+    let _lock = dipsearch::index::IndexWriterHandle::acquire(&handle).expect("lock");
+    let started = std::time::Instant::now();
+    let out = t.run(["ingest"]).code(1).get_output().clone();
+    assert!(started.elapsed() < Duration::from_secs(5));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("another ingest holds the index"),
+        "{stderr}"
+    );
+    assert_eq!(t.search(&["export control"]).hits[0].paragraph, "4(d)");
+}
+
+/// A larger corpus: `n` documents of numbered paragraphs with varied words.
+fn write_corpus(t: &TestDir, n: usize, variant: &str) {
+    let topics = [
+        "export control",
+        "nuclear security",
+        "the Proliferation Security Initiative",
+        "ballistic missiles",
+        "chemical weapons",
+        "maritime security",
+    ];
+    for i in 0..n {
+        let mut doc = format!(
+            "Joint Statement\nThe {i}th Meeting on Regional Security\nManila, {} March 2005\n\n",
+            1 + i % 28
+        );
+        for p in 1..=25 {
+            doc.push_str(&format!(
+                "{p}. The participants ({variant}) discussed {} and agreed on item {i}-{p}, \
+                 recalling the importance of cooperation among Japan, Indonesia and Australia.\n\n",
+                topics[(i + p) % topics.len()]
+            ));
+        }
+        t.write(&format!("batch/doc-{i:04}.txt"), doc);
+    }
+}
+
+#[test]
+fn sigkill_at_any_moment_leaves_an_index_that_opens_at_the_last_commit() {
+    let t = TestDir::new();
+    write_corpus(&t, 120, "first");
+    t.run(["ingest", "--quiet"]).success();
+    let committed: serde_json::Value = t.json(["stats", "--format", "json"]);
+    assert_eq!(committed["paragraphs"], 3000);
+
+    let rounds = ["alpha", "beta", "gamma", "delta", "omega"];
+    for (round, delay_ms) in [5u64, 30, 80, 150, 300].into_iter().enumerate() {
+        write_corpus(&t, 120 + round * 10, rounds[round]);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dipsearch"))
+            .current_dir(t.path())
+            .args(["ingest", "--quiet"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        // The index opens and answers from a whole commit.
+        let s: serde_json::Value = t.json(["stats", "--format", "json"]);
+        let paragraphs = s["paragraphs"].as_u64().unwrap_or(0);
+        assert!(
+            paragraphs >= 3000 && paragraphs % 25 == 0,
+            "round {round}: {s}"
+        );
+        t.run(["search", "export control", "--limit", "1"])
+            .success();
+    }
+    // The next ingest completes the work: exactly the corpus, no duplicates.
+    t.run(["ingest", "--quiet"]).success();
+    let all = t.export();
+    assert_eq!(all.len(), (120 + 4 * 10) * 25);
+    assert_unique(&all);
+    assert!(all.iter().all(|h| h.text.contains("(omega)")));
+}
