@@ -1,0 +1,81 @@
+//! Markdown → plain text, keeping what the segmenter reads: one block per
+//! paragraph, list markers (`1.`, `-`, `*`) and headings as their own lines.
+//!
+//! Removed: heading `#` marks, `**bold**` / `__bold__` / `*em*` markers,
+//! link and image syntax (the link text stays), code fences, block-quote
+//! `>` marks, horizontal rules. Front matter (`+++`) is left for
+//! `meta::split_front_matter`.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+fn inline() -> &'static (Regex, Regex, Regex, Regex) {
+    static R: OnceLock<(Regex, Regex, Regex, Regex)> = OnceLock::new();
+    R.get_or_init(|| {
+        (
+            Regex::new(r"!\[[^\]]*\]\([^)]*\)").expect("image pattern"),
+            Regex::new(r"\[([^\]]+)\]\([^)]*\)").expect("link pattern"),
+            Regex::new(r"\*\*([^*]+)\*\*|__([^_]+)__").expect("bold pattern"),
+            Regex::new(r"(^|[\s(])\*([^*\s][^*]*?)\*").expect("em pattern"),
+        )
+    })
+}
+
+/// Converts markdown text to plain text (see the module doc).
+///
+/// ```
+/// let t = dipsearch::decode::markdown::to_text("## Regional Issues\n\n1. The **ARF** met.\n");
+/// assert_eq!(t, "Regional Issues\n\n1. The ARF met.\n");
+/// ```
+pub fn to_text(md: &str) -> String {
+    let (img, link, bold, em) = inline();
+    let mut out = String::with_capacity(md.len());
+    let mut in_fence = false;
+    for line in md.lines() {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let is_rule = t.len() >= 3
+            && (t.chars().all(|c| c == '-' || c == ' ')
+                || t.chars().all(|c| c == '*' || c == ' ')
+                || t.chars().all(|c| c == '_' || c == ' '))
+            && t.chars().filter(|c| !c.is_whitespace()).count() >= 3;
+        if is_rule {
+            out.push('\n');
+            continue;
+        }
+        let mut l: &str = line;
+        let indent = &line[..line.len() - t.len()];
+        let mut body = t;
+        if body.starts_with('#') {
+            let hashes = body.chars().take_while(|&c| c == '#').count();
+            if hashes <= 6 && body[hashes..].starts_with(' ') || body.len() == hashes {
+                body = body[hashes..].trim().trim_end_matches('#').trim_end();
+            }
+        }
+        while let Some(r) = body.strip_prefix('>') {
+            body = r.trim_start();
+        }
+        let owned;
+        if body.len() != t.len() {
+            owned = format!("{indent}{body}");
+            l = &owned;
+        }
+        let s = img.replace_all(l, "");
+        let s = link.replace_all(&s, "$1");
+        let s = bold.replace_all(&s, "$1$2");
+        let s = em.replace_all(&s, "$1$2");
+        // A trailing two-space hard break is just an end of line.
+        out.push_str(s.trim_end());
+        out.push('\n');
+    }
+    out
+}

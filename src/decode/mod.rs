@@ -1,0 +1,105 @@
+//! Decoding: raw bytes of a corpus file → Unicode text with `\n` line ends.
+//!
+//! Sits between `corpus` (which found the file) and `segment` (which reads
+//! its layout). Knows encodings and container formats, nothing about
+//! paragraphs or names:
+//!
+//! * [`text`]: byte-order marks, UTF-8 / UTF-16 / Windows-1252 detection,
+//!   binary detection, line-end normalisation;
+//! * [`markdown`]: heading marks, emphasis and links removed, lists kept;
+//! * [`html`]: the main text of a page, one block per line, navigation and
+//!   scripts left out;
+//! * [`pdf`] (cargo feature `pdf`, on by default): the text layer of a PDF.
+//!
+//! Typographic characters (curly quotes, dashes) are kept as they are: the
+//! displayed text must be faithful.
+
+use std::path::Path;
+
+pub mod html;
+pub mod markdown;
+#[cfg(feature = "pdf")]
+pub mod pdf;
+pub mod text;
+
+/// The container format of a source file, chosen by extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// `.txt`
+    Text,
+    /// `.md`, `.markdown`
+    Markdown,
+    /// `.html`, `.htm`
+    Html,
+    /// `.pdf`
+    Pdf,
+}
+
+impl SourceFormat {
+    /// The format for a path's extension (case-insensitive), `None` for
+    /// files dipsearch does not read.
+    pub fn from_path(path: &Path) -> Option<SourceFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(SourceFormat::Text),
+            "md" | "markdown" => Some(SourceFormat::Markdown),
+            "html" | "htm" | "xhtml" => Some(SourceFormat::Html),
+            "pdf" => Some(SourceFormat::Pdf),
+            _ => None,
+        }
+    }
+}
+
+/// Why a file's bytes could not be turned into text. The messages are shown
+/// to users as skip reasons.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// The file has no bytes (or only whitespace).
+    #[error("empty file")]
+    Empty,
+    /// The bytes look like a binary file, not text.
+    #[error("binary content, not text")]
+    Binary,
+    /// The format is recognised but its content could not be extracted.
+    #[error("cannot extract text: {0}")]
+    Extract(String),
+    /// A PDF file, but this build has no PDF support.
+    #[error("PDF support not built in (enable the `pdf` feature)")]
+    PdfDisabled,
+}
+
+/// Decodes `bytes` of the given format into text with `\n` line ends.
+///
+/// ```
+/// use dipsearch::decode::{decode, SourceFormat, DecodeError};
+/// assert_eq!(decode(b"\xEF\xBB\xBFTokyo\r\n", SourceFormat::Text).unwrap(), "Tokyo\n");
+/// assert_eq!(decode(b"  \n", SourceFormat::Text), Err(DecodeError::Empty));
+/// ```
+pub fn decode(bytes: &[u8], format: SourceFormat) -> Result<String, DecodeError> {
+    let out = match format {
+        SourceFormat::Text => text::decode_text(bytes)?,
+        SourceFormat::Markdown => markdown::to_text(&text::decode_text(bytes)?),
+        SourceFormat::Html => html::to_text(&text::decode_html_bytes(bytes)?),
+        SourceFormat::Pdf => decode_pdf(bytes)?,
+    };
+    if out.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok(out)
+}
+
+#[cfg(feature = "pdf")]
+fn decode_pdf(bytes: &[u8]) -> Result<String, DecodeError> {
+    pdf::to_text(bytes)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn decode_pdf(bytes: &[u8]) -> Result<String, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Err(DecodeError::PdfDisabled)
+}
+
+#[cfg(test)]
+mod tests;

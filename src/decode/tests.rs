@@ -1,0 +1,100 @@
+//! Decoding tests: encodings, binary detection, markdown and HTML.
+
+use super::*;
+
+#[test]
+fn utf8_with_and_without_bom() {
+    assert_eq!(decode("Caf\u{e9}\n".as_bytes(), SourceFormat::Text).unwrap(), "Caf\u{e9}\n");
+    assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb\rc", SourceFormat::Text).unwrap(), "a\nb\nc");
+}
+
+#[test]
+fn utf16_both_orders() {
+    let s = "Chairman\u{2019}s Summary\r\n";
+    let mut le = vec![0xFF, 0xFE];
+    let mut be = vec![0xFE, 0xFF];
+    for u in s.encode_utf16() {
+        le.extend_from_slice(&u.to_le_bytes());
+        be.extend_from_slice(&u.to_be_bytes());
+    }
+    assert_eq!(decode(&le, SourceFormat::Text).unwrap(), "Chairman\u{2019}s Summary\n");
+    assert_eq!(decode(&be, SourceFormat::Text).unwrap(), "Chairman\u{2019}s Summary\n");
+    // Without BOM, recognised by the zero-byte pattern.
+    assert_eq!(decode(&le[2..], SourceFormat::Text).unwrap(), "Chairman\u{2019}s Summary\n");
+}
+
+#[test]
+fn windows_1252_for_invalid_utf8() {
+    let bytes = b"\x93Caf\xe9\x94 \x96 r\xe9sum\xe9";
+    assert_eq!(
+        decode(bytes, SourceFormat::Text).unwrap(),
+        "\u{201c}Caf\u{e9}\u{201d} \u{2013} r\u{e9}sum\u{e9}"
+    );
+}
+
+#[test]
+fn binary_and_empty() {
+    assert_eq!(decode(b"", SourceFormat::Text), Err(DecodeError::Empty));
+    assert_eq!(decode(b" \n\t\r\n", SourceFormat::Text), Err(DecodeError::Empty));
+    assert_eq!(decode(b"abc\0def\0\x01\x02", SourceFormat::Text), Err(DecodeError::Binary));
+    let ctrl: Vec<u8> = (0..200u8).map(|i| if i % 3 == 0 { 1 } else { b'a' }).collect();
+    assert_eq!(decode(&ctrl, SourceFormat::Text), Err(DecodeError::Binary));
+    assert_eq!(decode(b"<html><body><script>x()</script></body></html>", SourceFormat::Html), Err(DecodeError::Empty));
+}
+
+#[test]
+fn markdown_marks_are_removed() {
+    let md = "# The Fifth Meeting\n\n**Tokyo**, 5 May 2010\n\n1. The *participants* met [here](http://x).\n- a bullet\n* another\n\n---\n";
+    assert_eq!(
+        decode(md.as_bytes(), SourceFormat::Markdown).unwrap(),
+        "The Fifth Meeting\n\nTokyo, 5 May 2010\n\n1. The participants met here.\n- a bullet\n* another\n\n\n"
+    );
+}
+
+#[test]
+fn html_main_text_only() {
+    let html = r#"<!DOCTYPE html><html><head><title>Joint Statement | Ministry</title>
+<style>p{color:red}</style><script>var x = "<p>no</p>";</script></head>
+<body><header><div class="logo">Ministry of Foreign Affairs</div></header>
+<nav><ul><li>Home</li><li>Policy</li></ul></nav>
+<div id="breadcrumb">Home &gt; Press</div>
+<main><h1>Japan&ndash;ASEAN Joint Statement</h1><p>Tokyo, 5&nbsp;May 2010</p>
+<ol><li>The Ministers <b>met</b>.</li><li>They agreed:<ul><li>to cooperate;</li><li>to meet again.</li></ul></li></ol>
+<p>Caf&eacute; &amp; &#8220;quotes&#8221;<br>second line</p></main>
+<footer>Copyright</footer></body></html>"#;
+    assert_eq!(
+        decode(html.as_bytes(), SourceFormat::Html).unwrap(),
+        "Japan\u{2013}ASEAN Joint Statement\n\nTokyo, 5 May 2010\n\n1. The Ministers met.\n2. They agreed:\n  - to cooperate;\n  - to meet again.\n\nCaf\u{e9} & \u{201c}quotes\u{201d}\nsecond line\n"
+    );
+}
+
+#[test]
+fn html_title_used_when_no_h1() {
+    let html = "<html><head><title>Chairman's Statement of the ARF | ASEAN</title></head><body><p>Para one.</p></body></html>";
+    assert_eq!(
+        decode(html.as_bytes(), SourceFormat::Html).unwrap(),
+        "Chairman's Statement of the ARF\n\nPara one.\n"
+    );
+}
+
+#[test]
+fn pdf_garbage_is_an_extract_error() {
+    #[cfg(feature = "pdf")]
+    {
+        assert!(matches!(decode(b"%PDF-1.4\ngarbage", SourceFormat::Pdf), Err(DecodeError::Extract(_))));
+        assert!(matches!(decode(b"hello", SourceFormat::Pdf), Err(DecodeError::Extract(_))));
+    }
+    #[cfg(not(feature = "pdf"))]
+    assert_eq!(decode(b"%PDF-1.4", SourceFormat::Pdf), Err(DecodeError::PdfDisabled));
+}
+
+#[test]
+fn formats_by_extension() {
+    use std::path::Path;
+    assert_eq!(SourceFormat::from_path(Path::new("a/B.HTM")), Some(SourceFormat::Html));
+    assert_eq!(SourceFormat::from_path(Path::new("x.md")), Some(SourceFormat::Markdown));
+    assert_eq!(SourceFormat::from_path(Path::new("x.pdf")), Some(SourceFormat::Pdf));
+    assert_eq!(SourceFormat::from_path(Path::new("x.txt")), Some(SourceFormat::Text));
+    assert_eq!(SourceFormat::from_path(Path::new("x.docx")), None);
+    assert_eq!(SourceFormat::from_path(Path::new("README")), None);
+}
