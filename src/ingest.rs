@@ -20,13 +20,14 @@ use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
-use crate::corpus::{list_corpus, SourceFile};
+use crate::corpus::{list_corpus, ConfigFile, SourceFile};
 use crate::decode::decode;
 use crate::enrich::Gazetteer;
 use crate::error::{Error, Result};
 use crate::index::{
     kind, FileState, IndexHandle, IndexWriterHandle, ParagraphRecord, PIPELINE_VERSION,
 };
+use crate::meta::{split_front_matter, FolderConfig, Overrides};
 use crate::model::{Segmented, Tags};
 use crate::segment::segment_text;
 
@@ -120,21 +121,120 @@ pub struct Processed {
     pub paragraphs: Vec<(ParagraphRecord, Tags)>,
 }
 
-/// Reads, decodes, segments and tags one document's bytes. `Err` is the
-/// skip reason.
+/// Reads, decodes, segments and tags one document's bytes. `folder` holds
+/// the values its folder configuration gives it; front matter in the file
+/// wins over those, and both win over what the text's header says. `Err`
+/// is the skip reason.
 pub fn process_bytes(
     source: &str,
     path: &Path,
     bytes: &[u8],
+    folder: &Overrides,
 ) -> std::result::Result<Processed, String> {
     let format = crate::decode::SourceFormat::from_path(path)
         .ok_or_else(|| "unsupported file type".to_string())?;
     let text = decode(bytes, format).map_err(|e| e.to_string())?;
-    let segmented = segment_text(&text);
+    let (front, body) = split_front_matter(&text).map_err(|e| format!("bad front matter: {e}"))?;
+    let mut segmented = segment_text(body);
     if segmented.paragraphs.is_empty() {
         return Err("no paragraphs found".to_string());
     }
+    let text_date = segmented.header.date;
+    folder.apply(&mut segmented.header);
+    if let Some(front) = front {
+        front.apply(&mut segmented.header);
+    }
+    // Metadata that fixes the year outranks a date read from the text in
+    // another year (a date quoted in a speech is not the speech's date).
+    let h = &mut segmented.header;
+    if let (Some(d), Some(y)) = (text_date, h.year) {
+        if h.date == Some(d) && d.year != y {
+            h.date = None;
+            h.date_end = None;
+        }
+    }
     Ok(enrich_document(source, segmented))
+}
+
+/// The folder configurations of a corpus, each merged with its ancestors'.
+#[derive(Default)]
+struct Configs {
+    /// Folder (relative, `""` for the root) → merged config and the hash of
+    /// every config text that went into it.
+    by_dir: HashMap<String, (FolderConfig, String)>,
+}
+
+impl Configs {
+    /// Reads and merges the configs; a bad one is reported and ignored.
+    fn load(files: &[ConfigFile], skipped: &mut Vec<Skipped>) -> Configs {
+        let mut configs = Configs::default();
+        // `files` come shallowest first, so a parent is merged before its children.
+        for file in files {
+            let text = match std::fs::read_to_string(&file.path) {
+                Ok(t) => t,
+                Err(e) => {
+                    skipped.push(config_skip(file, &format!("cannot read: {e}")));
+                    continue;
+                }
+            };
+            let own = match FolderConfig::parse(&text) {
+                Ok(c) => c,
+                Err(e) => {
+                    skipped.push(config_skip(
+                        file,
+                        &format!("bad configuration, ignored: {e}"),
+                    ));
+                    continue;
+                }
+            };
+            let (merged, hash) = match configs.governing(&file.dir) {
+                Some((parent, parent_hash)) => (
+                    parent.merged_with(&own),
+                    blake3::hash(format!("{parent_hash}\n{text}").as_bytes()),
+                ),
+                None => (own, blake3::hash(text.as_bytes())),
+            };
+            configs
+                .by_dir
+                .insert(file.dir.clone(), (merged, hash.to_hex().to_string()));
+        }
+        configs
+    }
+
+    /// The nearest config at or above folder `dir`.
+    fn governing(&self, dir: &str) -> Option<&(FolderConfig, String)> {
+        let mut d = dir;
+        loop {
+            if let Some(c) = self.by_dir.get(d) {
+                return Some(c);
+            }
+            if d.is_empty() {
+                return None;
+            }
+            d = d.rsplit_once('/').map(|(p, _)| p).unwrap_or("");
+        }
+    }
+
+    /// Folder overrides and config hash for a file.
+    fn for_file(&self, rel: &str) -> (Overrides, String) {
+        let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+        match self.governing(dir) {
+            Some((cfg, hash)) => (cfg.overrides_for(name), hash.clone()),
+            None => (Overrides::default(), String::new()),
+        }
+    }
+}
+
+fn config_skip(file: &ConfigFile, reason: &str) -> Skipped {
+    let path = if file.dir.is_empty() {
+        crate::corpus::FOLDER_CONFIG.to_string()
+    } else {
+        format!("{}/{}", file.dir, crate::corpus::FOLDER_CONFIG)
+    };
+    Skipped {
+        path,
+        reason: reason.to_string(),
+    }
 }
 
 /// Tags a segmented document and builds its records.
@@ -187,6 +287,8 @@ pub fn enrich_document(source: &str, mut seg: Segmented) -> Processed {
 struct Job<'a> {
     file: &'a SourceFile,
     change: Change,
+    folder: Overrides,
+    meta: String,
 }
 
 /// Brings the index in `index_dir` in step with the corpus in `corpus_dir`.
@@ -248,6 +350,8 @@ pub fn ingest(
         None => Vec::new(),
     };
 
+    let configs = Configs::load(&listing.configs, &mut report.skipped);
+
     // Plan.
     let prev_by_path: HashMap<&str, &FileState> =
         previous.iter().map(|s| (s.source.as_str(), s)).collect();
@@ -256,15 +360,18 @@ pub fn ingest(
     // Touched but identical: only the remembered size/mtime is refreshed.
     let mut touched: Vec<FileState> = Vec::new();
     for file in &listing.files {
+        let (folder, meta) = configs.for_file(&file.rel);
+        let job = |change| Job {
+            file,
+            change,
+            folder: folder.clone(),
+            meta: meta.clone(),
+        };
         match prev_by_path.get(file.rel.as_str()) {
-            None => jobs.push(Job {
-                file,
-                change: Change::Add,
-            }),
-            Some(_) if rebuild.is_some() => jobs.push(Job {
-                file,
-                change: Change::Update,
-            }),
+            None => jobs.push(job(Change::Add)),
+            Some(state) if rebuild.is_some() || state.meta != meta => {
+                jobs.push(job(Change::Update))
+            }
             Some(state) if state.size == file.size && state.mtime_ns == file.mtime_ns => {
                 unchanged_states.push(state)
             }
@@ -281,10 +388,7 @@ pub fn ingest(
                         ..(*state).clone()
                     });
                 } else {
-                    jobs.push(Job {
-                        file,
-                        change: Change::Update,
-                    });
+                    jobs.push(job(Change::Update));
                 }
             }
         }
@@ -383,7 +487,7 @@ pub fn ingest(
     let skipped = Mutex::new(Vec::new());
     let first_error: Mutex<Option<Error>> = Mutex::new(None);
     jobs.par_iter().for_each(|job| {
-        let outcome = ingest_one(&writer, job.file);
+        let outcome = ingest_one(&writer, job);
         match outcome {
             Ok((n, skip)) => {
                 paragraphs_done.fetch_add(n as u64, Ordering::Relaxed);
@@ -436,7 +540,8 @@ pub fn ingest(
 }
 
 /// Reads and indexes one file; returns its paragraph count and skip reason.
-fn ingest_one(writer: &IndexWriterHandle, file: &SourceFile) -> Result<(usize, Option<String>)> {
+fn ingest_one(writer: &IndexWriterHandle, job: &Job) -> Result<(usize, Option<String>)> {
+    let file = job.file;
     let (bytes, read_err) = match std::fs::read(&file.path) {
         Ok(b) => (b, None),
         Err(e) => (Vec::new(), Some(format!("cannot read: {e}"))),
@@ -444,7 +549,7 @@ fn ingest_one(writer: &IndexWriterHandle, file: &SourceFile) -> Result<(usize, O
     let hash = blake3::hash(&bytes).to_hex().to_string();
     let outcome = match read_err {
         Some(reason) => Err(reason),
-        None => process_bytes(&file.rel, &file.path, &bytes),
+        None => process_bytes(&file.rel, &file.path, &bytes, &job.folder),
     };
     let (count, skipped) = match outcome {
         Ok(processed) => {
@@ -460,6 +565,7 @@ fn ingest_one(writer: &IndexWriterHandle, file: &SourceFile) -> Result<(usize, O
         size: file.size,
         mtime_ns: file.mtime_ns,
         hash,
+        meta: job.meta.clone(),
         paragraphs: count as u32,
         skipped: skipped.clone(),
     })?;

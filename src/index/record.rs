@@ -70,6 +70,10 @@ pub struct FileState {
     pub mtime_ns: u128,
     /// blake3 hash of the content (hex), the source of truth for "changed".
     pub hash: String,
+    /// Hash of the folder configuration (`dipsearch.toml` files) that
+    /// governs the file: editing it re-indexes the file.
+    #[serde(default)]
+    pub meta: String,
     /// Paragraphs indexed from it.
     pub paragraphs: u32,
     /// Why it was skipped, if it was.

@@ -5,4 +5,5 @@ mod util;
 
 mod errors;
 mod incremental;
+mod metadata;
 mod sample;

@@ -1,0 +1,154 @@
+//! Issue 4: metadata from folder configuration and front matter, for
+//! corpora whose files carry no header (UN General Debate speeches).
+
+use crate::util::TestDir;
+
+const SPEECH_JPN: &str = "\u{feff}It is an honour for me to address the General Assembly
+at its fifty-ninth session. Japan has consistently
+called for the elimination of weapons of mass destruc-
+tion and has worked with its partners in Asia to
+strengthen export controls.
+Japan will continue to contribute to peace.
+";
+
+const SPEECH_KOR: &str = "Allow me to congratulate you, Sir, on your election.
+The Republic of Korea attaches great importance to
+the non-proliferation of weapons of mass destruction
+on the Korean Peninsula and beyond.
+";
+
+const CONFIG: &str = "meeting = \"United Nations General Debate\"
+acronym = \"UNGD\"
+doc_type = \"statement\"
+filename = \"{issuer}_{edition}_{year}.txt\"
+";
+
+#[test]
+fn folder_config_gives_speeches_their_meeting_issuer_and_year() {
+    let t = TestDir::with_sample();
+    t.write("ungd/dipsearch.toml", CONFIG);
+    t.write("ungd/Session 59 - 2004/JPN_59_2004.txt", SPEECH_JPN);
+    t.write("ungd/Session 59 - 2004/KOR_59_2004.txt", SPEECH_KOR);
+    t.write(
+        "ungd/Session 66 - 2011/EU_66_2011.txt",
+        "It is an honour to address this Assembly for the first time on\nbehalf of the European Union. The Union supports the Arms Trade\nTreaty process and a strong non-proliferation regime.\n",
+    );
+    let page = t.search(&[
+        "\"weapons of mass destruction\"",
+        "--issuer",
+        "JPN",
+        "--since",
+        "2003",
+        "--until",
+        "2010",
+    ]);
+    assert_eq!(page.total, 1, "{:?}", page.ids());
+    let h = &page.hits[0];
+    assert_eq!(h.issuer.as_deref(), Some("JPN"));
+    assert_eq!(h.acronym.as_deref(), Some("UNGD"));
+    assert_eq!(h.meeting.as_deref(), Some("United Nations General Debate"));
+    assert_eq!(h.doc_type, "statement");
+    assert_eq!(h.edition, Some(59));
+    assert_eq!(h.year, Some(2004));
+    assert_eq!(h.date, None, "a year-only document keeps date null");
+    // Hyphenation across the line break is repaired.
+    assert!(h.text.contains("weapons of mass destruction"), "{}", h.text);
+    // Year-only documents match date filters by their year.
+    assert_eq!(
+        t.search(&[
+            "\"weapons of mass destruction\"",
+            "--issuer",
+            "JPN",
+            "--since",
+            "2005"
+        ])
+        .total,
+        0
+    );
+    assert_eq!(
+        t.search(&[
+            "\"weapons of mass destruction\"",
+            "--issuer",
+            "Japan",
+            "--until",
+            "2004-06"
+        ])
+        .total,
+        1
+    );
+    // The EU's UNGD code is kept.
+    let eu = t.search(&["--issuer", "EUU"]);
+    assert!(eu.total >= 1);
+    assert!(eu
+        .hits
+        .iter()
+        .all(|h| h.issuer.as_deref() == Some("EUU") && h.year == Some(2011)));
+    // Filtering by meeting works on acronym and name.
+    let by_acronym = t.search(&["--meeting", "UNGD"]);
+    assert_eq!(
+        by_acronym.total,
+        t.search(&["--meeting", "united nations general debate"])
+            .total
+    );
+    assert!(by_acronym
+        .hits
+        .iter()
+        .all(|h| h.acronym.as_deref() == Some("UNGD")));
+}
+
+#[test]
+fn editing_the_folder_config_reindexes_the_files_it_governs() {
+    let t = TestDir::with_sample();
+    t.write("ungd/dipsearch.toml", CONFIG);
+    t.write("ungd/Session 59 - 2004/JPN_59_2004.txt", SPEECH_JPN);
+    t.run(["ingest"]).success();
+    t.write("ungd/dipsearch.toml", CONFIG.replace("UNGD", "UNGA"));
+    let v: serde_json::Value = t.json(["ingest", "--format", "json"]);
+    assert_eq!(
+        (v["updated"].as_u64(), v["unchanged"].as_u64()),
+        (Some(1), Some(1)),
+        "{v}"
+    );
+    assert!(t.search(&["--meeting", "UNGA"]).total >= 1);
+    assert_eq!(t.search(&["--meeting", "UNGD"]).total, 0);
+}
+
+#[test]
+fn front_matter_overrides_the_folder_and_the_header() {
+    let t = TestDir::new();
+    t.write("dipsearch.toml", "doc_type = \"report\"\n");
+    t.write(
+        "arf-2005.txt",
+        "+++\nmeeting = \"ASEAN Regional Forum\"\nacronym = \"ARF\"\nedition = 12\ndoc_type = \"chairs-statement\"\ndate = 2005-07-29\nplace = \"Vientiane\"\nissuer = \"LAO\"\n+++\n1. The Twelfth Meeting of the ASEAN Regional Forum was held in Vientiane.\n\n2. The Ministers discussed maritime security and counter-terrorism.\n",
+    );
+    let page = t.search(&["maritime security"]);
+    let h = &page.hits[0];
+    assert_eq!(h.acronym.as_deref(), Some("ARF"));
+    assert_eq!(h.edition, Some(12));
+    assert_eq!(h.doc_type, "chairs-statement");
+    assert_eq!(h.date.as_deref(), Some("2005-07-29"));
+    assert_eq!(h.place.as_deref(), Some("Vientiane"));
+    assert_eq!(h.issuer.as_deref(), Some("LAO"));
+    assert_eq!(h.paragraph, "2");
+    // The front matter itself is not a paragraph.
+    assert_eq!(t.search(&["acronym"]).total, 0);
+}
+
+#[test]
+fn a_bad_folder_config_is_reported_and_ignored() {
+    let t = TestDir::with_sample();
+    t.write("dipsearch.toml", "acronym = \"X\"\ncolour = \"blue\"\n");
+    let v: serde_json::Value = t.json(["ingest", "--format", "json"]);
+    assert_eq!(v["documents"], 1);
+    let skipped = v["skipped"].as_array().cloned().unwrap_or_default();
+    assert_eq!(skipped.len(), 1, "{v}");
+    assert_eq!(skipped[0]["path"], "dipsearch.toml");
+    assert!(
+        skipped[0]["reason"]
+            .as_str()
+            .unwrap_or("")
+            .contains("colour"),
+        "{v}"
+    );
+    t.run(["ingest", "--strict"]).code(1);
+}
