@@ -118,7 +118,18 @@ pub struct Progress {
 /// A processed document: its paragraphs ready for the index.
 pub struct Processed {
     /// Records with their tags, in document order.
-    pub paragraphs: Vec<(ParagraphRecord, Tags)>,
+    pub paragraphs: Vec<IndexedParagraph>,
+}
+
+/// One paragraph ready for the index.
+pub struct IndexedParagraph {
+    /// What is stored and displayed.
+    pub record: ParagraphRecord,
+    /// Entities of its own text, with mention counts.
+    pub tags: Tags,
+    /// Entities of its parent's text (a sub-paragraph matches an entity
+    /// filter through its lead-in too, ranked below direct mentions).
+    pub context_tags: Option<Tags>,
 }
 
 /// Reads, decodes, segments and tags one document's bytes. `folder` holds
@@ -246,11 +257,26 @@ pub fn enrich_document(source: &str, mut seg: Segmented) -> Processed {
     }
     let h = &seg.header;
     let year = h.year.or(h.date.map(|d| d.year));
+    let by_label: HashMap<&str, usize> = seg
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.label.as_str(), i))
+        .collect();
+    let context_tags: Vec<Option<Tags>> = seg
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let parent = by_label.get(p.parent.as_deref()?)?;
+            tags.get(*parent).cloned()
+        })
+        .collect();
     let paragraphs = seg
         .paragraphs
         .into_iter()
         .zip(tags)
-        .map(|(p, t)| {
+        .zip(context_tags)
+        .map(|((p, t), context_tags)| {
             let record = ParagraphRecord {
                 id: format!("{source}#{}", p.label),
                 source: source.to_string(),
@@ -277,7 +303,11 @@ pub fn enrich_document(source: &str, mut seg: Segmented) -> Processed {
                 topics: t.topics.iter().map(|(i, _)| i.clone()).collect(),
                 groups: t.groups.iter().map(|(i, _)| i.clone()).collect(),
             };
-            (record, t)
+            IndexedParagraph {
+                record,
+                tags: t,
+                context_tags,
+            }
         })
         .collect();
     Processed { paragraphs }
@@ -553,8 +583,8 @@ fn ingest_one(writer: &IndexWriterHandle, job: &Job) -> Result<(usize, Option<St
     };
     let (count, skipped) = match outcome {
         Ok(processed) => {
-            for (record, tags) in &processed.paragraphs {
-                writer.add_paragraph(record, tags)?;
+            for p in &processed.paragraphs {
+                writer.add_paragraph(p)?;
             }
             (processed.paragraphs.len(), None)
         }

@@ -23,7 +23,7 @@ use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy, Searcher, Tantivy
 
 pub use record::{FileState, ParagraphRecord};
 pub use schema::{kind, Fields, COUNTRY, GROUP, INSTRUMENT, TOPIC};
-pub use writer::{paragraph_document, IndexWriterHandle};
+pub use writer::{context_term, paragraph_document, IndexWriterHandle};
 
 use crate::error::{Error, Result};
 

@@ -48,6 +48,8 @@ pub struct Fields {
     pub topic: Field,
     /// Group ids, one token per mention.
     pub group: Field,
+    /// Entities of the parent's lead-in, as `kind:id` terms.
+    pub context_entity: Field,
     /// First day covered by the document, `YYYYMMDD` (year-only: Jan 1).
     pub date_lo: Field,
     /// Last day covered, `YYYYMMDD` (year-only: Dec 31).
@@ -124,11 +126,12 @@ impl Fields {
         );
         let meeting_key = b.add_text_field("meeting_key", keyword.clone().set_fast("raw"));
         let doc_type = b.add_text_field("doc_type", keyword.clone().set_fast("raw"));
-        let issuer = b.add_text_field("issuer", keyword.set_fast("raw"));
+        let issuer = b.add_text_field("issuer", keyword.clone().set_fast("raw"));
         let country = b.add_text_field(COUNTRY, entity.clone());
         let instrument = b.add_text_field(INSTRUMENT, entity.clone());
         let topic = b.add_text_field(TOPIC, entity.clone());
         let group = b.add_text_field(GROUP, entity);
+        let context_entity = b.add_text_field("context_entity", keyword);
         let date_lo = b.add_u64_field("date_lo", u64_fast.clone());
         let date_hi = b.add_u64_field("date_hi", u64_fast.clone());
         let date = b.add_u64_field("date", u64_fast.clone());
@@ -151,6 +154,7 @@ impl Fields {
             instrument,
             topic,
             group,
+            context_entity,
             date_lo,
             date_hi,
             date,

@@ -7,7 +7,14 @@ use crate::util::TestDir;
 fn facets_count_matching_paragraphs_in_three_formats() {
     let t = TestDir::with_sample();
     t.run(["ingest"]).success();
-    let v: serde_json::Value = t.json(["facets", "export control", "--by", "country", "--format", "json"]);
+    let v: serde_json::Value = t.json([
+        "facets",
+        "export control",
+        "--by",
+        "country",
+        "--format",
+        "json",
+    ]);
     assert_eq!(v["query"], "export control");
     assert_eq!(v["by"], "country");
     assert_eq!(v["total"], 1);
@@ -17,17 +24,41 @@ fn facets_count_matching_paragraphs_in_three_formats() {
 
     let years: serde_json::Value = t.json(["facets", "--by", "year", "--format", "json"]);
     assert_eq!(years["total"], 14);
-    assert_eq!(years["buckets"], serde_json::json!([{"key": "2003", "label": null, "count": 14}]));
+    assert_eq!(
+        years["buckets"],
+        serde_json::json!([{"key": "2003", "label": null, "count": 14}])
+    );
 
-    let csv = t.run(["facets", "proliferation", "--by", "instrument", "--format", "csv"]).success().get_output().stdout.clone();
+    let csv = t
+        .run([
+            "facets",
+            "proliferation",
+            "--by",
+            "instrument",
+            "--format",
+            "csv",
+        ])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let csv = String::from_utf8_lossy(&csv);
     let mut lines = csv.lines();
     assert_eq!(lines.next(), Some("key,label,count"));
     let rows: Vec<&str> = lines.collect();
-    assert!(rows.iter().any(|r| r.starts_with("PSI,") && r.ends_with(",1")), "{csv}");
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("PSI,") && r.ends_with(",1")),
+        "{csv}"
+    );
     assert!(rows.iter().any(|r| r.starts_with("HCOC,")), "{csv}");
 
-    let text = t.run(["facets", "--by", "topic"]).success().get_output().stdout.clone();
+    let text = t
+        .run(["facets", "--by", "topic"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8_lossy(&text);
     assert!(text.starts_with("14 paragraphs, by topic"), "{text}");
     assert!(text.contains("export-control"), "{text}");
@@ -37,7 +68,9 @@ fn facets_count_matching_paragraphs_in_three_formats() {
 fn facet_counts_agree_with_filtered_searches() {
     let t = TestDir::with_sample();
     t.run(["ingest"]).success();
-    let v: serde_json::Value = t.json(["facets", "--by", "country", "--format", "json", "--limit", "0"]);
+    let v: serde_json::Value = t.json([
+        "facets", "--by", "country", "--format", "json", "--limit", "0",
+    ]);
     for b in v["buckets"].as_array().cloned().unwrap_or_default() {
         let key = b["key"].as_str().unwrap_or("");
         let page = t.search(&["--country", key, "--limit", "50"]);
@@ -49,17 +82,30 @@ fn facet_counts_agree_with_filtered_searches() {
 fn entities_lists_groups_with_members() {
     let t = TestDir::new();
     let list: Vec<serde_json::Value> = t.json(["entities", "group", "--format", "json"]);
-    let asean = list.iter().find(|e| e["id"] == "ASEAN").expect("ASEAN listed");
+    let asean = list
+        .iter()
+        .find(|e| e["id"] == "ASEAN")
+        .expect("ASEAN listed");
     assert_eq!(asean["kind"], "group");
-    let members: Vec<&str> = asean["members"].as_array().map(|a| a.iter().filter_map(|m| m.as_str()).collect()).unwrap_or_default();
+    let members: Vec<&str> = asean["members"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|m| m.as_str()).collect())
+        .unwrap_or_default();
     assert_eq!(members.len(), 11);
     assert!(members.contains(&"TLS") && members.contains(&"LAO"));
     let countries: Vec<serde_json::Value> = t.json(["entities", "country", "--format", "json"]);
     assert!(countries.len() >= 200);
     let lao = countries.iter().find(|e| e["id"] == "LAO").expect("LAO");
-    assert!(lao["aliases"].as_array().is_some_and(|a| a.iter().any(|x| x == "Laos")));
+    assert!(lao["aliases"]
+        .as_array()
+        .is_some_and(|a| a.iter().any(|x| x == "Laos")));
     assert!(lao.get("members").is_none());
-    let text = t.run(["entities", "instrument"]).success().get_output().stdout.clone();
+    let text = t
+        .run(["entities", "instrument"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert!(String::from_utf8_lossy(&text).contains("HCOC"));
 }
 
@@ -67,18 +113,35 @@ fn entities_lists_groups_with_members() {
 fn explain_shows_the_words_behind_each_tag() {
     let t = TestDir::with_sample();
     t.run(["ingest"]).success();
-    let v: serde_json::Value = t.json(["show", "astop-2003-tokyo.txt#6", "--explain", "--format", "json"]);
+    let v: serde_json::Value = t.json([
+        "show",
+        "astop-2003-tokyo.txt#6",
+        "--explain",
+        "--format",
+        "json",
+    ]);
     let text = v["paragraph"]["text"].as_str().unwrap_or("").to_string();
     let explain = v["explain"].as_array().cloned().unwrap_or_default();
     let hcoc: Vec<&serde_json::Value> = explain.iter().filter(|m| m["id"] == "HCOC").collect();
     assert!(!hcoc.is_empty(), "{explain:?}");
     for m in &explain {
-        let (s, e) = (m["start"].as_u64().unwrap_or(0) as usize, m["end"].as_u64().unwrap_or(0) as usize);
+        let (s, e) = (
+            m["start"].as_u64().unwrap_or(0) as usize,
+            m["end"].as_u64().unwrap_or(0) as usize,
+        );
         assert_eq!(&text[s..e], m["text"].as_str().unwrap_or(""), "{m}");
     }
-    let out = t.run(["show", "astop-2003-tokyo.txt#6", "--explain"]).success().get_output().stdout.clone();
+    let out = t
+        .run(["show", "astop-2003-tokyo.txt#6", "--explain"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let out = String::from_utf8_lossy(&out);
-    assert!(out.contains("why these entities:") && out.contains("HCOC"), "{out}");
+    assert!(
+        out.contains("why these entities:") && out.contains("HCOC"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -113,4 +176,35 @@ fn korea_and_niger_style_clashes_are_told_apart() {
     assert_eq!(t.search(&["--country", "NER"]).labels(), ["3"]);
     assert_eq!(t.search(&["--country", "NGA"]).labels(), ["1"]);
     assert_eq!(t.search(&["--country", "USA"]).labels(), ["3"]);
+}
+
+#[test]
+fn entity_filters_reach_sub_paragraphs_through_their_lead_in_ranked_below() {
+    let t = TestDir::new();
+    t.write(
+        "astop-2007.txt",
+        "The Fourth Asian Senior-level Talks on Non-Proliferation (ASTOP-IV)\nTokyo, January 25-26, 2007\nChairman's Summary\n\n\
+1. Japan reported on its national measures:\n\n\
+(a) the revision of the catch-all export control system in 2006;\n\n\
+(b) outreach seminars for industry on export control.\n\n\
+2. Indonesia and Japan explained their export control legislation.\n",
+    );
+    t.run(["ingest"]).success();
+    let page = t.search(&["export control", "--country", "JPN"]);
+    assert_eq!(page.total, 3, "{:?}", page.labels());
+    assert_eq!(page.labels()[0], "2");
+    let mut rest = page.labels()[1..].to_vec();
+    rest.sort();
+    assert_eq!(rest, ["1(a)", "1(b)"]);
+    // Entities of a sub-paragraph stay those of its own text.
+    assert!(page.hits[1].countries.is_empty());
+    // Without a query, paragraphs naming Japan come before those that only inherit it.
+    let by_entity = t.search(&["--country", "Japan"]);
+    assert_eq!(by_entity.total, 4);
+    let first_two: Vec<&str> = by_entity.labels()[..2].to_vec();
+    assert!(
+        first_two.contains(&"1") && first_two.contains(&"2"),
+        "{:?}",
+        by_entity.labels()
+    );
 }
