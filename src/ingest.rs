@@ -15,18 +15,12 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tantivy::collector::Count;
-use tantivy::query::TermQuery;
-use tantivy::schema::IndexRecordOption;
-use tantivy::Term;
 
 use crate::corpus::{list_corpus, ConfigFile, SourceFile};
 use crate::decode::decode;
 use crate::enrich::Gazetteer;
 use crate::error::{Error, Result};
-use crate::index::{
-    kind, FileState, IndexHandle, IndexWriterHandle, ParagraphRecord, PIPELINE_VERSION,
-};
+use crate::index::{FileState, IndexHandle, IndexWriterHandle, ParagraphRecord, PIPELINE_VERSION};
 use crate::meta::{split_front_matter, FolderConfig, Overrides};
 use crate::model::{Segmented, Tags};
 use crate::segment::segment_text;
@@ -605,19 +599,13 @@ fn ingest_one(writer: &IndexWriterHandle, job: &Job) -> Result<(usize, Option<St
 /// Counts indexed documents (files with paragraphs) and paragraphs.
 pub fn count_documents(handle: &IndexHandle) -> Result<(u64, u64)> {
     let searcher = handle.reader()?.searcher();
-    let paras = searcher.search(
-        &TermQuery::new(
-            Term::from_field_text(handle.fields.kind, kind::PARA),
-            IndexRecordOption::Basic,
-        ),
-        &Count,
-    )? as u64;
+    let paragraphs = handle.paragraph_count(&searcher)?;
     let docs = handle
         .file_states(&searcher)?
         .iter()
         .filter(|s| s.paragraphs > 0)
         .count() as u64;
-    Ok((docs, paras))
+    Ok((docs, paragraphs))
 }
 
 fn sibling(dir: &Path, suffix: &str) -> PathBuf {

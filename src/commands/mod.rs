@@ -64,8 +64,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
 fn open_or_build(index: &Path, corpus: &Path) -> Result<IndexHandle> {
     let empty = match IndexHandle::open(index) {
         Ok(h) => {
-            let (docs, _) = dipsearch::ingest::count_documents(&h)?;
-            if docs > 0 {
+            if h.paragraph_count(&h.reader()?.searcher())? > 0 {
                 return Ok(h);
             }
             true

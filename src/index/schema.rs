@@ -62,8 +62,18 @@ pub struct Fields {
     pub ordinal: Field,
     /// The stored display record (JSON).
     pub record: Field,
-    /// For `file` docs: stored JSON file state.
-    pub file_state: Field,
+    /// For `file` docs: size in bytes (fast).
+    pub file_size: Field,
+    /// For `file` docs: modification time in ns since the epoch (fast).
+    pub file_mtime: Field,
+    /// For `file` docs: paragraphs indexed from the file (fast).
+    pub file_paragraphs: Field,
+    /// For `file` docs: content hash (fast string).
+    pub file_hash: Field,
+    /// For `file` docs: governing configuration hash (fast string).
+    pub file_meta: Field,
+    /// For `file` docs: skip reason, empty when indexed (fast string).
+    pub file_skipped: Field,
 }
 
 /// The tantivy field names of the entity fields, by kind (also their fast-field names).
@@ -138,7 +148,15 @@ impl Fields {
         let year = b.add_u64_field("year", u64_fast.clone());
         let ordinal = b.add_u64_field("ordinal", FAST);
         let record = b.add_text_field("record", STORED);
-        let file_state = b.add_text_field("file_state", STORED);
+        // File state lives in fast columns: the next ingest reads the state
+        // of every file without touching the doc store.
+        let column = TextOptions::default().set_fast("raw");
+        let file_size = b.add_u64_field("file_size", FAST);
+        let file_mtime = b.add_u64_field("file_mtime", FAST);
+        let file_paragraphs = b.add_u64_field("file_paragraphs", FAST);
+        let file_hash = b.add_text_field("file_hash", column.clone());
+        let file_meta = b.add_text_field("file_meta", column.clone());
+        let file_skipped = b.add_text_field("file_skipped", column);
         let fields = Fields {
             kind,
             id,
@@ -161,7 +179,12 @@ impl Fields {
             year,
             ordinal,
             record,
-            file_state,
+            file_size,
+            file_mtime,
+            file_paragraphs,
+            file_hash,
+            file_meta,
+            file_skipped,
         };
         (b.build(), fields)
     }

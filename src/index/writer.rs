@@ -95,12 +95,21 @@ impl IndexWriterHandle {
 
     /// Adds the state document of a file.
     pub fn add_file_state(&self, state: &FileState) -> Result<()> {
+        let f = &self.fields;
         let mut doc = TantivyDocument::default();
-        doc.add_text(self.fields.kind, kind::FILE);
-        doc.add_text(self.fields.id, file_doc_id(&state.source));
-        doc.add_text(self.fields.source, &state.source);
-        let json = serde_json::to_string(state).map_err(|e| Error::Corrupt(e.to_string()))?;
-        doc.add_text(self.fields.file_state, json);
+        doc.add_text(f.kind, kind::FILE);
+        doc.add_text(f.id, file_doc_id(&state.source));
+        doc.add_text(f.source, &state.source);
+        doc.add_u64(f.file_size, state.size);
+        // Nanoseconds since 1970 fit in a u64 until the year 2554.
+        doc.add_u64(
+            f.file_mtime,
+            u64::try_from(state.mtime_ns).unwrap_or(u64::MAX),
+        );
+        doc.add_u64(f.file_paragraphs, state.paragraphs as u64);
+        doc.add_text(f.file_hash, &state.hash);
+        doc.add_text(f.file_meta, &state.meta);
+        doc.add_text(f.file_skipped, state.skipped.as_deref().unwrap_or(""));
         self.writer.add_document(doc)?;
         Ok(())
     }
