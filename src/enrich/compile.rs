@@ -280,7 +280,11 @@ pub(crate) fn compile() -> Compiled {
     };
 
     // `also` links between entities.
-    for r in book.rows.iter().filter(|r| r.rule == "also") {
+    for r in book
+        .rows
+        .iter()
+        .filter(|r| r.rule == "also" && r.alias == "*")
+    {
         let Some(kind) = kind_of(&r.kind) else {
             problems.push(format!("rules.tsv: 'also' on kind {}", r.kind));
             continue;
@@ -339,6 +343,21 @@ pub(crate) fn compile() -> Compiled {
                 case_of(&folded)
             };
             let rows: Vec<&RuleRow> = book.for_alias(kname, &e.id, alias).collect();
+            // `also` on one alias adds entities for that alias only
+            // (`North and South Korea` names both Koreas).
+            let mut targets = targets.clone();
+            for r in rows
+                .iter()
+                .filter(|r| r.rule == "also" && r.alias == *alias)
+            {
+                for v in &r.value {
+                    match index.get(&(e.kind, v.clone())) {
+                        Some(&t) if !targets.contains(&t) => targets.push(t),
+                        Some(_) => {}
+                        None => problems.push(format!("rules.tsv: bad 'also' {} -> {v}", e.id)),
+                    }
+                }
+            }
             let (rules, _, no_nested) = gate(rows, &mut b, &index, e.kind, &mut problems);
             b.add(
                 &folded,

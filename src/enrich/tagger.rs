@@ -383,7 +383,9 @@ impl Gazetteer {
                     continue;
                 }
                 let Some(v) = self.variant(h) else { continue };
-                let inner_ok = matches!(v.target, Target::Resolution { .. })
+                // Blockers take part so that `… in the South China Sea`
+                // inside a title still hides `China`; they emit nothing.
+                let inner_ok = matches!(v.target, Target::Resolution { .. } | Target::Block)
                     || matches!(
                         self.target_kind(v),
                         Some(EntityKind::Country | EntityKind::Group)
@@ -446,9 +448,12 @@ impl Gazetteer {
             let Target::Topic { topic, weak } = v.target else {
                 continue;
             };
+            // A trigger strictly inside a country name does not count
+            // (`Democratic` in `Democratic People's Republic of Korea`); one
+            // that is the whole name does (`DPRK`, `Iran`, `North Korea`).
             if country_spans
                 .iter()
-                .any(|&(a, b)| h.start >= a && h.end <= b)
+                .any(|&(a, b)| h.start >= a && h.end <= b && (h.start, h.end) != (a, b))
             {
                 continue;
             }

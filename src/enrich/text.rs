@@ -47,8 +47,35 @@ fn fold_char(c: char) -> Option<char> {
     }
 }
 
-/// Folds `text` for matching (see the module doc).
+/// Folds `text` for matching (see the module doc). Runs of spaces left by
+/// folding (`Guinea - Bissau`, `Korea\n Peninsula`) shrink to one space.
 pub(crate) fn fold(text: &str) -> Folded<'_> {
+    let f = fold_chars(text);
+    if !f.text.contains("  ") {
+        return f;
+    }
+    let mut out = String::with_capacity(f.text.len());
+    let mut map: Vec<u32> = Vec::with_capacity(f.text.len() + 1);
+    let mut prev_space = false;
+    for (i, c) in f.text.char_indices() {
+        if c == ' ' && prev_space {
+            continue;
+        }
+        prev_space = c == ' ';
+        let o = f.orig(i) as u32;
+        out.push(c);
+        map.extend(std::iter::repeat_n(o, c.len_utf8()));
+    }
+    map.push(text.len() as u32);
+    Folded {
+        text: Cow::Owned(out),
+        map: Some(map),
+        orig_len: text.len(),
+    }
+}
+
+/// Folds characters one for one (see [`fold_char`]).
+fn fold_chars(text: &str) -> Folded<'_> {
     let needs_ascii = text
         .bytes()
         .any(|b| matches!(b, b'-' | b'\t' | b'\n' | b'\r' | b'`' | 0x0B | 0x0C));
@@ -242,6 +269,16 @@ mod tests {
         let start = f.text.find("China").unwrap_or(0);
         assert_eq!(&t[f.orig(start)..f.orig(start + 5)], "China");
         assert_eq!(f.orig(f.text.len()), t.len());
+    }
+
+    #[test]
+    fn fold_collapses_spaces_and_keeps_offsets() {
+        let t = "Guinea - Bissau and  Japan";
+        let f = fold(t);
+        assert_eq!(f.text, "Guinea Bissau and Japan");
+        let j = f.text.find("Japan").unwrap_or(0);
+        assert_eq!(&t[f.orig(j)..f.orig(j + 5)], "Japan");
+        assert_eq!(&t[f.orig(0)..f.orig(13)], "Guinea - Bissau");
     }
 
     #[test]
