@@ -283,7 +283,11 @@ impl Gazetteer {
             return None;
         }
         let head = &s[..h.start];
-        let window = &head[head.len().saturating_sub(60)..];
+        let mut from = head.len().saturating_sub(60);
+        while !head.is_char_boundary(from) {
+            from += 1;
+        }
+        let window = &head[from..];
         if window.contains("General Assembly") || window.contains("GA ") {
             return None;
         }

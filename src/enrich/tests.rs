@@ -379,3 +379,39 @@ fn builds_fast() {
     // Generous in debug builds; release builds take a few milliseconds.
     assert!(ms < 2000, "build took {ms} ms");
 }
+
+#[test]
+fn odd_unicode_input_never_panics_and_offsets_stay_valid() {
+    let g = Gazetteer::builtin();
+    let samples = [
+        "é resolution 1540 — ’’ UNSCR\u{00A0}1718 (2006), ",
+        "ÀÉÎÕÜ\u{2014}Japan\u{2019}s\u{2013}\u{2013}Korea\u{00AD}",
+        "resolutions 1, 2, and",
+        "S/RES/",
+        "\u{FEFF}US",
+        "",
+        "résolution 1540 adoptée par le Conseil de sécurité et la résolution 2231",
+        "日本 Japan 中国 China 한국",
+    ];
+    for t in samples {
+        for m in g.mentions(t) {
+            assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end), "{t:?}");
+            assert!(m.start <= m.end && m.end <= t.len());
+        }
+        let d = doc(&[t, t]);
+        assert_eq!(g.tag_document(&d).len(), 2);
+        let _ = g.participants(&d);
+    }
+}
+
+#[test]
+fn statement_of_principles_needs_psi_first() {
+    let g = Gazetteer::builtin();
+    let t = g.tag_document(&doc(&["The Statement of Principles was read out."]));
+    assert_eq!(ids(&t[0].instruments), Vec::<&str>::new());
+    let t = g.tag_document(&doc(&[
+        "Japan endorsed the PSI.",
+        "The Statement of Principles was read out.",
+    ]));
+    assert_eq!(ids(&t[1].instruments), vec!["PSI-SIP"]);
+}
