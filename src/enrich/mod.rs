@@ -45,13 +45,21 @@ use tagger::{DocState, Ent, Found};
 
 /// Everything dipsearch knows about named entities: names, aliases,
 /// matching rules. Built once per process (`Gazetteer::builtin`).
+///
+/// Building is split so that start-up stays cheap: `builtin` builds the
+/// entity catalogue and lookups (a few milliseconds), and the automaton over
+/// every alias and trigger is built on the first call that scans text.
 pub struct Gazetteer {
     entities: Vec<Entity>,
     index: HashMap<(EntityKind, String), u32>,
-    matcher: compile::Matcher,
     lookup: lookup::Lookup,
-    /// Problems found in the embedded data while building (empty for good
-    /// data; a test asserts it).
+    /// The catalogue the matcher is built from.
+    catalog_rules: Vec<data::RuleRow>,
+    /// The automaton and pattern table, with the data problems found while
+    /// building it; built on first use.
+    matcher: OnceLock<(compile::Matcher, Vec<String>)>,
+    /// Problems found in the embedded data while building the catalogue
+    /// (empty for good data; a test asserts it).
     problems: Vec<String>,
 }
 
@@ -92,15 +100,24 @@ impl Gazetteer {
     /// Builds a gazetteer from the embedded data (prefer `builtin`, which
     /// builds once).
     fn build() -> Gazetteer {
-        let c = compile::compile();
+        let c = compile::catalog();
         let lookup = lookup::Lookup::new(&c.entities);
         Gazetteer {
             entities: c.entities,
             index: c.index,
-            matcher: c.matcher,
             lookup,
+            catalog_rules: c.rules,
+            matcher: OnceLock::new(),
             problems: c.problems,
         }
+    }
+
+    /// The automaton, built on first use.
+    fn matcher(&self) -> &compile::Matcher {
+        &self
+            .matcher
+            .get_or_init(|| compile::matcher(&self.entities, &self.index, &self.catalog_rules))
+            .0
     }
 
     /// Every entity mention in `text`, ordered by position. The text is
@@ -108,7 +125,7 @@ impl Gazetteer {
     /// paragraphs (`the Initiative`) only count after their full name here.
     /// Topics implied by an instrument are reported on the instrument's span.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        let scan = tagger::scan(&self.matcher, text);
+        let scan = tagger::scan(self.matcher(), text);
         let doc = DocState::default();
         let found = self.resolve_scan(text, &scan, &doc);
         self.to_mentions(&found)
@@ -128,7 +145,7 @@ impl Gazetteer {
     fn found_document(&self, paragraphs: &[Paragraph]) -> Vec<Vec<Found>> {
         let scans: Vec<tagger::Scan> = paragraphs
             .iter()
-            .map(|p| tagger::scan(&self.matcher, &p.text))
+            .map(|p| tagger::scan(self.matcher(), &p.text))
             .collect();
         let mut doc = DocState::default();
         for s in &scans {
@@ -243,9 +260,14 @@ impl Gazetteer {
     }
 
     /// Data problems found while building (unknown ids or rules in the
-    /// embedded files). Empty for a correct build; exposed for `stats`-style
-    /// diagnostics and tests.
-    pub fn data_problems(&self) -> &[String] {
-        &self.problems
+    /// embedded files; builds the automaton if needed). Empty for a correct
+    /// build; exposed for diagnostics and tests.
+    pub fn data_problems(&self) -> Vec<String> {
+        let _ = self.matcher();
+        let mut out = self.problems.clone();
+        if let Some((_, p)) = self.matcher.get() {
+            out.extend(p.iter().cloned());
+        }
+        out
     }
 }

@@ -257,7 +257,7 @@ struct Valid {
 
 impl Gazetteer {
     fn variant(&self, h: &Hit) -> Option<&Variant> {
-        self.matcher
+        self.matcher()
             .variants
             .get(h.pat as usize)
             .and_then(|vs| vs.get(h.var as usize))
@@ -296,7 +296,7 @@ impl Gazetteer {
                 .contains_key(&(EntityKind::Instrument, format!("UNSCR-{}", n.number)))
         });
         let year = c.numbers.iter().any(|n| n.has_year);
-        let council = para.any(&self.matcher.council_markers);
+        let council = para.any(&self.matcher().council_markers);
         if !(strong || listed || year || council) {
             return None;
         }

@@ -55,7 +55,7 @@ const P6: &str = "The participants are deeply concerned about the threat posed b
 
 #[test]
 fn builds_without_data_problems() {
-    assert_eq!(Gazetteer::builtin().data_problems(), &[] as &[String]);
+    assert_eq!(Gazetteer::builtin().data_problems(), Vec::<String>::new());
 }
 
 #[test]
@@ -375,9 +375,10 @@ fn builds_fast() {
     let t = std::time::Instant::now();
     let g = Gazetteer::build();
     let ms = t.elapsed().as_millis();
+    // Generous for debug builds on a loaded machine; release builds of the
+    // catalogue take about 3 ms (the automaton is built on first scan).
+    assert!(ms < 500, "build took {ms} ms");
     assert!(g.data_problems().is_empty());
-    // Generous in debug builds; release builds take a few milliseconds.
-    assert!(ms < 2000, "build took {ms} ms");
 }
 
 #[test]
@@ -395,7 +396,10 @@ fn odd_unicode_input_never_panics_and_offsets_stay_valid() {
     ];
     for t in samples {
         for m in g.mentions(t) {
-            assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end), "{t:?}");
+            assert!(
+                t.is_char_boundary(m.start) && t.is_char_boundary(m.end),
+                "{t:?}"
+            );
             assert!(m.start <= m.end && m.end <= t.len());
         }
         let d = doc(&[t, t]);
