@@ -165,27 +165,29 @@ impl Gazetteer {
 
     /// Counts per id, each list in order of first mention.
     fn tags_of(&self, found: &[Found]) -> Tags {
-        fn bump(list: &mut Vec<(String, u32)>, id: String) {
-            match list.iter_mut().find(|(i, _)| *i == id) {
-                Some((_, n)) => *n += 1,
-                None => list.push((id, 1)),
+        // Count on entity handles first; ids are only spelled out once each.
+        let mut counts: Vec<(EntityKind, Ent, u32)> = Vec::new();
+        for x in found {
+            match counts
+                .iter_mut()
+                .find(|(k, e, _)| *k == x.kind && *e == x.ent)
+            {
+                Some((_, _, n)) => *n += 1,
+                None => counts.push((x.kind, x.ent, 1)),
             }
         }
         let mut tags = Tags::default();
-        for x in found {
-            let id = self.ent_id(x.ent);
-            match x.kind {
+        for (kind, ent, n) in counts {
+            let id = self.ent_id(ent);
+            match kind {
                 EntityKind::Country => {
                     if let Ok(code) = id.parse::<CountryCode>() {
-                        match tags.countries.iter_mut().find(|(c, _)| *c == code) {
-                            Some((_, n)) => *n += 1,
-                            None => tags.countries.push((code, 1)),
-                        }
+                        tags.countries.push((code, n));
                     }
                 }
-                EntityKind::Instrument => bump(&mut tags.instruments, id),
-                EntityKind::Topic => bump(&mut tags.topics, id),
-                EntityKind::Group => bump(&mut tags.groups, id),
+                EntityKind::Instrument => tags.instruments.push((id, n)),
+                EntityKind::Topic => tags.topics.push((id, n)),
+                EntityKind::Group => tags.groups.push((id, n)),
             }
         }
         tags
