@@ -90,6 +90,18 @@ pub struct EntityInfo {
     pub members: Vec<String>,
 }
 
+/// A mention with what triggered it, for `show --explain`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explained {
+    /// The mention (kind, id, byte range into the text).
+    pub mention: Mention,
+    /// The words of the text that triggered it, as written.
+    pub matched: String,
+    /// For a topic that comes from an instrument's topic links rather than
+    /// a trigger word, the instrument's id (`PSI` for `interdiction`).
+    pub implied_by: Option<String>,
+}
+
 impl Gazetteer {
     /// The gazetteer built from the embedded data, shared by the process.
     pub fn builtin() -> &'static Gazetteer {
@@ -129,6 +141,34 @@ impl Gazetteer {
         let doc = DocState::default();
         let found = self.resolve_scan(text, &scan, &doc);
         self.to_mentions(&found)
+    }
+
+    /// Like [`Gazetteer::mentions`], with the matched words and, for topics
+    /// implied by an instrument, which instrument.
+    ///
+    /// ```
+    /// use dipsearch::enrich::Gazetteer;
+    /// let ex = Gazetteer::builtin().explain("Japan endorsed the PSI.");
+    /// let implied: Vec<_> = ex.iter().filter_map(|e| e.implied_by.as_deref()).collect();
+    /// assert!(implied.contains(&"PSI"));
+    /// assert_eq!(ex[0].matched, "Japan");
+    /// ```
+    pub fn explain(&self, text: &str) -> Vec<Explained> {
+        let scan = tagger::scan(self.matcher(), text);
+        let found = self.resolve_scan(text, &scan, &DocState::default());
+        found
+            .iter()
+            .map(|x| Explained {
+                mention: Mention {
+                    kind: x.kind,
+                    id: self.ent_id(x.ent),
+                    start: x.start,
+                    end: x.end,
+                },
+                matched: text.get(x.start..x.end).unwrap_or("").to_string(),
+                implied_by: x.implied_by.map(|e| self.ent_id(Ent::Known(e))),
+            })
+            .collect()
     }
 
     /// Tags for each paragraph of one document, in order. Document-level

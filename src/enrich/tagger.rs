@@ -98,6 +98,8 @@ pub(crate) struct Found {
     pub ent: Ent,
     pub start: usize,
     pub end: usize,
+    /// For a topic implied by an instrument, that instrument.
+    pub implied_by: Option<u32>,
 }
 
 /// Whether the matched `slice` satisfies the case mode of `alias`.
@@ -437,6 +439,7 @@ impl Gazetteer {
                                 ent: Ent::Resolution(n.number),
                                 start: ns,
                                 end: ne,
+                                implied_by: None,
                             }),
                         }
                     }
@@ -502,6 +505,7 @@ impl Gazetteer {
                         ent: Ent::Known(topic),
                         start: f.orig(h.start),
                         end: f.orig(h.end),
+                        implied_by: None,
                     });
                 }
             }
@@ -529,6 +533,7 @@ impl Gazetteer {
             ent,
             start,
             end,
+            implied_by: None,
         });
         if let Ent::Known(e) = ent {
             if let Some(entity) = self.entities.get(e as usize) {
@@ -538,6 +543,7 @@ impl Gazetteer {
                         ent: Ent::Known(t),
                         start,
                         end,
+                        implied_by: Some(e),
                     });
                 }
             }

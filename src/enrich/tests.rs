@@ -419,3 +419,73 @@ fn statement_of_principles_needs_psi_first() {
     ]));
     assert_eq!(ids(&t[1].instruments), vec!["PSI-SIP"]);
 }
+
+#[test]
+fn participants_from_other_phrasings() {
+    let g = Gazetteer::builtin();
+    let d = doc(&[
+        "The Eighth ARF ISM on NPD was held in Putrajaya on 19-20 April 2016, co-chaired by Malaysia, Japan and New Zealand.",
+        "The meeting was attended by delegations of Australia, Canada and the European Union. Iran was discussed.",
+        "Participants welcomed the statement by the DPRK.",
+    ]);
+    let got: Vec<String> = g.participants(&d).iter().map(|c| c.to_string()).collect();
+    assert_eq!(got, vec!["MYS", "JPN", "NZL", "AUS", "CAN", "EUU"]);
+}
+
+#[test]
+fn context_gates_for_regimes_and_initiatives() {
+    assert_eq!(
+        ids(&tags("The NSG commandos stormed the hotel.").instruments),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        ids(&tags("The NSG updated its nuclear export guidelines.").instruments),
+        vec!["NSG"]
+    );
+    assert_eq!(
+        ids(&tags("The AG issued a legal opinion.").instruments),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        ids(&tags("The AG harmonised export controls on chemical precursors.").instruments),
+        vec!["AUSTRALIA-GROUP"]
+    );
+    assert_eq!(
+        ids(&tags("The Global Initiative on trade was launched.").instruments),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        ids(&tags("The Global Initiative supports efforts against nuclear terrorism.").instruments),
+        vec!["GICNT"]
+    );
+    assert_eq!(
+        ids(&tags("The START of talks was delayed; the START Treaty expired.").instruments),
+        vec!["START"]
+    );
+}
+
+#[test]
+fn explain_tells_triggers_from_implied_topics() {
+    let g = Gazetteer::builtin();
+    let text = "The PSI conducted an interdiction exercise.";
+    let ex = g.explain(text);
+    let interdiction: Vec<(Option<&str>, &str)> = ex
+        .iter()
+        .filter(|e| e.mention.id == "interdiction")
+        .map(|e| (e.implied_by.as_deref(), e.matched.as_str()))
+        .collect();
+    assert_eq!(
+        interdiction,
+        vec![(Some("PSI"), "PSI"), (None, "interdiction")]
+    );
+    let starts: Vec<usize> = ex.iter().map(|e| e.mention.start).collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn office_titles_are_not_arms_control_topics() {
+    let t = tags(
+        "Ambassador Amano, Director-General for Arms Control and Scientific Affairs, chaired.",
+    );
+    assert_eq!(ids(&t.topics), Vec::<&str>::new());
+}
