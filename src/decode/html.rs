@@ -179,7 +179,7 @@ fn walk(node: NodeRef<'_, Node>, out: &mut Out, lists: &mut Vec<ListState>, keep
             }
             if name == "td" || name == "th" {
                 if !out.s.ends_with('\n') && !out.s.is_empty() {
-                    out.s.push_str(" ");
+                    out.s.push(' ');
                 }
                 for c in node.children() {
                     walk(c, out, lists, keep_header, depth + 1);

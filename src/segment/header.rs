@@ -488,7 +488,14 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
             }
         }
     }
-    let rest = ws.join(" ");
+    let mut rest = ws.join(" ");
+    // "The 27th Asian Export Control Seminar was held" → the name only.
+    for verb in [" was held", " is held", " will be held", " to be held", " held", " opens", " opened", " convened", " took place"] {
+        if let Some(i) = rest.find(verb) {
+            rest.truncate(i);
+            break;
+        }
+    }
     let rest = rest.trim_matches(|c: char| c == ',' || c == '-' || c == ':' || c.is_whitespace());
     if !rest.is_empty() && contains_meeting_word(rest) {
         let name = if is_all_caps(rest) { title_case(rest) } else { rest.to_string() };
@@ -706,6 +713,14 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
                 body_start = i + 1;
                 continue;
             }
+        }
+        // Layout L: the full title repeated under the tag line.
+        if date.is_some() && tag_acronym.is_some() && title.is_none() && is_title_like(t) {
+            title = Some(t.to_string());
+            titles.insert(0, t.to_string());
+            consumed += 1;
+            body_start = i + 1;
+            continue;
         }
         if let Some((dt, meeting)) = type_meeting_line(t) {
             if explicit_type.is_some() || date.is_some() && !titles.is_empty() {

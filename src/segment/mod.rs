@@ -179,12 +179,15 @@ fn paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
         let marker = parse_marker(text).filter(|m| !m.bare || lab.accepts_bare(m.number));
         let (assigned, body): (Assigned, &str) = match marker {
             Some(mut m) => {
+                if let Style::Bullet(c, _) = m.style {
+                    m.style = Style::Bullet(c, (b.indent / 2).min(60) as u8);
+                }
                 lab.disambiguate(&mut m);
                 let rest = text[m.text_start..].trim();
                 // "4. (1) text": a sub-item merged into its parent's marker.
                 let inner = parse_marker(rest).filter(|m2| {
                     !m2.bare
-                        && !matches!(m2.style, Style::Bullet(_))
+                        && !matches!(m2.style, Style::Bullet(..))
                         && m2.style != m.style
                         && !rest[m2.text_start..].trim().is_empty()
                 });

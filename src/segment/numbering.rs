@@ -37,8 +37,9 @@ pub enum Style {
     LowerRoman,
     /// `IV.` `(IV)` upper-case roman numerals.
     UpperRoman,
-    /// `-` `•` `*` and similar bullets (the char tells nested lists apart).
-    Bullet(char),
+    /// `-` `•` `*` and similar bullets; the char and the indentation (in
+    /// steps of two columns) tell nested lists apart.
+    Bullet(char, u8),
 }
 
 /// One parsed marker.
@@ -135,7 +136,7 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
             let ts = skip_ws(b, after);
             if ts < b.len() {
                 return Some(Marker {
-                    style: Style::Bullet(if first == '–' { '-' } else { first }),
+                    style: Style::Bullet(if first == '–' { '-' } else { first }, 0),
                     value: String::new(),
                     number: 0,
                     text_start: ts,
@@ -394,7 +395,7 @@ impl Labeller {
         let label = self.unique(format!("p{}", self.plain));
         self.stack.clear();
         self.stack.push(Level {
-            style: Style::Bullet('\0'),
+            style: Style::Bullet('\0', 0),
             label: label.clone(),
             number: 0,
             bullets: 0,
@@ -424,7 +425,7 @@ impl Labeller {
             && self
                 .stack
                 .iter()
-                .any(|l| matches!(l.style, Style::Bullet('\0')))
+                .any(|l| matches!(l.style, Style::Bullet('\0', _)))
         {
             // A numbered item after unnumbered text starts afresh.
             self.stack.clear();
@@ -450,14 +451,14 @@ impl Labeller {
         }
         let parent = self.stack.last().map(|l| l.label.clone());
         let base = match (&m.style, &parent) {
-            (Style::Bullet(_), Some(p)) => {
+            (Style::Bullet(..), Some(p)) => {
                 let n = self.stack.last().map(|l| l.bullets + 1).unwrap_or(1);
                 if let Some(l) = self.stack.last_mut() {
                     l.bullets = n;
                 }
                 format!("{p}-{n}")
             }
-            (Style::Bullet(_), None) => {
+            (Style::Bullet(..), None) => {
                 self.orphan_bullets += 1;
                 format!("b{}", self.orphan_bullets)
             }
@@ -490,8 +491,6 @@ mod tests {
 
     #[test]
     fn markers_in_every_numbering_style() {
-        let t = |s: &str| "Text".to_string() + if s.is_empty() { "" } else { "" };
-        let _ = t;
         assert_eq!(mk("1. The"), Some((Style::Number, "1".into(), "The".into())));
         assert_eq!(mk("12) The"), Some((Style::Number, "12".into(), "The".into())));
         assert_eq!(mk("94.\tThe"), Some((Style::Number, "94".into(), "The".into())));
@@ -505,9 +504,9 @@ mod tests {
         assert_eq!(mk("B. The"), Some((Style::UpperAlpha, "B".into(), "The".into())));
         assert_eq!(mk("13.5.4 The"), Some((Style::Decimal(3), "13.5.4".into(), "The".into())));
         assert_eq!(mk("2.1. The"), Some((Style::Decimal(2), "2.1".into(), "The".into())));
-        assert_eq!(mk("- The"), Some((Style::Bullet('-'), "".into(), "The".into())));
-        assert_eq!(mk("• The"), Some((Style::Bullet('•'), "".into(), "The".into())));
-        assert_eq!(mk("* The"), Some((Style::Bullet('*'), "".into(), "The".into())));
+        assert_eq!(mk("- The"), Some((Style::Bullet('-', 0), "".into(), "The".into())));
+        assert_eq!(mk("• The"), Some((Style::Bullet('•', 0), "".into(), "The".into())));
+        assert_eq!(mk("* The"), Some((Style::Bullet('*', 0), "".into(), "The".into())));
         assert_eq!(mk("3 Ministry"), Some((Style::Number, "3".into(), "Ministry".into())));
     }
 

@@ -229,7 +229,7 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
         lens[(n * 9 / 10).min(n - 1)]
     };
     let full = lens.iter().filter(|&&l| l * 10 >= width * 6).count();
-    let wrapped = n >= 6 && width <= 110 && width >= 30 && full * 2 >= n;
+    let wrapped = n >= 6 && (30..=110).contains(&width) && full * 2 >= n;
 
     // 3. Running headers: short lines repeated 3+ times in wrapped text.
     let mut drop_shapes: HashSet<String> = HashSet::new();
