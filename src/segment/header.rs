@@ -113,8 +113,10 @@ const GENERIC_HEADINGS: &[&str] = &[
     "main contents",
 ];
 
-fn regexes() -> &'static (Regex, Regex, Regex, Regex) {
-    static R: OnceLock<(Regex, Regex, Regex, Regex)> = OnceLock::new();
+type Patterns = (Regex, Regex, Regex, Regex, Regex);
+
+fn regexes() -> &'static Patterns {
+    static R: OnceLock<Patterns> = OnceLock::new();
     R.get_or_init(|| {
         // Doc-type phrases, most specific first; matched on quote-normalised,
         // case-insensitive text.
@@ -143,7 +145,11 @@ fn regexes() -> &'static (Regex, Regex, Regex, Regex) {
             r"\b(?:held|hosted|convened|took place|met|organi[sz]ed)\b[^.;]{0,80}?\bin ((?:[A-Z][a-zA-Z\-]+)(?: [A-Z][a-zA-Z\-]+)?)",
         )
         .expect("place pattern compiles");
-        (types, chair, held, place)
+        let person = Regex::new(
+            r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Ambassador|Amb|Minister|Vice-Minister|Director-General)\.?\s+[A-Z][^,;]*",
+        )
+        .expect("person pattern compiles");
+        (types, chair, held, place, person)
     })
 }
 
@@ -821,33 +827,45 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
 pub fn chair_from(text: &str) -> Option<String> {
     let m = regexes().1.find(text)?;
     let rest = &text[m.end()..];
-    // Up to the end of the sentence (abbreviations such as "Mr." and
-    // initials do not end it), then up to the first comma (a title follows).
-    let mut end = rest.len();
+    // The sentence: abbreviations such as "Mr." and initials do not end it.
+    let mut sentence_end = rest.len();
     let bytes = rest.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
-        if b == b',' || b == b';' || b == b'(' {
-            end = i;
-            break;
-        }
-        if b == b'.' {
+        if b == b'.' && bytes.get(i + 1).is_none_or(|c| *c == b' ') {
             let word_start = rest[..i].rfind(' ').map(|p| p + 1).unwrap_or(0);
             let word = &rest[word_start..i];
             let abbrev = matches!(word, "Mr" | "Ms" | "Mrs" | "Dr" | "Prof" | "H.E" | "St" | "Amb")
                 || word.len() == 1;
             if !abbrev {
-                end = i;
+                sentence_end = i;
                 break;
             }
         }
     }
-    let chair = rest[..end].trim();
-    let chair = chair
-        .strip_suffix(" who")
-        .unwrap_or(chair)
-        .trim_end_matches(" and");
+    let sentence = &rest[..sentence_end];
+    // Several people named with honorifics: "Mr. A, Director ..., and Ms. B, ..."
+    let people: Vec<&str> = regexes()
+        .4
+        .find_iter(sentence)
+        .filter(|m| {
+            let before = sentence[..m.start()].trim_end();
+            before.is_empty() || before.ends_with(" and") || before.ends_with(", and") || before == "and"
+        })
+        .map(|m| m.as_str().trim_end())
+        .collect();
+    if people.len() >= 2 {
+        return Some(people.join(" and "));
+    }
+    // Co-chairs named without titles ("Malaysia, New Zealand and the
+    // Philippines") fill the sentence; a single chair ends at the comma
+    // before the title.
+    let co = m.as_str().to_ascii_lowercase().starts_with("co");
+    let stop: &[char] = if co { &[';', '('] } else { &[',', ';', '('] };
+    let end = sentence.find(stop).unwrap_or(sentence.len());
+    let chair = sentence[..end].trim();
+    let chair = chair.strip_suffix(" who").unwrap_or(chair).trim_end_matches(" and");
     let first = chair.chars().next()?;
-    if !first.is_uppercase() || chair.len() > 160 || chair.is_empty() {
+    if !first.is_uppercase() || chair.len() > 160 {
         return None;
     }
     Some(chair.to_string())

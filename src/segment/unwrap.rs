@@ -142,8 +142,8 @@ impl WordForms {
         let Some(first) = tail.chars().next() else {
             return true;
         };
-        if first.is_uppercase() || first.is_ascii_digit() {
-            return true;
+        if first.is_uppercase() || first.is_ascii_digit() || tail.contains('-') {
+            return true; // "Secretary-General", "step-by-step"
         }
         let f = frag.to_lowercase();
         let t = tail.to_lowercase();
