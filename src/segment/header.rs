@@ -37,11 +37,6 @@ pub struct HeaderScan {
     pub bare_date: bool,
 }
 
-/// Replaces typographic apostrophes and quotes used in type phrases.
-pub fn normalise_quotes(s: &str) -> String {
-    s.replace(['’', '‘', '`', '´'], "'")
-}
-
 const SMALL_WORDS: &[&str] = &[
     "of", "the", "on", "and", "in", "for", "to", "at", "a", "an", "by", "with", "among", "between",
     "from", "into", "against", "de", "la", "du", "des", "et", "or", "its", "their", "as", "vs",
@@ -122,8 +117,8 @@ fn regexes() -> &'static Patterns {
         // case-insensitive text.
         let types = Regex::new(
             r"(?ix)
-            (?P<cs>\b(?:co-?)?chair(?:man|men|person|persons|woman|s)?'?s?'?\s+summary(?:\s+report)?\b|\bsummary\s+report\b)
-            |(?P<cst>\b(?:co-?)?chair(?:man|men|person|woman|s)?'?s?'?\s+statement\b)
+            (?P<cs>\b(?:co-?)?chair(?:man|men|person|persons|woman|s)?['’‘]?s?['’‘]?\s+summary(?:\s+report)?\b|\bsummary\s+report\b)
+            |(?P<cst>\b(?:co-?)?chair(?:man|men|person|woman|s)?['’‘]?s?['’‘]?\s+statement\b)
             |(?P<js>\bjoint\s+(?:press\s+)?statement\b)
             |(?P<pr>\bpress\s+(?:releases?|statement)\b)
             |(?P<dec>\bdeclaration\b)
@@ -153,11 +148,10 @@ fn regexes() -> &'static Patterns {
     })
 }
 
-/// The first document-type phrase in `s` with its byte span (on the
-/// quote-normalised string).
+/// The first document-type phrase in `s` with its byte span. Typographic
+/// apostrophes (`CO-CHAIRS’`) match like straight ones.
 pub fn find_doc_type(s: &str) -> Option<(usize, usize, DocType)> {
-    let norm = normalise_quotes(s);
-    let c = regexes().0.captures(&norm)?;
+    let c = regexes().0.captures(s)?;
     let m = c.get(0)?;
     let t = if c.name("cs").is_some() {
         DocType::ChairsSummary
@@ -182,8 +176,7 @@ pub fn find_doc_type(s: &str) -> Option<(usize, usize, DocType)> {
 /// The document type when the whole line is a type phrase
 /// (`Chairman's Summary`, `CO-CHAIRS' SUMMARY REPORT`, `MFA Press Statement:`).
 fn type_line(s: &str) -> Option<DocType> {
-    let norm = normalise_quotes(s);
-    let t = norm
+    let t = s
         .trim()
         .trim_end_matches([':', '.'])
         .trim_start_matches("FINAL ")
@@ -205,8 +198,7 @@ fn type_line(s: &str) -> Option<DocType> {
 /// A type phrase at the start followed by `of the` / `on the` and a meeting
 /// (`CHAIRMAN'S STATEMENT OF THE 27th ASEAN REGIONAL FORUM`).
 fn type_meeting_line(s: &str) -> Option<(DocType, String)> {
-    let norm = normalise_quotes(s);
-    let t = norm.trim();
+    let t = s.trim();
     let t = t
         .strip_prefix("FINAL ")
         .or_else(|| t.strip_prefix("Final "))
@@ -396,8 +388,7 @@ pub struct MeetingInfo {
 /// ```
 pub fn meeting_info(line: &str) -> MeetingInfo {
     let mut info = MeetingInfo::default();
-    let norm = normalise_quotes(line);
-    let mut s: &str = norm.trim().trim_end_matches([':', '.', ' ']);
+    let mut s: &str = line.trim().trim_end_matches([':', '.', ' ']);
     // "MFA Press Statement: 2nd ARF ..." → after the colon.
     if let Some((before, after)) = s.split_once(": ") {
         if find_doc_type(before).is_some() {
@@ -488,11 +479,17 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
                 info.edition = Some(v);
             }
             ws.remove(0);
-            let lower: Vec<String> = ws.iter().take(3).map(|w| w.to_lowercase()).collect();
-            if lower.len() == 3 && lower[0] == "meeting" && lower[1] == "of" && lower[2] == "the" {
-                ws.drain(..3);
-            }
         }
+    }
+    // "Meeting(s) of the ARF ..." → "ARF ...".
+    let lower: Vec<String> = ws.iter().take(3).map(|w| w.to_lowercase()).collect();
+    if lower.len() == 3
+        && (lower[0] == "meeting" || lower[0] == "meetings")
+        && lower[1] == "of"
+        && lower[2] == "the"
+        && ws.len() > 4
+    {
+        ws.drain(..3);
     }
     let mut rest = ws.join(" ");
     // "The 27th Asian Export Control Seminar was held" → the name only.
@@ -652,7 +649,10 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
             consumed += 1;
             body_start = i + 1;
             match name {
-                "Title" if !value.is_empty() => titles.push(value.to_string()),
+                "Title" if !value.is_empty() => {
+                    titles.insert(0, value.to_string());
+                    title = Some(value.to_string());
+                }
                 "Place" if !value.is_empty() => place = Some(value.to_string()),
                 "Date" => {
                     if let Some(m) = find_date(value) {

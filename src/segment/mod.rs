@@ -114,6 +114,32 @@ fn heading_text(b: &Block) -> Option<String> {
     header::is_title_like(t).then(|| t.to_string())
 }
 
+/// The heading text when a marked block is a section heading rather than
+/// a paragraph: `II. Nuclear Weapons`, `A. Confidence Building Measures`,
+/// `1. Outline of the seminar` — one short title-like line, with body text
+/// (not a sibling heading) after it.
+fn section_heading(b: &Block, m: &numbering::Marker, text: &str, next: Option<&Block>) -> Option<String> {
+    if !matches!(
+        m.style,
+        Style::UpperRoman | Style::UpperAlpha | Style::Number | Style::NumberParen
+    ) || b.lines > 1
+    {
+        return None;
+    }
+    let rest = text.get(m.text_start..)?.trim();
+    if rest.is_empty() || rest.len() > 100 || rest.split_whitespace().count() > 12 || rest.ends_with(':') {
+        return None;
+    }
+    if !header::is_title_like(rest) {
+        return None;
+    }
+    let next = next?;
+    if parse_marker(&next.text).is_some_and(|n| n.style == m.style) {
+        return None;
+    }
+    Some(rest.to_string())
+}
+
 /// Splits `text` into pieces of at most `max` bytes, preferring sentence
 /// ends (`. ` before a capital), then spaces, then any char boundary.
 pub fn split_long(text: &str, max: usize) -> Vec<&str> {
@@ -156,9 +182,18 @@ pub fn split_long(text: &str, max: usize) -> Vec<&str> {
     out
 }
 
-/// Turns blocks into labelled paragraphs.
+/// Turns blocks into labelled paragraphs. Numbers under section headings
+/// are prefixed with the section (`II.3`) only when the numbering restarts
+/// in each section, which a first pass finds out.
 fn paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
-    let mut lab = Labeller::new();
+    let (out, lab) = label_blocks(blocks, Labeller::new());
+    if lab.section_restarted() {
+        return label_blocks(blocks, Labeller::with_section_prefix()).0;
+    }
+    out
+}
+
+fn label_blocks(blocks: &[Block], mut lab: Labeller) -> (Vec<Paragraph>, Labeller) {
     let mut heading: Option<String> = None;
     let mut out: Vec<Paragraph> = Vec::new();
     let mut text_of: HashMap<String, usize> = HashMap::new();
@@ -181,6 +216,12 @@ fn paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
             Some(mut m) => {
                 if let Style::Bullet(c, _) = m.style {
                     m.style = Style::Bullet(c, (b.indent / 2).min(60) as u8);
+                }
+                lab.disambiguate(&mut m);
+                if let Some(h) = section_heading(b, &m, text, blocks.get(i + 1)) {
+                    lab.section(&m);
+                    heading = Some(h);
+                    continue;
                 }
                 lab.disambiguate(&mut m);
                 let rest = text[m.text_start..].trim();
@@ -234,7 +275,7 @@ fn paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
             });
         }
     }
-    out
+    (out, lab)
 }
 
 #[cfg(test)]
