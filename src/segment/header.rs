@@ -65,6 +65,10 @@ const KNOWN_MEETINGS: &[(&str, &str)] = &[
     ("asean post ministerial conference", "PMC"),
 ];
 
+/// Group and forum acronyms taken from a title when nothing better names
+/// the meeting.
+const GROUP_TOKENS: &[&str] = &["G7", "G8", "G20", "APEC", "ASEM", "ARF", "ASEAN", "ASTOP", "EAS"];
+
 /// Words that make a title line name a meeting.
 const MEETING_WORDS: &[&str] = &[
     "talks",
@@ -133,11 +137,11 @@ fn regexes() -> &'static Patterns {
         )
         .expect("chair pattern compiles");
         let held = Regex::new(
-            r"(?i)\b(?:held|hosted|convened|took\s+place|met|opened|organi[sz]ed|will\s+be\s+held|was\s+held|is\s+held)\b",
+            r"(?i)\b(?:held|hosted|convened|took\s+place|met|opened|organi[sz]ed|(?:co-)?chaired|will\s+be\s+held|was\s+held|is\s+held)\b",
         )
         .expect("held pattern compiles");
         let place = Regex::new(
-            r"\b(?:held|hosted|convened|took place|met|organi[sz]ed)\b[^.;]{0,80}?\bin ((?:[A-Z][a-zA-Z\-]+)(?: [A-Z][a-zA-Z\-]+)?)",
+            r"\b(?:held|hosted|convened|took place|met|organi[sz]ed|chaired)\b[^.;]{0,160}?\bin ((?:[A-Z][a-zA-Z\-]+)(?: [A-Z][a-zA-Z\-]+)?)",
         )
         .expect("place pattern compiles");
         let person = Regex::new(
@@ -432,6 +436,17 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
     }
     // Leading phrases: "The Results of the", a type phrase + connector.
     let mut rest = name.trim().to_string();
+    // "Remarks by X at the Opening of the Fourth ..." → after " at the ".
+    if find_doc_type(&rest).is_some_and(|(start, _, t)| start == 0 && t == DocType::Statement) {
+        if let Some(i) = rest.find(" at the ").or_else(|| rest.find(" to the ")) {
+            rest = rest[i + 8..].to_string();
+            for p in ["Opening Session of the ", "Opening of the ", "Closing of the ", "Opening Ceremony of the "] {
+                if let Some(r) = rest.strip_prefix(p) {
+                    rest = r.to_string();
+                }
+            }
+        }
+    }
     loop {
         let lower = rest.to_lowercase();
         let mut cut = None;
@@ -671,6 +686,10 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
             continue;
         }
         if is_boilerplate(t) || is_breadcrumb(t) {
+            // A breadcrumb may name the site section: "- News Releases".
+            if let Some(bt) = is_banner(t.trim_start_matches(['-', '>', ' '])) {
+                banner_type = banner_type.or(Some(bt));
+            }
             body_start = i + 1;
             continue;
         }
@@ -801,6 +820,14 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
     }
     if h.acronym.is_none() {
         h.acronym = tag_acronym;
+    }
+    if h.acronym.is_none() {
+        // A group named in the title: "A G8 Declaration".
+        h.acronym = titles.iter().find_map(|t| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .find(|w| GROUP_TOKENS.contains(w))
+                .map(str::to_string)
+        });
     }
     let title_type = titles.iter().find_map(|t| find_doc_type(t).map(|x| x.2));
     h.doc_type = explicit_type

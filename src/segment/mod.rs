@@ -49,10 +49,11 @@ const BODY_SCAN: usize = 12;
 /// Splits a document into its header and paragraphs.
 pub fn segment_text(text: &str) -> Segmented {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines: Vec<&str> = text
+    let mut lines: Vec<&str> = text
         .split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
+    drop_running_headers(&mut lines);
     let scan = header::read_header(&lines);
     let body = lines.get(scan.body_start..).unwrap_or(&[]);
     let blocks = unwrap::blocks(body);
@@ -87,6 +88,37 @@ pub fn segment_text(text: &str) -> Segmented {
     Segmented {
         header: h,
         paragraphs,
+    }
+}
+
+/// Blanks running headers in paginated text (PDF extractions): short lines
+/// repeated on at least half the pages, where pages are counted by
+/// page-number lines and form feeds. Runs before the header is read, so a
+/// running header is never taken for the title.
+fn drop_running_headers(lines: &mut [&str]) {
+    let pages = lines
+        .iter()
+        .filter(|l| l.contains('\u{c}') || boilerplate::is_page_number(l))
+        .count();
+    if pages < 2 {
+        return;
+    }
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for l in lines.iter() {
+        let t = l.trim();
+        if (3..=100).contains(&t.len()) && !boilerplate::is_page_number(t) {
+            *counts.entry(unwrap::shape(t)).or_insert(0) += 1;
+        }
+    }
+    let need = (pages / 2).max(2);
+    for l in lines.iter_mut() {
+        let t = l.trim();
+        if (3..=100).contains(&t.len())
+            && !unwrap::starts_item(t)
+            && counts.get(&unwrap::shape(t)).is_some_and(|&c| c >= need)
+        {
+            *l = "";
+        }
     }
 }
 
@@ -130,7 +162,11 @@ fn section_heading(b: &Block, m: &numbering::Marker, text: &str, next: Option<&B
     if rest.is_empty() || rest.len() > 100 || rest.split_whitespace().count() > 12 || rest.ends_with(':') {
         return None;
     }
-    if !header::is_title_like(rest) {
+    // Numbered headings are often in sentence case ("Outline of the
+    // seminar"), so only a capital start and no sentence end are asked.
+    let capital = rest.chars().next().is_some_and(char::is_uppercase);
+    let short_sentence_case = capital && rest.split_whitespace().count() <= 8 && !rest.ends_with(['.', ',', ';', '!', '?']);
+    if !header::is_title_like(rest) && !short_sentence_case {
         return None;
     }
     let next = next?;
@@ -202,6 +238,11 @@ fn label_blocks(blocks: &[Block], mut lab: Labeller) -> (Vec<Paragraph>, Labelle
         let cleaned = boilerplate::strip_footnote_markers(&b.text);
         let text: &str = cleaned.trim();
         if text.is_empty() {
+            continue;
+        }
+        // A date standing alone (a sign-off such as "16 JULY 2010") is not
+        // a paragraph.
+        if text.len() < 60 && dates::find_date(text).is_some_and(|m| text.len() - (m.end - m.start) < 12) {
             continue;
         }
         let has_next_body = blocks.get(i + 1).is_some();

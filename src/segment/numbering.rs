@@ -526,10 +526,16 @@ impl Labeller {
                 format!("b{}", self.orphan_bullets)
             }
             (Style::Decimal(_), _) => m.value.clone(),
-            (_, Some(p)) if parent_is_section && self.prefix_sections => {
+            (Style::Number | Style::NumberParen | Style::UpperRoman | Style::UpperAlpha, Some(p))
+                if parent_is_section && self.prefix_sections =>
+            {
                 format!("{p}.{}", m.value)
             }
-            (_, Some(_)) if parent_is_section => m.value.clone(),
+            (Style::Number | Style::NumberParen | Style::UpperRoman | Style::UpperAlpha, Some(_))
+                if parent_is_section =>
+            {
+                m.value.clone()
+            }
             (Style::Number | Style::UpperRoman | Style::UpperAlpha, Some(p)) => {
                 format!("{p}.{}", m.value)
             }

@@ -86,7 +86,7 @@ fn is_marker_only(s: &str) -> bool {
 }
 
 /// Whether a line starts a new item by its look alone.
-fn starts_item(s: &str) -> bool {
+pub(crate) fn starts_item(s: &str) -> bool {
     match parse_marker(s) {
         Some(m) => !m.bare,
         None => is_marker_only(s),
@@ -94,7 +94,7 @@ fn starts_item(s: &str) -> bool {
 }
 
 /// Normalised shape of a line for running-header detection: digits folded.
-fn shape(s: &str) -> String {
+pub(crate) fn shape(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_ascii_digit() { '#' } else { c })
         .collect()
