@@ -539,9 +539,10 @@ impl Labeller {
             (Style::Number | Style::UpperRoman | Style::UpperAlpha, Some(p)) => {
                 format!("{p}.{}", m.value)
             }
-            (Style::Number | Style::NumberParen | Style::UpperRoman | Style::UpperAlpha, None) => {
-                m.value.clone()
-            }
+            (
+                Style::Number | Style::NumberParen | Style::ParenNumber | Style::UpperRoman | Style::UpperAlpha,
+                None,
+            ) => m.value.clone(),
             (_, Some(p)) => format!("{p}({})", m.value),
             (_, None) => format!("({})", m.value),
         };
