@@ -297,10 +297,10 @@ fn label_blocks(blocks: &[Block], mut lab: Labeller) -> (Vec<Paragraph>, Labelle
             .and_then(|p| text_of.get(p))
             .map(|&idx| out[idx].text.clone());
         let pieces = split_long(body, MAX_PARAGRAPH);
-        let mut current = assigned;
+        let mut current = assigned.clone();
         for (k, piece) in pieces.iter().enumerate() {
             if k > 0 {
-                current = lab.continuation(&current);
+                current = lab.continuation(&assigned);
             }
             let idx = out.len();
             if k == 0 {
@@ -321,3 +321,6 @@ fn label_blocks(blocks: &[Block], mut lab: Labeller) -> (Vec<Paragraph>, Labelle
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod robust;
