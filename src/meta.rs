@@ -128,9 +128,9 @@ fn bad(key: &str, value: &toml::Value, expected: &'static str) -> MetaError {
 impl Overrides {
     /// Parses TOML text holding override keys.
     pub fn parse(text: &str) -> Result<Overrides, MetaError> {
-        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-            MetaError::Toml(e.message().to_string())
-        })?;
+        let table: toml::Table = text
+            .parse()
+            .map_err(|e: toml::de::Error| MetaError::Toml(e.message().to_string()))?;
         Overrides::from_table(&table, false)
     }
 
@@ -209,7 +209,9 @@ impl Overrides {
                             _ => Err(bad(key, v, "a list of ISO 3166 alpha-3 codes")),
                         })
                         .collect::<Result<_, _>>()?,
-                    toml::Value::String(s) => s.split([',', ' ', '-']).map(str::to_string).collect(),
+                    toml::Value::String(s) => {
+                        s.split([',', ' ', '-']).map(str::to_string).collect()
+                    }
                     _ => return Err(bad(key, v, "a list of ISO 3166 alpha-3 codes")),
                 };
                 let mut codes = Vec::new();
@@ -246,7 +248,18 @@ impl Overrides {
         macro_rules! pick {
             ($($f:ident),*) => { Overrides { $( $f: over.$f.clone().or_else(|| self.$f.clone()), )* } };
         }
-        pick!(meeting, acronym, edition, doc_type, date, year, place, issuer, participants, title)
+        pick!(
+            meeting,
+            acronym,
+            edition,
+            doc_type,
+            date,
+            year,
+            place,
+            issuer,
+            participants,
+            title
+        )
     }
 
     /// Writes every value that is set into `header`, replacing what was there.
@@ -381,7 +394,10 @@ impl FileNameTemplate {
         let name = if self.template.contains('.') {
             file_name
         } else {
-            file_name.rsplit_once('.').map(|(s, _)| s).unwrap_or(file_name)
+            file_name
+                .rsplit_once('.')
+                .map(|(s, _)| s)
+                .unwrap_or(file_name)
         };
         let caps = self.regex.captures(name)?;
         let mut o = Overrides::default();
@@ -418,14 +434,20 @@ pub struct FolderConfig {
 impl FolderConfig {
     /// Parses the text of a `dipsearch.toml`.
     pub fn parse(text: &str) -> Result<FolderConfig, MetaError> {
-        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-            MetaError::Toml(e.message().to_string())
-        })?;
+        let table: toml::Table = text
+            .parse()
+            .map_err(|e: toml::de::Error| MetaError::Toml(e.message().to_string()))?;
         let defaults = Overrides::from_table(&table, true)?;
         let filename = match table.get("filename") {
             None => None,
             Some(toml::Value::String(t)) => Some(FileNameTemplate::parse(t)?),
-            Some(v) => return Err(bad("filename", v, "a template string such as \"{issuer}_{year}.txt\"")),
+            Some(v) => {
+                return Err(bad(
+                    "filename",
+                    v,
+                    "a template string such as \"{issuer}_{year}.txt\"",
+                ))
+            }
         };
         Ok(FolderConfig { defaults, filename })
     }
@@ -473,7 +495,13 @@ mod tests {
         assert_eq!(o.doc_type, Some(DocType::ChairsStatement));
         assert_eq!(o.date.unwrap().to_string(), "2005-07-29");
         assert_eq!(o.issuer.unwrap().as_str(), "LAO");
-        let p: Vec<&str> = o.participants.as_ref().unwrap().iter().map(|c| c.as_str()).collect();
+        let p: Vec<&str> = o
+            .participants
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str())
+            .collect();
         assert_eq!(p, ["JPN", "CHN", "EUU"]);
         let mut h = MeetingHeader::default();
         o.apply(&mut h);
@@ -498,15 +526,24 @@ mod tests {
         let e = Overrides::parse("edition = -3").unwrap_err();
         assert!(e.to_string().contains("'edition': -3"), "{e}");
         assert!(matches!(Overrides::parse("x = "), Err(MetaError::Toml(_))));
-        assert_eq!(split_front_matter("+++\nyear = 2003\n"), Err(MetaError::Unclosed));
+        assert_eq!(
+            split_front_matter("+++\nyear = 2003\n"),
+            Err(MetaError::Unclosed)
+        );
         let e = FolderConfig::parse("filename = \"{country}_{year}.txt\"").unwrap_err();
         assert!(e.to_string().contains("{country}"), "{e}");
     }
 
     #[test]
     fn folder_template_and_merge() {
-        let parent = FolderConfig::parse("meeting = \"General Debate\"\nacronym = \"UNGD\"\ndoc_type = \"statement\"\n").unwrap();
-        let child = FolderConfig::parse("filename = \"{issuer}_{edition}_{year}.txt\"\nplace = \"New York\"\n").unwrap();
+        let parent = FolderConfig::parse(
+            "meeting = \"General Debate\"\nacronym = \"UNGD\"\ndoc_type = \"statement\"\n",
+        )
+        .unwrap();
+        let child = FolderConfig::parse(
+            "filename = \"{issuer}_{edition}_{year}.txt\"\nplace = \"New York\"\n",
+        )
+        .unwrap();
         let cfg = parent.merged_with(&child);
         let o = cfg.overrides_for("JPN_58_2003.txt");
         assert_eq!(o.issuer.unwrap().as_str(), "JPN");

@@ -25,17 +25,57 @@ const SKIP_TAGS: &[&str] = &[
 ];
 
 const BLOCK_TAGS: &[&str] = &[
-    "div", "section", "article", "main", "address", "blockquote", "center", "dd", "dt", "dl",
-    "fieldset", "figure", "figcaption", "hr", "pre", "tr", "caption", "header", "hgroup", "details",
+    "div",
+    "section",
+    "article",
+    "main",
+    "address",
+    "blockquote",
+    "center",
+    "dd",
+    "dt",
+    "dl",
+    "fieldset",
+    "figure",
+    "figcaption",
+    "hr",
+    "pre",
+    "tr",
+    "caption",
+    "header",
+    "hgroup",
+    "details",
     "summary",
 ];
 
 const PARA_TAGS: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table"];
 
 const NAV_NAMES: &[&str] = &[
-    "nav", "navi", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "topicpath",
-    "footer", "sidebar", "side-bar", "skip", "skiplink", "skip-link", "pagetop", "page-top",
-    "share", "sns", "social", "gnav", "lnav", "globalnav", "localnav", "cookie", "banner",
+    "nav",
+    "navi",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "topicpath",
+    "footer",
+    "sidebar",
+    "side-bar",
+    "skip",
+    "skiplink",
+    "skip-link",
+    "pagetop",
+    "page-top",
+    "share",
+    "sns",
+    "social",
+    "gnav",
+    "lnav",
+    "globalnav",
+    "localnav",
+    "cookie",
+    "banner",
 ];
 
 /// Text accumulator that tracks pending line breaks.
@@ -78,7 +118,9 @@ impl Out {
 
 fn is_nav(el: &ElementRef<'_>) -> bool {
     let v = el.value();
-    if v.attr("role").is_some_and(|r| r == "navigation" || r == "banner" || r == "contentinfo") {
+    if v.attr("role")
+        .is_some_and(|r| r == "navigation" || r == "banner" || r == "contentinfo")
+    {
         return true;
     }
     if v.attr("aria-hidden") == Some("true") || v.attr("hidden").is_some() {
@@ -149,7 +191,13 @@ struct ListState {
     next: u32,
 }
 
-fn walk(node: NodeRef<'_, Node>, out: &mut Out, lists: &mut Vec<ListState>, keep_header: bool, depth: usize) {
+fn walk(
+    node: NodeRef<'_, Node>,
+    out: &mut Out,
+    lists: &mut Vec<ListState>,
+    keep_header: bool,
+    depth: usize,
+) {
     if depth > 200 {
         return; // pathological nesting; html5ever already caps most of it
     }
@@ -210,7 +258,8 @@ fn walk(node: NodeRef<'_, Node>, out: &mut Out, lists: &mut Vec<ListState>, keep
                 out.breaks(1);
                 let level = lists.len();
                 let item_text: String = el.text().collect::<String>();
-                let has_marker = crate::segment::numbering::parse_marker(item_text.trim_start()).is_some();
+                let has_marker =
+                    crate::segment::numbering::parse_marker(item_text.trim_start()).is_some();
                 if let Some(l) = lists.last_mut() {
                     let n = el
                         .value()

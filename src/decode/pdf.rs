@@ -21,7 +21,9 @@ pub fn to_text(bytes: &[u8]) -> Result<String, DecodeError> {
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(DecodeError::Extract("not a PDF file".into()));
     }
-    let result = catch_unwind(AssertUnwindSafe(|| pdf_extract::extract_text_from_mem(bytes)));
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        pdf_extract::extract_text_from_mem(bytes)
+    }));
     match result {
         Ok(Ok(text)) => {
             let text = normalise_newlines(&text.replace('\u{0}', ""));

@@ -4,8 +4,14 @@ use super::*;
 
 #[test]
 fn utf8_with_and_without_bom() {
-    assert_eq!(decode("Caf\u{e9}\n".as_bytes(), SourceFormat::Text).unwrap(), "Caf\u{e9}\n");
-    assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb\rc", SourceFormat::Text).unwrap(), "a\nb\nc");
+    assert_eq!(
+        decode("Caf\u{e9}\n".as_bytes(), SourceFormat::Text).unwrap(),
+        "Caf\u{e9}\n"
+    );
+    assert_eq!(
+        decode(b"\xEF\xBB\xBFa\r\nb\rc", SourceFormat::Text).unwrap(),
+        "a\nb\nc"
+    );
 }
 
 #[test]
@@ -17,10 +23,19 @@ fn utf16_both_orders() {
         le.extend_from_slice(&u.to_le_bytes());
         be.extend_from_slice(&u.to_be_bytes());
     }
-    assert_eq!(decode(&le, SourceFormat::Text).unwrap(), "Chairman\u{2019}s Summary\n");
-    assert_eq!(decode(&be, SourceFormat::Text).unwrap(), "Chairman\u{2019}s Summary\n");
+    assert_eq!(
+        decode(&le, SourceFormat::Text).unwrap(),
+        "Chairman\u{2019}s Summary\n"
+    );
+    assert_eq!(
+        decode(&be, SourceFormat::Text).unwrap(),
+        "Chairman\u{2019}s Summary\n"
+    );
     // Without BOM, recognised by the zero-byte pattern.
-    assert_eq!(decode(&le[2..], SourceFormat::Text).unwrap(), "Chairman\u{2019}s Summary\n");
+    assert_eq!(
+        decode(&le[2..], SourceFormat::Text).unwrap(),
+        "Chairman\u{2019}s Summary\n"
+    );
 }
 
 #[test]
@@ -35,11 +50,25 @@ fn windows_1252_for_invalid_utf8() {
 #[test]
 fn binary_and_empty() {
     assert_eq!(decode(b"", SourceFormat::Text), Err(DecodeError::Empty));
-    assert_eq!(decode(b" \n\t\r\n", SourceFormat::Text), Err(DecodeError::Empty));
-    assert_eq!(decode(b"abc\0def\0\x01\x02", SourceFormat::Text), Err(DecodeError::Binary));
-    let ctrl: Vec<u8> = (0..200u8).map(|i| if i % 3 == 0 { 1 } else { b'a' }).collect();
+    assert_eq!(
+        decode(b" \n\t\r\n", SourceFormat::Text),
+        Err(DecodeError::Empty)
+    );
+    assert_eq!(
+        decode(b"abc\0def\0\x01\x02", SourceFormat::Text),
+        Err(DecodeError::Binary)
+    );
+    let ctrl: Vec<u8> = (0..200u8)
+        .map(|i| if i % 3 == 0 { 1 } else { b'a' })
+        .collect();
     assert_eq!(decode(&ctrl, SourceFormat::Text), Err(DecodeError::Binary));
-    assert_eq!(decode(b"<html><body><script>x()</script></body></html>", SourceFormat::Html), Err(DecodeError::Empty));
+    assert_eq!(
+        decode(
+            b"<html><body><script>x()</script></body></html>",
+            SourceFormat::Html
+        ),
+        Err(DecodeError::Empty)
+    );
 }
 
 #[test]
@@ -81,20 +110,41 @@ fn html_title_used_when_no_h1() {
 fn pdf_garbage_is_an_extract_error() {
     #[cfg(feature = "pdf")]
     {
-        assert!(matches!(decode(b"%PDF-1.4\ngarbage", SourceFormat::Pdf), Err(DecodeError::Extract(_))));
-        assert!(matches!(decode(b"hello", SourceFormat::Pdf), Err(DecodeError::Extract(_))));
+        assert!(matches!(
+            decode(b"%PDF-1.4\ngarbage", SourceFormat::Pdf),
+            Err(DecodeError::Extract(_))
+        ));
+        assert!(matches!(
+            decode(b"hello", SourceFormat::Pdf),
+            Err(DecodeError::Extract(_))
+        ));
     }
     #[cfg(not(feature = "pdf"))]
-    assert_eq!(decode(b"%PDF-1.4", SourceFormat::Pdf), Err(DecodeError::PdfDisabled));
+    assert_eq!(
+        decode(b"%PDF-1.4", SourceFormat::Pdf),
+        Err(DecodeError::PdfDisabled)
+    );
 }
 
 #[test]
 fn formats_by_extension() {
     use std::path::Path;
-    assert_eq!(SourceFormat::from_path(Path::new("a/B.HTM")), Some(SourceFormat::Html));
-    assert_eq!(SourceFormat::from_path(Path::new("x.md")), Some(SourceFormat::Markdown));
-    assert_eq!(SourceFormat::from_path(Path::new("x.pdf")), Some(SourceFormat::Pdf));
-    assert_eq!(SourceFormat::from_path(Path::new("x.txt")), Some(SourceFormat::Text));
+    assert_eq!(
+        SourceFormat::from_path(Path::new("a/B.HTM")),
+        Some(SourceFormat::Html)
+    );
+    assert_eq!(
+        SourceFormat::from_path(Path::new("x.md")),
+        Some(SourceFormat::Markdown)
+    );
+    assert_eq!(
+        SourceFormat::from_path(Path::new("x.pdf")),
+        Some(SourceFormat::Pdf)
+    );
+    assert_eq!(
+        SourceFormat::from_path(Path::new("x.txt")),
+        Some(SourceFormat::Text)
+    );
     assert_eq!(SourceFormat::from_path(Path::new("x.docx")), None);
     assert_eq!(SourceFormat::from_path(Path::new("README")), None);
 }

@@ -124,7 +124,10 @@ fn looks_binary_text(s: &str) -> bool {
     let mut bad = 0usize;
     for c in s.chars().take(SNIFF) {
         n += 1;
-        if c == '\0' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) || c == '\u{fffd}' {
+        if c == '\0'
+            || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+            || c == '\u{fffd}'
+        {
             bad += 1;
         }
     }

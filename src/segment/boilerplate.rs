@@ -236,7 +236,9 @@ mod tests {
         assert!(is_breadcrumb("- Home"));
         assert!(is_breadcrumb("- News Releases"));
         assert!(is_breadcrumb("Home > Policy > Disarmament"));
-        assert!(!is_breadcrumb("- The participants agreed to continue the talks."));
+        assert!(!is_breadcrumb(
+            "- The participants agreed to continue the talks."
+        ));
     }
 
     #[test]
@@ -245,7 +247,10 @@ mod tests {
             strip_footnote_markers("the United States16 and Japan[1] agreed"),
             "the United States and Japan agreed"
         );
-        assert_eq!(strip_footnote_markers("G8 and G20 and 1540"), "G8 and G20 and 1540");
+        assert_eq!(
+            strip_footnote_markers("G8 and G20 and 1540"),
+            "G8 and G20 and 1540"
+        );
         assert_eq!(strip_footnote_markers("[i] first"), "[i] first");
     }
 }

@@ -177,7 +177,9 @@ pub fn find_date(s: &str) -> Option<DateMatch> {
             c.name("d1")?.as_str(),
             c.name("m1").map(|m| m.as_str()),
             c.name("d2").map(|m| m.as_str()),
-            c.name("m2").map(|m| m.as_str()).or(c.name("m1").map(|m| m.as_str())),
+            c.name("m2")
+                .map(|m| m.as_str())
+                .or(c.name("m1").map(|m| m.as_str())),
         );
         if m.is_some() {
             consider(m);
@@ -224,7 +226,9 @@ pub fn find_date_with_year(s: &str, fallback_year: u16) -> Option<DateMatch> {
         c.name("d1")?.as_str(),
         c.name("m1").map(|m| m.as_str()),
         c.name("d2").map(|m| m.as_str()),
-        c.name("m2").map(|m| m.as_str()).or(c.name("m1").map(|m| m.as_str())),
+        c.name("m2")
+            .map(|m| m.as_str())
+            .or(c.name("m1").map(|m| m.as_str())),
     )
 }
 
@@ -271,8 +275,14 @@ mod tests {
         assert_eq!(r("19 - 20 APRIL 2016"), pair("2016-04-19", "2016-04-20"));
         assert_eq!(r("1-3 July 2009"), pair("2009-07-01", "2009-07-03"));
         assert_eq!(r("18 - 19 JANUARY 1996"), pair("1996-01-18", "1996-01-19"));
-        assert_eq!(r("29 April – 01 May 2024"), pair("2024-04-29", "2024-05-01"));
-        assert_eq!(r("From February 17 to 19, 2015"), pair("2015-02-17", "2015-02-19"));
+        assert_eq!(
+            r("29 April – 01 May 2024"),
+            pair("2024-04-29", "2024-05-01")
+        );
+        assert_eq!(
+            r("From February 17 to 19, 2015"),
+            pair("2015-02-17", "2015-02-19")
+        );
         assert_eq!(
             r("From February 27 to March 1, 2018"),
             pair("2018-02-27", "2018-03-01")

@@ -45,10 +45,10 @@ const SMALL_WORDS: &[&str] = &[
 /// Words kept in capitals when an ALL-CAPS line is put in title case.
 const ACRONYMS: &[&str] = &[
     "ASEAN", "ARF", "APEC", "ASEM", "ASTOP", "UN", "UNSC", "NPT", "WMD", "ISM", "ISG", "NPD",
-    "CBM", "CBMS", "CBMs", "EU", "G7", "G8", "G20", "ROK", "DPRK", "USA", "US", "UK", "PRC", "IAEA",
-    "OPCW", "CTBT", "PSI", "MOFA", "METI", "SOM", "AMM", "EAS", "ADMM", "PMC", "SEANWFZ", "II",
-    "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "HCOC", "MTCR", "NSG", "CWC",
-    "BWC", "TAC", "ZOPFAN", "OSCE", "OAS", "AU", "UNGA", "ECOSOC", "UNSCR",
+    "CBM", "CBMS", "CBMs", "EU", "G7", "G8", "G20", "ROK", "DPRK", "USA", "US", "UK", "PRC",
+    "IAEA", "OPCW", "CTBT", "PSI", "MOFA", "METI", "SOM", "AMM", "EAS", "ADMM", "PMC", "SEANWFZ",
+    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "HCOC", "MTCR", "NSG",
+    "CWC", "BWC", "TAC", "ZOPFAN", "OSCE", "OAS", "AU", "UNGA", "ECOSOC", "UNSCR",
 ];
 
 /// Known meeting names and their acronyms, for headers that give the name
@@ -67,7 +67,9 @@ const KNOWN_MEETINGS: &[(&str, &str)] = &[
 
 /// Group and forum acronyms taken from a title when nothing better names
 /// the meeting.
-const GROUP_TOKENS: &[&str] = &["G7", "G8", "G20", "APEC", "ASEM", "ARF", "ASEAN", "ASTOP", "EAS"];
+const GROUP_TOKENS: &[&str] = &[
+    "G7", "G8", "G20", "APEC", "ASEM", "ARF", "ASEAN", "ASTOP", "EAS",
+];
 
 /// Words that make a title line name a meeting.
 const MEETING_WORDS: &[&str] = &[
@@ -213,9 +215,16 @@ fn type_meeting_line(s: &str) -> Option<(DocType, String)> {
     }
     let rest = t[end..].trim_start_matches([':', ' ', ',']);
     let lower = rest.to_lowercase();
-    let connector = ["of the ", "of ", "at the ", "on the ", "from the ", "for the "]
-        .iter()
-        .find(|c| lower.starts_with(*c))?;
+    let connector = [
+        "of the ",
+        "of ",
+        "at the ",
+        "on the ",
+        "from the ",
+        "for the ",
+    ]
+    .iter()
+    .find(|c| lower.starts_with(*c))?;
     let meeting = &rest[connector.len()..];
     contains_meeting_word(meeting).then(|| (dt, meeting.to_string()))
 }
@@ -252,8 +261,9 @@ pub fn is_title_like(s: &str) -> bool {
     if t.ends_with(['.', ',', ';']) && !t.ends_with("etc.") {
         return false;
     }
-    if !t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '[' || c == '(' || c == '"' || c == '“')
-    {
+    if !t.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || c == '[' || c == '(' || c == '"' || c == '“'
+    }) {
         return false;
     }
     if is_all_caps(t) {
@@ -412,7 +422,10 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
         if let Some(open) = name.rfind('(') {
             let inner = name[open + 1..name.len() - 1].trim().to_string();
             let uppers = inner.chars().filter(|c| c.is_ascii_uppercase()).count();
-            if uppers >= 2 && inner.len() <= 30 && inner.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+            if uppers >= 2
+                && inner.len() <= 30
+                && inner.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            {
                 let (acr, ed) = split_roman_suffix(&inner);
                 info.acronym = Some(acr);
                 info.edition = ed;
@@ -426,7 +439,9 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
             let core = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
             if let Some((a, r)) = core.rsplit_once('-') {
                 if a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()) {
-                    if let Some(v) = super::numbering::roman_value(r).filter(|_| r.chars().all(|c| c.is_ascii_uppercase())) {
+                    if let Some(v) = super::numbering::roman_value(r)
+                        .filter(|_| r.chars().all(|c| c.is_ascii_uppercase()))
+                    {
                         info.acronym = Some(a.to_string());
                         info.edition = Some(v);
                     }
@@ -440,7 +455,12 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
     if find_doc_type(&rest).is_some_and(|(start, _, t)| start == 0 && t == DocType::Statement) {
         if let Some(i) = rest.find(" at the ").or_else(|| rest.find(" to the ")) {
             rest = rest[i + 8..].to_string();
-            for p in ["Opening Session of the ", "Opening of the ", "Closing of the ", "Opening Ceremony of the "] {
+            for p in [
+                "Opening Session of the ",
+                "Opening of the ",
+                "Closing of the ",
+                "Opening Ceremony of the ",
+            ] {
                 if let Some(r) = rest.strip_prefix(p) {
                     rest = r.to_string();
                 }
@@ -467,7 +487,14 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
         if cut.is_none() {
             if let Some((0, end, _)) = find_doc_type(&rest) {
                 let after = lower[end..].trim_start();
-                for c in ["of the ", "of ", "at the ", "on the ", "from the ", "for the "] {
+                for c in [
+                    "of the ",
+                    "of ",
+                    "at the ",
+                    "on the ",
+                    "from the ",
+                    "for the ",
+                ] {
                     if after.starts_with(c) {
                         cut = Some(rest.len() - after.len() + c.len());
                         break;
@@ -508,7 +535,17 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
     }
     let mut rest = ws.join(" ");
     // "The 27th Asian Export Control Seminar was held" → the name only.
-    for verb in [" was held", " is held", " will be held", " to be held", " held", " opens", " opened", " convened", " took place"] {
+    for verb in [
+        " was held",
+        " is held",
+        " will be held",
+        " to be held",
+        " held",
+        " opens",
+        " opened",
+        " convened",
+        " took place",
+    ] {
         if let Some(i) = rest.find(verb) {
             rest.truncate(i);
             break;
@@ -516,7 +553,11 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
     }
     let rest = rest.trim_matches(|c: char| c == ',' || c == '-' || c == ':' || c.is_whitespace());
     if !rest.is_empty() && contains_meeting_word(rest) {
-        let name = if is_all_caps(rest) { title_case(rest) } else { rest.to_string() };
+        let name = if is_all_caps(rest) {
+            title_case(rest)
+        } else {
+            rest.to_string()
+        };
         info.meeting = Some(name);
     }
     if info.acronym.is_none() {
@@ -549,7 +590,9 @@ fn known_acronym(meeting: &str) -> Option<String> {
     let first = meeting.split_whitespace().next()?;
     (first.len() >= 2
         && first.len() <= 6
-        && first.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && first
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         && first.chars().any(|c| c.is_ascii_uppercase())
         && ACRONYMS.contains(&first))
     .then(|| first.to_string())
@@ -606,7 +649,15 @@ fn clean_place(s: &str) -> String {
 fn bracket_field(s: &str) -> Option<(&str, &str)> {
     let rest = s.strip_prefix('[')?;
     let (name, value) = rest.split_once(']')?;
-    let known = ["Title", "Place", "Date", "Source", "Notes", "Full text", "Full Text"];
+    let known = [
+        "Title",
+        "Place",
+        "Date",
+        "Source",
+        "Notes",
+        "Full text",
+        "Full Text",
+    ];
     known.contains(&name).then(|| (name, value.trim()))
 }
 
@@ -625,9 +676,8 @@ fn tag_line(s: &str) -> Option<(Vec<String>, String)> {
 fn is_banner(s: &str) -> Option<DocType> {
     let l = s.trim().to_lowercase();
     match l.as_str() {
-        "press releases" | "press release" | "news releases" | "news release" | "press statements" => {
-            Some(DocType::PressRelease)
-        }
+        "press releases" | "press release" | "news releases" | "news release"
+        | "press statements" => Some(DocType::PressRelease),
         "speeches" | "statements" | "speeches and statements" => Some(DocType::Statement),
         _ => None,
     }
@@ -861,8 +911,10 @@ pub fn chair_from(text: &str) -> Option<String> {
         if b == b'.' && bytes.get(i + 1).is_none_or(|c| *c == b' ') {
             let word_start = rest[..i].rfind(' ').map(|p| p + 1).unwrap_or(0);
             let word = &rest[word_start..i];
-            let abbrev = matches!(word, "Mr" | "Ms" | "Mrs" | "Dr" | "Prof" | "H.E" | "St" | "Amb")
-                || word.len() == 1;
+            let abbrev = matches!(
+                word,
+                "Mr" | "Ms" | "Mrs" | "Dr" | "Prof" | "H.E" | "St" | "Amb"
+            ) || word.len() == 1;
             if !abbrev {
                 sentence_end = i;
                 break;
@@ -876,7 +928,10 @@ pub fn chair_from(text: &str) -> Option<String> {
         .find_iter(sentence)
         .filter(|m| {
             let before = sentence[..m.start()].trim_end();
-            before.is_empty() || before.ends_with(" and") || before.ends_with(", and") || before == "and"
+            before.is_empty()
+                || before.ends_with(" and")
+                || before.ends_with(", and")
+                || before == "and"
         })
         .map(|m| m.as_str().trim_end())
         .collect();
@@ -890,7 +945,10 @@ pub fn chair_from(text: &str) -> Option<String> {
     let stop: &[char] = if co { &[';', '('] } else { &[',', ';', '('] };
     let end = sentence.find(stop).unwrap_or(sentence.len());
     let chair = sentence[..end].trim();
-    let chair = chair.strip_suffix(" who").unwrap_or(chair).trim_end_matches(" and");
+    let chair = chair
+        .strip_suffix(" who")
+        .unwrap_or(chair)
+        .trim_end_matches(" and");
     let first = chair.chars().next()?;
     if !first.is_uppercase() || chair.len() > 160 {
         return None;
@@ -921,7 +979,26 @@ pub fn place_from(text: &str) -> Option<String> {
     let c = regexes().3.captures(text)?;
     let p = c.get(1)?.as_str();
     let first = p.split_whitespace().next()?;
-    if matches!(first, "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December" | "The" | "Asia" | "Asian" | "Europe" | "Africa") {
+    if matches!(
+        first,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "The"
+            | "Asia"
+            | "Asian"
+            | "Europe"
+            | "Africa"
+    ) {
         return None;
     }
     Some(p.to_string())
@@ -936,7 +1013,10 @@ mod tests {
         let t = |s: &str| find_doc_type(s).map(|x| x.2);
         assert_eq!(t("Chairman's Summary"), Some(DocType::ChairsSummary));
         assert_eq!(t("CO-CHAIRS’ SUMMARY REPORT"), Some(DocType::ChairsSummary));
-        assert_eq!(t("Co-Chairmen's Summary Report"), Some(DocType::ChairsSummary));
+        assert_eq!(
+            t("Co-Chairmen's Summary Report"),
+            Some(DocType::ChairsSummary)
+        );
         assert_eq!(t("Co-Chair's Summary"), Some(DocType::ChairsSummary));
         assert_eq!(t("Summary Report"), Some(DocType::ChairsSummary));
         assert_eq!(t("Chairman's Statement"), Some(DocType::ChairsStatement));
@@ -944,22 +1024,34 @@ mod tests {
         assert_eq!(t("Joint Press Statement"), Some(DocType::JointStatement));
         assert_eq!(t("Joint Statement"), Some(DocType::JointStatement));
         assert_eq!(t("Press Releases"), Some(DocType::PressRelease));
-        assert_eq!(t("MFA Press Statement: 2nd ARF"), Some(DocType::PressRelease));
+        assert_eq!(
+            t("MFA Press Statement: 2nd ARF"),
+            Some(DocType::PressRelease)
+        );
         assert_eq!(t("Political Declaration"), Some(DocType::Declaration));
         assert_eq!(t("Leaders' Declaration"), Some(DocType::Declaration));
         assert_eq!(t("Joint Communiqué"), Some(DocType::Communique));
         assert_eq!(t("Joint Communique"), Some(DocType::Communique));
-        assert_eq!(t("Remarks by the Parliamentary Vice-Minister"), Some(DocType::Statement));
+        assert_eq!(
+            t("Remarks by the Parliamentary Vice-Minister"),
+            Some(DocType::Statement)
+        );
         assert_eq!(t("Action Plan on Nonproliferation"), Some(DocType::Report));
         assert_eq!(t("Report of the Co-Chairs"), Some(DocType::Report));
-        assert_eq!(t("The Results of the Fifth ASTOP"), Some(DocType::PressRelease));
+        assert_eq!(
+            t("The Results of the Fifth ASTOP"),
+            Some(DocType::PressRelease)
+        );
         assert_eq!(t("Tokyo, 13th November, 2003"), None);
     }
 
     #[test]
     fn meeting_names_acronyms_editions() {
         let m = meeting_info("Asian Senior-level Talks on Non-Proliferation (ASTOP)");
-        assert_eq!(m.meeting.as_deref(), Some("Asian Senior-level Talks on Non-Proliferation"));
+        assert_eq!(
+            m.meeting.as_deref(),
+            Some("Asian Senior-level Talks on Non-Proliferation")
+        );
         assert_eq!(m.acronym.as_deref(), Some("ASTOP"));
         assert_eq!(m.edition, None);
         let m = meeting_info("CHAIRMAN'S STATEMENT OF THE 27th ASEAN REGIONAL FORUM");
@@ -968,10 +1060,13 @@ mod tests {
         let m = meeting_info("EIGHTH ASEAN REGIONAL FORUM INTER-SESSIONAL MEETING ON NON-PROLIFERATION AND DISARMAMENT");
         assert_eq!(
             m.meeting.as_deref(),
-            Some("ASEAN Regional Forum Inter-Sessional Meeting on Non-Proliferation and Disarmament")
+            Some(
+                "ASEAN Regional Forum Inter-Sessional Meeting on Non-Proliferation and Disarmament"
+            )
         );
         assert_eq!(m.edition, Some(8));
-        let m = meeting_info("Chairman's Statement of the Twelfth Meeting of the ASEAN Regional Forum");
+        let m =
+            meeting_info("Chairman's Statement of the Twelfth Meeting of the ASEAN Regional Forum");
         assert_eq!(m.meeting.as_deref(), Some("ASEAN Regional Forum"));
         assert_eq!(m.edition, Some(12));
         let m = meeting_info("The 18th Asia Senior-Level Talks on Non-Proliferation (ASTOP)");

@@ -130,7 +130,10 @@ fn heading_text(b: &Block) -> Option<String> {
         return None;
     }
     let t = b.text.trim().trim_matches('*').trim();
-    let t = t.strip_prefix('#').map(|r| r.trim_start_matches('#').trim()).unwrap_or(t);
+    let t = t
+        .strip_prefix('#')
+        .map(|r| r.trim_start_matches('#').trim())
+        .unwrap_or(t);
     if let Some(inner) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
         if !inner.is_empty() && inner.len() < 60 && !inner.chars().all(|c| c.is_ascii_digit()) {
             return Some(inner.trim().to_string());
@@ -150,7 +153,12 @@ fn heading_text(b: &Block) -> Option<String> {
 /// a paragraph: `II. Nuclear Weapons`, `A. Confidence Building Measures`,
 /// `1. Outline of the seminar` — one short title-like line, with body text
 /// (not a sibling heading) after it.
-fn section_heading(b: &Block, m: &numbering::Marker, text: &str, next: Option<&Block>) -> Option<String> {
+fn section_heading(
+    b: &Block,
+    m: &numbering::Marker,
+    text: &str,
+    next: Option<&Block>,
+) -> Option<String> {
     if !matches!(
         m.style,
         Style::UpperRoman | Style::UpperAlpha | Style::Number | Style::NumberParen
@@ -159,13 +167,19 @@ fn section_heading(b: &Block, m: &numbering::Marker, text: &str, next: Option<&B
         return None;
     }
     let rest = text.get(m.text_start..)?.trim();
-    if rest.is_empty() || rest.len() > 100 || rest.split_whitespace().count() > 12 || rest.ends_with(':') {
+    if rest.is_empty()
+        || rest.len() > 100
+        || rest.split_whitespace().count() > 12
+        || rest.ends_with(':')
+    {
         return None;
     }
     // Numbered headings are often in sentence case ("Outline of the
     // seminar"), so only a capital start and no sentence end are asked.
     let capital = rest.chars().next().is_some_and(char::is_uppercase);
-    let short_sentence_case = capital && rest.split_whitespace().count() <= 8 && !rest.ends_with(['.', ',', ';', '!', '?']);
+    let short_sentence_case = capital
+        && rest.split_whitespace().count() <= 8
+        && !rest.ends_with(['.', ',', ';', '!', '?']);
     if !header::is_title_like(rest) && !short_sentence_case {
         return None;
     }
@@ -195,14 +209,21 @@ pub fn split_long(text: &str, max: usize) -> Vec<&str> {
             i -= 1;
             if matches!(b[i], b'.' | b'?' | b'!' | b';')
                 && b.get(i + 1) == Some(&b' ')
-                && rest.as_bytes().get(i + 2).is_some_and(|c| c.is_ascii_uppercase() || *c == b'"')
+                && rest
+                    .as_bytes()
+                    .get(i + 2)
+                    .is_some_and(|c| c.is_ascii_uppercase() || *c == b'"')
             {
                 cut = Some(i + 1);
                 break;
             }
         }
         let cut = cut
-            .or_else(|| window[min.min(window.len())..].rfind(' ').map(|p| p + min.min(window.len())))
+            .or_else(|| {
+                window[min.min(window.len())..]
+                    .rfind(' ')
+                    .map(|p| p + min.min(window.len()))
+            })
             .filter(|&c| c > 0)
             .unwrap_or(limit.max(1));
         let mut cut = cut;
@@ -242,7 +263,9 @@ fn label_blocks(blocks: &[Block], mut lab: Labeller) -> (Vec<Paragraph>, Labelle
         }
         // A date standing alone (a sign-off such as "16 JULY 2010") is not
         // a paragraph.
-        if text.len() < 60 && dates::find_date(text).is_some_and(|m| text.len() - (m.end - m.start) < 12) {
+        if text.len() < 60
+            && dates::find_date(text).is_some_and(|m| text.len() - (m.end - m.start) < 12)
+        {
             continue;
         }
         let has_next_body = blocks.get(i + 1).is_some();

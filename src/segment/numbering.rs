@@ -60,7 +60,9 @@ pub struct Marker {
     pub bare: bool,
 }
 
-const BULLETS: &[char] = &['-', '•', '*', '·', '–', '○', '■', '▪', '◦', '●', '・', '→', '►'];
+const BULLETS: &[char] = &[
+    '-', '•', '*', '·', '–', '○', '■', '▪', '◦', '●', '・', '→', '►',
+];
 
 /// Value of a roman numeral (either case), `None` if not a valid one.
 pub fn roman_value(s: &str) -> Option<u32> {
@@ -190,7 +192,11 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
             return None;
         }
         let (style, value, number) = classify(tok, false)?;
-        let style = if style == Style::Number { Style::NumberParen } else { style };
+        let style = if style == Style::Number {
+            Style::NumberParen
+        } else {
+            style
+        };
         return Some(Marker {
             style,
             value,
@@ -526,21 +532,25 @@ impl Labeller {
                 format!("b{}", self.orphan_bullets)
             }
             (Style::Decimal(_), _) => m.value.clone(),
-            (Style::Number | Style::NumberParen | Style::UpperRoman | Style::UpperAlpha, Some(p))
-                if parent_is_section && self.prefix_sections =>
-            {
+            (
+                Style::Number | Style::NumberParen | Style::UpperRoman | Style::UpperAlpha,
+                Some(p),
+            ) if parent_is_section && self.prefix_sections => {
                 format!("{p}.{}", m.value)
             }
-            (Style::Number | Style::NumberParen | Style::UpperRoman | Style::UpperAlpha, Some(_))
-                if parent_is_section =>
-            {
-                m.value.clone()
-            }
+            (
+                Style::Number | Style::NumberParen | Style::UpperRoman | Style::UpperAlpha,
+                Some(_),
+            ) if parent_is_section => m.value.clone(),
             (Style::Number | Style::UpperRoman | Style::UpperAlpha, Some(p)) => {
                 format!("{p}.{}", m.value)
             }
             (
-                Style::Number | Style::NumberParen | Style::ParenNumber | Style::UpperRoman | Style::UpperAlpha,
+                Style::Number
+                | Style::NumberParen
+                | Style::ParenNumber
+                | Style::UpperRoman
+                | Style::UpperAlpha,
                 None,
             ) => m.value.clone(),
             (_, Some(p)) => format!("{p}({})", m.value),
@@ -584,23 +594,74 @@ mod tests {
 
     #[test]
     fn markers_in_every_numbering_style() {
-        assert_eq!(mk("1. The"), Some((Style::Number, "1".into(), "The".into())));
-        assert_eq!(mk("12) The"), Some((Style::NumberParen, "12".into(), "The".into())));
-        assert_eq!(mk("94.\tThe"), Some((Style::Number, "94".into(), "The".into())));
-        assert_eq!(mk("(1) The"), Some((Style::ParenNumber, "1".into(), "The".into())));
-        assert_eq!(mk("(a) The"), Some((Style::LowerAlpha, "a".into(), "The".into())));
-        assert_eq!(mk("b) The"), Some((Style::LowerAlpha, "b".into(), "The".into())));
-        assert_eq!(mk("ii. The"), Some((Style::LowerRoman, "ii".into(), "The".into())));
-        assert_eq!(mk("(iv) The"), Some((Style::LowerRoman, "iv".into(), "The".into())));
-        assert_eq!(mk("[iii] The"), Some((Style::LowerRoman, "iii".into(), "The".into())));
-        assert_eq!(mk("IV. The"), Some((Style::UpperRoman, "IV".into(), "The".into())));
-        assert_eq!(mk("B. The"), Some((Style::UpperAlpha, "B".into(), "The".into())));
-        assert_eq!(mk("13.5.4 The"), Some((Style::Decimal(3), "13.5.4".into(), "The".into())));
-        assert_eq!(mk("2.1. The"), Some((Style::Decimal(2), "2.1".into(), "The".into())));
-        assert_eq!(mk("- The"), Some((Style::Bullet('-', 0), "".into(), "The".into())));
-        assert_eq!(mk("• The"), Some((Style::Bullet('•', 0), "".into(), "The".into())));
-        assert_eq!(mk("* The"), Some((Style::Bullet('*', 0), "".into(), "The".into())));
-        assert_eq!(mk("3 Ministry"), Some((Style::Number, "3".into(), "Ministry".into())));
+        assert_eq!(
+            mk("1. The"),
+            Some((Style::Number, "1".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("12) The"),
+            Some((Style::NumberParen, "12".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("94.\tThe"),
+            Some((Style::Number, "94".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("(1) The"),
+            Some((Style::ParenNumber, "1".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("(a) The"),
+            Some((Style::LowerAlpha, "a".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("b) The"),
+            Some((Style::LowerAlpha, "b".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("ii. The"),
+            Some((Style::LowerRoman, "ii".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("(iv) The"),
+            Some((Style::LowerRoman, "iv".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("[iii] The"),
+            Some((Style::LowerRoman, "iii".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("IV. The"),
+            Some((Style::UpperRoman, "IV".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("B. The"),
+            Some((Style::UpperAlpha, "B".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("13.5.4 The"),
+            Some((Style::Decimal(3), "13.5.4".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("2.1. The"),
+            Some((Style::Decimal(2), "2.1".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("- The"),
+            Some((Style::Bullet('-', 0), "".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("• The"),
+            Some((Style::Bullet('•', 0), "".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("* The"),
+            Some((Style::Bullet('*', 0), "".into(), "The".into()))
+        );
+        assert_eq!(
+            mk("3 Ministry"),
+            Some((Style::Number, "3".into(), "Ministry".into()))
+        );
     }
 
     #[test]
@@ -677,10 +738,7 @@ mod tests {
 
     #[test]
     fn letter_i_continues_a_letter_list() {
-        let lines: Vec<String> = "abcdefghij"
-            .chars()
-            .map(|c| format!("({c}) x"))
-            .collect();
+        let lines: Vec<String> = "abcdefghij".chars().map(|c| format!("({c}) x")).collect();
         let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
         let got: Vec<String> = labels(&refs).into_iter().map(|x| x.0).collect();
         assert_eq!(
@@ -701,8 +759,8 @@ mod tests {
         assert_eq!(
             got,
             [
-                "I", "I.1", "I.2", "II", "II.1", "13.5", "13.5.4", "13.6", "p1", "p1-1",
-                "p1-1-1", "p1-2", "1"
+                "I", "I.1", "I.2", "II", "II.1", "13.5", "13.5.4", "13.6", "p1", "p1-1", "p1-1-1",
+                "p1-2", "1"
             ]
         );
         let got: Vec<String> = labels(&["1. x", "2. x", "1. x", "(a) x", "- x"])

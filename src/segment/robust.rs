@@ -12,9 +12,17 @@ fn invariants(s: &Segmented) {
         assert_eq!(p.ordinal as usize, i);
         assert!(seen.insert(p.label.clone()), "duplicate label {}", p.label);
         assert!(!p.text.is_empty());
-        assert!(p.text.len() <= MAX_PARAGRAPH, "paragraph of {} bytes", p.text.len());
+        assert!(
+            p.text.len() <= MAX_PARAGRAPH,
+            "paragraph of {} bytes",
+            p.text.len()
+        );
         if let Some(parent) = &p.parent {
-            assert!(seen.contains(parent), "parent {parent} not before {}", p.label);
+            assert!(
+                seen.contains(parent),
+                "parent {parent} not before {}",
+                p.label
+            );
         }
     }
 }
@@ -88,7 +96,12 @@ fn one_huge_line_is_split_into_bounded_paragraphs() {
     invariants(&s);
     assert!(s.paragraphs.len() >= 45, "{}", s.paragraphs.len());
     assert!(s.paragraphs.iter().all(|p| p.text.ends_with('.')));
-    let labels: Vec<&str> = s.paragraphs.iter().take(3).map(|p| p.label.as_str()).collect();
+    let labels: Vec<&str> = s
+        .paragraphs
+        .iter()
+        .take(3)
+        .map(|p| p.label.as_str())
+        .collect();
     assert_eq!(labels, ["p1", "p1~2", "p1~3"]);
     // No spaces at all: hard cuts at char boundaries.
     let s = segment_text(&"é".repeat(10_000));
@@ -100,7 +113,9 @@ fn one_huge_line_is_split_into_bounded_paragraphs() {
 fn fifty_thousand_unnumbered_lines_stay_linear() {
     let mut text = String::new();
     for i in 0..50_000 {
-        text.push_str(&format!("line {i} of a long unnumbered text without any full stop\n"));
+        text.push_str(&format!(
+            "line {i} of a long unnumbered text without any full stop\n"
+        ));
     }
     let start = std::time::Instant::now();
     let s = segment_text(&text);
@@ -108,7 +123,11 @@ fn fifty_thousand_unnumbered_lines_stay_linear() {
     invariants(&s);
     assert!(elapsed.as_secs() < 10, "{elapsed:?}");
     // Wrapped lines are joined, then split at 4,000 bytes.
-    assert!(s.paragraphs.len() >= 500 && s.paragraphs.len() < 2_000, "{}", s.paragraphs.len());
+    assert!(
+        s.paragraphs.len() >= 500 && s.paragraphs.len() < 2_000,
+        "{}",
+        s.paragraphs.len()
+    );
 }
 
 #[test]

@@ -12,10 +12,16 @@ fn sample_astop_2003() {
     let s = segment_text(include_str!("../../corpus/astop-2003-tokyo.txt"));
     assert_eq!(
         labels(&s),
-        ["1", "2", "3", "3(a)", "3(b)", "4", "4(a)", "4(b)", "4(c)", "4(d)", "4(e)", "5", "6", "7"]
+        [
+            "1", "2", "3", "3(a)", "3(b)", "4", "4(a)", "4(b)", "4(c)", "4(d)", "4(e)", "5", "6",
+            "7"
+        ]
     );
     let h = &s.header;
-    assert_eq!(h.meeting.as_deref(), Some("Asian Senior-level Talks on Non-Proliferation"));
+    assert_eq!(
+        h.meeting.as_deref(),
+        Some("Asian Senior-level Talks on Non-Proliferation")
+    );
     assert_eq!(h.acronym.as_deref(), Some("ASTOP"));
     assert_eq!(h.place.as_deref(), Some("Tokyo"));
     assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("2003-11-13"));
@@ -32,9 +38,16 @@ fn sample_astop_2003() {
     let p3a = &s.paragraphs[3];
     assert_eq!(p3a.parent.as_deref(), Some("3"));
     assert_eq!(p3a.context.as_deref(), Some(p3.text.as_str()));
-    assert!(p3a.text.starts_with("The meeting recalled the G8 Declaration"));
-    assert!(s.paragraphs.iter().all(|p| !p.text.contains("Back to Index")));
-    assert!(s.paragraphs[0].text.starts_with("The Asian Senior-level Talks"));
+    assert!(p3a
+        .text
+        .starts_with("The meeting recalled the G8 Declaration"));
+    assert!(s
+        .paragraphs
+        .iter()
+        .all(|p| !p.text.contains("Back to Index")));
+    assert!(s.paragraphs[0]
+        .text
+        .starts_with("The Asian Senior-level Talks"));
     for (i, p) in s.paragraphs.iter().enumerate() {
         assert_eq!(p.ordinal as usize, i);
         assert_eq!(p.heading, None);
@@ -60,7 +73,8 @@ fn run(bytes: &[u8], name: &str) -> Segmented {
     let format = crate::decode::SourceFormat::from_path(std::path::Path::new(name))
         .unwrap_or_else(|| panic!("no format for {name}"));
     let text = crate::decode::decode(bytes, format).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let (_, body) = crate::meta::split_front_matter(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let (_, body) =
+        crate::meta::split_front_matter(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
     segment_text(body)
 }
 
@@ -73,17 +87,41 @@ fn check(name: &str, bytes: &[u8], w: Want) -> Segmented {
     assert_eq!(h.acronym.as_deref(), w.acronym, "{name}: acronym");
     assert_eq!(h.edition, w.edition, "{name}: edition");
     assert_eq!(h.doc_type, w.doc_type, "{name}: doc_type");
-    assert_eq!(h.date.map(|d| d.to_string()).as_deref(), w.date, "{name}: date");
-    assert_eq!(h.date_end.map(|d| d.to_string()).as_deref(), w.date_end, "{name}: date_end");
-    assert_eq!(h.year, w.date.map(|d| d[..4].parse::<u16>().unwrap_or(0)), "{name}: year");
+    assert_eq!(
+        h.date.map(|d| d.to_string()).as_deref(),
+        w.date,
+        "{name}: date"
+    );
+    assert_eq!(
+        h.date_end.map(|d| d.to_string()).as_deref(),
+        w.date_end,
+        "{name}: date_end"
+    );
+    assert_eq!(
+        h.year,
+        w.date.map(|d| d[..4].parse::<u16>().unwrap_or(0)),
+        "{name}: year"
+    );
     assert_eq!(h.place.as_deref(), w.place, "{name}: place");
     assert_eq!(h.chair.as_deref(), w.chair, "{name}: chair");
     for (i, p) in s.paragraphs.iter().enumerate() {
         assert_eq!(p.ordinal as usize, i, "{name}: ordinal");
-        assert!(!p.text.is_empty() && !p.text.contains("  ") && !p.text.contains('\n'), "{name}: {p:?}");
+        assert!(
+            !p.text.is_empty() && !p.text.contains("  ") && !p.text.contains('\n'),
+            "{name}: {p:?}"
+        );
         if let Some(parent) = &p.parent {
-            let parent_text = s.paragraphs.iter().find(|q| &q.label == parent).map(|q| q.text.as_str());
-            assert_eq!(p.context.as_deref(), parent_text, "{name}: context of {}", p.label);
+            let parent_text = s
+                .paragraphs
+                .iter()
+                .find(|q| &q.label == parent)
+                .map(|q| q.text.as_str());
+            assert_eq!(
+                p.context.as_deref(),
+                parent_text,
+                "{name}: context of {}",
+                p.label
+            );
         }
     }
     s
@@ -91,7 +129,10 @@ fn check(name: &str, bytes: &[u8], w: Want) -> Segmented {
 
 macro_rules! fixture {
     ($file:literal) => {
-        ($file, &include_bytes!(concat!("../../tests/fixtures/docs/", $file))[..])
+        (
+            $file,
+            &include_bytes!(concat!("../../tests/fixtures/docs/", $file))[..],
+        )
     };
 }
 
@@ -138,44 +179,60 @@ fn layout_b_html_results_page_takes_meeting_date_from_body() {
     });
     assert_eq!(para(&s, "2-2-1").parent.as_deref(), Some("2-2"));
     assert!(para(&s, "2").text.ends_with("confirmed as follows:-"));
-    assert!(s.paragraphs.iter().all(|p| !p.text.contains("Back to Index") && !p.text.contains("tracking")));
+    assert!(s
+        .paragraphs
+        .iter()
+        .all(|p| !p.text.contains("Back to Index") && !p.text.contains("tracking")));
 }
 
 #[test]
 fn layout_b_merged_sub_item_and_restarted_numbering() {
     let (n, b) = fixture!("mofa-astop-2008-results.txt");
-    let s = check(n, b, Want {
-        title: Some("The Results of the Fifth Asian Senior-level Talks on Non-Proliferation (ASTOP)"),
-        meeting: Some("Asian Senior-level Talks on Non-Proliferation"),
-        acronym: Some("ASTOP"),
-        edition: Some(5),
-        doc_type: DocType::PressRelease,
-        date: Some("2008-04-30"),
-        date_end: None,
-        place: Some("Tokyo"),
-        chair: None,
-        labels: &["1", "2", "2(1)", "2(2)", "3(1)", "3(2)", "p1", "1~2", "2~2"],
-    });
+    let s = check(
+        n,
+        b,
+        Want {
+            title: Some(
+                "The Results of the Fifth Asian Senior-level Talks on Non-Proliferation (ASTOP)",
+            ),
+            meeting: Some("Asian Senior-level Talks on Non-Proliferation"),
+            acronym: Some("ASTOP"),
+            edition: Some(5),
+            doc_type: DocType::PressRelease,
+            date: Some("2008-04-30"),
+            date_end: None,
+            place: Some("Tokyo"),
+            chair: None,
+            labels: &["1", "2", "2(1)", "2(2)", "3(1)", "3(2)", "p1", "1~2", "2~2"],
+        },
+    );
     assert_eq!(para(&s, "3(1)").parent.as_deref(), Some("3"));
     assert_eq!(para(&s, "3(1)").context, None);
-    assert_eq!(para(&s, "1~2").text, "First Meeting (Tokyo) November 13, 2003");
+    assert_eq!(
+        para(&s, "1~2").text,
+        "First Meeting (Tokyo) November 13, 2003"
+    );
 }
 
 #[test]
 fn layout_c_press_release_banner_bare_numbers_nested_bullets() {
     let (n, b) = fixture!("mofa-astop-2023-press.txt");
-    let s = check(n, b, Want {
-        title: Some("The 18th Asia Senior-Level Talks on Non-Proliferation (ASTOP)"),
-        meeting: Some("Asia Senior-Level Talks on Non-Proliferation"),
-        acronym: Some("ASTOP"),
-        edition: Some(18),
-        doc_type: DocType::PressRelease,
-        date: Some("2023-12-13"),
-        date_end: None,
-        place: Some("Tokyo"),
-        chair: Some("Mr. KAWASAKI Hiroshi and Ms. Lim Siew Ling"),
-        labels: &["1", "2", "3", "3-1", "3-1-1", "3-1-2", "3-2", "3-3", "4"],
-    });
+    let s = check(
+        n,
+        b,
+        Want {
+            title: Some("The 18th Asia Senior-Level Talks on Non-Proliferation (ASTOP)"),
+            meeting: Some("Asia Senior-Level Talks on Non-Proliferation"),
+            acronym: Some("ASTOP"),
+            edition: Some(18),
+            doc_type: DocType::PressRelease,
+            date: Some("2023-12-13"),
+            date_end: None,
+            place: Some("Tokyo"),
+            chair: Some("Mr. KAWASAKI Hiroshi and Ms. Lim Siew Ling"),
+            labels: &["1", "2", "3", "3-1", "3-1-1", "3-1-2", "3-2", "3-3", "4"],
+        },
+    );
     assert_eq!(para(&s, "3-1-2").text, "the situation in the Middle East.");
     assert!(para(&s, "4").text.contains("\"Hiroshima Action Plan\""));
 }
@@ -211,27 +268,42 @@ fn layout_d_caps_block_hard_wrapped_utf16() {
     let p4 = &para(&s, "4").text;
     assert!(p4.contains("Treaty. Participants welcomed"), "{p4}");
     let p5 = &para(&s, "5").text;
-    assert!(p5.contains("United Nations Security Council resolution 1540"), "{p5}");
-    assert!(p5.ends_with("officers in the non-proliferation field."), "{p5}");
+    assert!(
+        p5.contains("United Nations Security Council resolution 1540"),
+        "{p5}"
+    );
+    assert!(
+        p5.ends_with("officers in the non-proliferation field."),
+        "{p5}"
+    );
     assert!(para(&s, "6").text.ends_with("a step-by-step approach."));
-    assert!(s.paragraphs.iter().all(|p| !p.text.contains("Co-Chairs' Summary Report")));
+    assert!(s
+        .paragraphs
+        .iter()
+        .all(|p| !p.text.contains("Co-Chairs' Summary Report")));
 }
 
 #[test]
 fn layout_e_type_first_windows_1252_letters_and_romans() {
     let (n, b) = fixture!("arf-1995-chairmans-statement.txt");
-    let s = check(n, b, Want {
-        title: Some("THE SECOND ASEAN REGIONAL FORUM"),
-        meeting: Some("ASEAN Regional Forum"),
-        acronym: Some("ARF"),
-        edition: Some(2),
-        doc_type: DocType::ChairsStatement,
-        date: Some("1995-08-01"),
-        date_end: None,
-        place: Some("Bandar Seri Begawan"),
-        chair: Some("H.E. Prince Mohamed Bolkiah"),
-        labels: &["1", "2", "3", "3(a)", "3(b)", "3(b)(i)", "3(b)(ii)", "3(c)", "4"],
-    });
+    let s = check(
+        n,
+        b,
+        Want {
+            title: Some("THE SECOND ASEAN REGIONAL FORUM"),
+            meeting: Some("ASEAN Regional Forum"),
+            acronym: Some("ARF"),
+            edition: Some(2),
+            doc_type: DocType::ChairsStatement,
+            date: Some("1995-08-01"),
+            date_end: None,
+            place: Some("Bandar Seri Begawan"),
+            chair: Some("H.E. Prince Mohamed Bolkiah"),
+            labels: &[
+                "1", "2", "3", "3(a)", "3(b)", "3(b)(i)", "3(b)(ii)", "3(c)", "4",
+            ],
+        },
+    );
     assert!(para(&s, "2").text.contains("\u{201c}d\u{e9}tente\u{201d}"));
     assert_eq!(para(&s, "3(b)(ii)").parent.as_deref(), Some("3(b)"));
     assert_eq!(
@@ -243,41 +315,62 @@ fn layout_e_type_first_windows_1252_letters_and_romans() {
 #[test]
 fn layout_f_type_and_meeting_in_caps_markdown_unnumbered() {
     let (n, b) = fixture!("arf-2020-chairmans-statement.md");
-    let s = check(n, b, Want {
-        title: Some("CHAIRMAN'S STATEMENT OF THE 27th ASEAN REGIONAL FORUM"),
-        meeting: Some("ASEAN Regional Forum"),
-        acronym: Some("ARF"),
-        edition: Some(27),
-        doc_type: DocType::ChairsStatement,
-        date: Some("2020-09-12"),
-        date_end: None,
-        place: Some("Ha Noi"),
-        chair: Some("H.E. Pham Binh Minh"),
-        labels: &["p1", "p2", "p3", "p3-1", "p3-2", "p3-3", "p4", "p5", "p6"],
-    });
-    assert_eq!(para(&s, "p1").heading.as_deref(), Some("OVERVIEW OF THE ARF PROCESS"));
-    assert_eq!(para(&s, "p4").heading.as_deref(), Some("REGIONAL AND INTERNATIONAL ISSUES"));
-    assert!(para(&s, "p3").text.contains("the Ha Noi Plan of Action II and tasked"));
-    assert!(para(&s, "p2").text.contains("for political and security dialogue in"));
+    let s = check(
+        n,
+        b,
+        Want {
+            title: Some("CHAIRMAN'S STATEMENT OF THE 27th ASEAN REGIONAL FORUM"),
+            meeting: Some("ASEAN Regional Forum"),
+            acronym: Some("ARF"),
+            edition: Some(27),
+            doc_type: DocType::ChairsStatement,
+            date: Some("2020-09-12"),
+            date_end: None,
+            place: Some("Ha Noi"),
+            chair: Some("H.E. Pham Binh Minh"),
+            labels: &["p1", "p2", "p3", "p3-1", "p3-2", "p3-3", "p4", "p5", "p6"],
+        },
+    );
+    assert_eq!(
+        para(&s, "p1").heading.as_deref(),
+        Some("OVERVIEW OF THE ARF PROCESS")
+    );
+    assert_eq!(
+        para(&s, "p4").heading.as_deref(),
+        Some("REGIONAL AND INTERNATIONAL ISSUES")
+    );
+    assert!(para(&s, "p3")
+        .text
+        .contains("the Ha Noi Plan of Action II and tasked"));
+    assert!(para(&s, "p2")
+        .text
+        .contains("for political and security dialogue in"));
 }
 
 #[test]
 fn layout_g_bracketed_record() {
     let (n, b) = fixture!("worldjpn-arf-2005-chairmans-statement.txt");
-    let s = check(n, b, Want {
-        title: Some("Chairman's Statement of the Twelfth Meeting of the ASEAN Regional Forum"),
-        meeting: Some("ASEAN Regional Forum"),
-        acronym: Some("ARF"),
-        edition: Some(12),
-        doc_type: DocType::ChairsStatement,
-        date: Some("2005-07-29"),
-        date_end: None,
-        place: Some("Vientiane"),
-        chair: Some("H.E. Somsavat Lengsavad"),
-        labels: &["1", "2", "3", "4", "4(a)", "4(b)", "5"],
-    });
+    let s = check(
+        n,
+        b,
+        Want {
+            title: Some("Chairman's Statement of the Twelfth Meeting of the ASEAN Regional Forum"),
+            meeting: Some("ASEAN Regional Forum"),
+            acronym: Some("ARF"),
+            edition: Some(12),
+            doc_type: DocType::ChairsStatement,
+            date: Some("2005-07-29"),
+            date_end: None,
+            place: Some("Vientiane"),
+            chair: Some("H.E. Somsavat Lengsavad"),
+            labels: &["1", "2", "3", "4", "4(a)", "4(b)", "5"],
+        },
+    );
     assert_eq!(para(&s, "4(b)").heading.as_deref(), Some("Regional Issues"));
-    assert_eq!(para(&s, "5").heading.as_deref(), Some("Future Direction of the ARF"));
+    assert_eq!(
+        para(&s, "5").heading.as_deref(),
+        Some("Future Direction of the ARF")
+    );
 }
 
 #[test]
@@ -302,7 +395,10 @@ fn layout_h_two_meetings_decimal_numbering_lettered_sections() {
         para(&s, "3").heading.as_deref(),
         Some("Exchange of Views on the Regional Security Situation")
     );
-    assert_eq!(para(&s, "4").heading.as_deref(), Some("Confidence Building Measures"));
+    assert_eq!(
+        para(&s, "4").heading.as_deref(),
+        Some("Confidence Building Measures")
+    );
 }
 
 #[test]
@@ -326,43 +422,70 @@ fn layout_i_parenthesised_place_date_and_letter_items() {
 #[test]
 fn layout_j_pipe_separated_html_bullets_headings() {
     let (n, b) = fixture!("apec-2003-leaders-declaration.html");
-    let s = check(n, b, Want {
-        title: Some("2003 Leaders' Declaration"),
-        meeting: None,
-        acronym: None,
-        edition: None,
-        doc_type: DocType::Declaration,
-        date: Some("2003-10-21"),
-        date_end: None,
-        place: Some("Bangkok, Thailand"),
-        chair: None,
-        labels: &["p1", "p2", "p2-1", "p2-2", "p2-3", "p3", "p4"],
-    });
-    assert_eq!(para(&s, "p1").heading.as_deref(), Some("Bangkok Declaration on Partnership for the Future"));
-    assert_eq!(para(&s, "p2-1").heading.as_deref(), Some("Advancing Trade and Investment"));
-    assert!(para(&s, "p1").text.contains("\u{201c}A World of Differences"));
-    assert!(s.paragraphs.iter().all(|p| !p.text.contains("Skip to") && !p.text.contains("About Us")));
+    let s = check(
+        n,
+        b,
+        Want {
+            title: Some("2003 Leaders' Declaration"),
+            meeting: None,
+            acronym: None,
+            edition: None,
+            doc_type: DocType::Declaration,
+            date: Some("2003-10-21"),
+            date_end: None,
+            place: Some("Bangkok, Thailand"),
+            chair: None,
+            labels: &["p1", "p2", "p2-1", "p2-2", "p2-3", "p3", "p4"],
+        },
+    );
+    assert_eq!(
+        para(&s, "p1").heading.as_deref(),
+        Some("Bangkok Declaration on Partnership for the Future")
+    );
+    assert_eq!(
+        para(&s, "p2-1").heading.as_deref(),
+        Some("Advancing Trade and Investment")
+    );
+    assert!(para(&s, "p1")
+        .text
+        .contains("\u{201c}A World of Differences"));
+    assert!(s
+        .paragraphs
+        .iter()
+        .all(|p| !p.text.contains("Skip to") && !p.text.contains("About Us")));
 }
 
 #[test]
 fn layout_k_breadcrumbs_numbered_sections_prose_date_range() {
     let (n, b) = fixture!("meti-export-control-seminar-2020.txt");
-    let s = check(n, b, Want {
-        title: Some("The 27th Asian Export Control Seminar was held"),
-        meeting: Some("Asian Export Control Seminar"),
-        acronym: None,
-        edition: Some(27),
-        doc_type: DocType::PressRelease,
-        date: Some("2020-02-17"),
-        date_end: Some("2020-02-19"),
-        place: Some("Tokyo"),
-        chair: None,
-        labels: &["p1", "1(1)", "1(2)", "p2", "p3"],
-    });
-    assert_eq!(para(&s, "1(1)").heading.as_deref(), Some("Outline of the seminar"));
-    assert_eq!(para(&s, "p2").heading.as_deref(), Some("Background of the seminar"));
+    let s = check(
+        n,
+        b,
+        Want {
+            title: Some("The 27th Asian Export Control Seminar was held"),
+            meeting: Some("Asian Export Control Seminar"),
+            acronym: None,
+            edition: Some(27),
+            doc_type: DocType::PressRelease,
+            date: Some("2020-02-17"),
+            date_end: Some("2020-02-19"),
+            place: Some("Tokyo"),
+            chair: None,
+            labels: &["p1", "1(1)", "1(2)", "p2", "p3"],
+        },
+    );
+    assert_eq!(
+        para(&s, "1(1)").heading.as_deref(),
+        Some("Outline of the seminar")
+    );
+    assert_eq!(
+        para(&s, "p2").heading.as_deref(),
+        Some("Background of the seminar")
+    );
     assert_eq!(para(&s, "p3").heading.as_deref(), Some("Opening remarks"));
-    assert!(para(&s, "1(2)").text.contains("[i] the strengthening of enforcement; [ii]"));
+    assert!(para(&s, "1(2)")
+        .text
+        .contains("[i] the strengthening of enforcement; [ii]"));
 }
 
 #[test]
@@ -386,18 +509,22 @@ fn layout_l_tag_line_and_repeated_title() {
 #[test]
 fn roman_parts_with_restarting_numbers_html_latin1() {
     let (n, b) = fixture!("g8-2003-evian-declaration.htm");
-    let s = check(n, b, Want {
-        title: Some("Non-Proliferation of Weapons of Mass Destruction: A G8 Declaration"),
-        meeting: None,
-        acronym: Some("G8"),
-        edition: None,
-        doc_type: DocType::Declaration,
-        date: Some("2003-06-02"),
-        date_end: None,
-        place: Some("Evian"),
-        chair: None,
-        labels: &["I.1", "I.2", "II.1", "II.2", "II.3", "II.3-1", "II.3-2"],
-    });
+    let s = check(
+        n,
+        b,
+        Want {
+            title: Some("Non-Proliferation of Weapons of Mass Destruction: A G8 Declaration"),
+            meeting: None,
+            acronym: Some("G8"),
+            edition: None,
+            doc_type: DocType::Declaration,
+            date: Some("2003-06-02"),
+            date_end: None,
+            place: Some("Evian"),
+            chair: None,
+            labels: &["I.1", "I.2", "II.1", "II.2", "II.3", "II.3-1", "II.3-2"],
+        },
+    );
     assert_eq!(para(&s, "II.1").heading.as_deref(), Some("Instruments"));
     assert_eq!(para(&s, "II.1").parent, None);
 }
@@ -406,23 +533,30 @@ fn roman_parts_with_restarting_numbers_html_latin1() {
 #[test]
 fn pdf_with_running_header_page_numbers_and_hyphenation() {
     let (n, b) = fixture!("g8-2004-action-plan.pdf");
-    let s = check(n, b, Want {
-        title: Some("G8 Action Plan on Nonproliferation"),
-        meeting: None,
-        acronym: Some("G8"),
-        edition: None,
-        doc_type: DocType::Report,
-        date: Some("2004-06-09"),
-        date_end: None,
-        place: Some("Sea Island"),
-        chair: None,
-        labels: &["1", "2", "3", "4"],
-    });
+    let s = check(
+        n,
+        b,
+        Want {
+            title: Some("G8 Action Plan on Nonproliferation"),
+            meeting: None,
+            acronym: Some("G8"),
+            edition: None,
+            doc_type: DocType::Report,
+            date: Some("2004-06-09"),
+            date_end: None,
+            place: Some("Sea Island"),
+            chair: None,
+            labels: &["1", "2", "3", "4"],
+        },
+    );
     assert_eq!(
         para(&s, "3").text,
         "We support the Proliferation Security Initiative and welcome the growing number of states that endorse its Statement of Interdiction Principles."
     );
-    assert!(s.paragraphs.iter().all(|p| !p.text.contains("Sea Island Summit")));
+    assert!(s
+        .paragraphs
+        .iter()
+        .all(|p| !p.text.contains("Sea Island Summit")));
 }
 
 #[test]
@@ -462,48 +596,72 @@ fn press_statement_footnotes_separators_and_sign_off() {
         chair: None,
         labels: &["1", "2", "3", "p1", "p2"],
     });
-    assert!(para(&s, "1").text.ends_with("attended by 24 ARF participants."));
-    assert!(para(&s, "1").text.contains("14 to 15 July 2010. The meeting"));
-    assert_eq!(para(&s, "p1").text, "The 1st ARF ISM on NPD was held in Beijing in July 2009.");
+    assert!(para(&s, "1")
+        .text
+        .ends_with("attended by 24 ARF participants."));
+    assert!(para(&s, "1")
+        .text
+        .contains("14 to 15 July 2010. The meeting"));
+    assert_eq!(
+        para(&s, "p1").text,
+        "The 1st ARF ISM on NPD was held in Beijing in July 2009."
+    );
 }
 
 #[test]
 fn ungd_old_speech_keeps_verbatim_numbers() {
     let (n, b) = fixture!("ungd/NZL_30_1975.txt");
-    let s = check(n, b, Want {
-        title: None,
-        meeting: None,
-        acronym: None,
-        edition: None,
-        doc_type: DocType::Other,
-        date: None,
-        date_end: None,
-        place: None,
-        chair: None,
-        labels: &["114", "115", "116", "117", "118"],
-    });
-    assert!(para(&s, "116").text.contains("did not achieve more, and we remain deeply concerned"));
+    let s = check(
+        n,
+        b,
+        Want {
+            title: None,
+            meeting: None,
+            acronym: None,
+            edition: None,
+            doc_type: DocType::Other,
+            date: None,
+            date_end: None,
+            place: None,
+            chair: None,
+            labels: &["114", "115", "116", "117", "118"],
+        },
+    );
+    assert!(para(&s, "116")
+        .text
+        .contains("did not achieve more, and we remain deeply concerned"));
 }
 
 #[test]
 fn ungd_new_speech_hard_wrapped_with_first_line_indents() {
     let (n, b) = fixture!("ungd/EU_66_2011.txt");
-    let s = check(n, b, Want {
-        title: None,
-        meeting: None,
-        acronym: None,
-        edition: None,
-        doc_type: DocType::Other,
-        date: None,
-        date_end: None,
-        place: None,
-        chair: None,
-        labels: &["p1", "p2", "p3", "p4"],
-    });
-    assert!(para(&s, "p2").text.contains("under the new arrangements agreed last May."));
-    assert!(para(&s, "p3").text.contains("The non-proliferation regime faces"));
+    let s = check(
+        n,
+        b,
+        Want {
+            title: None,
+            meeting: None,
+            acronym: None,
+            edition: None,
+            doc_type: DocType::Other,
+            date: None,
+            date_end: None,
+            place: None,
+            chair: None,
+            labels: &["p1", "p2", "p3", "p4"],
+        },
+    );
+    assert!(para(&s, "p2")
+        .text
+        .contains("under the new arrangements agreed last May."));
+    assert!(para(&s, "p3")
+        .text
+        .contains("The non-proliferation regime faces"));
     assert!(para(&s, "p3").text.contains("its international obligations and to cooperate with the International Atomic Energy Agency."));
-    let cfg = crate::meta::FolderConfig::parse(include_str!("../../tests/fixtures/docs/ungd/dipsearch.toml")).unwrap();
+    let cfg = crate::meta::FolderConfig::parse(include_str!(
+        "../../tests/fixtures/docs/ungd/dipsearch.toml"
+    ))
+    .unwrap();
     let o = cfg.overrides_for("EU_66_2011.txt");
     assert_eq!(o.issuer.map(|c| c.to_string()).as_deref(), Some("EUU"));
     assert_eq!((o.edition, o.year), (Some(66), Some(2011)));

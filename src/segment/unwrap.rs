@@ -43,12 +43,65 @@ pub struct Block {
 /// Prefixes that are written with a hyphen, kept when a line breaks after
 /// them (`non-` + `proliferation`).
 const HYPHEN_PREFIXES: &[&str] = &[
-    "non", "co", "anti", "counter", "self", "well", "ex", "vice", "semi", "cross", "post", "pre",
-    "multi", "inter", "intra", "mid", "all", "half", "long", "short", "high", "low", "full", "one",
-    "two", "three", "four", "five", "first", "second", "third", "twenty", "thirty", "forty",
-    "fifty", "sixty", "seventy", "eighty", "ninety", "so", "state", "confidence", "nation",
-    "peace", "capacity", "decision", "policy", "law", "weapons", "nuclear", "region", "follow",
-    "large", "small", "mass", "far", "wide", "war", "re",
+    "non",
+    "co",
+    "anti",
+    "counter",
+    "self",
+    "well",
+    "ex",
+    "vice",
+    "semi",
+    "cross",
+    "post",
+    "pre",
+    "multi",
+    "inter",
+    "intra",
+    "mid",
+    "all",
+    "half",
+    "long",
+    "short",
+    "high",
+    "low",
+    "full",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "first",
+    "second",
+    "third",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "so",
+    "state",
+    "confidence",
+    "nation",
+    "peace",
+    "capacity",
+    "decision",
+    "policy",
+    "law",
+    "weapons",
+    "nuclear",
+    "region",
+    "follow",
+    "large",
+    "small",
+    "mass",
+    "far",
+    "wide",
+    "war",
+    "re",
 ];
 
 struct PreLine<'a> {
@@ -81,8 +134,7 @@ fn starts_lower(s: &str) -> bool {
 }
 
 fn is_marker_only(s: &str) -> bool {
-    parse_marker(&format!("{s} x")).is_some_and(|m| m.text_start == s.len() + 1)
-        && !s.contains(' ')
+    parse_marker(&format!("{s} x")).is_some_and(|m| m.text_start == s.len() + 1) && !s.contains(' ')
 }
 
 /// Whether a line starts a new item by its look alone.
@@ -276,7 +328,9 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
                 let plen = pind + ptext.chars().count();
                 if starts_item(l.text) {
                     false
-                } else if is_marker_only(ptext) || trailing_fragment(ptext).is_some() && starts_lower(l.text) {
+                } else if is_marker_only(ptext)
+                    || trailing_fragment(ptext).is_some() && starts_lower(l.text)
+                {
                     true
                 } else if wrapped {
                     let short = plen * 100 < width * 85;
@@ -400,7 +454,9 @@ mod tests {
         for page in 1..=4 {
             src.push_str("ARF Inter-Sessional Meeting Report\n");
             for k in 0..5 {
-                src.push_str(&format!("the participants continued discussion number {page}{k} of the\n"));
+                src.push_str(&format!(
+                    "the participants continued discussion number {page}{k} of the\n"
+                ));
             }
             src.push_str(&format!("\n{page}\n\n"));
         }
