@@ -98,6 +98,26 @@ const MEETING_WORDS: &[&str] = &[
     "inter-sessional",
 ];
 
+/// Forms of address that open speeches; a line with one is never a title.
+const SALUTATIONS: &[&str] = &[
+    "excellenc",
+    "mr. president",
+    "mr president",
+    "madam president",
+    "madame president",
+    "ladies and gentlemen",
+    "distinguished delegates",
+    "mr. chairman",
+    "mr chairman",
+];
+
+/// Words a title does not end with but a wrapped line of prose often does.
+const TRAILING_FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "of", "to", "a", "an", "in", "on", "for", "with", "by", "at", "i", "that", "this",
+    "its", "our", "my", "we", "his", "her", "their", "from", "as", "is", "are", "be", "which",
+    "who", "has", "have", "it", "or", "but", "mr", "mr.", "sir",
+];
+
 /// Section headings that are never a document title even at the top.
 const GENERIC_HEADINGS: &[&str] = &[
     "introduction",
@@ -266,8 +286,25 @@ pub fn is_title_like(s: &str) -> bool {
     }) {
         return false;
     }
+    let lower = t.to_lowercase();
+    if SALUTATIONS.iter().any(|w| lower.contains(w)) || t.ends_with(':') {
+        return false;
+    }
+    // Wrapped prose stops on a function word ("... to the United").
+    let last = lower
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    // (An ALL-CAPS title block may wrap after "ON": it is joined later.)
+    if words(t).count() > 1 && TRAILING_FUNCTION_WORDS.contains(&last) && !is_all_caps(t) {
+        return false;
+    }
     if is_all_caps(t) {
         return words(t).count() <= 30;
+    }
+    if words(t).count() == 1 && !t.chars().any(|c| c.is_ascii_digit()) && t.len() < 4 {
+        return false; // "I", "We", "It": the start of a wrapped sentence
     }
     let mut total = 0;
     let mut caps = 0;
@@ -699,6 +736,7 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
     let mut prev_caps_title = false;
     let mut last_was_blank = true;
 
+    let mut first_content: Option<usize> = None;
     for (i, raw) in lines.iter().enumerate() {
         let t = raw.trim().trim_matches('\u{feff}');
         if t.is_empty() {
@@ -808,7 +846,12 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
             body_start = i + 1;
             continue;
         }
-        if is_title_like(t) && t.len() <= 200 {
+        let next_is_prose = lines
+            .get(i + 1)
+            .map(|l| l.trim_start())
+            .and_then(|l| l.chars().next())
+            .is_some_and(|c| c.is_lowercase());
+        if is_title_like(t) && t.len() <= 200 && !next_is_prose {
             let lower = t.to_lowercase();
             let generic = GENERIC_HEADINGS
                 .iter()
@@ -830,6 +873,9 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
             if titles.len() >= 4 {
                 break;
             }
+            if first_content.is_none() {
+                first_content = Some(i);
+            }
             // Consecutive ALL-CAPS lines form one title (wrapped caps block).
             let caps = is_all_caps(t);
             if caps && prev_caps_title && !blank_before {
@@ -848,6 +894,17 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
         break;
     }
 
+    // Only title lines and nothing else (no date, type, record field or
+    // banner): accept them only when a blank line separates them from the
+    // body, otherwise they are the start of the text (speeches).
+    let only_titles = date.is_none() && explicit_type.is_none() && banner_type.is_none() && title.is_none();
+    if only_titles && !titles.is_empty() {
+        let blank_after = lines.get(body_start).is_none_or(|l| l.trim().is_empty());
+        if !blank_after {
+            titles.clear();
+            body_start = first_content.unwrap_or(body_start);
+        }
+    }
     // Title: the repeated full title (L), else the first title line.
     let title = title.or_else(|| titles.first().cloned());
     // Meeting: the first title line that names one.
