@@ -113,9 +113,9 @@ const SALUTATIONS: &[&str] = &[
 
 /// Words a title does not end with but a wrapped line of prose often does.
 const TRAILING_FUNCTION_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "a", "an", "in", "on", "for", "with", "by", "at", "i", "that", "this",
-    "its", "our", "my", "we", "his", "her", "their", "from", "as", "is", "are", "be", "which",
-    "who", "has", "have", "it", "or", "but", "mr", "mr.", "sir",
+    "the", "and", "of", "to", "a", "an", "in", "on", "for", "with", "by", "at", "i", "that",
+    "this", "its", "our", "my", "we", "his", "her", "their", "from", "as", "is", "are", "be",
+    "which", "who", "has", "have", "it", "or", "but", "mr", "mr.", "sir",
 ];
 
 /// Section headings that are never a document title even at the top.
@@ -897,7 +897,8 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
     // Only title lines and nothing else (no date, type, record field or
     // banner): accept them only when a blank line separates them from the
     // body, otherwise they are the start of the text (speeches).
-    let only_titles = date.is_none() && explicit_type.is_none() && banner_type.is_none() && title.is_none();
+    let only_titles =
+        date.is_none() && explicit_type.is_none() && banner_type.is_none() && title.is_none();
     if only_titles && !titles.is_empty() {
         let blank_after = lines.get(body_start).is_none_or(|l| l.trim().is_empty());
         if !blank_after {

@@ -257,6 +257,13 @@ fn label_blocks(blocks: &[Block], mut lab: Labeller) -> (Vec<Paragraph>, Labelle
 
     for (i, b) in blocks.iter().enumerate() {
         let cleaned = boilerplate::strip_footnote_markers(&b.text);
+        // Markdown bold left in plain text (recent UNGD files): drop the
+        // `**` marks when they pair up.
+        let cleaned = if cleaned.contains("**") && cleaned.matches("**").count().is_multiple_of(2) {
+            std::borrow::Cow::Owned(cleaned.replace("**", ""))
+        } else {
+            cleaned
+        };
         let text: &str = cleaned.trim();
         if text.is_empty() {
             continue;

@@ -428,12 +428,15 @@ impl Labeller {
         }
     }
 
-    /// Label for an unnumbered block: `p1`, `p2`, … It closes the open
-    /// numbered levels (not sections), so bullets after it hang under it.
+    /// Label for an unnumbered block: `p1`, `p2`, … Bullets after it hang
+    /// under it; the numbered levels stay open beneath it, so `(b)` after
+    /// `(a)` and an unnumbered note still continues the same list.
     pub fn plain(&mut self) -> Assigned {
         self.plain += 1;
         let label = self.unique(format!("p{}", self.plain));
-        self.close_to_section();
+        if let Some(pos) = self.stack.iter().rposition(|l| l.plain) {
+            self.stack.truncate(pos);
+        }
         self.stack.push(Level {
             style: Style::Bullet('\0', 0),
             label: label.clone(),
@@ -497,6 +500,15 @@ impl Labeller {
         // Close down to a sibling of the same style, if one is open.
         if let Some(pos) = self.stack.iter().rposition(|l| l.style == m.style) {
             self.stack.truncate(pos);
+        } else if m.style == Style::Number {
+            // A plain number never nests inside an outline number (13.6).
+            if let Some(pos) = self
+                .stack
+                .iter()
+                .position(|l| matches!(l.style, Style::Decimal(_)))
+            {
+                self.stack.truncate(pos);
+            }
         }
         if let Style::Decimal(depth) = m.style {
             // Outline numbers carry their own path: close deeper outline
@@ -707,6 +719,17 @@ mod tests {
                 (a.label, a.parent)
             })
             .collect()
+    }
+
+    #[test]
+    fn unnumbered_text_inside_a_list_keeps_the_list_open() {
+        let got: Vec<String> = labels(&[
+            "4. x", "(a) x", "note", "- x", "(b) x", "5. x", "note", "note",
+        ])
+        .into_iter()
+        .map(|x| x.0)
+        .collect();
+        assert_eq!(got, ["4", "4(a)", "p1", "p1-1", "4(b)", "5", "p2", "p3"]);
     }
 
     #[test]
