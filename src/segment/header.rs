@@ -960,7 +960,21 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
 /// Director-General ...` → `Ambassador Yukiya Amano`; `co-chaired by Japan
 /// and Malaysia` → `Japan and Malaysia`.
 pub fn chair_from(text: &str) -> Option<String> {
-    let m = regexes().1.find(text)?;
+    // Only a meeting's chair: "The meeting / talks / session was chaired
+    // by", not "a commission chaired by" in a speech.
+    let m = regexes().1.find_iter(text).find(|m| {
+        let mut from = m.start().saturating_sub(60);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = text[from..m.start()].to_lowercase();
+        [
+            "meeting", "talks", "seminar", "session", "forum", "dialogue", "conference", "summit",
+            "workshop", "ism", "isg", "symposium", "consultation",
+        ]
+        .iter()
+        .any(|w| before.contains(w))
+    })?;
     let rest = &text[m.end()..];
     // The sentence: abbreviations such as "Mr." and initials do not end it.
     let mut sentence_end = rest.len();
@@ -1154,6 +1168,10 @@ mod tests {
             Some("Mr. Hiroshi Tanaka of Japan and Dr. Lee Min-jun of the Republic of Korea")
         );
         assert_eq!(chair_from("The meeting was held in Tokyo."), None);
+        assert_eq!(
+            chair_from("the Independent Commission chaired by Olof Palme, which reported."),
+            None
+        );
     }
 
     #[test]
