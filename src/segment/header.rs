@@ -969,8 +969,19 @@ pub fn chair_from(text: &str) -> Option<String> {
         }
         let before = text[from..m.start()].to_lowercase();
         [
-            "meeting", "talks", "seminar", "session", "forum", "dialogue", "conference", "summit",
-            "workshop", "ism", "isg", "symposium", "consultation",
+            "meeting",
+            "talks",
+            "seminar",
+            "session",
+            "forum",
+            "dialogue",
+            "conference",
+            "summit",
+            "workshop",
+            "ism",
+            "isg",
+            "symposium",
+            "consultation",
         ]
         .iter()
         .any(|w| before.contains(w))

@@ -60,14 +60,34 @@ pub fn segment_text(text: &str) -> Segmented {
     let paragraphs = paragraphs(&blocks);
     let mut h = scan.header;
 
-    let has_header = h.title.is_some() || h.date.is_some();
+    // The body is read for header facts only when there is a header: a
+    // speech without one (UN General Debate) mentions other meetings,
+    // chairs and dates that are not its own.
+    let has_header =
+        h.title.is_some() || h.date.is_some() || h.doc_type != crate::model::DocType::Other;
+    if has_header {
+        complete_from_body(&mut h, &paragraphs, scan.bare_date);
+    }
+    Segmented {
+        header: h,
+        paragraphs,
+    }
+}
+
+/// Fills the chair, the meeting date (when the header has none, or only a
+/// publication date) and the place from the first paragraphs.
+fn complete_from_body(
+    h: &mut crate::model::MeetingHeader,
+    paragraphs: &[Paragraph],
+    bare_date: bool,
+) {
     if h.chair.is_none() {
         h.chair = paragraphs
             .iter()
             .take(BODY_SCAN)
             .find_map(|p| header::chair_from(&p.text));
     }
-    if h.date.is_none() || scan.bare_date {
+    if h.date.is_none() || bare_date {
         let year = h.date.map(|d| d.year);
         if let Some(m) = paragraphs
             .iter()
@@ -79,15 +99,11 @@ pub fn segment_text(text: &str) -> Segmented {
             h.year = Some(m.date.year);
         }
     }
-    if h.place.is_none() && has_header {
+    if h.place.is_none() {
         h.place = paragraphs
             .iter()
             .take(6)
             .find_map(|p| header::place_from(&p.text));
-    }
-    Segmented {
-        header: h,
-        paragraphs,
     }
 }
 
@@ -321,6 +337,16 @@ fn label_blocks(blocks: &[Block], mut lab: Labeller) -> (Vec<Paragraph>, Labelle
             }
             None => (lab.plain(), text),
         };
+        // A parent that has no paragraph of its own (a marker alone on its
+        // line, the `3.` of a merged `3. (1)`) is not named.
+        let mut assigned = assigned;
+        if assigned
+            .parent
+            .as_ref()
+            .is_some_and(|p| !text_of.contains_key(p))
+        {
+            assigned.parent = None;
+        }
         let context = assigned
             .parent
             .as_ref()

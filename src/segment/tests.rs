@@ -206,8 +206,10 @@ fn layout_b_merged_sub_item_and_restarted_numbering() {
             labels: &["1", "2", "2(1)", "2(2)", "3(1)", "3(2)", "p1", "1~2", "2~2"],
         },
     );
-    assert_eq!(para(&s, "3(1)").parent.as_deref(), Some("3"));
-    assert_eq!(para(&s, "3(1)").context, None);
+    // "3." has no text of its own (merged "3. (1)"): no parent paragraph.
+    assert_eq!(para(&s, "3(1)").parent, None);
+    assert_eq!(para(&s, "3(2)").parent, None);
+    assert_eq!(para(&s, "2(2)").parent.as_deref(), Some("2"));
     assert_eq!(
         para(&s, "1~2").text,
         "First Meeting (Tokyo) November 13, 2003"
