@@ -363,7 +363,9 @@ fn bench_queries(c: &mut Criterion, root: &Path, queries: &[BenchQuery]) {
                 continue;
             }
         }
-        g.bench_function(&q.name, |b| b.iter(|| engine.search(&request).map(|r| r.total)));
+        g.bench_function(&q.name, |b| {
+            b.iter(|| engine.search(&request).map(|r| r.total))
+        });
     }
     g.finish();
 }
@@ -378,12 +380,18 @@ fn main() {
     };
     let all = list_speeches(&root);
     if all.is_empty() {
-        eprintln!("pipeline: skipped: no .txt speeches under {}", root.display());
+        eprintln!(
+            "pipeline: skipped: no .txt speeches under {}",
+            root.display()
+        );
         return;
     }
     let queries = parse_queries(QUERIES);
     if queries.len() != 12 {
-        eprintln!("pipeline: warning: queries.txt holds {} queries, not 12", queries.len());
+        eprintln!(
+            "pipeline: warning: queries.txt holds {} queries, not 12",
+            queries.len()
+        );
     }
     let mut c = Criterion::default().configure_from_args();
     let slice = read_slice(&all, SLICE_STEP);
