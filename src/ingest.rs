@@ -15,18 +15,12 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tantivy::collector::Count;
-use tantivy::query::TermQuery;
-use tantivy::schema::IndexRecordOption;
-use tantivy::Term;
 
 use crate::corpus::{list_corpus, ConfigFile, SourceFile};
 use crate::decode::decode;
 use crate::enrich::Gazetteer;
 use crate::error::{Error, Result};
-use crate::index::{
-    kind, FileState, IndexHandle, IndexWriterHandle, ParagraphRecord, PIPELINE_VERSION,
-};
+use crate::index::{FileState, IndexHandle, IndexWriterHandle, ParagraphRecord, PIPELINE_VERSION};
 use crate::meta::{split_front_matter, FolderConfig, Overrides};
 use crate::model::{Segmented, Tags};
 use crate::segment::segment_text;
@@ -118,7 +112,18 @@ pub struct Progress {
 /// A processed document: its paragraphs ready for the index.
 pub struct Processed {
     /// Records with their tags, in document order.
-    pub paragraphs: Vec<(ParagraphRecord, Tags)>,
+    pub paragraphs: Vec<IndexedParagraph>,
+}
+
+/// One paragraph ready for the index.
+pub struct IndexedParagraph {
+    /// What is stored and displayed.
+    pub record: ParagraphRecord,
+    /// Entities of its own text, with mention counts.
+    pub tags: Tags,
+    /// Entities of its parent's text (a sub-paragraph matches an entity
+    /// filter through its lead-in too, ranked below direct mentions).
+    pub context_tags: Option<Tags>,
 }
 
 /// Reads, decodes, segments and tags one document's bytes. `folder` holds
@@ -246,11 +251,26 @@ pub fn enrich_document(source: &str, mut seg: Segmented) -> Processed {
     }
     let h = &seg.header;
     let year = h.year.or(h.date.map(|d| d.year));
+    let by_label: HashMap<&str, usize> = seg
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.label.as_str(), i))
+        .collect();
+    let context_tags: Vec<Option<Tags>> = seg
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let parent = by_label.get(p.parent.as_deref()?)?;
+            tags.get(*parent).cloned()
+        })
+        .collect();
     let paragraphs = seg
         .paragraphs
         .into_iter()
         .zip(tags)
-        .map(|(p, t)| {
+        .zip(context_tags)
+        .map(|((p, t), context_tags)| {
             let record = ParagraphRecord {
                 id: format!("{source}#{}", p.label),
                 source: source.to_string(),
@@ -277,7 +297,11 @@ pub fn enrich_document(source: &str, mut seg: Segmented) -> Processed {
                 topics: t.topics.iter().map(|(i, _)| i.clone()).collect(),
                 groups: t.groups.iter().map(|(i, _)| i.clone()).collect(),
             };
-            (record, t)
+            IndexedParagraph {
+                record,
+                tags: t,
+                context_tags,
+            }
         })
         .collect();
     Processed { paragraphs }
@@ -553,8 +577,8 @@ fn ingest_one(writer: &IndexWriterHandle, job: &Job) -> Result<(usize, Option<St
     };
     let (count, skipped) = match outcome {
         Ok(processed) => {
-            for (record, tags) in &processed.paragraphs {
-                writer.add_paragraph(record, tags)?;
+            for p in &processed.paragraphs {
+                writer.add_paragraph(p)?;
             }
             (processed.paragraphs.len(), None)
         }
@@ -575,19 +599,13 @@ fn ingest_one(writer: &IndexWriterHandle, job: &Job) -> Result<(usize, Option<St
 /// Counts indexed documents (files with paragraphs) and paragraphs.
 pub fn count_documents(handle: &IndexHandle) -> Result<(u64, u64)> {
     let searcher = handle.reader()?.searcher();
-    let paras = searcher.search(
-        &TermQuery::new(
-            Term::from_field_text(handle.fields.kind, kind::PARA),
-            IndexRecordOption::Basic,
-        ),
-        &Count,
-    )? as u64;
+    let paragraphs = handle.paragraph_count(&searcher)?;
     let docs = handle
         .file_states(&searcher)?
         .iter()
         .filter(|s| s.paragraphs > 0)
         .count() as u64;
-    Ok((docs, paras))
+    Ok((docs, paragraphs))
 }
 
 fn sibling(dir: &Path, suffix: &str) -> PathBuf {

@@ -64,8 +64,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
 fn open_or_build(index: &Path, corpus: &Path) -> Result<IndexHandle> {
     let empty = match IndexHandle::open(index) {
         Ok(h) => {
-            let (docs, _) = dipsearch::ingest::count_documents(&h)?;
-            if docs > 0 {
+            if h.paragraph_count(&h.reader()?.searcher())? > 0 {
                 return Ok(h);
             }
             true
@@ -100,7 +99,8 @@ fn open_or_build(index: &Path, corpus: &Path) -> Result<IndexHandle> {
 /// errors naming the value.
 fn resolve_filters(args: &FilterArgs) -> Result<Filters> {
     let mut f = Filters::default();
-    let gaz = Gazetteer::builtin();
+    // Built only when a filter needs it: plain searches skip the cost.
+    let gaz = || Gazetteer::builtin();
     for (values, kind) in [
         (&args.countries, EntityKind::Country),
         (&args.instruments, EntityKind::Instrument),
@@ -108,7 +108,7 @@ fn resolve_filters(args: &FilterArgs) -> Result<Filters> {
         (&args.groups, EntityKind::Group),
     ] {
         for v in values {
-            f.add_entity(gaz, kind, v)?;
+            f.add_entity(gaz(), kind, v)?;
         }
     }
     for v in &args.meetings {
@@ -118,7 +118,7 @@ fn resolve_filters(args: &FilterArgs) -> Result<Filters> {
         f.add_doc_type(v)?;
     }
     for v in &args.issuers {
-        f.add_issuer(gaz, v)?;
+        f.add_issuer(gaz(), v)?;
     }
     if let Some(s) = &args.since {
         f.set_since(s)?;

@@ -14,16 +14,14 @@ mod writer;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::DocSetCollector;
 use tantivy::directory::MmapDirectory;
-use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 pub use record::{FileState, ParagraphRecord};
 pub use schema::{kind, Fields, COUNTRY, GROUP, INSTRUMENT, TOPIC};
-pub use writer::{paragraph_document, IndexWriterHandle};
+pub use writer::{context_term, paragraph_document, IndexWriterHandle};
 
 use crate::error::{Error, Result};
 
@@ -167,23 +165,61 @@ impl IndexHandle {
     }
 
     /// The state of every corpus file the index knows, sorted by path.
+    /// Read from fast columns only, so it costs milliseconds even for a
+    /// corpus of tens of thousands of files.
     pub fn file_states(&self, searcher: &Searcher) -> Result<Vec<FileState>> {
-        let q = TermQuery::new(
-            Term::from_field_text(self.fields.kind, kind::FILE),
-            IndexRecordOption::Basic,
-        );
-        let addrs = searcher.search(&q, &DocSetCollector)?;
-        let mut out = Vec::with_capacity(addrs.len());
-        for addr in addrs {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            let json = doc
-                .get_first(self.fields.file_state)
-                .and_then(|v| v.as_str())
-                .ok_or_else(|| Error::Corrupt("file document without state".into()))?;
-            out.push(serde_json::from_str(json).map_err(|e| Error::Corrupt(e.to_string()))?);
+        let term = Term::from_field_text(self.fields.kind, kind::FILE);
+        let mut out = Vec::new();
+        for reader in searcher.segment_readers() {
+            let ff = reader.fast_fields();
+            let corrupt = |what: &str| Error::Corrupt(format!("file state column {what} missing"));
+            let str_col = |name: &str| -> Result<tantivy::columnar::StrColumn> {
+                ff.str(name)?.ok_or_else(|| corrupt(name))
+            };
+            let (source, hash, meta, skipped) = (
+                str_col("source")?,
+                str_col("file_hash")?,
+                str_col("file_meta")?,
+                str_col("file_skipped")?,
+            );
+            let (size, mtime, paras) = (
+                ff.u64("file_size")?,
+                ff.u64("file_mtime")?,
+                ff.u64("file_paragraphs")?,
+            );
+            let docs = alive_docs_with(reader, self.fields.kind, &term)?;
+            let first_str = |col: &tantivy::columnar::StrColumn, doc| -> String {
+                let mut s = String::new();
+                if let Some(ord) = col.term_ords(doc).next() {
+                    let _ = col.ord_to_str(ord, &mut s);
+                }
+                s
+            };
+            for doc in docs {
+                let skip = first_str(&skipped, doc);
+                out.push(FileState {
+                    source: first_str(&source, doc),
+                    size: size.first(doc).unwrap_or(0),
+                    mtime_ns: mtime.first(doc).unwrap_or(0) as u128,
+                    hash: first_str(&hash, doc),
+                    meta: first_str(&meta, doc),
+                    paragraphs: paras.first(doc).unwrap_or(0) as u32,
+                    skipped: (!skip.is_empty()).then_some(skip),
+                });
+            }
         }
-        out.sort_by(|a: &FileState, b| a.source.cmp(&b.source));
+        out.sort_by(|a, b| a.source.cmp(&b.source));
         Ok(out)
+    }
+
+    /// Paragraphs in the index (a posting-list count, no stored data).
+    pub fn paragraph_count(&self, searcher: &Searcher) -> Result<u64> {
+        let term = Term::from_field_text(self.fields.kind, kind::PARA);
+        let mut n = 0u64;
+        for reader in searcher.segment_readers() {
+            n += alive_docs_with(reader, self.fields.kind, &term)?.len() as u64;
+        }
+        Ok(n)
     }
 
     /// Size of the index folder on disk, in bytes.
@@ -198,6 +234,32 @@ impl IndexHandle {
             })
             .unwrap_or(0)
     }
+}
+
+/// The live documents of a segment that carry `term` (a posting-list walk:
+/// no scoring, no stored data).
+fn alive_docs_with(
+    reader: &tantivy::SegmentReader,
+    field: tantivy::schema::Field,
+    term: &Term,
+) -> Result<Vec<tantivy::DocId>> {
+    use tantivy::DocSet;
+    let inverted = reader.inverted_index(field)?;
+    let postings = inverted
+        .read_postings(term, IndexRecordOption::Basic)
+        .map_err(|e| Error::Corrupt(e.to_string()))?;
+    let mut docs = Vec::new();
+    if let Some(mut p) = postings {
+        let alive = reader.alive_bitset();
+        let mut doc = p.doc();
+        while doc != tantivy::TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                docs.push(doc);
+            }
+            doc = p.advance();
+        }
+    }
+    Ok(docs)
 }
 
 /// Decodes the stored record of a paragraph document.

@@ -48,6 +48,8 @@ pub struct Fields {
     pub topic: Field,
     /// Group ids, one token per mention.
     pub group: Field,
+    /// Entities of the parent's lead-in, as `kind:id` terms.
+    pub context_entity: Field,
     /// First day covered by the document, `YYYYMMDD` (year-only: Jan 1).
     pub date_lo: Field,
     /// Last day covered, `YYYYMMDD` (year-only: Dec 31).
@@ -60,8 +62,18 @@ pub struct Fields {
     pub ordinal: Field,
     /// The stored display record (JSON).
     pub record: Field,
-    /// For `file` docs: stored JSON file state.
-    pub file_state: Field,
+    /// For `file` docs: size in bytes (fast).
+    pub file_size: Field,
+    /// For `file` docs: modification time in ns since the epoch (fast).
+    pub file_mtime: Field,
+    /// For `file` docs: paragraphs indexed from the file (fast).
+    pub file_paragraphs: Field,
+    /// For `file` docs: content hash (fast string).
+    pub file_hash: Field,
+    /// For `file` docs: governing configuration hash (fast string).
+    pub file_meta: Field,
+    /// For `file` docs: skip reason, empty when indexed (fast string).
+    pub file_skipped: Field,
 }
 
 /// The tantivy field names of the entity fields, by kind (also their fast-field names).
@@ -124,18 +136,27 @@ impl Fields {
         );
         let meeting_key = b.add_text_field("meeting_key", keyword.clone().set_fast("raw"));
         let doc_type = b.add_text_field("doc_type", keyword.clone().set_fast("raw"));
-        let issuer = b.add_text_field("issuer", keyword.set_fast("raw"));
+        let issuer = b.add_text_field("issuer", keyword.clone().set_fast("raw"));
         let country = b.add_text_field(COUNTRY, entity.clone());
         let instrument = b.add_text_field(INSTRUMENT, entity.clone());
         let topic = b.add_text_field(TOPIC, entity.clone());
         let group = b.add_text_field(GROUP, entity);
+        let context_entity = b.add_text_field("context_entity", keyword);
         let date_lo = b.add_u64_field("date_lo", u64_fast.clone());
         let date_hi = b.add_u64_field("date_hi", u64_fast.clone());
         let date = b.add_u64_field("date", u64_fast.clone());
         let year = b.add_u64_field("year", u64_fast.clone());
         let ordinal = b.add_u64_field("ordinal", FAST);
         let record = b.add_text_field("record", STORED);
-        let file_state = b.add_text_field("file_state", STORED);
+        // File state lives in fast columns: the next ingest reads the state
+        // of every file without touching the doc store.
+        let column = TextOptions::default().set_fast("raw");
+        let file_size = b.add_u64_field("file_size", FAST);
+        let file_mtime = b.add_u64_field("file_mtime", FAST);
+        let file_paragraphs = b.add_u64_field("file_paragraphs", FAST);
+        let file_hash = b.add_text_field("file_hash", column.clone());
+        let file_meta = b.add_text_field("file_meta", column.clone());
+        let file_skipped = b.add_text_field("file_skipped", column);
         let fields = Fields {
             kind,
             id,
@@ -151,13 +172,19 @@ impl Fields {
             instrument,
             topic,
             group,
+            context_entity,
             date_lo,
             date_hi,
             date,
             year,
             ordinal,
             record,
-            file_state,
+            file_size,
+            file_mtime,
+            file_paragraphs,
+            file_hash,
+            file_meta,
+            file_skipped,
         };
         (b.build(), fields)
     }

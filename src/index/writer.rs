@@ -6,7 +6,30 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::{kind, Fields, FileState, IndexHandle, ParagraphRecord, Payload};
 use crate::error::{Error, Result};
-use crate::model::Tags;
+use crate::ingest::IndexedParagraph;
+use crate::model::{EntityKind, Tags};
+
+/// The term of an entity in the `context_entity` field: `country:JPN`.
+pub fn context_term(kind: EntityKind, id: &str) -> String {
+    format!("{}:{id}", kind.as_str())
+}
+
+/// Every distinct `(kind, id)` of a paragraph's tags.
+fn entity_terms(t: &Tags) -> Vec<(EntityKind, String)> {
+    let mut out: Vec<(EntityKind, String)> = t
+        .countries
+        .iter()
+        .map(|(c, _)| (EntityKind::Country, c.to_string()))
+        .collect();
+    for (kind, list) in [
+        (EntityKind::Instrument, &t.instruments),
+        (EntityKind::Topic, &t.topics),
+        (EntityKind::Group, &t.groups),
+    ] {
+        out.extend(list.iter().map(|(id, _)| (kind, id.clone())));
+    }
+    out
+}
 
 /// Memory budget of the writer, shared by its threads. Sized for a small
 /// machine: 2 indexing threads with ~100 MB of arena each.
@@ -49,9 +72,14 @@ impl IndexWriterHandle {
     }
 
     /// Adds one paragraph.
-    pub fn add_paragraph(&self, record: &ParagraphRecord, tags: &Tags) -> Result<()> {
-        self.writer
-            .add_document(paragraph_document(&self.fields, record, tags)?)?;
+    pub fn add_paragraph(&self, p: &IndexedParagraph) -> Result<()> {
+        let mut doc = paragraph_document(&self.fields, &p.record, &p.tags)?;
+        if let Some(ctx) = &p.context_tags {
+            for (kind, id) in entity_terms(ctx) {
+                doc.add_text(self.fields.context_entity, context_term(kind, &id));
+            }
+        }
+        self.writer.add_document(doc)?;
         Ok(())
     }
 
@@ -67,12 +95,21 @@ impl IndexWriterHandle {
 
     /// Adds the state document of a file.
     pub fn add_file_state(&self, state: &FileState) -> Result<()> {
+        let f = &self.fields;
         let mut doc = TantivyDocument::default();
-        doc.add_text(self.fields.kind, kind::FILE);
-        doc.add_text(self.fields.id, file_doc_id(&state.source));
-        doc.add_text(self.fields.source, &state.source);
-        let json = serde_json::to_string(state).map_err(|e| Error::Corrupt(e.to_string()))?;
-        doc.add_text(self.fields.file_state, json);
+        doc.add_text(f.kind, kind::FILE);
+        doc.add_text(f.id, file_doc_id(&state.source));
+        doc.add_text(f.source, &state.source);
+        doc.add_u64(f.file_size, state.size);
+        // Nanoseconds since 1970 fit in a u64 until the year 2554.
+        doc.add_u64(
+            f.file_mtime,
+            u64::try_from(state.mtime_ns).unwrap_or(u64::MAX),
+        );
+        doc.add_u64(f.file_paragraphs, state.paragraphs as u64);
+        doc.add_text(f.file_hash, &state.hash);
+        doc.add_text(f.file_meta, &state.meta);
+        doc.add_text(f.file_skipped, state.skipped.as_deref().unwrap_or(""));
         self.writer.add_document(doc)?;
         Ok(())
     }

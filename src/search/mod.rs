@@ -26,7 +26,7 @@ pub use filters::{DateBound, Filters};
 pub use show::{similar_ids, view_paragraph, ParagraphView};
 
 use crate::error::{Error, Result};
-use crate::index::{kind, read_record, Fields, IndexHandle, ParagraphRecord};
+use crate::index::{context_term, kind, read_record, Fields, IndexHandle, ParagraphRecord};
 use query::{parse_query, Atom, Clause, ParsedQuery};
 
 /// Weight of a match in the paragraph's own text.
@@ -129,20 +129,26 @@ impl Engine {
         let top = TopDocs::with_limit(limit).and_offset(req.offset);
         let (scored, total): (Vec<(Option<f32>, DocAddress)>, usize) = match req.sort {
             Sort::Relevance => {
+                // Sort key: (entity filters matched in the paragraph's own
+                // text rather than only through its parent, score, date).
+                let groups = own_entity_terms(&req.filters);
                 let collector = top.tweak_score(move |segment: &tantivy::SegmentReader| {
                     let dates = segment
                         .fast_fields()
                         .u64("date_lo")
                         .map(|c| c.first_or_default_col(0))
                         .ok();
+                    let own = OwnMatch::for_segment(segment, &groups);
                     move |doc: tantivy::DocId, score: tantivy::Score| {
                         let date = dates.as_ref().map(|d| d.get_val(doc)).unwrap_or(0);
-                        (score, date)
+                        (own.matches(doc), score, date)
                     }
                 });
                 let (docs, total) = self.searcher.search(&*query, &(collector, Count))?;
                 (
-                    docs.into_iter().map(|((s, _), a)| (Some(s), a)).collect(),
+                    docs.into_iter()
+                        .map(|((_, s, _), a)| (Some(s), a))
+                        .collect(),
                     total,
                 )
             }
@@ -442,23 +448,28 @@ impl Engine {
             clauses.push((Occur::Must, t));
         }
         for group in &filters.entities {
-            let alternatives: Vec<(Occur, Box<dyn Query>)> = group
-                .iter()
-                .map(|(k, id)| {
-                    let q: Box<dyn Query> = Box::new(TermQuery::new(
-                        Term::from_field_text(self.fields.entity(*k), id),
-                        IndexRecordOption::WithFreqs,
-                    ));
-                    (Occur::Should, q)
-                })
-                .collect();
-            let q: Box<dyn Query> = Box::new(BooleanQuery::new(alternatives));
-            let q = if rank_by_entities {
-                q
-            } else {
-                Box::new(ConstScoreQuery::new(q, 0.0))
-            };
-            clauses.push((Occur::Must, q));
+            let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for (k, id) in group {
+                let own = TermQuery::new(
+                    Term::from_field_text(self.fields.entity(*k), id),
+                    IndexRecordOption::WithFreqs,
+                );
+                let own: Box<dyn Query> = if rank_by_entities {
+                    Box::new(own)
+                } else {
+                    Box::new(ConstScoreQuery::new(Box::new(own), 0.0))
+                };
+                let ctx = TermQuery::new(
+                    Term::from_field_text(self.fields.context_entity, &context_term(*k, id)),
+                    IndexRecordOption::Basic,
+                );
+                alternatives.push((Occur::Should, own));
+                alternatives.push((
+                    Occur::Should,
+                    Box::new(ConstScoreQuery::new(Box::new(ctx), 0.0)),
+                ));
+            }
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
         }
         for group in &filters.meetings {
             let alternatives: Vec<(Occur, Box<dyn Query>)> = group
@@ -530,6 +541,64 @@ impl Engine {
             ));
         }
         Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+/// The entity filter terms per group, as `(fast column name, id)`.
+fn own_entity_terms(filters: &Filters) -> Vec<Vec<(&'static str, String)>> {
+    use crate::model::EntityKind;
+    filters
+        .entities
+        .iter()
+        .map(|g| {
+            g.iter()
+                .map(|(k, id)| {
+                    let col = match k {
+                        EntityKind::Country => crate::index::COUNTRY,
+                        EntityKind::Instrument => crate::index::INSTRUMENT,
+                        EntityKind::Topic => crate::index::TOPIC,
+                        EntityKind::Group => crate::index::GROUP,
+                    };
+                    (col, id.clone())
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Per segment: whether a document satisfies every entity filter group in
+/// its own text (read from the entity fast columns).
+struct OwnMatch {
+    /// Per group, the columns and term ordinals that satisfy it.
+    groups: Vec<Vec<(tantivy::columnar::StrColumn, u64)>>,
+}
+
+impl OwnMatch {
+    fn for_segment(
+        segment: &tantivy::SegmentReader,
+        groups: &[Vec<(&'static str, String)>],
+    ) -> OwnMatch {
+        let ff = segment.fast_fields();
+        let groups = groups
+            .iter()
+            .map(|g| {
+                g.iter()
+                    .filter_map(|(col, id)| {
+                        let column = ff.str(col).ok()??;
+                        let ord = column.dictionary().term_ord(id).ok()??;
+                        Some((column, ord))
+                    })
+                    .collect()
+            })
+            .collect();
+        OwnMatch { groups }
+    }
+
+    fn matches(&self, doc: tantivy::DocId) -> bool {
+        self.groups.iter().all(|g| {
+            g.iter()
+                .any(|(col, ord)| col.term_ords(doc).any(|o| o == *ord))
+        })
     }
 }
 

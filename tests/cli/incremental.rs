@@ -278,3 +278,34 @@ fn sigkill_at_any_moment_leaves_an_index_that_opens_at_the_last_commit() {
     assert_unique(&all);
     assert!(all.iter().all(|h| h.text.contains("(omega)")));
 }
+
+#[test]
+fn watch_reingests_after_the_corpus_changes() {
+    let t = TestDir::with_sample();
+    t.run(["ingest"]).success();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dipsearch"))
+        .current_dir(t.path())
+        .args(["ingest", "--watch", "--quiet"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(Duration::from_millis(300));
+    t.write("g8/g8-2004.txt", G8);
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let mut seen = false;
+    while std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(250));
+        let out = t.cmd().args(["search", "\"effective export controls\"", "--format", "json"]).output().expect("run");
+        if out.status.success() {
+            let page: crate::util::Page = serde_json::from_slice(&out.stdout).expect("json");
+            if page.total == 1 {
+                seen = true;
+                break;
+            }
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(seen, "--watch did not pick up the new file");
+}

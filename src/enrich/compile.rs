@@ -1,0 +1,594 @@
+//! Builds the matcher from the parsed data files: one aho-corasick automaton
+//! over every alias, trigger, blocker and context phrase, and for each
+//! pattern the list of *variants* (what it means, how its case is checked,
+//! which rules gate it).
+//!
+//! Several variants can share one pattern: `ASEAN` is a group alias and a
+//! regional-cooperation trigger; `European Union` is both the country-like
+//! entity `EUU` and the group `EU`; `Additional Protocol` (capitalised, always
+//! accepted) and `additional protocol` (needs IAEA context) differ only in
+//! case. Every rule comes from `data/rules.tsv`; nothing here names a country.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::data::{self, Parsed, RuleRow};
+use super::resolution;
+use super::text::fold_pattern;
+use crate::model::EntityKind;
+
+/// One known entity (country, instrument, group or topic).
+#[derive(Debug, Clone)]
+pub(crate) struct Entity {
+    pub kind: EntityKind,
+    pub id: String,
+    pub name: String,
+    /// Aliases as written in the data (for listings and lookups).
+    pub aliases: Vec<String>,
+    /// For countries, the data kind of each alias (`name`, `acronym`, …),
+    /// parallel to `aliases`; for instruments, the instrument kind.
+    pub codes: Vec<String>,
+    /// ISO 3166-1 alpha-2 code, for countries that have one.
+    pub iso2: String,
+    /// Group members (ISO3).
+    pub members: Vec<String>,
+    /// Topics an instrument implies (entity indices).
+    pub topics: Vec<u32>,
+    /// Other entities a mention of this one also counts as (`CPPNM-A` →
+    /// `CPPNM`).
+    pub also: Vec<u32>,
+}
+
+/// How the case of a match is checked against its alias.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// Byte-for-byte: acronyms (`US`, `PSI`, `PoA`).
+    Exact,
+    /// Every word that starts with a capital in the alias must start with a
+    /// capital in the text (`Republic of Korea`, `the Initiative`); ALL-CAPS
+    /// text passes.
+    Proper,
+    /// Any case (lower-case topic triggers, context phrases).
+    Any,
+}
+
+/// What a pattern variant stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// One or more entities (usually one).
+    Entities(Vec<u32>),
+    /// A place or phrase that must win over shorter aliases inside it and
+    /// means nothing itself (`South China Sea`, `Latin America`).
+    Block,
+    /// A word that introduces resolution numbers. `strong` lead words
+    /// (`UNSCR`, `S/RES/`) need no Security Council context.
+    Resolution { strong: bool },
+    /// A topic trigger; weak ones count only beside a strong hit.
+    Topic { topic: u32, weak: bool },
+    /// A context phrase used by rules.
+    Marker(u32),
+}
+
+/// A gate on a variant; all of a variant's rules must pass.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Rule {
+    /// One of these markers occurs in the paragraph.
+    Context(Vec<u32>),
+    /// None of these markers occurs in the paragraph.
+    RejectContext(Vec<u32>),
+    /// One of these markers occurs anywhere in the document.
+    DocContext(Vec<u32>),
+    /// The entity was tagged earlier in the document (`the Initiative`).
+    After(u32),
+    /// One of these phrases follows.
+    FollowedBy(Vec<String>),
+    /// None of these phrases follows.
+    NotFollowedBy(Vec<String>),
+    /// One of these phrases precedes.
+    PrecededBy(Vec<String>),
+    /// None of these phrases precedes.
+    NotPrecededBy(Vec<String>),
+    /// Not inside an ALL-CAPS line or heading (`LET US`).
+    NotAllCaps,
+    /// The next word is not capitalised (`Chad Smith`).
+    NotNextCapitalized,
+    /// The previous word is not capitalised (`Michael Jordan`).
+    NotPrevCapitalized,
+}
+
+/// One meaning of a pattern.
+#[derive(Debug, Clone)]
+pub(crate) struct Variant {
+    pub target: Target,
+    /// The alias folded but with its case, for case checks.
+    pub alias: String,
+    pub case: Case,
+    /// `*` trigger or marker: the match may continue to the end of the word.
+    pub prefix: bool,
+    /// Topic trigger without `*`: a plural `s`/`es` may follow.
+    pub plural: bool,
+    /// Instrument whose span must not yield nested country tags
+    /// (`Australia Group`).
+    pub no_nested: bool,
+    pub rules: Vec<Rule>,
+}
+
+/// The compiled automaton and what each pattern means.
+pub(crate) struct Matcher {
+    pub ac: AhoCorasick,
+    /// Variants per pattern id.
+    pub variants: Vec<Vec<Variant>>,
+    /// Number of distinct context markers.
+    pub marker_count: usize,
+    /// Markers that show Security Council context for bare `resolution N`.
+    pub council_markers: Vec<u32>,
+}
+
+/// Everything the build produces.
+pub(crate) struct Compiled {
+    pub entities: Vec<Entity>,
+    pub index: HashMap<(EntityKind, String), u32>,
+    pub matcher: Matcher,
+    /// Data problems (unknown ids in rules, unknown rule names); empty for
+    /// good data, asserted by a test.
+    pub problems: Vec<String>,
+}
+
+/// Case mode implied by an alias's shape: no lower-case letters, or one
+/// token with an inner capital (`CoCom`, `PoA`), is an acronym.
+fn case_of(alias: &str) -> Case {
+    let has_lower = alias.chars().any(char::is_lowercase);
+    let inner_cap = !alias.contains(' ') && alias.chars().skip(1).any(char::is_uppercase);
+    if !has_lower || inner_cap {
+        Case::Exact
+    } else {
+        Case::Proper
+    }
+}
+
+/// Collects patterns and their variants, deduplicating patterns by their
+/// ASCII-lower-cased folded form.
+#[derive(Default)]
+struct Builder {
+    keys: Vec<String>,
+    by_key: HashMap<String, usize>,
+    variants: Vec<Vec<Variant>>,
+    markers: HashMap<String, u32>,
+}
+
+impl Builder {
+    fn add(&mut self, folded: &str, v: Variant) {
+        if folded.is_empty() {
+            return;
+        }
+        let key = folded.to_ascii_lowercase();
+        let i = match self.by_key.get(&key) {
+            Some(&i) => i,
+            None => {
+                self.keys.push(key.clone());
+                self.variants.push(Vec::new());
+                self.by_key.insert(key, self.keys.len() - 1);
+                self.keys.len() - 1
+            }
+        };
+        let list = &mut self.variants[i];
+        // Same meaning, same case handling, same rules: keep one.
+        if !list
+            .iter()
+            .any(|o| o.target == v.target && o.case == v.case && o.rules == v.rules)
+        {
+            list.push(v);
+        }
+    }
+
+    /// The marker id for a context phrase, adding its pattern on first use.
+    fn marker(&mut self, phrase: &str) -> u32 {
+        let folded = fold_pattern(phrase);
+        let key = folded.to_ascii_lowercase();
+        if let Some(&m) = self.markers.get(&key) {
+            return m;
+        }
+        let m = self.markers.len() as u32;
+        self.markers.insert(key, m);
+        self.add(
+            &folded,
+            Variant {
+                target: Target::Marker(m),
+                alias: folded.clone(),
+                case: Case::Any,
+                prefix: true,
+                plural: false,
+                no_nested: false,
+                rules: Vec::new(),
+            },
+        );
+        m
+    }
+}
+
+/// Rules for one (kind, id, alias) as written in `rules.tsv` (alias `*`
+/// matches every alias of the id).
+struct RuleBook {
+    rows: Vec<RuleRow>,
+}
+
+impl RuleBook {
+    fn for_alias<'a>(
+        &'a self,
+        kind: &'a str,
+        id: &'a str,
+        alias: &'a str,
+    ) -> impl Iterator<Item = &'a RuleRow> + 'a {
+        self.rows
+            .iter()
+            .filter(move |r| r.kind == kind && r.id == id && (r.alias == alias || r.alias == "*"))
+    }
+}
+
+/// Turns the rule rows of one alias into rules and flags.
+fn gate(
+    rows: Vec<&RuleRow>,
+    b: &mut Builder,
+    index: &HashMap<(EntityKind, String), u32>,
+    kind: EntityKind,
+    problems: &mut Vec<String>,
+) -> (Vec<Rule>, bool, bool) {
+    let mut rules = Vec::new();
+    let (mut weak, mut no_nested) = (false, false);
+    let phrases = |v: &[String]| v.iter().map(|p| fold_pattern(p)).collect::<Vec<_>>();
+    for r in rows {
+        match r.rule.as_str() {
+            "context" => rules.push(Rule::Context(r.value.iter().map(|p| b.marker(p)).collect())),
+            "reject_context" => rules.push(Rule::RejectContext(
+                r.value.iter().map(|p| b.marker(p)).collect(),
+            )),
+            "doc_context" => rules.push(Rule::DocContext(
+                r.value.iter().map(|p| b.marker(p)).collect(),
+            )),
+            "after" => match r.value.first().and_then(|v| index.get(&(kind, v.clone()))) {
+                Some(&e) => rules.push(Rule::After(e)),
+                None => problems.push(format!("rules.tsv: 'after' names unknown id {:?}", r.value)),
+            },
+            "followed_by" => rules.push(Rule::FollowedBy(phrases(&r.value))),
+            "not_followed_by" => rules.push(Rule::NotFollowedBy(phrases(&r.value))),
+            "preceded_by" => rules.push(Rule::PrecededBy(phrases(&r.value))),
+            "not_preceded_by" => rules.push(Rule::NotPrecededBy(phrases(&r.value))),
+            "not_all_caps" => rules.push(Rule::NotAllCaps),
+            "not_next_capitalized" => rules.push(Rule::NotNextCapitalized),
+            "not_prev_capitalized" => rules.push(Rule::NotPrevCapitalized),
+            "weak" => weak = true,
+            "no_nested" => no_nested = true,
+            "also" => {}
+            other => problems.push(format!("rules.tsv: unknown rule '{other}'")),
+        }
+    }
+    (rules, weak, no_nested)
+}
+
+fn kind_name(kind: EntityKind) -> &'static str {
+    kind.as_str()
+}
+
+/// Builds entities, the pattern table and the automaton.
+pub(crate) fn compile() -> Compiled {
+    let parsed = data::parse();
+    let mut problems: Vec<String> = parsed.bad_lines.clone();
+    let (mut entities, index) = entities(&parsed, &mut problems);
+    let book = RuleBook {
+        rows: parsed.rules.clone(),
+    };
+
+    // `also` links between entities.
+    for r in book.rows.iter().filter(|r| r.rule == "also") {
+        let Some(kind) = kind_of(&r.kind) else {
+            problems.push(format!("rules.tsv: 'also' on kind {}", r.kind));
+            continue;
+        };
+        let from = index.get(&(kind, r.id.clone())).copied();
+        let to = r
+            .value
+            .first()
+            .and_then(|v| index.get(&(kind, v.clone())))
+            .copied();
+        match (from, to) {
+            (Some(f), Some(t)) => entities[f as usize].also.push(t),
+            _ => problems.push(format!("rules.tsv: bad 'also' {} -> {:?}", r.id, r.value)),
+        }
+    }
+    // Every rule must name a known id and alias, so a typo is caught.
+    for r in &book.rows {
+        if r.kind == "block" {
+            continue;
+        }
+        let Some(kind) = kind_of(&r.kind) else {
+            problems.push(format!("rules.tsv: unknown kind {}", r.kind));
+            continue;
+        };
+        match index.get(&(kind, r.id.clone())) {
+            None => problems.push(format!("rules.tsv: unknown {} id {}", r.kind, r.id)),
+            Some(&e) => {
+                let ent = &entities[e as usize];
+                if r.alias != "*" && !ent.aliases.iter().any(|a| a == &r.alias) {
+                    problems.push(format!("rules.tsv: {} has no alias '{}'", r.id, r.alias));
+                }
+            }
+        }
+    }
+
+    let mut b = Builder::default();
+    // Entity aliases.
+    for (ei, e) in entities.iter().enumerate() {
+        if e.kind == EntityKind::Topic {
+            continue;
+        }
+        let kname = kind_name(e.kind);
+        let mut targets = vec![ei as u32];
+        targets.extend(e.also.iter().copied());
+        for (ai, alias) in e.aliases.iter().enumerate() {
+            if e.kind == EntityKind::Instrument
+                && e.id.starts_with("UNSCR-")
+                && resolution::parse_filter(alias).is_some()
+            {
+                continue; // read by the generic resolution reader
+            }
+            let folded = fold_pattern(alias);
+            let case = if e.codes.get(ai).is_some_and(|c| c == "acronym") {
+                Case::Exact
+            } else {
+                case_of(&folded)
+            };
+            let rows: Vec<&RuleRow> = book.for_alias(kname, &e.id, alias).collect();
+            let (rules, _, no_nested) = gate(rows, &mut b, &index, e.kind, &mut problems);
+            b.add(
+                &folded,
+                Variant {
+                    target: Target::Entities(targets.clone()),
+                    alias: folded.clone(),
+                    case,
+                    prefix: false,
+                    plural: false,
+                    no_nested,
+                    rules,
+                },
+            );
+        }
+    }
+    // Blockers.
+    for r in book.rows.iter().filter(|r| r.kind == "block") {
+        let folded = fold_pattern(&r.alias);
+        b.add(
+            &folded,
+            Variant {
+                target: Target::Block,
+                alias: folded.clone(),
+                case: case_of(&folded),
+                prefix: false,
+                plural: false,
+                no_nested: false,
+                rules: Vec::new(),
+            },
+        );
+    }
+    // Resolution lead words.
+    let leads: [(&str, bool, Case); 11] = [
+        ("resolution", false, Case::Any),
+        ("resolutions", false, Case::Any),
+        ("Security Council resolution", true, Case::Any),
+        ("Security Council resolutions", true, Case::Any),
+        ("UNSC resolution", true, Case::Any),
+        ("UNSC resolutions", true, Case::Any),
+        ("UNSCR", true, Case::Exact),
+        ("UNSCRs", true, Case::Exact),
+        ("S/RES/", true, Case::Exact),
+        ("SCR", true, Case::Exact),
+        ("SC resolution", true, Case::Any),
+    ];
+    for (lead, strong, case) in leads {
+        let folded = fold_pattern(lead);
+        b.add(
+            &folded,
+            Variant {
+                target: Target::Resolution { strong },
+                alias: folded.clone(),
+                case,
+                prefix: false,
+                plural: false,
+                no_nested: false,
+                rules: Vec::new(),
+            },
+        );
+    }
+    // Topic triggers.
+    for (ei, e) in entities.iter().enumerate() {
+        if e.kind != EntityKind::Topic {
+            continue;
+        }
+        for trig in &e.aliases {
+            let prefix = trig.ends_with('*');
+            let base = trig.trim_end_matches('*');
+            let folded = fold_pattern(base);
+            let case = if folded.chars().any(char::is_uppercase) {
+                Case::Exact
+            } else {
+                Case::Any
+            };
+            let rows: Vec<&RuleRow> = book.for_alias("topic", &e.id, trig).collect();
+            let (rules, weak, _) = gate(rows, &mut b, &index, EntityKind::Topic, &mut problems);
+            let plural = !prefix && folded.chars().next_back().is_some_and(char::is_alphabetic);
+            b.add(
+                &folded,
+                Variant {
+                    target: Target::Topic {
+                        topic: ei as u32,
+                        weak,
+                    },
+                    alias: folded.clone(),
+                    case,
+                    prefix,
+                    plural,
+                    no_nested: false,
+                    rules,
+                },
+            );
+        }
+    }
+    let council_markers = ["Security Council", "UNSC", "sanctions committee"]
+        .iter()
+        .map(|p| b.marker(p))
+        .collect();
+
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&b.keys)
+        .or_else(|_| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&b.keys)
+        });
+    // The patterns are the embedded data, known good: a test builds them.
+    #[allow(clippy::expect_used)]
+    let ac = ac.expect("embedded gazetteer patterns build an automaton");
+    Compiled {
+        entities,
+        index,
+        matcher: Matcher {
+            ac,
+            variants: b.variants,
+            marker_count: b.markers.len(),
+            council_markers,
+        },
+        problems,
+    }
+}
+
+/// Parses a rules.tsv kind.
+fn kind_of(s: &str) -> Option<EntityKind> {
+    match s {
+        "country" => Some(EntityKind::Country),
+        "instrument" => Some(EntityKind::Instrument),
+        "group" => Some(EntityKind::Group),
+        "topic" => Some(EntityKind::Topic),
+        _ => None,
+    }
+}
+
+/// Builds the entity table (countries merged by ISO3, then groups,
+/// instruments and topics) and the id index.
+#[allow(clippy::type_complexity)]
+fn entities(
+    p: &Parsed,
+    problems: &mut Vec<String>,
+) -> (Vec<Entity>, HashMap<(EntityKind, String), u32>) {
+    let mut out: Vec<Entity> = Vec::new();
+    let mut index: HashMap<(EntityKind, String), u32> = HashMap::new();
+    let mut push = |e: Entity, out: &mut Vec<Entity>| {
+        let k = (e.kind, e.id.clone());
+        if let Some(&i) = index.get(&k) {
+            return i;
+        }
+        out.push(e);
+        let i = (out.len() - 1) as u32;
+        index.insert(k, i);
+        i
+    };
+    for row in &p.countries {
+        let i = push(
+            Entity {
+                kind: EntityKind::Country,
+                id: row.iso3.clone(),
+                name: row.short_name.clone(),
+                aliases: Vec::new(),
+                codes: Vec::new(),
+                iso2: String::new(),
+                members: Vec::new(),
+                topics: Vec::new(),
+                also: Vec::new(),
+            },
+            &mut out,
+        ) as usize;
+        let e = &mut out[i];
+        if e.iso2.is_empty() {
+            e.iso2 = row.iso2.clone();
+        }
+        for a in &row.aliases {
+            if !e.aliases.contains(a) {
+                e.aliases.push(a.clone());
+                // `codes` runs parallel to `aliases` for countries: the alias
+                // kind, so acronyms can be matched case-sensitively.
+                e.codes.push(row.kind.clone());
+            }
+        }
+    }
+    for g in &p.groups {
+        push(
+            Entity {
+                kind: EntityKind::Group,
+                id: g.id.clone(),
+                name: g.name.clone(),
+                aliases: g.aliases.clone(),
+                codes: Vec::new(),
+                iso2: String::new(),
+                members: g.members.clone(),
+                topics: Vec::new(),
+                also: Vec::new(),
+            },
+            &mut out,
+        );
+    }
+    for ins in &p.instruments {
+        push(
+            Entity {
+                kind: EntityKind::Instrument,
+                id: ins.id.clone(),
+                name: ins.name.clone(),
+                aliases: ins.aliases.clone(),
+                codes: vec![ins.kind.clone()],
+                iso2: String::new(),
+                members: Vec::new(),
+                topics: Vec::new(),
+                also: Vec::new(),
+            },
+            &mut out,
+        );
+    }
+    for t in &p.topics {
+        push(
+            Entity {
+                kind: EntityKind::Topic,
+                id: t.id.clone(),
+                name: t.label.clone(),
+                aliases: t.triggers.clone(),
+                codes: Vec::new(),
+                iso2: String::new(),
+                members: Vec::new(),
+                topics: Vec::new(),
+                also: Vec::new(),
+            },
+            &mut out,
+        );
+    }
+    // Instrument → topic links, and group members must be known countries.
+    for ins in &p.instruments {
+        let Some(&i) = index.get(&(EntityKind::Instrument, ins.id.clone())) else {
+            continue;
+        };
+        for t in &ins.topics {
+            match index.get(&(EntityKind::Topic, t.clone())) {
+                Some(&ti) => out[i as usize].topics.push(ti),
+                None => problems.push(format!("instruments.tsv: {} has unknown topic {t}", ins.id)),
+            }
+        }
+    }
+    for g in &p.groups {
+        for m in &g.members {
+            if !index.contains_key(&(EntityKind::Country, m.clone())) {
+                problems.push(format!("groups.tsv: {} has unknown member {m}", g.id));
+            }
+        }
+    }
+    (out, index)
+}

@@ -1,0 +1,200 @@
+//! The embedded gazetteer files (`data/*.tsv`), parsed into plain rows.
+//!
+//! The files are compiled into the binary with `include_str!`, so a release
+//! never depends on files next to it. Parsing is lenient (a malformed line is
+//! skipped and reported in [`Parsed::bad_lines`], never a panic); a unit test
+//! asserts the embedded files have no bad lines, so a typo in `data/` fails
+//! `cargo test` rather than silently dropping a country.
+
+/// `country-aliases.tsv`: one row per (entity, alias kind).
+pub(crate) const COUNTRIES: &str = include_str!("../../data/country-aliases.tsv");
+/// `instruments.tsv`: treaties, resolutions, regimes, initiatives.
+pub(crate) const INSTRUMENTS: &str = include_str!("../../data/instruments.tsv");
+/// `topics.tsv`: topic taxonomy with trigger phrases.
+pub(crate) const TOPICS: &str = include_str!("../../data/topics.tsv");
+/// `groups.tsv`: groups of states with members and aliases.
+pub(crate) const GROUPS: &str = include_str!("../../data/groups.tsv");
+/// `rules.tsv`: disambiguation rules (blockers, context gates, weak triggers).
+pub(crate) const RULES: &str = include_str!("../../data/rules.tsv");
+
+/// One row of `country-aliases.tsv`.
+#[derive(Debug, Clone)]
+pub(crate) struct CountryRow {
+    pub iso3: String,
+    pub iso2: String,
+    pub short_name: String,
+    /// `name`, `acronym`, `demonym` or `historical`.
+    pub kind: String,
+    pub aliases: Vec<String>,
+}
+
+/// One row of `instruments.tsv`.
+#[derive(Debug, Clone)]
+pub(crate) struct InstrumentRow {
+    pub id: String,
+    pub kind: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub topics: Vec<String>,
+}
+
+/// One row of `topics.tsv`.
+#[derive(Debug, Clone)]
+pub(crate) struct TopicRow {
+    pub id: String,
+    pub label: String,
+    pub triggers: Vec<String>,
+}
+
+/// One row of `groups.tsv`.
+#[derive(Debug, Clone)]
+pub(crate) struct GroupRow {
+    pub id: String,
+    pub name: String,
+    pub members: Vec<String>,
+    pub aliases: Vec<String>,
+}
+
+/// One row of `rules.tsv`: `kind id alias rule value`.
+#[derive(Debug, Clone)]
+pub(crate) struct RuleRow {
+    /// `country`, `instrument`, `group`, `topic` or `block`.
+    pub kind: String,
+    pub id: String,
+    /// The alias or trigger as written in its own file, or `*` for all.
+    pub alias: String,
+    pub rule: String,
+    /// `|`-separated arguments (may be empty).
+    pub value: Vec<String>,
+}
+
+/// All embedded rows, plus the lines that could not be parsed.
+#[derive(Debug, Default)]
+pub(crate) struct Parsed {
+    pub countries: Vec<CountryRow>,
+    pub instruments: Vec<InstrumentRow>,
+    pub topics: Vec<TopicRow>,
+    pub groups: Vec<GroupRow>,
+    pub rules: Vec<RuleRow>,
+    /// `file:line` of every skipped line (empty for good data).
+    pub bad_lines: Vec<String>,
+}
+
+/// Splits a `|` list, dropping empty items.
+fn list(field: &str) -> Vec<String> {
+    field
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The data lines of a TSV file (header skipped) split into fields, with the
+/// 1-based line number; lines with fewer than `min` fields go to `bad`.
+fn rows<'a>(
+    file: &'static str,
+    text: &'a str,
+    min: usize,
+    bad: &mut Vec<String>,
+) -> Vec<Vec<&'a str>> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate().skip(1) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() < min || fields[0].trim().is_empty() {
+            bad.push(format!("{file}:{}", i + 1));
+            continue;
+        }
+        out.push(fields);
+    }
+    out
+}
+
+/// Parses every embedded file.
+pub(crate) fn parse() -> Parsed {
+    let mut p = Parsed::default();
+    let bad = &mut p.bad_lines;
+    p.countries = rows("country-aliases.tsv", COUNTRIES, 5, bad)
+        .into_iter()
+        .map(|f| CountryRow {
+            iso3: f[0].trim().to_string(),
+            iso2: f[1].trim().to_string(),
+            short_name: f[2].trim().to_string(),
+            kind: f[3].trim().to_string(),
+            aliases: list(f[4]),
+        })
+        .collect();
+    p.instruments = rows("instruments.tsv", INSTRUMENTS, 6, bad)
+        .into_iter()
+        .map(|f| InstrumentRow {
+            id: f[0].trim().to_string(),
+            kind: f[1].trim().to_string(),
+            name: f[2].trim().to_string(),
+            aliases: list(f[3]),
+            topics: list(f[5]),
+        })
+        .collect();
+    p.topics = rows("topics.tsv", TOPICS, 3, bad)
+        .into_iter()
+        .map(|f| TopicRow {
+            id: f[0].trim().to_string(),
+            label: f[1].trim().to_string(),
+            triggers: list(f[2]),
+        })
+        .collect();
+    p.groups = rows("groups.tsv", GROUPS, 5, bad)
+        .into_iter()
+        .map(|f| GroupRow {
+            id: f[0].trim().to_string(),
+            name: f[1].trim().to_string(),
+            members: list(f[2]),
+            aliases: list(f[4]),
+        })
+        .collect();
+    p.rules = rows("rules.tsv", RULES, 4, bad)
+        .into_iter()
+        .map(|f| RuleRow {
+            kind: f[0].trim().to_string(),
+            id: f[1].trim().to_string(),
+            alias: f[2].trim().to_string(),
+            rule: f[3].trim().to_string(),
+            value: f.get(4).map(|v| list(v)).unwrap_or_default(),
+        })
+        .collect();
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_files_parse_without_bad_lines() {
+        let p = parse();
+        assert_eq!(p.bad_lines, Vec::<String>::new());
+        assert_eq!(p.instruments.len(), 90);
+        assert_eq!(p.topics.len(), 24);
+        assert_eq!(p.groups.len(), 16);
+        let mut codes: Vec<&str> = p.countries.iter().map(|c| c.iso3.as_str()).collect();
+        codes.dedup();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), 217);
+    }
+
+    #[test]
+    fn asean_has_eleven_members_including_timor_leste() {
+        let p = parse();
+        let asean = p
+            .groups
+            .iter()
+            .find(|g| g.id == "ASEAN")
+            .map(|g| g.members.clone());
+        let members = asean.unwrap_or_default();
+        assert_eq!(members.len(), 11);
+        assert!(members.iter().any(|m| m == "TLS"));
+    }
+}

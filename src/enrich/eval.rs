@@ -1,0 +1,1 @@
+//! Evaluation against the annotated paragraphs in `tests/fixtures/entities/`.

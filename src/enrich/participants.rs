@@ -1,0 +1,140 @@
+//! Who attended: countries named in sentences that list participants.
+//!
+//! Meeting summaries say who came in a handful of ways ("12 Asian nations,
+//! namely, … were represented", "Australia and the United States also
+//! participated", "attended by delegations of …", "hosted by Japan"). A
+//! country counts when it is named in a sentence holding one of these cues,
+//! or right after `hosted by`; every other mention (a country discussed, a
+//! declaration named after a city) does not.
+
+/// Phrases that make a sentence a statement of attendance (lower case).
+const CUES: &[&str] = &[
+    "represented",
+    "participated",
+    "participating countries",
+    "participating states",
+    "participating economies",
+    "attended",
+    "took part",
+    "take part",
+    "taking part",
+    "participants from",
+    "participants included",
+    "participants were",
+    "delegations of",
+    "delegations from",
+    "delegates from",
+    "representatives of",
+    "representatives from",
+    "in attendance",
+    "with the participation of",
+    "co-chaired by",
+    "co chaired by",
+];
+
+/// Lead words that name the host directly before a country.
+const HOST_CUES: &[&str] = &["hosted by", "host country", "host, "];
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "no", "nos", "amb", "h.e", "u.s", "u.k", "e.g", "i.e", "gen",
+    "prof", "rep", "sen", "jr", "vs", "etc", "p.r",
+];
+
+/// Byte ranges of the sentences of `text`.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..b.len() {
+        if !matches!(b[i], b'.' | b';' | b'!' | b'?') {
+            continue;
+        }
+        let next_is_space = b.get(i + 1) == Some(&b' ');
+        let then_upper = b
+            .get(i + 2)
+            .is_some_and(|c| c.is_ascii_uppercase() || *c == b'(');
+        if !(next_is_space && then_upper) {
+            continue;
+        }
+        if b[i] == b'.' {
+            let word_start = text[..i].rfind([' ', '(']).map_or(0, |j| j + 1);
+            let word = text[word_start..i].to_ascii_lowercase();
+            if word.len() <= 1 || ABBREVIATIONS.contains(&word.as_str()) {
+                continue;
+            }
+        }
+        out.push((start, i + 1));
+        start = i + 2;
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// The ids of attending countries among `countries` (`(start, end, id)`
+/// mentions in `text`, in text order), in order of first mention.
+pub(crate) fn attending(text: &str, countries: &[(usize, usize, String)]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |id: &str| {
+        if !out.iter().any(|o| o == id) {
+            out.push(id.to_string());
+        }
+    };
+    for (s, e) in sentences(text) {
+        let sentence = text[s..e].to_lowercase();
+        let listed = CUES.iter().any(|c| sentence.contains(c));
+        let hosts: Vec<usize> = HOST_CUES
+            .iter()
+            .flat_map(|c| sentence.match_indices(c).map(|(i, m)| s + i + m.len()))
+            .collect();
+        for (cs, ce, id) in countries {
+            if *cs < s || *ce > e {
+                continue;
+            }
+            let hosted = hosts.iter().any(|&h| {
+                *cs >= h
+                    && text
+                        .get(h..*cs)
+                        .is_some_and(|gap| gap.len() <= 30 && !gap.contains(['.', ',', ';']))
+            });
+            if listed || hosted {
+                add(id);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        let t = "Talks with the U.S. Delegation began. Then Mr. Smith spoke.";
+        let parts: Vec<&str> = sentences(t).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(
+            parts,
+            vec![
+                "Talks with the U.S. Delegation began.",
+                "Then Mr. Smith spoke."
+            ]
+        );
+    }
+
+    #[test]
+    fn host_and_listed_countries_count_discussed_ones_do_not() {
+        let t = "The meeting was hosted by Japan. Iran was discussed. Chile and Peru attended.";
+        let at = |w: &str| t.find(w).unwrap_or(0);
+        let c = |w: &str, id: &str| (at(w), at(w) + w.len(), id.to_string());
+        let countries = vec![
+            c("Japan", "JPN"),
+            c("Iran", "IRN"),
+            c("Chile", "CHL"),
+            c("Peru", "PER"),
+        ];
+        assert_eq!(attending(t, &countries), vec!["JPN", "CHL", "PER"]);
+    }
+}
