@@ -1,0 +1,402 @@
+//! Pipeline benchmarks (issue 6) over the UN General Debate corpus.
+//!
+//! What is measured, and why:
+//!
+//! * `decode+segment`: bytes of speech files → labelled paragraphs, the
+//!   stage that must keep up with the disk; reported in MB/s of file bytes.
+//! * `enrich`: gazetteer tagging of already segmented documents (and the
+//!   record building around it), also in MB/s of the same file bytes, so
+//!   the two rates add up to the ingest's CPU cost per byte.
+//! * `process_bytes`: the whole per-file CPU path of an ingest (decode,
+//!   front matter, segment, folder metadata, enrich, records).
+//! * `index_build`: a full ingest of a subset (1/16 of the speeches, every
+//!   session) into a fresh index, tantivy commit included.
+//! * `query`: in-process latency of the 12 queries of `benches/queries.txt`
+//!   (10 hits with snippets, as `dipsearch search` prints) on an index of
+//!   the whole corpus, built once and kept in the target folder.
+//!
+//! The corpus comes from `DIPSEARCH_UNGDC` (a `.tar.zst` or an unpacked
+//! folder), by default `../shared/data/ungdc-1946-2024.tar.zst` beside the
+//! crate. A tarball is unpacked once into `<target>/bench-data/ungdc`.
+//! Without the corpus the benchmarks print why and exit 0.
+//!
+//! Run: `cargo bench --bench pipeline` (add a filter such as `query` to run
+//! one group).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use criterion::{BatchSize, Criterion, SamplingMode, Throughput};
+use dipsearch::decode::{decode, SourceFormat};
+use dipsearch::enrich::Gazetteer;
+use dipsearch::index::IndexHandle;
+use dipsearch::ingest::{enrich_document, ingest, process_bytes, IngestOptions};
+use dipsearch::meta::{FolderConfig, Overrides};
+use dipsearch::model::{EntityKind, Segmented};
+use dipsearch::search::{Engine, Filters, SearchRequest};
+use dipsearch::segment::segment_text;
+
+/// The folder configuration the UNGD speeches need: their files carry no
+/// header, so meeting, type, speaker, session and year come from here.
+const UNGD_CONFIG: &str = "\
+meeting = \"United Nations General Debate\"
+acronym = \"UNGD\"
+doc_type = \"statement\"
+filename = \"{issuer}_{edition}_{year}.txt\"
+";
+
+/// The shared query set (see the file's header for its columns).
+const QUERIES: &str = include_str!("queries.txt");
+
+/// Every `SLICE_STEP`-th speech (in path order, so all sessions are
+/// represented) forms the slice for the throughput benchmarks.
+const SLICE_STEP: usize = 32;
+
+/// Every `SUBSET_STEP`-th speech forms the corpus of the index build bench.
+const SUBSET_STEP: usize = 16;
+
+/// One benchmark query.
+struct BenchQuery {
+    name: String,
+    query: String,
+    country: Option<String>,
+}
+
+/// Parses `queries.txt`: TAB-separated name, query, country (`-` = none),
+/// then the peers' columns, which are not needed here.
+fn parse_queries(text: &str) -> Vec<BenchQuery> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let (name, query, country) = (cols.first()?, cols.get(1)?, cols.get(2)?);
+            Some(BenchQuery {
+                name: name.to_string(),
+                query: query.to_string(),
+                country: (*country != "-").then(|| country.to_string()),
+            })
+        })
+        .collect()
+}
+
+/// A speech file read into memory.
+struct Speech {
+    rel: String,
+    path: PathBuf,
+    bytes: Vec<u8>,
+}
+
+/// The crate root (benches run there, but do not rely on it).
+fn crate_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The cargo target folder: the bench binary lives in `<target>/release/deps/`.
+fn target_dir() -> PathBuf {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.parent()?.parent()?.to_path_buf()))
+        .unwrap_or_else(|| crate_root().join("target"))
+}
+
+/// Finds (unpacking if needed) the corpus root: the `TXT` folder holding
+/// the `Session NN - YYYY` folders. `Err` says why the benches are skipped.
+fn corpus_root() -> Result<PathBuf, String> {
+    let source = match std::env::var_os("DIPSEARCH_UNGDC") {
+        Some(v) if !v.is_empty() => PathBuf::from(v),
+        _ => crate_root().join("../shared/data/ungdc-1946-2024.tar.zst"),
+    };
+    let unpacked = if source.is_dir() {
+        source
+    } else if source.is_file() {
+        let dest = target_dir().join("bench-data/ungdc");
+        let done = dest.join(".unpacked");
+        if !done.is_file() {
+            std::fs::create_dir_all(&dest).map_err(|e| format!("{}: {e}", dest.display()))?;
+            let status = Command::new("sh")
+                .arg("-c")
+                .arg(r#"zstd -dc "$1" | tar -x -C "$2""#)
+                .arg("sh")
+                .arg(&source)
+                .arg(&dest)
+                .status()
+                .map_err(|e| format!("cannot run zstd/tar: {e}"))?;
+            if !status.success() {
+                return Err(format!("unpacking {} failed", source.display()));
+            }
+            std::fs::write(&done, b"").map_err(|e| format!("{}: {e}", done.display()))?;
+        }
+        dest
+    } else {
+        return Err(format!(
+            "no UNGD corpus at {} (set DIPSEARCH_UNGDC to the .tar.zst or an unpacked folder)",
+            source.display()
+        ));
+    };
+    let root = if unpacked.join("TXT").is_dir() {
+        unpacked.join("TXT")
+    } else {
+        unpacked
+    };
+    let config = root.join("dipsearch.toml");
+    if !config.is_file() {
+        std::fs::write(&config, UNGD_CONFIG).map_err(|e| format!("{}: {e}", config.display()))?;
+    }
+    Ok(root)
+}
+
+/// Every speech under `root`, sorted by relative path (session order).
+fn list_speeches(root: &Path) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in rd.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else if name.ends_with(".txt") {
+                let rel = path
+                    .strip_prefix(root)
+                    .map(|p| p.to_string_lossy().replace('\\', "/"))
+                    .unwrap_or(name);
+                out.push((rel, path));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Reads every `step`-th speech.
+fn read_slice(all: &[(String, PathBuf)], step: usize) -> Vec<Speech> {
+    all.iter()
+        .step_by(step)
+        .filter_map(|(rel, path)| {
+            Some(Speech {
+                rel: rel.clone(),
+                path: path.clone(),
+                bytes: std::fs::read(path).ok()?,
+            })
+        })
+        .collect()
+}
+
+fn decode_and_segment(s: &Speech) -> Option<Segmented> {
+    let text = decode(&s.bytes, SourceFormat::Text).ok()?;
+    Some(segment_text(&text))
+}
+
+fn bench_stages(c: &mut Criterion, root: &Path, slice: &[Speech]) {
+    let bytes: u64 = slice.iter().map(|s| s.bytes.len() as u64).sum();
+    // A constant known good (the same text the ingest reads from disk).
+    let folder = FolderConfig::parse(UNGD_CONFIG).expect("UNGD_CONFIG is a valid folder config");
+    let overrides: Vec<Overrides> = slice
+        .iter()
+        .map(|s| {
+            let name = s.rel.rsplit('/').next().unwrap_or(&s.rel);
+            folder.overrides_for(name)
+        })
+        .collect();
+    let segmented: Vec<Segmented> = slice.iter().filter_map(decode_and_segment).collect();
+    let paragraphs: usize = segmented.iter().map(|s| s.paragraphs.len()).sum();
+    eprintln!(
+        "pipeline: slice of {} speeches ({:.1} MB, {} paragraphs) from {}",
+        slice.len(),
+        bytes as f64 / 1e6,
+        paragraphs,
+        root.display()
+    );
+
+    let mut g = c.benchmark_group("pipeline");
+    g.throughput(Throughput::Bytes(bytes));
+    g.sampling_mode(SamplingMode::Flat);
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(10));
+    g.bench_function("decode+segment", |b| {
+        b.iter(|| {
+            slice
+                .iter()
+                .filter_map(decode_and_segment)
+                .map(|s| s.paragraphs.len())
+                .sum::<usize>()
+        })
+    });
+    let gaz = Gazetteer::builtin();
+    g.bench_function("enrich/tag", |b| {
+        b.iter(|| {
+            segmented
+                .iter()
+                .map(|s| {
+                    let tags = gaz.tag_document(&s.paragraphs);
+                    let participants = gaz.participants(&s.paragraphs);
+                    tags.len() + participants.len()
+                })
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("enrich/records", |b| {
+        b.iter_batched(
+            || segmented.clone(),
+            |docs| {
+                docs.into_iter()
+                    .zip(slice)
+                    .map(|(seg, s)| enrich_document(&s.rel, seg).paragraphs.len())
+                    .sum::<usize>()
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.bench_function("process_bytes", |b| {
+        b.iter(|| {
+            slice
+                .iter()
+                .zip(&overrides)
+                .filter_map(|(s, o)| process_bytes(&s.rel, &s.path, &s.bytes, o).ok())
+                .map(|p| p.paragraphs.len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+fn bench_index_build(c: &mut Criterion, all: &[(String, PathBuf)]) {
+    let work = target_dir().join("bench-data/subset");
+    let _ = std::fs::remove_dir_all(&work);
+    let corpus = work.join("corpus");
+    let mut bytes = 0u64;
+    let mut files = 0usize;
+    for (rel, path) in all.iter().step_by(SUBSET_STEP) {
+        let dest = corpus.join(rel);
+        if let Some(parent) = dest.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        if std::fs::copy(path, &dest).is_ok() {
+            bytes += std::fs::metadata(&dest).map(|m| m.len()).unwrap_or(0);
+            files += 1;
+        }
+    }
+    if std::fs::write(corpus.join("dipsearch.toml"), UNGD_CONFIG).is_err() {
+        eprintln!("pipeline: cannot write the subset corpus; index_build skipped");
+        return;
+    }
+    eprintln!(
+        "pipeline: index build subset of {files} speeches ({:.1} MB)",
+        bytes as f64 / 1e6
+    );
+    let mut g = c.benchmark_group("index_build");
+    g.throughput(Throughput::Bytes(bytes));
+    g.sampling_mode(SamplingMode::Flat);
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(20));
+    g.bench_function(format!("ingest_1_{SUBSET_STEP}"), |b| {
+        b.iter_batched(
+            || {
+                let dir = work.join("index");
+                let _ = std::fs::remove_dir_all(&dir);
+                dir
+            },
+            |dir| {
+                ingest(&corpus, &dir, &IngestOptions::default(), &|_| {})
+                    .map(|r| r.paragraphs)
+                    .unwrap_or(0)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+}
+
+fn bench_queries(c: &mut Criterion, root: &Path, queries: &[BenchQuery]) {
+    let dir = target_dir().join("bench-data/index-ungdc");
+    let report = match ingest(root, &dir, &IngestOptions::default(), &|_| {}) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("pipeline: cannot build the UNGDC index ({e}); query benches skipped");
+            return;
+        }
+    };
+    eprintln!(
+        "pipeline: query index {}: {} documents, {} paragraphs ({} added this run)",
+        dir.display(),
+        report.documents,
+        report.paragraphs,
+        report.added
+    );
+    let engine = match IndexHandle::open(&dir).and_then(|h| Engine::open(&h)) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("pipeline: cannot open the UNGDC index ({e}); query benches skipped");
+            return;
+        }
+    };
+    let gaz = Gazetteer::builtin();
+    let mut g = c.benchmark_group("query");
+    g.measurement_time(Duration::from_secs(3));
+    g.warm_up_time(Duration::from_millis(500));
+    for q in queries {
+        let mut filters = Filters::default();
+        if let Some(country) = &q.country {
+            if let Err(e) = filters.add_entity(gaz, EntityKind::Country, country) {
+                eprintln!("pipeline: query {}: {e}; skipped", q.name);
+                continue;
+            }
+        }
+        let request = SearchRequest {
+            query: Some(q.query.clone()),
+            filters,
+            limit: 10,
+            snippets: true,
+            ..SearchRequest::default()
+        };
+        match engine.search(&request) {
+            Ok(r) => eprintln!("pipeline: query {}: {} matches", q.name, r.total),
+            Err(e) => {
+                eprintln!("pipeline: query {}: {e}; skipped", q.name);
+                continue;
+            }
+        }
+        g.bench_function(&q.name, |b| {
+            b.iter(|| engine.search(&request).map(|r| r.total))
+        });
+    }
+    g.finish();
+}
+
+fn main() {
+    let root = match corpus_root() {
+        Ok(r) => r,
+        Err(why) => {
+            eprintln!("pipeline: skipped: {why}");
+            return;
+        }
+    };
+    let all = list_speeches(&root);
+    if all.is_empty() {
+        eprintln!(
+            "pipeline: skipped: no .txt speeches under {}",
+            root.display()
+        );
+        return;
+    }
+    let queries = parse_queries(QUERIES);
+    if queries.len() != 12 {
+        eprintln!(
+            "pipeline: warning: queries.txt holds {} queries, not 12",
+            queries.len()
+        );
+    }
+    let mut c = Criterion::default().configure_from_args();
+    let slice = read_slice(&all, SLICE_STEP);
+    bench_stages(&mut c, &root, &slice);
+    bench_index_build(&mut c, &all);
+    bench_queries(&mut c, &root, &queries);
+    c.final_summary();
+}
