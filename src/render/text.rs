@@ -173,6 +173,10 @@ pub fn hits(res: &SearchResults, style: TextStyle, out: &mut dyn Write) -> io::R
     let first = if shown == 0 { 0 } else { 1 };
     let summary = match res.total {
         0 => "no matching paragraphs".to_string(),
+        t if shown == 0 => format!(
+            "{t} matching paragraph{} (none shown)",
+            if t == 1 { "" } else { "s" }
+        ),
         t if shown == t => format!("{t} matching paragraph{}", if t == 1 { "" } else { "s" }),
         t => format!(
             "{first}–{shown} shown of {t} matching paragraphs (use --limit/--offset for more)"
