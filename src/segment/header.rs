@@ -600,6 +600,23 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
     if info.acronym.is_none() {
         info.acronym = known_acronym(info.meeting.as_deref().unwrap_or(""));
     }
+    // "ARF 18", "AMM 44": an acronym followed by its edition number.
+    if info.edition.is_none() {
+        let ws: Vec<&str> = line.split_whitespace().collect();
+        for pair in ws.windows(2) {
+            let (a, n) = (pair[0], pair[1].trim_end_matches([',', ')', ':']));
+            if ["ARF", "AMM", "EAS", "ASEM", "APEC", "ASTOP"].contains(&a)
+                && (1..=2).contains(&n.len())
+                && n.bytes().all(|b| b.is_ascii_digit())
+            {
+                info.edition = n.parse().ok();
+                if info.acronym.is_none() {
+                    info.acronym = Some(a.to_string());
+                }
+                break;
+            }
+        }
+    }
     info
 }
 
@@ -1157,6 +1174,8 @@ mod tests {
         assert_eq!(m.acronym.as_deref(), Some("ASTOP"));
         let m = meeting_info("G8 Declaration on Non-Proliferation of Weapons of Mass Destruction");
         assert_eq!(m.meeting, None);
+        let m = meeting_info("Chairman's Statement, ARF 18, Bali");
+        assert_eq!((m.acronym.as_deref(), m.edition), (Some("ARF"), Some(18)));
     }
 
     #[test]

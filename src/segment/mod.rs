@@ -267,6 +267,7 @@ fn paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
 }
 
 fn label_blocks(blocks: &[Block], mut lab: Labeller) -> (Vec<Paragraph>, Labeller) {
+    let mut skipping_annex = false;
     let mut heading: Option<String> = None;
     let mut out: Vec<Paragraph> = Vec::new();
     let mut text_of: HashMap<String, usize> = HashMap::new();
@@ -294,9 +295,24 @@ fn label_blocks(blocks: &[Block], mut lab: Labeller) -> (Vec<Paragraph>, Labelle
         let has_next_body = blocks.get(i + 1).is_some();
         if has_next_body {
             if let Some(h) = heading_text(b) {
-                heading = Some(h);
+                // Participant lists in annexes are names, not content.
+                // The list runs until the next annex.
+                let lower = h.to_lowercase();
+                let list = lower.contains("list of participants") || lower.contains("list of delegations");
+                let new_part = ["annex", "appendix", "attachment"].iter().any(|w| lower.starts_with(w));
+                if list {
+                    skipping_annex = true;
+                } else if new_part {
+                    skipping_annex = false;
+                }
+                if !skipping_annex || list {
+                    heading = Some(h);
+                }
                 continue;
             }
+        }
+        if skipping_annex {
+            continue;
         }
         let marker = parse_marker(text).filter(|m| !m.bare || lab.accepts_bare(m.number));
         let (assigned, body): (Assigned, &str) = match marker {

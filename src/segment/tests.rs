@@ -669,3 +669,12 @@ fn ungd_new_speech_hard_wrapped_with_first_line_indents() {
     assert_eq!((o.edition, o.year), (Some(66), Some(2011)));
     assert_eq!(o.doc_type, Some(DocType::Statement));
 }
+
+#[test]
+fn annexed_participant_lists_are_dropped() {
+    let s = segment_text(
+        "Co-Chairs' Summary Report\nManila, 5 May 2012\n\n1. The meeting was held.\n\nANNEX A: LIST OF PARTICIPANTS\n\nAustralia\nMr. John Smith, First Assistant Secretary\n\nBrunei Darussalam\n\nMs. Siti Aminah, Director of the Regional Security Division.\n\nANNEX B\n\nThe agenda was adopted.\n",
+    );
+    assert_eq!(labels(&s), ["1", "p1"]);
+    assert_eq!(s.paragraphs[1].heading.as_deref(), Some("ANNEX B"));
+}
