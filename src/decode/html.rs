@@ -81,10 +81,16 @@ const NAV_NAMES: &[&str] = &[
 /// Text accumulator that tracks pending line breaks.
 struct Out {
     s: String,
+    /// A list marker was just written: the item's first block (`<li><p>`)
+    /// must stay on the marker's line.
+    after_marker: bool,
 }
 
 impl Out {
     fn text(&mut self, t: &str) {
+        if !t.trim().is_empty() {
+            self.after_marker = false;
+        }
         let mut first = true;
         for w in t.split_whitespace() {
             let at_line_start = self.s.is_empty() || self.s.ends_with('\n');
@@ -103,6 +109,9 @@ impl Out {
     /// Ensures the output ends with at least `n` newlines (1 = new line,
     /// 2 = blank line), trimming trailing spaces first.
     fn breaks(&mut self, n: usize) {
+        if self.after_marker {
+            return;
+        }
         while self.s.ends_with(' ') {
             self.s.pop();
         }
@@ -278,11 +287,13 @@ fn walk(
                         out.s.push_str(&"  ".repeat(level.saturating_sub(1)));
                         out.s.push_str(&marker);
                         out.s.push(' ');
+                        out.after_marker = true;
                     }
                 }
                 for c in node.children() {
                     walk(c, out, lists, keep_header, depth + 1);
                 }
+                out.after_marker = false;
                 out.breaks(1);
                 return;
             }
@@ -332,7 +343,10 @@ pub fn to_text(html: &str) -> String {
     let root = main
         .or_else(|| select_first(&doc, "body"))
         .unwrap_or_else(|| doc.root_element());
-    let mut out = Out { s: String::new() };
+    let mut out = Out {
+        s: String::new(),
+        after_marker: false,
+    };
     if !has_h1(&root) {
         let title = select_first(&doc, "h1")
             .map(|e| e.text().collect::<String>())

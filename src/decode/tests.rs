@@ -148,3 +148,12 @@ fn formats_by_extension() {
     assert_eq!(SourceFormat::from_path(Path::new("x.docx")), None);
     assert_eq!(SourceFormat::from_path(Path::new("README")), None);
 }
+
+#[test]
+fn html_paragraphs_inside_list_items_stay_with_their_marker() {
+    let html = "<body><div id=\"contents\"><h1>Joint Statement</h1><ol><li><p>First item.</p><p>More of it.</p></li><li><p>Second.</p></li></ol><table><tr><td>1.</td><td>Cell text</td></tr></table></div></body>";
+    assert_eq!(
+        decode(html.as_bytes(), SourceFormat::Html).unwrap(),
+        "Joint Statement\n\n1. First item.\n\nMore of it.\n\n2. Second.\n\n1. Cell text\n"
+    );
+}
