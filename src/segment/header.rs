@@ -234,8 +234,7 @@ fn type_meeting_line(s: &str) -> Option<(DocType, String)> {
         return None;
     }
     let rest = t[end..].trim_start_matches([':', ' ', ',']);
-    let lower = rest.to_lowercase();
-    let connector = [
+    let meeting = [
         "of the ",
         "of ",
         "at the ",
@@ -244,9 +243,19 @@ fn type_meeting_line(s: &str) -> Option<(DocType, String)> {
         "for the ",
     ]
     .iter()
-    .find(|c| lower.starts_with(*c))?;
-    let meeting = &rest[connector.len()..];
+    .find_map(|c| strip_prefix_ci(rest, c))?;
     contains_meeting_word(meeting).then(|| (dt, meeting.to_string()))
+}
+
+/// `s` without the ASCII prefix `p`, compared case-insensitively; the cut
+/// is always on a char boundary because the matched bytes are ASCII.
+fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
+    let b = s.as_bytes();
+    if b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes()) {
+        s.get(p.len()..)
+    } else {
+        None
+    }
 }
 
 fn contains_meeting_word(s: &str) -> bool {
@@ -505,8 +514,7 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
         }
     }
     loop {
-        let lower = rest.to_lowercase();
-        let mut cut = None;
+        let mut next: Option<&str> = None;
         for p in [
             "the results of the ",
             "results of the ",
@@ -516,31 +524,28 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
             "final ",
             "the ",
         ] {
-            if lower.starts_with(p) {
-                cut = Some(p.len());
+            if let Some(r) = strip_prefix_ci(&rest, p) {
+                next = Some(r);
                 break;
             }
         }
-        if cut.is_none() {
+        if next.is_none() {
             if let Some((0, end, _)) = find_doc_type(&rest) {
-                let after = lower[end..].trim_start();
-                for c in [
+                let after = rest[end..].trim_start();
+                next = [
                     "of the ",
                     "of ",
                     "at the ",
                     "on the ",
                     "from the ",
                     "for the ",
-                ] {
-                    if after.starts_with(c) {
-                        cut = Some(rest.len() - after.len() + c.len());
-                        break;
-                    }
-                }
+                ]
+                .iter()
+                .find_map(|c| strip_prefix_ci(after, c));
             }
         }
-        match cut {
-            Some(n) if n < rest.len() => rest = rest[n..].trim_start().to_string(),
+        match next {
+            Some(r) if !r.trim().is_empty() => rest = r.trim_start().to_string(),
             _ => break,
         }
     }
@@ -754,6 +759,7 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
     let mut last_was_blank = true;
 
     let mut first_content: Option<usize> = None;
+    let mut first_menu: Option<usize> = None;
     for (i, raw) in lines.iter().enumerate() {
         let t = raw.trim().trim_matches('\u{feff}');
         if t.is_empty() {
@@ -790,6 +796,9 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
             body_start = i + 1;
             continue;
         }
+        if is_breadcrumb(t) && !is_boilerplate(t) {
+            first_menu.get_or_insert(i);
+        }
         if is_boilerplate(t) || is_breadcrumb(t) {
             // A breadcrumb may name the site section: "- News Releases".
             if let Some(bt) = is_banner(t.trim_start_matches(['-', '>', ' '])) {
@@ -798,7 +807,22 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
             body_start = i + 1;
             continue;
         }
-        if parse_marker(t).is_some_and(|m| !m.bare) {
+        if let Some(m) = parse_marker(t).filter(|m| !m.bare) {
+            // Menu items left by a page without <nav> ("• Home", "• About
+            // Us") above any header line: navigation, not content.
+            let item = &t[m.text_start..];
+            let menu = matches!(m.style, super::numbering::Style::Bullet(..))
+                && titles.is_empty()
+                && date.is_none()
+                && explicit_type.is_none()
+                && item.len() <= 30
+                && item.split_whitespace().count() <= 4
+                && !item.ends_with(['.', ';', ',', ':']);
+            if menu {
+                first_menu.get_or_insert(i);
+                body_start = i + 1;
+                continue;
+            }
             break;
         }
         if let Some(dt) = type_line(t) {
@@ -921,6 +945,13 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
         if !blank_after {
             titles.clear();
             body_start = first_content.unwrap_or(body_start);
+        }
+    }
+    // Menu-like bullets were skipped in the hope of a header below them;
+    // with none found, they are the document's own list.
+    if titles.is_empty() && title.is_none() && date.is_none() && explicit_type.is_none() {
+        if let Some(m) = first_menu {
+            body_start = body_start.min(m);
         }
     }
     // Title: the repeated full title (L), else the first title line.

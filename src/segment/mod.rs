@@ -234,12 +234,12 @@ pub fn split_long(text: &str, max: usize) -> Vec<&str> {
                 break;
             }
         }
+        let mut from = min.min(window.len());
+        while !window.is_char_boundary(from) {
+            from += 1;
+        }
         let cut = cut
-            .or_else(|| {
-                window[min.min(window.len())..]
-                    .rfind(' ')
-                    .map(|p| p + min.min(window.len()))
-            })
+            .or_else(|| window[from..].rfind(' ').map(|p| p + from))
             .filter(|&c| c > 0)
             .unwrap_or(limit.max(1));
         let mut cut = cut;
@@ -298,8 +298,11 @@ fn label_blocks(blocks: &[Block], mut lab: Labeller) -> (Vec<Paragraph>, Labelle
                 // Participant lists in annexes are names, not content.
                 // The list runs until the next annex.
                 let lower = h.to_lowercase();
-                let list = lower.contains("list of participants") || lower.contains("list of delegations");
-                let new_part = ["annex", "appendix", "attachment"].iter().any(|w| lower.starts_with(w));
+                let list =
+                    lower.contains("list of participants") || lower.contains("list of delegations");
+                let new_part = ["annex", "appendix", "attachment"]
+                    .iter()
+                    .any(|w| lower.starts_with(w));
                 if list {
                     skipping_annex = true;
                 } else if new_part {

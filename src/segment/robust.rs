@@ -89,6 +89,23 @@ proptest! {
 }
 
 #[test]
+fn case_folding_that_changes_byte_lengths_is_safe() {
+    for t in [
+        "CHAİRMAN'S STATEMENT OF THE İİİ ARF",
+        "Chairman's Statement of the \u{212a}ARF Meeting",
+        "Chairman's Statement İ of the Meeting",
+        "THE RESULTS OF THE ẞ MEETING",
+        "Remarks by İ at the Opening of the İ Talks",
+    ] {
+        let s = segment_text(&format!("{t}\nTokyo, 5 May 2010\n\n1. Text.\n"));
+        invariants(&s);
+        let _ = header::meeting_info(t);
+    }
+    let long = format!("{}{}", "x".repeat(999), "é ".repeat(3000));
+    invariants(&segment_text(&long));
+}
+
+#[test]
 fn one_huge_line_is_split_into_bounded_paragraphs() {
     let sentence = "The participants discussed export control and the universalisation of the Additional Protocol. ";
     let text = sentence.repeat(2_000); // ~200 KB on one line

@@ -678,3 +678,15 @@ fn annexed_participant_lists_are_dropped() {
     assert_eq!(labels(&s), ["1", "p1"]);
     assert_eq!(s.paragraphs[1].heading.as_deref(), Some("ANNEX B"));
 }
+
+#[test]
+fn menu_bullets_above_the_header_are_navigation() {
+    let s = segment_text(
+        "• Home\n• About Us\n• Foreign Policy\n\nJoint Press Statement\nTokyo, 5 May 2010\n\n1. The Ministers met.\n\n- They agreed.\n",
+    );
+    assert_eq!(s.header.doc_type, DocType::JointStatement);
+    assert_eq!(labels(&s), ["1", "1-1"]);
+    // Without a header below them, bullets stay paragraphs.
+    let s = segment_text("- Short item\n- Another item\n");
+    assert_eq!(labels(&s), ["b1", "b2"]);
+}
