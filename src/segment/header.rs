@@ -901,12 +901,13 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
                 break;
             }
             if date.is_some() {
-                // Only a repeat of the tag-line title (layout L) may follow.
-                let repeat = !titles.is_empty() && tag_acronym.is_some() && title.is_none();
-                if !repeat {
+                // After the date only the title of a date-first page (METI,
+                // speeches) may follow; a heading below a titled header
+                // belongs to the body.
+                if !(titles.is_empty() && title.is_none()) {
                     break;
                 }
-                title = Some(t.to_string());
+                titles.push(t.to_string());
                 consumed += 1;
                 body_start = i + 1;
                 continue;
