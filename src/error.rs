@@ -80,7 +80,10 @@ fn unknown_message(u: &UnknownEntity) -> String {
             .collect();
         msg.push_str(&format!("; did you mean {}?", s.join(", ")));
     }
-    msg.push_str(&format!(" (list them with `dipsearch entities {}`)", u.kind));
+    msg.push_str(&format!(
+        " (list them with `dipsearch entities {}`)",
+        u.kind
+    ));
     msg
 }
 

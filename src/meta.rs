@@ -513,13 +513,17 @@ mod tests {
         let mut h = MeetingHeader::default();
         o.apply(&mut h);
         assert_eq!(h.year, Some(2005));
-        let mut h = MeetingHeader {
+        let mut h2 = MeetingHeader {
             date: "1995-08-01".parse().ok(),
             year: Some(1995),
             ..MeetingHeader::default()
         };
-        Overrides { year: Some(2011), ..Overrides::default() }.apply(&mut h);
-        assert_eq!((h.date, h.year), (None, Some(2011)));
+        Overrides {
+            year: Some(2011),
+            ..Overrides::default()
+        }
+        .apply(&mut h2);
+        assert_eq!((h2.date, h2.year), (None, Some(2011)));
         assert_eq!(h.place.as_deref(), Some("Vientiane"));
         assert_eq!(h.doc_type, DocType::ChairsStatement);
     }

@@ -696,10 +696,19 @@ fn date_first_page_then_title() {
     let s = segment_text(
         "February 19, 2020\n\nThe 27th Asian Export Control Seminar\n\nRegional Trends\n\nThe seminar was held in Tokyo from February 17 to 19, 2020.\n",
     );
-    assert_eq!(s.header.title.as_deref(), Some("The 27th Asian Export Control Seminar"));
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("The 27th Asian Export Control Seminar")
+    );
     assert_eq!(s.header.edition, Some(27));
-    assert_eq!(s.header.date.map(|d| d.to_string()).as_deref(), Some("2020-02-17"));
-    assert_eq!(s.header.date_end.map(|d| d.to_string()).as_deref(), Some("2020-02-19"));
+    assert_eq!(
+        s.header.date.map(|d| d.to_string()).as_deref(),
+        Some("2020-02-17")
+    );
+    assert_eq!(
+        s.header.date_end.map(|d| d.to_string()).as_deref(),
+        Some("2020-02-19")
+    );
     assert_eq!(labels(&s), ["p1"]);
     assert_eq!(s.paragraphs[0].heading.as_deref(), Some("Regional Trends"));
 }
