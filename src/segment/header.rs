@@ -23,7 +23,7 @@ use regex::Regex;
 use super::boilerplate::{is_boilerplate, is_breadcrumb};
 use super::dates::{find_date, find_date_with_year, DateMatch};
 use super::numbering::parse_marker;
-use crate::model::{DocType, MeetingHeader};
+use crate::model::{Date, DocType, MeetingHeader};
 
 /// What the header reader found, and where the body starts.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -1089,21 +1089,52 @@ pub fn chair_from(text: &str) -> Option<String> {
 }
 
 /// A meeting date in body text: a date in a sentence that says the meeting
-/// was held / hosted / convened, with `year` for dates written without one.
-pub fn meeting_date_from(text: &str, year: Option<u16>) -> Option<DateMatch> {
+/// was held / hosted / convened. `published` is the header's (publication)
+/// date: a date written without a year (`on January 17 (Mon.)`) takes the
+/// year that puts it within six months of it, so a January meeting
+/// announced in December lands in the next year.
+pub fn meeting_date_from(text: &str, published: Option<Date>) -> Option<DateMatch> {
     for sentence in text.split(". ") {
         if !regexes().2.is_match(sentence) {
             continue;
         }
-        let found = match year {
-            Some(y) => find_date_with_year(sentence, y),
-            None => find_date(sentence),
-        };
-        if found.is_some() {
-            return found;
+        if let Some(m) = find_date(sentence) {
+            return Some(m);
         }
+        let Some(p) = published else { continue };
+        let Some(m) = find_date_with_year(sentence, p.year) else {
+            continue;
+        };
+        let shift = |m: DateMatch, y: u16| -> Option<DateMatch> {
+            let date = Date::new(y, m.date.month, m.date.day)?;
+            let date_end = m.date_end.and_then(|e| Date::new(y, e.month, e.day));
+            Some(DateMatch {
+                date,
+                date_end,
+                ..m
+            })
+        };
+        let gap = day_number(m.date) - day_number(p);
+        let m = if gap > 183 {
+            shift(m, p.year.saturating_sub(1))?
+        } else if gap < -183 {
+            shift(m, p.year.saturating_add(1))?
+        } else {
+            m
+        };
+        return Some(m);
     }
     None
+}
+
+/// Days since 0000-03-01 (a proleptic Gregorian day count), for gaps.
+fn day_number(d: Date) -> i64 {
+    let (y, m) = if d.month <= 2 {
+        (d.year as i64 - 1, d.month as i64 + 9)
+    } else {
+        (d.year as i64, d.month as i64 - 3)
+    };
+    365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + d.day as i64 - 1
 }
 
 /// A place named in body text: `was held in Tokyo` → `Tokyo`.
@@ -1234,6 +1265,34 @@ mod tests {
             chair_from("the Independent Commission chaired by Olof Palme, which reported."),
             None
         );
+    }
+
+    #[test]
+    fn year_less_body_dates_take_the_nearest_year() {
+        let p = |s: &str| s.parse::<Date>().ok();
+        let d = |t: &str, pubd: &str| {
+            meeting_date_from(t, p(pubd))
+                .map(|m| (m.date.to_string(), m.date_end.map(|e| e.to_string())))
+        };
+        assert_eq!(
+            d(
+                "The talks will be held on January 17 (Mon.) in Tokyo.",
+                "2010-12-24"
+            ),
+            Some(("2011-01-17".into(), None))
+        );
+        assert_eq!(
+            d(
+                "The seminar was held on December 20 and 21 in Tokyo.",
+                "2011-01-05"
+            ),
+            Some(("2010-12-20".into(), Some("2010-12-21".into())))
+        );
+        assert_eq!(
+            d("The meeting was held on May 3, 2008.", "2011-01-05"),
+            Some(("2008-05-03".into(), None))
+        );
+        assert_eq!(d("It rained on May 3.", "2011-01-05"), None);
     }
 
     #[test]

@@ -88,11 +88,11 @@ fn complete_from_body(
             .find_map(|p| header::chair_from(&p.text));
     }
     if h.date.is_none() || bare_date {
-        let year = h.date.map(|d| d.year);
+        let published = h.date;
         if let Some(m) = paragraphs
             .iter()
             .take(6)
-            .find_map(|p| header::meeting_date_from(&p.text, year))
+            .find_map(|p| header::meeting_date_from(&p.text, published))
         {
             h.date = Some(m.date);
             h.date_end = m.date_end;
