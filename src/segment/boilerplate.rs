@@ -55,6 +55,9 @@ const PREFIXES: &[&str] = &[
     "home ›",
     "home »",
     "you are here",
+    "digitized by dag hammarskj",
+    "general assembly - ",
+    "official records of the general assembly",
 ];
 
 /// Whether a whole line is site furniture (navigation, banner, separator,
@@ -82,7 +85,21 @@ pub fn is_boilerplate(line: &str) -> bool {
     if PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
-    is_separator(t) || is_page_number(t)
+    is_separator(t) || is_page_number(t) || is_record_furniture(t)
+}
+
+/// Running heads of UN verbatim records: the document symbol with the
+/// meeting date (`01/10/2015 A/70/PV.22`) and the page line with the job
+/// number (`48/55 15-29658`).
+fn is_record_furniture(t: &str) -> bool {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let r = R.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:\d{1,2}/\d{1,2}/\d{4}\s+)?[A-Z]{1,2}/(?:[A-Z0-9.]+/)*PV\.\d+(?:\s+\d{1,2}/\d{1,2}/\d{4})?$|^(?:\d{1,3}/\d{1,3}\s+)?\d{2}-\d{5}(?:\s+\d{1,3}/\d{1,3})?$",
+        )
+        .expect("record pattern compiles")
+    });
+    t.len() <= 60 && r.is_match(t)
 }
 
 /// `. . . . .`, `* * *`, `-----`, `=====`: no letters or digits, made of
@@ -216,6 +233,10 @@ mod tests {
             "Page 4",
             "4 of 12",
             "\"The World and Japan\" Database Project",
+            "01/10/2015 A/70/PV.22",
+            "A/70/PV.22 01/10/2015",
+            "48/55 15-29658",
+            "15-29658 49/55",
         ] {
             assert!(is_boilerplate(s), "{s:?}");
         }

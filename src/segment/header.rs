@@ -280,6 +280,18 @@ pub fn is_all_caps(s: &str) -> bool {
     up >= 3 && low * 10 <= up
 }
 
+/// Whether the last word of `s` is a function word (`the`, `of`, `to`),
+/// the mark of a wrapped line of prose rather than a title.
+pub fn ends_with_function_word(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let last = lower
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    s.split_whitespace().count() > 1 && TRAILING_FUNCTION_WORDS.contains(&last)
+}
+
 /// Whether `s` reads like a title or heading: short, no sentence end, words
 /// capitalised (ignoring small words) or ALL CAPS.
 pub fn is_title_like(s: &str) -> bool {

@@ -162,6 +162,13 @@ fn heading_text(b: &Block) -> Option<String> {
     if parse_marker(t).is_some() {
         return None;
     }
+    // Quoted text and numbers are not headings ("\"The Security Council", "5,5").
+    if t.starts_with(['"', '“', '\'', '‘', '('])
+        || t.contains(['"', '”'])
+        || t.chars().filter(|c| c.is_alphabetic()).count() < 2
+    {
+        return None;
+    }
     header::is_title_like(t).then(|| t.to_string())
 }
 
@@ -191,16 +198,20 @@ fn section_heading(
         return None;
     }
     // Numbered headings are often in sentence case ("Outline of the
-    // seminar"), so only a capital start and no sentence end are asked.
+    // seminar"): a capital start, a few words, no sentence end and no
+    // trailing function word (which marks a wrapped line of prose).
     let capital = rest.chars().next().is_some_and(char::is_uppercase);
     let short_sentence_case = capital
-        && rest.split_whitespace().count() <= 8
-        && !rest.ends_with(['.', ',', ';', '!', '?']);
+        && rest.split_whitespace().count() <= 6
+        && !rest.ends_with(['.', ',', ';', '!', '?'])
+        && !header::ends_with_function_word(rest);
     if !header::is_title_like(rest) && !short_sentence_case {
         return None;
     }
     let next = next?;
-    if parse_marker(&next.text).is_some_and(|n| n.style == m.style) {
+    if parse_marker(&next.text).is_some_and(|n| n.style == m.style)
+        || next.text.chars().next().is_some_and(char::is_lowercase)
+    {
         return None;
     }
     Some(rest.to_string())
@@ -292,7 +303,11 @@ fn label_blocks(blocks: &[Block], mut lab: Labeller) -> (Vec<Paragraph>, Labelle
         {
             continue;
         }
-        let has_next_body = blocks.get(i + 1).is_some();
+        // A heading has body after it, and that body does not continue a
+        // sentence (a lower-case start means the "heading" is a fragment).
+        let has_next_body = blocks
+            .get(i + 1)
+            .is_some_and(|n| !n.text.chars().next().is_some_and(char::is_lowercase));
         if has_next_body {
             if let Some(h) = heading_text(b) {
                 // Participant lists in annexes are names, not content.
