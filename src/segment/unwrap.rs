@@ -15,6 +15,9 @@
 //! * unwrapped text: a line continues the previous one only when that one
 //!   stops mid-sentence and the new line starts in lower case, or when the
 //!   previous line is long (over 150 chars) and stops mid-sentence;
+//! * blocks separated by a page break are rejoined when the first stops
+//!   mid-sentence and the second starts in lower case, or the first ends on
+//!   a function word (`of`, `the`);
 //! * a word hyphenated across lines is rejoined: `prolifer-`/`ation` →
 //!   `proliferation`, but `non-`/`proliferation` stays `non-proliferation`
 //!   when the document writes that form elsewhere, when the fragment is a
@@ -367,8 +370,10 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
     let mut merged: Vec<Block> = Vec::with_capacity(out.len());
     for b in out {
         if let Some(last) = merged.last_mut() {
+            // ("... the Treaty on the Non-Proliferation of" / page break /
+            // "Nuclear Weapons ...": a function word cannot end a paragraph.)
             if !ends_sentence(&last.text)
-                && starts_lower(&b.text)
+                && (starts_lower(&b.text) || super::header::ends_with_function_word(&last.text))
                 && !starts_item(&b.text)
                 && (wrapped || last.text.len() > 150)
             {
