@@ -159,11 +159,11 @@ fn regexes() -> &'static Patterns {
         )
         .expect("chair pattern compiles");
         let held = Regex::new(
-            r"(?i)\b(?:held|hosted|convened|took\s+place|met|opened|organi[sz]ed|(?:co-)?chaired|will\s+be\s+held|was\s+held|is\s+held)\b",
+            r"(?i)\b(?:held|hosted|convened|took\s+place|met|opened|organi[sz]ed|(?:co-)?chaired|will\s+be\s+held|was\s+held|is\s+held|meeting\s+in)\b",
         )
         .expect("held pattern compiles");
         let place = Regex::new(
-            r"\b(?:held|hosted|convened|took place|met|organi[sz]ed|chaired)\b[^.;]{0,160}?\bin ((?:[A-Z][a-zA-Z\-]+)(?: [A-Z][a-zA-Z\-]+)?)",
+            r"\b(?:held|hosted|convened|took place|met|meeting|organi[sz]ed|chaired)\b[^.;]{0,160}?\bin ((?:[A-Z][a-zA-Z\-]+)(?: [A-Z][a-zA-Z\-]+)?)",
         )
         .expect("place pattern compiles");
         let person = Regex::new(
@@ -561,11 +561,46 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
             _ => break,
         }
     }
-    // Trailing type phrase: "... Chairman's Summary".
-    if let Some((start, end, _)) = find_doc_type(&rest) {
-        if start > 0 && rest[end..].trim().is_empty() {
+    // A type phrase after the name: "... Chairman's Summary", or a
+    // document about a topic ("ASEM Political Declaration on ..."): the
+    // meeting, if any, is what comes before it.
+    if let Some((start, _, _)) = find_doc_type(&rest) {
+        if start > 0 {
             rest.truncate(start);
+            // "Political", "Leaders'" qualify the type, not the meeting.
+            while let Some(last) = rest.split_whitespace().last() {
+                let l = last.to_ascii_lowercase();
+                if [
+                    "political",
+                    "leaders'",
+                    "leaders’",
+                    "ministerial",
+                    "final",
+                    "joint",
+                ]
+                .contains(&l.as_str())
+                {
+                    let keep = rest.trim_end().len() - last.len();
+                    rest.truncate(keep);
+                } else {
+                    break;
+                }
+            }
         }
+    }
+    // A bare acronym left ("ASEM", "G8") names the series, not the meeting.
+    let lone = rest.split_whitespace().count() == 1
+        && rest
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && rest.trim().chars().any(|c| c.is_ascii_uppercase())
+        && rest.trim().len() <= 6;
+    if lone {
+        if info.acronym.is_none() {
+            info.acronym = Some(rest.trim().to_string());
+        }
+        rest.clear();
     }
     // Ordinal: "Fourth", "27th", "TWENTY-FIRST", then "Meeting of the".
     let mut ws: Vec<&str> = rest.split_whitespace().collect();

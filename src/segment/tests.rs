@@ -509,6 +509,27 @@ fn layout_l_tag_line_and_repeated_title() {
 }
 
 #[test]
+fn utf16_big_endian_declaration_named_after_its_forum() {
+    let (n, b) = fixture!("asem-2003-political-declaration.txt");
+    let s = check(n, b, Want {
+        title: Some("ASEM Political Declaration on Prevention of Proliferation of Weapons of Mass Destruction and Their Means of Delivery"),
+        meeting: None,
+        acronym: Some("ASEM"),
+        edition: None,
+        doc_type: DocType::Declaration,
+        date: Some("2003-07-23"),
+        date_end: Some("2003-07-24"),
+        place: Some("Bali"),
+        chair: None,
+        labels: &["1", "2", "2(1)", "2(2)", "3"],
+    });
+    assert_eq!(
+        para(&s, "2(2)").context.as_deref(),
+        Some("We recognise that:")
+    );
+}
+
+#[test]
 fn roman_parts_with_restarting_numbers_html_latin1() {
     let (n, b) = fixture!("g8-2003-evian-declaration.htm");
     let s = check(
