@@ -3,9 +3,10 @@
 //! Order of decisions: a byte-order mark wins (UTF-8, UTF-16 LE/BE);
 //! BOM-less UTF-16 is recognised by its pattern of zero bytes; any other
 //! zero byte or a high share of control characters means binary; valid
-//! UTF-8 is taken as is; anything else is read as Windows-1252 (a superset
-//! of the printable Latin-1 range, and what old Western pages use). Line
-//! ends become `\n`.
+//! UTF-8 is taken as is; anything else is read as a legacy East Asian
+//! encoding when it decodes cleanly into mostly CJK text (Shift_JIS,
+//! EUC-JP, EUC-KR, GBK), else as Windows-1252 (a superset of the printable
+//! Latin-1 range, and what old Western pages use). Line ends become `\n`.
 
 use encoding_rs::{
     Encoding, EUC_JP, EUC_KR, GBK, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252,
