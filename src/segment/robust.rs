@@ -81,6 +81,20 @@ proptest! {
         let _ = decode(s.as_bytes(), SourceFormat::Html);
     }
 
+    #[cfg(feature = "pdf")]
+    #[test]
+    fn truncated_or_corrupted_pdfs_fail_cleanly(cut in 0usize..2100, flip in 0usize..2100, byte in any::<u8>()) {
+        let mut pdf = include_bytes!("../../tests/fixtures/docs/g8-2004-action-plan.pdf").to_vec();
+        if flip < pdf.len() {
+            pdf[flip] = byte;
+        }
+        pdf.truncate(cut.max(1));
+        match decode(&pdf, SourceFormat::Pdf) {
+            Ok(text) => invariants(&segment_text(&text)),
+            Err(e) => prop_assert!(matches!(e, crate::decode::DecodeError::Extract(_) | crate::decode::DecodeError::Empty), "{e}"),
+        }
+    }
+
     #[test]
     fn date_finder_never_panics(s in "[0-9 a-zA-Z,()\\-–.]{0,60}") {
         let _ = dates::find_date(&s);
