@@ -82,8 +82,15 @@ pub fn is_boilerplate(line: &str) -> bool {
     if EXACT.contains(&lower.as_str()) {
         return true;
     }
-    if PREFIXES.iter().any(|p| lower.starts_with(p)) {
-        return true;
+    if let Some(p) = PREFIXES.iter().find(|p| lower.starts_with(**p)) {
+        return match *p {
+            // "Back to Press Releases", not "Back to the question, ...".
+            "back to " | "return to " => is_link_text(&t[p.len()..]),
+            "copyright" => {
+                lower.contains("rights reserved") || t.bytes().any(|b| b.is_ascii_digit())
+            }
+            _ => true,
+        };
     }
     is_separator(t) || is_page_number(t) || is_record_furniture(t)
 }
@@ -100,6 +107,21 @@ fn is_record_furniture(t: &str) -> bool {
         .expect("record pattern compiles")
     });
     t.len() <= 60 && r.is_match(t)
+}
+
+/// Link text: short, no sentence end, every word capitalised except small
+/// ones (`Nuclear Disarmament and Non-Proliferation`).
+fn is_link_text(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.len() <= 80
+        && !s.ends_with(['.', ',', ';', ':'])
+        && s.split_whitespace().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || ["and", "of", "the", "to", "for", "on", "in"].contains(&w)
+        })
 }
 
 /// `. . . . .`, `* * *`, `-----`, `=====`: no letters or digits, made of
@@ -242,6 +264,9 @@ mod tests {
         }
         for s in [
             "The participants went back to the question.",
+            "Back to the question of export controls, the meeting agreed.",
+            "Back to basics",
+            "Copyright protection was discussed.",
             "Introduction",
             "1.",
             "Press Releases",

@@ -1288,9 +1288,13 @@ mod tests {
         assert_eq!(m.meeting.as_deref(), Some("ARF ISM on NPD"));
         assert_eq!((m.acronym.as_deref(), m.edition), (Some("ARF"), Some(8)));
         let m = meeting_info("The 1st Asian Export Control Policy Dialogue");
-        assert_eq!(m.meeting.as_deref(), Some("Asian Export Control Policy Dialogue"));
+        assert_eq!(
+            m.meeting.as_deref(),
+            Some("Asian Export Control Policy Dialogue")
+        );
         assert_eq!((m.acronym, m.edition), (None, Some(1)));
-        let m = meeting_info("The Eleventh Asian Senior-level Talks on Non-Proliferation (ASTOP-XI)");
+        let m =
+            meeting_info("The Eleventh Asian Senior-level Talks on Non-Proliferation (ASTOP-XI)");
         assert_eq!((m.acronym.as_deref(), m.edition), (Some("ASTOP"), Some(11)));
         let m = meeting_info("Chairman's Statement, ARF 18, Bali");
         assert_eq!((m.acronym.as_deref(), m.edition), (Some("ARF"), Some(18)));
