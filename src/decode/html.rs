@@ -5,9 +5,10 @@
 //! `[role=main]` or a `#main` / `#contents` / `#content` container when the
 //! page has one, else `<body>`. Left out: `script`, `style`, `nav`,
 //! `footer`, `form`, `aside`, `noscript`, `template`, `iframe`, `svg`,
-//! `button`, `select`, page-level `header` (unless it holds the `h1`), and
+//! `button`, `select`, page-level `header` (unless it holds the `h1`),
 //! elements whose id or class names navigation (`nav`, `menu`,
-//! `breadcrumb`, `footer`, `sidebar`, `skip`, `pagetop`, `share`).
+//! `breadcrumb`, `footer`, `sidebar`, `skip`, `pagetop`, `share`), and
+//! lists whose text is nearly all link text (menus left outside `<nav>`).
 //!
 //! Block elements end lines; paragraphs, headings, lists and tables also
 //! leave a blank line after them. List items get their marker spelled out
@@ -143,6 +144,27 @@ fn is_nav(el: &ElementRef<'_>) -> bool {
             .any(|c| NAV_NAMES.contains(&c.to_ascii_lowercase().as_str()))
 }
 
+/// A list of two or more items whose text is (almost) all link text:
+/// site menus and "related links" that pages leave outside `<nav>`.
+fn is_link_list(el: &ElementRef<'_>) -> bool {
+    let items = el
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|c| c.value().name() == "li")
+        .count();
+    if items < 2 {
+        return false;
+    }
+    let total: usize = el.text().map(|t| t.trim().len()).sum();
+    let linked: usize = el
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "a")
+        .map(|a| a.text().map(|t| t.trim().len()).sum::<usize>())
+        .sum();
+    total > 0 && linked * 10 >= total * 9
+}
+
 fn has_h1(el: &ElementRef<'_>) -> bool {
     el.descendants()
         .filter_map(ElementRef::wrap)
@@ -242,6 +264,9 @@ fn walk(
                     walk(c, out, lists, keep_header, depth + 1);
                 }
                 return;
+            }
+            if (name == "ul" || name == "ol") && is_link_list(&el) {
+                return; // a menu or a list of related links
             }
             if name == "ul" || name == "ol" {
                 let kind = el.value().attr("type").unwrap_or("1").to_string();

@@ -179,3 +179,12 @@ fn japanese_legacy_encodings_are_recognised() {
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&french);
     assert_eq!(decode(&bytes, SourceFormat::Text).unwrap(), french);
 }
+
+#[test]
+fn html_link_lists_are_menus() {
+    let html = "<body><table><tr><td><ul><li><a href=/>Home</a></li><li><a href=/p>Foreign Policy</a></li><li><a href=/r>Regions</a></li></ul></td><td><h1>Chairman's Summary</h1><ul><li>The meeting was held in <a href=/t>Tokyo</a> on 5 May.</li><li>It agreed to meet again.</li></ul></td></tr></table></body>";
+    assert_eq!(
+        decode(html.as_bytes(), SourceFormat::Html).unwrap(),
+        "Chairman's Summary\n\n\u{2022} The meeting was held in Tokyo on 5 May.\n\u{2022} It agreed to meet again.\n"
+    );
+}
