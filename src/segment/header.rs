@@ -223,7 +223,7 @@ fn type_line(s: &str) -> Option<DocType> {
 
 /// A type phrase at the start followed by `of the` / `on the` and a meeting
 /// (`CHAIRMAN'S STATEMENT OF THE 27th ASEAN REGIONAL FORUM`).
-fn type_meeting_line(s: &str) -> Option<(DocType, String)> {
+fn type_meeting_line(s: &str) -> Option<DocType> {
     let t = s.trim();
     let t = t
         .strip_prefix("FINAL ")
@@ -244,7 +244,7 @@ fn type_meeting_line(s: &str) -> Option<(DocType, String)> {
     ]
     .iter()
     .find_map(|c| strip_prefix_ci(rest, c))?;
-    contains_meeting_word(meeting).then(|| (dt, meeting.to_string()))
+    contains_meeting_word(meeting).then_some(dt)
 }
 
 /// `s` without the ASCII prefix `p`, compared case-insensitively; the cut
@@ -923,13 +923,12 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
             body_start = i + 1;
             continue;
         }
-        if let Some((dt, meeting)) = type_meeting_line(t) {
+        if let Some(dt) = type_meeting_line(t) {
             if explicit_type.is_some() || date.is_some() && !titles.is_empty() {
                 break;
             }
             explicit_type = Some(dt);
             titles.push(t.to_string());
-            let _ = meeting;
             consumed += 1;
             body_start = i + 1;
             continue;

@@ -163,11 +163,11 @@ struct WordForms {
 }
 
 impl WordForms {
-    fn collect(lines: &[PreLine<'_>]) -> WordForms {
+    fn collect<'a>(lines: impl Iterator<Item = &'a str>) -> WordForms {
         let mut hyphenated = HashSet::new();
         let mut plain = HashSet::new();
         for l in lines {
-            let mut words = l.text.split_whitespace().peekable();
+            let mut words = l.split_whitespace().peekable();
             while let Some(w) = words.next() {
                 if words.peek().is_none() {
                     break; // the last word may be a broken one
@@ -312,7 +312,7 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
             None => true,
         })
         .collect();
-    let forms = WordForms::collect(&kept.iter().flatten().cloned_lines());
+    let forms = WordForms::collect(kept.iter().flatten().map(|l| l.text));
 
     // 4. Join.
     let mut out: Vec<Block> = Vec::new();
@@ -388,23 +388,6 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
         b.text = normalise_ws(&b.text);
     }
     merged
-}
-
-trait ClonedLines<'a> {
-    fn cloned_lines(self) -> Vec<PreLine<'a>>;
-}
-
-impl<'a, 'b, I: Iterator<Item = &'b PreLine<'a>>> ClonedLines<'a> for I
-where
-    'a: 'b,
-{
-    fn cloned_lines(self) -> Vec<PreLine<'a>> {
-        self.map(|l| PreLine {
-            indent: l.indent,
-            text: l.text,
-        })
-        .collect()
-    }
 }
 
 /// Collapses every run of whitespace to one space and trims the ends.
