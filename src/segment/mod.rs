@@ -18,6 +18,17 @@
 //! length) gets `~2`, `~3`. Blocks longer than [`MAX_PARAGRAPH`] bytes are
 //! split at sentence ends. Every step is linear in the input size.
 //!
+//! Headings are not paragraphs: an unnumbered short title-like line with
+//! body after it (`Regional Issues`, `[Opening remarks]`), or a marked one
+//! (`II. Instruments`, `1. Outline of the seminar`), which opens a section;
+//! numbers under sections are prefixed with the section (`II.3`) only when
+//! they restart in each section. A sub-paragraph's `parent` is always an
+//! emitted paragraph (a marker with no text of its own, as in a merged
+//! `3. (1)`, leaves its children without one). Annexed participant lists
+//! are dropped. The body is read for the chair, the meeting date and the
+//! place only when the document has a header, so speeches (UN General
+//! Debate) do not pick up other meetings' facts.
+//!
 //! ```
 //! let s = dipsearch::segment::segment_text(
 //!     "Joint Statement\nTokyo, 5 May 2010\n\n1. Lead-in:\n(a) first;\n(b) second.\n",
