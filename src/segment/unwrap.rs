@@ -148,6 +148,44 @@ pub(crate) fn starts_item(s: &str) -> bool {
     }
 }
 
+/// A line that can only be a heading, for wrapped text where a short line
+/// of prose ("I congratulate Mr. Sam") looks much like one: every word
+/// capitalised except small ones, no comma, no trailing function word; a
+/// single word only in capitals or as a common section name.
+fn strict_heading(t: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "of", "the", "on", "and", "in", "for", "to", "at", "a", "an", "by", "with",
+    ];
+    const SECTION_WORDS: &[&str] = &[
+        "Introduction",
+        "Conclusion",
+        "Conclusions",
+        "Background",
+        "Recommendations",
+        "Overview",
+        "Summary",
+        "Preamble",
+        "Annex",
+    ];
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if t.contains(',')
+        || t.ends_with('-')
+        || !super::header::is_title_like(t)
+        || super::header::ends_with_function_word(t)
+    {
+        return false;
+    }
+    if words.len() == 1 {
+        return super::header::is_all_caps(t) || SECTION_WORDS.contains(&t);
+    }
+    words.iter().all(|w| {
+        SMALL.contains(w)
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    })
+}
+
 /// Normalised shape of a line for running-header detection: digits folded.
 pub(crate) fn shape(s: &str) -> String {
     s.chars()
@@ -318,7 +356,18 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut cur: Option<Block> = None;
     let mut prev_line: Option<(usize, &str)> = None; // (indent, text) of last line
-    for l in &kept {
+                                                     // A short title-like line inside wrapped text, between a sentence end
+                                                     // and a capitalised line, is a heading: it stands alone.
+    let heading_like = |t: &str, next: Option<&str>| {
+        wrapped
+            && t.chars().count() * 10 < width * 6
+            && t.split_whitespace().count() <= 10
+            && !ends_sentence(t)
+            && strict_heading(t)
+            && next.is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase))
+    };
+    let mut prev_heading = false;
+    for (idx, l) in kept.iter().enumerate() {
         let Some(l) = l else {
             if let Some(b) = cur.take() {
                 out.push(b);
@@ -337,7 +386,11 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
                     true
                 } else if wrapped {
                     let short = plen * 100 < width * 85;
-                    !(ends_sentence(ptext) && (short || l.indent > pind))
+                    let next = kept.get(idx + 1).and_then(|n| n.as_ref()).map(|n| n.text);
+                    let heading_here = ends_sentence(ptext) && heading_like(l.text, next);
+                    !(prev_heading
+                        || heading_here
+                        || ends_sentence(ptext) && (short || l.indent > pind))
                 } else {
                     !ends_sentence(ptext) && (starts_lower(l.text) || plen > 150)
                 }
@@ -359,6 +412,13 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
                 lines: 1,
             });
         }
+        // The line just placed is a heading when it was cut off from a
+        // finished sentence and looks like one; the next line must not be
+        // glued to it. (At the start of a text or after a blank line a
+        // short capitalised line is as likely the start of a sentence.)
+        let next = kept.get(idx + 1).and_then(|n| n.as_ref()).map(|n| n.text);
+        prev_heading =
+            !join && prev_line.is_some_and(|(_, p)| ends_sentence(p)) && heading_like(l.text, next);
         prev_line = Some((l.indent, l.text));
     }
     if let Some(b) = cur.take() {
@@ -434,6 +494,14 @@ mod tests {
         let t = texts(src);
         assert_eq!(t.len(), 2, "{t:#?}");
         assert!(t[1].contains("the Secretary-General, Mr. Ban Ki-moon"));
+    }
+
+    #[test]
+    fn headings_inside_wrapped_text_stand_alone() {
+        let src = "The Ministers met in Bandar Seri Begawan and reviewed the\nwork of the Forum since its first meeting in Bangkok last\nyear, and agreed on the way ahead for the coming year.\nRegional Issues\nThe Ministers exchanged views on the Korean Peninsula and\nwelcomed the resumption of dialogue between the parties to\nthe Agreed Framework concluded in Geneva in October.\n";
+        let t = texts(src);
+        assert_eq!(t.len(), 3, "{t:#?}");
+        assert_eq!(t[1], "Regional Issues");
     }
 
     #[test]
