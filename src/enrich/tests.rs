@@ -489,3 +489,12 @@ fn office_titles_are_not_arms_control_topics() {
     );
     assert_eq!(ids(&t.topics), Vec::<&str>::new());
 }
+
+#[test]
+fn us_dollars_are_not_the_united_states() {
+    assert_eq!(
+        countries(&tags("We pledged US$ 2 billion and 300 million US dollars, or $US 5 million.")),
+        Vec::<String>::new()
+    );
+    assert_eq!(countries(&tags("The US government agreed.")), vec!["USA"]);
+}
