@@ -498,3 +498,9 @@ fn us_dollars_are_not_the_united_states() {
     );
     assert_eq!(countries(&tags("The US government agreed.")), vec!["USA"]);
 }
+
+#[test]
+fn regions_and_waters_named_after_states_are_not_states() {
+    let t = tags("Indo-China, the Gulf of Guinea, the Lake Chad basin and the Sea of Japan.");
+    assert_eq!(countries(&t), Vec::<String>::new());
+}
