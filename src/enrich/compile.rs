@@ -456,7 +456,10 @@ pub(crate) fn matcher(
             };
             let rows = book.for_alias("topic", &e.id, trig);
             let (rules, weak, _) = gate(rows, &mut b, index, EntityKind::Topic, &mut problems);
-            let plural = !prefix && folded.chars().next_back().is_some_and(char::is_alphabetic);
+            // Weak triggers are generic words whose plurals drift further
+            // (`developments` are events, not development): exact only.
+            let plural =
+                !prefix && !weak && folded.chars().next_back().is_some_and(char::is_alphabetic);
             b.add(
                 &folded,
                 Variant {
