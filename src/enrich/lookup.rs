@@ -48,6 +48,17 @@ impl Lookup {
                 }
             }
         }
+        // Topic trigger phrases (`dual-use`, `denuclearization`) come after
+        // every id and label, so a label is never shadowed.
+        for (i, e) in entities.iter().enumerate() {
+            if e.kind == EntityKind::Topic {
+                for t in &e.aliases {
+                    names
+                        .entry((e.kind, key(t.trim_end_matches('*'))))
+                        .or_insert(i as u32);
+                }
+            }
+        }
         // Countries: ISO2 (kept in the data as the first code) and names in
         // priority order.
         for pass in 0..3 {
@@ -76,9 +87,14 @@ impl Lookup {
         Lookup { ids, names }
     }
 
+    /// An id or name match; failing that, the singular of a plural
+    /// (`export controls`, `Missiles`).
     fn find(&self, kind: EntityKind, k: &str) -> Option<u32> {
-        let k = (kind, k.to_string());
-        self.ids.get(&k).or_else(|| self.names.get(&k)).copied()
+        let exact = |k: &str| {
+            let k = (kind, k.to_string());
+            self.ids.get(&k).or_else(|| self.names.get(&k)).copied()
+        };
+        exact(k).or_else(|| k.strip_suffix('s').and_then(exact))
     }
 
     /// See [`super::Gazetteer::resolve`].

@@ -493,7 +493,9 @@ fn office_titles_are_not_arms_control_topics() {
 #[test]
 fn us_dollars_are_not_the_united_states() {
     assert_eq!(
-        countries(&tags("We pledged US$ 2 billion and 300 million US dollars, or $US 5 million.")),
+        countries(&tags(
+            "We pledged US$ 2 billion and 300 million US dollars, or $US 5 million."
+        )),
         Vec::<String>::new()
     );
     assert_eq!(countries(&tags("The US government agreed.")), vec!["USA"]);
@@ -503,4 +505,34 @@ fn us_dollars_are_not_the_united_states() {
 fn regions_and_waters_named_after_states_are_not_states() {
     let t = tags("Indo-China, the Gulf of Guinea, the Lake Chad basin and the Sea of Japan.");
     assert_eq!(countries(&t), Vec::<String>::new());
+}
+
+#[test]
+fn resolve_more_spellings() {
+    let g = Gazetteer::builtin();
+    let one = |k, v: &str, id: &str| {
+        assert_eq!(g.resolve(k, v), Ok(vec![(k, id.to_string())]), "{v}");
+    };
+    one(EntityKind::Country, "Viet Nam", "VNM");
+    one(EntityKind::Country, "vietnam", "VNM");
+    one(EntityKind::Country, "C\u{00F4}te d\u{2019}Ivoire", "CIV");
+    one(EntityKind::Country, "South Korea", "KOR");
+    one(EntityKind::Country, "DPRK", "PRK");
+    one(EntityKind::Country, "USSR", "SUN");
+    one(EntityKind::Country, "Burma", "MMR");
+    one(EntityKind::Topic, "export controls", "export-control");
+    one(EntityKind::Topic, "dual-use", "export-control");
+    one(EntityKind::Topic, "Korean Peninsula", "korean-peninsula");
+    one(EntityKind::Instrument, "Non-Proliferation Treaty", "NPT");
+    one(EntityKind::Instrument, "resolution 1540", "UNSCR-1540");
+    one(EntityKind::Group, "asean regional forum", "ARF");
+    one(EntityKind::Group, "g8", "G8");
+    let e = g.resolve(EntityKind::Topic, "xyzzy");
+    assert!(matches!(
+        e,
+        Err(UnknownEntity {
+            kind: EntityKind::Topic,
+            ..
+        })
+    ));
 }
