@@ -369,20 +369,26 @@ impl Gazetteer {
                 last_end = c.hit.end;
             }
         }
-        // Countries, groups and resolutions named inside an instrument name.
-        let mut nested: Vec<usize> = Vec::new();
+        // Countries, groups and resolutions named inside an instrument name
+        // are emitted right after it (`nested` = true).
+        let mut order: Vec<(usize, bool)> = Vec::with_capacity(chosen.len());
         for &i in &chosen {
-            let outer = &valid[i].hit;
-            let Some(ov) = self.variant(outer) else {
+            order.push((i, false));
+            let outer = valid[i].hit;
+            let Some(ov) = self.variant(&outer) else {
                 continue;
             };
             if ov.no_nested || self.target_kind(ov) != Some(EntityKind::Instrument) {
                 continue;
             }
             let mut inner_end = outer.start;
-            for (j, c) in valid.iter().enumerate() {
+            let first = valid.partition_point(|c| c.hit.start < outer.start);
+            for (j, c) in valid.iter().enumerate().skip(first) {
                 let h = &c.hit;
-                if j == i || h.start < inner_end || h.start < outer.start || h.end > outer.end {
+                if h.start >= outer.end {
+                    break;
+                }
+                if j == i || h.start < inner_end || h.end > outer.end {
                     continue;
                 }
                 if h.start == outer.start && h.end == outer.end {
@@ -397,21 +403,27 @@ impl Gazetteer {
                         Some(EntityKind::Country | EntityKind::Group)
                     );
                 if inner_ok {
-                    nested.push(j);
+                    order.push((j, true));
                     inner_end = h.end;
                 }
             }
         }
-        chosen.extend(nested);
 
-        // Emit entities.
+        // Emit entities. A nested mention is dropped when its enclosing
+        // instrument already emitted the same entity (`… pursuant to
+        // resolution 1874` inside the UNSCR-1874 alias).
         let mut out: Vec<Found> = Vec::new();
         let mut country_spans: Vec<(usize, usize)> = Vec::new();
-        for &i in &chosen {
+        let mut mark = 0;
+        for &(i, nested) in &order {
             let c = &valid[i];
             let Some(v) = self.variant(&c.hit) else {
                 continue;
             };
+            if !nested {
+                mark = out.len();
+            }
+            let from = if nested { mark } else { out.len() };
             let (os, oe) = (f.orig(c.hit.start), f.orig(c.hit.end));
             match &v.target {
                 Target::Entities(es) => {
@@ -422,7 +434,7 @@ impl Gazetteer {
                         if ent.kind == EntityKind::Country {
                             country_spans.push((c.hit.start, c.hit.end));
                         }
-                        self.emit(&mut out, Ent::Known(e), ent.kind, os, oe);
+                        self.emit(&mut out, from, Ent::Known(e), ent.kind, os, oe);
                     }
                 }
                 Target::Resolution { .. } => {
@@ -431,9 +443,14 @@ impl Gazetteer {
                         let (ns, ne) = (f.orig(start), f.orig(n.end));
                         let id = format!("UNSCR-{}", n.number);
                         match self.index.get(&(EntityKind::Instrument, id)) {
-                            Some(&e) => {
-                                self.emit(&mut out, Ent::Known(e), EntityKind::Instrument, ns, ne)
-                            }
+                            Some(&e) => self.emit(
+                                &mut out,
+                                from,
+                                Ent::Known(e),
+                                EntityKind::Instrument,
+                                ns,
+                                ne,
+                            ),
                             None => out.push(Found {
                                 kind: EntityKind::Instrument,
                                 ent: Ent::Resolution(n.number),
@@ -458,10 +475,13 @@ impl Gazetteer {
             // A trigger strictly inside a country name does not count
             // (`Democratic` in `Democratic People's Republic of Korea`); one
             // that is the whole name does (`DPRK`, `Iran`, `North Korea`).
-            if country_spans
-                .iter()
-                .any(|&(a, b)| h.start >= a && h.end <= b && (h.start, h.end) != (a, b))
-            {
+            // Country spans are in text order and do not overlap.
+            let k = country_spans.partition_point(|&(a, _)| a <= h.start);
+            let inside = k > 0 && {
+                let (a, b) = country_spans[k - 1];
+                h.end <= b && (h.start, h.end) != (a, b)
+            };
+            if inside {
                 continue;
             }
             if !rules_ok(v, orig, f, h.start, h.end, para, doc) {
@@ -520,13 +540,22 @@ impl Gazetteer {
         out
     }
 
-    /// Pushes a known entity, and for an instrument the topics it implies.
-    fn emit(&self, out: &mut Vec<Found>, ent: Ent, kind: EntityKind, start: usize, end: usize) {
-        if out
+    /// Pushes a known entity, and for an instrument the topics it implies,
+    /// unless `out[from..]` already holds it on an enclosing span.
+    fn emit(
+        &self,
+        out: &mut Vec<Found>,
+        from: usize,
+        ent: Ent,
+        kind: EntityKind,
+        start: usize,
+        end: usize,
+    ) {
+        if out[from.min(out.len())..]
             .iter()
             .any(|o| o.ent == ent && o.start <= start && o.end >= end)
         {
-            return; // already emitted for an enclosing span
+            return;
         }
         out.push(Found {
             kind,
