@@ -199,7 +199,7 @@ fn in_caps_context(orig: &str, f: &Folded, s: &str, start: usize, end: usize) ->
     }
     let caps = |w: Option<&str>| w.is_some_and(is_all_caps);
     let (p, n) = (prev_word(s, start), next_word(s, end));
-    (caps(p) && (n.is_none() || caps(n))) || (p.is_none() && caps(n) && n.is_some())
+    caps(p) && (n.is_none() || caps(n))
 }
 
 /// Whether every local rule of `v` passes for the hit at `start..end`
