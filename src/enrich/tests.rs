@@ -536,3 +536,12 @@ fn resolve_more_spellings() {
         })
     ));
 }
+
+#[test]
+fn misplaced_apostrophes_in_long_names() {
+    let t = tags("Democratic Peoples' Republic of Korea, Republic of Korea and the Lao Peoples Democratic Republic.");
+    assert_eq!(countries(&t), vec!["PRK", "KOR", "LAO"]);
+    let t = tags("Representatives from the Panel of Experts established pursuant to UNSCR 1874 were present.");
+    assert_eq!(ids(&t.instruments), vec!["UNSCR-1874"]);
+    assert_eq!(count(&t.instruments, "UNSCR-1874"), 1);
+}
