@@ -240,9 +240,21 @@ impl Gazetteer {
     /// `participants from`, `delegations of`, …), or right after `hosted
     /// by`. Groups are not expanded.
     pub fn participants(&self, paragraphs: &[Paragraph]) -> Vec<CountryCode> {
+        self.participants_of(paragraphs, &self.found_document(paragraphs))
+    }
+
+    /// [`Gazetteer::tag_document`] and [`Gazetteer::participants`] from one
+    /// scan of the text (what ingest needs; calling both scans twice).
+    pub fn tag_and_participants(&self, paragraphs: &[Paragraph]) -> (Vec<Tags>, Vec<CountryCode>) {
         let found = self.found_document(paragraphs);
+        let tags = found.iter().map(|f| self.tags_of(f)).collect();
+        (tags, self.participants_of(paragraphs, &found))
+    }
+
+    /// Attending countries from already tagged paragraphs.
+    fn participants_of(&self, paragraphs: &[Paragraph], found: &[Vec<Found>]) -> Vec<CountryCode> {
         let mut out: Vec<CountryCode> = Vec::new();
-        for (p, f) in paragraphs.iter().zip(&found) {
+        for (p, f) in paragraphs.iter().zip(found) {
             let countries: Vec<(usize, usize, String)> = f
                 .iter()
                 .filter(|x| x.kind == EntityKind::Country)

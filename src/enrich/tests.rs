@@ -545,3 +545,12 @@ fn misplaced_apostrophes_in_long_names() {
     assert_eq!(ids(&t.instruments), vec!["UNSCR-1874"]);
     assert_eq!(count(&t.instruments, "UNSCR-1874"), 1);
 }
+
+#[test]
+fn tag_and_participants_equals_the_two_calls() {
+    let g = Gazetteer::builtin();
+    let d = doc(&[P1, P3A, P5]);
+    let (tags, parts) = g.tag_and_participants(&d);
+    assert_eq!(tags, g.tag_document(&d));
+    assert_eq!(parts, g.participants(&d));
+}
