@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::compile::Entity;
+use super::catalog::Entity;
 use super::resolution;
 use super::text::key;
 use super::UnknownEntity;

@@ -5,11 +5,13 @@
 //! Reads paragraph text, never changes it or its boundaries. The same
 //! gazetteers resolve user filter values (`--country "Lao PDR"` → `LAO`).
 //!
-//! Layout: `data` parses the embedded files, `compile` builds the automaton
-//! and the per-pattern rules, `tagger` scans and disambiguates, `resolution`
-//! reads UN Security Council resolution numbers, `participants` finds the
-//! attending countries, `lookup` resolves filter values. The matching rules
-//! themselves live in `data/rules.tsv` (documented in `data/README.md`).
+//! Layout: `data` parses the embedded files, `catalog` builds the entity
+//! table, `compile` the automaton and per-pattern rules, `text` folds text,
+//! `scan` runs the automaton, `gates` applies the rules, `tagger` selects and
+//! emits mentions, `resolution` reads UN Security Council resolution
+//! numbers, `participants` finds the attending countries, `lookup` resolves
+//! filter values. The matching rules themselves live in `data/rules.tsv`
+//! (documented in `data/README.md`).
 //!
 //! ```
 //! use dipsearch::enrich::Gazetteer;
@@ -22,11 +24,14 @@
 //! assert!(ids.contains(&"PRK".to_string()) && ids.contains(&"UNSCR-1718".to_string()));
 //! ```
 
+mod catalog;
 mod compile;
 mod data;
+mod gates;
 mod lookup;
 mod participants;
 mod resolution;
+mod scan;
 mod tagger;
 mod text;
 
@@ -40,8 +45,9 @@ use std::sync::OnceLock;
 
 use crate::model::{CountryCode, EntityKind, Mention, Paragraph, Tags};
 
-use compile::Entity;
-use tagger::{DocState, Ent, Found};
+use catalog::Entity;
+use gates::DocState;
+use tagger::{Ent, Found};
 
 /// Everything dipsearch knows about named entities: names, aliases,
 /// matching rules. Built once per process (`Gazetteer::builtin`).
@@ -112,7 +118,7 @@ impl Gazetteer {
     /// Builds a gazetteer from the embedded data (prefer `builtin`, which
     /// builds once).
     fn build() -> Gazetteer {
-        let c = compile::catalog();
+        let c = catalog::catalog();
         let lookup = lookup::Lookup::new(&c.entities);
         Gazetteer {
             entities: c.entities,
@@ -137,7 +143,7 @@ impl Gazetteer {
     /// paragraphs (`the Initiative`) only count after their full name here.
     /// Topics implied by an instrument are reported on the instrument's span.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        let scan = tagger::scan(self.matcher(), text);
+        let scan = scan::scan(self.matcher(), text);
         let doc = DocState::default();
         let found = self.resolve_scan(text, &scan, &doc);
         self.to_mentions(&found)
@@ -154,7 +160,7 @@ impl Gazetteer {
     /// assert_eq!(ex[0].matched, "Japan");
     /// ```
     pub fn explain(&self, text: &str) -> Vec<Explained> {
-        let scan = tagger::scan(self.matcher(), text);
+        let scan = scan::scan(self.matcher(), text);
         let found = self.resolve_scan(text, &scan, &DocState::default());
         found
             .iter()
@@ -183,9 +189,9 @@ impl Gazetteer {
     /// The tagged entities of each paragraph of a document, with the
     /// document's context applied.
     fn found_document(&self, paragraphs: &[Paragraph]) -> Vec<Vec<Found>> {
-        let scans: Vec<tagger::Scan> = paragraphs
+        let scans: Vec<scan::Scan> = paragraphs
             .iter()
-            .map(|p| tagger::scan(self.matcher(), &p.text))
+            .map(|p| scan::scan(self.matcher(), &p.text))
             .collect();
         let mut doc = DocState::default();
         for s in &scans {
