@@ -143,11 +143,10 @@ impl Builder {
             }
         };
         let list = &mut self.variants[i];
-        // Same meaning, same case handling, same rules: keep one.
-        if !list
-            .iter()
-            .any(|o| o.target == v.target && o.case == v.case && o.rules == v.rules)
-        {
+        // Same meaning, same spelling and case handling, same rules: keep one.
+        if !list.iter().any(|o| {
+            o.target == v.target && o.case == v.case && o.rules == v.rules && o.alias == v.alias
+        }) {
             list.push(v);
         }
     }
@@ -328,7 +327,7 @@ pub(crate) fn matcher(
         );
     }
     // Resolution lead words.
-    let leads: [(&str, bool, Case); 11] = [
+    let leads: [(&str, bool, Case); 13] = [
         ("resolution", false, Case::Any),
         ("resolutions", false, Case::Any),
         ("Security Council resolution", true, Case::Any),
@@ -340,6 +339,8 @@ pub(crate) fn matcher(
         ("S/RES/", true, Case::Exact),
         ("SCR", true, Case::Exact),
         ("SC resolution", true, Case::Any),
+        ("SC res.", true, Case::Exact),
+        ("UNSC res.", true, Case::Exact),
     ];
     for (lead, strong, case) in leads {
         let folded = fold_pattern(lead);

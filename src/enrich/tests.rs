@@ -256,6 +256,17 @@ fn resolutions_by_number_in_usual_forms() {
             "UNSCR-2397"
         ]
     );
+    let t = tags("Under SC res. 2231, the HCoC and resolutions 1673, 1810 and 1977.");
+    assert_eq!(
+        ids(&t.instruments),
+        vec![
+            "UNSCR-2231",
+            "HCOC",
+            "UNSCR-1673",
+            "UNSCR-1810",
+            "UNSCR-1977"
+        ]
+    );
     let t = tags("General Assembly resolution 1514 (XV) and resolution 2758.");
     assert_eq!(ids(&t.instruments), Vec::<&str>::new());
 }
