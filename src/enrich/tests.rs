@@ -565,3 +565,13 @@ fn tag_and_participants_equals_the_two_calls() {
     assert_eq!(tags, g.tag_document(&d));
     assert_eq!(parts, g.participants(&d));
 }
+
+#[test]
+fn additional_protocol_is_iaea_unless_another_treaty_is_meant() {
+    let t = tags("The participants underlined the importance of the Additional Protocol as a verification standard.");
+    assert_eq!(ids(&t.instruments), vec!["IAEA-AP"]);
+    let t = tags("Additional Protocol II of the Tlatelolco Treaty was ratified.");
+    assert_eq!(ids(&t.instruments), vec!["TLATELOLCO"]);
+    let t = tags("The Additional Protocol to the Geneva Conventions protects victims of armed conflict.");
+    assert_eq!(ids(&t.instruments), Vec::<&str>::new());
+}
