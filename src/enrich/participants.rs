@@ -2,7 +2,8 @@
 //!
 //! Meeting summaries say who came in a handful of ways ("12 Asian nations,
 //! namely, … were represented", "Australia and the United States also
-//! participated", "attended by delegations of …", "hosted by Japan"). A
+//! participated", "attended by delegations of …", "co-chaired by …", "the
+//! Foreign Ministers of …", "hosted by Japan"). A
 //! country counts when it is named in a sentence holding one of these cues,
 //! or right after `hosted by`; every other mention (a country discussed, a
 //! declaration named after a city) does not.
@@ -28,8 +29,11 @@ const CUES: &[&str] = &[
     "representatives from",
     "in attendance",
     "with the participation of",
-    "co-chaired by",
-    "co chaired by",
+    "chaired by",
+    "ministers of",
+    "leaders of",
+    "heads of delegation",
+    "delegation of",
 ];
 
 /// Lead words that name the host directly before a country.

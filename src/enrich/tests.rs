@@ -575,3 +575,15 @@ fn additional_protocol_is_iaea_unless_another_treaty_is_meant() {
     let t = tags("The Additional Protocol to the Geneva Conventions protects victims of armed conflict.");
     assert_eq!(ids(&t.instruments), Vec::<&str>::new());
 }
+
+#[test]
+fn participants_from_ministers_and_chairs() {
+    let g = Gazetteer::builtin();
+    let d = doc(&[
+        "The Foreign Ministers of Japan, the People\u{2019}s Republic of China and the Republic of Korea held the Seventh Trilateral Committee Meeting in Kyoto.",
+        "The Meeting was chaired by the Minister of Foreign Affairs of the Lao People's Democratic Republic.",
+        "They discussed the situation in Myanmar.",
+    ]);
+    let got: Vec<String> = g.participants(&d).iter().map(|c| c.to_string()).collect();
+    assert_eq!(got, vec!["JPN", "CHN", "KOR", "LAO"]);
+}
