@@ -244,7 +244,9 @@ impl Gazetteer {
     /// A country counts when it is named in a sentence that says who took
     /// part (`were represented`, `participated`, `attended`, `took part`,
     /// `participants from`, `delegations of`, …), or right after `hosted
-    /// by`. Groups are not expanded.
+    /// by`, within the first paragraphs of the document (where summaries say
+    /// who came; later mentions are about other meetings). Groups are not
+    /// expanded.
     pub fn participants(&self, paragraphs: &[Paragraph]) -> Vec<CountryCode> {
         self.participants_of(paragraphs, &self.found_document(paragraphs))
     }
@@ -260,7 +262,11 @@ impl Gazetteer {
     /// Attending countries from already tagged paragraphs.
     fn participants_of(&self, paragraphs: &[Paragraph], found: &[Vec<Found>]) -> Vec<CountryCode> {
         let mut out: Vec<CountryCode> = Vec::new();
-        for (p, f) in paragraphs.iter().zip(found) {
+        for (p, f) in paragraphs
+            .iter()
+            .zip(found)
+            .take(participants::LEADING_PARAGRAPHS)
+        {
             let countries: Vec<(usize, usize, String)> = f
                 .iter()
                 .filter(|x| x.kind == EntityKind::Country)

@@ -8,6 +8,12 @@
 //! or right after `hosted by`; every other mention (a country discussed, a
 //! declaration named after a city) does not.
 
+/// How many leading paragraphs may say who attended. Summaries state it in
+/// their first one to three paragraphs; later sentences with the same cues
+/// are about other meetings ("the leaders of the United States and the DPRK
+/// met in Singapore").
+pub(crate) const LEADING_PARAGRAPHS: usize = 8;
+
 /// Phrases that make a sentence a statement of attendance (lower case).
 const CUES: &[&str] = &[
     "represented",

@@ -572,7 +572,9 @@ fn additional_protocol_is_iaea_unless_another_treaty_is_meant() {
     assert_eq!(ids(&t.instruments), vec!["IAEA-AP"]);
     let t = tags("Additional Protocol II of the Tlatelolco Treaty was ratified.");
     assert_eq!(ids(&t.instruments), vec!["TLATELOLCO"]);
-    let t = tags("The Additional Protocol to the Geneva Conventions protects victims of armed conflict.");
+    let t = tags(
+        "The Additional Protocol to the Geneva Conventions protects victims of armed conflict.",
+    );
     assert_eq!(ids(&t.instruments), Vec::<&str>::new());
 }
 
