@@ -669,3 +669,10 @@ fn random_text_never_panics_and_offsets_stay_valid() {
             .wrapping_add(1);
     }
 }
+
+#[test]
+fn groups_are_tagged_not_expanded() {
+    let t = tags("The G7 and the g7+ group of fragile States, ASEAN member states and the G-77.");
+    assert_eq!(ids(&t.groups), vec!["G7", "ASEAN"]);
+    assert_eq!(countries(&t), Vec::<String>::new());
+}
