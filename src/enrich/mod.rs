@@ -67,6 +67,9 @@ pub struct Gazetteer {
     /// Problems found in the embedded data while building the catalogue
     /// (empty for good data; a test asserts it).
     problems: Vec<String>,
+    /// Display names of resolutions cited by number but not listed,
+    /// indexed by number; built on first request.
+    resolution_names: OnceLock<Vec<String>>,
 }
 
 /// A filter value that names no known entity, with the closest known ids.
@@ -127,6 +130,7 @@ impl Gazetteer {
             catalog_rules: c.rules,
             matcher: OnceLock::new(),
             problems: c.problems,
+            resolution_names: OnceLock::new(),
         }
     }
 
@@ -300,11 +304,25 @@ impl Gazetteer {
     }
 
     /// Display name of an entity id.
+    ///
+    /// Resolutions that are tagged by number but not listed in the data
+    /// (`UNSCR-2094`) get a generated name.
     pub fn name(&self, kind: EntityKind, id: &str) -> Option<&str> {
-        self.index
+        let listed = self
+            .index
             .get(&(kind, id.to_string()))
             .and_then(|&i| self.entities.get(i as usize))
-            .map(|e| e.name.as_str())
+            .map(|e| e.name.as_str());
+        if listed.is_some() || kind != EntityKind::Instrument {
+            return listed;
+        }
+        let n: usize = id.strip_prefix("UNSCR-")?.parse().ok()?;
+        let names = self.resolution_names.get_or_init(|| {
+            (0..=resolution::MAX_NUMBER)
+                .map(|n| format!("United Nations Security Council Resolution {n}"))
+                .collect()
+        });
+        names.get(n).filter(|_| n > 0).map(String::as_str)
     }
 
     /// Every known entity of a kind, sorted by id.
