@@ -163,7 +163,9 @@ fn suggest(entities: &[Entity], kind: EntityKind, k: &str) -> Vec<(String, Strin
     if k.is_empty() {
         return Vec::new();
     }
-    let limit = (k.chars().count() / 2).max(2);
+    // About one edit per three letters (transpositions count once), so a
+    // typo finds its entity without dragging in unrelated short codes.
+    let limit = (k.chars().count() / 3).max(1);
     let mut scored: Vec<(usize, &Entity)> = entities
         .iter()
         .filter(|e| e.kind == kind || (kind == EntityKind::Country && e.kind == EntityKind::Group))
@@ -176,13 +178,18 @@ fn suggest(entities: &[Entity], kind: EntityKind, k: &str) -> Vec<(String, Strin
                     e.aliases.iter()
                 });
             let d = names
-                .map(|n| strsim::levenshtein(k, &key(n)))
+                .map(|n| strsim::damerau_levenshtein(k, &key(n)))
                 .min()
                 .unwrap_or(usize::MAX);
             (d <= limit).then_some((d, e))
         })
         .collect();
-    scored.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
+    // Closest first; on a tie, entities of the kind asked for before groups.
+    scored.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then((a.1.kind != kind).cmp(&(b.1.kind != kind)))
+            .then(a.1.id.cmp(&b.1.id))
+    });
     scored
         .into_iter()
         .take(3)

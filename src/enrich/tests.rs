@@ -359,7 +359,18 @@ fn unknown_values_get_suggestions() {
     let g = Gazetteer::builtin();
     let err = g.resolve(EntityKind::Country, "Japn");
     let Err(e) = err else { panic!("Japn resolved") };
-    assert_eq!(e.suggestions[0], ("JPN".to_string(), "Japan".to_string()));
+    assert_eq!(
+        e.suggestions,
+        vec![("JPN".to_string(), "Japan".to_string())]
+    );
+    let Err(e) = g.resolve(EntityKind::Country, "Laso") else {
+        panic!("Laso resolved")
+    };
+    assert_eq!(e.suggestions[0].0, "LAO");
+    let Err(e) = g.resolve(EntityKind::Instrument, "Wassenar Arrangement") else {
+        panic!("resolved")
+    };
+    assert_eq!(e.suggestions[0].0, "WASSENAAR");
     assert!(e.suggestions.len() <= 3);
 }
 
