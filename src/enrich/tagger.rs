@@ -154,12 +154,17 @@ impl Gazetteer {
                 .cmp(&b.hit.start)
                 .then(b.hit.end.cmp(&a.hit.end))
         });
+        // Variants of one pattern on the same span are chosen together
+        // (`European Union` is the country-like EUU and the group EU).
         let mut chosen: Vec<usize> = Vec::new();
         let mut last_end = 0;
+        let mut last_span = None;
         for (i, c) in valid.iter().enumerate() {
-            if c.hit.start >= last_end {
+            let span = (c.hit.start, c.hit.end);
+            if c.hit.start >= last_end || last_span == Some(span) {
                 chosen.push(i);
-                last_end = c.hit.end;
+                last_end = last_end.max(c.hit.end);
+                last_span = Some(span);
             }
         }
         // Countries, groups and resolutions named inside an instrument name
@@ -208,15 +213,20 @@ impl Gazetteer {
         let mut out: Vec<Found> = Vec::new();
         let mut country_spans: Vec<(usize, usize)> = Vec::new();
         let mut mark = 0;
+        let mut top_span = None;
         for &(i, nested) in &order {
             let c = &valid[i];
             let Some(v) = self.variant(&c.hit) else {
                 continue;
             };
-            if !nested {
+            // Duplicates are checked against everything emitted since the
+            // enclosing (or co-located) top-level mention began.
+            let span = (c.hit.start, c.hit.end);
+            if !nested && top_span != Some(span) {
                 mark = out.len();
+                top_span = Some(span);
             }
-            let from = if nested { mark } else { out.len() };
+            let from = mark;
             let (os, oe) = (f.orig(c.hit.start), f.orig(c.hit.end));
             match &v.target {
                 Target::Entities(es) => {

@@ -687,3 +687,22 @@ fn groups_are_tagged_not_expanded() {
     assert_eq!(ids(&t.groups), vec!["G7", "ASEAN"]);
     assert_eq!(countries(&t), Vec::<String>::new());
 }
+
+#[test]
+fn the_european_union_is_both_a_country_code_and_a_group() {
+    let t = tags("The European Union and the EU member states.");
+    assert_eq!(countries(&t), vec!["EUU"]);
+    assert_eq!(
+        count(
+            &t.countries
+                .iter()
+                .map(|(c, n)| (c.to_string(), *n))
+                .collect::<Vec<_>>(),
+            "EUU"
+        ),
+        2
+    );
+    assert_eq!(t.groups, vec![("EU".to_string(), 2)]);
+    let t = tags("States should sign the Additional Protocol with the IAEA.");
+    assert_eq!(t.instruments, vec![("IAEA-AP".to_string(), 1)]);
+}
