@@ -266,14 +266,19 @@ pub fn paragraph(view: &ParagraphView, style: TextStyle, out: &mut dyn Write) ->
         if mentions.is_empty() {
             writeln!(out, "    (no entity mentions in the text)")?;
         }
-        for m in mentions {
-            let words = r.text.get(m.start..m.end).unwrap_or("");
+        for e in mentions {
+            let m = &e.mention;
+            let via = e
+                .implied_by
+                .as_deref()
+                .map(|i| format!(" (implied by {i})"))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "    {:<10} {:<22} \"{}\" at bytes {}..{}",
+                "    {:<10} {:<22} \"{}\" at bytes {}..{}{via}",
                 m.kind.as_str(),
                 m.id,
-                words,
+                e.matched,
                 m.start,
                 m.end
             )?;
