@@ -7,7 +7,9 @@
 //! no text and are reported as such. The output is hard-wrapped with page
 //! breaks; `segment::unwrap` undoes that.
 
+use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Once;
 
 use super::text::normalise_newlines;
 use super::DecodeError;
@@ -21,9 +23,12 @@ pub fn to_text(bytes: &[u8]) -> Result<String, DecodeError> {
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(DecodeError::Extract("not a PDF file".into()));
     }
+    quiet_extractor_panics();
+    EXTRACTING.with(|f| f.set(true));
     let result = catch_unwind(AssertUnwindSafe(|| {
         pdf_extract::extract_text_from_mem(bytes)
     }));
+    EXTRACTING.with(|f| f.set(false));
     match result {
         Ok(Ok(text)) => {
             let text = normalise_newlines(&text.replace('\u{0}', ""));
@@ -36,6 +41,27 @@ pub fn to_text(bytes: &[u8]) -> Result<String, DecodeError> {
         Ok(Err(e)) => Err(DecodeError::Extract(short(&e.to_string()))),
         Err(_) => Err(DecodeError::Extract("malformed PDF".into())),
     }
+}
+
+thread_local! {
+    /// Set while this thread runs the extractor, whose panics are caught.
+    static EXTRACTING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Wraps the process's panic hook once so that a panic inside the PDF
+/// extractor — caught and reported as a skip reason — prints nothing: a
+/// user should see `skipped x.pdf: malformed PDF`, not a panic message.
+/// Every other panic still reaches the previous hook unchanged.
+fn quiet_extractor_panics() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !EXTRACTING.with(|f| f.get()) {
+                previous(info);
+            }
+        }));
+    });
 }
 
 /// First line of an error message, at most 100 chars.

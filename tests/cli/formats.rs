@@ -336,3 +336,25 @@ fn huge_and_unnumbered_documents_are_indexed_best_effort() {
     );
     assert!(all.len() > 100);
 }
+
+/// Regression: a PDF found by `cargo fuzz` that makes the extractor panic is
+/// skipped with a reason, and no panic message reaches the user.
+#[test]
+fn a_pdf_that_crashes_the_extractor_is_skipped_quietly() {
+    let t = TestDir::with_sample();
+    t.copy_in(&fixtures().join("bad/pdf-extract-panic.pdf"), "bad.pdf");
+    let out = t
+        .run(["ingest", "--format", "json"])
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["skipped"][0]["path"], "bad.pdf");
+    assert_eq!(
+        v["skipped"][0]["reason"],
+        "cannot extract text: malformed PDF"
+    );
+    assert_eq!(v["documents"], 1);
+}
