@@ -9,6 +9,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// The ingest pipeline allocates many small strings on several threads;
+/// mimalloc handles that better than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse(); // clap prints its own usage errors and exits 2
     match commands::dispatch(cli) {
