@@ -64,7 +64,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
 fn open_or_build(index: &Path, corpus: &Path) -> Result<IndexHandle> {
     let empty = match IndexHandle::open(index) {
         Ok(h) => {
-            if h.paragraph_count(&h.reader()?.searcher())? > 0 {
+            if h.has_paragraphs(&h.reader()?.searcher())? {
                 return Ok(h);
             }
             true

@@ -7,6 +7,7 @@
 //! next ingest needs is committed atomically by tantivy's `meta.json` swap.
 //! A process killed at any moment leaves the last commit intact.
 
+mod analyzer;
 mod record;
 mod schema;
 mod writer;
@@ -19,6 +20,7 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy, Searcher, TantivyDocument, Term};
 
+pub use analyzer::stem;
 pub use record::{FileState, ParagraphRecord};
 pub use schema::{kind, Fields, COUNTRY, GROUP, INSTRUMENT, TOPIC};
 pub use writer::{context_term, paragraph_document, IndexWriterHandle};
@@ -105,6 +107,7 @@ impl IndexHandle {
             },
             other => Error::Tantivy(other),
         })?;
+        analyzer::register(&index);
         let (_, fields) = Fields::build();
         Ok(IndexHandle {
             dir: dir.to_path_buf(),
@@ -121,7 +124,9 @@ impl IndexHandle {
         let (schema, fields) = Fields::build();
         let settings = IndexSettings {
             docstore_compression: Compressor::Zstd(ZstdCompressor::default()),
-            docstore_blocksize: 64 * 1024,
+            // Small blocks: showing a hit decompresses one block, and a cold
+            // process has no block cache (16 KiB: +9% index, ~2x faster hits).
+            docstore_blocksize: 16 * 1024,
             ..IndexSettings::default()
         };
         let directory = MmapDirectory::open(dir).map_err(|e| Error::Corrupt(e.to_string()))?;
@@ -129,6 +134,7 @@ impl IndexHandle {
             .schema(schema)
             .settings(settings)
             .open_or_create(directory)?;
+        analyzer::register(&index);
         Ok(IndexHandle {
             dir: dir.to_path_buf(),
             index,
@@ -227,6 +233,12 @@ impl IndexHandle {
         }
         out.sort_by(|a, b| a.source.cmp(&b.source));
         Ok(out)
+    }
+
+    /// Whether the index holds any paragraph (a dictionary look-up).
+    pub fn has_paragraphs(&self, searcher: &Searcher) -> Result<bool> {
+        let term = Term::from_field_text(self.fields.kind, kind::PARA);
+        Ok(searcher.doc_freq(&term)? > 0)
     }
 
     /// Paragraphs in the index (a posting-list count, no stored data).

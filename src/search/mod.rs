@@ -128,9 +128,18 @@ impl Engine {
         let limit = req.limit.max(1);
         let top = TopDocs::with_limit(limit).and_offset(req.offset);
         let (scored, total): (Vec<(Option<f32>, DocAddress)>, usize) = match req.sort {
+            Sort::Relevance if text_query.is_some() && req.filters.entities.is_empty() => {
+                // Plain BM25 order: no per-match fast-field reads, so the
+                // collector can skip blocks that cannot reach the top.
+                let (docs, total) = self
+                    .searcher
+                    .search(&*query, &(top.order_by_score(), Count))?;
+                (docs.into_iter().map(|(s, a)| (Some(s), a)).collect(), total)
+            }
             Sort::Relevance => {
                 // Sort key: (entity filters matched in the paragraph's own
-                // text rather than only through its parent, score, date).
+                // text rather than only through its parent, score, date):
+                // "how much it is about X, then newest".
                 let groups = own_entity_terms(&req.filters);
                 let collector = top.tweak_score(move |segment: &tantivy::SegmentReader| {
                     let dates = segment
@@ -443,7 +452,13 @@ impl Engine {
         filters: &Filters,
         rank_by_entities: bool,
     ) -> Box<dyn Query> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, self.kind_query())];
+        // Only paragraph documents carry text, entity, meeting, type,
+        // issuer and date terms, so `kind:para` is needed only when nothing
+        // else is asked (a text query of exclusions only adds it itself).
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if text.is_none() && filters.is_empty() {
+            clauses.push((Occur::Must, self.kind_query()));
+        }
         if let Some(t) = text {
             clauses.push((Occur::Must, t));
         }
