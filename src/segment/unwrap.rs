@@ -195,15 +195,42 @@ pub(crate) fn shape(s: &str) -> String {
 
 /// Collects the hyphenated and plain word forms the document uses
 /// mid-line, to decide how to rejoin words split across lines.
+#[derive(Default)]
 struct WordForms {
     hyphenated: HashSet<String>,
     plain: HashSet<String>,
 }
 
 impl WordForms {
-    fn collect<'a>(lines: impl Iterator<Item = &'a str>) -> WordForms {
-        let mut hyphenated = HashSet::new();
-        let mut plain = HashSet::new();
+    /// The forms of the words that could settle a hyphenated line break:
+    /// for each line ending in `frag-` followed by a line starting with
+    /// `tail`, whether `frag-tail` or `fragtail` occurs elsewhere in the
+    /// document. Only those candidates are looked for, so a document is
+    /// not lower-cased and hashed word by word (that dominated unwrapping).
+    fn collect(lines: &[&str]) -> WordForms {
+        let mut wanted: HashSet<String> = HashSet::new();
+        for pair in lines.windows(2) {
+            let Some(frag) = trailing_fragment(pair[0]) else {
+                continue;
+            };
+            let tail: String = pair[1]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '-')
+                .collect();
+            if tail.is_empty() {
+                continue;
+            }
+            let (f, t) = (frag.to_lowercase(), tail.to_lowercase());
+            wanted.insert(format!("{f}-{t}"));
+            wanted.insert(format!("{f}{t}"));
+        }
+        let mut forms = WordForms::default();
+        if wanted.is_empty() {
+            return forms;
+        }
+        let lengths: HashSet<usize> = wanted.iter().map(String::len).collect();
+        let mut lw = String::new();
         for l in lines {
             let mut words = l.split_whitespace().peekable();
             while let Some(w) = words.next() {
@@ -211,18 +238,21 @@ impl WordForms {
                     break; // the last word may be a broken one
                 }
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-                if w.len() < 4 || w.len() > 40 {
+                if w.len() < 4 || w.len() > 40 || !lengths.contains(&w.len()) {
                     continue;
                 }
-                let lw = w.to_lowercase();
-                if lw.contains('-') {
-                    hyphenated.insert(lw);
-                } else {
-                    plain.insert(lw);
+                lw.clear();
+                lw.extend(w.chars().flat_map(char::to_lowercase));
+                if wanted.contains(&lw) {
+                    if lw.contains('-') {
+                        forms.hyphenated.insert(lw.clone());
+                    } else {
+                        forms.plain.insert(lw.clone());
+                    }
                 }
             }
         }
-        WordForms { hyphenated, plain }
+        forms
     }
 
     /// Joins `prev` (ending in `frag-`) with `next`: returns whether to keep
@@ -350,7 +380,8 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
             None => true,
         })
         .collect();
-    let forms = WordForms::collect(kept.iter().flatten().map(|l| l.text));
+    let texts: Vec<&str> = kept.iter().flatten().map(|l| l.text).collect();
+    let forms = WordForms::collect(&texts);
 
     // 4. Join.
     let mut out: Vec<Block> = Vec::new();
