@@ -482,7 +482,8 @@ pub fn ingest(
         }
         None => (IndexHandle::create(index_dir)?, None),
     };
-    let mut writer = IndexWriterHandle::acquire(&handle)?;
+    let work_bytes: u64 = jobs.iter().map(|j| j.file.size).sum();
+    let mut writer = IndexWriterHandle::acquire(&handle, work_bytes)?;
     if rebuild.is_some() && swap_from.is_none() {
         writer.delete_all()?;
         // Unchanged files are re-read too: everything is rebuilt.

@@ -31,10 +31,13 @@ fn entity_terms(t: &Tags) -> Vec<(EntityKind, String)> {
     out
 }
 
-/// Memory budget of the writer, shared by its threads. Sized for a small
-/// machine: 2 indexing threads with ~100 MB of arena each.
+/// Largest memory budget of the writer, shared by its threads. Sized for a
+/// small machine: 2 indexing threads with ~100 MB of arena each.
 const WRITER_BUDGET_BYTES: usize = 200_000_000;
-const WRITER_THREADS: usize = 2;
+/// Smallest budget per thread tantivy accepts (15 MB).
+const THREAD_BUDGET_MIN: usize = 15_000_000;
+/// Below this much input one indexing thread is enough.
+const ONE_THREAD_BELOW: u64 = 4_000_000;
 
 /// The one writer of an index during an ingest.
 pub struct IndexWriterHandle {
@@ -44,10 +47,18 @@ pub struct IndexWriterHandle {
 
 impl IndexWriterHandle {
     /// Takes the writer lock, failing fast if another process holds it.
-    pub fn acquire(handle: &IndexHandle) -> Result<IndexWriterHandle> {
+    /// `work_bytes` (the corpus bytes to index) sizes the writer: a small
+    /// update gets one thread and a small arena, so adding one document
+    /// does not pay for allocating hundreds of megabytes.
+    pub fn acquire(handle: &IndexHandle, work_bytes: u64) -> Result<IndexWriterHandle> {
+        let threads = if work_bytes < ONE_THREAD_BELOW { 1 } else { 2 };
+        // Arena use is several times the text indexed; grow with the work
+        // so that a batch is flushed as few segments as possible.
+        let wanted = (work_bytes as usize).saturating_mul(12);
+        let budget = wanted.clamp(THREAD_BUDGET_MIN * threads, WRITER_BUDGET_BYTES);
         let writer = handle
             .index
-            .writer_with_num_threads(WRITER_THREADS, WRITER_BUDGET_BYTES)
+            .writer_with_num_threads(threads, budget)
             .map_err(|e| match e {
                 tantivy::TantivyError::LockFailure(..) => Error::IndexLocked(handle.dir.clone()),
                 other => Error::Tantivy(other),

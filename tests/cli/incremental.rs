@@ -199,7 +199,7 @@ fn a_second_writer_fails_fast_while_searches_keep_answering() {
     t.run(["ingest"]).success();
     t.write("g8/g8-2004.txt", G8);
     let handle = dipsearch::index::IndexHandle::open(&t.index()).expect("open");
-    let _lock = dipsearch::index::IndexWriterHandle::acquire(&handle).expect("lock");
+    let _lock = dipsearch::index::IndexWriterHandle::acquire(&handle, 0).expect("lock");
     let started = std::time::Instant::now();
     let out = t.run(["ingest"]).code(1).get_output().clone();
     assert!(started.elapsed() < Duration::from_secs(5));
