@@ -227,7 +227,7 @@ fn walk(
             }
             if name == "td" || name == "th" {
                 if !out.s.ends_with('\n') && !out.s.is_empty() {
-                    out.s.push_str(" ");
+                    out.s.push(' ');
                 }
                 for c in node.children() {
                     walk(c, out, lists, keep_header, depth + 1);

@@ -125,11 +125,13 @@ pub(crate) struct Matcher {
     pub council_markers: Vec<u32>,
 }
 
-/// Everything the build produces.
-pub(crate) struct Compiled {
+/// The entity catalogue: what lookups need, without the automaton (which
+/// is built on first use of the tagger, see [`matcher`]).
+pub(crate) struct Catalog {
     pub entities: Vec<Entity>,
     pub index: HashMap<(EntityKind, String), u32>,
-    pub matcher: Matcher,
+    /// The rows of `rules.tsv`, kept for building the matcher.
+    pub rules: Vec<RuleRow>,
     /// Data problems (unknown ids in rules, unknown rule names); empty for
     /// good data, asserted by a test.
     pub problems: Vec<String>,
@@ -208,21 +210,30 @@ impl Builder {
 }
 
 /// Rules for one (kind, id, alias) as written in `rules.tsv` (alias `*`
-/// matches every alias of the id).
-struct RuleBook {
-    rows: Vec<RuleRow>,
+/// matches every alias of the id), indexed by (kind, id).
+struct RuleBook<'a> {
+    by_id: HashMap<(&'a str, &'a str), Vec<&'a RuleRow>>,
 }
 
-impl RuleBook {
-    fn for_alias<'a>(
-        &'a self,
-        kind: &'a str,
-        id: &'a str,
-        alias: &'a str,
-    ) -> impl Iterator<Item = &'a RuleRow> + 'a {
-        self.rows
-            .iter()
-            .filter(move |r| r.kind == kind && r.id == id && (r.alias == alias || r.alias == "*"))
+impl<'a> RuleBook<'a> {
+    fn new(rows: &'a [RuleRow]) -> RuleBook<'a> {
+        let mut by_id: HashMap<(&str, &str), Vec<&RuleRow>> = HashMap::new();
+        for r in rows {
+            by_id.entry((&r.kind, &r.id)).or_default().push(r);
+        }
+        RuleBook { by_id }
+    }
+
+    fn for_alias(&self, kind: &str, id: &str, alias: &str) -> Vec<&'a RuleRow> {
+        self.by_id
+            .get(&(kind, id))
+            .map(|rs| {
+                rs.iter()
+                    .filter(|r| r.alias == alias || r.alias == "*")
+                    .copied()
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 }
 
@@ -270,17 +281,15 @@ fn kind_name(kind: EntityKind) -> &'static str {
     kind.as_str()
 }
 
-/// Builds entities, the pattern table and the automaton.
-pub(crate) fn compile() -> Compiled {
+/// Builds the entity catalogue from the embedded data and checks the rules.
+pub(crate) fn catalog() -> Catalog {
     let parsed = data::parse();
     let mut problems: Vec<String> = parsed.bad_lines.clone();
     let (mut entities, index) = entities(&parsed, &mut problems);
-    let book = RuleBook {
-        rows: parsed.rules.clone(),
-    };
+    let rows = parsed.rules;
 
     // `also` links between entities.
-    for r in book.rows.iter().filter(|r| r.rule == "also") {
+    for r in rows.iter().filter(|r| r.rule == "also" && r.alias == "*") {
         let Some(kind) = kind_of(&r.kind) else {
             problems.push(format!("rules.tsv: 'also' on kind {}", r.kind));
             continue;
@@ -297,7 +306,7 @@ pub(crate) fn compile() -> Compiled {
         }
     }
     // Every rule must name a known id and alias, so a typo is caught.
-    for r in &book.rows {
+    for r in &rows {
         if r.kind == "block" {
             continue;
         }
@@ -316,6 +325,23 @@ pub(crate) fn compile() -> Compiled {
         }
     }
 
+    Catalog {
+        entities,
+        index,
+        rules: rows,
+        problems,
+    }
+}
+
+/// Builds the pattern table and the automaton over a catalogue; returns the
+/// matcher and any data problems found on the way.
+pub(crate) fn matcher(
+    entities: &[Entity],
+    index: &HashMap<(EntityKind, String), u32>,
+    rules: &[RuleRow],
+) -> (Matcher, Vec<String>) {
+    let book = RuleBook::new(rules);
+    let mut problems = Vec::new();
     let mut b = Builder::default();
     // Entity aliases.
     for (ei, e) in entities.iter().enumerate() {
@@ -338,8 +364,23 @@ pub(crate) fn compile() -> Compiled {
             } else {
                 case_of(&folded)
             };
-            let rows: Vec<&RuleRow> = book.for_alias(kname, &e.id, alias).collect();
-            let (rules, _, no_nested) = gate(rows, &mut b, &index, e.kind, &mut problems);
+            let rows = book.for_alias(kname, &e.id, alias);
+            // `also` on one alias adds entities for that alias only
+            // (`North and South Korea` names both Koreas).
+            let mut targets = targets.clone();
+            for r in rows
+                .iter()
+                .filter(|r| r.rule == "also" && r.alias == *alias)
+            {
+                for v in &r.value {
+                    match index.get(&(e.kind, v.clone())) {
+                        Some(&t) if !targets.contains(&t) => targets.push(t),
+                        Some(_) => {}
+                        None => problems.push(format!("rules.tsv: bad 'also' {} -> {v}", e.id)),
+                    }
+                }
+            }
+            let (rules, _, no_nested) = gate(rows, &mut b, index, e.kind, &mut problems);
             b.add(
                 &folded,
                 Variant {
@@ -355,7 +396,7 @@ pub(crate) fn compile() -> Compiled {
         }
     }
     // Blockers.
-    for r in book.rows.iter().filter(|r| r.kind == "block") {
+    for r in rules.iter().filter(|r| r.kind == "block") {
         let folded = fold_pattern(&r.alias);
         b.add(
             &folded,
@@ -413,8 +454,8 @@ pub(crate) fn compile() -> Compiled {
             } else {
                 Case::Any
             };
-            let rows: Vec<&RuleRow> = book.for_alias("topic", &e.id, trig).collect();
-            let (rules, weak, _) = gate(rows, &mut b, &index, EntityKind::Topic, &mut problems);
+            let rows = book.for_alias("topic", &e.id, trig);
+            let (rules, weak, _) = gate(rows, &mut b, index, EntityKind::Topic, &mut problems);
             let plural = !prefix && folded.chars().next_back().is_some_and(char::is_alphabetic);
             b.add(
                 &folded,
@@ -452,17 +493,15 @@ pub(crate) fn compile() -> Compiled {
     // The patterns are the embedded data, known good: a test builds them.
     #[allow(clippy::expect_used)]
     let ac = ac.expect("embedded gazetteer patterns build an automaton");
-    Compiled {
-        entities,
-        index,
-        matcher: Matcher {
+    (
+        Matcher {
             ac,
             variants: b.variants,
             marker_count: b.markers.len(),
             council_markers,
         },
         problems,
-    }
+    )
 }
 
 /// Parses a rules.tsv kind.

@@ -1,1 +1,186 @@
-//! Evaluation against the annotated paragraphs in `tests/fixtures/entities/`.
+//! Evaluation against the annotated paragraphs in
+//! `tests/fixtures/entities/annotated.toml` (issue 5): micro precision and
+//! recall per kind over (paragraph, id) pairs, with every disagreement
+//! printed so a regression shows what it broke.
+
+// Printing the scores is the point of this test module.
+#![allow(clippy::print_stderr)]
+
+use std::collections::BTreeSet;
+
+use serde::Deserialize;
+
+use super::Gazetteer;
+use crate::model::{Paragraph, Tags};
+
+const ANNOTATED: &str = include_str!("../../tests/fixtures/entities/annotated.toml");
+const HELDOUT: &str = include_str!("../../tests/fixtures/entities/heldout.toml");
+
+#[derive(Deserialize)]
+struct Set {
+    doc: Vec<Doc>,
+}
+
+#[derive(Deserialize)]
+struct Doc {
+    name: String,
+    #[allow(dead_code)]
+    style: String,
+    para: Vec<Para>,
+}
+
+#[derive(Deserialize)]
+struct Para {
+    text: String,
+    countries: Vec<String>,
+    instruments: Vec<String>,
+    topics: Vec<String>,
+}
+
+/// True/false positives and false negatives for one kind.
+#[derive(Default, Debug, Clone, Copy)]
+struct Score {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Score {
+    fn precision(&self) -> f64 {
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
+    }
+    fn recall(&self) -> f64 {
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
+    }
+}
+
+/// Adds one paragraph's comparison to `score`, recording disagreements.
+fn compare(
+    score: &mut Score,
+    got: BTreeSet<String>,
+    want: &[String],
+    what: &str,
+    log: &mut Vec<String>,
+) {
+    let want: BTreeSet<String> = want.iter().cloned().collect();
+    for g in &got {
+        if want.contains(g) {
+            score.tp += 1;
+        } else {
+            score.fp += 1;
+            log.push(format!("  {what} extra   {g}"));
+        }
+    }
+    for w in want.difference(&got) {
+        score.fn_ += 1;
+        log.push(format!("  {what} missing {w}"));
+    }
+}
+
+fn ids(list: &[(String, u32)]) -> BTreeSet<String> {
+    list.iter().map(|(i, _)| i.clone()).collect()
+}
+
+fn countries(t: &Tags) -> BTreeSet<String> {
+    t.countries.iter().map(|(c, _)| c.to_string()).collect()
+}
+
+/// Scores one annotated file: `(countries, instruments, topics, paragraphs)`.
+fn score(name: &str, source: &str) -> (Score, Score, Score, usize) {
+    let set: Set = match toml::from_str(source) {
+        Ok(s) => s,
+        Err(e) => panic!("{name} does not parse: {e}"),
+    };
+    let g = Gazetteer::builtin();
+    let (mut c, mut i, mut t) = (Score::default(), Score::default(), Score::default());
+    let mut paragraphs = 0;
+    let mut report = Vec::new();
+    for doc in &set.doc {
+        let paras: Vec<Paragraph> = doc
+            .para
+            .iter()
+            .enumerate()
+            .map(|(n, p)| Paragraph {
+                label: format!("p{}", n + 1),
+                ordinal: n as u32,
+                parent: None,
+                context: None,
+                heading: None,
+                text: p.text.clone(),
+            })
+            .collect();
+        let tags = g.tag_document(&paras);
+        assert_eq!(tags.len(), paras.len());
+        for (n, (p, got)) in doc.para.iter().zip(&tags).enumerate() {
+            paragraphs += 1;
+            let mut log = Vec::new();
+            compare(&mut c, countries(got), &p.countries, "country", &mut log);
+            compare(
+                &mut i,
+                ids(&got.instruments),
+                &p.instruments,
+                "instrument",
+                &mut log,
+            );
+            compare(&mut t, ids(&got.topics), &p.topics, "topic", &mut log);
+            if !log.is_empty() {
+                report.push(format!("{}#p{}:\n{}", doc.name, n + 1, log.join("\n")));
+            }
+        }
+    }
+    eprintln!("== {name}: {paragraphs} paragraphs\n{}", report.join("\n"));
+    for (kind, s) in [("countries", c), ("instruments", i), ("topics", t)] {
+        eprintln!(
+            "{kind:12} P={:.3} R={:.3} (tp {}, fp {}, fn {})",
+            s.precision(),
+            s.recall(),
+            s.tp,
+            s.fp,
+            s.fn_
+        );
+    }
+    (c, i, t, paragraphs)
+}
+
+fn add(a: Score, b: Score) -> Score {
+    Score {
+        tp: a.tp + b.tp,
+        fp: a.fp + b.fp,
+        fn_: a.fn_ + b.fn_,
+    }
+}
+
+#[test]
+fn annotated_set_precision_and_recall() {
+    let (c1, i1, t1, n1) = score("annotated.toml", ANNOTATED);
+    let (c2, i2, t2, n2) = score("heldout.toml", HELDOUT);
+    let (c, i, t) = (add(c1, c2), add(i1, i2), add(t1, t2));
+    let paragraphs = n1 + n2;
+    eprintln!(
+        "== all {paragraphs}: countries P={:.3} R={:.3}; instruments P={:.3} R={:.3}; topics P={:.3} R={:.3}",
+        c.precision(),
+        c.recall(),
+        i.precision(),
+        i.recall(),
+        t.precision(),
+        t.recall()
+    );
+    assert!(paragraphs >= 60, "only {paragraphs} annotated paragraphs");
+    assert!(
+        c.precision() >= 0.95 && c.recall() >= 0.95,
+        "countries {c:?}"
+    );
+    assert!(
+        i.precision() >= 0.95 && i.recall() >= 0.95,
+        "instruments {i:?}"
+    );
+    assert!(t.precision() >= 0.90 && t.recall() >= 0.90, "topics {t:?}");
+}

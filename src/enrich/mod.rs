@@ -45,13 +45,21 @@ use tagger::{DocState, Ent, Found};
 
 /// Everything dipsearch knows about named entities: names, aliases,
 /// matching rules. Built once per process (`Gazetteer::builtin`).
+///
+/// Building is split so that start-up stays cheap: `builtin` builds the
+/// entity catalogue and lookups (a few milliseconds), and the automaton over
+/// every alias and trigger is built on the first call that scans text.
 pub struct Gazetteer {
     entities: Vec<Entity>,
     index: HashMap<(EntityKind, String), u32>,
-    matcher: compile::Matcher,
     lookup: lookup::Lookup,
-    /// Problems found in the embedded data while building (empty for good
-    /// data; a test asserts it).
+    /// The catalogue the matcher is built from.
+    catalog_rules: Vec<data::RuleRow>,
+    /// The automaton and pattern table, with the data problems found while
+    /// building it; built on first use.
+    matcher: OnceLock<(compile::Matcher, Vec<String>)>,
+    /// Problems found in the embedded data while building the catalogue
+    /// (empty for good data; a test asserts it).
     problems: Vec<String>,
 }
 
@@ -82,6 +90,18 @@ pub struct EntityInfo {
     pub members: Vec<String>,
 }
 
+/// A mention with what triggered it, for `show --explain`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explained {
+    /// The mention (kind, id, byte range into the text).
+    pub mention: Mention,
+    /// The words of the text that triggered it, as written.
+    pub matched: String,
+    /// For a topic that comes from an instrument's topic links rather than
+    /// a trigger word, the instrument's id (`PSI` for `interdiction`).
+    pub implied_by: Option<String>,
+}
+
 impl Gazetteer {
     /// The gazetteer built from the embedded data, shared by the process.
     pub fn builtin() -> &'static Gazetteer {
@@ -92,15 +112,24 @@ impl Gazetteer {
     /// Builds a gazetteer from the embedded data (prefer `builtin`, which
     /// builds once).
     fn build() -> Gazetteer {
-        let c = compile::compile();
+        let c = compile::catalog();
         let lookup = lookup::Lookup::new(&c.entities);
         Gazetteer {
             entities: c.entities,
             index: c.index,
-            matcher: c.matcher,
             lookup,
+            catalog_rules: c.rules,
+            matcher: OnceLock::new(),
             problems: c.problems,
         }
+    }
+
+    /// The automaton, built on first use.
+    fn matcher(&self) -> &compile::Matcher {
+        &self
+            .matcher
+            .get_or_init(|| compile::matcher(&self.entities, &self.index, &self.catalog_rules))
+            .0
     }
 
     /// Every entity mention in `text`, ordered by position. The text is
@@ -108,10 +137,38 @@ impl Gazetteer {
     /// paragraphs (`the Initiative`) only count after their full name here.
     /// Topics implied by an instrument are reported on the instrument's span.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        let scan = tagger::scan(&self.matcher, text);
+        let scan = tagger::scan(self.matcher(), text);
         let doc = DocState::default();
         let found = self.resolve_scan(text, &scan, &doc);
         self.to_mentions(&found)
+    }
+
+    /// Like [`Gazetteer::mentions`], with the matched words and, for topics
+    /// implied by an instrument, which instrument.
+    ///
+    /// ```
+    /// use dipsearch::enrich::Gazetteer;
+    /// let ex = Gazetteer::builtin().explain("Japan endorsed the PSI.");
+    /// let implied: Vec<_> = ex.iter().filter_map(|e| e.implied_by.as_deref()).collect();
+    /// assert!(implied.contains(&"PSI"));
+    /// assert_eq!(ex[0].matched, "Japan");
+    /// ```
+    pub fn explain(&self, text: &str) -> Vec<Explained> {
+        let scan = tagger::scan(self.matcher(), text);
+        let found = self.resolve_scan(text, &scan, &DocState::default());
+        found
+            .iter()
+            .map(|x| Explained {
+                mention: Mention {
+                    kind: x.kind,
+                    id: self.ent_id(x.ent),
+                    start: x.start,
+                    end: x.end,
+                },
+                matched: text.get(x.start..x.end).unwrap_or("").to_string(),
+                implied_by: x.implied_by.map(|e| self.ent_id(Ent::Known(e))),
+            })
+            .collect()
     }
 
     /// Tags for each paragraph of one document, in order. Document-level
@@ -128,7 +185,7 @@ impl Gazetteer {
     fn found_document(&self, paragraphs: &[Paragraph]) -> Vec<Vec<Found>> {
         let scans: Vec<tagger::Scan> = paragraphs
             .iter()
-            .map(|p| tagger::scan(&self.matcher, &p.text))
+            .map(|p| tagger::scan(self.matcher(), &p.text))
             .collect();
         let mut doc = DocState::default();
         for s in &scans {
@@ -148,27 +205,29 @@ impl Gazetteer {
 
     /// Counts per id, each list in order of first mention.
     fn tags_of(&self, found: &[Found]) -> Tags {
-        fn bump(list: &mut Vec<(String, u32)>, id: String) {
-            match list.iter_mut().find(|(i, _)| *i == id) {
-                Some((_, n)) => *n += 1,
-                None => list.push((id, 1)),
+        // Count on entity handles first; ids are only spelled out once each.
+        let mut counts: Vec<(EntityKind, Ent, u32)> = Vec::new();
+        for x in found {
+            match counts
+                .iter_mut()
+                .find(|(k, e, _)| *k == x.kind && *e == x.ent)
+            {
+                Some((_, _, n)) => *n += 1,
+                None => counts.push((x.kind, x.ent, 1)),
             }
         }
         let mut tags = Tags::default();
-        for x in found {
-            let id = self.ent_id(x.ent);
-            match x.kind {
+        for (kind, ent, n) in counts {
+            let id = self.ent_id(ent);
+            match kind {
                 EntityKind::Country => {
                     if let Ok(code) = id.parse::<CountryCode>() {
-                        match tags.countries.iter_mut().find(|(c, _)| *c == code) {
-                            Some((_, n)) => *n += 1,
-                            None => tags.countries.push((code, 1)),
-                        }
+                        tags.countries.push((code, n));
                     }
                 }
-                EntityKind::Instrument => bump(&mut tags.instruments, id),
-                EntityKind::Topic => bump(&mut tags.topics, id),
-                EntityKind::Group => bump(&mut tags.groups, id),
+                EntityKind::Instrument => tags.instruments.push((id, n)),
+                EntityKind::Topic => tags.topics.push((id, n)),
+                EntityKind::Group => tags.groups.push((id, n)),
             }
         }
         tags
@@ -243,9 +302,14 @@ impl Gazetteer {
     }
 
     /// Data problems found while building (unknown ids or rules in the
-    /// embedded files). Empty for a correct build; exposed for `stats`-style
-    /// diagnostics and tests.
-    pub fn data_problems(&self) -> &[String] {
-        &self.problems
+    /// embedded files; builds the automaton if needed). Empty for a correct
+    /// build; exposed for diagnostics and tests.
+    pub fn data_problems(&self) -> Vec<String> {
+        let _ = self.matcher();
+        let mut out = self.problems.clone();
+        if let Some((_, p)) = self.matcher.get() {
+            out.extend(p.iter().cloned());
+        }
+        out
     }
 }

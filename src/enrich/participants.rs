@@ -83,7 +83,8 @@ pub(crate) fn attending(text: &str, countries: &[(usize, usize, String)]) -> Vec
         }
     };
     for (s, e) in sentences(text) {
-        let sentence = text[s..e].to_lowercase();
+        // ASCII lower-casing keeps byte offsets valid for `text`.
+        let sentence = text[s..e].to_ascii_lowercase();
         let listed = CUES.iter().any(|c| sentence.contains(c));
         let hosts: Vec<usize> = HOST_CUES
             .iter()

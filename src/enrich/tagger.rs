@@ -98,6 +98,8 @@ pub(crate) struct Found {
     pub ent: Ent,
     pub start: usize,
     pub end: usize,
+    /// For a topic implied by an instrument, that instrument.
+    pub implied_by: Option<u32>,
 }
 
 /// Whether the matched `slice` satisfies the case mode of `alias`.
@@ -257,7 +259,7 @@ struct Valid {
 
 impl Gazetteer {
     fn variant(&self, h: &Hit) -> Option<&Variant> {
-        self.matcher
+        self.matcher()
             .variants
             .get(h.pat as usize)
             .and_then(|vs| vs.get(h.var as usize))
@@ -283,7 +285,11 @@ impl Gazetteer {
             return None;
         }
         let head = &s[..h.start];
-        let window = &head[head.len().saturating_sub(60)..];
+        let mut from = head.len().saturating_sub(60);
+        while !head.is_char_boundary(from) {
+            from += 1;
+        }
+        let window = &head[from..];
         if window.contains("General Assembly") || window.contains("GA ") {
             return None;
         }
@@ -292,7 +298,7 @@ impl Gazetteer {
                 .contains_key(&(EntityKind::Instrument, format!("UNSCR-{}", n.number)))
         });
         let year = c.numbers.iter().any(|n| n.has_year);
-        let council = para.any(&self.matcher.council_markers);
+        let council = para.any(&self.matcher().council_markers);
         if !(strong || listed || year || council) {
             return None;
         }
@@ -383,7 +389,9 @@ impl Gazetteer {
                     continue;
                 }
                 let Some(v) = self.variant(h) else { continue };
-                let inner_ok = matches!(v.target, Target::Resolution { .. })
+                // Blockers take part so that `… in the South China Sea`
+                // inside a title still hides `China`; they emit nothing.
+                let inner_ok = matches!(v.target, Target::Resolution { .. } | Target::Block)
                     || matches!(
                         self.target_kind(v),
                         Some(EntityKind::Country | EntityKind::Group)
@@ -431,6 +439,7 @@ impl Gazetteer {
                                 ent: Ent::Resolution(n.number),
                                 start: ns,
                                 end: ne,
+                                implied_by: None,
                             }),
                         }
                     }
@@ -446,9 +455,12 @@ impl Gazetteer {
             let Target::Topic { topic, weak } = v.target else {
                 continue;
             };
+            // A trigger strictly inside a country name does not count
+            // (`Democratic` in `Democratic People's Republic of Korea`); one
+            // that is the whole name does (`DPRK`, `Iran`, `North Korea`).
             if country_spans
                 .iter()
-                .any(|&(a, b)| h.start >= a && h.end <= b)
+                .any(|&(a, b)| h.start >= a && h.end <= b && (h.start, h.end) != (a, b))
             {
                 continue;
             }
@@ -493,6 +505,7 @@ impl Gazetteer {
                         ent: Ent::Known(topic),
                         start: f.orig(h.start),
                         end: f.orig(h.end),
+                        implied_by: None,
                     });
                 }
             }
@@ -520,6 +533,7 @@ impl Gazetteer {
             ent,
             start,
             end,
+            implied_by: None,
         });
         if let Ent::Known(e) = ent {
             if let Some(entity) = self.entities.get(e as usize) {
@@ -529,6 +543,7 @@ impl Gazetteer {
                         ent: Ent::Known(t),
                         start,
                         end,
+                        implied_by: Some(e),
                     });
                 }
             }

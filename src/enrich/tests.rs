@@ -55,7 +55,7 @@ const P6: &str = "The participants are deeply concerned about the threat posed b
 
 #[test]
 fn builds_without_data_problems() {
-    assert_eq!(Gazetteer::builtin().data_problems(), &[] as &[String]);
+    assert_eq!(Gazetteer::builtin().data_problems(), Vec::<String>::new());
 }
 
 #[test]
@@ -375,7 +375,117 @@ fn builds_fast() {
     let t = std::time::Instant::now();
     let g = Gazetteer::build();
     let ms = t.elapsed().as_millis();
+    // Generous for debug builds on a loaded machine; release builds of the
+    // catalogue take about 3 ms (the automaton is built on first scan).
+    assert!(ms < 500, "build took {ms} ms");
     assert!(g.data_problems().is_empty());
-    // Generous in debug builds; release builds take a few milliseconds.
-    assert!(ms < 2000, "build took {ms} ms");
+}
+
+#[test]
+fn odd_unicode_input_never_panics_and_offsets_stay_valid() {
+    let g = Gazetteer::builtin();
+    let samples = [
+        "é resolution 1540 — ’’ UNSCR\u{00A0}1718 (2006), ",
+        "ÀÉÎÕÜ\u{2014}Japan\u{2019}s\u{2013}\u{2013}Korea\u{00AD}",
+        "resolutions 1, 2, and",
+        "S/RES/",
+        "\u{FEFF}US",
+        "",
+        "résolution 1540 adoptée par le Conseil de sécurité et la résolution 2231",
+        "日本 Japan 中国 China 한국",
+    ];
+    for t in samples {
+        for m in g.mentions(t) {
+            assert!(
+                t.is_char_boundary(m.start) && t.is_char_boundary(m.end),
+                "{t:?}"
+            );
+            assert!(m.start <= m.end && m.end <= t.len());
+        }
+        let d = doc(&[t, t]);
+        assert_eq!(g.tag_document(&d).len(), 2);
+        let _ = g.participants(&d);
+    }
+}
+
+#[test]
+fn statement_of_principles_needs_psi_first() {
+    let g = Gazetteer::builtin();
+    let t = g.tag_document(&doc(&["The Statement of Principles was read out."]));
+    assert_eq!(ids(&t[0].instruments), Vec::<&str>::new());
+    let t = g.tag_document(&doc(&[
+        "Japan endorsed the PSI.",
+        "The Statement of Principles was read out.",
+    ]));
+    assert_eq!(ids(&t[1].instruments), vec!["PSI-SIP"]);
+}
+
+#[test]
+fn participants_from_other_phrasings() {
+    let g = Gazetteer::builtin();
+    let d = doc(&[
+        "The Eighth ARF ISM on NPD was held in Putrajaya on 19-20 April 2016, co-chaired by Malaysia, Japan and New Zealand.",
+        "The meeting was attended by delegations of Australia, Canada and the European Union. Iran was discussed.",
+        "Participants welcomed the statement by the DPRK.",
+    ]);
+    let got: Vec<String> = g.participants(&d).iter().map(|c| c.to_string()).collect();
+    assert_eq!(got, vec!["MYS", "JPN", "NZL", "AUS", "CAN", "EUU"]);
+}
+
+#[test]
+fn context_gates_for_regimes_and_initiatives() {
+    assert_eq!(
+        ids(&tags("The NSG commandos stormed the hotel.").instruments),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        ids(&tags("The NSG updated its nuclear export guidelines.").instruments),
+        vec!["NSG"]
+    );
+    assert_eq!(
+        ids(&tags("The AG issued a legal opinion.").instruments),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        ids(&tags("The AG harmonised export controls on chemical precursors.").instruments),
+        vec!["AUSTRALIA-GROUP"]
+    );
+    assert_eq!(
+        ids(&tags("The Global Initiative on trade was launched.").instruments),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        ids(&tags("The Global Initiative supports efforts against nuclear terrorism.").instruments),
+        vec!["GICNT"]
+    );
+    assert_eq!(
+        ids(&tags("The START of talks was delayed; the START Treaty expired.").instruments),
+        vec!["START"]
+    );
+}
+
+#[test]
+fn explain_tells_triggers_from_implied_topics() {
+    let g = Gazetteer::builtin();
+    let text = "The PSI conducted an interdiction exercise.";
+    let ex = g.explain(text);
+    let interdiction: Vec<(Option<&str>, &str)> = ex
+        .iter()
+        .filter(|e| e.mention.id == "interdiction")
+        .map(|e| (e.implied_by.as_deref(), e.matched.as_str()))
+        .collect();
+    assert_eq!(
+        interdiction,
+        vec![(Some("PSI"), "PSI"), (None, "interdiction")]
+    );
+    let starts: Vec<usize> = ex.iter().map(|e| e.mention.start).collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn office_titles_are_not_arms_control_topics() {
+    let t = tags(
+        "Ambassador Amano, Director-General for Arms Control and Scientific Affairs, chaired.",
+    );
+    assert_eq!(ids(&t.topics), Vec::<&str>::new());
 }

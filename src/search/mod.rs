@@ -620,15 +620,52 @@ fn make_snippet(generator: Option<&SnippetGenerator>, text: &str) -> (String, Ve
             if tail {
                 out.push('…');
             }
-            let highlights = snippet
+            let ranges: Vec<(usize, usize)> = snippet
                 .highlighted()
                 .iter()
-                .map(|r| (r.start + shift, r.end + shift))
+                .map(|r| (r.start, r.end))
+                .collect();
+            let highlights = drop_lone_stopwords(snippet.fragment(), &ranges)
+                .into_iter()
+                .map(|(s, e)| (s + shift, e + shift))
                 .collect();
             return (out, highlights);
         }
     }
     (opening(text, SNIPPET_CHARS), Vec::new())
+}
+
+/// Words too common to be worth a highlight on their own.
+const STOPWORDS: [&str; 12] = [
+    "a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to", "with",
+];
+
+/// Drops highlights of stop words (from phrases such as "weapons of mass
+/// destruction") that do not touch another highlight: `of` is marked
+/// inside the phrase, not everywhere in the snippet.
+fn drop_lone_stopwords(text: &str, ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let near = |a: usize, b: usize| {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        text.get(lo..hi)
+            .is_some_and(|gap| gap.len() <= 2 && gap.chars().all(|c| !c.is_alphanumeric()))
+    };
+    ranges
+        .iter()
+        .enumerate()
+        .filter(|(i, &(s, e))| {
+            let word = text.get(s..e).unwrap_or("").to_lowercase();
+            if !STOPWORDS.contains(&word.as_str()) {
+                return true;
+            }
+            let before = i
+                .checked_sub(1)
+                .and_then(|j| ranges.get(j))
+                .is_some_and(|&(_, pe)| near(pe, s));
+            let after = ranges.get(i + 1).is_some_and(|&(ns, _)| near(e, ns));
+            before || after
+        })
+        .map(|(_, r)| *r)
+        .collect()
 }
 
 /// The first `max` characters of `text`, cut at a word boundary, with `…`
@@ -645,4 +682,38 @@ pub fn opening(text: &str, max: usize) -> String {
     let head = &text[..cut];
     let head = head.rfind(' ').map(|i| &head[..i]).unwrap_or(head);
     format!("{}…", head.trim_end_matches([',', ';', ':']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_stopwords_lose_their_highlight() {
+        let text = "states of concern and weapons of mass destruction";
+        let find = |w: &str, from: usize| {
+            let s = text[from..].find(w).map(|i| i + from).unwrap_or(0);
+            (s, s + w.len())
+        };
+        let ranges = vec![
+            find("of", 0),
+            find("weapons", 0),
+            find("of", 25),
+            find("mass", 0),
+        ];
+        let kept = drop_lone_stopwords(text, &ranges);
+        assert_eq!(
+            kept,
+            vec![find("weapons", 0), find("of", 25), find("mass", 0)]
+        );
+    }
+
+    #[test]
+    fn opening_cuts_at_a_word_boundary() {
+        assert_eq!(opening("short text", 50), "short text");
+        assert_eq!(
+            opening("The Ministers reaffirmed, their support", 27),
+            "The Ministers reaffirmed…"
+        );
+    }
 }

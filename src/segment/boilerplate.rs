@@ -72,14 +72,14 @@ pub fn is_boilerplate(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    if t.len() > 120 {
+    if t.len() > 200 {
         return false;
     }
     let lower = t.to_lowercase();
     if EXACT.contains(&lower.as_str()) {
         return true;
     }
-    if PREFIXES.iter().any(|p| lower.starts_with(p)) && t.len() <= 100 {
+    if PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
     is_separator(t) || is_page_number(t)

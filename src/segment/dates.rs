@@ -45,6 +45,8 @@ struct Patterns {
     glued: Regex,
     /// `January 17 (Mon.)` without a year (body text only).
     md: Regex,
+    /// Japanese dates: `平成30年1月26日` (era) or `2018年1月26日`.
+    ja: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -63,7 +65,9 @@ fn patterns() -> &'static Patterns {
         // The patterns are constants; a failure here is a programming error
         // caught by the unit tests below.
         let build = |s: &str| Regex::new(s).expect("date pattern compiles");
+        let ja = r"(?P<era>平成|令和|昭和)?(?P<y>[0-9０-９]{1,4}|元)年\s*(?P<m>[0-9０-９]{1,2})月\s*(?P<d>[0-9０-９]{1,2})日";
         Patterns {
+            ja: build(ja),
             dmy: build(&dmy),
             mdy: build(&mdy),
             glued: build(&glued),
@@ -208,7 +212,49 @@ pub fn find_date(s: &str) -> Option<DateMatch> {
             break;
         }
     }
+    if let Some(c) = p.ja.captures(s) {
+        if let Some(m) = japanese(&c) {
+            consider(Some(m));
+        }
+    }
     best
+}
+
+/// Full-width digits to ASCII, then a number.
+fn ja_number(s: &str) -> Option<u16> {
+    if s == "元" {
+        return Some(1); // the first year of an era
+    }
+    let ascii: String = s
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10).unwrap_or('0'),
+            c => c,
+        })
+        .collect();
+    ascii.parse().ok()
+}
+
+/// A Japanese date; era years are converted (平成1 = 1989, 令和1 = 2019,
+/// 昭和1 = 1926).
+fn japanese(c: &regex::Captures<'_>) -> Option<DateMatch> {
+    let all = c.get(0)?;
+    let y = ja_number(c.name("y")?.as_str())?;
+    let year = match c.name("era").map(|m| m.as_str()) {
+        Some("平成") => 1988 + y,
+        Some("令和") => 2018 + y,
+        Some("昭和") => 1925 + y,
+        _ if y >= 1000 => y,
+        _ => return None,
+    };
+    let month = u8::try_from(ja_number(c.name("m")?.as_str())?).ok()?;
+    let day = u8::try_from(ja_number(c.name("d")?.as_str())?).ok()?;
+    Some(DateMatch {
+        start: all.start(),
+        end: all.end(),
+        date: Date::new(year, month, day)?,
+        date_end: None,
+    })
 }
 
 /// Like [`find_date`], but also accepts `Month D` without a year, dated in
@@ -296,6 +342,14 @@ mod tests {
             r("Singapore, 4-6 November 1998 and Tokyo, 1-3 July 1999"),
             pair("1998-11-04", "1998-11-06")
         );
+    }
+
+    #[test]
+    fn japanese_era_and_gregorian_dates() {
+        assert_eq!(single("平成30年1月26日"), "2018-01-26");
+        assert_eq!(single("令和元年５月１日"), "2019-05-01");
+        assert_eq!(single("2023年12月14日"), "2023-12-14");
+        assert_eq!(find_date("30年1月26日"), None);
     }
 
     #[test]

@@ -37,11 +37,6 @@ pub struct HeaderScan {
     pub bare_date: bool,
 }
 
-/// Replaces typographic apostrophes and quotes used in type phrases.
-pub fn normalise_quotes(s: &str) -> String {
-    s.replace(['’', '‘', '`', '´'], "'")
-}
-
 const SMALL_WORDS: &[&str] = &[
     "of", "the", "on", "and", "in", "for", "to", "at", "a", "an", "by", "with", "among", "between",
     "from", "into", "against", "de", "la", "du", "des", "et", "or", "its", "their", "as", "vs",
@@ -68,6 +63,12 @@ const KNOWN_MEETINGS: &[(&str, &str)] = &[
     ("general debate", "UNGD"),
     ("east asia summit", "EAS"),
     ("asean post ministerial conference", "PMC"),
+];
+
+/// Group and forum acronyms taken from a title when nothing better names
+/// the meeting.
+const GROUP_TOKENS: &[&str] = &[
+    "G7", "G8", "G20", "APEC", "ASEM", "ARF", "ASEAN", "ASTOP", "EAS",
 ];
 
 /// Words that make a title line name a meeting.
@@ -97,6 +98,26 @@ const MEETING_WORDS: &[&str] = &[
     "inter-sessional",
 ];
 
+/// Forms of address that open speeches; a line with one is never a title.
+const SALUTATIONS: &[&str] = &[
+    "excellenc",
+    "mr. president",
+    "mr president",
+    "madam president",
+    "madame president",
+    "ladies and gentlemen",
+    "distinguished delegates",
+    "mr. chairman",
+    "mr chairman",
+];
+
+/// Words a title does not end with but a wrapped line of prose often does.
+const TRAILING_FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "of", "to", "a", "an", "in", "on", "for", "with", "by", "at", "i", "that",
+    "this", "its", "our", "my", "we", "his", "her", "their", "from", "as", "is", "are", "be",
+    "which", "who", "has", "have", "it", "or", "but", "mr", "mr.", "sir",
+];
+
 /// Section headings that are never a document title even at the top.
 const GENERIC_HEADINGS: &[&str] = &[
     "introduction",
@@ -113,15 +134,17 @@ const GENERIC_HEADINGS: &[&str] = &[
     "main contents",
 ];
 
-fn regexes() -> &'static (Regex, Regex, Regex, Regex) {
-    static R: OnceLock<(Regex, Regex, Regex, Regex)> = OnceLock::new();
+type Patterns = (Regex, Regex, Regex, Regex, Regex);
+
+fn regexes() -> &'static Patterns {
+    static R: OnceLock<Patterns> = OnceLock::new();
     R.get_or_init(|| {
         // Doc-type phrases, most specific first; matched on quote-normalised,
         // case-insensitive text.
         let types = Regex::new(
             r"(?ix)
-            (?P<cs>\b(?:co-?)?chair(?:man|men|person|persons|woman|s)?'?s?'?\s+summary(?:\s+report)?\b|\bsummary\s+report\b)
-            |(?P<cst>\b(?:co-?)?chair(?:man|men|person|woman|s)?'?s?'?\s+statement\b)
+            (?P<cs>\b(?:co-?)?chair(?:man|men|person|persons|woman|s)?['’‘]?s?['’‘]?\s+summary(?:\s+report)?\b|\bsummary\s+report\b)
+            |(?P<cst>\b(?:co-?)?chair(?:man|men|person|woman|s)?['’‘]?s?['’‘]?\s+statement\b)
             |(?P<js>\bjoint\s+(?:press\s+)?statement\b)
             |(?P<pr>\bpress\s+(?:releases?|statement)\b)
             |(?P<dec>\bdeclaration\b)
@@ -136,22 +159,25 @@ fn regexes() -> &'static (Regex, Regex, Regex, Regex) {
         )
         .expect("chair pattern compiles");
         let held = Regex::new(
-            r"(?i)\b(?:held|hosted|convened|took\s+place|met|opened|organi[sz]ed|will\s+be\s+held|was\s+held|is\s+held)\b",
+            r"(?i)\b(?:held|hosted|convened|took\s+place|met|opened|organi[sz]ed|(?:co-)?chaired|will\s+be\s+held|was\s+held|is\s+held)\b",
         )
         .expect("held pattern compiles");
         let place = Regex::new(
-            r"\b(?:held|hosted|convened|took place|met|organi[sz]ed)\b[^.;]{0,80}?\bin ((?:[A-Z][a-zA-Z\-]+)(?: [A-Z][a-zA-Z\-]+)?)",
+            r"\b(?:held|hosted|convened|took place|met|organi[sz]ed|chaired)\b[^.;]{0,160}?\bin ((?:[A-Z][a-zA-Z\-]+)(?: [A-Z][a-zA-Z\-]+)?)",
         )
         .expect("place pattern compiles");
-        (types, chair, held, place)
+        let person = Regex::new(
+            r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Ambassador|Amb|Minister|Vice-Minister|Director-General)\.?\s+[A-Z][^,;]*",
+        )
+        .expect("person pattern compiles");
+        (types, chair, held, place, person)
     })
 }
 
-/// The first document-type phrase in `s` with its byte span (on the
-/// quote-normalised string).
+/// The first document-type phrase in `s` with its byte span. Typographic
+/// apostrophes (`CO-CHAIRS’`) match like straight ones.
 pub fn find_doc_type(s: &str) -> Option<(usize, usize, DocType)> {
-    let norm = normalise_quotes(s);
-    let c = regexes().0.captures(&norm)?;
+    let c = regexes().0.captures(s)?;
     let m = c.get(0)?;
     let t = if c.name("cs").is_some() {
         DocType::ChairsSummary
@@ -176,8 +202,7 @@ pub fn find_doc_type(s: &str) -> Option<(usize, usize, DocType)> {
 /// The document type when the whole line is a type phrase
 /// (`Chairman's Summary`, `CO-CHAIRS' SUMMARY REPORT`, `MFA Press Statement:`).
 fn type_line(s: &str) -> Option<DocType> {
-    let norm = normalise_quotes(s);
-    let t = norm
+    let t = s
         .trim()
         .trim_end_matches([':', '.'])
         .trim_start_matches("FINAL ")
@@ -199,8 +224,7 @@ fn type_line(s: &str) -> Option<DocType> {
 /// A type phrase at the start followed by `of the` / `on the` and a meeting
 /// (`CHAIRMAN'S STATEMENT OF THE 27th ASEAN REGIONAL FORUM`).
 fn type_meeting_line(s: &str) -> Option<(DocType, String)> {
-    let norm = normalise_quotes(s);
-    let t = norm.trim();
+    let t = s.trim();
     let t = t
         .strip_prefix("FINAL ")
         .or_else(|| t.strip_prefix("Final "))
@@ -262,8 +286,25 @@ pub fn is_title_like(s: &str) -> bool {
     }) {
         return false;
     }
+    let lower = t.to_lowercase();
+    if SALUTATIONS.iter().any(|w| lower.contains(w)) || t.ends_with(':') {
+        return false;
+    }
+    // Wrapped prose stops on a function word ("... to the United").
+    let last = lower
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    // (An ALL-CAPS title block may wrap after "ON": it is joined later.)
+    if words(t).count() > 1 && TRAILING_FUNCTION_WORDS.contains(&last) && !is_all_caps(t) {
+        return false;
+    }
     if is_all_caps(t) {
         return words(t).count() <= 30;
+    }
+    if words(t).count() == 1 && !t.chars().any(|c| c.is_ascii_digit()) && t.len() < 4 {
+        return false; // "I", "We", "It": the start of a wrapped sentence
     }
     let mut total = 0;
     let mut caps = 0;
@@ -398,8 +439,7 @@ pub struct MeetingInfo {
 /// ```
 pub fn meeting_info(line: &str) -> MeetingInfo {
     let mut info = MeetingInfo::default();
-    let norm = normalise_quotes(line);
-    let mut s: &str = norm.trim().trim_end_matches([':', '.', ' ']);
+    let mut s: &str = line.trim().trim_end_matches([':', '.', ' ']);
     // "MFA Press Statement: 2nd ARF ..." → after the colon.
     if let Some((before, after)) = s.split_once(": ") {
         if find_doc_type(before).is_some() {
@@ -448,6 +488,22 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
     }
     // Leading phrases: "The Results of the", a type phrase + connector.
     let mut rest = name.trim().to_string();
+    // "Remarks by X at the Opening of the Fourth ..." → after " at the ".
+    if find_doc_type(&rest).is_some_and(|(start, _, t)| start == 0 && t == DocType::Statement) {
+        if let Some(i) = rest.find(" at the ").or_else(|| rest.find(" to the ")) {
+            rest = rest[i + 8..].to_string();
+            for p in [
+                "Opening Session of the ",
+                "Opening of the ",
+                "Closing of the ",
+                "Opening Ceremony of the ",
+            ] {
+                if let Some(r) = rest.strip_prefix(p) {
+                    rest = r.to_string();
+                }
+            }
+        }
+    }
     loop {
         let lower = rest.to_lowercase();
         let mut cut = None;
@@ -502,13 +558,36 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
                 info.edition = Some(v);
             }
             ws.remove(0);
-            let lower: Vec<String> = ws.iter().take(3).map(|w| w.to_lowercase()).collect();
-            if lower.len() == 3 && lower[0] == "meeting" && lower[1] == "of" && lower[2] == "the" {
-                ws.drain(..3);
-            }
         }
     }
-    let rest = ws.join(" ");
+    // "Meeting(s) of the ARF ..." → "ARF ...".
+    let lower: Vec<String> = ws.iter().take(3).map(|w| w.to_lowercase()).collect();
+    if lower.len() == 3
+        && (lower[0] == "meeting" || lower[0] == "meetings")
+        && lower[1] == "of"
+        && lower[2] == "the"
+        && ws.len() > 4
+    {
+        ws.drain(..3);
+    }
+    let mut rest = ws.join(" ");
+    // "The 27th Asian Export Control Seminar was held" → the name only.
+    for verb in [
+        " was held",
+        " is held",
+        " will be held",
+        " to be held",
+        " held",
+        " opens",
+        " opened",
+        " convened",
+        " took place",
+    ] {
+        if let Some(i) = rest.find(verb) {
+            rest.truncate(i);
+            break;
+        }
+    }
     let rest = rest.trim_matches(|c: char| c == ',' || c == '-' || c == ':' || c.is_whitespace());
     if !rest.is_empty() && contains_meeting_word(rest) {
         let name = if is_all_caps(rest) {
@@ -657,6 +736,7 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
     let mut prev_caps_title = false;
     let mut last_was_blank = true;
 
+    let mut first_content: Option<usize> = None;
     for (i, raw) in lines.iter().enumerate() {
         let t = raw.trim().trim_matches('\u{feff}');
         if t.is_empty() {
@@ -672,7 +752,10 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
             consumed += 1;
             body_start = i + 1;
             match name {
-                "Title" if !value.is_empty() => titles.push(value.to_string()),
+                "Title" if !value.is_empty() => {
+                    titles.insert(0, value.to_string());
+                    title = Some(value.to_string());
+                }
                 "Place" if !value.is_empty() => place = Some(value.to_string()),
                 "Date" => {
                     if let Some(m) = find_date(value) {
@@ -691,6 +774,10 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
             continue;
         }
         if is_boilerplate(t) || is_breadcrumb(t) {
+            // A breadcrumb may name the site section: "- News Releases".
+            if let Some(bt) = is_banner(t.trim_start_matches(['-', '>', ' '])) {
+                banner_type = banner_type.or(Some(bt));
+            }
             body_start = i + 1;
             continue;
         }
@@ -740,6 +827,14 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
                 continue;
             }
         }
+        // Layout L: the full title repeated under the tag line.
+        if date.is_some() && tag_acronym.is_some() && title.is_none() && is_title_like(t) {
+            title = Some(t.to_string());
+            titles.insert(0, t.to_string());
+            consumed += 1;
+            body_start = i + 1;
+            continue;
+        }
         if let Some((dt, meeting)) = type_meeting_line(t) {
             if explicit_type.is_some() || date.is_some() && !titles.is_empty() {
                 break;
@@ -751,7 +846,12 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
             body_start = i + 1;
             continue;
         }
-        if is_title_like(t) && t.len() <= 200 {
+        let next_is_prose = lines
+            .get(i + 1)
+            .map(|l| l.trim_start())
+            .and_then(|l| l.chars().next())
+            .is_some_and(|c| c.is_lowercase());
+        if is_title_like(t) && t.len() <= 200 && !next_is_prose {
             let lower = t.to_lowercase();
             let generic = GENERIC_HEADINGS
                 .iter()
@@ -773,6 +873,9 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
             if titles.len() >= 4 {
                 break;
             }
+            if first_content.is_none() {
+                first_content = Some(i);
+            }
             // Consecutive ALL-CAPS lines form one title (wrapped caps block).
             let caps = is_all_caps(t);
             if caps && prev_caps_title && !blank_before {
@@ -791,6 +894,18 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
         break;
     }
 
+    // Only title lines and nothing else (no date, type, record field or
+    // banner): accept them only when a blank line separates them from the
+    // body, otherwise they are the start of the text (speeches).
+    let only_titles =
+        date.is_none() && explicit_type.is_none() && banner_type.is_none() && title.is_none();
+    if only_titles && !titles.is_empty() {
+        let blank_after = lines.get(body_start).is_none_or(|l| l.trim().is_empty());
+        if !blank_after {
+            titles.clear();
+            body_start = first_content.unwrap_or(body_start);
+        }
+    }
     // Title: the repeated full title (L), else the first title line.
     let title = title.or_else(|| titles.first().cloned());
     // Meeting: the first title line that names one.
@@ -813,6 +928,14 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
     }
     if h.acronym.is_none() {
         h.acronym = tag_acronym;
+    }
+    if h.acronym.is_none() {
+        // A group named in the title: "A G8 Declaration".
+        h.acronym = titles.iter().find_map(|t| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .find(|w| GROUP_TOKENS.contains(w))
+                .map(str::to_string)
+        });
     }
     let title_type = titles.iter().find_map(|t| find_doc_type(t).map(|x| x.2));
     h.doc_type = explicit_type
@@ -837,18 +960,38 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
 /// Director-General ...` → `Ambassador Yukiya Amano`; `co-chaired by Japan
 /// and Malaysia` → `Japan and Malaysia`.
 pub fn chair_from(text: &str) -> Option<String> {
-    let m = regexes().1.find(text)?;
+    // Only a meeting's chair: "The meeting / talks / session was chaired
+    // by", not "a commission chaired by" in a speech.
+    let m = regexes().1.find_iter(text).find(|m| {
+        let mut from = m.start().saturating_sub(60);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = text[from..m.start()].to_lowercase();
+        [
+            "meeting",
+            "talks",
+            "seminar",
+            "session",
+            "forum",
+            "dialogue",
+            "conference",
+            "summit",
+            "workshop",
+            "ism",
+            "isg",
+            "symposium",
+            "consultation",
+        ]
+        .iter()
+        .any(|w| before.contains(w))
+    })?;
     let rest = &text[m.end()..];
-    // Up to the end of the sentence (abbreviations such as "Mr." and
-    // initials do not end it), then up to the first comma (a title follows).
-    let mut end = rest.len();
+    // The sentence: abbreviations such as "Mr." and initials do not end it.
+    let mut sentence_end = rest.len();
     let bytes = rest.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
-        if b == b',' || b == b';' || b == b'(' {
-            end = i;
-            break;
-        }
-        if b == b'.' {
+        if b == b'.' && bytes.get(i + 1).is_none_or(|c| *c == b' ') {
             let word_start = rest[..i].rfind(' ').map(|p| p + 1).unwrap_or(0);
             let word = &rest[word_start..i];
             let abbrev = matches!(
@@ -856,18 +999,41 @@ pub fn chair_from(text: &str) -> Option<String> {
                 "Mr" | "Ms" | "Mrs" | "Dr" | "Prof" | "H.E" | "St" | "Amb"
             ) || word.len() == 1;
             if !abbrev {
-                end = i;
+                sentence_end = i;
                 break;
             }
         }
     }
-    let chair = rest[..end].trim();
+    let sentence = &rest[..sentence_end];
+    // Several people named with honorifics: "Mr. A, Director ..., and Ms. B, ..."
+    let people: Vec<&str> = regexes()
+        .4
+        .find_iter(sentence)
+        .filter(|m| {
+            let before = sentence[..m.start()].trim_end();
+            before.is_empty()
+                || before.ends_with(" and")
+                || before.ends_with(", and")
+                || before == "and"
+        })
+        .map(|m| m.as_str().trim_end())
+        .collect();
+    if people.len() >= 2 {
+        return Some(people.join(" and "));
+    }
+    // Co-chairs named without titles ("Malaysia, New Zealand and the
+    // Philippines") fill the sentence; a single chair ends at the comma
+    // before the title.
+    let co = m.as_str().to_ascii_lowercase().starts_with("co");
+    let stop: &[char] = if co { &[';', '('] } else { &[',', ';', '('] };
+    let end = sentence.find(stop).unwrap_or(sentence.len());
+    let chair = sentence[..end].trim();
     let chair = chair
         .strip_suffix(" who")
         .unwrap_or(chair)
         .trim_end_matches(" and");
     let first = chair.chars().next()?;
-    if !first.is_uppercase() || chair.len() > 160 || chair.is_empty() {
+    if !first.is_uppercase() || chair.len() > 160 {
         return None;
     }
     Some(chair.to_string())
@@ -1013,6 +1179,10 @@ mod tests {
             Some("Mr. Hiroshi Tanaka of Japan and Dr. Lee Min-jun of the Republic of Korea")
         );
         assert_eq!(chair_from("The meeting was held in Tokyo."), None);
+        assert_eq!(
+            chair_from("the Independent Commission chaired by Olof Palme, which reported."),
+            None
+        );
     }
 
     #[test]

@@ -49,24 +49,45 @@ const BODY_SCAN: usize = 12;
 /// Splits a document into its header and paragraphs.
 pub fn segment_text(text: &str) -> Segmented {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines: Vec<&str> = text
+    let mut lines: Vec<&str> = text
         .split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
+    drop_running_headers(&mut lines);
     let scan = header::read_header(&lines);
     let body = lines.get(scan.body_start..).unwrap_or(&[]);
     let blocks = unwrap::blocks(body);
     let paragraphs = paragraphs(&blocks);
     let mut h = scan.header;
 
-    let has_header = h.title.is_some() || h.date.is_some();
+    // The body is read for header facts only when there is a header: a
+    // speech without one (UN General Debate) mentions other meetings,
+    // chairs and dates that are not its own.
+    let has_header =
+        h.title.is_some() || h.date.is_some() || h.doc_type != crate::model::DocType::Other;
+    if has_header {
+        complete_from_body(&mut h, &paragraphs, scan.bare_date);
+    }
+    Segmented {
+        header: h,
+        paragraphs,
+    }
+}
+
+/// Fills the chair, the meeting date (when the header has none, or only a
+/// publication date) and the place from the first paragraphs.
+fn complete_from_body(
+    h: &mut crate::model::MeetingHeader,
+    paragraphs: &[Paragraph],
+    bare_date: bool,
+) {
     if h.chair.is_none() {
         h.chair = paragraphs
             .iter()
             .take(BODY_SCAN)
             .find_map(|p| header::chair_from(&p.text));
     }
-    if h.date.is_none() || scan.bare_date {
+    if h.date.is_none() || bare_date {
         let year = h.date.map(|d| d.year);
         if let Some(m) = paragraphs
             .iter()
@@ -78,15 +99,42 @@ pub fn segment_text(text: &str) -> Segmented {
             h.year = Some(m.date.year);
         }
     }
-    if h.place.is_none() && has_header {
+    if h.place.is_none() {
         h.place = paragraphs
             .iter()
             .take(6)
             .find_map(|p| header::place_from(&p.text));
     }
-    Segmented {
-        header: h,
-        paragraphs,
+}
+
+/// Blanks running headers in paginated text (PDF extractions): short lines
+/// repeated on at least half the pages, where pages are counted by
+/// page-number lines and form feeds. Runs before the header is read, so a
+/// running header is never taken for the title.
+fn drop_running_headers(lines: &mut [&str]) {
+    let pages = lines
+        .iter()
+        .filter(|l| l.contains('\u{c}') || boilerplate::is_page_number(l))
+        .count();
+    if pages < 2 {
+        return;
+    }
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for l in lines.iter() {
+        let t = l.trim();
+        if (3..=100).contains(&t.len()) && !boilerplate::is_page_number(t) {
+            *counts.entry(unwrap::shape(t)).or_insert(0) += 1;
+        }
+    }
+    let need = (pages / 2).max(2);
+    for l in lines.iter_mut() {
+        let t = l.trim();
+        if (3..=100).contains(&t.len())
+            && !unwrap::starts_item(t)
+            && counts.get(&unwrap::shape(t)).is_some_and(|&c| c >= need)
+        {
+            *l = "";
+        }
     }
 }
 
@@ -115,6 +163,47 @@ fn heading_text(b: &Block) -> Option<String> {
         return None;
     }
     header::is_title_like(t).then(|| t.to_string())
+}
+
+/// The heading text when a marked block is a section heading rather than
+/// a paragraph: `II. Nuclear Weapons`, `A. Confidence Building Measures`,
+/// `1. Outline of the seminar` — one short title-like line, with body text
+/// (not a sibling heading) after it.
+fn section_heading(
+    b: &Block,
+    m: &numbering::Marker,
+    text: &str,
+    next: Option<&Block>,
+) -> Option<String> {
+    if !matches!(
+        m.style,
+        Style::UpperRoman | Style::UpperAlpha | Style::Number | Style::NumberParen
+    ) || b.lines > 1
+    {
+        return None;
+    }
+    let rest = text.get(m.text_start..)?.trim();
+    if rest.is_empty()
+        || rest.len() > 100
+        || rest.split_whitespace().count() > 12
+        || rest.ends_with(':')
+    {
+        return None;
+    }
+    // Numbered headings are often in sentence case ("Outline of the
+    // seminar"), so only a capital start and no sentence end are asked.
+    let capital = rest.chars().next().is_some_and(char::is_uppercase);
+    let short_sentence_case = capital
+        && rest.split_whitespace().count() <= 8
+        && !rest.ends_with(['.', ',', ';', '!', '?']);
+    if !header::is_title_like(rest) && !short_sentence_case {
+        return None;
+    }
+    let next = next?;
+    if parse_marker(&next.text).is_some_and(|n| n.style == m.style) {
+        return None;
+    }
+    Some(rest.to_string())
 }
 
 /// Splits `text` into pieces of at most `max` bytes, preferring sentence
@@ -166,17 +255,40 @@ pub fn split_long(text: &str, max: usize) -> Vec<&str> {
     out
 }
 
-/// Turns blocks into labelled paragraphs.
+/// Turns blocks into labelled paragraphs. Numbers under section headings
+/// are prefixed with the section (`II.3`) only when the numbering restarts
+/// in each section, which a first pass finds out.
 fn paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
-    let mut lab = Labeller::new();
+    let (out, lab) = label_blocks(blocks, Labeller::new());
+    if lab.section_restarted() {
+        return label_blocks(blocks, Labeller::with_section_prefix()).0;
+    }
+    out
+}
+
+fn label_blocks(blocks: &[Block], mut lab: Labeller) -> (Vec<Paragraph>, Labeller) {
     let mut heading: Option<String> = None;
     let mut out: Vec<Paragraph> = Vec::new();
     let mut text_of: HashMap<String, usize> = HashMap::new();
 
     for (i, b) in blocks.iter().enumerate() {
         let cleaned = boilerplate::strip_footnote_markers(&b.text);
+        // Markdown bold left in plain text (recent UNGD files): drop the
+        // `**` marks when they pair up.
+        let cleaned = if cleaned.contains("**") && cleaned.matches("**").count().is_multiple_of(2) {
+            std::borrow::Cow::Owned(cleaned.replace("**", ""))
+        } else {
+            cleaned
+        };
         let text: &str = cleaned.trim();
         if text.is_empty() {
+            continue;
+        }
+        // A date standing alone (a sign-off such as "16 JULY 2010") is not
+        // a paragraph.
+        if text.len() < 60
+            && dates::find_date(text).is_some_and(|m| text.len() - (m.end - m.start) < 12)
+        {
             continue;
         }
         let has_next_body = blocks.get(i + 1).is_some();
@@ -189,12 +301,21 @@ fn paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
         let marker = parse_marker(text).filter(|m| !m.bare || lab.accepts_bare(m.number));
         let (assigned, body): (Assigned, &str) = match marker {
             Some(mut m) => {
+                if let Style::Bullet(c, _) = m.style {
+                    m.style = Style::Bullet(c, (b.indent / 2).min(60) as u8);
+                }
+                lab.disambiguate(&mut m);
+                if let Some(h) = section_heading(b, &m, text, blocks.get(i + 1)) {
+                    lab.section(&m);
+                    heading = Some(h);
+                    continue;
+                }
                 lab.disambiguate(&mut m);
                 let rest = text[m.text_start..].trim();
                 // "4. (1) text": a sub-item merged into its parent's marker.
                 let inner = parse_marker(rest).filter(|m2| {
                     !m2.bare
-                        && !matches!(m2.style, Style::Bullet(_))
+                        && !matches!(m2.style, Style::Bullet(..))
                         && m2.style != m.style
                         && !rest[m2.text_start..].trim().is_empty()
                 });
@@ -216,16 +337,26 @@ fn paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
             }
             None => (lab.plain(), text),
         };
+        // A parent that has no paragraph of its own (a marker alone on its
+        // line, the `3.` of a merged `3. (1)`) is not named.
+        let mut assigned = assigned;
+        if assigned
+            .parent
+            .as_ref()
+            .is_some_and(|p| !text_of.contains_key(p))
+        {
+            assigned.parent = None;
+        }
         let context = assigned
             .parent
             .as_ref()
             .and_then(|p| text_of.get(p))
             .map(|&idx| out[idx].text.clone());
         let pieces = split_long(body, MAX_PARAGRAPH);
-        let mut current = assigned;
+        let mut current = assigned.clone();
         for (k, piece) in pieces.iter().enumerate() {
             if k > 0 {
-                current = lab.continuation(&current);
+                current = lab.continuation(&assigned);
             }
             let idx = out.len();
             if k == 0 {
@@ -241,8 +372,11 @@ fn paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
             });
         }
     }
-    out
+    (out, lab)
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod robust;

@@ -23,8 +23,10 @@
 /// How a marker is written. Two markers of the same style are siblings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
-    /// `1.` `1)` `1` (top-level arabic numbers).
+    /// `1.` `1` (arabic numbers).
     Number,
+    /// `1)` (arabic numbers with a closing parenthesis, METI outlines).
+    NumberParen,
     /// `13.5` `13.5.4` (decimal outline numbers, depth = dots + 1).
     Decimal(u8),
     /// `(1)` `(2)`.
@@ -37,8 +39,9 @@ pub enum Style {
     LowerRoman,
     /// `IV.` `(IV)` upper-case roman numerals.
     UpperRoman,
-    /// `-` `•` `*` and similar bullets (the char tells nested lists apart).
-    Bullet(char),
+    /// `-` `•` `*` and similar bullets; the char and the indentation (in
+    /// steps of two columns) tell nested lists apart.
+    Bullet(char, u8),
 }
 
 /// One parsed marker.
@@ -137,7 +140,7 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
             let ts = skip_ws(b, after);
             if ts < b.len() {
                 return Some(Marker {
-                    style: Style::Bullet(if first == '–' { '-' } else { first }),
+                    style: Style::Bullet(if first == '–' { '-' } else { first }, 0),
                     value: String::new(),
                     number: 0,
                     text_start: ts,
@@ -189,9 +192,11 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
             return None;
         }
         let (style, value, number) = classify(tok, false)?;
-        if matches!(style, Style::Decimal(_)) {
-            return None;
-        }
+        let style = if style == Style::Number {
+            Style::NumberParen
+        } else {
+            style
+        };
         return Some(Marker {
             style,
             value,
@@ -304,10 +309,17 @@ struct Level {
     style: Style,
     /// Label of the paragraph at this level (unique).
     label: String,
+    /// The marker's own value (`3`, `3.2`), for outline prefixes.
+    value: String,
     /// Number of the marker (for sequence checks).
     number: u32,
     /// Bullets seen directly under this level.
     bullets: u32,
+    /// A section heading (`II. Nuclear Weapons`): survives unnumbered
+    /// paragraphs and prefixes the numbers below it (`II.3`).
+    section: bool,
+    /// An unnumbered paragraph (only bullets nest under it).
+    plain: bool,
 }
 
 /// What the labeller decided for one block.
@@ -326,6 +338,11 @@ pub struct Labeller {
     used: std::collections::HashSet<String>,
     plain: u32,
     orphan_bullets: u32,
+    /// Prefix numbers under a section with its label (`II.3`); set when a
+    /// first pass found numbering that restarts in each section.
+    prefix_sections: bool,
+    /// A number under a section collided with an earlier one.
+    section_restart: bool,
 }
 
 impl Labeller {
@@ -334,10 +351,25 @@ impl Labeller {
         Labeller::default()
     }
 
+    /// A labeller that prefixes numbers under sections (`II.3`), for
+    /// documents whose numbering restarts in each section.
+    pub fn with_section_prefix() -> Labeller {
+        Labeller {
+            prefix_sections: true,
+            ..Labeller::default()
+        }
+    }
+
+    /// Whether numbering restarted under a section (a second pass with
+    /// [`Labeller::with_section_prefix`] gives cleaner labels).
+    pub fn section_restarted(&self) -> bool {
+        self.section_restart
+    }
+
     /// Whether a bare number (`3 Text`) continues the top-level sequence,
     /// the only case where it is trusted as a marker.
     pub fn accepts_bare(&self, n: u32) -> bool {
-        match self.stack.iter().find(|l| l.style == Style::Number) {
+        match self.stack.iter().rev().find(|l| l.style == Style::Number) {
             Some(l) => n == l.number + 1,
             None => n == 1,
         }
@@ -389,22 +421,61 @@ impl Labeller {
         }
     }
 
-    /// Label for an unnumbered block: `p1`, `p2`, … It closes every open
-    /// level, so bullets after it hang under it.
+    /// Closes every level above the innermost section.
+    fn close_to_section(&mut self) {
+        while self.stack.last().is_some_and(|l| !l.section) {
+            self.stack.pop();
+        }
+    }
+
+    /// Label for an unnumbered block: `p1`, `p2`, … Bullets after it hang
+    /// under it; the numbered levels stay open beneath it, so `(b)` after
+    /// `(a)` and an unnumbered note still continues the same list.
     pub fn plain(&mut self) -> Assigned {
         self.plain += 1;
         let label = self.unique(format!("p{}", self.plain));
-        self.stack.clear();
+        if let Some(pos) = self.stack.iter().rposition(|l| l.plain) {
+            self.stack.truncate(pos);
+        }
         self.stack.push(Level {
-            style: Style::Bullet('\0'),
+            style: Style::Bullet('\0', 0),
             label: label.clone(),
+            value: String::new(),
             number: 0,
             bullets: 0,
+            section: false,
+            plain: true,
         });
         Assigned {
             label,
             parent: None,
         }
+    }
+
+    /// Opens a section for a marked heading (`II. Nuclear Weapons`,
+    /// `1. Outline of the seminar`): no paragraph, but numbers below it
+    /// are prefixed with its label. Returns the section label.
+    pub fn section(&mut self, m: &Marker) -> String {
+        match self.stack.iter().position(|l| l.style == m.style) {
+            Some(pos) => self.stack.truncate(pos),
+            None => self.close_to_section(),
+        }
+        let parent = self.stack.last().map(|l| l.label.clone());
+        let base = match parent {
+            Some(p) => format!("{p}.{}", m.value),
+            None => m.value.clone(),
+        };
+        let label = self.unique(base);
+        self.stack.push(Level {
+            style: m.style,
+            label: label.clone(),
+            value: m.value.clone(),
+            number: m.number,
+            bullets: 0,
+            section: true,
+            plain: false,
+        });
+        label
     }
 
     /// Label for a continuation chunk of the previous block (a block split
@@ -419,17 +490,25 @@ impl Labeller {
 
     /// Label for a marked block.
     pub fn marked(&mut self, m: &Marker) -> Assigned {
+        let bullet = matches!(m.style, Style::Bullet(..));
+        if !bullet {
+            // Only bullets nest under unnumbered text.
+            if let Some(pos) = self.stack.iter().rposition(|l| l.plain) {
+                self.stack.truncate(pos);
+            }
+        }
         // Close down to a sibling of the same style, if one is open.
         if let Some(pos) = self.stack.iter().rposition(|l| l.style == m.style) {
             self.stack.truncate(pos);
-        } else if matches!(m.style, Style::Number | Style::Decimal(_))
-            && self
+        } else if m.style == Style::Number {
+            // A plain number never nests inside an outline number (13.6).
+            if let Some(pos) = self
                 .stack
                 .iter()
-                .any(|l| matches!(l.style, Style::Bullet('\0')))
-        {
-            // A numbered item after unnumbered text starts afresh.
-            self.stack.clear();
+                .position(|l| matches!(l.style, Style::Decimal(_)))
+            {
+                self.stack.truncate(pos);
+            }
         }
         if let Style::Decimal(depth) = m.style {
             // Outline numbers carry their own path: close deeper outline
@@ -443,40 +522,75 @@ impl Labeller {
                 self.stack.truncate(pos);
             }
             while let Some(top) = self.stack.last() {
-                let prefix = format!("{}.", top.label);
-                if m.value.starts_with(&prefix) {
+                if top.section || m.value.starts_with(&format!("{}.", top.value)) {
                     break;
                 }
                 self.stack.pop();
             }
         }
-        let parent = self.stack.last().map(|l| l.label.clone());
+        let parent_level = self.stack.last();
+        let parent = parent_level.map(|l| l.label.clone());
+        let parent_is_section = parent_level.is_some_and(|l| l.section);
         let base = match (&m.style, &parent) {
-            (Style::Bullet(_), Some(p)) => {
+            (Style::Bullet(..), Some(p)) => {
                 let n = self.stack.last().map(|l| l.bullets + 1).unwrap_or(1);
                 if let Some(l) = self.stack.last_mut() {
                     l.bullets = n;
                 }
                 format!("{p}-{n}")
             }
-            (Style::Bullet(_), None) => {
+            (Style::Bullet(..), None) => {
                 self.orphan_bullets += 1;
                 format!("b{}", self.orphan_bullets)
             }
             (Style::Decimal(_), _) => m.value.clone(),
-            (Style::Number, Some(p)) => format!("{p}.{}", m.value),
-            (Style::Number, None) => m.value.clone(),
-            (Style::UpperRoman | Style::UpperAlpha, Some(p)) => format!("{p}.{}", m.value),
-            (Style::UpperRoman | Style::UpperAlpha, None) => m.value.clone(),
+            (
+                Style::Number | Style::NumberParen | Style::UpperRoman | Style::UpperAlpha,
+                Some(p),
+            ) if parent_is_section && self.prefix_sections => {
+                format!("{p}.{}", m.value)
+            }
+            (
+                Style::Number | Style::NumberParen | Style::UpperRoman | Style::UpperAlpha,
+                Some(_),
+            ) if parent_is_section => m.value.clone(),
+            (Style::Number | Style::UpperRoman | Style::UpperAlpha, Some(p)) => {
+                format!("{p}.{}", m.value)
+            }
+            (
+                Style::Number
+                | Style::NumberParen
+                | Style::ParenNumber
+                | Style::UpperRoman
+                | Style::UpperAlpha,
+                None,
+            ) => m.value.clone(),
             (_, Some(p)) => format!("{p}({})", m.value),
             (_, None) => format!("({})", m.value),
         };
+        if parent_is_section && self.used.contains(&base) {
+            self.section_restart = true;
+        }
         let label = self.unique(base);
+        let parent = if parent_is_section {
+            None // a section heading is not a paragraph
+        } else if matches!(m.style, Style::Decimal(_)) {
+            // An outline number's parent is the outline prefix, if open.
+            self.stack
+                .last()
+                .filter(|l| m.value.starts_with(&format!("{}.", l.value)))
+                .map(|l| l.label.clone())
+        } else {
+            parent
+        };
         self.stack.push(Level {
             style: m.style,
             label: label.clone(),
+            value: m.value.clone(),
             number: m.number,
             bullets: 0,
+            section: false,
+            plain: false,
         });
         Assigned { label, parent }
     }
@@ -492,15 +606,13 @@ mod tests {
 
     #[test]
     fn markers_in_every_numbering_style() {
-        let t = |s: &str| "Text".to_string() + if s.is_empty() { "" } else { "" };
-        let _ = t;
         assert_eq!(
             mk("1. The"),
             Some((Style::Number, "1".into(), "The".into()))
         );
         assert_eq!(
             mk("12) The"),
-            Some((Style::Number, "12".into(), "The".into()))
+            Some((Style::NumberParen, "12".into(), "The".into()))
         );
         assert_eq!(
             mk("94.\tThe"),
@@ -548,15 +660,15 @@ mod tests {
         );
         assert_eq!(
             mk("- The"),
-            Some((Style::Bullet('-'), "".into(), "The".into()))
+            Some((Style::Bullet('-', 0), "".into(), "The".into()))
         );
         assert_eq!(
             mk("• The"),
-            Some((Style::Bullet('•'), "".into(), "The".into()))
+            Some((Style::Bullet('•', 0), "".into(), "The".into()))
         );
         assert_eq!(
             mk("* The"),
-            Some((Style::Bullet('*'), "".into(), "The".into()))
+            Some((Style::Bullet('*', 0), "".into(), "The".into()))
         );
         assert_eq!(
             mk("3 Ministry"),
@@ -607,6 +719,17 @@ mod tests {
                 (a.label, a.parent)
             })
             .collect()
+    }
+
+    #[test]
+    fn unnumbered_text_inside_a_list_keeps_the_list_open() {
+        let got: Vec<String> = labels(&[
+            "4. x", "(a) x", "note", "- x", "(b) x", "5. x", "note", "note",
+        ])
+        .into_iter()
+        .map(|x| x.0)
+        .collect();
+        assert_eq!(got, ["4", "4(a)", "p1", "p1-1", "4(b)", "5", "p2", "p3"]);
     }
 
     #[test]

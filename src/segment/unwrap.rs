@@ -138,7 +138,7 @@ fn is_marker_only(s: &str) -> bool {
 }
 
 /// Whether a line starts a new item by its look alone.
-fn starts_item(s: &str) -> bool {
+pub(crate) fn starts_item(s: &str) -> bool {
     match parse_marker(s) {
         Some(m) => !m.bare,
         None => is_marker_only(s),
@@ -146,7 +146,7 @@ fn starts_item(s: &str) -> bool {
 }
 
 /// Normalised shape of a line for running-header detection: digits folded.
-fn shape(s: &str) -> String {
+pub(crate) fn shape(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_ascii_digit() { '#' } else { c })
         .collect()
@@ -194,8 +194,8 @@ impl WordForms {
         let Some(first) = tail.chars().next() else {
             return true;
         };
-        if first.is_uppercase() || first.is_ascii_digit() {
-            return true;
+        if first.is_uppercase() || first.is_ascii_digit() || tail.contains('-') {
+            return true; // "Secretary-General", "step-by-step"
         }
         let f = frag.to_lowercase();
         let t = tail.to_lowercase();
@@ -281,7 +281,7 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
         lens[(n * 9 / 10).min(n - 1)]
     };
     let full = lens.iter().filter(|&&l| l * 10 >= width * 6).count();
-    let wrapped = n >= 6 && width <= 110 && width >= 30 && full * 2 >= n;
+    let wrapped = n >= 6 && (30..=110).contains(&width) && full * 2 >= n;
 
     // 3. Running headers: short lines repeated 3+ times in wrapped text.
     let mut drop_shapes: HashSet<String> = HashSet::new();

@@ -5,6 +5,7 @@ mod util;
 
 mod entities;
 mod errors;
+mod formats;
 mod incremental;
 mod metadata;
 mod sample;

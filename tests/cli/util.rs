@@ -38,16 +38,6 @@ impl TestDir {
         t
     }
 
-    /// A folder whose corpus holds the named files of `tests/fixtures/`
-    /// (paths relative to it; kept as-is under `corpus/`).
-    pub fn with_fixtures(names: &[&str]) -> TestDir {
-        let t = TestDir::new();
-        for n in names {
-            t.copy_in(&fixtures().join(n), n);
-        }
-        t
-    }
-
     /// Copies a file into the corpus under `rel`.
     pub fn copy_in(&self, from: &Path, rel: &str) {
         let to = self.corpus().join(rel);
