@@ -45,7 +45,20 @@ pub enum Error {
     },
     /// The search engine failed.
     #[error("index error: {0}")]
-    Tantivy(#[from] tantivy::TantivyError),
+    Tantivy(tantivy::TantivyError),
+    /// The index folder holds data that cannot be read.
+    #[error(
+        "the index in {path} is damaged ({detail}); rebuild it with `dipsearch ingest --full`"
+    )]
+    IndexDamaged {
+        /// Index directory.
+        path: PathBuf,
+        /// What tantivy reported.
+        detail: String,
+    },
+    /// The index path exists but is not a folder.
+    #[error("index path {0} is not a folder")]
+    IndexNotDir(PathBuf),
     /// Stored data in the index could not be decoded (a corrupt index).
     #[error("corrupt index data: {0}")]
     Corrupt(String),
@@ -85,6 +98,14 @@ fn unknown_message(u: &UnknownEntity) -> String {
         u.kind
     ));
     msg
+}
+
+impl From<tantivy::TantivyError> for Error {
+    fn from(e: tantivy::TantivyError) -> Self {
+        // Display only: the tantivy message is the whole story, and a
+        // `source` would make `{:#}` print it twice.
+        Error::Tantivy(e)
+    }
 }
 
 /// The library's result alias.

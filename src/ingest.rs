@@ -245,9 +245,10 @@ fn config_skip(file: &ConfigFile, reason: &str) -> Skipped {
 /// Tags a segmented document and builds its records.
 pub fn enrich_document(source: &str, mut seg: Segmented) -> Processed {
     let gaz = Gazetteer::builtin();
-    let tags = gaz.tag_document(&seg.paragraphs);
+    // One scan gives both the tags and the attending countries.
+    let (tags, participants) = gaz.tag_and_participants(&seg.paragraphs);
     if seg.header.participants.is_empty() {
-        seg.header.participants = gaz.participants(&seg.paragraphs);
+        seg.header.participants = participants;
     }
     let h = &seg.header;
     let year = h.year.or(h.date.map(|d| d.year));

@@ -280,6 +280,13 @@ impl Overrides {
             if header.date_end.is_some_and(|e| e <= d) {
                 header.date_end = None;
             }
+        } else if let Some(y) = self.year {
+            // A year set by hand outranks a date read from the text in
+            // another year: keep the header consistent.
+            if header.date.is_some_and(|d| d.year != y) {
+                header.date = None;
+                header.date_end = None;
+            }
         }
     }
 }
@@ -506,6 +513,17 @@ mod tests {
         let mut h = MeetingHeader::default();
         o.apply(&mut h);
         assert_eq!(h.year, Some(2005));
+        let mut h2 = MeetingHeader {
+            date: "1995-08-01".parse().ok(),
+            year: Some(1995),
+            ..MeetingHeader::default()
+        };
+        Overrides {
+            year: Some(2011),
+            ..Overrides::default()
+        }
+        .apply(&mut h2);
+        assert_eq!((h2.date, h2.year), (None, Some(2011)));
         assert_eq!(h.place.as_deref(), Some("Vientiane"));
         assert_eq!(h.doc_type, DocType::ChairsStatement);
     }

@@ -70,6 +70,9 @@ fn open_or_build(index: &Path, corpus: &Path) -> Result<IndexHandle> {
             true
         }
         Err(dipsearch::Error::IndexMissing(_)) => false,
+        Err(dipsearch::Error::IndexNotDir(p)) => {
+            return Err(dipsearch::Error::IndexNotDir(p).into())
+        }
         Err(e) => return Err(e.into()),
     };
     eprintln!(

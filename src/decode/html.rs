@@ -5,9 +5,10 @@
 //! `[role=main]` or a `#main` / `#contents` / `#content` container when the
 //! page has one, else `<body>`. Left out: `script`, `style`, `nav`,
 //! `footer`, `form`, `aside`, `noscript`, `template`, `iframe`, `svg`,
-//! `button`, `select`, page-level `header` (unless it holds the `h1`), and
+//! `button`, `select`, page-level `header` (unless it holds the `h1`),
 //! elements whose id or class names navigation (`nav`, `menu`,
-//! `breadcrumb`, `footer`, `sidebar`, `skip`, `pagetop`, `share`).
+//! `breadcrumb`, `footer`, `sidebar`, `skip`, `pagetop`, `share`), and
+//! lists whose text is nearly all link text (menus left outside `<nav>`).
 //!
 //! Block elements end lines; paragraphs, headings, lists and tables also
 //! leave a blank line after them. List items get their marker spelled out
@@ -81,10 +82,16 @@ const NAV_NAMES: &[&str] = &[
 /// Text accumulator that tracks pending line breaks.
 struct Out {
     s: String,
+    /// A list marker was just written: the item's first block (`<li><p>`)
+    /// must stay on the marker's line.
+    after_marker: bool,
 }
 
 impl Out {
     fn text(&mut self, t: &str) {
+        if !t.trim().is_empty() {
+            self.after_marker = false;
+        }
         let mut first = true;
         for w in t.split_whitespace() {
             let at_line_start = self.s.is_empty() || self.s.ends_with('\n');
@@ -103,6 +110,9 @@ impl Out {
     /// Ensures the output ends with at least `n` newlines (1 = new line,
     /// 2 = blank line), trimming trailing spaces first.
     fn breaks(&mut self, n: usize) {
+        if self.after_marker {
+            return;
+        }
         while self.s.ends_with(' ') {
             self.s.pop();
         }
@@ -132,6 +142,27 @@ fn is_nav(el: &ElementRef<'_>) -> bool {
     id_hit
         || v.classes()
             .any(|c| NAV_NAMES.contains(&c.to_ascii_lowercase().as_str()))
+}
+
+/// A list of two or more items whose text is (almost) all link text:
+/// site menus and "related links" that pages leave outside `<nav>`.
+fn is_link_list(el: &ElementRef<'_>) -> bool {
+    let items = el
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|c| c.value().name() == "li")
+        .count();
+    if items < 2 {
+        return false;
+    }
+    let total: usize = el.text().map(|t| t.trim().len()).sum();
+    let linked: usize = el
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "a")
+        .map(|a| a.text().map(|t| t.trim().len()).sum::<usize>())
+        .sum();
+    total > 0 && linked * 10 >= total * 9
 }
 
 fn has_h1(el: &ElementRef<'_>) -> bool {
@@ -234,6 +265,9 @@ fn walk(
                 }
                 return;
             }
+            if (name == "ul" || name == "ol") && is_link_list(&el) {
+                return; // a menu or a list of related links
+            }
             if name == "ul" || name == "ol" {
                 let kind = el.value().attr("type").unwrap_or("1").to_string();
                 let start = el
@@ -278,11 +312,13 @@ fn walk(
                         out.s.push_str(&"  ".repeat(level.saturating_sub(1)));
                         out.s.push_str(&marker);
                         out.s.push(' ');
+                        out.after_marker = true;
                     }
                 }
                 for c in node.children() {
                     walk(c, out, lists, keep_header, depth + 1);
                 }
+                out.after_marker = false;
                 out.breaks(1);
                 return;
             }
@@ -332,7 +368,10 @@ pub fn to_text(html: &str) -> String {
     let root = main
         .or_else(|| select_first(&doc, "body"))
         .unwrap_or_else(|| doc.root_element());
-    let mut out = Out { s: String::new() };
+    let mut out = Out {
+        s: String::new(),
+        after_marker: false,
+    };
     if !has_h1(&root) {
         let title = select_first(&doc, "h1")
             .map(|e| e.text().collect::<String>())

@@ -4,7 +4,7 @@
 //! its layout). Knows encodings and container formats, nothing about
 //! paragraphs or names:
 //!
-//! * [`text`]: byte-order marks, UTF-8 / UTF-16 / Windows-1252 detection,
+//! * [`text`]: byte-order marks, UTF-8 / UTF-16 / CJK legacy / Windows-1252 detection,
 //!   binary detection, line-end normalisation;
 //! * [`markdown`]: heading marks, emphasis and links removed, lists kept;
 //! * [`html`]: the main text of a page, one block per line, navigation and

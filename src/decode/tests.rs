@@ -148,3 +148,43 @@ fn formats_by_extension() {
     assert_eq!(SourceFormat::from_path(Path::new("x.docx")), None);
     assert_eq!(SourceFormat::from_path(Path::new("README")), None);
 }
+
+#[test]
+fn html_paragraphs_inside_list_items_stay_with_their_marker() {
+    let html = "<body><div id=\"contents\"><h1>Joint Statement</h1><ol><li><p>First item.</p><p>More of it.</p></li><li><p>Second.</p></li></ol><table><tr><td>1.</td><td>Cell text</td></tr></table></div></body>";
+    assert_eq!(
+        decode(html.as_bytes(), SourceFormat::Html).unwrap(),
+        "Joint Statement\n\n1. First item.\n\nMore of it.\n\n2. Second.\n\n1. Cell text\n"
+    );
+}
+
+#[test]
+fn japanese_legacy_encodings_are_recognised() {
+    let text = "平成30年1月26日 アジア不拡散協議（ASTOP）の開催";
+    for enc in [encoding_rs::SHIFT_JIS, encoding_rs::EUC_JP] {
+        let (bytes, _, _) = enc.encode(text);
+        assert_eq!(
+            decode(&bytes, SourceFormat::Text).unwrap(),
+            text,
+            "{}",
+            enc.name()
+        );
+    }
+    // Western text with accents stays Windows-1252.
+    assert_eq!(
+        decode(b"r\xe9sum\xe9 of the d\xe9tente", SourceFormat::Text).unwrap(),
+        "r\u{e9}sum\u{e9} of the d\u{e9}tente"
+    );
+    let french = "Le Minist\u{e8}re des Affaires \u{e9}trang\u{e8}res et la d\u{e9}l\u{e9}gation fran\u{e7}aise \u{e0} la r\u{e9}union".repeat(3);
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&french);
+    assert_eq!(decode(&bytes, SourceFormat::Text).unwrap(), french);
+}
+
+#[test]
+fn html_link_lists_are_menus() {
+    let html = "<body><table><tr><td><ul><li><a href=/>Home</a></li><li><a href=/p>Foreign Policy</a></li><li><a href=/r>Regions</a></li></ul></td><td><h1>Chairman's Summary</h1><ul><li>The meeting was held in <a href=/t>Tokyo</a> on 5 May.</li><li>It agreed to meet again.</li></ul></td></tr></table></body>";
+    assert_eq!(
+        decode(html.as_bytes(), SourceFormat::Html).unwrap(),
+        "Chairman's Summary\n\n\u{2022} The meeting was held in Tokyo on 5 May.\n\u{2022} It agreed to meet again.\n"
+    );
+}

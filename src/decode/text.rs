@@ -3,11 +3,14 @@
 //! Order of decisions: a byte-order mark wins (UTF-8, UTF-16 LE/BE);
 //! BOM-less UTF-16 is recognised by its pattern of zero bytes; any other
 //! zero byte or a high share of control characters means binary; valid
-//! UTF-8 is taken as is; anything else is read as Windows-1252 (a superset
-//! of the printable Latin-1 range, and what old Western pages use). Line
-//! ends become `\n`.
+//! UTF-8 is taken as is; anything else is read as a legacy East Asian
+//! encoding when it decodes cleanly into mostly CJK text (Shift_JIS,
+//! EUC-JP, EUC-KR, GBK), else as Windows-1252 (a superset of the printable
+//! Latin-1 range, and what old Western pages use). Line ends become `\n`.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs::{
+    Encoding, EUC_JP, EUC_KR, GBK, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252,
+};
 
 use super::DecodeError;
 
@@ -71,10 +74,43 @@ fn decode_bytes(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Str
     }
     let enc = match declared {
         Some(e) if e != UTF_8 => e,
-        _ => WINDOWS_1252,
+        _ => sniff_cjk(bytes).unwrap_or(WINDOWS_1252),
     };
     let (cow, _) = enc.decode_without_bom_handling(bytes);
     Ok(cow.into_owned())
+}
+
+/// A legacy East Asian encoding (Japanese pages duplicate many English
+/// ones): the first of Shift_JIS, EUC-JP, EUC-KR, GBK that decodes the
+/// bytes without error into mostly CJK characters. Western text in
+/// Windows-1252 fails these: a byte such as `é` followed by a space is not a
+/// valid double-byte sequence, and where accents do pair up with the next
+/// letter they make only a few per cent of the text, while real CJK text
+/// is at least a fifth CJK characters.
+fn sniff_cjk(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    [SHIFT_JIS, EUC_JP, EUC_KR, GBK].into_iter().find(|enc| {
+        let (text, had_errors) = enc.decode_without_bom_handling(head);
+        if had_errors && head.len() == bytes.len() {
+            return false;
+        }
+        let (mut visible, mut non_ascii, mut cjk) = (0usize, 0usize, 0usize);
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            visible += 1;
+            if c.is_ascii() {
+                continue;
+            }
+            non_ascii += 1;
+            if matches!(c as u32, 0x3000..=0x9FFF | 0xAC00..=0xD7AF | 0xFF00..=0xFFEF) {
+                cjk += 1;
+            }
+        }
+        // A cut at 64 KiB may split one character: allow that error only.
+        let clean = !had_errors || text.chars().filter(|&c| c == '\u{fffd}').count() <= 1;
+        // Western accents followed by a letter also pair up into CJK
+        // characters ("Ministère"), but only as a few per cent of the text.
+        clean && cjk >= 8 && cjk * 10 >= non_ascii * 9 && cjk * 5 >= visible
+    })
 }
 
 /// UTF-16 without BOM: in the sniffed prefix, most odd (LE) or even (BE)

@@ -1,44 +1,24 @@
-//! Builds the matcher from the parsed data files: one aho-corasick automaton
+//! Builds the matcher from the catalogue and `rules.tsv`: one aho-corasick automaton
 //! over every alias, trigger, blocker and context phrase, and for each
 //! pattern the list of *variants* (what it means, how its case is checked,
 //! which rules gate it).
 //!
 //! Several variants can share one pattern: `ASEAN` is a group alias and a
 //! regional-cooperation trigger; `European Union` is both the country-like
-//! entity `EUU` and the group `EU`; `Additional Protocol` (capitalised, always
-//! accepted) and `additional protocol` (needs IAEA context) differ only in
-//! case. Every rule comes from `data/rules.tsv`; nothing here names a country.
+//! entity `EUU` and the group `EU`; `Additional Protocol` (capitalised, not
+//! before `II` or `to the Geneva …`) and `additional protocol` (needs IAEA
+//! context) differ only in case. Every rule comes from `data/rules.tsv`;
+//! nothing here names a country.
 
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::data::{self, Parsed, RuleRow};
+use super::catalog::Entity;
+use super::data::RuleRow;
 use super::resolution;
 use super::text::fold_pattern;
 use crate::model::EntityKind;
-
-/// One known entity (country, instrument, group or topic).
-#[derive(Debug, Clone)]
-pub(crate) struct Entity {
-    pub kind: EntityKind,
-    pub id: String,
-    pub name: String,
-    /// Aliases as written in the data (for listings and lookups).
-    pub aliases: Vec<String>,
-    /// For countries, the data kind of each alias (`name`, `acronym`, …),
-    /// parallel to `aliases`; for instruments, the instrument kind.
-    pub codes: Vec<String>,
-    /// ISO 3166-1 alpha-2 code, for countries that have one.
-    pub iso2: String,
-    /// Group members (ISO3).
-    pub members: Vec<String>,
-    /// Topics an instrument implies (entity indices).
-    pub topics: Vec<u32>,
-    /// Other entities a mention of this one also counts as (`CPPNM-A` →
-    /// `CPPNM`).
-    pub also: Vec<u32>,
-}
 
 /// How the case of a match is checked against its alias.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,18 +105,6 @@ pub(crate) struct Matcher {
     pub council_markers: Vec<u32>,
 }
 
-/// The entity catalogue: what lookups need, without the automaton (which
-/// is built on first use of the tagger, see [`matcher`]).
-pub(crate) struct Catalog {
-    pub entities: Vec<Entity>,
-    pub index: HashMap<(EntityKind, String), u32>,
-    /// The rows of `rules.tsv`, kept for building the matcher.
-    pub rules: Vec<RuleRow>,
-    /// Data problems (unknown ids in rules, unknown rule names); empty for
-    /// good data, asserted by a test.
-    pub problems: Vec<String>,
-}
-
 /// Case mode implied by an alias's shape: no lower-case letters, or one
 /// token with an inner capital (`CoCom`, `PoA`), is an acronym.
 fn case_of(alias: &str) -> Case {
@@ -175,11 +143,10 @@ impl Builder {
             }
         };
         let list = &mut self.variants[i];
-        // Same meaning, same case handling, same rules: keep one.
-        if !list
-            .iter()
-            .any(|o| o.target == v.target && o.case == v.case && o.rules == v.rules)
-        {
+        // Same meaning, same spelling and case handling, same rules: keep one.
+        if !list.iter().any(|o| {
+            o.target == v.target && o.case == v.case && o.rules == v.rules && o.alias == v.alias
+        }) {
             list.push(v);
         }
     }
@@ -281,58 +248,6 @@ fn kind_name(kind: EntityKind) -> &'static str {
     kind.as_str()
 }
 
-/// Builds the entity catalogue from the embedded data and checks the rules.
-pub(crate) fn catalog() -> Catalog {
-    let parsed = data::parse();
-    let mut problems: Vec<String> = parsed.bad_lines.clone();
-    let (mut entities, index) = entities(&parsed, &mut problems);
-    let rows = parsed.rules;
-
-    // `also` links between entities.
-    for r in rows.iter().filter(|r| r.rule == "also" && r.alias == "*") {
-        let Some(kind) = kind_of(&r.kind) else {
-            problems.push(format!("rules.tsv: 'also' on kind {}", r.kind));
-            continue;
-        };
-        let from = index.get(&(kind, r.id.clone())).copied();
-        let to = r
-            .value
-            .first()
-            .and_then(|v| index.get(&(kind, v.clone())))
-            .copied();
-        match (from, to) {
-            (Some(f), Some(t)) => entities[f as usize].also.push(t),
-            _ => problems.push(format!("rules.tsv: bad 'also' {} -> {:?}", r.id, r.value)),
-        }
-    }
-    // Every rule must name a known id and alias, so a typo is caught.
-    for r in &rows {
-        if r.kind == "block" {
-            continue;
-        }
-        let Some(kind) = kind_of(&r.kind) else {
-            problems.push(format!("rules.tsv: unknown kind {}", r.kind));
-            continue;
-        };
-        match index.get(&(kind, r.id.clone())) {
-            None => problems.push(format!("rules.tsv: unknown {} id {}", r.kind, r.id)),
-            Some(&e) => {
-                let ent = &entities[e as usize];
-                if r.alias != "*" && !ent.aliases.iter().any(|a| a == &r.alias) {
-                    problems.push(format!("rules.tsv: {} has no alias '{}'", r.id, r.alias));
-                }
-            }
-        }
-    }
-
-    Catalog {
-        entities,
-        index,
-        rules: rows,
-        problems,
-    }
-}
-
 /// Builds the pattern table and the automaton over a catalogue; returns the
 /// matcher and any data problems found on the way.
 pub(crate) fn matcher(
@@ -412,7 +327,7 @@ pub(crate) fn matcher(
         );
     }
     // Resolution lead words.
-    let leads: [(&str, bool, Case); 11] = [
+    let leads: [(&str, bool, Case); 13] = [
         ("resolution", false, Case::Any),
         ("resolutions", false, Case::Any),
         ("Security Council resolution", true, Case::Any),
@@ -424,6 +339,8 @@ pub(crate) fn matcher(
         ("S/RES/", true, Case::Exact),
         ("SCR", true, Case::Exact),
         ("SC resolution", true, Case::Any),
+        ("SC res.", true, Case::Exact),
+        ("UNSC res.", true, Case::Exact),
     ];
     for (lead, strong, case) in leads {
         let folded = fold_pattern(lead);
@@ -456,7 +373,10 @@ pub(crate) fn matcher(
             };
             let rows = book.for_alias("topic", &e.id, trig);
             let (rules, weak, _) = gate(rows, &mut b, index, EntityKind::Topic, &mut problems);
-            let plural = !prefix && folded.chars().next_back().is_some_and(char::is_alphabetic);
+            // Weak triggers are generic words whose plurals drift further
+            // (`developments` are events, not development): exact only.
+            let plural =
+                !prefix && !weak && folded.chars().next_back().is_some_and(char::is_alphabetic);
             b.add(
                 &folded,
                 Variant {
@@ -502,132 +422,4 @@ pub(crate) fn matcher(
         },
         problems,
     )
-}
-
-/// Parses a rules.tsv kind.
-fn kind_of(s: &str) -> Option<EntityKind> {
-    match s {
-        "country" => Some(EntityKind::Country),
-        "instrument" => Some(EntityKind::Instrument),
-        "group" => Some(EntityKind::Group),
-        "topic" => Some(EntityKind::Topic),
-        _ => None,
-    }
-}
-
-/// Builds the entity table (countries merged by ISO3, then groups,
-/// instruments and topics) and the id index.
-#[allow(clippy::type_complexity)]
-fn entities(
-    p: &Parsed,
-    problems: &mut Vec<String>,
-) -> (Vec<Entity>, HashMap<(EntityKind, String), u32>) {
-    let mut out: Vec<Entity> = Vec::new();
-    let mut index: HashMap<(EntityKind, String), u32> = HashMap::new();
-    let mut push = |e: Entity, out: &mut Vec<Entity>| {
-        let k = (e.kind, e.id.clone());
-        if let Some(&i) = index.get(&k) {
-            return i;
-        }
-        out.push(e);
-        let i = (out.len() - 1) as u32;
-        index.insert(k, i);
-        i
-    };
-    for row in &p.countries {
-        let i = push(
-            Entity {
-                kind: EntityKind::Country,
-                id: row.iso3.clone(),
-                name: row.short_name.clone(),
-                aliases: Vec::new(),
-                codes: Vec::new(),
-                iso2: String::new(),
-                members: Vec::new(),
-                topics: Vec::new(),
-                also: Vec::new(),
-            },
-            &mut out,
-        ) as usize;
-        let e = &mut out[i];
-        if e.iso2.is_empty() {
-            e.iso2 = row.iso2.clone();
-        }
-        for a in &row.aliases {
-            if !e.aliases.contains(a) {
-                e.aliases.push(a.clone());
-                // `codes` runs parallel to `aliases` for countries: the alias
-                // kind, so acronyms can be matched case-sensitively.
-                e.codes.push(row.kind.clone());
-            }
-        }
-    }
-    for g in &p.groups {
-        push(
-            Entity {
-                kind: EntityKind::Group,
-                id: g.id.clone(),
-                name: g.name.clone(),
-                aliases: g.aliases.clone(),
-                codes: Vec::new(),
-                iso2: String::new(),
-                members: g.members.clone(),
-                topics: Vec::new(),
-                also: Vec::new(),
-            },
-            &mut out,
-        );
-    }
-    for ins in &p.instruments {
-        push(
-            Entity {
-                kind: EntityKind::Instrument,
-                id: ins.id.clone(),
-                name: ins.name.clone(),
-                aliases: ins.aliases.clone(),
-                codes: vec![ins.kind.clone()],
-                iso2: String::new(),
-                members: Vec::new(),
-                topics: Vec::new(),
-                also: Vec::new(),
-            },
-            &mut out,
-        );
-    }
-    for t in &p.topics {
-        push(
-            Entity {
-                kind: EntityKind::Topic,
-                id: t.id.clone(),
-                name: t.label.clone(),
-                aliases: t.triggers.clone(),
-                codes: Vec::new(),
-                iso2: String::new(),
-                members: Vec::new(),
-                topics: Vec::new(),
-                also: Vec::new(),
-            },
-            &mut out,
-        );
-    }
-    // Instrument → topic links, and group members must be known countries.
-    for ins in &p.instruments {
-        let Some(&i) = index.get(&(EntityKind::Instrument, ins.id.clone())) else {
-            continue;
-        };
-        for t in &ins.topics {
-            match index.get(&(EntityKind::Topic, t.clone())) {
-                Some(&ti) => out[i as usize].topics.push(ti),
-                None => problems.push(format!("instruments.tsv: {} has unknown topic {t}", ins.id)),
-            }
-        }
-    }
-    for g in &p.groups {
-        for m in &g.members {
-            if !index.contains_key(&(EntityKind::Country, m.clone())) {
-                problems.push(format!("groups.tsv: {} has unknown member {m}", g.id));
-            }
-        }
-    }
-    (out, index)
 }

@@ -35,6 +35,8 @@ struct Para {
     countries: Vec<String>,
     instruments: Vec<String>,
     topics: Vec<String>,
+    /// Groups, where annotated (scored only for paragraphs that have them).
+    groups: Option<Vec<String>>,
 }
 
 /// True/false positives and false negatives for one kind.
@@ -93,14 +95,24 @@ fn countries(t: &Tags) -> BTreeSet<String> {
     t.countries.iter().map(|(c, _)| c.to_string()).collect()
 }
 
-/// Scores one annotated file: `(countries, instruments, topics, paragraphs)`.
-fn score(name: &str, source: &str) -> (Score, Score, Score, usize) {
+/// Scores per kind for one file.
+struct Scores {
+    countries: Score,
+    instruments: Score,
+    topics: Score,
+    groups: Score,
+    paragraphs: usize,
+}
+
+/// Scores one annotated file.
+fn score(name: &str, source: &str) -> Scores {
     let set: Set = match toml::from_str(source) {
         Ok(s) => s,
         Err(e) => panic!("{name} does not parse: {e}"),
     };
     let g = Gazetteer::builtin();
     let (mut c, mut i, mut t) = (Score::default(), Score::default(), Score::default());
+    let mut gr = Score::default();
     let mut paragraphs = 0;
     let mut report = Vec::new();
     for doc in &set.doc {
@@ -131,13 +143,21 @@ fn score(name: &str, source: &str) -> (Score, Score, Score, usize) {
                 &mut log,
             );
             compare(&mut t, ids(&got.topics), &p.topics, "topic", &mut log);
+            if let Some(groups) = &p.groups {
+                compare(&mut gr, ids(&got.groups), groups, "group", &mut log);
+            }
             if !log.is_empty() {
                 report.push(format!("{}#p{}:\n{}", doc.name, n + 1, log.join("\n")));
             }
         }
     }
     eprintln!("== {name}: {paragraphs} paragraphs\n{}", report.join("\n"));
-    for (kind, s) in [("countries", c), ("instruments", i), ("topics", t)] {
+    for (kind, s) in [
+        ("countries", c),
+        ("instruments", i),
+        ("topics", t),
+        ("groups", gr),
+    ] {
         eprintln!(
             "{kind:12} P={:.3} R={:.3} (tp {}, fp {}, fn {})",
             s.precision(),
@@ -147,7 +167,13 @@ fn score(name: &str, source: &str) -> (Score, Score, Score, usize) {
             s.fn_
         );
     }
-    (c, i, t, paragraphs)
+    Scores {
+        countries: c,
+        instruments: i,
+        topics: t,
+        groups: gr,
+        paragraphs,
+    }
 }
 
 fn add(a: Score, b: Score) -> Score {
@@ -160,18 +186,23 @@ fn add(a: Score, b: Score) -> Score {
 
 #[test]
 fn annotated_set_precision_and_recall() {
-    let (c1, i1, t1, n1) = score("annotated.toml", ANNOTATED);
-    let (c2, i2, t2, n2) = score("heldout.toml", HELDOUT);
-    let (c, i, t) = (add(c1, c2), add(i1, i2), add(t1, t2));
-    let paragraphs = n1 + n2;
+    let a = score("annotated.toml", ANNOTATED);
+    let b = score("heldout.toml", HELDOUT);
+    let c = add(a.countries, b.countries);
+    let i = add(a.instruments, b.instruments);
+    let t = add(a.topics, b.topics);
+    let gr = add(a.groups, b.groups);
+    let paragraphs = a.paragraphs + b.paragraphs;
     eprintln!(
-        "== all {paragraphs}: countries P={:.3} R={:.3}; instruments P={:.3} R={:.3}; topics P={:.3} R={:.3}",
+        "== all {paragraphs}: countries P={:.3} R={:.3}; instruments P={:.3} R={:.3}; topics P={:.3} R={:.3}; groups P={:.3} R={:.3}",
         c.precision(),
         c.recall(),
         i.precision(),
         i.recall(),
         t.precision(),
-        t.recall()
+        t.recall(),
+        gr.precision(),
+        gr.recall()
     );
     assert!(paragraphs >= 60, "only {paragraphs} annotated paragraphs");
     assert!(
@@ -183,4 +214,8 @@ fn annotated_set_precision_and_recall() {
         "instruments {i:?}"
     );
     assert!(t.precision() >= 0.90 && t.recall() >= 0.90, "topics {t:?}");
+    assert!(
+        gr.precision() >= 0.90 && gr.recall() >= 0.90,
+        "groups {gr:?}"
+    );
 }

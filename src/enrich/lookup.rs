@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::compile::Entity;
+use super::catalog::Entity;
 use super::resolution;
 use super::text::key;
 use super::UnknownEntity;
@@ -48,6 +48,17 @@ impl Lookup {
                 }
             }
         }
+        // Topic trigger phrases (`dual-use`, `denuclearization`) come after
+        // every id and label, so a label is never shadowed.
+        for (i, e) in entities.iter().enumerate() {
+            if e.kind == EntityKind::Topic {
+                for t in &e.aliases {
+                    names
+                        .entry((e.kind, key(t.trim_end_matches('*'))))
+                        .or_insert(i as u32);
+                }
+            }
+        }
         // Countries: ISO2 (kept in the data as the first code) and names in
         // priority order.
         for pass in 0..3 {
@@ -76,9 +87,14 @@ impl Lookup {
         Lookup { ids, names }
     }
 
+    /// An id or name match; failing that, the singular of a plural
+    /// (`export controls`, `Missiles`).
     fn find(&self, kind: EntityKind, k: &str) -> Option<u32> {
-        let k = (kind, k.to_string());
-        self.ids.get(&k).or_else(|| self.names.get(&k)).copied()
+        let exact = |k: &str| {
+            let k = (kind, k.to_string());
+            self.ids.get(&k).or_else(|| self.names.get(&k)).copied()
+        };
+        exact(k).or_else(|| k.strip_suffix('s').and_then(exact))
     }
 
     /// See [`super::Gazetteer::resolve`].
@@ -147,7 +163,9 @@ fn suggest(entities: &[Entity], kind: EntityKind, k: &str) -> Vec<(String, Strin
     if k.is_empty() {
         return Vec::new();
     }
-    let limit = (k.chars().count() / 2).max(2);
+    // About one edit per three letters (transpositions count once), so a
+    // typo finds its entity without dragging in unrelated short codes.
+    let limit = (k.chars().count() / 3).max(1);
     let mut scored: Vec<(usize, &Entity)> = entities
         .iter()
         .filter(|e| e.kind == kind || (kind == EntityKind::Country && e.kind == EntityKind::Group))
@@ -160,13 +178,18 @@ fn suggest(entities: &[Entity], kind: EntityKind, k: &str) -> Vec<(String, Strin
                     e.aliases.iter()
                 });
             let d = names
-                .map(|n| strsim::levenshtein(k, &key(n)))
+                .map(|n| strsim::damerau_levenshtein(k, &key(n)))
                 .min()
                 .unwrap_or(usize::MAX);
             (d <= limit).then_some((d, e))
         })
         .collect();
-    scored.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
+    // Closest first; on a tie, entities of the kind asked for before groups.
+    scored.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then((a.1.kind != kind).cmp(&(b.1.kind != kind)))
+            .then(a.1.id.cmp(&b.1.id))
+    });
     scored
         .into_iter()
         .take(3)

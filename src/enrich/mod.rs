@@ -5,11 +5,13 @@
 //! Reads paragraph text, never changes it or its boundaries. The same
 //! gazetteers resolve user filter values (`--country "Lao PDR"` → `LAO`).
 //!
-//! Layout: `data` parses the embedded files, `compile` builds the automaton
-//! and the per-pattern rules, `tagger` scans and disambiguates, `resolution`
-//! reads UN Security Council resolution numbers, `participants` finds the
-//! attending countries, `lookup` resolves filter values. The matching rules
-//! themselves live in `data/rules.tsv` (documented in `data/README.md`).
+//! Layout: `data` parses the embedded files, `catalog` builds the entity
+//! table, `compile` the automaton and per-pattern rules, `text` folds text,
+//! `scan` runs the automaton, `gates` applies the rules, `tagger` selects and
+//! emits mentions, `resolution` reads UN Security Council resolution
+//! numbers, `participants` finds the attending countries, `lookup` resolves
+//! filter values. The matching rules themselves live in `data/rules.tsv`
+//! (documented in `data/README.md`).
 //!
 //! ```
 //! use dipsearch::enrich::Gazetteer;
@@ -22,11 +24,14 @@
 //! assert!(ids.contains(&"PRK".to_string()) && ids.contains(&"UNSCR-1718".to_string()));
 //! ```
 
+mod catalog;
 mod compile;
 mod data;
+mod gates;
 mod lookup;
 mod participants;
 mod resolution;
+mod scan;
 mod tagger;
 mod text;
 
@@ -40,8 +45,9 @@ use std::sync::OnceLock;
 
 use crate::model::{CountryCode, EntityKind, Mention, Paragraph, Tags};
 
-use compile::Entity;
-use tagger::{DocState, Ent, Found};
+use catalog::Entity;
+use gates::DocState;
+use tagger::{Ent, Found};
 
 /// Everything dipsearch knows about named entities: names, aliases,
 /// matching rules. Built once per process (`Gazetteer::builtin`).
@@ -61,6 +67,9 @@ pub struct Gazetteer {
     /// Problems found in the embedded data while building the catalogue
     /// (empty for good data; a test asserts it).
     problems: Vec<String>,
+    /// Display names of resolutions cited by number but not listed,
+    /// indexed by number; built on first request.
+    resolution_names: OnceLock<Vec<String>>,
 }
 
 /// A filter value that names no known entity, with the closest known ids.
@@ -112,7 +121,7 @@ impl Gazetteer {
     /// Builds a gazetteer from the embedded data (prefer `builtin`, which
     /// builds once).
     fn build() -> Gazetteer {
-        let c = compile::catalog();
+        let c = catalog::catalog();
         let lookup = lookup::Lookup::new(&c.entities);
         Gazetteer {
             entities: c.entities,
@@ -121,6 +130,7 @@ impl Gazetteer {
             catalog_rules: c.rules,
             matcher: OnceLock::new(),
             problems: c.problems,
+            resolution_names: OnceLock::new(),
         }
     }
 
@@ -137,7 +147,7 @@ impl Gazetteer {
     /// paragraphs (`the Initiative`) only count after their full name here.
     /// Topics implied by an instrument are reported on the instrument's span.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        let scan = tagger::scan(self.matcher(), text);
+        let scan = scan::scan(self.matcher(), text);
         let doc = DocState::default();
         let found = self.resolve_scan(text, &scan, &doc);
         self.to_mentions(&found)
@@ -154,7 +164,7 @@ impl Gazetteer {
     /// assert_eq!(ex[0].matched, "Japan");
     /// ```
     pub fn explain(&self, text: &str) -> Vec<Explained> {
-        let scan = tagger::scan(self.matcher(), text);
+        let scan = scan::scan(self.matcher(), text);
         let found = self.resolve_scan(text, &scan, &DocState::default());
         found
             .iter()
@@ -183,9 +193,9 @@ impl Gazetteer {
     /// The tagged entities of each paragraph of a document, with the
     /// document's context applied.
     fn found_document(&self, paragraphs: &[Paragraph]) -> Vec<Vec<Found>> {
-        let scans: Vec<tagger::Scan> = paragraphs
+        let scans: Vec<scan::Scan> = paragraphs
             .iter()
-            .map(|p| tagger::scan(self.matcher(), &p.text))
+            .map(|p| scan::scan(self.matcher(), &p.text))
             .collect();
         let mut doc = DocState::default();
         for s in &scans {
@@ -238,11 +248,29 @@ impl Gazetteer {
     /// A country counts when it is named in a sentence that says who took
     /// part (`were represented`, `participated`, `attended`, `took part`,
     /// `participants from`, `delegations of`, …), or right after `hosted
-    /// by`. Groups are not expanded.
+    /// by`, within the first paragraphs of the document (where summaries say
+    /// who came; later mentions are about other meetings). Groups are not
+    /// expanded.
     pub fn participants(&self, paragraphs: &[Paragraph]) -> Vec<CountryCode> {
+        self.participants_of(paragraphs, &self.found_document(paragraphs))
+    }
+
+    /// [`Gazetteer::tag_document`] and [`Gazetteer::participants`] from one
+    /// scan of the text (what ingest needs; calling both scans twice).
+    pub fn tag_and_participants(&self, paragraphs: &[Paragraph]) -> (Vec<Tags>, Vec<CountryCode>) {
         let found = self.found_document(paragraphs);
+        let tags = found.iter().map(|f| self.tags_of(f)).collect();
+        (tags, self.participants_of(paragraphs, &found))
+    }
+
+    /// Attending countries from already tagged paragraphs.
+    fn participants_of(&self, paragraphs: &[Paragraph], found: &[Vec<Found>]) -> Vec<CountryCode> {
         let mut out: Vec<CountryCode> = Vec::new();
-        for (p, f) in paragraphs.iter().zip(&found) {
+        for (p, f) in paragraphs
+            .iter()
+            .zip(found)
+            .take(participants::LEADING_PARAGRAPHS)
+        {
             let countries: Vec<(usize, usize, String)> = f
                 .iter()
                 .filter(|x| x.kind == EntityKind::Country)
@@ -276,11 +304,25 @@ impl Gazetteer {
     }
 
     /// Display name of an entity id.
+    ///
+    /// Resolutions that are tagged by number but not listed in the data
+    /// (`UNSCR-2094`) get a generated name.
     pub fn name(&self, kind: EntityKind, id: &str) -> Option<&str> {
-        self.index
+        let listed = self
+            .index
             .get(&(kind, id.to_string()))
             .and_then(|&i| self.entities.get(i as usize))
-            .map(|e| e.name.as_str())
+            .map(|e| e.name.as_str());
+        if listed.is_some() || kind != EntityKind::Instrument {
+            return listed;
+        }
+        let n: usize = id.strip_prefix("UNSCR-")?.parse().ok()?;
+        let names = self.resolution_names.get_or_init(|| {
+            (0..=resolution::MAX_NUMBER)
+                .map(|n| format!("United Nations Security Council Resolution {n}"))
+                .collect()
+        });
+        names.get(n).filter(|_| n > 0).map(String::as_str)
     }
 
     /// Every known entity of a kind, sorted by id.

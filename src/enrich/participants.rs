@@ -2,10 +2,17 @@
 //!
 //! Meeting summaries say who came in a handful of ways ("12 Asian nations,
 //! namely, … were represented", "Australia and the United States also
-//! participated", "attended by delegations of …", "hosted by Japan"). A
+//! participated", "attended by delegations of …", "co-chaired by …", "the
+//! Foreign Ministers of …", "hosted by Japan"). A
 //! country counts when it is named in a sentence holding one of these cues,
 //! or right after `hosted by`; every other mention (a country discussed, a
 //! declaration named after a city) does not.
+
+/// How many leading paragraphs may say who attended. Summaries state it in
+/// their first one to three paragraphs; later sentences with the same cues
+/// are about other meetings ("the leaders of the United States and the DPRK
+/// met in Singapore").
+pub(crate) const LEADING_PARAGRAPHS: usize = 8;
 
 /// Phrases that make a sentence a statement of attendance (lower case).
 const CUES: &[&str] = &[
@@ -28,8 +35,11 @@ const CUES: &[&str] = &[
     "representatives from",
     "in attendance",
     "with the participation of",
-    "co-chaired by",
-    "co chaired by",
+    "chaired by",
+    "ministers of",
+    "leaders of",
+    "heads of delegation",
+    "delegation of",
 ];
 
 /// Lead words that name the host directly before a country.

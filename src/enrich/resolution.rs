@@ -8,7 +8,7 @@
 
 /// The largest number accepted: Security Council resolutions passed 2700 in
 /// 2023; beyond 2999 a number is more likely a year or a document symbol.
-const MAX_NUMBER: u32 = 2999;
+pub(crate) const MAX_NUMBER: u32 = 2999;
 
 /// One number read after a lead word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

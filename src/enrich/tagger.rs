@@ -1,12 +1,12 @@
-//! Tagging: one automaton pass over a paragraph, then the disambiguation
-//! that turns raw pattern hits into mentions.
+//! Tagging: the disambiguation that turns the raw hits of one scanned
+//! paragraph into mentions.
 //!
-//! 1. **Scan.** Every pattern occurrence (overlapping) is checked for word
-//!    boundaries and case, and sorted into entity candidates, topic hits and
-//!    context markers seen.
-//! 2. **Gate.** Candidates whose rules fail (context, neighbours, ALL-CAPS
-//!    lines, document context) are dropped; resolution lead words read their
-//!    numbers.
+//! 1. **Scan** (`scan`). Every pattern occurrence (overlapping) is checked
+//!    for word boundaries and case, and sorted into entity candidates, topic
+//!    hits and context markers seen.
+//! 2. **Gate** (`gates`, and `After` rules here). Candidates whose rules
+//!    fail (context, neighbours, ALL-CAPS lines, document context) are
+//!    dropped; resolution lead words read their numbers.
 //! 3. **Select.** Leftmost-longest, non-overlapping, so `People's Republic
 //!    of China` beats `Republic of China` and `South China Sea` (a blocker)
 //!    beats `China`. Inside a selected instrument name, countries and groups
@@ -18,71 +18,12 @@
 
 use std::collections::HashSet;
 
-use super::compile::{Case, Matcher, Rule, Target, Variant};
+use super::compile::{Rule, Target, Variant};
+use super::gates::{rules_ok, DocState};
 use super::resolution::{read_numbers, Cited};
-use super::text::{
-    after, before, ends_with_phrase, fold, is_all_caps, is_title_case, is_word, left_boundary,
-    next_word, prev_word, right_boundary, starts_with_phrase, word_end, Folded,
-};
+use super::scan::{Hit, Markers, Scan};
 use super::Gazetteer;
 use crate::model::{EntityKind, Mention};
-
-/// A raw hit of one variant of one pattern (folded offsets).
-#[derive(Debug, Clone, Copy)]
-struct Hit {
-    pat: u32,
-    var: u16,
-    start: usize,
-    end: usize,
-}
-
-/// A set of marker ids.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Markers(Vec<u64>);
-
-impl Markers {
-    fn with_capacity(n: usize) -> Markers {
-        Markers(vec![0; n.div_ceil(64)])
-    }
-    fn set(&mut self, m: u32) {
-        if let Some(w) = self.0.get_mut((m / 64) as usize) {
-            *w |= 1 << (m % 64);
-        }
-    }
-    fn has(&self, m: u32) -> bool {
-        self.0
-            .get((m / 64) as usize)
-            .is_some_and(|w| w & (1 << (m % 64)) != 0)
-    }
-    fn any(&self, ms: &[u32]) -> bool {
-        ms.iter().any(|&m| self.has(m))
-    }
-    /// Adds every marker of `other`.
-    pub(crate) fn union(&mut self, other: &Markers) {
-        if self.0.len() < other.0.len() {
-            self.0.resize(other.0.len(), 0);
-        }
-        for (a, b) in self.0.iter_mut().zip(&other.0) {
-            *a |= b;
-        }
-    }
-}
-
-/// The result of scanning one text.
-pub(crate) struct Scan<'t> {
-    pub folded: Folded<'t>,
-    cands: Vec<Hit>,
-    topics: Vec<Hit>,
-    pub markers: Markers,
-}
-
-/// What the document has shown so far: markers anywhere in it, and the
-/// entities tagged in earlier paragraphs.
-#[derive(Debug, Default)]
-pub(crate) struct DocState {
-    pub markers: Markers,
-    pub seen: HashSet<u32>,
-}
 
 /// A tagged entity: a known entity, or a resolution by number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,154 +41,6 @@ pub(crate) struct Found {
     pub end: usize,
     /// For a topic implied by an instrument, that instrument.
     pub implied_by: Option<u32>,
-}
-
-/// Whether the matched `slice` satisfies the case mode of `alias`.
-fn case_ok(case: Case, alias: &str, slice: &str) -> bool {
-    match case {
-        Case::Any => true,
-        Case::Exact => alias == slice,
-        Case::Proper => {
-            let (a, t) = (alias.as_bytes(), slice.as_bytes());
-            (0..a.len().min(t.len())).all(|i| {
-                let word_start = i == 0 || !a[i - 1].is_ascii_alphanumeric();
-                !(word_start && a[i].is_ascii_uppercase()) || t[i].is_ascii_uppercase()
-            })
-        }
-    }
-}
-
-/// Scans `text` once with the automaton.
-pub(crate) fn scan<'t>(m: &Matcher, text: &'t str) -> Scan<'t> {
-    let folded = fold(text);
-    let mut cands = Vec::new();
-    let mut topics = Vec::new();
-    let mut markers = Markers::with_capacity(m.marker_count);
-    {
-        let s: &str = &folded.text;
-        for hit in m.ac.find_overlapping_iter(s) {
-            let (pat, start, end) = (hit.pattern().as_usize(), hit.start(), hit.end());
-            let Some(variants) = m.variants.get(pat) else {
-                continue;
-            };
-            for (vi, v) in variants.iter().enumerate() {
-                if v.alias.starts_with(is_word) && !left_boundary(s, start) {
-                    continue;
-                }
-                if !case_ok(v.case, &v.alias, &s[start..end]) {
-                    continue;
-                }
-                let Some(end) = right_edge(v, s, end) else {
-                    continue;
-                };
-                let h = Hit {
-                    pat: pat as u32,
-                    var: vi as u16,
-                    start,
-                    end,
-                };
-                match v.target {
-                    Target::Marker(id) => markers.set(id),
-                    Target::Topic { .. } => topics.push(h),
-                    _ => cands.push(h),
-                }
-            }
-        }
-    }
-    Scan {
-        folded,
-        cands,
-        topics,
-        markers,
-    }
-}
-
-/// Where a variant's match really ends, or `None` when the right edge is
-/// not acceptable (the word goes on).
-fn right_edge(v: &Variant, s: &str, end: usize) -> Option<usize> {
-    if v.prefix {
-        return Some(word_end(s, end));
-    }
-    if matches!(v.target, Target::Resolution { .. }) {
-        // `UNSCR1540`: digits may follow directly, letters may not.
-        return (!s[end..].starts_with(|c: char| c.is_alphabetic())).then_some(end);
-    }
-    if !v.alias.ends_with(is_word) || right_boundary(s, end) {
-        return Some(end);
-    }
-    if v.plural {
-        for suffix in ["s", "es"] {
-            if s[end..].starts_with(suffix) && right_boundary(s, end + suffix.len()) {
-                return Some(end + suffix.len());
-            }
-        }
-    }
-    None
-}
-
-/// Whether the match sits in an ALL-CAPS line or among capitalised words
-/// (a heading such as `LET US ACT`).
-fn in_caps_context(orig: &str, f: &Folded, s: &str, start: usize, end: usize) -> bool {
-    let (os, oe) = (f.orig(start), f.orig(end));
-    let line_start = orig[..os].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = orig[oe..].find('\n').map_or(orig.len(), |i| oe + i);
-    let line = &orig[line_start..line_end];
-    let letters_outside = line.chars().filter(|c| c.is_alphabetic()).count()
-        - orig[os..oe].chars().filter(|c| c.is_alphabetic()).count();
-    if letters_outside >= 4 && !line.chars().any(char::is_lowercase) {
-        return true;
-    }
-    let caps = |w: Option<&str>| w.is_some_and(is_all_caps);
-    let (p, n) = (prev_word(s, start), next_word(s, end));
-    (caps(p) && (n.is_none() || caps(n))) || (p.is_none() && caps(n) && n.is_some())
-}
-
-/// Whether every local rule of `v` passes for the hit at `start..end`
-/// (`After` rules are checked by the caller).
-fn rules_ok(
-    v: &Variant,
-    orig: &str,
-    f: &Folded,
-    start: usize,
-    end: usize,
-    para: &Markers,
-    doc: &DocState,
-) -> bool {
-    let s: &str = &f.text;
-    v.rules.iter().all(|r| match r {
-        Rule::Context(ms) => para.any(ms),
-        Rule::RejectContext(ms) => !para.any(ms),
-        Rule::DocContext(ms) => para.any(ms) || doc.markers.any(ms),
-        Rule::After(_) => true,
-        Rule::FollowedBy(ps) => ps.iter().any(|p| follows(s, end, p)),
-        Rule::NotFollowedBy(ps) => !ps.iter().any(|p| follows(s, end, p)),
-        Rule::PrecededBy(ps) => ps.iter().any(|p| precedes(s, start, p)),
-        Rule::NotPrecededBy(ps) => !ps.iter().any(|p| precedes(s, start, p)),
-        Rule::NotAllCaps => !in_caps_context(orig, f, s, start, end),
-        Rule::NotNextCapitalized => !next_word(s, end).is_some_and(is_title_case),
-        Rule::NotPrevCapitalized => !prev_word(s, start).is_some_and(is_title_case),
-    })
-}
-
-/// Whether phrase `p` comes right after `end` (spaces skipped unless `p`
-/// starts with punctuation, as in `, USA`).
-fn follows(s: &str, end: usize, p: &str) -> bool {
-    let rest = if p.starts_with(is_word) {
-        after(s, end)
-    } else {
-        s.get(end..).unwrap_or("")
-    };
-    starts_with_phrase(rest, p)
-}
-
-/// Whether phrase `p` comes right before `start`.
-fn precedes(s: &str, start: usize, p: &str) -> bool {
-    let head = if p.ends_with(is_word) {
-        before(s, start)
-    } else {
-        s.get(..start).unwrap_or("").trim_end_matches(' ')
-    };
-    ends_with_phrase(head, p)
 }
 
 /// A candidate that passed its gates, with its entities and, for a
@@ -361,28 +154,39 @@ impl Gazetteer {
                 .cmp(&b.hit.start)
                 .then(b.hit.end.cmp(&a.hit.end))
         });
+        // Variants of one pattern on the same span are chosen together
+        // (`European Union` is the country-like EUU and the group EU).
         let mut chosen: Vec<usize> = Vec::new();
         let mut last_end = 0;
+        let mut last_span = None;
         for (i, c) in valid.iter().enumerate() {
-            if c.hit.start >= last_end {
+            let span = (c.hit.start, c.hit.end);
+            if c.hit.start >= last_end || last_span == Some(span) {
                 chosen.push(i);
-                last_end = c.hit.end;
+                last_end = last_end.max(c.hit.end);
+                last_span = Some(span);
             }
         }
-        // Countries, groups and resolutions named inside an instrument name.
-        let mut nested: Vec<usize> = Vec::new();
+        // Countries, groups and resolutions named inside an instrument name
+        // are emitted right after it (`nested` = true).
+        let mut order: Vec<(usize, bool)> = Vec::with_capacity(chosen.len());
         for &i in &chosen {
-            let outer = &valid[i].hit;
-            let Some(ov) = self.variant(outer) else {
+            order.push((i, false));
+            let outer = valid[i].hit;
+            let Some(ov) = self.variant(&outer) else {
                 continue;
             };
             if ov.no_nested || self.target_kind(ov) != Some(EntityKind::Instrument) {
                 continue;
             }
             let mut inner_end = outer.start;
-            for (j, c) in valid.iter().enumerate() {
+            let first = valid.partition_point(|c| c.hit.start < outer.start);
+            for (j, c) in valid.iter().enumerate().skip(first) {
                 let h = &c.hit;
-                if j == i || h.start < inner_end || h.start < outer.start || h.end > outer.end {
+                if h.start >= outer.end {
+                    break;
+                }
+                if j == i || h.start < inner_end || h.end > outer.end {
                     continue;
                 }
                 if h.start == outer.start && h.end == outer.end {
@@ -397,21 +201,32 @@ impl Gazetteer {
                         Some(EntityKind::Country | EntityKind::Group)
                     );
                 if inner_ok {
-                    nested.push(j);
+                    order.push((j, true));
                     inner_end = h.end;
                 }
             }
         }
-        chosen.extend(nested);
 
-        // Emit entities.
+        // Emit entities. A nested mention is dropped when its enclosing
+        // instrument already emitted the same entity (`… pursuant to
+        // resolution 1874` inside the UNSCR-1874 alias).
         let mut out: Vec<Found> = Vec::new();
         let mut country_spans: Vec<(usize, usize)> = Vec::new();
-        for &i in &chosen {
+        let mut mark = 0;
+        let mut top_span = None;
+        for &(i, nested) in &order {
             let c = &valid[i];
             let Some(v) = self.variant(&c.hit) else {
                 continue;
             };
+            // Duplicates are checked against everything emitted since the
+            // enclosing (or co-located) top-level mention began.
+            let span = (c.hit.start, c.hit.end);
+            if !nested && top_span != Some(span) {
+                mark = out.len();
+                top_span = Some(span);
+            }
+            let from = mark;
             let (os, oe) = (f.orig(c.hit.start), f.orig(c.hit.end));
             match &v.target {
                 Target::Entities(es) => {
@@ -422,7 +237,7 @@ impl Gazetteer {
                         if ent.kind == EntityKind::Country {
                             country_spans.push((c.hit.start, c.hit.end));
                         }
-                        self.emit(&mut out, Ent::Known(e), ent.kind, os, oe);
+                        self.emit(&mut out, from, Ent::Known(e), ent.kind, os, oe);
                     }
                 }
                 Target::Resolution { .. } => {
@@ -431,9 +246,14 @@ impl Gazetteer {
                         let (ns, ne) = (f.orig(start), f.orig(n.end));
                         let id = format!("UNSCR-{}", n.number);
                         match self.index.get(&(EntityKind::Instrument, id)) {
-                            Some(&e) => {
-                                self.emit(&mut out, Ent::Known(e), EntityKind::Instrument, ns, ne)
-                            }
+                            Some(&e) => self.emit(
+                                &mut out,
+                                from,
+                                Ent::Known(e),
+                                EntityKind::Instrument,
+                                ns,
+                                ne,
+                            ),
                             None => out.push(Found {
                                 kind: EntityKind::Instrument,
                                 ent: Ent::Resolution(n.number),
@@ -458,10 +278,13 @@ impl Gazetteer {
             // A trigger strictly inside a country name does not count
             // (`Democratic` in `Democratic People's Republic of Korea`); one
             // that is the whole name does (`DPRK`, `Iran`, `North Korea`).
-            if country_spans
-                .iter()
-                .any(|&(a, b)| h.start >= a && h.end <= b && (h.start, h.end) != (a, b))
-            {
+            // Country spans are in text order and do not overlap.
+            let k = country_spans.partition_point(|&(a, _)| a <= h.start);
+            let inside = k > 0 && {
+                let (a, b) = country_spans[k - 1];
+                h.end <= b && (h.start, h.end) != (a, b)
+            };
+            if inside {
                 continue;
             }
             if !rules_ok(v, orig, f, h.start, h.end, para, doc) {
@@ -520,13 +343,22 @@ impl Gazetteer {
         out
     }
 
-    /// Pushes a known entity, and for an instrument the topics it implies.
-    fn emit(&self, out: &mut Vec<Found>, ent: Ent, kind: EntityKind, start: usize, end: usize) {
-        if out
+    /// Pushes a known entity, and for an instrument the topics it implies,
+    /// unless `out[from..]` already holds it on an enclosing span.
+    fn emit(
+        &self,
+        out: &mut Vec<Found>,
+        from: usize,
+        ent: Ent,
+        kind: EntityKind,
+        start: usize,
+        end: usize,
+    ) {
+        if out[from.min(out.len())..]
             .iter()
             .any(|o| o.ent == ent && o.start <= start && o.end >= end)
         {
-            return; // already emitted for an enclosing span
+            return;
         }
         out.push(Found {
             kind,

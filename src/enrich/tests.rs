@@ -256,6 +256,17 @@ fn resolutions_by_number_in_usual_forms() {
             "UNSCR-2397"
         ]
     );
+    let t = tags("Under SC res. 2231, the HCoC and resolutions 1673, 1810 and 1977.");
+    assert_eq!(
+        ids(&t.instruments),
+        vec![
+            "UNSCR-2231",
+            "HCOC",
+            "UNSCR-1673",
+            "UNSCR-1810",
+            "UNSCR-1977"
+        ]
+    );
     let t = tags("General Assembly resolution 1514 (XV) and resolution 2758.");
     assert_eq!(ids(&t.instruments), Vec::<&str>::new());
 }
@@ -348,7 +359,18 @@ fn unknown_values_get_suggestions() {
     let g = Gazetteer::builtin();
     let err = g.resolve(EntityKind::Country, "Japn");
     let Err(e) = err else { panic!("Japn resolved") };
-    assert_eq!(e.suggestions[0], ("JPN".to_string(), "Japan".to_string()));
+    assert_eq!(
+        e.suggestions,
+        vec![("JPN".to_string(), "Japan".to_string())]
+    );
+    let Err(e) = g.resolve(EntityKind::Country, "Laso") else {
+        panic!("Laso resolved")
+    };
+    assert_eq!(e.suggestions[0].0, "LAO");
+    let Err(e) = g.resolve(EntityKind::Instrument, "Wassenar Arrangement") else {
+        panic!("resolved")
+    };
+    assert_eq!(e.suggestions[0].0, "WASSENAAR");
     assert!(e.suggestions.len() <= 3);
 }
 
@@ -488,4 +510,199 @@ fn office_titles_are_not_arms_control_topics() {
         "Ambassador Amano, Director-General for Arms Control and Scientific Affairs, chaired.",
     );
     assert_eq!(ids(&t.topics), Vec::<&str>::new());
+}
+
+#[test]
+fn us_dollars_are_not_the_united_states() {
+    assert_eq!(
+        countries(&tags(
+            "We pledged US$ 2 billion and 300 million US dollars, or $US 5 million."
+        )),
+        Vec::<String>::new()
+    );
+    assert_eq!(countries(&tags("The US government agreed.")), vec!["USA"]);
+}
+
+#[test]
+fn regions_and_waters_named_after_states_are_not_states() {
+    let t = tags("Indo-China, the Gulf of Guinea, the Lake Chad basin and the Sea of Japan.");
+    assert_eq!(countries(&t), Vec::<String>::new());
+}
+
+#[test]
+fn resolve_more_spellings() {
+    let g = Gazetteer::builtin();
+    let one = |k, v: &str, id: &str| {
+        assert_eq!(g.resolve(k, v), Ok(vec![(k, id.to_string())]), "{v}");
+    };
+    one(EntityKind::Country, "Viet Nam", "VNM");
+    one(EntityKind::Country, "vietnam", "VNM");
+    one(EntityKind::Country, "C\u{00F4}te d\u{2019}Ivoire", "CIV");
+    one(EntityKind::Country, "South Korea", "KOR");
+    one(EntityKind::Country, "DPRK", "PRK");
+    one(EntityKind::Country, "USSR", "SUN");
+    one(EntityKind::Country, "Burma", "MMR");
+    one(EntityKind::Topic, "export controls", "export-control");
+    one(EntityKind::Topic, "dual-use", "export-control");
+    one(EntityKind::Topic, "Korean Peninsula", "korean-peninsula");
+    one(EntityKind::Instrument, "Non-Proliferation Treaty", "NPT");
+    one(EntityKind::Instrument, "resolution 1540", "UNSCR-1540");
+    one(EntityKind::Group, "asean regional forum", "ARF");
+    one(EntityKind::Group, "g8", "G8");
+    let e = g.resolve(EntityKind::Topic, "xyzzy");
+    assert!(matches!(
+        e,
+        Err(UnknownEntity {
+            kind: EntityKind::Topic,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn misplaced_apostrophes_in_long_names() {
+    let t = tags("Democratic Peoples' Republic of Korea, Republic of Korea and the Lao Peoples Democratic Republic.");
+    assert_eq!(countries(&t), vec!["PRK", "KOR", "LAO"]);
+    let t = tags("Representatives from the Panel of Experts established pursuant to UNSCR 1874 were present.");
+    assert_eq!(ids(&t.instruments), vec!["UNSCR-1874"]);
+    assert_eq!(count(&t.instruments, "UNSCR-1874"), 1);
+}
+
+#[test]
+fn tag_and_participants_equals_the_two_calls() {
+    let g = Gazetteer::builtin();
+    let d = doc(&[P1, P3A, P5]);
+    let (tags, parts) = g.tag_and_participants(&d);
+    assert_eq!(tags, g.tag_document(&d));
+    assert_eq!(parts, g.participants(&d));
+}
+
+#[test]
+fn additional_protocol_is_iaea_unless_another_treaty_is_meant() {
+    let t = tags("The participants underlined the importance of the Additional Protocol as a verification standard.");
+    assert_eq!(ids(&t.instruments), vec!["IAEA-AP"]);
+    let t = tags("Additional Protocol II of the Tlatelolco Treaty was ratified.");
+    assert_eq!(ids(&t.instruments), vec!["TLATELOLCO"]);
+    let t = tags(
+        "The Additional Protocol to the Geneva Conventions protects victims of armed conflict.",
+    );
+    assert_eq!(ids(&t.instruments), Vec::<&str>::new());
+}
+
+#[test]
+fn participants_from_ministers_and_chairs() {
+    let g = Gazetteer::builtin();
+    let d = doc(&[
+        "The Foreign Ministers of Japan, the People\u{2019}s Republic of China and the Republic of Korea held the Seventh Trilateral Committee Meeting in Kyoto.",
+        "The Meeting was chaired by the Minister of Foreign Affairs of the Lao People's Democratic Republic.",
+        "They discussed the situation in Myanmar.",
+    ]);
+    let got: Vec<String> = g.participants(&d).iter().map(|c| c.to_string()).collect();
+    assert_eq!(got, vec!["JPN", "CHN", "KOR", "LAO"]);
+}
+
+#[test]
+fn random_text_never_panics_and_offsets_stay_valid() {
+    // A small linear congruential generator keeps the test deterministic
+    // without a dependency; pieces are chosen to hit folding, boundaries,
+    // case rules and the resolution reader.
+    const PIECES: &[&str] = &[
+        "US",
+        "us",
+        "U.S.",
+        " ",
+        "  ",
+        "-",
+        "\u{2013}",
+        "\u{2019}",
+        "\u{00A0}",
+        "é",
+        "日本",
+        "Korea",
+        "North",
+        "People's Republic of China",
+        "resolution",
+        "resolutions",
+        "1718",
+        "(2006)",
+        "(XV)",
+        ",",
+        " and ",
+        "S/RES/",
+        "UNSCR",
+        "PSI",
+        "the Initiative",
+        "\n",
+        "LET",
+        "ship",
+        "*",
+        "Guinea",
+        "Bissau",
+        "(",
+        ")",
+        "the",
+        "Australia Group",
+        "AP",
+        "IAEA",
+        "Georgia",
+        ", USA",
+        "1",
+        "2999",
+        "3000",
+        "/",
+        ".",
+        "Congo",
+        "\u{FEFF}",
+        "\u{00AD}",
+    ];
+    let g = Gazetteer::builtin();
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..400 {
+        let mut text = String::new();
+        for _ in 0..(state % 40) {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            text.push_str(PIECES[(state >> 33) as usize % PIECES.len()]);
+        }
+        for m in g.mentions(&text) {
+            assert!(m.start <= m.end && m.end <= text.len(), "{text:?}");
+            assert!(
+                text.is_char_boundary(m.start) && text.is_char_boundary(m.end),
+                "{text:?}"
+            );
+        }
+        let d = doc(&[&text, &text]);
+        let (tags, _) = g.tag_and_participants(&d);
+        assert_eq!(tags.len(), 2);
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+    }
+}
+
+#[test]
+fn groups_are_tagged_not_expanded() {
+    let t = tags("The G7 and the g7+ group of fragile States, ASEAN member states and the G-77.");
+    assert_eq!(ids(&t.groups), vec!["G7", "ASEAN"]);
+    assert_eq!(countries(&t), Vec::<String>::new());
+}
+
+#[test]
+fn the_european_union_is_both_a_country_code_and_a_group() {
+    let t = tags("The European Union and the EU member states.");
+    assert_eq!(countries(&t), vec!["EUU"]);
+    assert_eq!(
+        count(
+            &t.countries
+                .iter()
+                .map(|(c, n)| (c.to_string(), *n))
+                .collect::<Vec<_>>(),
+            "EUU"
+        ),
+        2
+    );
+    assert_eq!(t.groups, vec![("EU".to_string(), 2)]);
+    let t = tags("States should sign the Additional Protocol with the IAEA.");
+    assert_eq!(t.instruments, vec![("IAEA-AP".to_string(), 1)]);
 }

@@ -69,8 +69,17 @@ impl IndexHandle {
         dir.join("meta.json").is_file()
     }
 
+    /// Refuses an index path that is a file.
+    fn check_dir(dir: &Path) -> Result<()> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(Error::IndexNotDir(dir.to_path_buf()));
+        }
+        Ok(())
+    }
+
     /// Opens an existing index, refusing one written with another schema.
     pub fn open(dir: &Path) -> Result<IndexHandle> {
+        Self::check_dir(dir)?;
         if !Self::exists(dir) {
             return Err(Error::IndexMissing(dir.to_path_buf()));
         }
@@ -89,7 +98,13 @@ impl IndexHandle {
 
     fn open_unchecked(dir: &Path) -> Result<IndexHandle> {
         let directory = MmapDirectory::open(dir).map_err(|e| Error::Corrupt(e.to_string()))?;
-        let index = Index::open(directory)?;
+        let index = Index::open(directory).map_err(|e| match e {
+            tantivy::TantivyError::DataCorruption(c) => Error::IndexDamaged {
+                path: dir.to_path_buf(),
+                detail: format!("{c:?}").chars().take(160).collect(),
+            },
+            other => Error::Tantivy(other),
+        })?;
         let (_, fields) = Fields::build();
         Ok(IndexHandle {
             dir: dir.to_path_buf(),
@@ -101,6 +116,7 @@ impl IndexHandle {
     /// Creates a new empty index in `dir` (created if needed; must not
     /// already hold an index).
     pub fn create(dir: &Path) -> Result<IndexHandle> {
+        Self::check_dir(dir)?;
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let (schema, fields) = Fields::build();
         let settings = IndexSettings {
@@ -123,6 +139,7 @@ impl IndexHandle {
     /// Opens the index for writing: the existing one when its schema is
     /// current, otherwise `Err(reason)` telling the caller to rebuild.
     pub fn open_for_ingest(dir: &Path) -> Result<std::result::Result<IndexHandle, String>> {
+        Self::check_dir(dir)?;
         if !Self::exists(dir) {
             return Self::create(dir).map(Ok);
         }

@@ -158,6 +158,7 @@ pub fn paragraph(view: &ParagraphView, out: &mut dyn Write) -> io::Result<()> {
         text: &'a str,
         start: usize,
         end: usize,
+        implied_by: Option<&'a str>,
     }
     let p = &view.paragraph;
     write_json(
@@ -169,12 +170,13 @@ pub fn paragraph(view: &ParagraphView, out: &mut dyn Write) -> io::Result<()> {
             children: view.children.iter().map(HitJson::from_record).collect(),
             explain: view.explain.as_ref().map(|ms| {
                 ms.iter()
-                    .map(|m| ExplainJson {
-                        kind: m.kind.as_str(),
-                        id: &m.id,
-                        text: p.text.get(m.start..m.end).unwrap_or(""),
-                        start: m.start,
-                        end: m.end,
+                    .map(|e| ExplainJson {
+                        kind: e.mention.kind.as_str(),
+                        id: &e.mention.id,
+                        text: &e.matched,
+                        start: e.mention.start,
+                        end: e.mention.end,
+                        implied_by: e.implied_by.as_deref(),
                     })
                     .collect()
             }),

@@ -173,6 +173,10 @@ pub fn hits(res: &SearchResults, style: TextStyle, out: &mut dyn Write) -> io::R
     let first = if shown == 0 { 0 } else { 1 };
     let summary = match res.total {
         0 => "no matching paragraphs".to_string(),
+        t if shown == 0 => format!(
+            "{t} matching paragraph{} (none shown)",
+            if t == 1 { "" } else { "s" }
+        ),
         t if shown == t => format!("{t} matching paragraph{}", if t == 1 { "" } else { "s" }),
         t => format!(
             "{first}–{shown} shown of {t} matching paragraphs (use --limit/--offset for more)"
@@ -262,14 +266,19 @@ pub fn paragraph(view: &ParagraphView, style: TextStyle, out: &mut dyn Write) ->
         if mentions.is_empty() {
             writeln!(out, "    (no entity mentions in the text)")?;
         }
-        for m in mentions {
-            let words = r.text.get(m.start..m.end).unwrap_or("");
+        for e in mentions {
+            let m = &e.mention;
+            let via = e
+                .implied_by
+                .as_deref()
+                .map(|i| format!(" (implied by {i})"))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "    {:<10} {:<22} \"{}\" at bytes {}..{}",
+                "    {:<10} {:<22} \"{}\" at bytes {}..{}{via}",
                 m.kind.as_str(),
                 m.id,
-                words,
+                e.matched,
                 m.start,
                 m.end
             )?;

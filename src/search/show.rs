@@ -3,10 +3,9 @@
 //! entity was tagged.
 
 use super::Engine;
-use crate::enrich::Gazetteer;
+use crate::enrich::{Explained, Gazetteer};
 use crate::error::Result;
 use crate::index::ParagraphRecord;
-use crate::model::Mention;
 
 /// A paragraph with what surrounds it.
 #[derive(Clone, Debug)]
@@ -21,8 +20,9 @@ pub struct ParagraphView {
     pub next: Option<ParagraphRecord>,
     /// Its sub-paragraphs.
     pub children: Vec<ParagraphRecord>,
-    /// The entity mentions in its text with byte ranges (`--explain`).
-    pub explain: Option<Vec<Mention>>,
+    /// The entity mentions in its text with the words and byte ranges
+    /// behind each (`--explain`).
+    pub explain: Option<Vec<Explained>>,
 }
 
 /// Looks up a paragraph by id; `None` when no such id is indexed.
@@ -45,7 +45,7 @@ pub fn view_paragraph(engine: &Engine, id: &str, explain: bool) -> Result<Option
         .filter(|r| r.parent.as_deref() == Some(paragraph.paragraph.as_str()))
         .cloned()
         .collect();
-    let explain = explain.then(|| Gazetteer::builtin().mentions(&paragraph.text));
+    let explain = explain.then(|| Gazetteer::builtin().explain(&paragraph.text));
     Ok(Some(ParagraphView {
         paragraph,
         parent,

@@ -55,6 +55,9 @@ const PREFIXES: &[&str] = &[
     "home ›",
     "home »",
     "you are here",
+    "digitized by dag hammarskj",
+    "general assembly - ",
+    "official records of the general assembly",
 ];
 
 /// Whether a whole line is site furniture (navigation, banner, separator,
@@ -79,10 +82,46 @@ pub fn is_boilerplate(line: &str) -> bool {
     if EXACT.contains(&lower.as_str()) {
         return true;
     }
-    if PREFIXES.iter().any(|p| lower.starts_with(p)) {
-        return true;
+    if let Some(p) = PREFIXES.iter().find(|p| lower.starts_with(**p)) {
+        return match *p {
+            // "Back to Press Releases", not "Back to the question, ...".
+            "back to " | "return to " => is_link_text(&t[p.len()..]),
+            "copyright" => {
+                lower.contains("rights reserved") || t.bytes().any(|b| b.is_ascii_digit())
+            }
+            _ => true,
+        };
     }
-    is_separator(t) || is_page_number(t)
+    is_separator(t) || is_page_number(t) || is_record_furniture(t)
+}
+
+/// Running heads of UN verbatim records: the document symbol with the
+/// meeting date (`01/10/2015 A/70/PV.22`) and the page line with the job
+/// number (`48/55 15-29658`).
+fn is_record_furniture(t: &str) -> bool {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let r = R.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:\d{1,2}/\d{1,2}/\d{4}\s+)?[A-Z]{1,2}/(?:[A-Z0-9.]+/)*PV\.\d+(?:\s+\d{1,2}/\d{1,2}/\d{4})?$|^(?:\d{1,3}/\d{1,3}\s+)?\d{2}-\d{5}(?:\s+\d{1,3}/\d{1,3})?$",
+        )
+        .expect("record pattern compiles")
+    });
+    t.len() <= 60 && r.is_match(t)
+}
+
+/// Link text: short, no sentence end, every word capitalised except small
+/// ones (`Nuclear Disarmament and Non-Proliferation`).
+fn is_link_text(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.len() <= 80
+        && !s.ends_with(['.', ',', ';', ':'])
+        && s.split_whitespace().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || ["and", "of", "the", "to", "for", "on", "in"].contains(&w)
+        })
 }
 
 /// `. . . . .`, `* * *`, `-----`, `=====`: no letters or digits, made of
@@ -216,11 +255,18 @@ mod tests {
             "Page 4",
             "4 of 12",
             "\"The World and Japan\" Database Project",
+            "01/10/2015 A/70/PV.22",
+            "A/70/PV.22 01/10/2015",
+            "48/55 15-29658",
+            "15-29658 49/55",
         ] {
             assert!(is_boilerplate(s), "{s:?}");
         }
         for s in [
             "The participants went back to the question.",
+            "Back to the question of export controls, the meeting agreed.",
+            "Back to basics",
+            "Copyright protection was discussed.",
             "Introduction",
             "1.",
             "Press Releases",

@@ -23,7 +23,7 @@ use regex::Regex;
 use super::boilerplate::{is_boilerplate, is_breadcrumb};
 use super::dates::{find_date, find_date_with_year, DateMatch};
 use super::numbering::parse_marker;
-use crate::model::{DocType, MeetingHeader};
+use crate::model::{Date, DocType, MeetingHeader};
 
 /// What the header reader found, and where the body starts.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -159,11 +159,11 @@ fn regexes() -> &'static Patterns {
         )
         .expect("chair pattern compiles");
         let held = Regex::new(
-            r"(?i)\b(?:held|hosted|convened|took\s+place|met|opened|organi[sz]ed|(?:co-)?chaired|will\s+be\s+held|was\s+held|is\s+held)\b",
+            r"(?i)\b(?:held|hosted|convened|took\s+place|met|opened|organi[sz]ed|(?:co-)?chaired|will\s+be\s+held|was\s+held|is\s+held|meeting\s+in)\b",
         )
         .expect("held pattern compiles");
         let place = Regex::new(
-            r"\b(?:held|hosted|convened|took place|met|organi[sz]ed|chaired)\b[^.;]{0,160}?\bin ((?:[A-Z][a-zA-Z\-]+)(?: [A-Z][a-zA-Z\-]+)?)",
+            r"\b(?:held|hosted|convened|took place|met|meeting|organi[sz]ed|chaired)\b[^.;]{0,160}?\bin ((?:[A-Z][a-zA-Z\-]+)(?: [A-Z][a-zA-Z\-]+)?)",
         )
         .expect("place pattern compiles");
         let person = Regex::new(
@@ -223,7 +223,7 @@ fn type_line(s: &str) -> Option<DocType> {
 
 /// A type phrase at the start followed by `of the` / `on the` and a meeting
 /// (`CHAIRMAN'S STATEMENT OF THE 27th ASEAN REGIONAL FORUM`).
-fn type_meeting_line(s: &str) -> Option<(DocType, String)> {
+fn type_meeting_line(s: &str) -> Option<DocType> {
     let t = s.trim();
     let t = t
         .strip_prefix("FINAL ")
@@ -234,8 +234,7 @@ fn type_meeting_line(s: &str) -> Option<(DocType, String)> {
         return None;
     }
     let rest = t[end..].trim_start_matches([':', ' ', ',']);
-    let lower = rest.to_lowercase();
-    let connector = [
+    let meeting = [
         "of the ",
         "of ",
         "at the ",
@@ -244,9 +243,19 @@ fn type_meeting_line(s: &str) -> Option<(DocType, String)> {
         "for the ",
     ]
     .iter()
-    .find(|c| lower.starts_with(*c))?;
-    let meeting = &rest[connector.len()..];
-    contains_meeting_word(meeting).then(|| (dt, meeting.to_string()))
+    .find_map(|c| strip_prefix_ci(rest, c))?;
+    contains_meeting_word(meeting).then_some(dt)
+}
+
+/// `s` without the ASCII prefix `p`, compared case-insensitively; the cut
+/// is always on a char boundary because the matched bytes are ASCII.
+fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
+    let b = s.as_bytes();
+    if b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes()) {
+        s.get(p.len()..)
+    } else {
+        None
+    }
 }
 
 fn contains_meeting_word(s: &str) -> bool {
@@ -269,6 +278,18 @@ pub fn is_all_caps(s: &str) -> bool {
         }
     }
     up >= 3 && low * 10 <= up
+}
+
+/// Whether the last word of `s` is a function word (`the`, `of`, `to`),
+/// the mark of a wrapped line of prose rather than a title.
+pub fn ends_with_function_word(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let last = lower
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    s.split_whitespace().count() > 1 && TRAILING_FUNCTION_WORDS.contains(&last)
 }
 
 /// Whether `s` reads like a title or heading: short, no sentence end, words
@@ -505,8 +526,7 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
         }
     }
     loop {
-        let lower = rest.to_lowercase();
-        let mut cut = None;
+        let mut next: Option<&str> = None;
         for p in [
             "the results of the ",
             "results of the ",
@@ -516,39 +536,71 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
             "final ",
             "the ",
         ] {
-            if lower.starts_with(p) {
-                cut = Some(p.len());
+            if let Some(r) = strip_prefix_ci(&rest, p) {
+                next = Some(r);
                 break;
             }
         }
-        if cut.is_none() {
+        if next.is_none() {
             if let Some((0, end, _)) = find_doc_type(&rest) {
-                let after = lower[end..].trim_start();
-                for c in [
+                let after = rest[end..].trim_start();
+                next = [
                     "of the ",
                     "of ",
                     "at the ",
                     "on the ",
                     "from the ",
                     "for the ",
-                ] {
-                    if after.starts_with(c) {
-                        cut = Some(rest.len() - after.len() + c.len());
-                        break;
-                    }
-                }
+                ]
+                .iter()
+                .find_map(|c| strip_prefix_ci(after, c));
             }
         }
-        match cut {
-            Some(n) if n < rest.len() => rest = rest[n..].trim_start().to_string(),
+        match next {
+            Some(r) if !r.trim().is_empty() => rest = r.trim_start().to_string(),
             _ => break,
         }
     }
-    // Trailing type phrase: "... Chairman's Summary".
-    if let Some((start, end, _)) = find_doc_type(&rest) {
-        if start > 0 && rest[end..].trim().is_empty() {
+    // A type phrase after the name: "... Chairman's Summary", or a
+    // document about a topic ("ASEM Political Declaration on ..."): the
+    // meeting, if any, is what comes before it.
+    if let Some((start, _, _)) = find_doc_type(&rest) {
+        if start > 0 {
             rest.truncate(start);
+            // "Political", "Leaders'" qualify the type, not the meeting.
+            while let Some(last) = rest.split_whitespace().last() {
+                let l = last.to_ascii_lowercase();
+                if [
+                    "political",
+                    "leaders'",
+                    "leaders’",
+                    "ministerial",
+                    "final",
+                    "joint",
+                ]
+                .contains(&l.as_str())
+                {
+                    let keep = rest.trim_end().len() - last.len();
+                    rest.truncate(keep);
+                } else {
+                    break;
+                }
+            }
         }
+    }
+    // A bare acronym left ("ASEM", "G8") names the series, not the meeting.
+    let lone = rest.split_whitespace().count() == 1
+        && rest
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && rest.trim().chars().any(|c| c.is_ascii_uppercase())
+        && rest.trim().len() <= 6;
+    if lone {
+        if info.acronym.is_none() {
+            info.acronym = Some(rest.trim().to_string());
+        }
+        rest.clear();
     }
     // Ordinal: "Fourth", "27th", "TWENTY-FIRST", then "Meeting of the".
     let mut ws: Vec<&str> = rest.split_whitespace().collect();
@@ -599,6 +651,23 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
     }
     if info.acronym.is_none() {
         info.acronym = known_acronym(info.meeting.as_deref().unwrap_or(""));
+    }
+    // "ARF 18", "AMM 44": an acronym followed by its edition number.
+    if info.edition.is_none() {
+        let ws: Vec<&str> = line.split_whitespace().collect();
+        for pair in ws.windows(2) {
+            let (a, n) = (pair[0], pair[1].trim_end_matches([',', ')', ':']));
+            if ["ARF", "AMM", "EAS", "ASEM", "APEC", "ASTOP"].contains(&a)
+                && (1..=2).contains(&n.len())
+                && n.bytes().all(|b| b.is_ascii_digit())
+            {
+                info.edition = n.parse().ok();
+                if info.acronym.is_none() {
+                    info.acronym = Some(a.to_string());
+                }
+                break;
+            }
+        }
     }
     info
 }
@@ -737,6 +806,7 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
     let mut last_was_blank = true;
 
     let mut first_content: Option<usize> = None;
+    let mut first_menu: Option<usize> = None;
     for (i, raw) in lines.iter().enumerate() {
         let t = raw.trim().trim_matches('\u{feff}');
         if t.is_empty() {
@@ -773,6 +843,9 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
             body_start = i + 1;
             continue;
         }
+        if is_breadcrumb(t) && !is_boilerplate(t) {
+            first_menu.get_or_insert(i);
+        }
         if is_boilerplate(t) || is_breadcrumb(t) {
             // A breadcrumb may name the site section: "- News Releases".
             if let Some(bt) = is_banner(t.trim_start_matches(['-', '>', ' '])) {
@@ -781,7 +854,22 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
             body_start = i + 1;
             continue;
         }
-        if parse_marker(t).is_some_and(|m| !m.bare) {
+        if let Some(m) = parse_marker(t).filter(|m| !m.bare) {
+            // Menu items left by a page without <nav> ("• Home", "• About
+            // Us") above any header line: navigation, not content.
+            let item = &t[m.text_start..];
+            let menu = matches!(m.style, super::numbering::Style::Bullet(..))
+                && titles.is_empty()
+                && date.is_none()
+                && explicit_type.is_none()
+                && item.len() <= 30
+                && item.split_whitespace().count() <= 4
+                && !item.ends_with(['.', ';', ',', ':']);
+            if menu {
+                first_menu.get_or_insert(i);
+                body_start = i + 1;
+                continue;
+            }
             break;
         }
         if let Some(dt) = type_line(t) {
@@ -835,13 +923,12 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
             body_start = i + 1;
             continue;
         }
-        if let Some((dt, meeting)) = type_meeting_line(t) {
+        if let Some(dt) = type_meeting_line(t) {
             if explicit_type.is_some() || date.is_some() && !titles.is_empty() {
                 break;
             }
             explicit_type = Some(dt);
             titles.push(t.to_string());
-            let _ = meeting;
             consumed += 1;
             body_start = i + 1;
             continue;
@@ -860,12 +947,13 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
                 break;
             }
             if date.is_some() {
-                // Only a repeat of the tag-line title (layout L) may follow.
-                let repeat = !titles.is_empty() && tag_acronym.is_some() && title.is_none();
-                if !repeat {
+                // After the date only the title of a date-first page (METI,
+                // speeches) may follow; a heading below a titled header
+                // belongs to the body.
+                if !(titles.is_empty() && title.is_none()) {
                     break;
                 }
-                title = Some(t.to_string());
+                titles.push(t.to_string());
                 consumed += 1;
                 body_start = i + 1;
                 continue;
@@ -904,6 +992,13 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
         if !blank_after {
             titles.clear();
             body_start = first_content.unwrap_or(body_start);
+        }
+    }
+    // Menu-like bullets were skipped in the hope of a header below them;
+    // with none found, they are the document's own list.
+    if titles.is_empty() && title.is_none() && date.is_none() && explicit_type.is_none() {
+        if let Some(m) = first_menu {
+            body_start = body_start.min(m);
         }
     }
     // Title: the repeated full title (L), else the first title line.
@@ -1040,21 +1135,52 @@ pub fn chair_from(text: &str) -> Option<String> {
 }
 
 /// A meeting date in body text: a date in a sentence that says the meeting
-/// was held / hosted / convened, with `year` for dates written without one.
-pub fn meeting_date_from(text: &str, year: Option<u16>) -> Option<DateMatch> {
+/// was held / hosted / convened. `published` is the header's (publication)
+/// date: a date written without a year (`on January 17 (Mon.)`) takes the
+/// year that puts it within six months of it, so a January meeting
+/// announced in December lands in the next year.
+pub fn meeting_date_from(text: &str, published: Option<Date>) -> Option<DateMatch> {
     for sentence in text.split(". ") {
         if !regexes().2.is_match(sentence) {
             continue;
         }
-        let found = match year {
-            Some(y) => find_date_with_year(sentence, y),
-            None => find_date(sentence),
-        };
-        if found.is_some() {
-            return found;
+        if let Some(m) = find_date(sentence) {
+            return Some(m);
         }
+        let Some(p) = published else { continue };
+        let Some(m) = find_date_with_year(sentence, p.year) else {
+            continue;
+        };
+        let shift = |m: DateMatch, y: u16| -> Option<DateMatch> {
+            let date = Date::new(y, m.date.month, m.date.day)?;
+            let date_end = m.date_end.and_then(|e| Date::new(y, e.month, e.day));
+            Some(DateMatch {
+                date,
+                date_end,
+                ..m
+            })
+        };
+        let gap = day_number(m.date) - day_number(p);
+        let m = if gap > 183 {
+            shift(m, p.year.saturating_sub(1))?
+        } else if gap < -183 {
+            shift(m, p.year.saturating_add(1))?
+        } else {
+            m
+        };
+        return Some(m);
     }
     None
+}
+
+/// Days since 0000-03-01 (a proleptic Gregorian day count), for gaps.
+fn day_number(d: Date) -> i64 {
+    let (y, m) = if d.month <= 2 {
+        (d.year as i64 - 1, d.month as i64 + 9)
+    } else {
+        (d.year as i64, d.month as i64 - 3)
+    };
+    365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + d.day as i64 - 1
 }
 
 /// A place named in body text: `was held in Tokyo` → `Tokyo`.
@@ -1157,6 +1283,20 @@ mod tests {
         assert_eq!(m.acronym.as_deref(), Some("ASTOP"));
         let m = meeting_info("G8 Declaration on Non-Proliferation of Weapons of Mass Destruction");
         assert_eq!(m.meeting, None);
+        let m = meeting_info("Co-Chairs' Summary Report of the 8th ARF ISM on NPD");
+        assert_eq!(m.meeting.as_deref(), Some("ARF ISM on NPD"));
+        assert_eq!((m.acronym.as_deref(), m.edition), (Some("ARF"), Some(8)));
+        let m = meeting_info("The 1st Asian Export Control Policy Dialogue");
+        assert_eq!(
+            m.meeting.as_deref(),
+            Some("Asian Export Control Policy Dialogue")
+        );
+        assert_eq!((m.acronym, m.edition), (None, Some(1)));
+        let m =
+            meeting_info("The Eleventh Asian Senior-level Talks on Non-Proliferation (ASTOP-XI)");
+        assert_eq!((m.acronym.as_deref(), m.edition), (Some("ASTOP"), Some(11)));
+        let m = meeting_info("Chairman's Statement, ARF 18, Bali");
+        assert_eq!((m.acronym.as_deref(), m.edition), (Some("ARF"), Some(18)));
     }
 
     #[test]
@@ -1183,6 +1323,34 @@ mod tests {
             chair_from("the Independent Commission chaired by Olof Palme, which reported."),
             None
         );
+    }
+
+    #[test]
+    fn year_less_body_dates_take_the_nearest_year() {
+        let p = |s: &str| s.parse::<Date>().ok();
+        let d = |t: &str, pubd: &str| {
+            meeting_date_from(t, p(pubd))
+                .map(|m| (m.date.to_string(), m.date_end.map(|e| e.to_string())))
+        };
+        assert_eq!(
+            d(
+                "The talks will be held on January 17 (Mon.) in Tokyo.",
+                "2010-12-24"
+            ),
+            Some(("2011-01-17".into(), None))
+        );
+        assert_eq!(
+            d(
+                "The seminar was held on December 20 and 21 in Tokyo.",
+                "2011-01-05"
+            ),
+            Some(("2010-12-20".into(), Some("2010-12-21".into())))
+        );
+        assert_eq!(
+            d("The meeting was held on May 3, 2008.", "2011-01-05"),
+            Some(("2008-05-03".into(), None))
+        );
+        assert_eq!(d("It rained on May 3.", "2011-01-05"), None);
     }
 
     #[test]

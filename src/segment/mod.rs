@@ -18,6 +18,17 @@
 //! length) gets `~2`, `~3`. Blocks longer than [`MAX_PARAGRAPH`] bytes are
 //! split at sentence ends. Every step is linear in the input size.
 //!
+//! Headings are not paragraphs: an unnumbered short title-like line with
+//! body after it (`Regional Issues`, `[Opening remarks]`), or a marked one
+//! (`II. Instruments`, `1. Outline of the seminar`), which opens a section;
+//! numbers under sections are prefixed with the section (`II.3`) only when
+//! they restart in each section. A sub-paragraph's `parent` is always an
+//! emitted paragraph (a marker with no text of its own, as in a merged
+//! `3. (1)`, leaves its children without one). Annexed participant lists
+//! are dropped. The body is read for the chair, the meeting date and the
+//! place only when the document has a header, so speeches (UN General
+//! Debate) do not pick up other meetings' facts.
+//!
 //! ```
 //! let s = dipsearch::segment::segment_text(
 //!     "Joint Statement\nTokyo, 5 May 2010\n\n1. Lead-in:\n(a) first;\n(b) second.\n",
@@ -88,11 +99,11 @@ fn complete_from_body(
             .find_map(|p| header::chair_from(&p.text));
     }
     if h.date.is_none() || bare_date {
-        let year = h.date.map(|d| d.year);
+        let published = h.date;
         if let Some(m) = paragraphs
             .iter()
             .take(6)
-            .find_map(|p| header::meeting_date_from(&p.text, year))
+            .find_map(|p| header::meeting_date_from(&p.text, published))
         {
             h.date = Some(m.date);
             h.date_end = m.date_end;
@@ -162,6 +173,13 @@ fn heading_text(b: &Block) -> Option<String> {
     if parse_marker(t).is_some() {
         return None;
     }
+    // Quoted text and numbers are not headings ("\"The Security Council", "5,5").
+    if t.starts_with(['"', '“', '\'', '‘', '('])
+        || t.contains(['"', '”'])
+        || t.chars().filter(|c| c.is_alphabetic()).count() < 2
+    {
+        return None;
+    }
     header::is_title_like(t).then(|| t.to_string())
 }
 
@@ -191,16 +209,20 @@ fn section_heading(
         return None;
     }
     // Numbered headings are often in sentence case ("Outline of the
-    // seminar"), so only a capital start and no sentence end are asked.
+    // seminar"): a capital start, a few words, no sentence end and no
+    // trailing function word (which marks a wrapped line of prose).
     let capital = rest.chars().next().is_some_and(char::is_uppercase);
     let short_sentence_case = capital
-        && rest.split_whitespace().count() <= 8
-        && !rest.ends_with(['.', ',', ';', '!', '?']);
+        && rest.split_whitespace().count() <= 6
+        && !rest.ends_with(['.', ',', ';', '!', '?'])
+        && !header::ends_with_function_word(rest);
     if !header::is_title_like(rest) && !short_sentence_case {
         return None;
     }
     let next = next?;
-    if parse_marker(&next.text).is_some_and(|n| n.style == m.style) {
+    if parse_marker(&next.text).is_some_and(|n| n.style == m.style)
+        || next.text.chars().next().is_some_and(char::is_lowercase)
+    {
         return None;
     }
     Some(rest.to_string())
@@ -234,12 +256,12 @@ pub fn split_long(text: &str, max: usize) -> Vec<&str> {
                 break;
             }
         }
+        let mut from = min.min(window.len());
+        while !window.is_char_boundary(from) {
+            from += 1;
+        }
         let cut = cut
-            .or_else(|| {
-                window[min.min(window.len())..]
-                    .rfind(' ')
-                    .map(|p| p + min.min(window.len()))
-            })
+            .or_else(|| window[from..].rfind(' ').map(|p| p + from))
             .filter(|&c| c > 0)
             .unwrap_or(limit.max(1));
         let mut cut = cut;
@@ -267,6 +289,7 @@ fn paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
 }
 
 fn label_blocks(blocks: &[Block], mut lab: Labeller) -> (Vec<Paragraph>, Labeller) {
+    let mut skipping_annex = false;
     let mut heading: Option<String> = None;
     let mut out: Vec<Paragraph> = Vec::new();
     let mut text_of: HashMap<String, usize> = HashMap::new();
@@ -291,12 +314,34 @@ fn label_blocks(blocks: &[Block], mut lab: Labeller) -> (Vec<Paragraph>, Labelle
         {
             continue;
         }
-        let has_next_body = blocks.get(i + 1).is_some();
+        // A heading has body after it, and that body does not continue a
+        // sentence (a lower-case start means the "heading" is a fragment).
+        let has_next_body = blocks
+            .get(i + 1)
+            .is_some_and(|n| !n.text.chars().next().is_some_and(char::is_lowercase));
         if has_next_body {
             if let Some(h) = heading_text(b) {
-                heading = Some(h);
+                // Participant lists in annexes are names, not content.
+                // The list runs until the next annex.
+                let lower = h.to_lowercase();
+                let list =
+                    lower.contains("list of participants") || lower.contains("list of delegations");
+                let new_part = ["annex", "appendix", "attachment"]
+                    .iter()
+                    .any(|w| lower.starts_with(w));
+                if list {
+                    skipping_annex = true;
+                } else if new_part {
+                    skipping_annex = false;
+                }
+                if !skipping_annex || list {
+                    heading = Some(h);
+                }
                 continue;
             }
+        }
+        if skipping_annex {
+            continue;
         }
         let marker = parse_marker(text).filter(|m| !m.bare || lab.accepts_bare(m.number));
         let (assigned, body): (Assigned, &str) = match marker {

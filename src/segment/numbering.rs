@@ -186,8 +186,7 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
     }
     let after = &line[tok_end..];
     let ws_after = |i: usize| i >= b.len() || b[i] == b' ' || b[i] == b'\t';
-    if let Some(stripped) = after.strip_prefix(')') {
-        let _ = stripped;
+    if after.starts_with(')') {
         if !ws_after(tok_end + 1) {
             return None;
         }

@@ -55,7 +55,7 @@ fn doc_line() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
 
     #[test]
     fn segment_never_panics_on_any_string(s in "\\PC{0,400}") {
@@ -81,11 +81,42 @@ proptest! {
         let _ = decode(s.as_bytes(), SourceFormat::Html);
     }
 
+    #[cfg(feature = "pdf")]
+    #[test]
+    fn truncated_or_corrupted_pdfs_fail_cleanly(cut in 0usize..2100, flip in 0usize..2100, byte in any::<u8>()) {
+        let mut pdf = include_bytes!("../../tests/fixtures/docs/g8-2004-action-plan.pdf").to_vec();
+        if flip < pdf.len() {
+            pdf[flip] = byte;
+        }
+        pdf.truncate(cut.max(1));
+        match decode(&pdf, SourceFormat::Pdf) {
+            Ok(text) => invariants(&segment_text(&text)),
+            Err(e) => prop_assert!(matches!(e, crate::decode::DecodeError::Extract(_) | crate::decode::DecodeError::Empty), "{e}"),
+        }
+    }
+
     #[test]
     fn date_finder_never_panics(s in "[0-9 a-zA-Z,()\\-–.]{0,60}") {
         let _ = dates::find_date(&s);
         let _ = dates::find_date_with_year(&s, 2000);
     }
+}
+
+#[test]
+fn case_folding_that_changes_byte_lengths_is_safe() {
+    for t in [
+        "CHAİRMAN'S STATEMENT OF THE İİİ ARF",
+        "Chairman's Statement of the \u{212a}ARF Meeting",
+        "Chairman's Statement İ of the Meeting",
+        "THE RESULTS OF THE ẞ MEETING",
+        "Remarks by İ at the Opening of the İ Talks",
+    ] {
+        let s = segment_text(&format!("{t}\nTokyo, 5 May 2010\n\n1. Text.\n"));
+        invariants(&s);
+        let _ = header::meeting_info(t);
+    }
+    let long = format!("{}{}", "x".repeat(999), "é ".repeat(3000));
+    invariants(&segment_text(&long));
 }
 
 #[test]

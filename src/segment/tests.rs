@@ -509,6 +509,27 @@ fn layout_l_tag_line_and_repeated_title() {
 }
 
 #[test]
+fn utf16_big_endian_declaration_named_after_its_forum() {
+    let (n, b) = fixture!("asem-2003-political-declaration.txt");
+    let s = check(n, b, Want {
+        title: Some("ASEM Political Declaration on Prevention of Proliferation of Weapons of Mass Destruction and Their Means of Delivery"),
+        meeting: None,
+        acronym: Some("ASEM"),
+        edition: None,
+        doc_type: DocType::Declaration,
+        date: Some("2003-07-23"),
+        date_end: Some("2003-07-24"),
+        place: Some("Bali"),
+        chair: None,
+        labels: &["1", "2", "2(1)", "2(2)", "3"],
+    });
+    assert_eq!(
+        para(&s, "2(2)").context.as_deref(),
+        Some("We recognise that:")
+    );
+}
+
+#[test]
 fn roman_parts_with_restarting_numbers_html_latin1() {
     let (n, b) = fixture!("g8-2003-evian-declaration.htm");
     let s = check(
@@ -668,4 +689,47 @@ fn ungd_new_speech_hard_wrapped_with_first_line_indents() {
     assert_eq!(o.issuer.map(|c| c.to_string()).as_deref(), Some("EUU"));
     assert_eq!((o.edition, o.year), (Some(66), Some(2011)));
     assert_eq!(o.doc_type, Some(DocType::Statement));
+}
+
+#[test]
+fn annexed_participant_lists_are_dropped() {
+    let s = segment_text(
+        "Co-Chairs' Summary Report\nManila, 5 May 2012\n\n1. The meeting was held.\n\nANNEX A: LIST OF PARTICIPANTS\n\nAustralia\nMr. John Smith, First Assistant Secretary\n\nBrunei Darussalam\n\nMs. Siti Aminah, Director of the Regional Security Division.\n\nANNEX B\n\nThe agenda was adopted.\n",
+    );
+    assert_eq!(labels(&s), ["1", "p1"]);
+    assert_eq!(s.paragraphs[1].heading.as_deref(), Some("ANNEX B"));
+}
+
+#[test]
+fn menu_bullets_above_the_header_are_navigation() {
+    let s = segment_text(
+        "• Home\n• About Us\n• Foreign Policy\n\nJoint Press Statement\nTokyo, 5 May 2010\n\n1. The Ministers met.\n\n- They agreed.\n",
+    );
+    assert_eq!(s.header.doc_type, DocType::JointStatement);
+    assert_eq!(labels(&s), ["1", "1-1"]);
+    // Without a header below them, bullets stay paragraphs.
+    let s = segment_text("- Short item\n- Another item\n");
+    assert_eq!(labels(&s), ["b1", "b2"]);
+}
+
+#[test]
+fn date_first_page_then_title() {
+    let s = segment_text(
+        "February 19, 2020\n\nThe 27th Asian Export Control Seminar\n\nRegional Trends\n\nThe seminar was held in Tokyo from February 17 to 19, 2020.\n",
+    );
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("The 27th Asian Export Control Seminar")
+    );
+    assert_eq!(s.header.edition, Some(27));
+    assert_eq!(
+        s.header.date.map(|d| d.to_string()).as_deref(),
+        Some("2020-02-17")
+    );
+    assert_eq!(
+        s.header.date_end.map(|d| d.to_string()).as_deref(),
+        Some("2020-02-19")
+    );
+    assert_eq!(labels(&s), ["p1"]);
+    assert_eq!(s.paragraphs[0].heading.as_deref(), Some("Regional Trends"));
 }

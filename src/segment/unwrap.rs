@@ -15,6 +15,9 @@
 //! * unwrapped text: a line continues the previous one only when that one
 //!   stops mid-sentence and the new line starts in lower case, or when the
 //!   previous line is long (over 150 chars) and stops mid-sentence;
+//! * blocks separated by a page break are rejoined when the first stops
+//!   mid-sentence and the second starts in lower case, or the first ends on
+//!   a function word (`of`, `the`);
 //! * a word hyphenated across lines is rejoined: `prolifer-`/`ation` →
 //!   `proliferation`, but `non-`/`proliferation` stays `non-proliferation`
 //!   when the document writes that form elsewhere, when the fragment is a
@@ -145,6 +148,44 @@ pub(crate) fn starts_item(s: &str) -> bool {
     }
 }
 
+/// A line that can only be a heading, for wrapped text where a short line
+/// of prose ("I congratulate Mr. Sam") looks much like one: every word
+/// capitalised except small ones, no comma, no trailing function word; a
+/// single word only in capitals or as a common section name.
+fn strict_heading(t: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "of", "the", "on", "and", "in", "for", "to", "at", "a", "an", "by", "with",
+    ];
+    const SECTION_WORDS: &[&str] = &[
+        "Introduction",
+        "Conclusion",
+        "Conclusions",
+        "Background",
+        "Recommendations",
+        "Overview",
+        "Summary",
+        "Preamble",
+        "Annex",
+    ];
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if t.contains(',')
+        || t.ends_with('-')
+        || !super::header::is_title_like(t)
+        || super::header::ends_with_function_word(t)
+    {
+        return false;
+    }
+    if words.len() == 1 {
+        return super::header::is_all_caps(t) || SECTION_WORDS.contains(&t);
+    }
+    words.iter().all(|w| {
+        SMALL.contains(w)
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    })
+}
+
 /// Normalised shape of a line for running-header detection: digits folded.
 pub(crate) fn shape(s: &str) -> String {
     s.chars()
@@ -160,11 +201,11 @@ struct WordForms {
 }
 
 impl WordForms {
-    fn collect(lines: &[PreLine<'_>]) -> WordForms {
+    fn collect<'a>(lines: impl Iterator<Item = &'a str>) -> WordForms {
         let mut hyphenated = HashSet::new();
         let mut plain = HashSet::new();
         for l in lines {
-            let mut words = l.text.split_whitespace().peekable();
+            let mut words = l.split_whitespace().peekable();
             while let Some(w) = words.next() {
                 if words.peek().is_none() {
                     break; // the last word may be a broken one
@@ -309,13 +350,24 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
             None => true,
         })
         .collect();
-    let forms = WordForms::collect(&kept.iter().flatten().cloned_lines());
+    let forms = WordForms::collect(kept.iter().flatten().map(|l| l.text));
 
     // 4. Join.
     let mut out: Vec<Block> = Vec::new();
     let mut cur: Option<Block> = None;
     let mut prev_line: Option<(usize, &str)> = None; // (indent, text) of last line
-    for l in &kept {
+                                                     // A short title-like line inside wrapped text, between a sentence end
+                                                     // and a capitalised line, is a heading: it stands alone.
+    let heading_like = |t: &str, next: Option<&str>| {
+        wrapped
+            && t.chars().count() * 10 < width * 6
+            && t.split_whitespace().count() <= 10
+            && !ends_sentence(t)
+            && strict_heading(t)
+            && next.is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase))
+    };
+    let mut prev_heading = false;
+    for (idx, l) in kept.iter().enumerate() {
         let Some(l) = l else {
             if let Some(b) = cur.take() {
                 out.push(b);
@@ -334,7 +386,11 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
                     true
                 } else if wrapped {
                     let short = plen * 100 < width * 85;
-                    !(ends_sentence(ptext) && (short || l.indent > pind))
+                    let next = kept.get(idx + 1).and_then(|n| n.as_ref()).map(|n| n.text);
+                    let heading_here = ends_sentence(ptext) && heading_like(l.text, next);
+                    !(prev_heading
+                        || heading_here
+                        || ends_sentence(ptext) && (short || l.indent > pind))
                 } else {
                     !ends_sentence(ptext) && (starts_lower(l.text) || plen > 150)
                 }
@@ -356,6 +412,13 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
                 lines: 1,
             });
         }
+        // The line just placed is a heading when it was cut off from a
+        // finished sentence and looks like one; the next line must not be
+        // glued to it. (At the start of a text or after a blank line a
+        // short capitalised line is as likely the start of a sentence.)
+        let next = kept.get(idx + 1).and_then(|n| n.as_ref()).map(|n| n.text);
+        prev_heading =
+            !join && prev_line.is_some_and(|(_, p)| ends_sentence(p)) && heading_like(l.text, next);
         prev_line = Some((l.indent, l.text));
     }
     if let Some(b) = cur.take() {
@@ -367,8 +430,10 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
     let mut merged: Vec<Block> = Vec::with_capacity(out.len());
     for b in out {
         if let Some(last) = merged.last_mut() {
+            // ("... the Treaty on the Non-Proliferation of" / page break /
+            // "Nuclear Weapons ...": a function word cannot end a paragraph.)
             if !ends_sentence(&last.text)
-                && starts_lower(&b.text)
+                && (starts_lower(&b.text) || super::header::ends_with_function_word(&last.text))
                 && !starts_item(&b.text)
                 && (wrapped || last.text.len() > 150)
             {
@@ -383,23 +448,6 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
         b.text = normalise_ws(&b.text);
     }
     merged
-}
-
-trait ClonedLines<'a> {
-    fn cloned_lines(self) -> Vec<PreLine<'a>>;
-}
-
-impl<'a, 'b, I: Iterator<Item = &'b PreLine<'a>>> ClonedLines<'a> for I
-where
-    'a: 'b,
-{
-    fn cloned_lines(self) -> Vec<PreLine<'a>> {
-        self.map(|l| PreLine {
-            indent: l.indent,
-            text: l.text,
-        })
-        .collect()
-    }
 }
 
 /// Collapses every run of whitespace to one space and trims the ends.
@@ -446,6 +494,14 @@ mod tests {
         let t = texts(src);
         assert_eq!(t.len(), 2, "{t:#?}");
         assert!(t[1].contains("the Secretary-General, Mr. Ban Ki-moon"));
+    }
+
+    #[test]
+    fn headings_inside_wrapped_text_stand_alone() {
+        let src = "The Ministers met in Bandar Seri Begawan and reviewed the\nwork of the Forum since its first meeting in Bangkok last\nyear, and agreed on the way ahead for the coming year.\nRegional Issues\nThe Ministers exchanged views on the Korean Peninsula and\nwelcomed the resumption of dialogue between the parties to\nthe Agreed Framework concluded in Geneva in October.\n";
+        let t = texts(src);
+        assert_eq!(t.len(), 3, "{t:#?}");
+        assert_eq!(t[1], "Regional Issues");
     }
 
     #[test]
