@@ -261,7 +261,7 @@ RE_NOOP_MS=$T_MS
 # One new speech: a speaker of session 1 that did not speak in the last
 # session, copied into the last session under its name there.
 LAST=$(find "$CORPUS" -mindepth 1 -maxdepth 1 -type d -name 'Session *' | sort | tail -1)
-FIRST=$(find "$CORPUS" -mindepth 1 -maxdepth 1 -type d -name 'Session *' | sort | head -1)
+FIRST=$(find "$CORPUS" -mindepth 1 -maxdepth 1 -type d -name 'Session *' | sort | sed -n 1p)
 LAST_SUFFIX=$(basename "$(find "$LAST" -name '*.txt' ! -name '.*' -print -quit)" | cut -d_ -f2-)
 NEW=""
 for f in "$FIRST"/*.txt; do
