@@ -98,12 +98,14 @@ outf() { printf "$@" | tee -a "$REPORT"; }
 # median of numbers on stdin (empty -> nan)
 median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) {print "nan"; exit} if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
-# timed CMD... : runs under /usr/bin/time -v; sets T_WALL (s) and T_RSS (MiB)
+# timed CMD... : runs under /usr/bin/time -v; sets T_WALL (s), T_CPU (user+sys s)
+# and T_RSS (MiB). CPU time says more than wall time on a shared machine.
 timed() {
     local tf=$WORK/time.$$
     /usr/bin/time -v -o "$tf" "$@"
     T_WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$tf")
     T_RSS=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$tf")
+    T_CPU=$(awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.2f", s}' "$tf")
     rm -f "$tf"
 }
 
@@ -146,7 +148,7 @@ rg_query() { # corpus i
 
 machine() {
     out "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-    out "tools: $("$BIN" --version), sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(rg --version | head -1)"
+    out "tools: $("$BIN" --version), sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(rg --version | sed -n 1p)"
     out "corpus: $CORPUS: $(find "$CORPUS" -name '*.txt' ! -name '.*' | wc -l) files, $(mib "$(dusb "$CORPUS")") MiB"
 }
 
@@ -160,7 +162,7 @@ IDX=$WORK/index-full
 rm -rf "$IDX" "$IDX.tmp" "$IDX.old"
 say "compare: dipsearch ingest of the whole corpus"
 timed "$BIN" --index "$IDX" ingest "$CORPUS" --quiet > "$WORK/ingest-full.out"
-DS_BUILD=$T_WALL; DS_RSS=$T_RSS; DS_SIZE=$(dusb "$IDX")
+DS_BUILD=$T_WALL; DS_CPU=$T_CPU; DS_RSS=$T_RSS; DS_SIZE=$(dusb "$IDX")
 DS_REPORT=$(tail -3 "$WORK/ingest-full.out" | tr '\n' ' ')
 
 say "compare: export + FTS5 build"
@@ -184,19 +186,20 @@ rm -f "$FTS"
 timed sqlite3 "$FTS" "ATTACH '$WORK/stage.db' AS s;
 CREATE VIRTUAL TABLE t USING fts5(id UNINDEXED, text, countries, tokenize='porter unicode61');
 INSERT INTO t(id, text, countries) SELECT id, text, countries FROM s.p;"
-FTS_BUILD=$T_WALL; FTS_RSS=$T_RSS
+FTS_BUILD=$T_WALL; FTS_BUILD_CPU=$T_CPU; FTS_RSS=$T_RSS
 timed sqlite3 "$FTS" "INSERT INTO t(t) VALUES('optimize'); VACUUM;"
-FTS_OPT=$T_WALL
+FTS_OPT=$T_WALL; FTS_OPT_CPU=$T_CPU
 FTS_SIZE=$(dusb "$FTS")
 NFTS=$(sqlite3 "$FTS" "SELECT count(*) FROM t;")
 
 out "## Build (whole corpus, $NPARA paragraphs exported, $NFTS rows in FTS5)"
-outf '%-34s %10s %12s %10s\n' "" "wall s" "size MiB" "peak MiB"
-outf '%-34s %10s %12s %10s\n' "dipsearch ingest (decode+segment+tag)" "$DS_BUILD" "$(mib "$DS_SIZE")" "$DS_RSS"
-outf '%-34s %10s %12s %10s\n' "SQLite FTS5 insert" "$FTS_BUILD" "" "$FTS_RSS"
-outf '%-34s %10s %12s %10s\n' "SQLite FTS5 optimize+vacuum" "$FTS_OPT" "$(mib "$FTS_SIZE")" ""
+outf '%-38s %8s %8s %10s %10s\n' "" "wall s" "cpu s" "size MiB" "peak MiB"
+outf '%-38s %8s %8s %10s %10s\n' "dipsearch ingest (decode+segment+tag)" "$DS_BUILD" "$DS_CPU" "$(mib "$DS_SIZE")" "$DS_RSS"
+outf '%-38s %8s %8s %10s %10s\n' "SQLite FTS5 insert" "$FTS_BUILD" "$FTS_BUILD_CPU" "" "$FTS_RSS"
+outf '%-38s %8s %8s %10s %10s\n' "SQLite FTS5 optimize+vacuum" "$FTS_OPT" "$FTS_OPT_CPU" "$(mib "$FTS_SIZE")" ""
 FTS_TOTAL=$(awk -v a="$FTS_BUILD" -v b="$FTS_OPT" 'BEGIN {printf "%.2f", a+b}')
-out "ratios: ingest/FTS5 build+optimize = $(ratio "$DS_BUILD" "$FTS_TOTAL") (target <= 0.75), index size/FTS5 db = $(ratio "$DS_SIZE" "$FTS_SIZE") (target <= 0.6), peak memory $DS_RSS MiB (target < 1024)"
+FTS_TOTAL_CPU=$(awk -v a="$FTS_BUILD_CPU" -v b="$FTS_OPT_CPU" 'BEGIN {printf "%.2f", a+b}')
+out "ratios: ingest/FTS5 build+optimize = $(ratio "$DS_BUILD" "$FTS_TOTAL") wall, $(ratio "$DS_CPU" "$FTS_TOTAL_CPU") cpu (target <= 0.75); index size/FTS5 db = $(ratio "$DS_SIZE" "$FTS_SIZE") (target <= 0.6); peak memory $DS_RSS MiB (target < 1024)"
 out "dipsearch said: $DS_REPORT"
 out ""
 
@@ -258,8 +261,8 @@ RE_NOOP_MS=$T_MS
 # One new speech: a speaker of session 1 that did not speak in the last
 # session, copied into the last session under its name there.
 LAST=$(find "$CORPUS" -mindepth 1 -maxdepth 1 -type d -name 'Session *' | sort | tail -1)
-FIRST=$(find "$CORPUS" -mindepth 1 -maxdepth 1 -type d -name 'Session *' | sort | head -1)
-LAST_SUFFIX=$(basename "$(find "$LAST" -name '*.txt' ! -name '.*' | head -1)" | cut -d_ -f2-)
+FIRST=$(find "$CORPUS" -mindepth 1 -maxdepth 1 -type d -name 'Session *' | sort | sed -n 1p)
+LAST_SUFFIX=$(basename "$(find "$LAST" -name '*.txt' ! -name '.*' -print -quit)" | cut -d_ -f2-)
 NEW=""
 for f in "$FIRST"/*.txt; do
     code=$(basename "$f" | cut -d_ -f1)
@@ -284,10 +287,21 @@ out ""
 # ---------------------------------------------------------------- 4. scaling
 if [[ -z ${SKIP_SCALING:-} ]]; then
     say "compare: scaling"
+    query_median() { # index -> median over the queries of the median of SCALE_ROUNDS runs
+        : > "$WORK/scale.tsv"
+        local r i
+        for ((r = 1; r <= SCALE_ROUNDS; r++)); do
+            for ((i = 0; i < NQ; i++)); do
+                wall ds_query "$1" "$i" > "$TMP"
+                printf '%s\t%s\n' "$i" "$T_MS" >> "$WORK/scale.tsv"
+            done
+        done
+        for ((i = 0; i < NQ; i++)); do awk -F'\t' -v q="$i" '$1==q {print $2}' "$WORK/scale.tsv" | median; done | median
+    }
     mapfile -t SESSIONS < <(find "$CORPUS" -mindepth 1 -maxdepth 1 -type d -name 'Session *' | sort)
     TOTAL=$(dusb "$CORPUS")
     out "## Scaling (whole sessions in session order; query = median over the $NQ queries of the median of $SCALE_ROUNDS whole-process runs)"
-    outf '%-6s %9s %8s %10s %9s %10s %10s %10s %10s\n' part sessions files "MiB text" paragraphs "ingest s" "peak MiB" "index MiB" "query ms"
+    outf '%-6s %9s %8s %10s %10s %9s %9s %9s %10s %9s\n' part sessions files "MiB text" paragraphs "ingest s" "cpu s" "peak MiB" "index MiB" "query ms"
     for part in 8 4 2; do
         dir=$WORK/scale-$part/TXT
         rm -rf "$WORK/scale-$part"
@@ -301,21 +315,14 @@ if [[ -z ${SKIP_SCALING:-} ]]; then
         done
         sidx=$WORK/scale-$part/index
         timed "$BIN" --index "$sidx" ingest "$dir" --quiet > /dev/null
-        w=$T_WALL; rss=$T_RSS
+        w=$T_WALL; cpu=$T_CPU; rss=$T_RSS
         np=$("$BIN" --index "$sidx" export | wc -l)
-        : > "$WORK/scale.tsv"
-        for ((r = 1; r <= SCALE_ROUNDS; r++)); do
-            for ((i = 0; i < NQ; i++)); do
-                wall ds_query "$sidx" "$i" > "$TMP"
-                printf '%s\t%s\n' "$i" "$T_MS" >> "$WORK/scale.tsv"
-            done
-        done
-        qm=$(for ((i = 0; i < NQ; i++)); do awk -F'\t' -v q="$i" '$1==q {print $2}' "$WORK/scale.tsv" | median; done | median)
+        qm=$(query_median "$sidx")
         nf=$(find "$dir" -name '*.txt' ! -name '.*' | wc -l)
-        outf '%-6s %9s %8s %10s %9s %10s %10s %10s %10s\n' "1/$part" "$ns" "$nf" "$(mib "$acc")" "$np" "$w" "$rss" "$(mib "$(dusb "$sidx")")" "$qm"
+        outf '%-6s %9s %8s %10s %10s %9s %9s %9s %10s %9s\n' "1/$part" "$ns" "$nf" "$(mib "$acc")" "$np" "$w" "$cpu" "$rss" "$(mib "$(dusb "$sidx")")" "$qm"
     done
     nf=$(find "$CORPUS" -name '*.txt' ! -name '.*' | wc -l)
-    outf '%-6s %9s %8s %10s %9s %10s %10s %10s %10s\n' "all" "${#SESSIONS[@]}" "$nf" "$(mib "$TOTAL")" "$NPARA" "$DS_BUILD" "$DS_RSS" "$(mib "$DS_SIZE")" "$DM"
+    outf '%-6s %9s %8s %10s %10s %9s %9s %9s %10s %9s\n' "all" "${#SESSIONS[@]}" "$nf" "$(mib "$TOTAL")" "$NPARA" "$DS_BUILD" "$DS_CPU" "$DS_RSS" "$(mib "$DS_SIZE")" "$(query_median "$IDX")"
     out ""
 fi
 

@@ -25,7 +25,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, Criterion, SamplingMode, Throughput};
 use dipsearch::decode::{decode, SourceFormat};
@@ -338,6 +338,7 @@ fn bench_queries(c: &mut Criterion, root: &Path, queries: &[BenchQuery]) {
         }
     };
     let gaz = Gazetteer::builtin();
+    let mut summary: Vec<(String, f64, usize)> = Vec::new();
     let mut g = c.benchmark_group("query");
     g.measurement_time(Duration::from_secs(3));
     g.warm_up_time(Duration::from_millis(500));
@@ -356,18 +357,59 @@ fn bench_queries(c: &mut Criterion, root: &Path, queries: &[BenchQuery]) {
             snippets: true,
             ..SearchRequest::default()
         };
-        match engine.search(&request) {
-            Ok(r) => eprintln!("pipeline: query {}: {} matches", q.name, r.total),
+        let total = match engine.search(&request) {
+            Ok(r) => r.total,
             Err(e) => {
                 eprintln!("pipeline: query {}: {e}; skipped", q.name);
                 continue;
             }
-        }
+        };
+        summary.push((q.name.clone(), median_ms(&engine, &request), total));
         g.bench_function(&q.name, |b| {
             b.iter(|| engine.search(&request).map(|r| r.total))
         });
     }
     g.finish();
+    print_summary(&summary);
+}
+
+/// Runs in the summary: enough for a stable median of sub-millisecond
+/// queries, few enough for the slowest (~15 ms) to take a few seconds.
+const SUMMARY_RUNS: usize = 101;
+
+/// Median wall time of one search in milliseconds, over `SUMMARY_RUNS`.
+fn median_ms(engine: &Engine, request: &SearchRequest) -> f64 {
+    let mut times: Vec<f64> = (0..SUMMARY_RUNS)
+        .map(|_| {
+            let t = Instant::now();
+            let _ = std::hint::black_box(engine.search(request).map(|r| r.total));
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    median(&mut times)
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    match v.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => v[n / 2],
+        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
+    }
+}
+
+/// One table the README can quote: criterion's own report is per query.
+fn print_summary(rows: &[(String, f64, usize)]) {
+    if rows.is_empty() {
+        return;
+    }
+    eprintln!("\nin-process query latency (median of {SUMMARY_RUNS} runs, 10 hits with snippets):");
+    eprintln!("{:<28} {:>10} {:>9}", "query", "ms", "matches");
+    for (name, ms, total) in rows {
+        eprintln!("{name:<28} {ms:>10.3} {total:>9}");
+    }
+    let mut all: Vec<f64> = rows.iter().map(|r| r.1).collect();
+    eprintln!("{:<28} {:>10.3}", "MEDIAN", median(&mut all));
 }
 
 fn main() {
