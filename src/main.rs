@@ -15,7 +15,10 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse(); // clap prints its own usage errors and exits 2
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(err),
+    };
     match commands::dispatch(cli) {
         Ok(outcome) => outcome.exit_code(),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS, // `dipsearch … | head`
@@ -24,6 +27,44 @@ fn main() -> ExitCode {
             exit_code_for(&err)
         }
     }
+}
+
+/// Help and version go to stdout as clap writes them; a real usage error
+/// becomes one line naming the bad value, with exit status 2.
+fn usage_error(err: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = err.print();
+        return if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let rendered = err.render().to_string();
+    let first = rendered
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("invalid arguments")
+        .trim_start_matches("error: ");
+    let tip = rendered
+        .lines()
+        .map(str::trim)
+        .find_map(|l| {
+            l.strip_prefix("tip: ").map(str::to_string).or_else(|| {
+                l.strip_prefix("[possible values: ")
+                    .map(|v| format!("expected one of {}", v.trim_end_matches(']')))
+            })
+        })
+        .map(|t| format!("; {t}"))
+        .unwrap_or_default();
+    eprintln!("dipsearch: {first}{tip} (see `dipsearch --help`)");
+    ExitCode::from(2)
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
