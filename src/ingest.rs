@@ -370,7 +370,17 @@ pub fn ingest(
                     }
                 }
             }
-            h.file_states(&searcher)?
+            match h.file_states(&searcher) {
+                Ok(states) => states,
+                // Unreadable file state: rebuild rather than trust it.
+                Err(Error::Corrupt(why)) => {
+                    rebuild = Some(format!(
+                        "the index's record of the corpus is unreadable ({why})"
+                    ));
+                    Vec::new()
+                }
+                Err(e) => return Err(e),
+            }
         }
         None => Vec::new(),
     };

@@ -27,9 +27,11 @@ pub use writer::{context_term, paragraph_document, IndexWriterHandle};
 
 use crate::error::{Error, Result};
 
-/// Version of the tantivy schema; bump on any field change. An index with
-/// another schema version cannot be read and is rebuilt by `ingest`.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version of the on-disk format: bump on any change of the fields or of
+/// their encoding (v2: file state in fast columns, dictionaries without
+/// zstd). An index with another version is not read, and `ingest` rebuilds
+/// it beside the old one and swaps it in.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Version of what the pipeline (decode, segment, enrich) produces; bump
 /// when a change makes existing entries wrong. An index with an older
@@ -211,21 +213,31 @@ impl IndexHandle {
                 ff.u64("file_paragraphs")?,
             );
             let docs = alive_docs_with(reader, self.fields.kind, &term)?;
-            let first_str = |col: &tantivy::columnar::StrColumn, doc| -> String {
+            // A value that cannot be read is corruption, never an empty
+            // string: an empty path would make every file look new.
+            let first_str = |col: &tantivy::columnar::StrColumn, doc| -> Result<String> {
                 let mut s = String::new();
                 if let Some(ord) = col.term_ords(doc).next() {
-                    let _ = col.ord_to_str(ord, &mut s);
+                    match col.ord_to_str(ord, &mut s) {
+                        Ok(true) => {}
+                        Ok(false) => return Err(corrupt("value")),
+                        Err(e) => return Err(Error::Corrupt(format!("file state: {e}"))),
+                    }
                 }
-                s
+                Ok(s)
             };
             for doc in docs {
-                let skip = first_str(&skipped, doc);
+                let skip = first_str(&skipped, doc)?;
+                let source = first_str(&source, doc)?;
+                if source.is_empty() {
+                    return Err(corrupt("source"));
+                }
                 out.push(FileState {
-                    source: first_str(&source, doc),
+                    source,
                     size: size.first(doc).unwrap_or(0),
                     mtime_ns: mtime.first(doc).unwrap_or(0) as u128,
-                    hash: first_str(&hash, doc),
-                    meta: first_str(&meta, doc),
+                    hash: first_str(&hash, doc)?,
+                    meta: first_str(&meta, doc)?,
                     paragraphs: paras.first(doc).unwrap_or(0) as u32,
                     skipped: (!skip.is_empty()).then_some(skip),
                 });

@@ -315,3 +315,42 @@ fn watch_reingests_after_the_corpus_changes() {
     let _ = child.wait();
     assert!(seen, "--watch did not pick up the new file");
 }
+
+#[test]
+fn an_index_of_another_format_is_refused_then_rebuilt_beside_and_swapped_in() {
+    let t = TestDir::with_sample();
+    t.run(["ingest"]).success();
+    let meta = t.index().join("meta.json");
+    let text = std::fs::read_to_string(&meta).expect("meta.json");
+    let current = format!("\\\"schema\\\":{}", dipsearch::index::SCHEMA_VERSION);
+    assert!(text.contains(&current), "{text}");
+    std::fs::write(&meta, text.replace(&current, "\\\"schema\\\":1")).expect("write");
+    let err = t
+        .run(["search", "export control"])
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8_lossy(&err);
+    assert!(
+        err.contains("format v1") && err.contains("dipsearch ingest --full"),
+        "{err}"
+    );
+    let out = t
+        .run(["ingest", "--format", "json"])
+        .success()
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rebuilding the whole index"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["paragraphs"], 14);
+    assert_eq!(t.search(&["export control"]).hits[0].paragraph, "4(d)");
+    // Nothing is left beside the index.
+    let siblings: Vec<String> = std::fs::read_dir(t.path())
+        .expect("ls")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("index."))
+        .collect();
+    assert!(siblings.is_empty(), "{siblings:?}");
+}
