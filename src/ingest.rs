@@ -250,8 +250,9 @@ pub fn enrich_document(source: &str, mut seg: Segmented) -> Processed {
     if seg.header.participants.is_empty() {
         seg.header.participants = participants;
     }
-    let h = &seg.header;
-    let year = h.year.or(h.date.map(|d| d.year));
+    // The year is known whenever the date is.
+    let mut header = seg.header.clone();
+    header.year = header.year.or(header.date.map(|d| d.year));
     let by_label: HashMap<&str, usize> = seg
         .paragraphs
         .iter()
@@ -275,18 +276,7 @@ pub fn enrich_document(source: &str, mut seg: Segmented) -> Processed {
             let record = ParagraphRecord {
                 id: format!("{source}#{}", p.label),
                 source: source.to_string(),
-                title: h.title.clone(),
-                meeting: h.meeting.clone(),
-                acronym: h.acronym.clone(),
-                edition: h.edition,
-                doc_type: h.doc_type,
-                date: h.date,
-                date_end: h.date_end,
-                year,
-                place: h.place.clone(),
-                chair: h.chair.clone(),
-                issuer: h.issuer,
-                participants: h.participants.clone(),
+                header: header.clone(),
                 paragraph: p.label,
                 ordinal: p.ordinal,
                 parent: p.parent,

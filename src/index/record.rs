@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{CountryCode, Date, DocType};
+use crate::model::{CountryCode, MeetingHeader};
 
 /// One paragraph with its document's header and its entities.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -13,30 +13,11 @@ pub struct ParagraphRecord {
     pub id: String,
     /// Path relative to the corpus root, `/`-separated.
     pub source: String,
-    /// Document title.
-    pub title: Option<String>,
-    /// Meeting name.
-    pub meeting: Option<String>,
-    /// Meeting acronym.
-    pub acronym: Option<String>,
-    /// Edition number.
-    pub edition: Option<u32>,
-    /// Document type.
-    pub doc_type: DocType,
-    /// Meeting date.
-    pub date: Option<Date>,
-    /// Last day of a date range.
-    pub date_end: Option<Date>,
-    /// Year.
-    pub year: Option<u16>,
-    /// Place.
-    pub place: Option<String>,
-    /// Chair.
-    pub chair: Option<String>,
-    /// Speaking or hosting country.
-    pub issuer: Option<CountryCode>,
-    /// Attending countries.
-    pub participants: Vec<CountryCode>,
+    /// The document's header (meeting, date, place, …), repeated on every
+    /// paragraph so that one stored record is all a hit needs; flattened,
+    /// so the stored JSON has the header's fields at the top level.
+    #[serde(flatten)]
+    pub header: MeetingHeader,
     /// The document's paragraph label.
     pub paragraph: String,
     /// 0-based position in the document.

@@ -160,18 +160,26 @@ pub fn paragraph_document(
     if let Some(h) = &record.heading {
         doc.add_text(fields.heading, h);
     }
-    for m in [&record.acronym, &record.meeting, &record.title]
-        .into_iter()
-        .flatten()
+    for m in [
+        &record.header.acronym,
+        &record.header.meeting,
+        &record.header.title,
+    ]
+    .into_iter()
+    .flatten()
     {
         doc.add_text(fields.meeting, m);
     }
-    let meeting_key = record.acronym.as_ref().or(record.meeting.as_ref());
+    let meeting_key = record
+        .header
+        .acronym
+        .as_ref()
+        .or(record.header.meeting.as_ref());
     if let Some(k) = meeting_key {
         doc.add_text(fields.meeting_key, k);
     }
-    doc.add_text(fields.doc_type, record.doc_type.as_str());
-    if let Some(i) = &record.issuer {
+    doc.add_text(fields.doc_type, record.header.doc_type.as_str());
+    if let Some(i) = &record.header.issuer {
         doc.add_text(fields.issuer, i.as_str());
     }
     for (code, n) in &tags.countries {
@@ -195,10 +203,10 @@ pub fn paragraph_document(
         doc.add_u64(fields.date_lo, lo);
         doc.add_u64(fields.date_hi, hi);
     }
-    if let Some(d) = record.date {
+    if let Some(d) = record.header.date {
         doc.add_u64(fields.date, d.key());
     }
-    if let Some(y) = record.year.or(record.date.map(|d| d.year)) {
+    if let Some(y) = record.header.year.or(record.header.date.map(|d| d.year)) {
         doc.add_u64(fields.year, y as u64);
     }
     doc.add_u64(fields.ordinal, record.ordinal as u64);
@@ -210,8 +218,8 @@ pub fn paragraph_document(
 /// The days a record covers as `YYYYMMDD` keys: its date (to its end date
 /// for a range), or its whole year when only the year is known.
 fn date_span(r: &ParagraphRecord) -> (Option<u64>, Option<u64>) {
-    match (r.date, r.year) {
-        (Some(d), _) => (Some(d.key()), Some(r.date_end.unwrap_or(d).key())),
+    match (r.header.date, r.header.year) {
+        (Some(d), _) => (Some(d.key()), Some(r.header.date_end.unwrap_or(d).key())),
         (None, Some(y)) => (
             Some(y as u64 * 10_000 + 101),
             Some(y as u64 * 10_000 + 1231),

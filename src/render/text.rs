@@ -29,25 +29,26 @@ fn paint(style: TextStyle, code: &str, s: &str) -> String {
 /// `ASTOP 2003-11-13 Tokyo ¶4(d)`: who, when, where, which paragraph.
 fn locator(r: &ParagraphRecord) -> String {
     let mut parts: Vec<String> = Vec::new();
-    let meeting = r
+    let h = &r.header;
+    let meeting = h
         .acronym
         .clone()
-        .or_else(|| r.meeting.clone())
-        .or_else(|| r.title.clone());
-    match (meeting, r.edition) {
+        .or_else(|| r.header.meeting.clone())
+        .or_else(|| r.header.title.clone());
+    match (meeting, r.header.edition) {
         (Some(m), Some(e)) => parts.push(format!("{m} #{e}")),
         (Some(m), None) => parts.push(m),
         (None, _) => parts.push(r.source.clone()),
     }
-    if let Some(i) = &r.issuer {
+    if let Some(i) = &r.header.issuer {
         parts.push(i.to_string());
     }
-    match (r.date, r.year) {
+    match (r.header.date, r.header.year) {
         (Some(d), _) => parts.push(d.to_string()),
         (None, Some(y)) => parts.push(y.to_string()),
         _ => {}
     }
-    if let Some(p) = &r.place {
+    if let Some(p) = &r.header.place {
         parts.push(p.clone());
     }
     parts.push(format!("¶{}", r.paragraph));
@@ -197,39 +198,40 @@ fn record_block(label: &str, r: &ParagraphRecord, out: &mut dyn Write) -> io::Re
 pub fn paragraph(view: &ParagraphView, style: TextStyle, out: &mut dyn Write) -> io::Result<()> {
     let r = &view.paragraph;
     let title = r
+        .header
         .title
         .clone()
-        .or_else(|| r.meeting.clone())
+        .or_else(|| r.header.meeting.clone())
         .unwrap_or_else(|| r.source.clone());
     writeln!(out, "{}", paint(style, BOLD, &title))?;
     let mut facts: Vec<String> = Vec::new();
-    if let Some(m) = &r.meeting {
-        facts.push(match &r.acronym {
+    if let Some(m) = &r.header.meeting {
+        facts.push(match &r.header.acronym {
             Some(a) => format!("meeting: {m} ({a})"),
             None => format!("meeting: {m}"),
         });
     }
-    if let Some(e) = r.edition {
+    if let Some(e) = r.header.edition {
         facts.push(format!("edition: {e}"));
     }
-    facts.push(format!("type: {}", r.doc_type));
-    match (r.date, r.date_end, r.year) {
+    facts.push(format!("type: {}", r.header.doc_type));
+    match (r.header.date, r.header.date_end, r.header.year) {
         (Some(d), Some(e), _) if e != d => facts.push(format!("date: {d} to {e}")),
         (Some(d), _, _) => facts.push(format!("date: {d}")),
         (None, _, Some(y)) => facts.push(format!("year: {y}")),
         _ => {}
     }
-    if let Some(p) = &r.place {
+    if let Some(p) = &r.header.place {
         facts.push(format!("place: {p}"));
     }
-    if let Some(c) = &r.chair {
+    if let Some(c) = &r.header.chair {
         facts.push(format!("chair: {c}"));
     }
-    if let Some(i) = &r.issuer {
+    if let Some(i) = &r.header.issuer {
         facts.push(format!("issuer: {i}"));
     }
-    if !r.participants.is_empty() {
-        let p: Vec<&str> = r.participants.iter().map(|c| c.as_str()).collect();
+    if !r.header.participants.is_empty() {
+        let p: Vec<&str> = r.header.participants.iter().map(|c| c.as_str()).collect();
         facts.push(format!("participants: {}", p.join(" ")));
     }
     facts.push(format!("source: {}", r.source));
