@@ -154,40 +154,31 @@ pub fn find_date(s: &str) -> Option<DateMatch> {
             }
         }
     };
-    for c in p.dmy.captures_iter(s) {
-        let all = c.get(0)?;
-        let year: u16 = c.name("y").and_then(|y| y.as_str().parse().ok())?;
-        let m = assemble(
-            all.start(),
-            all.end(),
-            year,
-            c.name("d1")?.as_str(),
-            c.name("m1").map(|m| m.as_str()),
-            c.name("d2").map(|m| m.as_str()),
-            c.name("m2").map(|m| m.as_str()),
-        );
-        if m.is_some() {
-            consider(m);
-            break;
-        }
-    }
-    for c in p.mdy.captures_iter(s) {
-        let all = c.get(0)?;
-        let year: u16 = c.name("y").and_then(|y| y.as_str().parse().ok())?;
-        let m = assemble(
-            all.start(),
-            all.end(),
-            year,
-            c.name("d1")?.as_str(),
-            c.name("m1").map(|m| m.as_str()),
-            c.name("d2").map(|m| m.as_str()),
-            c.name("m2")
-                .map(|m| m.as_str())
-                .or(c.name("m1").map(|m| m.as_str())),
-        );
-        if m.is_some() {
-            consider(m);
-            break;
+    // Day-month-year, then month-day-year (where a range's second month
+    // defaults to the first: `January 25-26, 2007`); the first readable
+    // date of each style is a candidate.
+    for (re, m2_defaults_to_m1) in [(&p.dmy, false), (&p.mdy, true)] {
+        for c in re.captures_iter(s) {
+            let all = c.get(0)?;
+            let year: u16 = c.name("y").and_then(|y| y.as_str().parse().ok())?;
+            let m1 = c.name("m1").map(|m| m.as_str());
+            let mut m2 = c.name("m2").map(|m| m.as_str());
+            if m2_defaults_to_m1 {
+                m2 = m2.or(m1);
+            }
+            let m = assemble(
+                all.start(),
+                all.end(),
+                year,
+                c.name("d1")?.as_str(),
+                m1,
+                c.name("d2").map(|m| m.as_str()),
+                m2,
+            );
+            if m.is_some() {
+                consider(m);
+                break;
+            }
         }
     }
     for c in p.glued.captures_iter(s) {
