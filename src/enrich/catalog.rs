@@ -31,6 +31,23 @@ pub(crate) struct Entity {
     pub also: Vec<u32>,
 }
 
+impl Entity {
+    /// An entity with its names and nothing else yet.
+    fn new(kind: EntityKind, id: &str, name: &str, aliases: Vec<String>) -> Entity {
+        Entity {
+            kind,
+            id: id.to_string(),
+            name: name.to_string(),
+            aliases,
+            codes: Vec::new(),
+            iso2: String::new(),
+            members: Vec::new(),
+            topics: Vec::new(),
+            also: Vec::new(),
+        }
+    }
+}
+
 /// The entity catalogue: what lookups need, without the automaton (which
 /// is built on first use of the tagger, see [`matcher`]).
 pub(crate) struct Catalog {
@@ -127,17 +144,7 @@ fn entities(
     };
     for row in &p.countries {
         let i = push(
-            Entity {
-                kind: EntityKind::Country,
-                id: row.iso3.clone(),
-                name: row.short_name.clone(),
-                aliases: Vec::new(),
-                codes: Vec::new(),
-                iso2: String::new(),
-                members: Vec::new(),
-                topics: Vec::new(),
-                also: Vec::new(),
-            },
+            Entity::new(EntityKind::Country, &row.iso3, &row.short_name, Vec::new()),
             &mut out,
         ) as usize;
         let e = &mut out[i];
@@ -156,15 +163,8 @@ fn entities(
     for g in &p.groups {
         push(
             Entity {
-                kind: EntityKind::Group,
-                id: g.id.clone(),
-                name: g.name.clone(),
-                aliases: g.aliases.clone(),
-                codes: Vec::new(),
-                iso2: String::new(),
                 members: g.members.clone(),
-                topics: Vec::new(),
-                also: Vec::new(),
+                ..Entity::new(EntityKind::Group, &g.id, &g.name, g.aliases.clone())
             },
             &mut out,
         );
@@ -172,32 +172,20 @@ fn entities(
     for ins in &p.instruments {
         push(
             Entity {
-                kind: EntityKind::Instrument,
-                id: ins.id.clone(),
-                name: ins.name.clone(),
-                aliases: ins.aliases.clone(),
                 codes: vec![ins.kind.clone()],
-                iso2: String::new(),
-                members: Vec::new(),
-                topics: Vec::new(),
-                also: Vec::new(),
+                ..Entity::new(
+                    EntityKind::Instrument,
+                    &ins.id,
+                    &ins.name,
+                    ins.aliases.clone(),
+                )
             },
             &mut out,
         );
     }
     for t in &p.topics {
         push(
-            Entity {
-                kind: EntityKind::Topic,
-                id: t.id.clone(),
-                name: t.label.clone(),
-                aliases: t.triggers.clone(),
-                codes: Vec::new(),
-                iso2: String::new(),
-                members: Vec::new(),
-                topics: Vec::new(),
-                also: Vec::new(),
-            },
+            Entity::new(EntityKind::Topic, &t.id, &t.label, t.triggers.clone()),
             &mut out,
         );
     }

@@ -487,7 +487,7 @@ impl Engine {
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
         }
         for group in &filters.meetings {
-            let alternatives: Vec<(Occur, Box<dyn Query>)> = group
+            let alternatives = group
                 .iter()
                 .filter_map(|v| {
                     let terms: Vec<Term> = self
@@ -500,39 +500,26 @@ impl Engine {
                         1 => Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::Basic)),
                         _ => Box::new(PhraseQuery::new(terms)),
                     };
-                    Some((Occur::Should, q))
+                    Some(q)
                 })
                 .collect();
-            clauses.push((
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(
-                    Box::new(BooleanQuery::new(alternatives)),
-                    0.0,
-                )),
-            ));
+            clauses.push(any_of_filter(alternatives));
         }
         for (field, groups) in [
             (self.fields.doc_type, &filters.doc_types),
             (self.fields.issuer, &filters.issuers),
         ] {
             for group in groups {
-                let alternatives: Vec<(Occur, Box<dyn Query>)> = group
+                let alternatives = group
                     .iter()
                     .map(|v| {
-                        let q: Box<dyn Query> = Box::new(TermQuery::new(
+                        Box::new(TermQuery::new(
                             Term::from_field_text(field, v),
                             IndexRecordOption::Basic,
-                        ));
-                        (Occur::Should, q)
+                        )) as Box<dyn Query>
                     })
                     .collect();
-                clauses.push((
-                    Occur::Must,
-                    Box::new(ConstScoreQuery::new(
-                        Box::new(BooleanQuery::new(alternatives)),
-                        0.0,
-                    )),
-                ));
+                clauses.push(any_of_filter(alternatives));
             }
         }
         if let Some(since) = filters.since {
@@ -557,6 +544,21 @@ impl Engine {
         }
         Box::new(BooleanQuery::new(clauses))
     }
+}
+
+/// A filter clause: any of `alternatives` must match, adding nothing to
+/// the score.
+fn any_of_filter(alternatives: Vec<Box<dyn Query>>) -> (Occur, Box<dyn Query>) {
+    let any = BooleanQuery::new(
+        alternatives
+            .into_iter()
+            .map(|q| (Occur::Should, q))
+            .collect(),
+    );
+    (
+        Occur::Must,
+        Box::new(ConstScoreQuery::new(Box::new(any), 0.0)),
+    )
 }
 
 /// The entity filter terms per group, as `(fast column name, id)`.
