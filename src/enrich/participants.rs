@@ -92,7 +92,14 @@ pub(crate) fn attending(text: &str, countries: &[(usize, usize, String)]) -> Vec
             out.push(id.to_string());
         }
     };
+    if countries.is_empty() {
+        return out;
+    }
     for (s, e) in sentences(text) {
+        // Only sentences naming a country can list one (most do not).
+        if !countries.iter().any(|(cs, ce, _)| *cs >= s && *ce <= e) {
+            continue;
+        }
         // ASCII lower-casing keeps byte offsets valid for `text`.
         let sentence = text[s..e].to_ascii_lowercase();
         let listed = CUES.iter().any(|c| sentence.contains(c));

@@ -9,7 +9,8 @@
 //! registered under that name and old indexes stay readable.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use tantivy::tokenizer::{
     LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenFilter, TokenStream,
@@ -35,8 +36,10 @@ pub fn register(index: &Index) {
 }
 
 thread_local! {
-    static STEMS: RefCell<(frostem::Stemmer, HashMap<String, String>)> =
-        RefCell::new((frostem::Stemmer::new(frostem::Algorithm::English), HashMap::new()));
+    static STEMS: RefCell<(frostem::Stemmer, FxHashMap<String, String>)> = RefCell::new((
+        frostem::Stemmer::new(frostem::Algorithm::English),
+        FxHashMap::default()
+    ));
 }
 
 /// The English stem of a lower-cased word, from the cache when known.

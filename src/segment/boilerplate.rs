@@ -142,6 +142,11 @@ fn is_separator(t: &str) -> bool {
 /// `12`, `- 12 -`, `Page 3`, `3 of 12`, `3/12`, `-3-`.
 pub fn is_page_number(t: &str) -> bool {
     let t = t.trim();
+    // The longest form is about `Page 1234 of 1234`; most lines are prose
+    // and are turned away here without allocating.
+    if t.len() > 32 || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let lower = t.to_ascii_lowercase();
     let core = lower
         .trim_start_matches("page")
@@ -176,7 +181,13 @@ pub fn is_breadcrumb(line: &str) -> bool {
 /// text has them. Returns the text unchanged (no allocation) when there is
 /// nothing to remove.
 pub fn strip_footnote_markers(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains('[') && !text.bytes().any(|b| b.is_ascii_digit()) {
+    // A marker needs `[` then a digit, or a lower-case letter then a digit;
+    // years and numbers in prose ("in 2003", "resolution 1540") have neither.
+    let candidate = text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[1].is_ascii_digit() && (w[0] == b'[' || w[0].is_ascii_lowercase()));
+    if !candidate {
         return std::borrow::Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();

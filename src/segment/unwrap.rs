@@ -476,9 +476,20 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
         merged.push(b);
     }
     for b in &mut merged {
-        b.text = normalise_ws(&b.text);
+        if !is_normal_ws(&b.text) {
+            b.text = normalise_ws(&b.text);
+        }
     }
     merged
+}
+
+/// Whether `s` is already as [`normalise_ws`] would make it (the usual
+/// case), so the copy can be skipped.
+fn is_normal_ws(s: &str) -> bool {
+    !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.chars().any(|c| c.is_whitespace() && c != ' ')
 }
 
 /// Collapses every run of whitespace to one space and trims the ends.
