@@ -27,8 +27,7 @@ pub fn run(index: &Path, args: FacetsArgs) -> Result<Outcome> {
     if let Some(q) = &query {
         dipsearch::search::query::parse_query(q)?;
     }
-    let handle = open_or_build(index, &args.corpus)?;
-    let engine = dipsearch::search::Engine::open(&handle)?;
+    let engine = open_or_build(index, &args.corpus)?;
     let mut results = facet_counts(&engine, query, &filters, by, args.by_key)?;
     if args.limit > 0 {
         results.buckets.truncate(args.limit);

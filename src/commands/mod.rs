@@ -21,7 +21,7 @@ use dipsearch::index::IndexHandle;
 use dipsearch::ingest::{ingest as run_ingest, IngestOptions};
 use dipsearch::model::EntityKind;
 use dipsearch::render::{Format, TextStyle};
-use dipsearch::search::Filters;
+use dipsearch::search::{Engine, Filters};
 
 use crate::cli::{BasicFormat, Cli, ColorArg, Command, FilterArgs};
 
@@ -61,11 +61,14 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
 /// Opens the index; when there is none yet (or it is empty), builds it
 /// from `corpus` first and says so on stderr, so the very first search on
 /// a fresh clone works.
-fn open_or_build(index: &Path, corpus: &Path) -> Result<IndexHandle> {
+fn open_or_build(index: &Path, corpus: &Path) -> Result<Engine> {
     let empty = match IndexHandle::open(index) {
         Ok(h) => {
-            if h.has_paragraphs(&h.reader()?.searcher())? {
-                return Ok(h);
+            // One searcher for the check and the command: opening the
+            // segments is a good part of a short search's cost.
+            let engine = Engine::open(&h)?;
+            if h.has_paragraphs(engine.searcher())? {
+                return Ok(engine);
             }
             true
         }
@@ -95,7 +98,7 @@ fn open_or_build(index: &Path, corpus: &Path) -> Result<IndexHandle> {
         report.paragraphs,
         report.elapsed_ms as f64 / 1000.0
     );
-    Ok(IndexHandle::open(index)?)
+    Ok(Engine::open(&IndexHandle::open(index)?)?)
 }
 
 /// Resolves the filter flags into index terms; unknown values are usage

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use dipsearch::render::{self, Format};
-use dipsearch::search::{Engine, SearchRequest, Sort};
+use dipsearch::search::{SearchRequest, Sort};
 
 use super::{join_query, open_or_build, resolve_filters, text_style, with_stdout, Outcome};
 use crate::cli::{SearchArgs, SearchFormat, SortArg};
@@ -16,8 +16,7 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
     if let Some(q) = &query {
         dipsearch::search::query::parse_query(q)?;
     }
-    let handle = open_or_build(index, &args.corpus)?;
-    let engine = Engine::open(&handle)?;
+    let engine = open_or_build(index, &args.corpus)?;
     let request = SearchRequest {
         query,
         filters,

@@ -4,14 +4,13 @@ use std::path::Path;
 
 use anyhow::{bail, Result};
 use dipsearch::render;
-use dipsearch::search::{similar_ids, view_paragraph, Engine};
+use dipsearch::search::{similar_ids, view_paragraph};
 
 use super::{basic, open_or_build, text_style, with_stdout, Outcome};
 use crate::cli::ShowArgs;
 
 pub fn run(index: &Path, args: ShowArgs) -> Result<Outcome> {
-    let handle = open_or_build(index, &args.corpus)?;
-    let engine = Engine::open(&handle)?;
+    let engine = open_or_build(index, &args.corpus)?;
     let Some(view) = view_paragraph(&engine, &args.id, args.explain)? else {
         let similar = similar_ids(&engine, &args.id)?;
         let hint = if similar.is_empty() {
