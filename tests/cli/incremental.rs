@@ -354,3 +354,49 @@ fn an_index_of_another_format_is_refused_then_rebuilt_beside_and_swapped_in() {
         .collect();
     assert!(siblings.is_empty(), "{siblings:?}");
 }
+
+/// A statement whose numbered paragraph is the same in every copy, so all
+/// copies score alike and only the tie-breaking orders them.
+fn same_paragraph_statement(place_date: &str) -> String {
+    format!(
+        "JOINT PRESS STATEMENT\n{place_date}\n\n\
+         1. The participants agreed to strengthen export controls on dual-use items.\n\n\
+         2. They will meet again next year.\n"
+    )
+}
+
+#[test]
+fn tied_hits_keep_one_order_whatever_the_segment_layout() {
+    let files = [
+        ("z-2005.txt", "Seoul, 4 May 2005"),
+        ("a-2001.txt", "Tokyo, 12 March 2001"),
+        ("m-2005.txt", "Manila, 4 May 2005"),
+    ];
+    // One ingest of everything, against one ingest per file (one segment
+    // each, added in another order).
+    let together = TestDir::new();
+    for (name, when) in files {
+        together.write(name, same_paragraph_statement(when));
+    }
+    together.run(["ingest", "--quiet"]).success();
+    let apart = TestDir::new();
+    for (name, when) in files {
+        apart.write(name, same_paragraph_statement(when));
+        apart.run(["ingest", "--quiet"]).success();
+    }
+    let order = |t: &TestDir, extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["export controls"];
+        args.extend_from_slice(extra);
+        t.search(&args).hits.into_iter().map(|h| h.id).collect()
+    };
+    // Equal scores: newer first, then by source path.
+    let expected = vec!["m-2005.txt#1", "z-2005.txt#1", "a-2001.txt#1"];
+    assert_eq!(order(&together, &[]), expected);
+    assert_eq!(order(&apart, &[]), expected);
+    let oldest = vec!["a-2001.txt#1", "m-2005.txt#1", "z-2005.txt#1"];
+    assert_eq!(order(&together, &["--sort", "oldest"]), oldest);
+    assert_eq!(order(&apart, &["--sort", "oldest"]), oldest);
+    // A page boundary inside the tie does not reorder it.
+    let second = order(&apart, &["--limit", "1", "--offset", "1"]);
+    assert_eq!(second, vec!["z-2005.txt#1"]);
+}
