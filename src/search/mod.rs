@@ -9,6 +9,7 @@ pub mod facets;
 pub mod filters;
 pub mod query;
 pub mod show;
+mod union;
 
 use std::ops::Bound;
 
@@ -28,6 +29,7 @@ pub use show::{similar_ids, view_paragraph, ParagraphView};
 use crate::error::{Error, Result};
 use crate::index::{context_term, kind, read_record, Fields, IndexHandle, ParagraphRecord};
 use query::{parse_query, Atom, Clause, ParsedQuery};
+use union::FieldUnionQuery;
 
 /// Weight of a match in the paragraph's own text.
 const BODY_BOOST: f32 = 1.0;
@@ -35,6 +37,8 @@ const BODY_BOOST: f32 = 1.0;
 const HEADING_BOOST: f32 = 0.5;
 /// Weight of a match only through the parent's lead-in.
 const CONTEXT_BOOST: f32 = 0.3;
+/// Share of the other fields' scores added to the best field's.
+const FIELD_TIE_BREAKER: f32 = 0.1;
 /// Extra weight when the query words stand together as a phrase.
 const PHRASE_BOOST: f32 = 2.0;
 /// Extra weight when they stand within a few words of each other.
@@ -204,7 +208,7 @@ impl Engine {
 
     /// Runs a search.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
-        let text_query = self.parse_text(req.query.as_deref())?;
+        let text_query = self.parse_text(req.query.as_deref(), &req.filters)?;
         let rank_by_entities = text_query.is_none();
         let query = self.full_query(
             text_query.as_ref().map(|q| q.box_clone()),
@@ -385,15 +389,27 @@ impl Engine {
     /// The whole query (text and filters) as used by `search`, for other
     /// collectors such as facet counts.
     pub fn build_query(&self, query: Option<&str>, filters: &Filters) -> Result<Box<dyn Query>> {
-        let text = self.parse_text(query)?;
+        let text = self.parse_text(query, filters)?;
         let rank_by_entities = text.is_none();
         Ok(self.full_query(text, filters, rank_by_entities))
     }
 
     /// The text part of a query, `None` when there is no query text.
-    fn parse_text(&self, query: Option<&str>) -> Result<Option<Box<dyn Query>>> {
+    fn parse_text(&self, query: Option<&str>, filters: &Filters) -> Result<Option<Box<dyn Query>>> {
         match query.map(str::trim) {
-            Some(q) if !q.is_empty() => Ok(Some(self.text_query(&parse_query(q)?, q)?)),
+            Some(q) if !q.is_empty() => {
+                let parsed = parse_query(q)?;
+                // The text drives the search on its own only when it is a
+                // single required clause and nothing filters it.
+                let alone = filters.is_empty()
+                    && parsed
+                        .clauses
+                        .iter()
+                        .filter(|c| !matches!(c, Clause::Exclude(_)))
+                        .count()
+                        == 1;
+                Ok(Some(self.text_query(&parsed, q, !alone)?))
+            }
             _ => Ok(None),
         }
     }
@@ -489,7 +505,10 @@ impl Engine {
     }
 
     /// The query for the text part, without filters.
-    fn text_query(&self, parsed: &ParsedQuery, raw: &str) -> Result<Box<dyn Query>> {
+    /// `probed`: the query will be intersected with other clauses, so its
+    /// unions must seek well (see [`union`]); otherwise it drives the
+    /// search alone and tantivy's buffered unions scan faster.
+    fn text_query(&self, parsed: &ParsedQuery, raw: &str, probed: bool) -> Result<Box<dyn Query>> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut any_positive = false;
         for clause in &parsed.clauses {
@@ -497,7 +516,7 @@ impl Engine {
                 Clause::AnyOf(atoms) => {
                     let alternatives: Vec<Box<dyn Query>> = atoms
                         .iter()
-                        .filter_map(|a| self.atom_query(a, true))
+                        .filter_map(|a| self.atom_query(a, true, probed))
                         .collect();
                     if alternatives.is_empty() {
                         continue;
@@ -508,6 +527,9 @@ impl Engine {
                             .into_iter()
                             .next()
                             .unwrap_or_else(|| Box::new(EmptyQuery))
+                    } else if probed {
+                        // `a OR b` scores the sum, as a `should` union does.
+                        Box::new(FieldUnionQuery::new(alternatives, 1.0))
                     } else {
                         Box::new(BooleanQuery::new(
                             alternatives
@@ -519,7 +541,7 @@ impl Engine {
                     clauses.push((Occur::Must, q));
                 }
                 Clause::Exclude(atom) => {
-                    if let Some(q) = self.atom_query(atom, false) {
+                    if let Some(q) = self.atom_query(atom, false, true) {
                         clauses.push((Occur::MustNot, q));
                     }
                 }
@@ -564,7 +586,7 @@ impl Engine {
     /// One word or phrase across the text fields. Positive atoms search
     /// body, heading and context (with decreasing weight); exclusions only
     /// the paragraph's own text and heading.
-    fn atom_query(&self, atom: &Atom, positive: bool) -> Option<Box<dyn Query>> {
+    fn atom_query(&self, atom: &Atom, positive: bool, probed: bool) -> Option<Box<dyn Query>> {
         let text = match atom {
             Atom::Word(w) | Atom::Phrase(w) => w,
         };
@@ -598,9 +620,14 @@ impl Engine {
         if per_field.is_empty() {
             return None;
         }
-        Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
-            per_field, 0.1,
-        )))
+        Some(if probed {
+            Box::new(FieldUnionQuery::new(per_field, FIELD_TIE_BREAKER))
+        } else {
+            Box::new(DisjunctionMaxQuery::with_tie_breaker(
+                per_field,
+                FIELD_TIE_BREAKER,
+            ))
+        })
     }
 
     /// The tokens the index's analyser makes of `text` for `field`.
