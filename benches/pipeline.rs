@@ -12,8 +12,11 @@
 //! * `index_build`: a full ingest of a subset (1/16 of the speeches, every
 //!   session) into a fresh index, tantivy commit included.
 //! * `query`: in-process latency of the 12 queries of `benches/queries.txt`
-//!   (10 hits with snippets, as `dipsearch search` prints) on an index of
-//!   the whole corpus, built once and kept in the target folder.
+//!   on an index of the whole corpus, built once and kept in the target
+//!   folder: `query/NAME` is a whole search (10 hits with records and
+//!   snippets, as `dipsearch search` prints them), `query/NAME/core` the
+//!   same query's top 10 and exact total only, which is what the peers'
+//!   in-process figures (tantivy, SQLite FTS5) measure.
 //!
 //! The corpus comes from `DIPSEARCH_UNGDC` (a `.tar.zst` or an unpacked
 //! folder), by default `../shared/data/ungdc-1946-2024.tar.zst` beside the
@@ -36,6 +39,7 @@ use dipsearch::meta::{FolderConfig, Overrides};
 use dipsearch::model::{EntityKind, Segmented};
 use dipsearch::search::{Engine, Filters, SearchRequest};
 use dipsearch::segment::segment_text;
+use tantivy::collector::{Count, TopDocs};
 
 /// The folder configuration the UNGD speeches need: their files carry no
 /// header, so meeting, type, speaker, session and year come from here.
@@ -353,7 +357,7 @@ fn bench_queries(c: &mut Criterion, root: &Path, speeches: usize, queries: &[Ben
         }
     };
     let gaz = Gazetteer::builtin();
-    let mut summary: Vec<(String, f64, usize)> = Vec::new();
+    let mut summary: Vec<(String, f64, f64, usize)> = Vec::new();
     let mut g = c.benchmark_group("query");
     g.measurement_time(Duration::from_secs(3));
     g.warm_up_time(Duration::from_millis(500));
@@ -379,10 +383,32 @@ fn bench_queries(c: &mut Criterion, root: &Path, speeches: usize, queries: &[Ben
                 continue;
             }
         };
-        summary.push((q.name.clone(), median_ms(&engine, &request), total));
+        let full = median_ms(|| engine.search(&request).map(|r| r.total).unwrap_or(0));
+        // The core: the same query, the top 10 addresses and the exact
+        // total, without reading records or making snippets (what the
+        // peers' in-process figures measure).
+        let core_query = match engine.build_query(request.query.as_deref(), &request.filters) {
+            Ok(q) => q,
+            Err(e) => {
+                eprintln!("pipeline: query {}: {e}; skipped", q.name);
+                continue;
+            }
+        };
+        let core = || {
+            engine
+                .searcher()
+                .search(
+                    &*core_query,
+                    &(TopDocs::with_limit(10).order_by_score(), Count),
+                )
+                .map(|(_, n)| n)
+                .unwrap_or(0)
+        };
+        summary.push((q.name.clone(), full, median_ms(core), total));
         g.bench_function(&q.name, |b| {
             b.iter(|| engine.search(&request).map(|r| r.total))
         });
+        g.bench_function(format!("{}/core", q.name), |b| b.iter(core));
     }
     g.finish();
     print_summary(&summary);
@@ -392,12 +418,12 @@ fn bench_queries(c: &mut Criterion, root: &Path, speeches: usize, queries: &[Ben
 /// queries, few enough for the slowest (~15 ms) to take a few seconds.
 const SUMMARY_RUNS: usize = 101;
 
-/// Median wall time of one search in milliseconds, over `SUMMARY_RUNS`.
-fn median_ms(engine: &Engine, request: &SearchRequest) -> f64 {
+/// Median wall time of `run` in milliseconds, over `SUMMARY_RUNS`.
+fn median_ms(run: impl Fn() -> usize) -> f64 {
     let mut times: Vec<f64> = (0..SUMMARY_RUNS)
         .map(|_| {
             let t = Instant::now();
-            let _ = std::hint::black_box(engine.search(request).map(|r| r.total));
+            std::hint::black_box(run());
             t.elapsed().as_secs_f64() * 1e3
         })
         .collect();
@@ -414,17 +440,30 @@ fn median(v: &mut [f64]) -> f64 {
 }
 
 /// One table the README can quote: criterion's own report is per query.
-fn print_summary(rows: &[(String, f64, usize)]) {
+fn print_summary(rows: &[(String, f64, f64, usize)]) {
     if rows.is_empty() {
         return;
     }
-    eprintln!("\nin-process query latency (median of {SUMMARY_RUNS} runs, 10 hits with snippets):");
-    eprintln!("{:<28} {:>10} {:>9}", "query", "ms", "matches");
-    for (name, ms, total) in rows {
-        eprintln!("{name:<28} {ms:>10.3} {total:>9}");
+    eprintln!(
+        "\nin-process query latency, ms (median of {SUMMARY_RUNS} runs; full = 10 hits with \
+         records and snippets as `dipsearch search` returns them; core = top 10 and the exact \
+         total only):"
+    );
+    eprintln!(
+        "{:<28} {:>10} {:>10} {:>9}",
+        "query", "full", "core", "matches"
+    );
+    for (name, full, core, total) in rows {
+        eprintln!("{name:<28} {full:>10.3} {core:>10.3} {total:>9}");
     }
-    let mut all: Vec<f64> = rows.iter().map(|r| r.1).collect();
-    eprintln!("{:<28} {:>10.3}", "MEDIAN", median(&mut all));
+    let mut full: Vec<f64> = rows.iter().map(|r| r.1).collect();
+    let mut core: Vec<f64> = rows.iter().map(|r| r.2).collect();
+    eprintln!(
+        "{:<28} {:>10.3} {:>10.3}",
+        "MEDIAN",
+        median(&mut full),
+        median(&mut core)
+    );
 }
 
 fn main() {
