@@ -4,7 +4,7 @@
 //! Lookups need only this; the automaton (`compile`) is built from it on
 //! first use.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::data::{self, Parsed, RuleRow};
 use crate::model::EntityKind;
@@ -52,7 +52,7 @@ impl Entity {
 /// is built on first use of the tagger, see [`matcher`]).
 pub(crate) struct Catalog {
     pub entities: Vec<Entity>,
-    pub index: HashMap<(EntityKind, String), u32>,
+    pub index: FxHashMap<(EntityKind, String), u32>,
     /// The rows of `rules.tsv`, kept for building the matcher.
     pub rules: Vec<RuleRow>,
     /// Data problems (unknown ids in rules, unknown rule names); empty for
@@ -129,9 +129,9 @@ fn kind_of(s: &str) -> Option<EntityKind> {
 fn entities(
     p: &Parsed,
     problems: &mut Vec<String>,
-) -> (Vec<Entity>, HashMap<(EntityKind, String), u32>) {
+) -> (Vec<Entity>, FxHashMap<(EntityKind, String), u32>) {
     let mut out: Vec<Entity> = Vec::new();
-    let mut index: HashMap<(EntityKind, String), u32> = HashMap::new();
+    let mut index: FxHashMap<(EntityKind, String), u32> = FxHashMap::default();
     let mut push = |e: Entity, out: &mut Vec<Entity>| {
         let k = (e.kind, e.id.clone());
         if let Some(&i) = index.get(&k) {

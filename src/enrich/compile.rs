@@ -208,7 +208,7 @@ impl<'a> RuleBook<'a> {
 fn gate(
     rows: Vec<&RuleRow>,
     b: &mut Builder,
-    index: &HashMap<(EntityKind, String), u32>,
+    index: &rustc_hash::FxHashMap<(EntityKind, String), u32>,
     kind: EntityKind,
     problems: &mut Vec<String>,
 ) -> (Vec<Rule>, bool, bool) {
@@ -252,7 +252,7 @@ fn kind_name(kind: EntityKind) -> &'static str {
 /// matcher and any data problems found on the way.
 pub(crate) fn matcher(
     entities: &[Entity],
-    index: &HashMap<(EntityKind, String), u32>,
+    index: &rustc_hash::FxHashMap<(EntityKind, String), u32>,
     rules: &[RuleRow],
 ) -> (Matcher, Vec<String>) {
     let book = RuleBook::new(rules);

@@ -7,7 +7,7 @@
 //! the group and all its members (the index does not expand groups, the
 //! query does), and a name or alias means that country.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::catalog::Entity;
 use super::resolution;
@@ -18,17 +18,17 @@ use crate::model::EntityKind;
 /// Lookup tables from folded keys to entity indices.
 pub(crate) struct Lookup {
     /// ISO3 codes (and other ids) per kind.
-    ids: HashMap<(EntityKind, String), u32>,
+    ids: FxHashMap<(EntityKind, String), u32>,
     /// Names, aliases, ISO2 codes and labels per kind; first writer wins.
-    names: HashMap<(EntityKind, String), u32>,
+    names: FxHashMap<(EntityKind, String), u32>,
 }
 
 impl Lookup {
     /// Builds the tables. Countries are indexed ISO2 first, then short name,
     /// then aliases, so a code is never shadowed by another country's alias.
     pub(crate) fn new(entities: &[Entity]) -> Lookup {
-        let mut ids = HashMap::new();
-        let mut names = HashMap::new();
+        let mut ids = FxHashMap::default();
+        let mut names = FxHashMap::default();
         for (i, e) in entities.iter().enumerate() {
             let i = i as u32;
             ids.entry((e.kind, key(&e.id))).or_insert(i);

@@ -40,7 +40,7 @@ mod eval;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use crate::model::{CountryCode, EntityKind, Mention, Paragraph, Tags};
@@ -57,7 +57,7 @@ use tagger::{Ent, Found};
 /// every alias and trigger is built on the first call that scans text.
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    index: HashMap<(EntityKind, String), u32>,
+    index: FxHashMap<(EntityKind, String), u32>,
     lookup: lookup::Lookup,
     /// The catalogue the matcher is built from.
     catalog_rules: Vec<data::RuleRow>,
