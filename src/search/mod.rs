@@ -8,6 +8,7 @@
 pub mod facets;
 pub mod filters;
 pub mod query;
+mod rank;
 pub mod show;
 mod union;
 
@@ -29,6 +30,7 @@ pub use show::{similar_ids, view_paragraph, ParagraphView};
 use crate::error::{Error, Result};
 use crate::index::{context_term, kind, read_record, Fields, IndexHandle, ParagraphRecord};
 use query::{parse_query, Atom, Clause, ParsedQuery};
+use rank::{order_ties, Rank, TIE_MARGIN};
 use union::FieldUnionQuery;
 
 /// Weight of a match in the paragraph's own text.
@@ -99,93 +101,6 @@ pub struct SearchResults {
     pub total: usize,
     /// The requested page of hits.
     pub hits: Vec<Hit>,
-}
-
-/// Hits collected past the requested page to order ties at its edge.
-const TIE_MARGIN: usize = 8;
-
-/// The primary order of a hit as the collector saw it (larger is better).
-#[derive(Clone, Copy, Debug, Default)]
-struct Rank {
-    /// Matches every entity filter in its own text (not only its parent's).
-    own: bool,
-    /// Relevance score (0 for date orders).
-    score: f32,
-    /// The date for the orders that use it (reversed for oldest first).
-    when: u64,
-}
-
-impl Rank {
-    fn score(score: f32) -> Rank {
-        Rank {
-            score,
-            ..Rank::default()
-        }
-    }
-}
-
-impl PartialEq for Rank {
-    fn eq(&self, other: &Rank) -> bool {
-        self.cmp(other).is_eq()
-    }
-}
-
-impl Eq for Rank {}
-
-impl PartialOrd for Rank {
-    fn partial_cmp(&self, other: &Rank) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Rank {
-    fn cmp(&self, other: &Rank) -> std::cmp::Ordering {
-        self.own
-            .cmp(&other.own)
-            .then(self.score.total_cmp(&other.score))
-            .then(self.when.cmp(&other.when))
-    }
-}
-
-/// What orders hits of equal rank.
-#[derive(Debug)]
-struct TieKey {
-    date: u64,
-    source: String,
-    ordinal: u64,
-}
-
-/// The fast columns of one segment that [`TieKey`] is read from.
-struct TieColumns {
-    date: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
-    ordinal: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
-    source: Option<tantivy::columnar::StrColumn>,
-}
-
-impl TieColumns {
-    fn open(segment: &tantivy::SegmentReader) -> Result<TieColumns> {
-        let ff = segment.fast_fields();
-        Ok(TieColumns {
-            date: ff.u64("date_lo")?.first_or_default_col(0),
-            ordinal: ff.u64("ordinal")?.first_or_default_col(0),
-            source: ff.str("source")?,
-        })
-    }
-
-    fn key(&self, doc: tantivy::DocId) -> Result<TieKey> {
-        let mut source = String::new();
-        if let Some(col) = &self.source {
-            if let Some(ord) = col.term_ords(doc).next() {
-                col.ord_to_str(ord, &mut source)
-                    .map_err(|e| Error::Corrupt(e.to_string()))?;
-            }
-        }
-        Ok(TieKey {
-            date: self.date.get_val(doc),
-            source,
-            ordinal: self.ordinal.get_val(doc),
-        })
-    }
 }
 
 /// A searcher on the last commit of an index.
@@ -283,8 +198,7 @@ impl Engine {
                 (ranked, total)
             }
         };
-        let scored: Vec<(Option<f32>, DocAddress)> = self
-            .order_ties(ranked, req.sort)?
+        let scored: Vec<(Option<f32>, DocAddress)> = order_ties(&self.searcher, ranked, req.sort)?
             .into_iter()
             .skip(req.offset)
             .take(limit)
@@ -326,64 +240,6 @@ impl Engine {
             total,
             hits,
         })
-    }
-
-    /// `ranked` in final order: by rank, then ties by [`TieKey`] (newer
-    /// first, or older first for `--sort oldest`; then source path and
-    /// paragraph order), so the same query gives the same page whatever
-    /// the segment layout of the index. Keys are read only for tied hits.
-    /// Returns the scores (`None` for date orders).
-    fn order_ties(
-        &self,
-        mut ranked: Vec<(Rank, DocAddress)>,
-        sort: Sort,
-    ) -> Result<Vec<(Option<f32>, DocAddress)>> {
-        ranked.sort_by(|(a, _), (b, _)| b.cmp(a));
-        // Columns are opened once per segment, and only for ties: opening
-        // one costs far more than reading a value from it.
-        let mut columns: Vec<Option<TieColumns>> = Vec::new();
-        columns.resize_with(self.searcher.segment_readers().len(), || None);
-        let mut out = Vec::with_capacity(ranked.len());
-        let mut i = 0;
-        while i < ranked.len() {
-            let j = i + ranked[i..]
-                .iter()
-                .take_while(|(r, _)| r.cmp(&ranked[i].0).is_eq())
-                .count();
-            if j - i == 1 {
-                out.push(ranked[i]);
-            } else {
-                let mut group = Vec::with_capacity(j - i);
-                for &(rank, addr) in &ranked[i..j] {
-                    let slot = columns
-                        .get_mut(addr.segment_ord as usize)
-                        .ok_or_else(|| Error::Corrupt("hit in an unknown segment".to_string()))?;
-                    let cols = match slot {
-                        Some(c) => c,
-                        None => slot.insert(TieColumns::open(
-                            self.searcher.segment_reader(addr.segment_ord),
-                        )?),
-                    };
-                    group.push((cols.key(addr.doc_id)?, rank, addr));
-                }
-                group.sort_by(|(a, _, _), (b, _, _)| {
-                    let by_date = match sort {
-                        Sort::Oldest => a.date.cmp(&b.date),
-                        Sort::Relevance | Sort::Newest => b.date.cmp(&a.date),
-                    };
-                    by_date
-                        .then_with(|| a.source.cmp(&b.source))
-                        .then(a.ordinal.cmp(&b.ordinal))
-                });
-                out.extend(group.into_iter().map(|(_, r, a)| (r, a)));
-            }
-            i = j;
-        }
-        let scored = sort == Sort::Relevance;
-        Ok(out
-            .into_iter()
-            .map(|(r, a)| (scored.then_some(r.score), a))
-            .collect())
     }
 
     /// The whole query (text and filters) as used by `search`, for other
