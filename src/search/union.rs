@@ -85,17 +85,30 @@ impl Weight for FieldUnionWeight {
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
-        if scorer.seek(doc) != doc {
+        // Only the alternatives that match `doc` are explained (tantivy's
+        // own explanations seek without checking that `doc` lies ahead).
+        let (mut best, mut sum) = (0.0f32, 0.0f32);
+        let mut details = Vec::new();
+        for w in &self.weights {
+            let mut s = w.scorer(reader, 1.0)?;
+            if s.doc() <= doc && s.seek(doc) == doc {
+                let score = s.score();
+                best = best.max(score);
+                sum += score;
+                details.push(w.explain(reader, doc)?);
+            }
+        }
+        if details.is_empty() {
             return Err(TantivyError::InvalidArgument(format!(
                 "Document #({doc}) does not match"
             )));
         }
-        let mut explanation = Explanation::new("best field plus tie-breaker", scorer.score());
-        for w in &self.weights {
-            if let Ok(e) = w.explain(reader, doc) {
-                explanation.add_detail(e);
-            }
+        let mut explanation = Explanation::new(
+            "best field plus tie-breaker",
+            best + self.tie_breaker * (sum - best),
+        );
+        for d in details {
+            explanation.add_detail(d);
         }
         Ok(explanation)
     }
@@ -340,6 +353,21 @@ mod tests {
         let expected = top(&searcher, &theirs);
         assert!(!expected.is_empty());
         assert_eq!(top(&searcher, &ours), expected);
+        // Explanations: a match explains with its score, any other doc
+        // (even one before the first match) is an error, not a panic.
+        let (seg, doc, score) = &expected[0];
+        let e = ours
+            .explain(&searcher, tantivy::DocAddress::new(*seg, *doc))
+            .expect("explain a match");
+        assert_eq!(&format!("{:.5}", e.value()), score);
+        let misses = (0..600u32)
+            .filter(|d| !expected.iter().any(|(s, x, _)| *s == 0 && x == d))
+            .take(3);
+        for d in misses {
+            assert!(ours
+                .explain(&searcher, tantivy::DocAddress::new(0, d))
+                .is_err());
+        }
         // Intersected both ways round (led by either side), and excluded.
         for (a_ours, b_ours) in [(true, true), (true, false), (false, true)] {
             let side = |ours: bool, q: Vec<Box<dyn Query>>| -> Box<dyn Query> {
