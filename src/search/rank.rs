@@ -54,19 +54,21 @@ impl Ord for Rank {
     }
 }
 
-/// What orders hits of equal rank.
+/// What orders hits of equal rank: date, then paragraph order, then
+/// source path (read only when the first two tie as well).
 #[derive(Debug)]
 struct TieKey {
     date: u64,
-    source: String,
     ordinal: u64,
+    source: Option<String>,
 }
 
-/// The fast columns of one segment that [`TieKey`] is read from.
+/// The fast columns of one segment that [`TieKey`] is read from; the path
+/// column (a dictionary, the costly one to open) only when needed.
 struct TieColumns {
     date: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
     ordinal: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
-    source: Option<tantivy::columnar::StrColumn>,
+    source: Option<Option<tantivy::columnar::StrColumn>>,
 }
 
 impl TieColumns {
@@ -75,30 +77,37 @@ impl TieColumns {
         Ok(TieColumns {
             date: ff.u64("date_lo")?.first_or_default_col(0),
             ordinal: ff.u64("ordinal")?.first_or_default_col(0),
-            source: ff.str("source")?,
+            source: None,
         })
     }
 
-    fn key(&self, doc: tantivy::DocId) -> Result<TieKey> {
-        let mut source = String::new();
-        if let Some(col) = &self.source {
+    fn key(&self, doc: tantivy::DocId) -> TieKey {
+        TieKey {
+            date: self.date.get_val(doc),
+            ordinal: self.ordinal.get_val(doc),
+            source: None,
+        }
+    }
+
+    fn source(&mut self, segment: &tantivy::SegmentReader, doc: tantivy::DocId) -> Result<String> {
+        if self.source.is_none() {
+            self.source = Some(segment.fast_fields().str("source")?);
+        }
+        let mut out = String::new();
+        if let Some(Some(col)) = &self.source {
             if let Some(ord) = col.term_ords(doc).next() {
-                col.ord_to_str(ord, &mut source)
+                col.ord_to_str(ord, &mut out)
                     .map_err(|e| Error::Corrupt(e.to_string()))?;
             }
         }
-        Ok(TieKey {
-            date: self.date.get_val(doc),
-            source,
-            ordinal: self.ordinal.get_val(doc),
-        })
+        Ok(out)
     }
 }
 
 /// `ranked` in final order: by rank, then ties by [`TieKey`] (newer
-/// first, or older first for `--sort oldest`; then source path and
-/// paragraph order), so the same query gives the same page whatever
-/// the segment layout of the index. Keys are read only for tied hits.
+/// first, or older first for `--sort oldest`; then paragraph order and
+/// source path), so the same query gives the same page whatever the
+/// segment layout of the index. Keys are read only for tied hits.
 /// Returns the scores (`None` for date orders).
 pub(super) fn order_ties(
     searcher: &Searcher,
@@ -119,31 +128,39 @@ pub(super) fn order_ties(
             .count();
         if j - i == 1 {
             out.push(ranked[i]);
-        } else {
-            let mut group = Vec::with_capacity(j - i);
-            for &(rank, addr) in &ranked[i..j] {
-                let slot = columns
-                    .get_mut(addr.segment_ord as usize)
-                    .ok_or_else(|| Error::Corrupt("hit in an unknown segment".to_string()))?;
-                let cols = match slot {
-                    Some(c) => c,
-                    None => {
-                        slot.insert(TieColumns::open(searcher.segment_reader(addr.segment_ord))?)
-                    }
-                };
-                group.push((cols.key(addr.doc_id)?, rank, addr));
-            }
-            group.sort_by(|(a, _, _), (b, _, _)| {
-                let by_date = match sort {
-                    Sort::Oldest => a.date.cmp(&b.date),
-                    Sort::Relevance | Sort::Newest => b.date.cmp(&a.date),
-                };
-                by_date
-                    .then_with(|| a.source.cmp(&b.source))
-                    .then(a.ordinal.cmp(&b.ordinal))
-            });
-            out.extend(group.into_iter().map(|(_, r, a)| (r, a)));
+            i = j;
+            continue;
         }
+        let mut group = Vec::with_capacity(j - i);
+        for &(rank, addr) in &ranked[i..j] {
+            let cols = tie_columns(searcher, &mut columns, addr)?;
+            group.push((cols.key(addr.doc_id), rank, addr));
+        }
+        let by_date = |a: &TieKey, b: &TieKey| match sort {
+            Sort::Oldest => a.date.cmp(&b.date),
+            Sort::Relevance | Sort::Newest => b.date.cmp(&a.date),
+        };
+        group.sort_by(|(a, _, _), (b, _, _)| by_date(a, b).then(a.ordinal.cmp(&b.ordinal)));
+        // Still tied (same date and position): the path decides.
+        let mut k = 0;
+        while k < group.len() {
+            let same = |x: &TieKey, y: &TieKey| by_date(x, y).is_eq() && x.ordinal == y.ordinal;
+            let m = k + group[k..]
+                .iter()
+                .take_while(|(t, _, _)| same(t, &group[k].0))
+                .count();
+            if m - k > 1 {
+                for entry in &mut group[k..m] {
+                    let addr = entry.2;
+                    let cols = tie_columns(searcher, &mut columns, addr)?;
+                    let segment = searcher.segment_reader(addr.segment_ord);
+                    entry.0.source = Some(cols.source(segment, addr.doc_id)?);
+                }
+                group[k..m].sort_by(|(a, _, _), (b, _, _)| a.source.cmp(&b.source));
+            }
+            k = m;
+        }
+        out.extend(group.into_iter().map(|(_, r, a)| (r, a)));
         i = j;
     }
     let scored = sort == Sort::Relevance;
@@ -151,4 +168,19 @@ pub(super) fn order_ties(
         .into_iter()
         .map(|(r, a)| (scored.then_some(r.score), a))
         .collect())
+}
+
+/// The tie columns of `addr`'s segment, opened on first use.
+fn tie_columns<'a>(
+    searcher: &Searcher,
+    columns: &'a mut [Option<TieColumns>],
+    addr: DocAddress,
+) -> Result<&'a mut TieColumns> {
+    let slot = columns
+        .get_mut(addr.segment_ord as usize)
+        .ok_or_else(|| Error::Corrupt("hit in an unknown segment".to_string()))?;
+    Ok(match slot {
+        Some(c) => c,
+        None => slot.insert(TieColumns::open(searcher.segment_reader(addr.segment_ord))?),
+    })
 }

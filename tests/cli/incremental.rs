@@ -367,21 +367,34 @@ fn same_paragraph_statement(place_date: &str) -> String {
 
 #[test]
 fn tied_hits_keep_one_order_whatever_the_segment_layout() {
+    // The same paragraph in four statements: first in three of them,
+    // second (after an opening paragraph) in `b-2005.txt`.
     let files = [
-        ("z-2005.txt", "Seoul, 4 May 2005"),
-        ("a-2001.txt", "Tokyo, 12 March 2001"),
-        ("m-2005.txt", "Manila, 4 May 2005"),
+        ("z-2005.txt", same_paragraph_statement("Seoul, 4 May 2005")),
+        (
+            "a-2001.txt",
+            same_paragraph_statement("Tokyo, 12 March 2001"),
+        ),
+        ("m-2005.txt", same_paragraph_statement("Manila, 4 May 2005")),
+        (
+            "b-2005.txt",
+            same_paragraph_statement("Bangkok, 4 May 2005").replacen(
+                "1. The participants",
+                "1. The participants met in Bangkok.\n\n2. The participants",
+                1,
+            ),
+        ),
     ];
     // One ingest of everything, against one ingest per file (one segment
     // each, added in another order).
     let together = TestDir::new();
-    for (name, when) in files {
-        together.write(name, same_paragraph_statement(when));
+    for (name, text) in &files {
+        together.write(name, text);
     }
     together.run(["ingest", "--quiet"]).success();
     let apart = TestDir::new();
-    for (name, when) in files {
-        apart.write(name, same_paragraph_statement(when));
+    for (name, text) in &files {
+        apart.write(name, text);
         apart.run(["ingest", "--quiet"]).success();
     }
     let order = |t: &TestDir, extra: &[&str]| -> Vec<String> {
@@ -389,11 +402,21 @@ fn tied_hits_keep_one_order_whatever_the_segment_layout() {
         args.extend_from_slice(extra);
         t.search(&args).hits.into_iter().map(|h| h.id).collect()
     };
-    // Equal scores: newer first, then by source path.
-    let expected = vec!["m-2005.txt#1", "z-2005.txt#1", "a-2001.txt#1"];
+    // Equal scores: newer first, then paragraph position, then path.
+    let expected = vec![
+        "m-2005.txt#1",
+        "z-2005.txt#1",
+        "b-2005.txt#2",
+        "a-2001.txt#1",
+    ];
     assert_eq!(order(&together, &[]), expected);
     assert_eq!(order(&apart, &[]), expected);
-    let oldest = vec!["a-2001.txt#1", "m-2005.txt#1", "z-2005.txt#1"];
+    let oldest = vec![
+        "a-2001.txt#1",
+        "m-2005.txt#1",
+        "z-2005.txt#1",
+        "b-2005.txt#2",
+    ];
     assert_eq!(order(&together, &["--sort", "oldest"]), oldest);
     assert_eq!(order(&apart, &["--sort", "oldest"]), oldest);
     // A page boundary inside the tie does not reorder it.
