@@ -212,11 +212,7 @@ impl Engine {
         }
 
         let snippet_gen = match (&text_query, req.snippets) {
-            (Some(q), true) => {
-                let mut g = SnippetGenerator::create(&self.searcher, &**q, self.fields.body)?;
-                g.set_max_num_chars(SNIPPET_CHARS);
-                Some(g)
-            }
+            (Some(q), true) => Some(self.snippet_generator(&**q)?),
             _ => None,
         };
         let mut hits = Vec::with_capacity(scored.len());
@@ -240,6 +236,37 @@ impl Engine {
             total,
             hits,
         })
+    }
+
+    /// The snippet generator for the query's words in the body: as
+    /// tantivy's `SnippetGenerator::create` (rarer words weigh more), with
+    /// the highlighting analyser that stems only what could match.
+    fn snippet_generator(&self, query: &dyn Query) -> Result<SnippetGenerator> {
+        let body = self.fields.body;
+        let mut terms: std::collections::BTreeSet<Term> = std::collections::BTreeSet::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == body {
+                terms.insert(term.clone());
+            }
+        });
+        let mut weights: std::collections::BTreeMap<String, f32> =
+            std::collections::BTreeMap::new();
+        for term in terms {
+            let Some(text) = term.value().as_str().map(str::to_string) else {
+                continue;
+            };
+            let doc_freq = self.searcher.doc_freq(&term)?;
+            if doc_freq > 0 {
+                weights.insert(text, 1.0 / (1.0 + doc_freq as f32));
+            }
+        }
+        let analyzer = crate::index::highlight_analyzer(weights.keys().map(String::as_str));
+        Ok(SnippetGenerator::new(
+            weights,
+            analyzer,
+            body,
+            SNIPPET_CHARS,
+        ))
     }
 
     /// The whole query (text and filters) as used by `search`, for other
