@@ -234,17 +234,26 @@ fn type_meeting_line(s: &str) -> Option<DocType> {
         return None;
     }
     let rest = t[end..].trim_start_matches([':', ' ', ',']);
-    let meeting = [
-        "of the ",
-        "of ",
-        "at the ",
-        "on the ",
-        "from the ",
-        "for the ",
-    ]
-    .iter()
-    .find_map(|c| strip_prefix_ci(rest, c))?;
+    let meeting = strip_meeting_connector(rest)?;
     contains_meeting_word(meeting).then_some(dt)
+}
+
+/// The words that join a document type to its meeting (`Chairman's
+/// Statement of the …`, `Joint Statement at the …`).
+const MEETING_CONNECTORS: [&str; 6] = [
+    "of the ",
+    "of ",
+    "at the ",
+    "on the ",
+    "from the ",
+    "for the ",
+];
+
+/// `s` without a leading [`MEETING_CONNECTORS`] phrase, if it has one.
+fn strip_meeting_connector(s: &str) -> Option<&str> {
+    MEETING_CONNECTORS
+        .iter()
+        .find_map(|c| strip_prefix_ci(s, c))
 }
 
 /// `s` without the ASCII prefix `p`, compared case-insensitively; the cut
@@ -544,16 +553,7 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
         if next.is_none() {
             if let Some((0, end, _)) = find_doc_type(&rest) {
                 let after = rest[end..].trim_start();
-                next = [
-                    "of the ",
-                    "of ",
-                    "at the ",
-                    "on the ",
-                    "from the ",
-                    "for the ",
-                ]
-                .iter()
-                .find_map(|c| strip_prefix_ci(after, c));
+                next = strip_meeting_connector(after);
             }
         }
         match next {

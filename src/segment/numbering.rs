@@ -321,6 +321,21 @@ struct Level {
     plain: bool,
 }
 
+impl Level {
+    /// The level opened by a numbered marker.
+    fn numbered(m: &Marker, label: String, section: bool) -> Level {
+        Level {
+            style: m.style,
+            label,
+            value: m.value.clone(),
+            number: m.number,
+            bullets: 0,
+            section,
+            plain: false,
+        }
+    }
+}
+
 /// What the labeller decided for one block.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Assigned {
@@ -465,15 +480,7 @@ impl Labeller {
             None => m.value.clone(),
         };
         let label = self.unique(base);
-        self.stack.push(Level {
-            style: m.style,
-            label: label.clone(),
-            value: m.value.clone(),
-            number: m.number,
-            bullets: 0,
-            section: true,
-            plain: false,
-        });
+        self.stack.push(Level::numbered(m, label.clone(), true));
         label
     }
 
@@ -582,15 +589,7 @@ impl Labeller {
         } else {
             parent
         };
-        self.stack.push(Level {
-            style: m.style,
-            label: label.clone(),
-            value: m.value.clone(),
-            number: m.number,
-            bullets: 0,
-            section: false,
-            plain: false,
-        });
+        self.stack.push(Level::numbered(m, label.clone(), false));
         Assigned { label, parent }
     }
 }

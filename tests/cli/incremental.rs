@@ -25,6 +25,18 @@ fn counts(v: &serde_json::Value) -> (u64, u64, u64, u64) {
     (n("added"), n("updated"), n("removed"), n("unchanged"))
 }
 
+/// Rewrites the version `key` of the last commit's payload in
+/// `meta.json` from `current` (asserted) to `to`, as an older build would
+/// have left it.
+fn set_payload_version(t: &TestDir, key: &str, current: u32, to: u32) {
+    let meta = t.index().join("meta.json");
+    let text = std::fs::read_to_string(&meta).expect("meta.json");
+    let now = format!("\\\"{key}\\\":{current}");
+    assert!(text.contains(&now), "{text}");
+    let old = format!("\\\"{key}\\\":{to}");
+    std::fs::write(&meta, text.replace(&now, &old)).expect("write");
+}
+
 fn assert_unique(hits: &[Hit]) {
     let set: HashSet<&str> = hits.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(set.len(), hits.len(), "duplicate ids");
@@ -175,11 +187,7 @@ fn an_up_to_date_index_says_so_and_is_not_rewritten() {
 fn a_pipeline_version_change_rebuilds_the_whole_index() {
     let t = TestDir::with_sample();
     t.run(["ingest"]).success();
-    let meta = t.index().join("meta.json");
-    let text = std::fs::read_to_string(&meta).expect("meta.json");
-    let current = format!("\\\"pipeline\\\":{}", dipsearch::index::PIPELINE_VERSION);
-    assert!(text.contains(&current), "{text}");
-    std::fs::write(&meta, text.replace(&current, "\\\"pipeline\\\":0")).expect("write");
+    set_payload_version(&t, "pipeline", dipsearch::index::PIPELINE_VERSION, 0);
     let out = t
         .run(["ingest", "--format", "json"])
         .success()
@@ -320,11 +328,7 @@ fn watch_reingests_after_the_corpus_changes() {
 fn an_index_of_another_format_is_refused_then_rebuilt_beside_and_swapped_in() {
     let t = TestDir::with_sample();
     t.run(["ingest"]).success();
-    let meta = t.index().join("meta.json");
-    let text = std::fs::read_to_string(&meta).expect("meta.json");
-    let current = format!("\\\"schema\\\":{}", dipsearch::index::SCHEMA_VERSION);
-    assert!(text.contains(&current), "{text}");
-    std::fs::write(&meta, text.replace(&current, "\\\"schema\\\":1")).expect("write");
+    set_payload_version(&t, "schema", dipsearch::index::SCHEMA_VERSION, 1);
     let err = t
         .run(["search", "export control"])
         .code(1)
