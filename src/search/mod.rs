@@ -7,9 +7,11 @@
 
 pub mod facets;
 pub mod filters;
+mod proximity;
 pub mod query;
 mod rank;
 pub mod show;
+mod snippet;
 mod union;
 
 use std::ops::Bound;
@@ -20,7 +22,6 @@ use tantivy::query::{
     Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Index, Order, Searcher, TantivyDocument, Term};
 
 pub use facets::{facet_counts, FacetBucket, FacetBy, FacetResults};
@@ -29,8 +30,11 @@ pub use show::{similar_ids, view_paragraph, ParagraphView};
 
 use crate::error::{Error, Result};
 use crate::index::{context_term, kind, read_record, Fields, IndexHandle, ParagraphRecord};
+use proximity::ProximityQuery;
 use query::{parse_query, Atom, Clause, ParsedQuery};
-use rank::{order_ties, Rank, TIE_MARGIN};
+use rank::{order_ties, Rank, TieCache, TIE_MARGIN};
+pub use snippet::opening;
+use snippet::{make_snippet, Highlighter};
 use union::FieldUnionQuery;
 
 /// Weight of a match in the paragraph's own text.
@@ -47,8 +51,6 @@ const PHRASE_BOOST: f32 = 2.0;
 const NEAR_BOOST: f32 = 1.0;
 /// How far apart "near" words may be.
 const NEAR_SLOP: u32 = 5;
-/// Snippet length in characters.
-const SNIPPET_CHARS: usize = 240;
 
 /// How results are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -108,6 +110,8 @@ pub struct Engine {
     index: Index,
     fields: Fields,
     searcher: Searcher,
+    /// Tie-breaking columns of `searcher`'s segments, opened lazily.
+    ties: TieCache,
 }
 
 impl Engine {
@@ -118,6 +122,7 @@ impl Engine {
             index: handle.index.clone(),
             fields: handle.fields.clone(),
             searcher,
+            ties: TieCache::default(),
         })
     }
 
@@ -198,11 +203,12 @@ impl Engine {
                 (ranked, total)
             }
         };
-        let scored: Vec<(Option<f32>, DocAddress)> = order_ties(&self.searcher, ranked, req.sort)?
-            .into_iter()
-            .skip(req.offset)
-            .take(limit)
-            .collect();
+        let scored: Vec<(Option<f32>, DocAddress)> =
+            order_ties(&self.searcher, &self.ties, ranked, req.sort)?
+                .into_iter()
+                .skip(req.offset)
+                .take(limit)
+                .collect();
         if req.limit == 0 {
             return Ok(SearchResults {
                 query: req.query.clone(),
@@ -211,7 +217,7 @@ impl Engine {
             });
         }
 
-        let snippet_gen = match (&text_query, req.snippets) {
+        let mut snippet_gen = match (&text_query, req.snippets) {
             (Some(q), true) => Some(self.snippet_generator(&**q)?),
             _ => None,
         };
@@ -222,7 +228,7 @@ impl Engine {
             let (snippet, highlights) = if !req.snippets {
                 (String::new(), Vec::new())
             } else {
-                make_snippet(snippet_gen.as_ref(), &record.text)
+                make_snippet(snippet_gen.as_mut(), &record.text)
             };
             hits.push(Hit {
                 record,
@@ -238,10 +244,9 @@ impl Engine {
         })
     }
 
-    /// The snippet generator for the query's words in the body: as
-    /// tantivy's `SnippetGenerator::create` (rarer words weigh more), with
-    /// the highlighting analyser that stems only what could match.
-    fn snippet_generator(&self, query: &dyn Query) -> Result<SnippetGenerator> {
+    /// The snippet maker for the query's words in the body: weighted as
+    /// tantivy's `SnippetGenerator::create` does (rarer words weigh more).
+    fn snippet_generator(&self, query: &dyn Query) -> Result<Highlighter> {
         let body = self.fields.body;
         let mut terms: std::collections::BTreeSet<Term> = std::collections::BTreeSet::new();
         query.query_terms(&mut |term, _| {
@@ -260,13 +265,7 @@ impl Engine {
                 weights.insert(text, 1.0 / (1.0 + doc_freq as f32));
             }
         }
-        let analyzer = crate::index::highlight_analyzer(weights.keys().map(String::as_str));
-        Ok(SnippetGenerator::new(
-            weights,
-            analyzer,
-            body,
-            SNIPPET_CHARS,
-        ))
+        Ok(Highlighter::new(weights))
     }
 
     /// The whole query (text and filters) as used by `search`, for other
@@ -450,18 +449,10 @@ impl Engine {
                     .iter()
                     .map(|t| Term::from_field_text(self.fields.body, t))
                     .collect();
-                let exact = PhraseQuery::new(terms.clone());
-                let mut near = PhraseQuery::new(terms);
-                near.set_slop(NEAR_SLOP);
-                // One optional clause summing both (as two `should`
-                // clauses would), through the seeking union: tantivy's
-                // union of optional clauses refills a window of documents
-                // on every seek, which doubled the cost of `a b` queries.
-                let both: Vec<Box<dyn Query>> = vec![
-                    Box::new(BoostQuery::new(Box::new(exact), PHRASE_BOOST)),
-                    Box::new(BoostQuery::new(Box::new(near), NEAR_BOOST)),
-                ];
-                clauses.push((Occur::Should, Box::new(FieldUnionQuery::new(both, 1.0))));
+                // Exact and near in one optional clause that reads the
+                // words' positions once per paragraph (see [`proximity`]).
+                let together = ProximityQuery::new(terms, NEAR_SLOP, PHRASE_BOOST, NEAR_BOOST);
+                clauses.push((Occur::Should, Box::new(together)));
             }
         }
         Ok(Box::new(BooleanQuery::new(clauses)))
@@ -698,121 +689,5 @@ impl OwnMatch {
             g.iter()
                 .any(|(col, ord)| col.term_ords(doc).any(|o| o == *ord))
         })
-    }
-}
-
-/// The snippet of `text` for the query's terms, or its opening when none
-/// of them occurs in the text itself (a match through the context).
-fn make_snippet(generator: Option<&SnippetGenerator>, text: &str) -> (String, Vec<(usize, usize)>) {
-    if let Some(g) = generator {
-        let snippet = g.snippet(text);
-        if !snippet.is_empty() && !snippet.highlighted().is_empty() {
-            // Mark cut ends with an ellipsis, shifting the highlight ranges.
-            let range = snippet.fragment_range();
-            let (lead, tail) = (range.start > 0, range.end < text.len());
-            let shift = if lead { '…'.len_utf8() } else { 0 };
-            let mut out = String::with_capacity(snippet.fragment().len() + 8);
-            if lead {
-                out.push('…');
-            }
-            out.push_str(snippet.fragment());
-            if tail {
-                out.push('…');
-            }
-            let ranges: Vec<(usize, usize)> = snippet
-                .highlighted()
-                .iter()
-                .map(|r| (r.start, r.end))
-                .collect();
-            let highlights = drop_lone_stopwords(snippet.fragment(), &ranges)
-                .into_iter()
-                .map(|(s, e)| (s + shift, e + shift))
-                .collect();
-            return (out, highlights);
-        }
-    }
-    (opening(text, SNIPPET_CHARS), Vec::new())
-}
-
-/// Words too common to be worth a highlight on their own.
-const STOPWORDS: [&str; 12] = [
-    "a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to", "with",
-];
-
-/// Drops highlights of stop words (from phrases such as "weapons of mass
-/// destruction") that do not touch another highlight: `of` is marked
-/// inside the phrase, not everywhere in the snippet.
-fn drop_lone_stopwords(text: &str, ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let near = |a: usize, b: usize| {
-        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
-        text.get(lo..hi)
-            .is_some_and(|gap| gap.len() <= 2 && gap.chars().all(|c| !c.is_alphanumeric()))
-    };
-    ranges
-        .iter()
-        .enumerate()
-        .filter(|(i, &(s, e))| {
-            let word = text.get(s..e).unwrap_or("").to_lowercase();
-            if !STOPWORDS.contains(&word.as_str()) {
-                return true;
-            }
-            let before = i
-                .checked_sub(1)
-                .and_then(|j| ranges.get(j))
-                .is_some_and(|&(_, pe)| near(pe, s));
-            let after = ranges.get(i + 1).is_some_and(|&(ns, _)| near(e, ns));
-            before || after
-        })
-        .map(|(_, r)| *r)
-        .collect()
-}
-
-/// The first `max` characters of `text`, cut at a word boundary, with `…`
-/// when shortened.
-pub fn opening(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut = text
-        .char_indices()
-        .nth(max)
-        .map(|(i, _)| i)
-        .unwrap_or(text.len());
-    let head = &text[..cut];
-    let head = head.rfind(' ').map(|i| &head[..i]).unwrap_or(head);
-    format!("{}…", head.trim_end_matches([',', ';', ':']))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lone_stopwords_lose_their_highlight() {
-        let text = "states of concern and weapons of mass destruction";
-        let find = |w: &str, from: usize| {
-            let s = text[from..].find(w).map(|i| i + from).unwrap_or(0);
-            (s, s + w.len())
-        };
-        let ranges = vec![
-            find("of", 0),
-            find("weapons", 0),
-            find("of", 25),
-            find("mass", 0),
-        ];
-        let kept = drop_lone_stopwords(text, &ranges);
-        assert_eq!(
-            kept,
-            vec![find("weapons", 0), find("of", 25), find("mass", 0)]
-        );
-    }
-
-    #[test]
-    fn opening_cuts_at_a_word_boundary() {
-        assert_eq!(opening("short text", 50), "short text");
-        assert_eq!(
-            opening("The Ministers reaffirmed, their support", 27),
-            "The Ministers reaffirmed…"
-        );
     }
 }

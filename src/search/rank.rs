@@ -111,14 +111,19 @@ impl TieColumns {
 /// Returns the scores (`None` for date orders).
 pub(super) fn order_ties(
     searcher: &Searcher,
+    cache: &TieCache,
     mut ranked: Vec<(Rank, DocAddress)>,
     sort: Sort,
 ) -> Result<Vec<(Option<f32>, DocAddress)>> {
     ranked.sort_by(|(a, _), (b, _)| b.cmp(a));
-    // Columns are opened once per segment, and only for ties: opening
-    // one costs far more than reading a value from it.
-    let mut columns: Vec<Option<TieColumns>> = Vec::new();
-    columns.resize_with(searcher.segment_readers().len(), || None);
+    let mut columns = cache
+        .columns
+        .lock()
+        .map_err(|_| Error::Corrupt("tie columns poisoned".to_string()))?;
+    if columns.len() != searcher.segment_readers().len() {
+        columns.clear();
+        columns.resize_with(searcher.segment_readers().len(), || None);
+    }
     let mut out = Vec::with_capacity(ranked.len());
     let mut i = 0;
     while i < ranked.len() {
@@ -168,6 +173,15 @@ pub(super) fn order_ties(
         .into_iter()
         .map(|(r, a)| (scored.then_some(r.score), a))
         .collect())
+}
+
+/// The tie columns of a searcher's segments, opened on first use and kept
+/// for the searcher's life: opening a column (tantivy reads the whole
+/// block table of a piecewise-linear column) costs far more than reading
+/// a value, about a tenth of a single-word search in a long-lived process.
+#[derive(Default)]
+pub(super) struct TieCache {
+    columns: std::sync::Mutex<Vec<Option<TieColumns>>>,
 }
 
 /// The tie columns of `addr`'s segment, opened on first use.

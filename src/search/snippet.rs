@@ -1,0 +1,271 @@
+//! Snippets: the best window of a hit's text for the query's words, with
+//! the words to highlight.
+//!
+//! The choice is tantivy's `SnippetGenerator` (windows of up to
+//! [`SNIPPET_CHARS`] cut at token boundaries, each scored by the summed
+//! weights of the query words in it, the first best window wins), made
+//! here because tantivy's copies every token of the text into a new
+//! lower-cased string to look it up: a third of the cost of printing ten
+//! hits. Our tokens are already lower-cased by the analyser. A test checks
+//! that the windows and highlights are tantivy's.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use tantivy::tokenizer::TextAnalyzer;
+
+/// Snippet length in characters.
+pub(super) const SNIPPET_CHARS: usize = 240;
+
+/// A window of a text (byte range) and its matched words (byte ranges
+/// relative to the window).
+pub(super) type Window = (Range<usize>, Vec<(usize, usize)>);
+
+/// Finds the best window of a text for a set of weighted query terms.
+pub(super) struct Highlighter {
+    analyzer: TextAnalyzer,
+    /// (term, weight), few: a scan beats a map.
+    terms: Vec<(String, f32)>,
+    max_chars: usize,
+}
+
+impl Highlighter {
+    /// `weights`: each query term (a stem of the body's analyser) and its
+    /// weight; the analyser is [`crate::index::highlight_analyzer`].
+    pub(super) fn new(weights: BTreeMap<String, f32>) -> Highlighter {
+        let analyzer = crate::index::highlight_analyzer(weights.keys().map(String::as_str));
+        Highlighter {
+            analyzer,
+            terms: weights.into_iter().collect(),
+            max_chars: SNIPPET_CHARS,
+        }
+    }
+
+    /// The best window of `text` and the byte ranges of the matched words
+    /// in it (relative to the window), or `None` when no word matches.
+    pub(super) fn best_fragment(&mut self, text: &str) -> Option<Window> {
+        let terms = &self.terms;
+        let max_chars = self.max_chars;
+        let mut stream = self.analyzer.token_stream(text);
+        let (mut start, mut stop, mut score) = (0usize, 0usize, 0.0f32);
+        let mut marks: Vec<Range<usize>> = Vec::new();
+        let mut best: Option<(f32, Range<usize>, Vec<Range<usize>>)> = None;
+        // A window replaces the best one only with a higher score: among
+        // equals the first (lowest offsets) wins, as in tantivy.
+        let mut close = |score: f32, range: Range<usize>, marks: &mut Vec<Range<usize>>| {
+            if score > 0.0 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                best = Some((score, range, std::mem::take(marks)));
+            }
+            marks.clear();
+        };
+        while let Some(token) = stream.next() {
+            if token.offset_to - start > max_chars {
+                close(score, start..stop, &mut marks);
+                start = token.offset_from;
+                score = 0.0;
+            }
+            stop = token.offset_to;
+            if let Some(w) = weight(terms, &token.text) {
+                score += w;
+                marks.push(token.offset_from..token.offset_to);
+            }
+        }
+        close(score, start..stop, &mut marks);
+        best.map(|(_, range, marks)| {
+            let shift = range.start;
+            let marks = marks
+                .into_iter()
+                .map(|m| (m.start - shift, m.end - shift))
+                .collect();
+            (range, marks)
+        })
+    }
+}
+
+/// The weight of a token among the query terms, if it is one.
+fn weight(terms: &[(String, f32)], token: &str) -> Option<f32> {
+    let find = |t: &str| terms.iter().find(|(k, _)| k == t).map(|&(_, w)| w);
+    if token.is_ascii() {
+        find(token)
+    } else {
+        // Looked up lower-cased as tantivy does (the analyser lower-cases
+        // char by char, which can differ for a few letters).
+        find(&token.to_lowercase())
+    }
+}
+
+/// The snippet of `text` for the query's terms, or its opening when none
+/// of them occurs in the text itself (a match through the context).
+pub(super) fn make_snippet(
+    highlighter: Option<&mut Highlighter>,
+    text: &str,
+) -> (String, Vec<(usize, usize)>) {
+    if let Some(h) = highlighter {
+        if let Some((range, ranges)) = h.best_fragment(text) {
+            // Mark cut ends with an ellipsis, shifting the highlight ranges.
+            let fragment = &text[range.clone()];
+            let (lead, tail) = (range.start > 0, range.end < text.len());
+            let shift = if lead { '…'.len_utf8() } else { 0 };
+            let mut out = String::with_capacity(fragment.len() + 8);
+            if lead {
+                out.push('…');
+            }
+            out.push_str(fragment);
+            if tail {
+                out.push('…');
+            }
+            let highlights = drop_lone_stopwords(fragment, &ranges)
+                .into_iter()
+                .map(|(s, e)| (s + shift, e + shift))
+                .collect();
+            return (out, highlights);
+        }
+    }
+    (opening(text, SNIPPET_CHARS), Vec::new())
+}
+
+/// Words too common to be worth a highlight on their own.
+const STOPWORDS: [&str; 12] = [
+    "a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to", "with",
+];
+
+/// Drops highlights of stop words (from phrases such as "weapons of mass
+/// destruction") that do not touch another highlight: `of` is marked
+/// inside the phrase, not everywhere in the snippet.
+fn drop_lone_stopwords(text: &str, ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let near = |a: usize, b: usize| {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        text.get(lo..hi)
+            .is_some_and(|gap| gap.len() <= 2 && gap.chars().all(|c| !c.is_alphanumeric()))
+    };
+    ranges
+        .iter()
+        .enumerate()
+        .filter(|(i, &(s, e))| {
+            let word = text.get(s..e).unwrap_or("").to_lowercase();
+            if !STOPWORDS.contains(&word.as_str()) {
+                return true;
+            }
+            let before = i
+                .checked_sub(1)
+                .and_then(|j| ranges.get(j))
+                .is_some_and(|&(_, pe)| near(pe, s));
+            let after = ranges.get(i + 1).is_some_and(|&(ns, _)| near(e, ns));
+            before || after
+        })
+        .map(|(_, r)| *r)
+        .collect()
+}
+
+/// The first `max` characters of `text`, cut at a word boundary, with `…`
+/// when shortened.
+pub fn opening(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut = text
+        .char_indices()
+        .nth(max)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    let head = &text[..cut];
+    let head = head.rfind(' ').map(|i| &head[..i]).unwrap_or(head);
+    format!("{}…", head.trim_end_matches([',', ';', ':']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_stopwords_lose_their_highlight() {
+        let text = "states of concern and weapons of mass destruction";
+        let find = |w: &str, from: usize| {
+            let s = text[from..].find(w).map(|i| i + from).unwrap_or(0);
+            (s, s + w.len())
+        };
+        let ranges = vec![
+            find("of", 0),
+            find("weapons", 0),
+            find("of", 25),
+            find("mass", 0),
+        ];
+        let kept = drop_lone_stopwords(text, &ranges);
+        assert_eq!(
+            kept,
+            vec![find("weapons", 0), find("of", 25), find("mass", 0)]
+        );
+    }
+
+    #[test]
+    fn opening_cuts_at_a_word_boundary() {
+        assert_eq!(opening("short text", 50), "short text");
+        assert_eq!(
+            opening("The Ministers reaffirmed, their support", 27),
+            "The Ministers reaffirmed…"
+        );
+    }
+
+    /// The windows and highlights are those of tantivy's snippet generator,
+    /// over every paragraph of the fixtures and the shipped corpus, for
+    /// term sets with common, rare, repeated and non-ASCII words.
+    #[test]
+    fn same_windows_as_tantivy() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paragraphs: Vec<String> = Vec::new();
+        for dir in ["tests/fixtures/docs", "corpus"] {
+            for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().flatten() {
+                if entry.file_type().is_file() {
+                    let bytes = std::fs::read(entry.path()).unwrap_or_default();
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    // Wrapped paragraphs joined, and single lines.
+                    paragraphs.extend(
+                        text.split("\n\n")
+                            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")),
+                    );
+                    paragraphs.extend(text.lines().map(str::to_string));
+                }
+            }
+        }
+        assert!(paragraphs.len() > 500, "fixtures not found");
+        let sets: [&[(&str, f32)]; 5] = [
+            &[("export", 0.01), ("control", 0.002)],
+            &[("nuclear", 0.003), ("weapon", 0.003), ("korea", 0.02)],
+            &[("the", 0.0001), ("of", 0.0001), ("peac", 0.001)],
+            &[("côte", 0.5), ("d", 0.01), ("ivoir", 0.5), ("états", 0.3)],
+            &[
+                ("minist", 0.004),
+                ("meet", 0.002),
+                ("region", 0.001),
+                ("secur", 0.001),
+            ],
+        ];
+        let field = {
+            let mut b = tantivy::schema::Schema::builder();
+            b.add_text_field("body", tantivy::schema::TEXT)
+        };
+        let mut compared = 0;
+        for set in sets {
+            let weights: BTreeMap<String, f32> =
+                set.iter().map(|&(t, w)| (t.to_string(), w)).collect();
+            let theirs = tantivy::snippet::SnippetGenerator::new(
+                weights.clone(),
+                crate::index::highlight_analyzer(weights.keys().map(String::as_str)),
+                field,
+                SNIPPET_CHARS,
+            );
+            let mut ours = Highlighter::new(weights);
+            for p in &paragraphs {
+                let t = theirs.snippet(p);
+                let expected = (!t.is_empty()).then(|| {
+                    let marks: Vec<(usize, usize)> =
+                        t.highlighted().iter().map(|r| (r.start, r.end)).collect();
+                    (t.fragment_range(), marks)
+                });
+                compared += usize::from(expected.is_some());
+                assert_eq!(ours.best_fragment(p), expected, "{p}");
+            }
+        }
+        assert!(compared > 200, "only {compared} snippets compared");
+    }
+}
