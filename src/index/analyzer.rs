@@ -87,7 +87,7 @@ pub fn stem(word: &str) -> String {
 }
 
 /// Replaces `text` by its stem.
-fn stem_in_place(text: &mut String) {
+pub(crate) fn stem_in_place(text: &mut String) {
     STEMS.with(|cell| {
         let mut guard = cell.borrow_mut();
         let c = &mut *guard;

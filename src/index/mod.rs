@@ -20,6 +20,7 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy, Searcher, TantivyDocument, Term};
 
+pub(crate) use analyzer::stem_in_place;
 pub use analyzer::{highlight_analyzer, stem};
 pub use record::{FileState, ParagraphRecord};
 pub use schema::{kind, Fields, COUNTRY, GROUP, INSTRUMENT, TOPIC};

@@ -1,18 +1,18 @@
 //! Snippets: the best window of a hit's text for the query's words, with
 //! the words to highlight.
 //!
-//! The choice is tantivy's `SnippetGenerator` (windows of up to
+//! The choice is tantivy's `SnippetGenerator` with the highlighting
+//! analyser ([`crate::index::highlight_analyzer`]): windows of up to
 //! [`SNIPPET_CHARS`] cut at token boundaries, each scored by the summed
-//! weights of the query words in it, the first best window wins), made
-//! here because tantivy's copies every token of the text into a new
-//! lower-cased string to look it up: a third of the cost of printing ten
-//! hits. Our tokens are already lower-cased by the analyser. A test checks
-//! that the windows and highlights are tantivy's.
+//! weights of the query words in it, the first best window wins. It is
+//! made here because tantivy's copies every token of the text into a new
+//! lower-cased string to look it up (a third of the cost of printing ten
+//! hits), and because only the words that start like a query term need
+//! lower-casing and stemming: the others only mark where windows end. A
+//! test checks that the windows and highlights are tantivy's.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
-
-use tantivy::tokenizer::TextAnalyzer;
 
 /// Snippet length in characters.
 pub(super) const SNIPPET_CHARS: usize = 240;
@@ -23,30 +23,54 @@ pub(super) type Window = (Range<usize>, Vec<(usize, usize)>);
 
 /// Finds the best window of a text for a set of weighted query terms.
 pub(super) struct Highlighter {
-    analyzer: TextAnalyzer,
     /// (term, weight), few: a scan beats a map.
     terms: Vec<(String, f32)>,
+    /// First letters of the terms: a word starting otherwise cannot stem
+    /// to one (the English stemmer keeps a word's first letter).
+    first: Vec<char>,
     max_chars: usize,
+    /// Reused buffer for a word being lower-cased and stemmed.
+    word: String,
 }
 
 impl Highlighter {
     /// `weights`: each query term (a stem of the body's analyser) and its
-    /// weight; the analyser is [`crate::index::highlight_analyzer`].
+    /// weight.
     pub(super) fn new(weights: BTreeMap<String, f32>) -> Highlighter {
-        let analyzer = crate::index::highlight_analyzer(weights.keys().map(String::as_str));
+        let mut first: Vec<char> = weights.keys().filter_map(|t| t.chars().next()).collect();
+        first.sort_unstable();
+        first.dedup();
         Highlighter {
-            analyzer,
             terms: weights.into_iter().collect(),
+            first,
             max_chars: SNIPPET_CHARS,
+            word: String::new(),
         }
+    }
+
+    /// The weight of the word `raw` if it stems to a query term. As the
+    /// highlighting analyser: lower-cased (ASCII in place, otherwise char
+    /// by char), stemmed only when it starts like a term.
+    fn word_weight(&mut self, raw: &str) -> Option<f32> {
+        let first = raw.chars().next()?.to_lowercase().next()?;
+        if !self.first.contains(&first) {
+            return None;
+        }
+        self.word.clear();
+        if raw.is_ascii() {
+            self.word.push_str(raw);
+            self.word.make_ascii_lowercase();
+        } else {
+            self.word.extend(raw.chars().flat_map(char::to_lowercase));
+        }
+        crate::index::stem_in_place(&mut self.word);
+        weight(&self.terms, &self.word)
     }
 
     /// The best window of `text` and the byte ranges of the matched words
     /// in it (relative to the window), or `None` when no word matches.
     pub(super) fn best_fragment(&mut self, text: &str) -> Option<Window> {
-        let terms = &self.terms;
         let max_chars = self.max_chars;
-        let mut stream = self.analyzer.token_stream(text);
         let (mut start, mut stop, mut score) = (0usize, 0usize, 0.0f32);
         let mut marks: Vec<Range<usize>> = Vec::new();
         let mut best: Option<(f32, Range<usize>, Vec<Range<usize>>)> = None;
@@ -58,16 +82,20 @@ impl Highlighter {
             }
             marks.clear();
         };
-        while let Some(token) = stream.next() {
-            if token.offset_to - start > max_chars {
+        for (from, to) in words(text) {
+            if to - from >= LONGEST_WORD {
+                // The analyser drops such tokens altogether.
+                continue;
+            }
+            if to - start > max_chars {
                 close(score, start..stop, &mut marks);
-                start = token.offset_from;
+                start = from;
                 score = 0.0;
             }
-            stop = token.offset_to;
-            if let Some(w) = weight(terms, &token.text) {
+            stop = to;
+            if let Some(w) = self.word_weight(&text[from..to]) {
                 score += w;
-                marks.push(token.offset_from..token.offset_to);
+                marks.push(from..to);
             }
         }
         close(score, start..stop, &mut marks);
@@ -80,6 +108,27 @@ impl Highlighter {
             (range, marks)
         })
     }
+}
+
+/// Words of this many bytes or more are not tokens (the analysers' limit).
+const LONGEST_WORD: usize = 40;
+
+/// Byte ranges of the words of `text`: runs of alphanumeric characters, as
+/// tantivy's simple tokenizer cuts them.
+fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (from, _) = chars.by_ref().find(|(_, c)| c.is_alphanumeric())?;
+        let mut to = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                to = i;
+                break;
+            }
+            chars.next();
+        }
+        Some((from, to))
+    })
 }
 
 /// The weight of a token among the query terms, if it is one.
@@ -228,6 +277,15 @@ mod tests {
             }
         }
         assert!(paragraphs.len() > 500, "fixtures not found");
+        // Edge cases: over-long words, capitals outside ASCII, digits.
+        paragraphs.extend(
+            [
+                "Export-controls: pneumonoultramicroscopicsilicovolcanoconiosisexport export control.",
+                "ÉTATS-UNIS et Côte d'Ivoire: les États ont adopté 1540 contrôles d'exportation.",
+                "İstanbul KOREA Korea's ΣΟΦΙΑ korean Ministers' PEACE-keeping 4(d) ivoire",
+            ]
+            .map(str::to_string),
+        );
         let sets: [&[(&str, f32)]; 5] = [
             &[("export", 0.01), ("control", 0.002)],
             &[("nuclear", 0.003), ("weapon", 0.003), ("korea", 0.02)],

@@ -427,3 +427,53 @@ fn tied_hits_keep_one_order_whatever_the_segment_layout() {
     let second = order(&apart, &["--limit", "1", "--offset", "1"]);
     assert_eq!(second, vec!["z-2005.txt#1"]);
 }
+
+/// Segments of the index in `meta.json` (its `segments` list).
+fn segment_count(t: &TestDir) -> usize {
+    let text = std::fs::read_to_string(t.index().join("meta.json")).expect("meta.json");
+    let meta: serde_json::Value = serde_json::from_str(&text).expect("meta.json is JSON");
+    meta["segments"].as_array().map_or(0, Vec::len)
+}
+
+#[test]
+fn small_segments_left_by_ingests_are_merged() {
+    // A first ingest of a dozen documents: one segment of a few hundred.
+    let t = TestDir::with_sample();
+    let docs = crate::util::fixtures().join("docs");
+    let mut files = 1u64;
+    for entry in std::fs::read_dir(&docs).expect("fixtures").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".txt") {
+            t.copy_in(&entry.path(), &name);
+            files += 1;
+        }
+    }
+    let v: serde_json::Value = t.json(["ingest", "--format", "json"]);
+    assert_eq!(counts(&v), (files, 0, 0, 0));
+    assert_eq!(segment_count(&t), 1);
+    let before = t.export();
+    // Each incremental ingest commits a small segment of its own; a commit
+    // that leaves two small ones merges them (without, three segments).
+    for i in 0..2 {
+        t.write(
+            &format!("g8/g8-{i}.txt"),
+            G8.replace("2004", &format!("200{i}")),
+        );
+        let v: serde_json::Value = t.json(["ingest", "--format", "json"]);
+        assert_eq!(counts(&v), (1, 0, 0, files + i));
+    }
+    assert_eq!(segment_count(&t), 2);
+    // The merged segments' files are gone.
+    let stores = std::fs::read_dir(t.index())
+        .expect("index dir")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".store"))
+        .count();
+    assert_eq!(stores, 2);
+    // Merging kept every paragraph and the index's own state.
+    let after = t.export();
+    assert_eq!(after.len(), before.len() + 2 * 2);
+    assert_unique(&after);
+    let v: serde_json::Value = t.json(["ingest", "--format", "json"]);
+    assert_eq!(counts(&v), (0, 0, 0, files + 2));
+}
