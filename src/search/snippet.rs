@@ -114,20 +114,43 @@ impl Highlighter {
 const LONGEST_WORD: usize = 40;
 
 /// Byte ranges of the words of `text`: runs of alphanumeric characters, as
-/// tantivy's simple tokenizer cuts them.
+/// tantivy's simple tokenizer cuts them (ASCII bytes are classified without
+/// decoding, as most of the text is ASCII).
 fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    // (is the char at `i` alphanumeric, its length in bytes)
+    let class = move |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+        }
+    };
+    let mut i = 0;
     std::iter::from_fn(move || {
-        let (from, _) = chars.by_ref().find(|(_, c)| c.is_alphanumeric())?;
-        let mut to = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !c.is_alphanumeric() {
-                to = i;
+        while i < bytes.len() {
+            let (alnum, len) = class(i);
+            if alnum {
                 break;
             }
-            chars.next();
+            i += len;
         }
-        Some((from, to))
+        if i >= bytes.len() {
+            return None;
+        }
+        let from = i;
+        while i < bytes.len() {
+            let (alnum, len) = class(i);
+            if !alnum {
+                break;
+            }
+            i += len;
+        }
+        Some((from, i))
     })
 }
 
