@@ -134,6 +134,13 @@ impl IndexHandle {
             // Small blocks: showing a hit decompresses one block, and a cold
             // process has no block cache (16 KiB: +9% index, ~2x faster hits).
             docstore_blocksize: 16 * 1024,
+            // Each indexing thread compresses its own blocks: a dedicated
+            // compressor thread per segment writer (tantivy's default) is
+            // one thread too many on a small machine whose cores the
+            // indexing threads already fill; handing every block over cost
+            // system time (whole UNGDC, six alternating builds each: median
+            // 6.09 against 6.44 s wall, 0.7 against 1.2 system-s).
+            docstore_compress_dedicated_thread: false,
             ..IndexSettings::default()
         };
         let directory = MmapDirectory::open(dir).map_err(|e| Error::Corrupt(e.to_string()))?;
