@@ -512,35 +512,49 @@ pub fn ingest(
     let paragraphs_done = AtomicU64::new(0);
     let skipped = Mutex::new(Vec::new());
     let first_error: Mutex<Option<Error>> = Mutex::new(None);
-    jobs.par_iter().for_each(|job| {
-        let outcome = ingest_one(&writer, job);
-        match outcome {
-            Ok((n, skip)) => {
-                paragraphs_done.fetch_add(n as u64, Ordering::Relaxed);
-                if let Some(reason) = skip {
-                    if let Ok(mut s) = skipped.lock() {
-                        s.push(Skipped {
-                            path: job.file.rel.clone(),
-                            reason,
-                        });
+    // Reading, segmenting and tagging run on the cores the writer's
+    // indexing threads leave free: on 2 cores one worker beside the two
+    // indexing threads took 6 % less CPU and 3 % less time than two
+    // workers competing with them (whole UNGDC, six alternating builds
+    // each: medians 10.6 against 11.3 user-s, 6.18 against 6.36 s).
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = cores.saturating_sub(writer.threads()).max(1);
+    let run = || {
+        jobs.par_iter().for_each(|job| {
+            let outcome = ingest_one(&writer, job);
+            match outcome {
+                Ok((n, skip)) => {
+                    paragraphs_done.fetch_add(n as u64, Ordering::Relaxed);
+                    if let Some(reason) = skip {
+                        if let Ok(mut s) = skipped.lock() {
+                            s.push(Skipped {
+                                path: job.file.rel.clone(),
+                                reason,
+                            });
+                        }
+                    }
+                }
+                Err(e) => {
+                    if let Ok(mut slot) = first_error.lock() {
+                        slot.get_or_insert(e);
                     }
                 }
             }
-            Err(e) => {
-                if let Ok(mut slot) = first_error.lock() {
-                    slot.get_or_insert(e);
-                }
-            }
-        }
-        let done = files_done.fetch_add(1, Ordering::Relaxed) + 1;
-        let bytes = bytes_done.fetch_add(job.file.size, Ordering::Relaxed) + job.file.size;
-        progress(Progress {
-            files_done: done,
-            bytes_done: bytes,
-            paragraphs: paragraphs_done.load(Ordering::Relaxed),
-            ..total
-        });
-    });
+            let done = files_done.fetch_add(1, Ordering::Relaxed) + 1;
+            let bytes = bytes_done.fetch_add(job.file.size, Ordering::Relaxed) + job.file.size;
+            progress(Progress {
+                files_done: done,
+                bytes_done: bytes,
+                paragraphs: paragraphs_done.load(Ordering::Relaxed),
+                ..total
+            });
+        })
+    };
+    match rayon::ThreadPoolBuilder::new().num_threads(workers).build() {
+        Ok(pool) => pool.install(run),
+        // No pool of our own (thread limits): rayon's global one.
+        Err(_) => run(),
+    }
     if let Some(e) = first_error.into_inner().ok().flatten() {
         return Err(e);
     }

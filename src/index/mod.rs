@@ -137,9 +137,9 @@ impl IndexHandle {
             // Each indexing thread compresses its own blocks: a dedicated
             // compressor thread per segment writer (tantivy's default) is
             // one thread too many on a small machine whose cores the
-            // indexing threads already fill, and handing every block over
-            // cost system time (whole UNGDC, four alternating builds each:
-            // median 5.83 against 6.25 s wall, 0.75 against 1.0 system-s).
+            // indexing threads already fill; handing every block over cost
+            // system time (whole UNGDC, six alternating builds each: median
+            // 6.09 against 6.44 s wall, 0.7 against 1.2 system-s).
             docstore_compress_dedicated_thread: false,
             ..IndexSettings::default()
         };

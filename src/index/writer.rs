@@ -51,6 +51,7 @@ const SMALL_SEGMENT_RATIO: u32 = 8;
 pub struct IndexWriterHandle {
     writer: IndexWriter,
     fields: Fields,
+    threads: usize,
 }
 
 impl IndexWriterHandle {
@@ -74,7 +75,13 @@ impl IndexWriterHandle {
         Ok(IndexWriterHandle {
             writer,
             fields: handle.fields.clone(),
+            threads,
         })
+    }
+
+    /// How many threads tantivy indexes with (each keeps a core busy).
+    pub fn threads(&self) -> usize {
+        self.threads
     }
 
     /// Deletes every document (paragraphs and file state) of a source file.
