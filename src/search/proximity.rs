@@ -20,7 +20,6 @@
 //! Only meaningful as an optional (`Should`) clause beside required ones:
 //! on its own it would match paragraphs where the words are far apart.
 
-use std::cmp::Ordering;
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
@@ -325,39 +324,30 @@ impl Scorer for ProximityScorer {
     }
 }
 
+/// A predicate over the sorted positions of a `left` list, taken in
+/// order: whether each is also in the sorted `right` (each position of
+/// `right` pairs once), as tantivy's phrase intersection walks them.
+fn shared_with(right: &[u32]) -> impl FnMut(&u32) -> bool + '_ {
+    let mut j = 0;
+    move |&x| {
+        while j < right.len() && right[j] < x {
+            j += 1;
+        }
+        let hit = j < right.len() && right[j] == x;
+        j += usize::from(hit);
+        hit
+    }
+}
+
 /// Keeps in `left` the positions also in `right` (both sorted).
 fn intersect_in_place(left: &mut Vec<u32>, right: &[u32]) {
-    let (mut i, mut j, mut kept) = (0, 0, 0);
-    while i < left.len() && j < right.len() {
-        match left[i].cmp(&right[j]) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                left[kept] = left[i];
-                kept += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    left.truncate(kept);
+    left.retain(shared_with(right));
 }
 
 /// How many positions the sorted `left` and `right` share.
 fn intersection_count(left: &[u32], right: &[u32]) -> u32 {
-    let (mut i, mut j, mut count) = (0, 0, 0);
-    while i < left.len() && j < right.len() {
-        match left[i].cmp(&right[j]) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                count += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    count
+    let mut shared = shared_with(right);
+    left.iter().filter(|&x| shared(x)).count() as u32
 }
 
 /// Two words within `slop`: tantivy's greedy pairing (each match takes
