@@ -20,7 +20,6 @@
 //! Only meaningful as an optional (`Should`) clause beside required ones:
 //! on its own it would match paragraphs where the words are far apart.
 
-
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
