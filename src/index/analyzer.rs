@@ -24,15 +24,22 @@ use super::schema::STEM_TOKENIZER;
 /// corpora with huge vocabularies; 200k short strings is a few MB).
 const CACHE_LIMIT: usize = 200_000;
 
+/// Tokens of this many bytes or more are dropped (as in `en_stem`).
+pub(crate) const LONGEST_TOKEN: usize = 40;
+
+/// The analyser of the text fields.
+pub(crate) fn stem_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(LONGEST_TOKEN))
+        .filter(LowerCaser)
+        .filter(CachedEnglishStemmer)
+        .build()
+}
+
 /// Registers the analyser on an index (tokenizers are not stored in the
 /// index, so this runs on every open and create).
 pub fn register(index: &Index) {
-    let analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(CachedEnglishStemmer::default())
-        .build();
-    index.tokenizers().register(STEM_TOKENIZER, analyzer);
+    index.tokenizers().register(STEM_TOKENIZER, stem_analyzer());
 }
 
 /// The per-thread stemmer and its cache.
@@ -120,45 +127,15 @@ pub(crate) fn stem_in_place(text: &mut String) {
     })
 }
 
-/// The analyser for highlighting matches of `terms` (stems of the field's
-/// analyser): the same tokens, except that a word is stemmed only when it
-/// starts with the first letter of one of the terms.
-///
-/// Why: a search process starts with an empty stem cache, and stemming
-/// every word of the ten hits was a tenth of a short search. The English
-/// Snowball stemmer only changes the end of a word (checked on the 100,000
-/// distinct words of the UN General Debate corpus, and by a test on the
-/// fixtures), so a word with another first letter cannot stem to a term,
-/// and the highlights are the same.
-pub fn highlight_analyzer<'a>(terms: impl IntoIterator<Item = &'a str>) -> TextAnalyzer {
-    let mut first: Vec<char> = terms.into_iter().filter_map(|t| t.chars().next()).collect();
-    first.sort_unstable();
-    first.dedup();
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(CachedEnglishStemmer {
-            only_first: Some(first.into()),
-        })
-        .build()
-}
-
 /// Token filter: English stemming through the per-thread cache.
-#[derive(Clone, Debug, Default)]
-pub struct CachedEnglishStemmer {
-    /// Stem only the words starting with one of these letters (all when
-    /// `None`); see [`highlight_analyzer`].
-    only_first: Option<std::sync::Arc<[char]>>,
-}
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CachedEnglishStemmer;
 
 impl TokenFilter for CachedEnglishStemmer {
     type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
-        CachedStemmerFilter {
-            inner: tokenizer,
-            only_first: self.only_first,
-        }
+        CachedStemmerFilter { inner: tokenizer }
     }
 }
 
@@ -166,39 +143,29 @@ impl TokenFilter for CachedEnglishStemmer {
 #[derive(Clone)]
 pub struct CachedStemmerFilter<T> {
     inner: T,
-    only_first: Option<std::sync::Arc<[char]>>,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
-    type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
+    type TokenStream<'a> = CachedStemmerStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
-            only_first: self.only_first.as_deref(),
         }
     }
 }
 
 /// The token stream of [`CachedStemmerFilter`].
-pub struct CachedStemmerStream<'a, S> {
+pub struct CachedStemmerStream<S> {
     tail: S,
-    only_first: Option<&'a [char]>,
 }
 
-impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
+impl<S: TokenStream> TokenStream for CachedStemmerStream<S> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
-        let text = &mut self.tail.token_mut().text;
-        let wanted = match self.only_first {
-            None => true,
-            Some(first) => text.chars().next().is_some_and(|c| first.contains(&c)),
-        };
-        if wanted {
-            stem_in_place(text);
-        }
+        stem_in_place(&mut self.tail.token_mut().text);
         true
     }
 
@@ -234,11 +201,7 @@ mod tests {
                     Internationalization of responsibilities (16 bytes), \
                     counterproliferation and institutionalizations (over 16).";
         let mut theirs = TokenizerManager::default().get("en_stem").expect("en_stem");
-        let mut ours = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(CachedEnglishStemmer::default())
-            .build();
+        let mut ours = stem_analyzer();
         // Twice: the second pass is served from the cache.
         for _ in 0..2 {
             assert_eq!(tokens(&mut ours, text), tokens(&mut theirs, text));
@@ -247,8 +210,9 @@ mod tests {
 
     #[test]
     fn stems_keep_the_first_letter() {
-        // What `highlight_analyzer` relies on, over the words of every
-        // fixture document and the stemmer's special cases.
+        // What snippets rely on to stem only the words that start like a
+        // query term, over the words of every fixture document and the
+        // stemmer's special cases.
         let mut words: Vec<String> = [
             "dying", "lying", "tying", "skies", "ugly", "early", "only", "news", "yearly",
             "yields", "ies", "eed", "y", "Ÿpres", "états", "naïvety",
@@ -276,29 +240,5 @@ mod tests {
             let s = stem(w);
             assert_eq!(s.chars().next(), w.chars().next(), "{w} -> {s}");
         }
-    }
-
-    #[test]
-    fn highlight_analyzer_finds_the_same_terms() {
-        let text = "Export controls on dual-use items: the Ministers reaffirmed that \
-                    controlling exports and exporting controlled goods requires capacity.";
-        let mut full = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(CachedEnglishStemmer::default())
-            .build();
-        let terms = ["export", "control", "capac"];
-        let mut gated = highlight_analyzer(terms);
-        let (a, b) = (tokens(&mut full, text), tokens(&mut gated, text));
-        assert_eq!(a.len(), b.len());
-        for (x, y) in a.iter().zip(&b) {
-            let hit = terms.contains(&x.as_str());
-            assert_eq!(hit, terms.contains(&y.as_str()), "{x} / {y}");
-            if hit {
-                assert_eq!(x, y);
-            }
-        }
-        // Words with other first letters are left unstemmed.
-        assert!(b.contains(&"reaffirmed".to_string()));
     }
 }

@@ -20,8 +20,10 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy, Searcher, TantivyDocument, Term};
 
-pub(crate) use analyzer::stem_in_place;
-pub use analyzer::{highlight_analyzer, stem};
+pub use analyzer::stem;
+#[cfg(test)]
+pub(crate) use analyzer::stem_analyzer;
+pub(crate) use analyzer::{stem_in_place, LONGEST_TOKEN};
 pub use record::{FileState, ParagraphRecord};
 pub use schema::{kind, Fields, COUNTRY, GROUP, INSTRUMENT, TOPIC};
 pub use writer::{context_term, paragraph_document, IndexWriterHandle};

@@ -159,11 +159,12 @@ impl IndexWriterHandle {
     /// incremental ingest adds a small one; every segment costs every query
     /// its own term lookups and scorers (about 4 µs a segment on the UNGD
     /// index; built with 100 MB arenas, its two remainders of 20,000
-    /// paragraphs in all took 84 ms to merge). Segments under an
-    /// eighth of the largest are merged, so the large ones are never
-    /// rewritten (tantivy's own merge policy still merges segments of
-    /// similar sizes once there are eight of them). Best effort: the commit above already holds everything,
-    /// and tantivy swaps merged segments in atomically, keeping the payload.
+    /// paragraphs in all took 84 ms to merge). Segments under an eighth of
+    /// the largest are merged, so the large ones are never rewritten
+    /// (tantivy's own merge policy still merges segments of similar sizes
+    /// once there are eight of them). Best effort: the commit above already
+    /// holds everything, and tantivy swaps merged segments in atomically,
+    /// keeping the payload.
     fn merge_small_segments(&mut self) {
         let Ok(metas) = self.writer.index().searchable_segment_metas() else {
             return;

@@ -203,12 +203,6 @@ impl Engine {
                 (ranked, total)
             }
         };
-        let scored: Vec<(Option<f32>, DocAddress)> =
-            order_ties(&self.searcher, &self.ties, ranked, req.sort)?
-                .into_iter()
-                .skip(req.offset)
-                .take(limit)
-                .collect();
         if req.limit == 0 {
             return Ok(SearchResults {
                 query: req.query.clone(),
@@ -216,9 +210,19 @@ impl Engine {
                 hits: Vec::new(),
             });
         }
+        let scored: Vec<(Option<f32>, DocAddress)> =
+            order_ties(&self.searcher, &self.ties, ranked, req.sort)?
+                .into_iter()
+                .skip(req.offset)
+                .take(limit)
+                .collect();
 
         let mut snippet_gen = match (&text_query, req.snippets) {
-            (Some(q), true) => Some(self.snippet_generator(&**q)?),
+            (Some(q), true) => Some(Highlighter::for_query(
+                &self.searcher,
+                &**q,
+                self.fields.body,
+            )?),
             _ => None,
         };
         let mut hits = Vec::with_capacity(scored.len());
@@ -242,30 +246,6 @@ impl Engine {
             total,
             hits,
         })
-    }
-
-    /// The snippet maker for the query's words in the body: weighted as
-    /// tantivy's `SnippetGenerator::create` does (rarer words weigh more).
-    fn snippet_generator(&self, query: &dyn Query) -> Result<Highlighter> {
-        let body = self.fields.body;
-        let mut terms: std::collections::BTreeSet<Term> = std::collections::BTreeSet::new();
-        query.query_terms(&mut |term, _| {
-            if term.field() == body {
-                terms.insert(term.clone());
-            }
-        });
-        let mut weights: std::collections::BTreeMap<String, f32> =
-            std::collections::BTreeMap::new();
-        for term in terms {
-            let Some(text) = term.value().as_str().map(str::to_string) else {
-                continue;
-            };
-            let doc_freq = self.searcher.doc_freq(&term)?;
-            if doc_freq > 0 {
-                weights.insert(text, 1.0 / (1.0 + doc_freq as f32));
-            }
-        }
-        Ok(Highlighter::new(weights))
     }
 
     /// The whole query (text and filters) as used by `search`, for other

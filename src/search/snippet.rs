@@ -1,18 +1,24 @@
 //! Snippets: the best window of a hit's text for the query's words, with
 //! the words to highlight.
 //!
-//! The choice is tantivy's `SnippetGenerator` with the highlighting
-//! analyser ([`crate::index::highlight_analyzer`]): windows of up to
-//! [`SNIPPET_CHARS`] cut at token boundaries, each scored by the summed
-//! weights of the query words in it, the first best window wins. It is
-//! made here because tantivy's copies every token of the text into a new
-//! lower-cased string to look it up (a third of the cost of printing ten
-//! hits), and because only the words that start like a query term need
-//! lower-casing and stemming: the others only mark where windows end. A
-//! test checks that the windows and highlights are tantivy's.
+//! The choice is tantivy's `SnippetGenerator` with the index's analyser:
+//! windows of up to [`SNIPPET_CHARS`] cut at token boundaries, each scored
+//! by the summed weights of the query words in it, the first best window
+//! wins. It is made here because tantivy's copies every token of the text
+//! into a new lower-cased string to look it up (a third of the cost of
+//! printing ten hits), and because only the words that start like a query
+//! term need lower-casing and stemming: the others only mark where windows
+//! end. A test checks that the windows and highlights are tantivy's.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+
+use tantivy::query::Query;
+use tantivy::schema::Field;
+use tantivy::{Searcher, Term};
+
+use crate::error::Result;
+use crate::index::{stem_in_place, LONGEST_TOKEN};
 
 /// Snippet length in characters.
 pub(super) const SNIPPET_CHARS: usize = 240;
@@ -28,12 +34,37 @@ pub(super) struct Highlighter {
     /// First letters of the terms: a word starting otherwise cannot stem
     /// to one (the English stemmer keeps a word's first letter).
     first: Vec<char>,
-    max_chars: usize,
     /// Reused buffer for a word being lower-cased and stemmed.
     word: String,
 }
 
 impl Highlighter {
+    /// The highlighter for `query`'s words in `body`, weighted as tantivy's
+    /// `SnippetGenerator::create` does: rarer words weigh more.
+    pub(super) fn for_query(
+        searcher: &Searcher,
+        query: &dyn Query,
+        body: Field,
+    ) -> Result<Highlighter> {
+        let mut terms: BTreeSet<Term> = BTreeSet::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == body {
+                terms.insert(term.clone());
+            }
+        });
+        let mut weights: BTreeMap<String, f32> = BTreeMap::new();
+        for term in terms {
+            let Some(text) = term.value().as_str().map(str::to_string) else {
+                continue;
+            };
+            let doc_freq = searcher.doc_freq(&term)?;
+            if doc_freq > 0 {
+                weights.insert(text, 1.0 / (1.0 + doc_freq as f32));
+            }
+        }
+        Ok(Highlighter::new(weights))
+    }
+
     /// `weights`: each query term (a stem of the body's analyser) and its
     /// weight.
     pub(super) fn new(weights: BTreeMap<String, f32>) -> Highlighter {
@@ -43,14 +74,13 @@ impl Highlighter {
         Highlighter {
             terms: weights.into_iter().collect(),
             first,
-            max_chars: SNIPPET_CHARS,
             word: String::new(),
         }
     }
 
     /// The weight of the word `raw` if it stems to a query term. As the
-    /// highlighting analyser: lower-cased (ASCII in place, otherwise char
-    /// by char), stemmed only when it starts like a term.
+    /// index's analyser: lower-cased (ASCII in place, otherwise char by
+    /// char) and stemmed; only when it starts like a term.
     fn word_weight(&mut self, raw: &str) -> Option<f32> {
         let first = raw.chars().next()?.to_lowercase().next()?;
         if !self.first.contains(&first) {
@@ -63,14 +93,13 @@ impl Highlighter {
         } else {
             self.word.extend(raw.chars().flat_map(char::to_lowercase));
         }
-        crate::index::stem_in_place(&mut self.word);
+        stem_in_place(&mut self.word);
         weight(&self.terms, &self.word)
     }
 
     /// The best window of `text` and the byte ranges of the matched words
     /// in it (relative to the window), or `None` when no word matches.
     pub(super) fn best_fragment(&mut self, text: &str) -> Option<Window> {
-        let max_chars = self.max_chars;
         let (mut start, mut stop, mut score) = (0usize, 0usize, 0.0f32);
         let mut marks: Vec<Range<usize>> = Vec::new();
         let mut best: Option<(f32, Range<usize>, Vec<Range<usize>>)> = None;
@@ -83,11 +112,11 @@ impl Highlighter {
             marks.clear();
         };
         for (from, to) in words(text) {
-            if to - from >= LONGEST_WORD {
+            if to - from >= LONGEST_TOKEN {
                 // The analyser drops such tokens altogether.
                 continue;
             }
-            if to - start > max_chars {
+            if to - start > SNIPPET_CHARS {
                 close(score, start..stop, &mut marks);
                 start = from;
                 score = 0.0;
@@ -109,9 +138,6 @@ impl Highlighter {
         })
     }
 }
-
-/// Words of this many bytes or more are not tokens (the analysers' limit).
-const LONGEST_WORD: usize = 40;
 
 /// Byte ranges of the words of `text`: runs of alphanumeric characters, as
 /// tantivy's simple tokenizer cuts them (ASCII bytes are classified without
@@ -331,7 +357,7 @@ mod tests {
                 set.iter().map(|&(t, w)| (t.to_string(), w)).collect();
             let theirs = tantivy::snippet::SnippetGenerator::new(
                 weights.clone(),
-                crate::index::highlight_analyzer(weights.keys().map(String::as_str)),
+                crate::index::stem_analyzer(),
                 field,
                 SNIPPET_CHARS,
             );
