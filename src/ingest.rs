@@ -20,9 +20,9 @@ use crate::corpus::{list_corpus, ConfigFile, SourceFile};
 use crate::decode::decode;
 use crate::enrich::Gazetteer;
 use crate::error::{Error, Result};
-use crate::index::{FileState, IndexHandle, IndexWriterHandle, ParagraphRecord, PIPELINE_VERSION};
+use crate::index::{FileState, IndexHandle, IndexWriterHandle, PIPELINE_VERSION};
 use crate::meta::{split_front_matter, FolderConfig, Overrides};
-use crate::model::{Segmented, Tags};
+use crate::model::{ParagraphRecord, Segmented, TaggedRecord, Tags};
 use crate::segment::segment_text;
 
 /// How to ingest.
@@ -112,18 +112,7 @@ pub struct Progress {
 /// A processed document: its paragraphs ready for the index.
 pub struct Processed {
     /// Records with their tags, in document order.
-    pub paragraphs: Vec<IndexedParagraph>,
-}
-
-/// One paragraph ready for the index.
-pub struct IndexedParagraph {
-    /// What is stored and displayed.
-    pub record: ParagraphRecord,
-    /// Entities of its own text, with mention counts.
-    pub tags: Tags,
-    /// Entities of its parent's text (a sub-paragraph matches an entity
-    /// filter through its lead-in too, ranked below direct mentions).
-    pub context_tags: Option<Tags>,
+    pub paragraphs: Vec<TaggedRecord>,
 }
 
 /// Reads, decodes, segments and tags one document's bytes. `folder` holds
@@ -288,7 +277,7 @@ pub fn enrich_document(source: &str, mut seg: Segmented) -> Processed {
                 topics: t.topics.iter().map(|(i, _)| i.clone()).collect(),
                 groups: t.groups.iter().map(|(i, _)| i.clone()).collect(),
             };
-            IndexedParagraph {
+            TaggedRecord {
                 record,
                 tags: t,
                 context_tags,

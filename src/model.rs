@@ -10,6 +10,10 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+mod record;
+
+pub use record::{ParagraphRecord, TaggedRecord};
+
 /// An ISO 3166-1 alpha-3 code (or an ISO 3166-3 former code such as `SUN`,
 /// or `EUU` for the European Union), always upper case.
 ///

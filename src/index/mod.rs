@@ -8,7 +8,7 @@
 //! A process killed at any moment leaves the last commit intact.
 
 mod analyzer;
-mod record;
+mod file_state;
 mod schema;
 mod writer;
 
@@ -24,11 +24,12 @@ pub use analyzer::stem;
 #[cfg(test)]
 pub(crate) use analyzer::stem_analyzer;
 pub(crate) use analyzer::{stem_in_place, LONGEST_TOKEN};
-pub use record::{FileState, ParagraphRecord};
+pub use file_state::FileState;
 pub use schema::{kind, Fields, COUNTRY, GROUP, INSTRUMENT, TOPIC};
 pub use writer::{context_term, paragraph_document, IndexWriterHandle};
 
 use crate::error::{Error, Result};
+use crate::model::ParagraphRecord;
 
 /// Version of the on-disk format: bump on any change of the fields or of
 /// their encoding (v2: file state in fast columns, dictionaries without

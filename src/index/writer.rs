@@ -4,10 +4,9 @@
 
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
-use super::{kind, Fields, FileState, IndexHandle, ParagraphRecord, Payload};
+use super::{kind, Fields, FileState, IndexHandle, Payload};
 use crate::error::{Error, Result};
-use crate::ingest::IndexedParagraph;
-use crate::model::{EntityKind, Tags};
+use crate::model::{EntityKind, ParagraphRecord, TaggedRecord, Tags};
 
 /// The term of an entity in the `context_entity` field: `country:JPN`.
 pub fn context_term(kind: EntityKind, id: &str) -> String {
@@ -98,7 +97,7 @@ impl IndexWriterHandle {
     }
 
     /// Adds one paragraph.
-    pub fn add_paragraph(&self, p: &IndexedParagraph) -> Result<()> {
+    pub fn add_paragraph(&self, p: &TaggedRecord) -> Result<()> {
         let mut doc = paragraph_document(&self.fields, &p.record, &p.tags)?;
         if let Some(ctx) = &p.context_tags {
             for (kind, id) in entity_terms(ctx) {

@@ -20,8 +20,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::enrich::EntityInfo;
-use crate::index::ParagraphRecord;
 use crate::ingest::IngestReport;
+use crate::model::ParagraphRecord;
 use crate::search::ParagraphView;
 use crate::search::{FacetResults, Hit, SearchResults};
 use crate::stats::IndexStats;

@@ -6,8 +6,8 @@
 use std::io::{self, Write};
 
 use crate::enrich::EntityInfo;
-use crate::index::ParagraphRecord;
 use crate::ingest::IngestReport;
+use crate::model::ParagraphRecord;
 use crate::search::{FacetResults, ParagraphView, SearchResults};
 use crate::stats::IndexStats;
 

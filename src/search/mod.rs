@@ -29,7 +29,8 @@ pub use filters::{DateBound, Filters};
 pub use show::{similar_ids, view_paragraph, ParagraphView};
 
 use crate::error::{Error, Result};
-use crate::index::{context_term, kind, read_record, Fields, IndexHandle, ParagraphRecord};
+use crate::index::{context_term, kind, read_record, Fields, IndexHandle};
+use crate::model::ParagraphRecord;
 use proximity::ProximityQuery;
 use query::{parse_query, Atom, Clause, ParsedQuery};
 use rank::{order_ties, Rank, TieCache, TIE_MARGIN};

@@ -5,7 +5,7 @@
 use super::Engine;
 use crate::enrich::{Explained, Gazetteer};
 use crate::error::Result;
-use crate::index::ParagraphRecord;
+use crate::model::ParagraphRecord;
 
 /// A paragraph with what surrounds it.
 #[derive(Clone, Debug)]

@@ -1,10 +1,11 @@
-//! The stored display record of one paragraph: everything `search`, `show`
-//! and `export` print, serialised once as JSON in the doc store (tantivy
-//! compresses it with zstd). Indexed fields are derived from it at write time.
+//! The display record of one paragraph: everything `search`, `show` and
+//! `export` print. The pipeline builds it, the index stores it once as JSON
+//! (and derives its indexed fields from it), search reads it back; it lives
+//! here so that none of those stages imports another for it.
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{CountryCode, Date, DocType, MeetingHeader};
+use super::{CountryCode, Date, DocType, MeetingHeader, Tags};
 
 /// One paragraph with its document's header and its entities.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -112,25 +113,17 @@ impl From<StoredRecord> for ParagraphRecord {
     }
 }
 
-/// What the index remembers about one corpus file (stored on its `file` doc).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileState {
-    /// Path relative to the corpus root.
-    pub source: String,
-    /// Size in bytes when ingested.
-    pub size: u64,
-    /// Modification time in nanoseconds since the epoch when ingested.
-    pub mtime_ns: u128,
-    /// blake3 hash of the content (hex), the source of truth for "changed".
-    pub hash: String,
-    /// Hash of the folder configuration (`dipsearch.toml` files) that
-    /// governs the file: editing it re-indexes the file.
-    #[serde(default)]
-    pub meta: String,
-    /// Paragraphs indexed from it.
-    pub paragraphs: u32,
-    /// Why it was skipped, if it was.
-    pub skipped: Option<String>,
+/// A record with the entity counts the index needs beside it: what the
+/// pipeline hands to the index writer for one paragraph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TaggedRecord {
+    /// What is stored and displayed.
+    pub record: ParagraphRecord,
+    /// Entities of its own text, with mention counts.
+    pub tags: Tags,
+    /// Entities of its parent's text (a sub-paragraph matches an entity
+    /// filter through its lead-in too, ranked below direct mentions).
+    pub context_tags: Option<Tags>,
 }
 
 #[cfg(test)]
