@@ -7,8 +7,9 @@
 //! * `enrich`: gazetteer tagging of already segmented documents (and the
 //!   record building around it), also in MB/s of the same file bytes, so
 //!   the two rates add up to the ingest's CPU cost per byte.
-//! * `process_bytes`: the whole per-file CPU path of an ingest (decode,
-//!   front matter, segment, folder metadata, enrich, records).
+//! * `process_bytes`: the whole per-file CPU path of an ingest
+//!   (`pipeline::process`: decode, front matter, segment, folder metadata,
+//!   enrich, records); the name is kept so results compare across runs.
 //! * `index_build`: a full ingest of a subset (1/16 of the speeches, every
 //!   session) into a fresh index, tantivy commit included.
 //! * `query`: in-process latency of the 12 queries of `benches/queries.txt`
@@ -34,9 +35,10 @@ use criterion::{BatchSize, Criterion, SamplingMode, Throughput};
 use dipsearch::decode::{decode, SourceFormat};
 use dipsearch::enrich::Gazetteer;
 use dipsearch::index::IndexHandle;
-use dipsearch::ingest::{enrich_document, ingest, process_bytes, IngestOptions};
+use dipsearch::ingest::{ingest, IngestOptions};
 use dipsearch::meta::{FolderConfig, Overrides};
 use dipsearch::model::{EntityKind, Segmented};
+use dipsearch::pipeline::{process, tag_document};
 use dipsearch::search::{Engine, Filters, SearchRequest};
 use dipsearch::segment::segment_text;
 use tantivy::collector::{Count, TopDocs};
@@ -87,7 +89,6 @@ fn parse_queries(text: &str) -> Vec<BenchQuery> {
 /// A speech file read into memory.
 struct Speech {
     rel: String,
-    path: PathBuf,
     bytes: Vec<u8>,
 }
 
@@ -186,7 +187,6 @@ fn read_slice(all: &[(String, PathBuf)], step: usize) -> Vec<Speech> {
         .filter_map(|(rel, path)| {
             Some(Speech {
                 rel: rel.clone(),
-                path: path.clone(),
                 bytes: std::fs::read(path).ok()?,
             })
         })
@@ -252,7 +252,7 @@ fn bench_stages(c: &mut Criterion, root: &Path, slice: &[Speech]) {
             |docs| {
                 docs.into_iter()
                     .zip(slice)
-                    .map(|(seg, s)| enrich_document(&s.rel, seg).paragraphs.len())
+                    .map(|(seg, s)| tag_document(&s.rel, seg).records.len())
                     .sum::<usize>()
             },
             BatchSize::PerIteration,
@@ -263,8 +263,8 @@ fn bench_stages(c: &mut Criterion, root: &Path, slice: &[Speech]) {
             slice
                 .iter()
                 .zip(&overrides)
-                .filter_map(|(s, o)| process_bytes(&s.rel, &s.path, &s.bytes, o).ok())
-                .map(|p| p.paragraphs.len())
+                .filter_map(|(s, o)| process(&s.bytes, &s.rel, o).ok())
+                .map(|d| d.records.len())
                 .sum::<usize>()
         })
     });

@@ -17,13 +17,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::corpus::{list_corpus, ConfigFile, SourceFile};
-use crate::decode::decode;
-use crate::enrich::Gazetteer;
 use crate::error::{Error, Result};
 use crate::index::{FileState, IndexHandle, IndexWriterHandle, PIPELINE_VERSION};
-use crate::meta::{split_front_matter, FolderConfig, Overrides};
-use crate::model::{ParagraphRecord, Segmented, TaggedRecord, Tags};
-use crate::segment::segment_text;
+use crate::meta::{FolderConfig, Overrides};
+use crate::pipeline::{process, SkipReason};
 
 /// How to ingest.
 #[derive(Clone, Debug, Default)]
@@ -60,8 +57,8 @@ pub struct PlannedChange {
 pub struct Skipped {
     /// Path relative to the corpus root.
     pub path: String,
-    /// Short reason, shown to the user.
-    pub reason: String,
+    /// Why.
+    pub reason: SkipReason,
 }
 
 /// The outcome of an ingest (or of a dry run: the plan).
@@ -109,47 +106,6 @@ pub struct Progress {
     pub paragraphs: u64,
 }
 
-/// A processed document: its paragraphs ready for the index.
-pub struct Processed {
-    /// Records with their tags, in document order.
-    pub paragraphs: Vec<TaggedRecord>,
-}
-
-/// Reads, decodes, segments and tags one document's bytes. `folder` holds
-/// the values its folder configuration gives it; front matter in the file
-/// wins over those, and both win over what the text's header says. `Err`
-/// is the skip reason.
-pub fn process_bytes(
-    source: &str,
-    path: &Path,
-    bytes: &[u8],
-    folder: &Overrides,
-) -> std::result::Result<Processed, String> {
-    let format = crate::decode::SourceFormat::from_path(path)
-        .ok_or_else(|| "unsupported file type".to_string())?;
-    let text = decode(bytes, format).map_err(|e| e.to_string())?;
-    let (front, body) = split_front_matter(&text).map_err(|e| format!("bad front matter: {e}"))?;
-    let mut segmented = segment_text(body);
-    if segmented.paragraphs.is_empty() {
-        return Err("no paragraphs found".to_string());
-    }
-    let text_date = segmented.header.date;
-    folder.apply(&mut segmented.header);
-    if let Some(front) = front {
-        front.apply(&mut segmented.header);
-    }
-    // Metadata that fixes the year outranks a date read from the text in
-    // another year (a date quoted in a speech is not the speech's date).
-    let h = &mut segmented.header;
-    if let (Some(d), Some(y)) = (text_date, h.year) {
-        if h.date == Some(d) && d.year != y {
-            h.date = None;
-            h.date_end = None;
-        }
-    }
-    Ok(enrich_document(source, segmented))
-}
-
 /// The folder configurations of a corpus, each merged with its ancestors'.
 #[derive(Default)]
 struct Configs {
@@ -167,17 +123,14 @@ impl Configs {
             let text = match std::fs::read_to_string(&file.path) {
                 Ok(t) => t,
                 Err(e) => {
-                    skipped.push(config_skip(file, &format!("cannot read: {e}")));
+                    skipped.push(config_skip(file, SkipReason::Unreadable(e.to_string())));
                     continue;
                 }
             };
             let own = match FolderConfig::parse(&text) {
                 Ok(c) => c,
                 Err(e) => {
-                    skipped.push(config_skip(
-                        file,
-                        &format!("bad configuration, ignored: {e}"),
-                    ));
+                    skipped.push(config_skip(file, SkipReason::BadConfig(e)));
                     continue;
                 }
             };
@@ -219,72 +172,13 @@ impl Configs {
     }
 }
 
-fn config_skip(file: &ConfigFile, reason: &str) -> Skipped {
+fn config_skip(file: &ConfigFile, reason: SkipReason) -> Skipped {
     let path = if file.dir.is_empty() {
         crate::corpus::FOLDER_CONFIG.to_string()
     } else {
         format!("{}/{}", file.dir, crate::corpus::FOLDER_CONFIG)
     };
-    Skipped {
-        path,
-        reason: reason.to_string(),
-    }
-}
-
-/// Tags a segmented document and builds its records.
-pub fn enrich_document(source: &str, mut seg: Segmented) -> Processed {
-    let gaz = Gazetteer::builtin();
-    // One scan gives both the tags and the attending countries.
-    let (tags, participants) = gaz.tag_and_participants(&seg.paragraphs);
-    if seg.header.participants.is_empty() {
-        seg.header.participants = participants;
-    }
-    // The year is known whenever the date is.
-    let mut header = seg.header.clone();
-    header.year = header.year.or(header.date.map(|d| d.year));
-    let by_label: HashMap<&str, usize> = seg
-        .paragraphs
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.label.as_str(), i))
-        .collect();
-    let context_tags: Vec<Option<Tags>> = seg
-        .paragraphs
-        .iter()
-        .map(|p| {
-            let parent = by_label.get(p.parent.as_deref()?)?;
-            tags.get(*parent).cloned()
-        })
-        .collect();
-    let paragraphs = seg
-        .paragraphs
-        .into_iter()
-        .zip(tags)
-        .zip(context_tags)
-        .map(|((p, t), context_tags)| {
-            let record = ParagraphRecord {
-                id: format!("{source}#{}", p.label),
-                source: source.to_string(),
-                header: header.clone(),
-                paragraph: p.label,
-                ordinal: p.ordinal,
-                parent: p.parent,
-                context: p.context,
-                heading: p.heading,
-                text: p.text,
-                countries: t.countries.iter().map(|(c, _)| *c).collect(),
-                instruments: t.instruments.iter().map(|(i, _)| i.clone()).collect(),
-                topics: t.topics.iter().map(|(i, _)| i.clone()).collect(),
-                groups: t.groups.iter().map(|(i, _)| i.clone()).collect(),
-            };
-            TaggedRecord {
-                record,
-                tags: t,
-                context_tags,
-            }
-        })
-        .collect();
-    Processed { paragraphs }
+    Skipped { path, reason }
 }
 
 /// Work item: a corpus file that must be (re)read.
@@ -308,7 +202,7 @@ pub fn ingest(
     for (path, reason) in &listing.errors {
         report.skipped.push(Skipped {
             path: path.clone(),
-            reason: reason.clone(),
+            reason: SkipReason::Unlisted(reason.clone()),
         });
     }
 
@@ -422,7 +316,7 @@ pub fn ingest(
         if let Some(reason) = &state.skipped {
             report.skipped.push(Skipped {
                 path: state.source.clone(),
-                reason: reason.clone(),
+                reason: SkipReason::Earlier(reason.clone()),
             });
         }
     }
@@ -571,23 +465,23 @@ pub fn ingest(
 }
 
 /// Reads and indexes one file; returns its paragraph count and skip reason.
-fn ingest_one(writer: &IndexWriterHandle, job: &Job) -> Result<(usize, Option<String>)> {
+fn ingest_one(writer: &IndexWriterHandle, job: &Job) -> Result<(usize, Option<SkipReason>)> {
     let file = job.file;
     let (bytes, read_err) = match std::fs::read(&file.path) {
         Ok(b) => (b, None),
-        Err(e) => (Vec::new(), Some(format!("cannot read: {e}"))),
+        Err(e) => (Vec::new(), Some(SkipReason::Unreadable(e.to_string()))),
     };
     let hash = blake3::hash(&bytes).to_hex().to_string();
     let outcome = match read_err {
         Some(reason) => Err(reason),
-        None => process_bytes(&file.rel, &file.path, &bytes, &job.folder),
+        None => process(&bytes, &file.rel, &job.folder),
     };
     let (count, skipped) = match outcome {
-        Ok(processed) => {
-            for p in &processed.paragraphs {
-                writer.add_paragraph(p)?;
+        Ok(document) => {
+            for r in &document.records {
+                writer.add_paragraph(r)?;
             }
-            (processed.paragraphs.len(), None)
+            (document.records.len(), None)
         }
         Err(reason) => (0, Some(reason)),
     };
@@ -598,7 +492,7 @@ fn ingest_one(writer: &IndexWriterHandle, job: &Job) -> Result<(usize, Option<St
         hash,
         meta: job.meta.clone(),
         paragraphs: count as u32,
-        skipped: skipped.clone(),
+        skipped: skipped.as_ref().map(SkipReason::to_string),
     })?;
     Ok((count, skipped))
 }

@@ -11,8 +11,11 @@
 //!                                             topics)
 //! ```
 //!
-//! `model` is the vocabulary shared by all stages; `meta` reads the metadata
-//! overrides (front matter, `dipsearch.toml`) that `corpus` attaches to files.
+//! `pipeline::process` runs decode, segment and enrich over one file's bytes
+//! and returns its records; `ingest` plans which files go through it and
+//! stores what comes out with `index`. `model` is the vocabulary shared by
+//! all stages; `meta` reads the metadata overrides (front matter,
+//! `dipsearch.toml`) that `corpus` attaches to files.
 #![warn(missing_docs)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
@@ -24,6 +27,7 @@ pub mod index;
 pub mod ingest;
 pub mod meta;
 pub mod model;
+pub mod pipeline;
 pub mod render;
 pub mod search;
 pub mod segment;

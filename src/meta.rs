@@ -1,7 +1,9 @@
 //! Metadata overrides for documents whose text carries no usable header:
 //! TOML front matter between `+++` lines, and `dipsearch.toml` folder
 //! defaults with a file-name template. Values here win over what
-//! `segment` read from the text.
+//! `segment` read from the text, and front matter wins over folder values:
+//! [`apply_overrides`] and [`Overrides::apply`] are the one place that
+//! decides how they combine.
 //!
 //! Keys (all optional): `meeting`, `acronym`, `edition`, `doc_type`,
 //! `date`, `year`, `place`, `issuer`, `participants`, `title`; a folder file
@@ -282,12 +284,33 @@ impl Overrides {
             }
         } else if let Some(y) = self.year {
             // A year set by hand outranks a date read from the text in
-            // another year: keep the header consistent.
+            // another year (a date quoted in a speech is not the speech's
+            // date): keep the header consistent.
             if header.date.is_some_and(|d| d.year != y) {
                 header.date = None;
                 header.date_end = None;
             }
         }
+    }
+}
+
+/// Writes a document's overrides over the header read from its text, in
+/// order of precedence: the folder's values, then the file's own front
+/// matter, so front matter wins over the folder and both over the text.
+///
+/// ```
+/// use dipsearch::meta::{apply_overrides, Overrides};
+/// use dipsearch::model::MeetingHeader;
+/// let mut h = MeetingHeader { date: "1995-08-01".parse().ok(), year: Some(1995), ..Default::default() };
+/// let folder = Overrides::parse("year = 2011\nplace = \"New York\"").unwrap();
+/// let front = Overrides::parse("place = \"Geneva\"").unwrap();
+/// apply_overrides(&mut h, &folder, Some(&front));
+/// assert_eq!((h.date, h.year, h.place.as_deref()), (None, Some(2011), Some("Geneva")));
+/// ```
+pub fn apply_overrides(header: &mut MeetingHeader, folder: &Overrides, front: Option<&Overrides>) {
+    folder.apply(header);
+    if let Some(front) = front {
+        front.apply(header);
     }
 }
 

@@ -3,13 +3,13 @@
 //! boundaries of the paragraph text.
 #![no_main]
 use dipsearch::enrich::Gazetteer;
-use dipsearch::ingest::process_bytes;
 use dipsearch::meta::Overrides;
+use dipsearch::pipeline::process;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(p) = process_bytes("f.txt", std::path::Path::new("f.txt"), data, &Overrides::default()) {
-        for para in &p.paragraphs {
+    if let Ok(doc) = process(data, "f.txt", &Overrides::default()) {
+        for para in &doc.records {
             for m in Gazetteer::builtin().mentions(&para.record.text) {
                 assert!(para.record.text.get(m.start..m.end).is_some());
             }

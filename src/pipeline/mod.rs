@@ -1,0 +1,62 @@
+//! The pipeline: one file's bytes in, its header and paragraph records out.
+//!
+//! ```text
+//! bytes ─▶ decode ─▶ front matter ─▶ segment ─▶ overrides ─▶ enrich ─▶ records
+//! ```
+//!
+//! [`process`] is the one place where a corpus file becomes a [`Document`];
+//! it reads no files and knows no index, so the sync (`ingest`) only decides
+//! which files go through it and stores what comes out, and benchmarks and
+//! fuzzing call the same function. A file that yields nothing gives a typed
+//! [`SkipReason`] instead of an error: a bad file never stops an ingest.
+
+mod records;
+mod skip;
+
+use std::path::Path;
+
+pub use records::tag_document;
+pub use skip::SkipReason;
+
+use crate::decode::{decode, SourceFormat};
+use crate::meta::{apply_overrides, split_front_matter, Overrides};
+use crate::model::{MeetingHeader, TaggedRecord};
+use crate::segment::segment_text;
+
+/// One document, ready for the index.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// Its header with every override applied, the attending countries
+    /// filled in from the text when no header or override names them, and
+    /// the year whenever the date is known; each record holds a copy.
+    pub header: MeetingHeader,
+    /// One record per paragraph, in document order.
+    pub records: Vec<TaggedRecord>,
+}
+
+/// Turns the bytes of the corpus file at `path` (relative to the corpus
+/// root: it names the records and its extension gives the format) into a
+/// document. `folder` holds the values its folder configuration gives it;
+/// `meta::apply_overrides` decides how they, the file's front matter and
+/// the text's own header combine.
+///
+/// ```
+/// use dipsearch::meta::Overrides;
+/// use dipsearch::pipeline::{process, SkipReason};
+/// let doc = process(b"1. Japan welcomed the talks.\n", "a.txt", &Overrides::default()).unwrap();
+/// assert_eq!(doc.records[0].record.id, "a.txt#1");
+/// let skip = process(b"x", "photo.jpg", &Overrides::default()).unwrap_err();
+/// assert_eq!(skip, SkipReason::UnsupportedFormat);
+/// assert_eq!(skip.to_string(), "unsupported file type");
+/// ```
+pub fn process(bytes: &[u8], path: &str, folder: &Overrides) -> Result<Document, SkipReason> {
+    let format = SourceFormat::from_path(Path::new(path)).ok_or(SkipReason::UnsupportedFormat)?;
+    let text = decode(bytes, format).map_err(SkipReason::Undecodable)?;
+    let (front, body) = split_front_matter(&text).map_err(SkipReason::BadFrontMatter)?;
+    let mut segmented = segment_text(body);
+    if segmented.paragraphs.is_empty() {
+        return Err(SkipReason::NoParagraphs);
+    }
+    apply_overrides(&mut segmented.header, folder, front.as_ref());
+    Ok(tag_document(path, segmented))
+}
