@@ -10,7 +10,7 @@ use dipsearch::corpus::list_corpus;
 use dipsearch::ingest::{ingest, IngestOptions, IngestReport, Progress};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{basic, with_stdout, Outcome};
+use super::{basic, hints, with_stdout, Outcome};
 use crate::cli::IngestArgs;
 
 /// How often `--watch` looks at the corpus.
@@ -63,12 +63,15 @@ fn once(index: &Path, args: &IngestArgs) -> Result<Outcome> {
         bar.finish_and_clear();
     }
     let report = report?;
-    if let Some(reason) = &report.rebuilt {
+    let rebuilt = report.rebuilt.as_ref().map(hints::rebuild_reason);
+    if let Some(reason) = &rebuilt {
         if !args.full {
             eprintln!("dipsearch: rebuilding the whole index: {reason}");
         }
     }
-    with_stdout(|out| dipsearch::render::ingest(basic(args.format), &report, out))?;
+    with_stdout(|out| {
+        dipsearch::render::ingest(basic(args.format), &report, rebuilt.as_deref(), out)
+    })?;
     Ok(strict_outcome(args.strict, &report))
 }
 

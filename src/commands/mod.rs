@@ -5,6 +5,7 @@
 mod entities;
 mod export;
 mod facets;
+mod hints;
 mod ingest;
 mod search;
 mod show;

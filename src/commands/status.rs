@@ -1,12 +1,13 @@
-//! `dipsearch status`: is the index behind the corpus? A dry-run ingest.
+//! `dipsearch status`: is the index behind the corpus? The plan of an
+//! ingest, reported without carrying it out.
 
 use std::path::Path;
 
 use anyhow::Result;
-use dipsearch::ingest::{ingest, IngestOptions};
+use dipsearch::ingest::{plan, IngestOptions};
 use dipsearch::render;
 
-use super::{basic, with_stdout, Outcome};
+use super::{basic, hints, with_stdout, Outcome};
 use crate::cli::StatusArgs;
 
 pub fn run(index: &Path, args: StatusArgs) -> Result<Outcome> {
@@ -14,7 +15,8 @@ pub fn run(index: &Path, args: StatusArgs) -> Result<Outcome> {
         full: false,
         dry_run: true,
     };
-    let report = ingest(&args.corpus, index, &opts, &|_| {})?;
-    with_stdout(|out| render::ingest(basic(args.format), &report, out))?;
+    let report = plan(&args.corpus, index, &opts)?.into_report()?;
+    let rebuilt = report.rebuilt.as_ref().map(hints::rebuild_reason);
+    with_stdout(|out| render::ingest(basic(args.format), &report, rebuilt.as_deref(), out))?;
     Ok(Outcome::Success)
 }

@@ -9,6 +9,7 @@
 
 mod analyzer;
 mod file_state;
+mod rebuild;
 mod schema;
 mod writer;
 
@@ -25,6 +26,7 @@ pub use analyzer::stem;
 pub(crate) use analyzer::stem_analyzer;
 pub(crate) use analyzer::{stem_in_place, LONGEST_TOKEN};
 pub use file_state::FileState;
+pub use rebuild::RebuildReason;
 pub use schema::{kind, Fields, COUNTRY, GROUP, INSTRUMENT, TOPIC};
 pub use writer::{context_term, paragraph_document, IndexWriterHandle};
 
@@ -159,25 +161,26 @@ impl IndexHandle {
         })
     }
 
-    /// Opens the index for writing: the existing one when its schema is
-    /// current, otherwise `Err(reason)` telling the caller to rebuild.
-    pub fn open_for_ingest(dir: &Path) -> Result<std::result::Result<IndexHandle, String>> {
+    /// Opens the index for writing (creating it when there is none): the
+    /// existing one when its schema is current, otherwise `Err(reason)`
+    /// telling the caller to rebuild.
+    pub fn open_for_ingest(dir: &Path) -> Result<std::result::Result<IndexHandle, RebuildReason>> {
         Self::check_dir(dir)?;
         if !Self::exists(dir) {
             return Self::create(dir).map(Ok);
         }
         let handle = match Self::open_unchecked(dir) {
             Ok(h) => h,
-            Err(e) => return Ok(Err(format!("the index could not be opened ({e})"))),
+            Err(e) => return Ok(Err(RebuildReason::Unopenable(Box::new(e)))),
         };
         match handle.payload()? {
             Some(p) if p.schema == SCHEMA_VERSION => Ok(Ok(handle)),
-            Some(p) => Ok(Err(format!(
-                "the index schema is v{} and this build writes v{SCHEMA_VERSION}",
-                p.schema
-            ))),
+            Some(p) => Ok(Err(RebuildReason::Schema {
+                found: p.schema,
+                expected: SCHEMA_VERSION,
+            })),
             None if handle.is_empty()? => Ok(Ok(handle)),
-            None => Ok(Err("the index has no version record".to_string())),
+            None => Ok(Err(RebuildReason::NoVersion)),
         }
     }
 
@@ -260,6 +263,19 @@ impl IndexHandle {
         }
         out.sort_by(|a, b| a.source.cmp(&b.source));
         Ok(out)
+    }
+
+    /// Documents (files with at least one paragraph) and paragraphs in the
+    /// last commit.
+    pub fn document_counts(&self) -> Result<(u64, u64)> {
+        let searcher = self.reader()?.searcher();
+        let paragraphs = self.paragraph_count(&searcher)?;
+        let documents = self
+            .file_states(&searcher)?
+            .iter()
+            .filter(|s| s.paragraphs > 0)
+            .count() as u64;
+        Ok((documents, paragraphs))
     }
 
     /// Whether the index holds any paragraph (a dictionary look-up).

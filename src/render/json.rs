@@ -20,7 +20,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::enrich::EntityInfo;
-use crate::ingest::IngestReport;
+use crate::ingest::{IngestReport, PlannedChange, Skipped};
 use crate::model::ParagraphRecord;
 use crate::search::ParagraphView;
 use crate::search::{FacetResults, Hit, SearchResults};
@@ -191,9 +191,40 @@ pub fn stats(s: &IndexStats, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// `{"documents", "paragraphs", "added", "updated", "removed", "unchanged",
-/// "skipped": [{"path", "reason"}], "elapsed_ms"}` (+ `"changes"` for dry runs).
-pub fn ingest(r: &IngestReport, out: &mut dyn Write) -> io::Result<()> {
-    write_json(r, out)
+/// "skipped": [{"path", "reason"}], "elapsed_ms"}` (+ `"changes":
+/// [{"path", "change"}]` for dry runs, + `"rebuilt"` with the reason when
+/// the whole index was rebuilt).
+pub fn ingest(r: &IngestReport, rebuilt: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Report<'a> {
+        documents: u64,
+        paragraphs: u64,
+        added: usize,
+        updated: usize,
+        removed: usize,
+        unchanged: usize,
+        skipped: &'a [Skipped],
+        elapsed_ms: u64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        changes: Option<&'a [PlannedChange]>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        rebuilt: Option<&'a str>,
+    }
+    write_json(
+        &Report {
+            documents: r.documents,
+            paragraphs: r.paragraphs,
+            added: r.added,
+            updated: r.updated,
+            removed: r.removed,
+            unchanged: r.unchanged,
+            skipped: &r.skipped,
+            elapsed_ms: r.elapsed_ms,
+            changes: r.changes.as_deref(),
+            rebuilt,
+        },
+        out,
+    )
 }
 
 /// `{"query", "total", "by", "buckets": [{"key", "label", "count"}]}`.

@@ -70,10 +70,16 @@ pub fn stats(format: Format, s: &IndexStats, out: &mut dyn Write) -> io::Result<
     }
 }
 
-/// Writes an ingest summary.
-pub fn ingest(format: Format, r: &IngestReport, out: &mut dyn Write) -> io::Result<()> {
+/// Writes an ingest summary. `rebuilt` is why the index was rebuilt, as the
+/// caller words it (the binary adds its own hints to the reason).
+pub fn ingest(
+    format: Format,
+    r: &IngestReport,
+    rebuilt: Option<&str>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Json | Format::Jsonl => json::ingest(r, out),
+        Format::Json | Format::Jsonl => json::ingest(r, rebuilt, out),
         _ => text::ingest(r, out),
     }
 }
