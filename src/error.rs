@@ -1,19 +1,23 @@
 //! The library's error type. Each variant carries the path or value it is
-//! about, and its message says what to do next. Usage errors (bad values the
-//! user typed) are told apart so the binary can exit with status 2.
+//! about. Usage errors (bad values the user gave, typed in [`UsageError`])
+//! are told apart so the binary can exit with status 2. Messages name no
+//! command or flag: the library has no command line, so the binary adds
+//! what to run next.
 
+use std::fmt;
 use std::path::PathBuf;
 
 use crate::enrich::UnknownEntity;
+use crate::model::{BadCountryCode, BadDocType, EntityKind};
 
 /// Everything that can go wrong in the library.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// No index at the given location.
-    #[error("no index in {0}; run `dipsearch ingest` first")]
+    #[error("no index in {0}")]
     IndexMissing(PathBuf),
     /// The index was written by an incompatible version.
-    #[error("index in {path} has format v{found} but this build reads v{expected}; run `dipsearch ingest --full`")]
+    #[error("index in {path} has format v{found} but this build reads v{expected}")]
     IndexVersion {
         /// Index directory.
         path: PathBuf,
@@ -31,9 +35,9 @@ pub enum Error {
     /// A filter value names no known entity.
     #[error("{}", unknown_message(.0))]
     UnknownEntity(#[from] UnknownEntity),
-    /// A value the user typed is malformed (date, query syntax, number).
-    #[error("{0}")]
-    Usage(String),
+    /// A value the user gave is malformed or names nothing.
+    #[error(transparent)]
+    Usage(#[from] UsageError),
     /// A file could not be read or written.
     #[error("cannot access {path}")]
     Io {
@@ -47,9 +51,7 @@ pub enum Error {
     #[error("index error: {0}")]
     Tantivy(tantivy::TantivyError),
     /// The index folder holds data that cannot be read.
-    #[error(
-        "the index in {path} is damaged ({detail}); rebuild it with `dipsearch ingest --full`"
-    )]
+    #[error("the index in {path} is damaged ({detail})")]
     IndexDamaged {
         /// Index directory.
         path: PathBuf,
@@ -62,9 +64,102 @@ pub enum Error {
     /// Stored data in the index could not be decoded (a corrupt index).
     #[error("corrupt index data: {0}")]
     Corrupt(String),
-    /// `--strict` ingest and some files were skipped.
-    #[error("{0} file(s) skipped in --strict mode")]
-    Strict(usize),
+}
+
+/// A value the user gave that the library cannot use; each carries the value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UsageError {
+    /// A filter value with nothing in it (only commas or spaces).
+    #[error("empty {0} filter")]
+    EmptyFilter(FilterKind),
+    /// An issuer value that names no country (only groups, say).
+    #[error("issuer '{0}' names no country")]
+    NoIssuer(String),
+    /// A date bound that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[error("bad date '{0}' (expected YYYY, YYYY-MM or YYYY-MM-DD)")]
+    BadDate(String),
+    /// A date range whose start is after its end (both as `YYYY-MM-DD`).
+    #[error("the start date {since} is after the end date {until}")]
+    DateRange {
+        /// First day of the range.
+        since: String,
+        /// Last day of the range.
+        until: String,
+    },
+    /// An unknown document type.
+    #[error(transparent)]
+    DocType(#[from] BadDocType),
+    /// A malformed country code.
+    #[error(transparent)]
+    CountryCode(#[from] BadCountryCode),
+    /// A query that cannot be parsed.
+    #[error("query '{query}': {problem}")]
+    Query {
+        /// The query as given.
+        query: String,
+        /// What is wrong with it.
+        problem: QueryProblem,
+    },
+    /// A query whose words are all dropped by the analyser (punctuation).
+    #[error("query '{0}' has no searchable words")]
+    NoSearchableWords(String),
+    /// A paragraph id that is not in the index, with the closest ones.
+    #[error("no paragraph with id '{id}'{}", did_you_mean(.similar))]
+    UnknownParagraph {
+        /// The id as given.
+        id: String,
+        /// Ids spelled closest to it (may be empty).
+        similar: Vec<String>,
+    },
+}
+
+fn did_you_mean(similar: &[String]) -> String {
+    if similar.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", similar.join(", "))
+    }
+}
+
+/// The filter a value was given for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterKind {
+    /// Mentions of an entity of this kind.
+    Entity(EntityKind),
+    /// Meeting acronym or name.
+    Meeting,
+    /// Document type.
+    DocType,
+}
+
+impl fmt::Display for FilterKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FilterKind::Entity(kind) => f.write_str(kind.as_str()),
+            FilterKind::Meeting => f.write_str("meeting"),
+            FilterKind::DocType => f.write_str("document type"),
+        }
+    }
+}
+
+/// What is wrong with a query's syntax.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum QueryProblem {
+    /// A `"` that is never closed.
+    #[error("unclosed quote")]
+    UnclosedQuote,
+    /// `OR` at either end, or twice in a row.
+    #[error("OR needs a word or phrase on both sides")]
+    OrWithoutSides,
+    /// `-word OR …`.
+    #[error("an excluded term cannot be part of OR")]
+    ExcludedInOr,
+    /// `-""`.
+    #[error("empty exclusion")]
+    EmptyExclusion,
+    /// A `-` followed by nothing.
+    #[error("'-' must be followed by a word or phrase")]
+    DanglingMinus,
 }
 
 impl Error {
@@ -93,10 +188,6 @@ fn unknown_message(u: &UnknownEntity) -> String {
             .collect();
         msg.push_str(&format!("; did you mean {}?", s.join(", ")));
     }
-    msg.push_str(&format!(
-        " (list them with `dipsearch entities {}`)",
-        u.kind
-    ));
     msg
 }
 

@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         Ok(outcome) => outcome.exit_code(),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS, // `dipsearch … | head`
         Err(err) => {
-            eprintln!("dipsearch: {err:#}");
+            eprintln!("dipsearch: {}", commands::hints::error_line(&err));
             exit_code_for(&err)
         }
     }

@@ -1,12 +1,69 @@
 //! What the binary adds to the library's messages: the commands and flags
-//! to use next, which the library does not know about.
+//! to use next, which the library, having no command line, never names.
+//! The wording is exactly what users have always seen.
 
+use dipsearch::error::{FilterKind, UsageError};
 use dipsearch::index::RebuildReason;
+use dipsearch::model::EntityKind;
+use dipsearch::Error;
+
+/// The one error line: the chain of causes (as anyhow's `{:#}` prints it),
+/// each library error with its hint.
+pub fn error_line(err: &anyhow::Error) -> String {
+    err.chain()
+        .map(|e| match e.downcast_ref::<Error>() {
+            Some(e) => error(e),
+            None => e.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
+/// A library error as the user reads it.
+pub fn error(e: &Error) -> String {
+    match e {
+        Error::IndexMissing(_) => format!("{e}; run `dipsearch ingest` first"),
+        Error::IndexVersion { .. } => format!("{e}; run `dipsearch ingest --full`"),
+        Error::IndexDamaged { .. } => format!("{e}; rebuild it with `dipsearch ingest --full`"),
+        Error::UnknownEntity(u) => {
+            format!("{e} (list them with `dipsearch entities {}`)", u.kind)
+        }
+        Error::Usage(u) => usage(u),
+        _ => e.to_string(),
+    }
+}
+
+/// A usage error, naming the flag the value was given with.
+fn usage(u: &UsageError) -> String {
+    match u {
+        UsageError::EmptyFilter(kind) => format!("empty {} value", flag(*kind)),
+        UsageError::NoIssuer(value) => format!("--issuer '{value}' names no country"),
+        UsageError::DateRange { since, until } => {
+            format!("--since {since} is after --until {until}")
+        }
+        UsageError::UnknownParagraph { similar, .. } if similar.is_empty() => {
+            format!("{u}; ids look like `file.txt#4(d)`; search prints them")
+        }
+        _ => u.to_string(),
+    }
+}
+
+/// The flag of a filter (as declared in `cli.rs`).
+fn flag(kind: FilterKind) -> &'static str {
+    match kind {
+        FilterKind::Entity(EntityKind::Country) => "--country",
+        FilterKind::Entity(EntityKind::Instrument) => "--instrument",
+        FilterKind::Entity(EntityKind::Topic) => "--topic",
+        FilterKind::Entity(EntityKind::Group) => "--group",
+        FilterKind::Meeting => "--meeting",
+        FilterKind::DocType => "--type",
+    }
+}
 
 /// Why the index is rebuilt, as the user reads it.
 pub fn rebuild_reason(reason: &RebuildReason) -> String {
     match reason {
         RebuildReason::Requested => "--full was given".to_string(),
-        other => other.describe(&|e| e.to_string()),
+        other => other.describe(&error),
     }
 }

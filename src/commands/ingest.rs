@@ -141,7 +141,7 @@ fn watch(index: &Path, args: &IngestArgs) -> Result<Outcome> {
                 format: args.format,
             };
             if let Err(e) = once(index, &quiet) {
-                eprintln!("dipsearch: {e:#}");
+                eprintln!("dipsearch: {}", hints::error_line(&e));
             }
         }
     }

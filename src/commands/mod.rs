@@ -5,7 +5,7 @@
 mod entities;
 mod export;
 mod facets;
-mod hints;
+pub mod hints;
 mod ingest;
 mod search;
 mod show;

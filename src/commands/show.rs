@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use anyhow::{bail, Result};
+use dipsearch::error::UsageError;
 use dipsearch::render;
 use dipsearch::search::{similar_ids, view_paragraph};
 
@@ -13,15 +14,10 @@ pub fn run(index: &Path, args: ShowArgs) -> Result<Outcome> {
     let engine = open_or_build(index, &args.corpus)?;
     let Some(view) = view_paragraph(&engine, &args.id, args.explain)? else {
         let similar = similar_ids(&engine, &args.id)?;
-        let hint = if similar.is_empty() {
-            "ids look like `file.txt#4(d)`; search prints them".to_string()
-        } else {
-            format!("did you mean {}?", similar.join(", "))
-        };
-        bail!(dipsearch::Error::Usage(format!(
-            "no paragraph with id '{}'; {hint}",
-            args.id
-        )));
+        bail!(dipsearch::Error::from(UsageError::UnknownParagraph {
+            id: args.id,
+            similar,
+        }));
     };
     let style = text_style(args.color);
     with_stdout(|out| render::paragraph(basic(args.format), &view, style, out))?;

@@ -3,7 +3,7 @@
 //! comma inside one flag value), the outer lists are AND-ed (a repeated flag).
 
 use crate::enrich::Gazetteer;
-use crate::error::{Error, Result};
+use crate::error::{Error, FilterKind, Result, UsageError};
 use crate::model::{days_in_month, CountryCode, DocType, EntityKind};
 
 /// Filters of a search or facet request.
@@ -42,7 +42,7 @@ impl Filters {
             }
         }
         if group.is_empty() {
-            return Err(Error::Usage(format!("empty --{kind} value")));
+            return Err(UsageError::EmptyFilter(FilterKind::Entity(kind)).into());
         }
         self.entities.push(group);
         Ok(())
@@ -52,7 +52,7 @@ impl Filters {
     pub fn add_meeting(&mut self, value: &str) -> Result<()> {
         let group: Vec<String> = split_values(value).map(str::to_string).collect();
         if group.is_empty() {
-            return Err(Error::Usage("empty --meeting value".into()));
+            return Err(UsageError::EmptyFilter(FilterKind::Meeting).into());
         }
         self.meetings.push(group);
         Ok(())
@@ -62,13 +62,11 @@ impl Filters {
     pub fn add_doc_type(&mut self, value: &str) -> Result<()> {
         let mut group = Vec::new();
         for part in split_values(value) {
-            let t: DocType = part
-                .parse()
-                .map_err(|e: crate::model::BadDocType| Error::Usage(e.to_string()))?;
+            let t: DocType = part.parse().map_err(UsageError::DocType)?;
             group.push(t.as_str().to_string());
         }
         if group.is_empty() {
-            return Err(Error::Usage("empty --type value".into()));
+            return Err(UsageError::EmptyFilter(FilterKind::DocType).into());
         }
         self.doc_types.push(group);
         Ok(())
@@ -85,20 +83,20 @@ impl Filters {
             }
         }
         if group.is_empty() {
-            return Err(Error::Usage(format!("--issuer '{value}' names no country")));
+            return Err(UsageError::NoIssuer(value.to_string()).into());
         }
         self.issuers.push(group);
         Ok(())
     }
 
-    /// Sets `--since` (inclusive; a year or month means its first day).
+    /// Sets the first day (inclusive; a year or month means its first day).
     pub fn set_since(&mut self, value: &str) -> Result<()> {
         let b: DateBound = value.parse()?;
         self.since = Some(b.first_day());
         self.check_range()
     }
 
-    /// Sets `--until` (inclusive; a year or month means its last day).
+    /// Sets the last day (inclusive; a year or month means its last day).
     pub fn set_until(&mut self, value: &str) -> Result<()> {
         let b: DateBound = value.parse()?;
         self.until = Some(b.last_day());
@@ -107,11 +105,11 @@ impl Filters {
 
     fn check_range(&self) -> Result<()> {
         match (self.since, self.until) {
-            (Some(s), Some(u)) if s > u => Err(Error::Usage(format!(
-                "--since {} is after --until {}",
-                fmt_key(s),
-                fmt_key(u)
-            ))),
+            (Some(s), Some(u)) if s > u => Err(UsageError::DateRange {
+                since: fmt_key(s),
+                until: fmt_key(u),
+            }
+            .into()),
             _ => Ok(()),
         }
     }
@@ -165,11 +163,7 @@ fn key(y: u16, m: u8, d: u8) -> u64 {
 impl std::str::FromStr for DateBound {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        let bad = || {
-            Error::Usage(format!(
-                "bad date '{s}' (expected YYYY, YYYY-MM or YYYY-MM-DD)"
-            ))
-        };
+        let bad = || Error::from(UsageError::BadDate(s.to_string()));
         let parts: Vec<&str> = s.trim().split('-').collect();
         let num = |p: &str, len: usize| -> Result<u16> {
             if p.len() != len || !p.bytes().all(|b| b.is_ascii_digit()) {
@@ -210,9 +204,7 @@ impl std::str::FromStr for DateBound {
 
 /// Parses an issuer code as typed, for callers that need a `CountryCode`.
 pub fn parse_code(value: &str) -> Result<CountryCode> {
-    value
-        .parse()
-        .map_err(|e: crate::model::BadCountryCode| Error::Usage(e.to_string()))
+    Ok(value.parse().map_err(UsageError::CountryCode)?)
 }
 
 #[cfg(test)]

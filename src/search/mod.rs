@@ -28,7 +28,7 @@ pub use facets::{facet_counts, FacetBucket, FacetBy, FacetResults};
 pub use filters::{DateBound, Filters};
 pub use show::{similar_ids, view_paragraph, ParagraphView};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, UsageError};
 use crate::index::{context_term, kind, read_record, Fields, IndexHandle};
 use crate::model::ParagraphRecord;
 use proximity::ProximityQuery;
@@ -414,9 +414,7 @@ impl Engine {
             // Only exclusions: everything else matches.
             clauses.push((Occur::Must, self.kind_query()));
         } else if !any_positive {
-            return Err(Error::Usage(format!(
-                "query '{raw}' has no searchable words"
-            )));
+            return Err(UsageError::NoSearchableWords(raw.to_string()).into());
         }
         // Proximity: the plain words standing together rank higher.
         let words = parsed.positive_words();

@@ -15,7 +15,7 @@
 //! assert_eq!(q.clauses[1], Clause::Exclude(Atom::Phrase("arms trade".into())));
 //! ```
 
-use crate::error::{Error, Result};
+use crate::error::{Error, QueryProblem, Result, UsageError};
 
 /// A word or a quoted phrase.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,17 +77,11 @@ pub fn parse_query(text: &str) -> Result<ParsedQuery> {
     let mut i = 0;
     while i < tokens.len() {
         match &tokens[i] {
-            Token::Or => {
-                return Err(Error::Usage(format!(
-                    "query '{text}': OR needs a word or phrase on both sides"
-                )))
-            }
+            Token::Or => return Err(query_error(text, QueryProblem::OrWithoutSides)),
             Token::Atom(atom, negated) => {
                 if *negated {
                     if matches!(tokens.get(i + 1), Some(Token::Or)) {
-                        return Err(Error::Usage(format!(
-                            "query '{text}': an excluded term cannot be part of OR"
-                        )));
+                        return Err(query_error(text, QueryProblem::ExcludedInOr));
                     }
                     clauses.push(Clause::Exclude(atom.clone()));
                     i += 1;
@@ -101,11 +95,7 @@ pub fn parse_query(text: &str) -> Result<ParsedQuery> {
                             group.push(next.clone());
                             i += 2;
                         }
-                        _ => {
-                            return Err(Error::Usage(format!(
-                                "query '{text}': OR needs a word or phrase on both sides"
-                            )))
-                        }
+                        _ => return Err(query_error(text, QueryProblem::OrWithoutSides)),
                     }
                 }
                 clauses.push(Clause::AnyOf(group));
@@ -113,6 +103,14 @@ pub fn parse_query(text: &str) -> Result<ParsedQuery> {
         }
     }
     Ok(ParsedQuery { clauses })
+}
+
+fn query_error(text: &str, problem: QueryProblem) -> Error {
+    UsageError::Query {
+        query: text.to_string(),
+        problem,
+    }
+    .into()
 }
 
 fn tokenize(text: &str) -> Result<Vec<Token>> {
@@ -141,12 +139,12 @@ fn tokenize(text: &str) -> Result<Vec<Token>> {
                     phrase.push(c);
                 }
                 if !closed {
-                    return Err(Error::Usage(format!("query '{text}': unclosed quote")));
+                    return Err(query_error(text, QueryProblem::UnclosedQuote));
                 }
                 let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
                 if phrase.is_empty() {
                     if negated {
-                        return Err(Error::Usage(format!("query '{text}': empty exclusion")));
+                        return Err(query_error(text, QueryProblem::EmptyExclusion));
                     }
                     continue;
                 }
@@ -169,9 +167,7 @@ fn tokenize(text: &str) -> Result<Vec<Token>> {
             }
             _ => {
                 if negated {
-                    return Err(Error::Usage(format!(
-                        "query '{text}': '-' must be followed by a word or phrase"
-                    )));
+                    return Err(query_error(text, QueryProblem::DanglingMinus));
                 }
             }
         }
