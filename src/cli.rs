@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use dipsearch::model::DocType;
 
 /// Paragraph-level search over diplomatic meeting documents: what was said
 /// where, in which meeting, on what date, about which countries, treaties
@@ -91,8 +92,8 @@ pub struct FilterArgs {
     /// Meeting acronym or full name (ASTOP, "ASEAN Regional Forum").
     #[arg(long = "meeting", value_name = "M")]
     pub meetings: Vec<String>,
-    /// Document type: chairs-summary, chairs-statement, joint-statement, press-release, declaration, communique, statement, report, other.
-    #[arg(long = "type", value_name = "TYPE")]
+    // Help from the one list of types, `DocType::ALL`.
+    #[arg(long = "type", value_name = "TYPE", help = doc_type_help())]
     pub types: Vec<String>,
     /// Country that speaks or hosts (as --country).
     #[arg(long = "issuer", value_name = "C")]
@@ -310,4 +311,9 @@ pub enum EntityKindArg {
     Topic,
     /// Groups.
     Group,
+}
+
+/// The help of `--type`: every document type, from `DocType::ALL`.
+fn doc_type_help() -> String {
+    format!("Document type: {}", DocType::names())
 }

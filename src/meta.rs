@@ -48,8 +48,9 @@ pub enum MetaError {
     /// The text is not valid TOML.
     #[error("invalid TOML: {0}")]
     Toml(String),
-    /// A key that dipsearch does not know.
-    #[error("unknown key '{0}' (expected one of meeting, acronym, edition, doc_type, date, year, place, issuer, participants, title{1})")]
+    /// A key that dipsearch does not know (and `, filename` where that
+    /// key is allowed too).
+    #[error("unknown key '{0}' (expected one of {keys}{1})", keys = KEYS.join(", "))]
     UnknownKey(String, &'static str),
     /// A known key with a value of the wrong shape.
     #[error("bad value for '{key}': {value} (expected {expected})")]
@@ -59,7 +60,7 @@ pub enum MetaError {
         /// The value as written.
         value: String,
         /// What was expected instead.
-        expected: &'static str,
+        expected: String,
     },
     /// Front matter opened with `+++` but never closed.
     #[error("front matter opened with +++ has no closing +++ line")]
@@ -115,7 +116,7 @@ pub fn parse_country(s: &str) -> Option<CountryCode> {
     t.parse().ok()
 }
 
-fn bad(key: &str, value: &toml::Value, expected: &'static str) -> MetaError {
+fn bad(key: &str, value: &toml::Value, expected: &str) -> MetaError {
     let value = match value {
         toml::Value::String(s) => format!("'{s}'"),
         other => other.to_string(),
@@ -123,7 +124,7 @@ fn bad(key: &str, value: &toml::Value, expected: &'static str) -> MetaError {
     MetaError::BadValue {
         key: key.to_string(),
         value,
-        expected,
+        expected: expected.to_string(),
     }
 }
 
@@ -187,13 +188,9 @@ impl Overrides {
             }
             "doc_type" => {
                 let s = text("a document type such as chairs-summary")?;
-                let t: DocType = s.parse().map_err(|_| {
-                    bad(
-                        key,
-                        v,
-                        "one of chairs-summary, chairs-statement, joint-statement, press-release, declaration, communique, statement, report, other",
-                    )
-                })?;
+                let t: DocType = s
+                    .parse()
+                    .map_err(|_| bad(key, v, &format!("one of {}", DocType::names())))?;
                 self.doc_type = Some(t);
             }
             "issuer" => {
@@ -221,7 +218,7 @@ impl Overrides {
                     let c = parse_country(item).ok_or_else(|| MetaError::BadValue {
                         key: key.to_string(),
                         value: format!("'{item}'"),
-                        expected: "ISO 3166 alpha-3 codes such as JPN",
+                        expected: "ISO 3166 alpha-3 codes such as JPN".to_string(),
                     })?;
                     if !codes.contains(&c) {
                         codes.push(c);

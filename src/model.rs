@@ -7,6 +7,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -199,7 +200,8 @@ pub enum DocType {
 }
 
 impl DocType {
-    /// Every variant, in display order (for help text and suggestions).
+    /// Every variant, in display order: the one list of document types,
+    /// from which help text and error messages are made.
     pub const ALL: [DocType; 9] = [
         DocType::ChairsSummary,
         DocType::ChairsStatement,
@@ -226,11 +228,24 @@ impl DocType {
             DocType::Other => "other",
         }
     }
+
+    /// The wire names of [`DocType::ALL`], comma-separated, for help text
+    /// and error messages.
+    ///
+    /// ```
+    /// use dipsearch::model::DocType;
+    /// assert!(DocType::names().starts_with("chairs-summary, chairs-statement, "));
+    /// assert!(DocType::names().ends_with(", other"));
+    /// ```
+    pub fn names() -> &'static str {
+        static NAMES: OnceLock<String> = OnceLock::new();
+        NAMES.get_or_init(|| DocType::ALL.map(|t| t.as_str()).join(", "))
+    }
 }
 
 /// Error for an unknown document type name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown document type '{0}' (expected one of chairs-summary, chairs-statement, joint-statement, press-release, declaration, communique, statement, report, other)")]
+#[error("unknown document type '{0}' (expected one of {names})", names = DocType::names())]
 pub struct BadDocType(pub String);
 
 impl FromStr for DocType {
