@@ -9,10 +9,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// The ingest pipeline allocates many small strings on several threads;
-/// mimalloc handles that better than the system allocator (ingest of the
-/// UNGDC: 6.1 s against 7.2–7.5 s). Its v2 line (see Cargo.toml) starts a
-/// process faster than v3, which matters for a short search.
+/// The ingest pipeline allocates many small strings on several threads,
+/// which mimalloc handles better than the system allocator; its v2 line
+/// starts a process faster, which matters for a short search (figures in
+/// benches/PROFILE.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -131,20 +131,19 @@ impl IndexHandle {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let (schema, fields) = Fields::build();
         let settings = IndexSettings {
-            // zstd level 1: compressing the doc store was a tenth of the
-            // ingest CPU at the default level 3, for a few % of size.
+            // zstd level 1: the default level 3 made compressing the doc
+            // store a large share of the ingest CPU, for little size.
             docstore_compression: Compressor::Zstd(ZstdCompressor {
                 compression_level: Some(1),
             }),
             // Small blocks: showing a hit decompresses one block, and a cold
-            // process has no block cache (16 KiB: +9% index, ~2x faster hits).
+            // process has no block cache.
             docstore_blocksize: 16 * 1024,
             // Each indexing thread compresses its own blocks: a dedicated
             // compressor thread per segment writer (tantivy's default) is
             // one thread too many on a small machine whose cores the
-            // indexing threads already fill; handing every block over cost
-            // system time (whole UNGDC, six alternating builds each: median
-            // 6.09 against 6.44 s wall, 0.7 against 1.2 system-s).
+            // indexing threads already fill; handing every block over costs
+            // system time.
             docstore_compress_dedicated_thread: false,
             ..IndexSettings::default()
         };

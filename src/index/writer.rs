@@ -31,11 +31,10 @@ fn entity_terms(t: &Tags) -> Vec<(EntityKind, String)> {
 }
 
 /// Largest memory budget of the writer, shared by its threads: 2 indexing
-/// threads with up to 150 MB of arena each. With 100 MB each the whole UN
-/// General Debate (190 MB of text) was flushed as two large segments plus
-/// two remainders; with 150 MB it is two segments, for the same ingest
-/// time and peak memory (about 335 MB), and every query has fewer segments
-/// to search.
+/// threads with up to 150 MB of arena each, enough for a corpus the size
+/// of the UN General Debate to be flushed as one segment per thread, with
+/// no small remainders for every query to search (figures in
+/// benches/PROFILE.md).
 const WRITER_BUDGET_BYTES: usize = 300_000_000;
 /// Smallest budget per thread tantivy accepts (15 MB).
 const THREAD_BUDGET_MIN: usize = 15_000_000;
@@ -156,9 +155,8 @@ impl IndexWriterHandle {
     /// Why: each indexing thread flushes a large segment whenever its arena
     /// is full and a small one with what is left at the commit, and each
     /// incremental ingest adds a small one; every segment costs every query
-    /// its own term lookups and scorers (about 4 µs a segment on the UNGD
-    /// index; built with 100 MB arenas, its two remainders of 20,000
-    /// paragraphs in all took 84 ms to merge). Segments under an eighth of
+    /// its own term lookups and scorers, while merging small ones is cheap
+    /// (figures in benches/PROFILE.md). Segments under an eighth of
     /// the largest are merged, so the large ones are never rewritten
     /// (tantivy's own merge policy still merges segments of similar sizes
     /// once there are eight of them). Best effort: the commit above already

@@ -108,12 +108,9 @@ fn run_jobs(
     let skipped = Mutex::new(Vec::new());
     let first_error: Mutex<Option<Error>> = Mutex::new(None);
     // Reading, segmenting and tagging run on the cores the writer's
-    // indexing threads leave free. On 2 cores, one worker beside the two
-    // indexing threads builds the whole UNGDC as fast as two workers
-    // competing with them or faster (interleaved runs: 0.65-0.73x the FTS5
-    // build against 0.67-0.72x), with less CPU and memory, and a smaller
-    // index: documents reach the writer in corpus order, so a doc-store
-    // block holds paragraphs of one speech (172 against 176 MiB).
+    // indexing threads leave free: workers competing with those threads are
+    // no faster, cost CPU and memory, and scatter a speech's paragraphs over
+    // doc-store blocks, where in corpus order they share them.
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let workers = cores.saturating_sub(writer.threads()).max(1);
     let run = || {
