@@ -5,7 +5,14 @@
 use dipsearch::error::{FilterKind, UsageError};
 use dipsearch::index::RebuildReason;
 use dipsearch::model::EntityKind;
+use dipsearch::render::Hints;
 use dipsearch::Error;
+
+/// What text output adds to say where to look next.
+pub const TEXT: Hints = Hints {
+    more_hits: " (use --limit/--offset for more)",
+    skipped_files: " (see `dipsearch ingest`)",
+};
 
 /// The one error line: the chain of causes (as anyhow's `{:#}` prints it),
 /// each library error with its hint.

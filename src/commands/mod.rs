@@ -150,7 +150,10 @@ fn text_style(color: ColorArg) -> TextStyle {
             io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    TextStyle { color: on }
+    TextStyle {
+        color: on,
+        hints: hints::TEXT,
+    }
 }
 
 fn basic(format: BasicFormat) -> Format {

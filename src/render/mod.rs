@@ -33,6 +33,19 @@ pub enum Format {
 pub struct TextStyle {
     /// Use ANSI colours for highlights and labels.
     pub color: bool,
+    /// Pointers to the next step, worded by the caller.
+    pub hints: Hints,
+}
+
+/// What text output may add to a line to say where to look next. The
+/// caller words them (the library names no command or flag); empty by
+/// default, adding nothing.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Hints {
+    /// After the count of hits, when more match than are shown.
+    pub more_hits: &'static str,
+    /// After the count of files the last ingest skipped.
+    pub skipped_files: &'static str,
 }
 
 /// Writes search results.
@@ -63,10 +76,15 @@ pub fn paragraph(
 }
 
 /// Writes index statistics.
-pub fn stats(format: Format, s: &IndexStats, out: &mut dyn Write) -> io::Result<()> {
+pub fn stats(
+    format: Format,
+    s: &IndexStats,
+    style: TextStyle,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Json | Format::Jsonl => json::stats(s, out),
-        _ => text::stats(s, out),
+        _ => text::stats(s, style, out),
     }
 }
 

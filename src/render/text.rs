@@ -180,7 +180,8 @@ pub fn hits(res: &SearchResults, style: TextStyle, out: &mut dyn Write) -> io::R
         ),
         t if shown == t => format!("{t} matching paragraph{}", if t == 1 { "" } else { "s" }),
         t => format!(
-            "{first}–{shown} shown of {t} matching paragraphs (use --limit/--offset for more)"
+            "{first}–{shown} shown of {t} matching paragraphs{}",
+            style.hints.more_hits
         ),
     };
     if shown > 0 {
@@ -290,7 +291,7 @@ pub fn paragraph(view: &ParagraphView, style: TextStyle, out: &mut dyn Write) ->
 }
 
 /// Index statistics.
-pub fn stats(s: &IndexStats, out: &mut dyn Write) -> io::Result<()> {
+pub fn stats(s: &IndexStats, style: TextStyle, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "documents:   {}", s.documents)?;
     writeln!(out, "paragraphs:  {}", s.paragraphs)?;
     writeln!(out, "meetings:    {}", s.meetings)?;
@@ -303,8 +304,8 @@ pub fn stats(s: &IndexStats, out: &mut dyn Write) -> io::Result<()> {
     if s.skipped > 0 {
         writeln!(
             out,
-            "skipped:     {} file(s) (see `dipsearch ingest`)",
-            s.skipped
+            "skipped:     {} file(s){}",
+            s.skipped, style.hints.skipped_files
         )?;
     }
     for (name, list) in [
