@@ -20,6 +20,10 @@
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 
+use crate::text::marker::parse_marker;
+use crate::text::roman::to_roman;
+use crate::text::ws::normalise_ws;
+
 const SKIP_TAGS: &[&str] = &[
     "script", "style", "nav", "footer", "form", "aside", "noscript", "template", "iframe", "svg",
     "button", "select", "head", "object", "canvas", "map", "dialog",
@@ -183,37 +187,11 @@ fn list_marker(kind: &str, n: u32, depth: usize) -> String {
     match kind {
         "a" => format!("({})", alpha(b'a')),
         "A" => format!("{}.", alpha(b'A')),
-        "i" => format!("({})", roman(n).to_lowercase()),
-        "I" => format!("{}.", roman(n)),
+        "i" => format!("({})", to_roman(n).to_lowercase()),
+        "I" => format!("{}.", to_roman(n)),
         _ if depth > 1 => format!("({n})"),
         _ => format!("{n}."),
     }
-}
-
-fn roman(mut n: u32) -> String {
-    const T: &[(u32, &str)] = &[
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for &(v, r) in T {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
 }
 
 struct ListState {
@@ -292,8 +270,7 @@ fn walk(
                 out.breaks(1);
                 let level = lists.len();
                 let item_text: String = el.text().collect::<String>();
-                let has_marker =
-                    crate::segment::numbering::parse_marker(item_text.trim_start()).is_some();
+                let has_marker = parse_marker(item_text.trim_start()).is_some();
                 if let Some(l) = lists.last_mut() {
                     let n = el
                         .value()
@@ -408,7 +385,7 @@ pub fn to_text(html: &str) -> String {
 
 /// A `<title>` without the site name: `Title | Ministry of ...` → `Title`.
 fn page_title(t: &str) -> String {
-    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = normalise_ws(t);
     for sep in [" | ", " : ", " - ", " – "] {
         if let Some((head, _)) = t.split_once(sep) {
             if head.len() >= 15 {

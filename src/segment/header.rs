@@ -22,8 +22,15 @@ use regex::Regex;
 
 use super::boilerplate::{is_boilerplate, is_breadcrumb};
 use super::dates::{find_date, find_date_with_year, DateMatch};
-use super::numbering::parse_marker;
 use crate::model::{Date, DocType, MeetingHeader};
+use crate::text::lexicon::{
+    acronym, is_generic_heading, is_meeting_word, keeps_caps, mentions_meeting_kind, ACRONYMS,
+};
+use crate::text::marker::{parse_marker, Style};
+use crate::text::roman::roman_value;
+use crate::text::ws::normalise_ws;
+
+pub use crate::text::title::{ends_with_function_word, is_all_caps, is_title_like, title_case};
 
 /// What the header reader found, and where the body starts.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -36,103 +43,6 @@ pub struct HeaderScan {
     /// is the publication date, so a meeting date in the body wins.
     pub bare_date: bool,
 }
-
-const SMALL_WORDS: &[&str] = &[
-    "of", "the", "on", "and", "in", "for", "to", "at", "a", "an", "by", "with", "among", "between",
-    "from", "into", "against", "de", "la", "du", "des", "et", "or", "its", "their", "as", "vs",
-];
-
-/// Words kept in capitals when an ALL-CAPS line is put in title case.
-const ACRONYMS: &[&str] = &[
-    "ASEAN", "ARF", "APEC", "ASEM", "ASTOP", "UN", "UNSC", "NPT", "WMD", "ISM", "ISG", "NPD",
-    "CBM", "CBMS", "CBMs", "EU", "G7", "G8", "G20", "ROK", "DPRK", "USA", "US", "UK", "PRC",
-    "IAEA", "OPCW", "CTBT", "PSI", "MOFA", "METI", "SOM", "AMM", "EAS", "ADMM", "PMC", "SEANWFZ",
-    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "HCOC", "MTCR", "NSG",
-    "CWC", "BWC", "TAC", "ZOPFAN", "OSCE", "OAS", "AU", "UNGA", "ECOSOC", "UNSCR",
-];
-
-/// Known meeting names and their acronyms, for headers that give the name
-/// without the acronym (`THE FIRST ASEAN REGIONAL FORUM`).
-const KNOWN_MEETINGS: &[(&str, &str)] = &[
-    ("asean regional forum", "ARF"),
-    ("asian senior-level talks on non-proliferation", "ASTOP"),
-    ("asia senior-level talks on non-proliferation", "ASTOP"),
-    ("asia-pacific economic cooperation", "APEC"),
-    ("asia-europe meeting", "ASEM"),
-    ("general assembly", "UNGA"),
-    ("general debate", "UNGD"),
-    ("east asia summit", "EAS"),
-    ("asean post ministerial conference", "PMC"),
-];
-
-/// Group and forum acronyms taken from a title when nothing better names
-/// the meeting.
-const GROUP_TOKENS: &[&str] = &[
-    "G7", "G8", "G20", "APEC", "ASEM", "ARF", "ASEAN", "ASTOP", "EAS",
-];
-
-/// Words that make a title line name a meeting.
-const MEETING_WORDS: &[&str] = &[
-    "talks",
-    "forum",
-    "meeting",
-    "seminar",
-    "summit",
-    "dialogue",
-    "conference",
-    "session",
-    "consultation",
-    "consultations",
-    "assembly",
-    "workshop",
-    "council",
-    "symposium",
-    "ism",
-    "isg",
-    "arf",
-    "astop",
-    "apec",
-    "asem",
-    "group",
-    "intersessional",
-    "inter-sessional",
-];
-
-/// Forms of address that open speeches; a line with one is never a title.
-const SALUTATIONS: &[&str] = &[
-    "excellenc",
-    "mr. president",
-    "mr president",
-    "madam president",
-    "madame president",
-    "ladies and gentlemen",
-    "distinguished delegates",
-    "mr. chairman",
-    "mr chairman",
-];
-
-/// Words a title does not end with but a wrapped line of prose often does.
-const TRAILING_FUNCTION_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "a", "an", "in", "on", "for", "with", "by", "at", "i", "that",
-    "this", "its", "our", "my", "we", "his", "her", "their", "from", "as", "is", "are", "be",
-    "which", "who", "has", "have", "it", "or", "but", "mr", "mr.", "sir",
-];
-
-/// Section headings that are never a document title even at the top.
-const GENERIC_HEADINGS: &[&str] = &[
-    "introduction",
-    "background",
-    "overview",
-    "conclusion",
-    "conclusions",
-    "recommendations",
-    "summary of discussions",
-    "opening remarks",
-    "opening session",
-    "annex",
-    "preamble",
-    "main contents",
-];
 
 type Patterns = (Regex, Regex, Regex, Regex, Regex);
 
@@ -269,121 +179,7 @@ fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
 
 fn contains_meeting_word(s: &str) -> bool {
     s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .any(|w| MEETING_WORDS.contains(&w.to_lowercase().as_str()))
-}
-
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split_whitespace()
-}
-
-/// Whether the letters of `s` are (almost) all upper case.
-pub fn is_all_caps(s: &str) -> bool {
-    let (mut up, mut low) = (0, 0);
-    for c in s.chars() {
-        if c.is_uppercase() {
-            up += 1;
-        } else if c.is_lowercase() {
-            low += 1;
-        }
-    }
-    up >= 3 && low * 10 <= up
-}
-
-/// Whether the last word of `s` is a function word (`the`, `of`, `to`),
-/// the mark of a wrapped line of prose rather than a title.
-pub fn ends_with_function_word(s: &str) -> bool {
-    let lower = s.to_lowercase();
-    let last = lower
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric());
-    s.split_whitespace().count() > 1 && TRAILING_FUNCTION_WORDS.contains(&last)
-}
-
-/// Whether `s` reads like a title or heading: short, no sentence end, words
-/// capitalised (ignoring small words) or ALL CAPS.
-pub fn is_title_like(s: &str) -> bool {
-    let t = s.trim().trim_matches('*').trim();
-    if t.is_empty() || t.len() > 220 {
-        return false;
-    }
-    if t.ends_with(['.', ',', ';']) && !t.ends_with("etc.") {
-        return false;
-    }
-    if !t.chars().next().is_some_and(|c| {
-        c.is_uppercase() || c.is_ascii_digit() || c == '[' || c == '(' || c == '"' || c == '“'
-    }) {
-        return false;
-    }
-    let lower = t.to_lowercase();
-    if SALUTATIONS.iter().any(|w| lower.contains(w)) || t.ends_with(':') {
-        return false;
-    }
-    // Wrapped prose stops on a function word ("... to the United").
-    let last = lower
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric());
-    // (An ALL-CAPS title block may wrap after "ON": it is joined later.)
-    if words(t).count() > 1 && TRAILING_FUNCTION_WORDS.contains(&last) && !is_all_caps(t) {
-        return false;
-    }
-    if is_all_caps(t) {
-        return words(t).count() <= 30;
-    }
-    if words(t).count() == 1 && !t.chars().any(|c| c.is_ascii_digit()) && t.len() < 4 {
-        return false; // "I", "We", "It": the start of a wrapped sentence
-    }
-    let mut total = 0;
-    let mut caps = 0;
-    for w in words(t) {
-        let lw = w.to_lowercase();
-        if SMALL_WORDS.contains(&lw.trim_matches(|c: char| !c.is_alphanumeric())) {
-            continue;
-        }
-        total += 1;
-        let first = w.chars().find(|c| c.is_alphanumeric());
-        if first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
-            caps += 1;
-        }
-    }
-    total > 0 && total <= 30 && caps * 10 >= total * 7
-}
-
-/// Title case for an ALL-CAPS line, keeping acronyms and small words.
-pub fn title_case(s: &str) -> String {
-    let mut out = Vec::new();
-    for (i, w) in s.split_whitespace().enumerate() {
-        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if ACRONYMS.contains(&core) || core.chars().any(|c| c.is_ascii_digit()) {
-            out.push(w.to_string());
-            continue;
-        }
-        let lw = w.to_lowercase();
-        if i > 0 && SMALL_WORDS.contains(&lw.as_str()) {
-            out.push(lw);
-            continue;
-        }
-        // Capitalise each hyphen/slash-separated part: NON-PROLIFERATION.
-        let mut word = String::with_capacity(w.len());
-        let mut start = true;
-        for c in lw.chars() {
-            if start && c.is_alphabetic() {
-                word.extend(c.to_uppercase());
-                start = false;
-            } else {
-                word.push(c);
-                if c == '-' || c == '/' || c == '(' {
-                    start = true;
-                }
-            }
-        }
-        // "'S" after apostrophe should stay lower: CHAIRMAN'S -> Chairman's
-        out.push(word);
-    }
-    out.join(" ")
+        .any(|w| is_meeting_word(&w.to_lowercase()))
 }
 
 /// Ordinal words and numbers: `Fourth` → 4, `27th` → 27, `TWENTY-FIRST` → 21.
@@ -506,8 +302,8 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
             let core = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
             if let Some((a, r)) = core.rsplit_once('-') {
                 if a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()) {
-                    if let Some(v) = super::numbering::roman_value(r)
-                        .filter(|_| r.chars().all(|c| c.is_ascii_uppercase()))
+                    if let Some(v) =
+                        roman_value(r).filter(|_| r.chars().all(|c| c.is_ascii_uppercase()))
                     {
                         info.acronym = Some(a.to_string());
                         info.edition = Some(v);
@@ -657,7 +453,7 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
         let ws: Vec<&str> = line.split_whitespace().collect();
         for pair in ws.windows(2) {
             let (a, n) = (pair[0], pair[1].trim_end_matches([',', ')', ':']));
-            if ["ARF", "AMM", "EAS", "ASEM", "APEC", "ASTOP"].contains(&a)
+            if acronym(a).is_some_and(|x| x.is_numbered())
                 && (1..=2).contains(&n.len())
                 && n.bytes().all(|b| b.is_ascii_digit())
             {
@@ -676,7 +472,7 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
 fn split_roman_suffix(s: &str) -> (String, Option<u32>) {
     if let Some((a, r)) = s.rsplit_once('-') {
         if !a.is_empty() && r.chars().all(|c| c.is_ascii_uppercase()) {
-            if let Some(v) = super::numbering::roman_value(r) {
+            if let Some(v) = roman_value(r) {
                 return (a.to_string(), Some(v));
             }
         }
@@ -688,9 +484,9 @@ fn split_roman_suffix(s: &str) -> (String, Option<u32>) {
 /// (`ARF ISM on NPD` → `ARF`).
 fn known_acronym(meeting: &str) -> Option<String> {
     let lower = meeting.to_lowercase();
-    for (name, acr) in KNOWN_MEETINGS {
-        if lower.contains(name) {
-            return Some((*acr).to_string());
+    for a in ACRONYMS {
+        if a.names.iter().any(|name| lower.contains(name)) {
+            return Some(a.text.to_string());
         }
     }
     let first = meeting.split_whitespace().next()?;
@@ -700,7 +496,7 @@ fn known_acronym(meeting: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         && first.chars().any(|c| c.is_ascii_uppercase())
-        && ACRONYMS.contains(&first))
+        && keeps_caps(first))
     .then(|| first.to_string())
 }
 
@@ -858,7 +654,7 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
             // Menu items left by a page without <nav> ("• Home", "• About
             // Us") above any header line: navigation, not content.
             let item = &t[m.text_start..];
-            let menu = matches!(m.style, super::numbering::Style::Bullet(..))
+            let menu = matches!(m.style, Style::Bullet(..))
                 && titles.is_empty()
                 && date.is_none()
                 && explicit_type.is_none()
@@ -940,9 +736,7 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
             .is_some_and(|c| c.is_lowercase());
         if is_title_like(t) && t.len() <= 200 && !next_is_prose {
             let lower = t.to_lowercase();
-            let generic = GENERIC_HEADINGS
-                .iter()
-                .any(|g| lower.trim_matches(|c: char| !c.is_alphanumeric()) == *g);
+            let generic = is_generic_heading(lower.trim_matches(|c: char| !c.is_alphanumeric()));
             if generic {
                 break;
             }
@@ -1028,7 +822,7 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
         // A group named in the title: "A G8 Declaration".
         h.acronym = titles.iter().find_map(|t| {
             t.split(|c: char| !c.is_alphanumeric())
-                .find(|w| GROUP_TOKENS.contains(w))
+                .find(|w| acronym(w).is_some_and(|a| a.is_group()))
                 .map(str::to_string)
         });
     }
@@ -1037,7 +831,7 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
         .or(title_type)
         .or(banner_type)
         .unwrap_or(DocType::Other);
-    h.title = title.map(|t| super::unwrap::normalise_ws(t.trim_matches('*')));
+    h.title = title.map(|t| normalise_ws(t.trim_matches('*')));
     if let Some(m) = date {
         h.date = Some(m.date);
         h.date_end = m.date_end;
@@ -1062,24 +856,7 @@ pub fn chair_from(text: &str) -> Option<String> {
         while !text.is_char_boundary(from) {
             from += 1;
         }
-        let before = text[from..m.start()].to_lowercase();
-        [
-            "meeting",
-            "talks",
-            "seminar",
-            "session",
-            "forum",
-            "dialogue",
-            "conference",
-            "summit",
-            "workshop",
-            "ism",
-            "isg",
-            "symposium",
-            "consultation",
-        ]
-        .iter()
-        .any(|w| before.contains(w))
+        mentions_meeting_kind(&text[from..m.start()].to_lowercase())
     })?;
     let rest = &text[m.end()..];
     // The sentence: abbreviations such as "Mr." and initials do not end it.
@@ -1351,13 +1128,5 @@ mod tests {
             Some(("2008-05-03".into(), None))
         );
         assert_eq!(d("It rained on May 3.", "2011-01-05"), None);
-    }
-
-    #[test]
-    fn title_case_keeps_acronyms() {
-        assert_eq!(
-            title_case("THE FIRST ASEAN REGIONAL FORUM ON NON-PROLIFERATION"),
-            "The First ASEAN Regional Forum on Non-Proliferation"
-        );
     }
 }

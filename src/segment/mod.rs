@@ -47,6 +47,8 @@ pub mod unwrap;
 use std::collections::HashMap;
 
 use crate::model::{Paragraph, Segmented};
+use crate::text::marker::starts_item;
+use crate::text::title::{ends_with_function_word, is_title_like};
 use numbering::{parse_marker, Assigned, Labeller, Style};
 use unwrap::Block;
 
@@ -141,7 +143,7 @@ fn drop_running_headers(lines: &mut [&str]) {
     for l in lines.iter_mut() {
         let t = l.trim();
         if (3..=100).contains(&t.len())
-            && !unwrap::starts_item(t)
+            && !starts_item(t)
             && counts.get(&unwrap::shape(t)).is_some_and(|&c| c >= need)
         {
             *l = "";
@@ -180,7 +182,7 @@ fn heading_text(b: &Block) -> Option<String> {
     {
         return None;
     }
-    header::is_title_like(t).then(|| t.to_string())
+    is_title_like(t).then(|| t.to_string())
 }
 
 /// The heading text when a marked block is a section heading rather than
@@ -215,8 +217,8 @@ fn section_heading(
     let short_sentence_case = capital
         && rest.split_whitespace().count() <= 6
         && !rest.ends_with(['.', ',', ';', '!', '?'])
-        && !header::ends_with_function_word(rest);
-    if !header::is_title_like(rest) && !short_sentence_case {
+        && !ends_with_function_word(rest);
+    if !is_title_like(rest) && !short_sentence_case {
         return None;
     }
     let next = next?;

@@ -30,7 +30,10 @@
 use std::collections::{HashMap, HashSet};
 
 use super::boilerplate::{is_boilerplate, is_page_number};
-use super::numbering::parse_marker;
+use crate::text::lexicon::{is_capitalised_section_word, HEADING_SMALL_WORDS};
+use crate::text::marker::{is_marker_only, starts_item};
+use crate::text::title::{ends_with_function_word, is_all_caps, is_title_like};
+use crate::text::ws::{is_normal_ws, normalise_ws};
 
 /// A run of lines that forms one paragraph candidate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -136,50 +139,20 @@ fn starts_lower(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_lowercase)
 }
 
-fn is_marker_only(s: &str) -> bool {
-    parse_marker(&format!("{s} x")).is_some_and(|m| m.text_start == s.len() + 1) && !s.contains(' ')
-}
-
-/// Whether a line starts a new item by its look alone.
-pub(crate) fn starts_item(s: &str) -> bool {
-    match parse_marker(s) {
-        Some(m) => !m.bare,
-        None => is_marker_only(s),
-    }
-}
-
 /// A line that can only be a heading, for wrapped text where a short line
 /// of prose ("I congratulate Mr. Sam") looks much like one: every word
 /// capitalised except small ones, no comma, no trailing function word; a
 /// single word only in capitals or as a common section name.
 fn strict_heading(t: &str) -> bool {
-    const SMALL: &[&str] = &[
-        "of", "the", "on", "and", "in", "for", "to", "at", "a", "an", "by", "with",
-    ];
-    const SECTION_WORDS: &[&str] = &[
-        "Introduction",
-        "Conclusion",
-        "Conclusions",
-        "Background",
-        "Recommendations",
-        "Overview",
-        "Summary",
-        "Preamble",
-        "Annex",
-    ];
     let words: Vec<&str> = t.split_whitespace().collect();
-    if t.contains(',')
-        || t.ends_with('-')
-        || !super::header::is_title_like(t)
-        || super::header::ends_with_function_word(t)
-    {
+    if t.contains(',') || t.ends_with('-') || !is_title_like(t) || ends_with_function_word(t) {
         return false;
     }
     if words.len() == 1 {
-        return super::header::is_all_caps(t) || SECTION_WORDS.contains(&t);
+        return is_all_caps(t) || is_capitalised_section_word(t);
     }
     words.iter().all(|w| {
-        SMALL.contains(w)
+        HEADING_SMALL_WORDS.contains(w)
             || w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -464,7 +437,7 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
             // ("... the Treaty on the Non-Proliferation of" / page break /
             // "Nuclear Weapons ...": a function word cannot end a paragraph.)
             if !ends_sentence(&last.text)
-                && (starts_lower(&b.text) || super::header::ends_with_function_word(&last.text))
+                && (starts_lower(&b.text) || ends_with_function_word(&last.text))
                 && !starts_item(&b.text)
                 && (wrapped || last.text.len() > 150)
             {
@@ -481,27 +454,6 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
         }
     }
     merged
-}
-
-/// Whether `s` is already as [`normalise_ws`] would make it (the usual
-/// case), so the copy can be skipped.
-fn is_normal_ws(s: &str) -> bool {
-    !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !s.contains("  ")
-        && !s.chars().any(|c| c.is_whitespace() && c != ' ')
-}
-
-/// Collapses every run of whitespace to one space and trims the ends.
-pub fn normalise_ws(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
 }
 
 #[cfg(test)]
