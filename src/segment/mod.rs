@@ -41,15 +41,17 @@
 pub mod boilerplate;
 pub mod dates;
 pub mod header;
+mod hyphen;
 pub mod numbering;
+mod running;
 pub mod unwrap;
 
 use std::collections::HashMap;
 
 use crate::model::{Paragraph, Segmented};
-use crate::text::marker::starts_item;
 use crate::text::title::{ends_with_function_word, is_title_like};
 use numbering::{parse_marker, Assigned, Labeller, Style};
+use running::{Evidence, RunningHeaders};
 use unwrap::Block;
 
 /// Longest paragraph kept whole, in bytes; longer blocks are split at
@@ -120,32 +122,21 @@ fn complete_from_body(
     }
 }
 
-/// Blanks running headers in paginated text (PDF extractions): short lines
-/// repeated on at least half the pages, where pages are counted by
-/// page-number lines and form feeds. Runs before the header is read, so a
-/// running header is never taken for the title.
+/// Blanks running headers in paginated text (PDF extractions), found
+/// with page-number lines and form feeds as evidence (see `running`).
+/// Runs before the header is read, so a running header is never taken for
+/// the title.
 fn drop_running_headers(lines: &mut [&str]) {
-    let pages = lines
-        .iter()
-        .filter(|l| l.contains('\u{c}') || boilerplate::is_page_number(l))
-        .count();
+    let pages = running::count_pages(lines);
     if pages < 2 {
         return;
     }
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for l in lines.iter() {
-        let t = l.trim();
-        if (3..=100).contains(&t.len()) && !boilerplate::is_page_number(t) {
-            *counts.entry(unwrap::shape(t)).or_insert(0) += 1;
-        }
+    let running = RunningHeaders::find(lines.iter().map(|l| l.trim()), Evidence::Pages(pages));
+    if running.is_empty() {
+        return;
     }
-    let need = (pages / 2).max(2);
     for l in lines.iter_mut() {
-        let t = l.trim();
-        if (3..=100).contains(&t.len())
-            && !starts_item(t)
-            && counts.get(&unwrap::shape(t)).is_some_and(|&c| c >= need)
-        {
+        if running.contains(l.trim()) {
             *l = "";
         }
     }

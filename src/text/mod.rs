@@ -8,11 +8,13 @@
 //! * [`marker`]: `1.`, `(a)`, `ii)`, `13.5.4`, `•` at the start of a line;
 //! * [`roman`]: roman numerals read and written;
 //! * [`title`]: title-like lines, ALL CAPS, title case;
+//! * [`line`]: sentence ends, lower-case starts, indentation;
 //! * [`ws`]: whitespace runs collapsed;
 //! * [`lexicon`]: small words, function words, section words, meeting
 //!   words and acronyms, each written once.
 
 pub mod lexicon;
+pub mod line;
 pub mod marker;
 pub mod roman;
 pub mod title;
