@@ -83,7 +83,7 @@ impl WordForms {
     /// for each line ending in `frag-` followed by a line starting with
     /// `tail`, whether `frag-tail` or `fragtail` occurs elsewhere in the
     /// document. Only those candidates are looked for, so a document is
-    /// not lower-cased and hashed word by word (that dominated unwrapping).
+    /// not lower-cased and hashed word by word.
     pub(super) fn collect(lines: &[&str]) -> WordForms {
         let mut wanted: HashSet<String> = HashSet::new();
         for pair in lines.windows(2) {

