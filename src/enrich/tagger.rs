@@ -51,6 +51,15 @@ struct Valid {
     cited: Vec<Cited>,
 }
 
+/// A topic trigger that passed its gates.
+#[derive(Clone, Copy)]
+struct TopicHit {
+    topic: u32,
+    /// Counts only beside a strong trigger or an implying instrument.
+    weak: bool,
+    hit: Hit,
+}
+
 /// Leftmost-longest, non-overlapping selection over candidates sorted by
 /// start (then longest first). Variants of one pattern on the same span
 /// are chosen together (`European Union` is the country-like EUU and the
@@ -318,10 +327,11 @@ impl Gazetteer {
         let f = &scan.folded;
         let mut hits = self.topic_hits(orig, scan, doc, country_spans);
         hits.sort_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then(a.2.start.cmp(&b.2.start))
-                .then(b.2.end.cmp(&a.2.end))
-                .then(a.1.cmp(&b.1))
+            a.topic
+                .cmp(&b.topic)
+                .then(a.hit.start.cmp(&b.hit.start))
+                .then(b.hit.end.cmp(&a.hit.end))
+                .then(a.weak.cmp(&b.weak))
         });
         let implied: HashSet<u32> = out
             .iter()
@@ -331,21 +341,21 @@ impl Gazetteer {
                 Ent::Resolution(_) => None,
             })
             .collect();
-        for group in hits.chunk_by(|a, b| a.0 == b.0) {
-            let topic = group[0].0;
-            let mut picked: Vec<(bool, Hit)> = Vec::new();
+        for group in hits.chunk_by(|a, b| a.topic == b.topic) {
+            let topic = group[0].topic;
+            let mut picked: Vec<&TopicHit> = Vec::new();
             let mut last_end = 0;
-            for &(_, weak, h) in group {
-                if h.start >= last_end {
-                    picked.push((weak, h));
-                    last_end = h.end;
+            for t in group {
+                if t.hit.start >= last_end {
+                    picked.push(t);
+                    last_end = t.hit.end;
                 }
             }
-            let strong = implied.contains(&topic) || picked.iter().any(|(w, _)| !w);
+            let strong = implied.contains(&topic) || picked.iter().any(|t| !t.weak);
             if !strong {
                 continue;
             }
-            for (_, h) in picked {
+            for TopicHit { hit: h, .. } in picked {
                 out.push(Found {
                     kind: EntityKind::Topic,
                     ent: Ent::Known(topic),
@@ -357,7 +367,7 @@ impl Gazetteer {
         }
     }
 
-    /// The topic triggers whose gates pass, as (topic, weak, hit). A
+    /// The topic triggers whose gates pass. A
     /// trigger strictly inside a country name does not count (`Democratic`
     /// in `Democratic People's Republic of Korea`); one that is the whole
     /// name does (`DPRK`, `Iran`, `North Korea`).
@@ -367,7 +377,7 @@ impl Gazetteer {
         scan: &Scan,
         doc: &DocState,
         country_spans: &[(usize, usize)],
-    ) -> Vec<(u32, bool, Hit)> {
+    ) -> Vec<TopicHit> {
         let mut hits = Vec::new();
         for h in &scan.topics {
             let Some(v) = self.variant(h) else { continue };
@@ -386,7 +396,11 @@ impl Gazetteer {
             if !rules_ok(v, orig, &scan.folded, h.start, h.end, &scan.markers, doc) {
                 continue;
             }
-            hits.push((topic, weak, *h));
+            hits.push(TopicHit {
+                topic,
+                weak,
+                hit: *h,
+            });
         }
         hits
     }

@@ -7,9 +7,15 @@
 //!   the domain notes) and, from the body, the chair and meeting date;
 //! * [`dates`] turns the many date styles into ISO dates and ranges;
 //! * [`boilerplate`] drops navigation, banners, separators, footnote marks;
+//! * `running` finds running headers (one detector for the page-numbered
+//!   lines before the header and the wrapped body);
 //! * [`unwrap`] turns lines into blocks, undoing hard wrapping and
-//!   hyphenation and recovering paragraph boundaries;
-//! * [`numbering`] parses markers and builds unique labels.
+//!   hyphenation (`hyphen`) and recovering paragraph boundaries;
+//! * [`numbering`] builds unique labels from the markers that
+//!   [`crate::text::marker`] parses.
+//!
+//! The line-level vocabulary (markers, title shape, word lists) is in
+//! [`crate::text`], which decoding shares.
 //!
 //! Labels: the document's own numbering (`3`, `3(a)`, `4(d)(ii)`, `2(1)`,
 //! `13.5.4`, `II.3`); bullets are numbered under their parent (`4-1`,

@@ -11,11 +11,22 @@ use super::classify::{Field, FieldName, HeaderLine, TagLine, TextLine};
 use super::dates::PlaceDate;
 use super::doc_type::find_doc_type;
 use super::meetings::MeetingInfo;
-use super::HeaderScan;
 use crate::model::{DocType, MeetingHeader};
 use crate::segment::dates::{find_date, DateMatch};
 use crate::text::lexicon::acronym;
 use crate::text::ws::normalise_ws;
+
+/// What the header reader found, and where the body starts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HeaderScan {
+    /// Fields read from the header lines.
+    pub header: MeetingHeader,
+    /// Index of the first body line.
+    pub body_start: usize,
+    /// The header's date stands alone (no place): on announcement pages it
+    /// is the publication date, so a meeting date in the body wins.
+    pub bare_date: bool,
+}
 
 /// Lines of header (types, dates, titles, fields) read at most.
 const MAX_HEADER_LINES: usize = 16;

@@ -30,28 +30,16 @@ mod doc_type;
 mod fold;
 mod meetings;
 
-use crate::model::MeetingHeader;
 use fold::HeaderFold;
 
 pub use body::{chair_from, place_from};
 pub use classify::{classify, Field, FieldName, HeaderLine, TagLine, TextLine};
 pub use dates::{meeting_date_from, PlaceDate};
 pub use doc_type::{find_doc_type, DocTypeMatch};
+pub use fold::HeaderScan;
 pub use meetings::{meeting_info, ordinal_value, MeetingInfo};
 
 pub use crate::text::title::{ends_with_function_word, is_all_caps, is_title_like, title_case};
-
-/// What the header reader found, and where the body starts.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct HeaderScan {
-    /// Fields read from the header lines.
-    pub header: MeetingHeader,
-    /// Index of the first body line.
-    pub body_start: usize,
-    /// The header's date stands alone (no place): on announcement pages it
-    /// is the publication date, so a meeting date in the body wins.
-    pub bare_date: bool,
-}
 
 /// Reads the header lines of a document (see the module doc).
 ///
