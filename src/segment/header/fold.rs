@@ -100,7 +100,7 @@ impl HeaderFold {
 
     /// Takes line `i`: header, skipped furniture, or the end of the header.
     pub(super) fn take(&mut self, i: usize, line: HeaderLine<'_>) -> Step {
-        if line == HeaderLine::Blank {
+        if matches!(line, HeaderLine::Blank) {
             self.last_was_blank = true;
             return NEXT;
         }
