@@ -32,5 +32,6 @@ pub mod render;
 pub mod search;
 pub mod segment;
 pub mod stats;
+pub mod text;
 
 pub use error::{Error, Result};

@@ -20,6 +20,10 @@
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 
+use crate::text::marker::parse_marker;
+use crate::text::roman::to_roman;
+use crate::text::ws::normalise_ws;
+
 const SKIP_TAGS: &[&str] = &[
     "script", "style", "nav", "footer", "form", "aside", "noscript", "template", "iframe", "svg",
     "button", "select", "head", "object", "canvas", "map", "dialog",
@@ -183,165 +187,149 @@ fn list_marker(kind: &str, n: u32, depth: usize) -> String {
     match kind {
         "a" => format!("({})", alpha(b'a')),
         "A" => format!("{}.", alpha(b'A')),
-        "i" => format!("({})", roman(n).to_lowercase()),
-        "I" => format!("{}.", roman(n)),
+        "i" => format!("({})", to_roman(n).to_lowercase()),
+        "I" => format!("{}.", to_roman(n)),
         _ if depth > 1 => format!("({n})"),
         _ => format!("{n}."),
     }
 }
 
-fn roman(mut n: u32) -> String {
-    const T: &[(u32, &str)] = &[
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for &(v, r) in T {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
-}
-
+/// An open `<ul>` or `<ol>`.
 struct ListState {
     ordered: bool,
+    /// The `type` attribute (`1`, `a`, `A`, `i`, `I`).
     kind: String,
+    /// The number of the next item.
     next: u32,
 }
 
-fn walk(
-    node: NodeRef<'_, Node>,
-    out: &mut Out,
-    lists: &mut Vec<ListState>,
+/// The walk over the main content: the text written so far and the lists
+/// open around the current node.
+struct Walker {
+    out: Out,
+    lists: Vec<ListState>,
+    /// Keep a page-level `header` that holds the `h1`.
     keep_header: bool,
-    depth: usize,
-) {
-    if depth > 200 {
-        return; // pathological nesting; html5ever already caps most of it
+}
+
+impl Walker {
+    fn node(&mut self, node: NodeRef<'_, Node>, depth: usize) {
+        if depth > 200 {
+            return; // pathological nesting; html5ever already caps most of it
+        }
+        match node.value() {
+            Node::Text(t) => self.out.text(t),
+            Node::Element(_) => {
+                if let Some(el) = ElementRef::wrap(node) {
+                    self.element(el, depth);
+                }
+            }
+            Node::Document | Node::Fragment => self.children(node, depth),
+            _ => {}
+        }
     }
-    match node.value() {
-        Node::Text(t) => out.text(t),
-        Node::Element(_) => {
-            let Some(el) = ElementRef::wrap(node) else {
-                return;
-            };
-            let name = el.value().name();
-            if SKIP_TAGS.contains(&name) || is_nav(&el) {
-                return;
-            }
-            if name == "header" && !(keep_header && has_h1(&el)) {
-                return;
-            }
-            if name == "br" {
-                out.breaks(1);
-                return;
-            }
-            if name == "pre" {
-                out.breaks(2);
+
+    fn children(&mut self, node: NodeRef<'_, Node>, depth: usize) {
+        for c in node.children() {
+            self.node(c, depth + 1);
+        }
+    }
+
+    fn element(&mut self, el: ElementRef<'_>, depth: usize) {
+        let name = el.value().name();
+        if SKIP_TAGS.contains(&name) || is_nav(&el) {
+            return;
+        }
+        if name == "header" && !(self.keep_header && has_h1(&el)) {
+            return;
+        }
+        match name {
+            "br" => self.out.breaks(1),
+            "pre" => {
+                self.out.breaks(2);
                 let t: String = el.text().collect();
-                out.s.push_str(t.trim_end());
-                out.breaks(2);
-                return;
+                self.out.s.push_str(t.trim_end());
+                self.out.breaks(2);
             }
-            if name == "td" || name == "th" {
-                if !out.s.ends_with('\n') && !out.s.is_empty() {
-                    out.s.push(' ');
+            "td" | "th" => {
+                if !self.out.s.ends_with('\n') && !self.out.s.is_empty() {
+                    self.out.s.push(' ');
                 }
-                for c in node.children() {
-                    walk(c, out, lists, keep_header, depth + 1);
-                }
-                return;
+                self.children(*el, depth);
             }
-            if (name == "ul" || name == "ol") && is_link_list(&el) {
-                return; // a menu or a list of related links
-            }
-            if name == "ul" || name == "ol" {
-                let kind = el.value().attr("type").unwrap_or("1").to_string();
-                let start = el
-                    .value()
-                    .attr("start")
-                    .and_then(|s| s.trim().parse().ok())
-                    .unwrap_or(1);
-                out.breaks(if lists.is_empty() { 2 } else { 1 });
-                lists.push(ListState {
-                    ordered: name == "ol",
-                    kind,
-                    next: start,
-                });
-                for c in node.children() {
-                    walk(c, out, lists, keep_header, depth + 1);
-                }
-                lists.pop();
-                out.breaks(if lists.is_empty() { 2 } else { 1 });
-                return;
-            }
-            if name == "li" {
-                out.breaks(1);
-                let level = lists.len();
-                let item_text: String = el.text().collect::<String>();
-                let has_marker =
-                    crate::segment::numbering::parse_marker(item_text.trim_start()).is_some();
-                if let Some(l) = lists.last_mut() {
-                    let n = el
-                        .value()
-                        .attr("value")
-                        .and_then(|v| v.trim().parse().ok())
-                        .unwrap_or(l.next);
-                    l.next = n + 1;
-                    if !has_marker {
-                        let marker = if l.ordered {
-                            list_marker(&l.kind, n, level)
-                        } else if level > 1 {
-                            "-".to_string()
-                        } else {
-                            "•".to_string()
-                        };
-                        out.s.push_str(&"  ".repeat(level.saturating_sub(1)));
-                        out.s.push_str(&marker);
-                        out.s.push(' ');
-                        out.after_marker = true;
-                    }
-                }
-                for c in node.children() {
-                    walk(c, out, lists, keep_header, depth + 1);
-                }
-                out.after_marker = false;
-                out.breaks(1);
-                return;
-            }
-            let para = PARA_TAGS.contains(&name);
-            let block = para || BLOCK_TAGS.contains(&name) || name == "li";
-            if block {
-                out.breaks(if para { 2 } else { 1 });
-            }
-            for c in node.children() {
-                walk(c, out, lists, keep_header, depth + 1);
-            }
-            if name == "hr" {
-                out.breaks(2);
-            } else if block {
-                out.breaks(if para { 2 } else { 1 });
+            // A menu or a list of related links is left out.
+            "ul" | "ol" if is_link_list(&el) => {}
+            "ul" | "ol" => self.list(el, depth),
+            "li" => self.list_item(el, depth),
+            _ => self.block(el, depth),
+        }
+    }
+
+    /// Any other element: paragraphs and headings leave a blank line
+    /// around them, other blocks a line break, inline elements nothing.
+    fn block(&mut self, el: ElementRef<'_>, depth: usize) {
+        let name = el.value().name();
+        let para = PARA_TAGS.contains(&name);
+        let block = para || BLOCK_TAGS.contains(&name);
+        if block {
+            self.out.breaks(if para { 2 } else { 1 });
+        }
+        self.children(*el, depth);
+        if name == "hr" {
+            self.out.breaks(2);
+        } else if block {
+            self.out.breaks(if para { 2 } else { 1 });
+        }
+    }
+
+    fn list(&mut self, el: ElementRef<'_>, depth: usize) {
+        let kind = el.value().attr("type").unwrap_or("1").to_string();
+        let start = el
+            .value()
+            .attr("start")
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(1);
+        self.out.breaks(if self.lists.is_empty() { 2 } else { 1 });
+        self.lists.push(ListState {
+            ordered: el.value().name() == "ol",
+            kind,
+            next: start,
+        });
+        self.children(*el, depth);
+        self.lists.pop();
+        self.out.breaks(if self.lists.is_empty() { 2 } else { 1 });
+    }
+
+    /// A list item, with its marker spelled out unless its text has one.
+    fn list_item(&mut self, el: ElementRef<'_>, depth: usize) {
+        self.out.breaks(1);
+        let level = self.lists.len();
+        let item_text: String = el.text().collect::<String>();
+        let has_marker = parse_marker(item_text.trim_start()).is_some();
+        if let Some(l) = self.lists.last_mut() {
+            let n = el
+                .value()
+                .attr("value")
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(l.next);
+            l.next = n + 1;
+            if !has_marker {
+                let marker = if l.ordered {
+                    list_marker(&l.kind, n, level)
+                } else if level > 1 {
+                    "-".to_string()
+                } else {
+                    "•".to_string()
+                };
+                self.out.s.push_str(&"  ".repeat(level.saturating_sub(1)));
+                self.out.s.push_str(&marker);
+                self.out.s.push(' ');
+                self.out.after_marker = true;
             }
         }
-        Node::Document | Node::Fragment => {
-            for c in node.children() {
-                walk(c, out, lists, keep_header, depth + 1);
-            }
-        }
-        _ => {}
+        self.children(*el, depth);
+        self.out.after_marker = false;
+        self.out.breaks(1);
     }
 }
 
@@ -368,9 +356,13 @@ pub fn to_text(html: &str) -> String {
     let root = main
         .or_else(|| select_first(&doc, "body"))
         .unwrap_or_else(|| doc.root_element());
-    let mut out = Out {
-        s: String::new(),
-        after_marker: false,
+    let mut w = Walker {
+        out: Out {
+            s: String::new(),
+            after_marker: false,
+        },
+        lists: Vec::new(),
+        keep_header: true,
     };
     if !has_h1(&root) {
         let title = select_first(&doc, "h1")
@@ -378,13 +370,12 @@ pub fn to_text(html: &str) -> String {
             .or_else(|| select_first(&doc, "title").map(|e| e.text().collect::<String>()))
             .map(|t| page_title(&t));
         if let Some(t) = title.filter(|t| !t.is_empty()) {
-            out.text(&t);
-            out.breaks(2);
+            w.out.text(&t);
+            w.out.breaks(2);
         }
     }
-    let mut lists = Vec::new();
-    walk(*root, &mut out, &mut lists, true, 0);
-    let mut s = out.s;
+    w.node(*root, 0);
+    let mut s = w.out.s;
     // Collapse runs of blank lines and trim each line's end.
     let mut cleaned = String::with_capacity(s.len());
     let mut blank = 0;
@@ -408,7 +399,7 @@ pub fn to_text(html: &str) -> String {
 
 /// A `<title>` without the site name: `Title | Ministry of ...` → `Title`.
 fn page_title(t: &str) -> String {
-    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = normalise_ws(t);
     for sep in [" | ", " : ", " - ", " – "] {
         if let Some((head, _)) = t.split_once(sep) {
             if head.len() >= 15 {

@@ -151,6 +151,47 @@ impl Builder {
         }
     }
 
+    /// A pattern with no rules or flags (blockers, resolution lead words);
+    /// the case follows the alias's shape unless given.
+    fn add_plain(&mut self, folded: &str, target: Target, case: Option<Case>) {
+        self.add(
+            folded,
+            Variant {
+                target,
+                alias: folded.to_string(),
+                case: case.unwrap_or_else(|| case_of(folded)),
+                prefix: false,
+                plural: false,
+                no_nested: false,
+                rules: Vec::new(),
+            },
+        );
+    }
+
+    /// The automaton over every pattern, and the variants per pattern.
+    fn finish(self, council_markers: Vec<u32>) -> Matcher {
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&self.keys)
+            .or_else(|_| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(&self.keys)
+            });
+        // The patterns are the embedded data, known good: a test builds them.
+        #[allow(clippy::expect_used)]
+        let ac = ac.expect("embedded gazetteer patterns build an automaton");
+        Matcher {
+            ac,
+            variants: self.variants,
+            marker_count: self.markers.len(),
+            council_markers,
+        }
+    }
+
     /// The marker id for a context phrase, adding its pattern on first use.
     fn marker(&mut self, phrase: &str) -> u32 {
         let folded = fold_pattern(phrase);
@@ -255,16 +296,71 @@ pub(crate) fn matcher(
     index: &rustc_hash::FxHashMap<(EntityKind, String), u32>,
     rules: &[RuleRow],
 ) -> (Matcher, Vec<String>) {
-    let book = RuleBook::new(rules);
-    let mut problems = Vec::new();
-    let mut b = Builder::default();
-    // Entity aliases.
+    let mut c = Compiler {
+        index,
+        book: RuleBook::new(rules),
+        b: Builder::default(),
+        problems: Vec::new(),
+    };
+    for (ei, e) in entities.iter().enumerate() {
+        if e.kind != EntityKind::Topic {
+            c.entity_aliases(ei as u32, e);
+        }
+    }
+    for r in rules.iter().filter(|r| r.kind == "block") {
+        c.b.add_plain(&fold_pattern(&r.alias), Target::Block, None);
+    }
+    for (lead, strong, case) in RESOLUTION_LEADS {
+        c.b.add_plain(
+            &fold_pattern(lead),
+            Target::Resolution { strong },
+            Some(case),
+        );
+    }
     for (ei, e) in entities.iter().enumerate() {
         if e.kind == EntityKind::Topic {
-            continue;
+            c.topic_triggers(ei as u32, e);
         }
+    }
+    let council_markers = ["Security Council", "UNSC", "sanctions committee"]
+        .iter()
+        .map(|p| c.b.marker(p))
+        .collect();
+    (c.b.finish(council_markers), c.problems)
+}
+
+/// Words that introduce resolution numbers: (lead, strong, case). Strong
+/// leads need no Security Council context.
+const RESOLUTION_LEADS: [(&str, bool, Case); 13] = [
+    ("resolution", false, Case::Any),
+    ("resolutions", false, Case::Any),
+    ("Security Council resolution", true, Case::Any),
+    ("Security Council resolutions", true, Case::Any),
+    ("UNSC resolution", true, Case::Any),
+    ("UNSC resolutions", true, Case::Any),
+    ("UNSCR", true, Case::Exact),
+    ("UNSCRs", true, Case::Exact),
+    ("S/RES/", true, Case::Exact),
+    ("SCR", true, Case::Exact),
+    ("SC resolution", true, Case::Any),
+    ("SC res.", true, Case::Exact),
+    ("UNSC res.", true, Case::Exact),
+];
+
+/// The state of one compilation: the catalogue's index and rules, the
+/// patterns collected so far and the problems found.
+struct Compiler<'a> {
+    index: &'a rustc_hash::FxHashMap<(EntityKind, String), u32>,
+    book: RuleBook<'a>,
+    b: Builder,
+    problems: Vec<String>,
+}
+
+impl Compiler<'_> {
+    /// The aliases of one (non-topic) entity, each gated by its rules.
+    fn entity_aliases(&mut self, ei: u32, e: &Entity) {
         let kname = kind_name(e.kind);
-        let mut targets = vec![ei as u32];
+        let mut targets = vec![ei];
         targets.extend(e.also.iter().copied());
         for (ai, alias) in e.aliases.iter().enumerate() {
             if e.kind == EntityKind::Instrument
@@ -279,27 +375,14 @@ pub(crate) fn matcher(
             } else {
                 case_of(&folded)
             };
-            let rows = book.for_alias(kname, &e.id, alias);
-            // `also` on one alias adds entities for that alias only
-            // (`North and South Korea` names both Koreas).
-            let mut targets = targets.clone();
-            for r in rows
-                .iter()
-                .filter(|r| r.rule == "also" && r.alias == *alias)
-            {
-                for v in &r.value {
-                    match index.get(&(e.kind, v.clone())) {
-                        Some(&t) if !targets.contains(&t) => targets.push(t),
-                        Some(_) => {}
-                        None => problems.push(format!("rules.tsv: bad 'also' {} -> {v}", e.id)),
-                    }
-                }
-            }
-            let (rules, _, no_nested) = gate(rows, &mut b, index, e.kind, &mut problems);
-            b.add(
+            let rows = self.book.for_alias(kname, &e.id, alias);
+            let targets = self.also_targets(e, alias, &rows, &targets);
+            let (rules, _, no_nested) =
+                gate(rows, &mut self.b, self.index, e.kind, &mut self.problems);
+            self.b.add(
                 &folded,
                 Variant {
-                    target: Target::Entities(targets.clone()),
+                    target: Target::Entities(targets),
                     alias: folded.clone(),
                     case,
                     prefix: false,
@@ -310,58 +393,37 @@ pub(crate) fn matcher(
             );
         }
     }
-    // Blockers.
-    for r in rules.iter().filter(|r| r.kind == "block") {
-        let folded = fold_pattern(&r.alias);
-        b.add(
-            &folded,
-            Variant {
-                target: Target::Block,
-                alias: folded.clone(),
-                case: case_of(&folded),
-                prefix: false,
-                plural: false,
-                no_nested: false,
-                rules: Vec::new(),
-            },
-        );
-    }
-    // Resolution lead words.
-    let leads: [(&str, bool, Case); 13] = [
-        ("resolution", false, Case::Any),
-        ("resolutions", false, Case::Any),
-        ("Security Council resolution", true, Case::Any),
-        ("Security Council resolutions", true, Case::Any),
-        ("UNSC resolution", true, Case::Any),
-        ("UNSC resolutions", true, Case::Any),
-        ("UNSCR", true, Case::Exact),
-        ("UNSCRs", true, Case::Exact),
-        ("S/RES/", true, Case::Exact),
-        ("SCR", true, Case::Exact),
-        ("SC resolution", true, Case::Any),
-        ("SC res.", true, Case::Exact),
-        ("UNSC res.", true, Case::Exact),
-    ];
-    for (lead, strong, case) in leads {
-        let folded = fold_pattern(lead);
-        b.add(
-            &folded,
-            Variant {
-                target: Target::Resolution { strong },
-                alias: folded.clone(),
-                case,
-                prefix: false,
-                plural: false,
-                no_nested: false,
-                rules: Vec::new(),
-            },
-        );
-    }
-    // Topic triggers.
-    for (ei, e) in entities.iter().enumerate() {
-        if e.kind != EntityKind::Topic {
-            continue;
+
+    /// `also` on one alias adds entities for that alias only (`North and
+    /// South Korea` names both Koreas).
+    fn also_targets(
+        &mut self,
+        e: &Entity,
+        alias: &str,
+        rows: &[&RuleRow],
+        base: &[u32],
+    ) -> Vec<u32> {
+        let mut targets = base.to_vec();
+        for r in rows
+            .iter()
+            .filter(|r| r.rule == "also" && r.alias == *alias)
+        {
+            for v in &r.value {
+                match self.index.get(&(e.kind, v.clone())) {
+                    Some(&t) if !targets.contains(&t) => targets.push(t),
+                    Some(_) => {}
+                    None => self
+                        .problems
+                        .push(format!("rules.tsv: bad 'also' {} -> {v}", e.id)),
+                }
+            }
         }
+        targets
+    }
+
+    /// The triggers of one topic: `*` makes a prefix trigger; strong
+    /// triggers ending in a letter may take a plural.
+    fn topic_triggers(&mut self, ei: u32, e: &Entity) {
         for trig in &e.aliases {
             let prefix = trig.ends_with('*');
             let base = trig.trim_end_matches('*');
@@ -371,19 +433,22 @@ pub(crate) fn matcher(
             } else {
                 Case::Any
             };
-            let rows = book.for_alias("topic", &e.id, trig);
-            let (rules, weak, _) = gate(rows, &mut b, index, EntityKind::Topic, &mut problems);
+            let rows = self.book.for_alias("topic", &e.id, trig);
+            let (rules, weak, _) = gate(
+                rows,
+                &mut self.b,
+                self.index,
+                EntityKind::Topic,
+                &mut self.problems,
+            );
             // Weak triggers are generic words whose plurals drift further
             // (`developments` are events, not development): exact only.
             let plural =
                 !prefix && !weak && folded.chars().next_back().is_some_and(char::is_alphabetic);
-            b.add(
+            self.b.add(
                 &folded,
                 Variant {
-                    target: Target::Topic {
-                        topic: ei as u32,
-                        weak,
-                    },
+                    target: Target::Topic { topic: ei, weak },
                     alias: folded.clone(),
                     case,
                     prefix,
@@ -394,32 +459,4 @@ pub(crate) fn matcher(
             );
         }
     }
-    let council_markers = ["Security Council", "UNSC", "sanctions committee"]
-        .iter()
-        .map(|p| b.marker(p))
-        .collect();
-
-    let ac = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&b.keys)
-        .or_else(|_| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(&b.keys)
-        });
-    // The patterns are the embedded data, known good: a test builds them.
-    #[allow(clippy::expect_used)]
-    let ac = ac.expect("embedded gazetteer patterns build an automaton");
-    (
-        Matcher {
-            ac,
-            variants: b.variants,
-            marker_count: b.markers.len(),
-            council_markers,
-        },
-        problems,
-    )
 }

@@ -22,6 +22,7 @@ use super::compile::{Rule, Target, Variant};
 use super::gates::{rules_ok, DocState};
 use super::resolution::{read_numbers, Cited};
 use super::scan::{Hit, Markers, Scan};
+use super::text::Folded;
 use super::Gazetteer;
 use crate::model::{EntityKind, Mention};
 
@@ -48,6 +49,34 @@ pub(crate) struct Found {
 struct Valid {
     hit: Hit,
     cited: Vec<Cited>,
+}
+
+/// A topic trigger that passed its gates.
+#[derive(Clone, Copy)]
+struct TopicHit {
+    topic: u32,
+    /// Counts only beside a strong trigger or an implying instrument.
+    weak: bool,
+    hit: Hit,
+}
+
+/// Leftmost-longest, non-overlapping selection over candidates sorted by
+/// start (then longest first). Variants of one pattern on the same span
+/// are chosen together (`European Union` is the country-like EUU and the
+/// group EU).
+fn leftmost_longest(valid: &[Valid]) -> Vec<usize> {
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut last_end = 0;
+    let mut last_span = None;
+    for (i, c) in valid.iter().enumerate() {
+        let span = (c.hit.start, c.hit.end);
+        if c.hit.start >= last_end || last_span == Some(span) {
+            chosen.push(i);
+            last_end = last_end.max(c.hit.end);
+            last_span = Some(span);
+        }
+    }
+    chosen
 }
 
 impl Gazetteer {
@@ -105,11 +134,32 @@ impl Gazetteer {
 
     /// Tags one scanned paragraph; `orig` is the text that was scanned.
     pub(crate) fn resolve_scan(&self, orig: &str, scan: &Scan, doc: &DocState) -> Vec<Found> {
-        let f = &scan.folded;
-        let s: &str = &f.text;
-        let para = &scan.markers;
+        let mut valid = self.gate_candidates(orig, scan, doc);
+        valid.sort_by(|a, b| {
+            a.hit
+                .start
+                .cmp(&b.hit.start)
+                .then(b.hit.end.cmp(&a.hit.end))
+        });
+        let order = self.with_nested(&valid, &leftmost_longest(&valid));
+        let (mut out, country_spans) = self.emit_entities(&valid, &order, &scan.folded);
+        self.emit_topics(orig, scan, doc, &country_spans, &mut out);
+        out.sort_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then(b.end.cmp(&a.end))
+                .then(a.kind.cmp(&b.kind))
+        });
+        out
+    }
 
-        // Gate entity candidates.
+    /// The entity candidates whose gates pass. `After` rules are checked
+    /// last: the entity must have been tagged earlier in the document or
+    /// earlier in this paragraph (`the Initiative` after `the Proliferation
+    /// Security Initiative`).
+    fn gate_candidates(&self, orig: &str, scan: &Scan, doc: &DocState) -> Vec<Valid> {
+        let f = &scan.folded;
+        let para = &scan.markers;
         let mut valid: Vec<Valid> = Vec::new();
         let mut deferred: Vec<(Hit, u32)> = Vec::new();
         for h in &scan.cands {
@@ -118,7 +168,7 @@ impl Gazetteer {
                 continue;
             }
             if let Target::Resolution { strong } = v.target {
-                if let Some(ok) = self.gate_resolution(strong, s, h, para) {
+                if let Some(ok) = self.gate_resolution(strong, &f.text, h, para) {
                     valid.push(ok);
                 }
                 continue;
@@ -146,31 +196,15 @@ impl Gazetteer {
                 });
             }
         }
+        valid
+    }
 
-        // Leftmost-longest selection.
-        valid.sort_by(|a, b| {
-            a.hit
-                .start
-                .cmp(&b.hit.start)
-                .then(b.hit.end.cmp(&a.hit.end))
-        });
-        // Variants of one pattern on the same span are chosen together
-        // (`European Union` is the country-like EUU and the group EU).
-        let mut chosen: Vec<usize> = Vec::new();
-        let mut last_end = 0;
-        let mut last_span = None;
-        for (i, c) in valid.iter().enumerate() {
-            let span = (c.hit.start, c.hit.end);
-            if c.hit.start >= last_end || last_span == Some(span) {
-                chosen.push(i);
-                last_end = last_end.max(c.hit.end);
-                last_span = Some(span);
-            }
-        }
-        // Countries, groups and resolutions named inside an instrument name
-        // are emitted right after it (`nested` = true).
+    /// Adds after each chosen instrument the countries, groups and
+    /// resolutions named inside its name (`nested` = true): the order in
+    /// which mentions are emitted.
+    fn with_nested(&self, valid: &[Valid], chosen: &[usize]) -> Vec<(usize, bool)> {
         let mut order: Vec<(usize, bool)> = Vec::with_capacity(chosen.len());
-        for &i in &chosen {
+        for &i in chosen {
             order.push((i, false));
             let outer = valid[i].hit;
             let Some(ov) = self.variant(&outer) else {
@@ -192,29 +226,42 @@ impl Gazetteer {
                 if h.start == outer.start && h.end == outer.end {
                     continue;
                 }
-                let Some(v) = self.variant(h) else { continue };
-                // Blockers take part so that `… in the South China Sea`
-                // inside a title still hides `China`; they emit nothing.
-                let inner_ok = matches!(v.target, Target::Resolution { .. } | Target::Block)
-                    || matches!(
-                        self.target_kind(v),
-                        Some(EntityKind::Country | EntityKind::Group)
-                    );
-                if inner_ok {
+                if self.variant(h).is_some_and(|v| self.nests_in_instrument(v)) {
                     order.push((j, true));
                     inner_end = h.end;
                 }
             }
         }
+        order
+    }
 
-        // Emit entities. A nested mention is dropped when its enclosing
-        // instrument already emitted the same entity (`… pursuant to
-        // resolution 1874` inside the UNSCR-1874 alias).
+    /// What may be named inside an instrument's name: countries, groups,
+    /// resolutions, and blockers, which take part so that `… in the South
+    /// China Sea` inside a title still hides `China` (they emit nothing).
+    fn nests_in_instrument(&self, v: &Variant) -> bool {
+        matches!(v.target, Target::Resolution { .. } | Target::Block)
+            || matches!(
+                self.target_kind(v),
+                Some(EntityKind::Country | EntityKind::Group)
+            )
+    }
+
+    /// Emits the entities of the mentions in `order`, and returns the
+    /// spans of the countries (folded offsets, in text order). A nested
+    /// mention is dropped when its enclosing instrument already emitted the
+    /// same entity (`… pursuant to resolution 1874` inside the UNSCR-1874
+    /// alias).
+    fn emit_entities(
+        &self,
+        valid: &[Valid],
+        order: &[(usize, bool)],
+        f: &Folded<'_>,
+    ) -> (Vec<Found>, Vec<(usize, usize)>) {
         let mut out: Vec<Found> = Vec::new();
         let mut country_spans: Vec<(usize, usize)> = Vec::new();
         let mut mark = 0;
         let mut top_span = None;
-        for &(i, nested) in &order {
+        for &(i, nested) in order {
             let c = &valid[i];
             let Some(v) = self.variant(&c.hit) else {
                 continue;
@@ -226,7 +273,6 @@ impl Gazetteer {
                 mark = out.len();
                 top_span = Some(span);
             }
-            let from = mark;
             let (os, oe) = (f.orig(c.hit.start), f.orig(c.hit.end));
             match &v.target {
                 Target::Entities(es) => {
@@ -235,68 +281,57 @@ impl Gazetteer {
                             continue;
                         };
                         if ent.kind == EntityKind::Country {
-                            country_spans.push((c.hit.start, c.hit.end));
+                            country_spans.push(span);
                         }
-                        self.emit(&mut out, from, Ent::Known(e), ent.kind, os, oe);
+                        self.emit(&mut out, mark, Ent::Known(e), ent.kind, os, oe);
                     }
                 }
-                Target::Resolution { .. } => {
-                    for (k, n) in c.cited.iter().enumerate() {
-                        let start = if k == 0 { c.hit.start } else { n.start };
-                        let (ns, ne) = (f.orig(start), f.orig(n.end));
-                        let id = format!("UNSCR-{}", n.number);
-                        match self.index.get(&(EntityKind::Instrument, id)) {
-                            Some(&e) => self.emit(
-                                &mut out,
-                                from,
-                                Ent::Known(e),
-                                EntityKind::Instrument,
-                                ns,
-                                ne,
-                            ),
-                            None => out.push(Found {
-                                kind: EntityKind::Instrument,
-                                ent: Ent::Resolution(n.number),
-                                start: ns,
-                                end: ne,
-                                implied_by: None,
-                            }),
-                        }
-                    }
-                }
+                Target::Resolution { .. } => self.emit_resolutions(&mut out, mark, c, f),
                 _ => {}
             }
         }
+        (out, country_spans)
+    }
 
-        // Topics.
-        let mut hits: Vec<(u32, bool, Hit)> = Vec::new();
-        for h in &scan.topics {
-            let Some(v) = self.variant(h) else { continue };
-            let Target::Topic { topic, weak } = v.target else {
-                continue;
-            };
-            // A trigger strictly inside a country name does not count
-            // (`Democratic` in `Democratic People's Republic of Korea`); one
-            // that is the whole name does (`DPRK`, `Iran`, `North Korea`).
-            // Country spans are in text order and do not overlap.
-            let k = country_spans.partition_point(|&(a, _)| a <= h.start);
-            let inside = k > 0 && {
-                let (a, b) = country_spans[k - 1];
-                h.end <= b && (h.start, h.end) != (a, b)
-            };
-            if inside {
-                continue;
+    /// Emits the resolutions a lead word cites, known ones as their
+    /// entity; the first span starts at the lead word.
+    fn emit_resolutions(&self, out: &mut Vec<Found>, from: usize, c: &Valid, f: &Folded<'_>) {
+        for (k, n) in c.cited.iter().enumerate() {
+            let start = if k == 0 { c.hit.start } else { n.start };
+            let (ns, ne) = (f.orig(start), f.orig(n.end));
+            let id = format!("UNSCR-{}", n.number);
+            match self.index.get(&(EntityKind::Instrument, id)) {
+                Some(&e) => self.emit(out, from, Ent::Known(e), EntityKind::Instrument, ns, ne),
+                None => out.push(Found {
+                    kind: EntityKind::Instrument,
+                    ent: Ent::Resolution(n.number),
+                    start: ns,
+                    end: ne,
+                    implied_by: None,
+                }),
             }
-            if !rules_ok(v, orig, f, h.start, h.end, para, doc) {
-                continue;
-            }
-            hits.push((topic, weak, *h));
         }
+    }
+
+    /// Counts topic triggers (leftmost-longest within each topic) and emits
+    /// a topic when a strong trigger hit it or a selected instrument
+    /// implies it; weak triggers count only beside those.
+    fn emit_topics(
+        &self,
+        orig: &str,
+        scan: &Scan,
+        doc: &DocState,
+        country_spans: &[(usize, usize)],
+        out: &mut Vec<Found>,
+    ) {
+        let f = &scan.folded;
+        let mut hits = self.topic_hits(orig, scan, doc, country_spans);
         hits.sort_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then(a.2.start.cmp(&b.2.start))
-                .then(b.2.end.cmp(&a.2.end))
-                .then(a.1.cmp(&b.1))
+            a.topic
+                .cmp(&b.topic)
+                .then(a.hit.start.cmp(&b.hit.start))
+                .then(b.hit.end.cmp(&a.hit.end))
+                .then(a.weak.cmp(&b.weak))
         });
         let implied: HashSet<u32> = out
             .iter()
@@ -306,41 +341,68 @@ impl Gazetteer {
                 Ent::Resolution(_) => None,
             })
             .collect();
-        let mut i = 0;
-        while i < hits.len() {
-            let topic = hits[i].0;
-            let mut j = i;
-            let mut picked: Vec<(bool, Hit)> = Vec::new();
+        for group in hits.chunk_by(|a, b| a.topic == b.topic) {
+            let topic = group[0].topic;
+            let mut picked: Vec<&TopicHit> = Vec::new();
             let mut last_end = 0;
-            while j < hits.len() && hits[j].0 == topic {
-                let (_, weak, h) = hits[j];
-                if h.start >= last_end {
-                    picked.push((weak, h));
-                    last_end = h.end;
-                }
-                j += 1;
-            }
-            let strong = implied.contains(&topic) || picked.iter().any(|(w, _)| !w);
-            if strong {
-                for (_, h) in picked {
-                    out.push(Found {
-                        kind: EntityKind::Topic,
-                        ent: Ent::Known(topic),
-                        start: f.orig(h.start),
-                        end: f.orig(h.end),
-                        implied_by: None,
-                    });
+            for t in group {
+                if t.hit.start >= last_end {
+                    picked.push(t);
+                    last_end = t.hit.end;
                 }
             }
-            i = j;
+            let strong = implied.contains(&topic) || picked.iter().any(|t| !t.weak);
+            if !strong {
+                continue;
+            }
+            for TopicHit { hit: h, .. } in picked {
+                out.push(Found {
+                    kind: EntityKind::Topic,
+                    ent: Ent::Known(topic),
+                    start: f.orig(h.start),
+                    end: f.orig(h.end),
+                    implied_by: None,
+                });
+            }
         }
-        out.sort_by(|a, b| {
-            a.start
-                .cmp(&b.start)
-                .then(b.end.cmp(&a.end))
-                .then(a.kind.cmp(&b.kind))
-        });
-        out
+    }
+
+    /// The topic triggers whose gates pass. A
+    /// trigger strictly inside a country name does not count (`Democratic`
+    /// in `Democratic People's Republic of Korea`); one that is the whole
+    /// name does (`DPRK`, `Iran`, `North Korea`).
+    fn topic_hits(
+        &self,
+        orig: &str,
+        scan: &Scan,
+        doc: &DocState,
+        country_spans: &[(usize, usize)],
+    ) -> Vec<TopicHit> {
+        let mut hits = Vec::new();
+        for h in &scan.topics {
+            let Some(v) = self.variant(h) else { continue };
+            let Target::Topic { topic, weak } = v.target else {
+                continue;
+            };
+            // Country spans are in text order and do not overlap.
+            let k = country_spans.partition_point(|&(a, _)| a <= h.start);
+            let inside = k > 0 && {
+                let (a, b) = country_spans[k - 1];
+                h.end <= b && (h.start, h.end) != (a, b)
+            };
+            if inside {
+                continue;
+            }
+            if !rules_ok(v, orig, &scan.folded, h.start, h.end, &scan.markers, doc) {
+                continue;
+            }
+            hits.push(TopicHit {
+                topic,
+                weak,
+                hit: *h,
+            });
+        }
+        hits
     }
 
     /// Pushes a known entity, and for an instrument the topics it implies,

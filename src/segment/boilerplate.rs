@@ -6,6 +6,8 @@
 //! lines, case-insensitive, so a sentence that merely contains "Back to"
 //! is never dropped.
 
+use crate::text::lexicon::LINK_SMALL_WORDS;
+
 /// Whole lines (lower-cased, trimmed) that are always navigation.
 const EXACT: &[&str] = &[
     "back to index",
@@ -120,7 +122,7 @@ fn is_link_text(s: &str) -> bool {
             w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                || ["and", "of", "the", "to", "for", "on", "in"].contains(&w)
+                || LINK_SMALL_WORDS.contains(&w)
         })
 }
 

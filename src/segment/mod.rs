@@ -7,9 +7,15 @@
 //!   the domain notes) and, from the body, the chair and meeting date;
 //! * [`dates`] turns the many date styles into ISO dates and ranges;
 //! * [`boilerplate`] drops navigation, banners, separators, footnote marks;
+//! * `running` finds running headers (one detector for the page-numbered
+//!   lines before the header and the wrapped body);
 //! * [`unwrap`] turns lines into blocks, undoing hard wrapping and
-//!   hyphenation and recovering paragraph boundaries;
-//! * [`numbering`] parses markers and builds unique labels.
+//!   hyphenation (`hyphen`) and recovering paragraph boundaries;
+//! * [`numbering`] builds unique labels from the markers that
+//!   [`crate::text::marker`] parses.
+//!
+//! The line-level vocabulary (markers, title shape, word lists) is in
+//! [`crate::text`], which decoding shares.
 //!
 //! Labels: the document's own numbering (`3`, `3(a)`, `4(d)(ii)`, `2(1)`,
 //! `13.5.4`, `II.3`); bullets are numbered under their parent (`4-1`,
@@ -41,13 +47,20 @@
 pub mod boilerplate;
 pub mod dates;
 pub mod header;
+mod hyphen;
 pub mod numbering;
+mod running;
 pub mod unwrap;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::model::{Paragraph, Segmented};
-use numbering::{parse_marker, Assigned, Labeller, Style};
+use crate::text::lexicon::PART_WORDS;
+use crate::text::line::starts_lower;
+use crate::text::title::{ends_with_function_word, is_title_like};
+use numbering::{parse_marker, Assigned, Labeller, Marker, Style};
+use running::{Evidence, RunningHeaders};
 use unwrap::Block;
 
 /// Longest paragraph kept whole, in bytes; longer blocks are split at
@@ -118,32 +131,21 @@ fn complete_from_body(
     }
 }
 
-/// Blanks running headers in paginated text (PDF extractions): short lines
-/// repeated on at least half the pages, where pages are counted by
-/// page-number lines and form feeds. Runs before the header is read, so a
-/// running header is never taken for the title.
+/// Blanks running headers in paginated text (PDF extractions), found
+/// with page-number lines and form feeds as evidence (see `running`).
+/// Runs before the header is read, so a running header is never taken for
+/// the title.
 fn drop_running_headers(lines: &mut [&str]) {
-    let pages = lines
-        .iter()
-        .filter(|l| l.contains('\u{c}') || boilerplate::is_page_number(l))
-        .count();
+    let pages = running::count_pages(lines);
     if pages < 2 {
         return;
     }
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for l in lines.iter() {
-        let t = l.trim();
-        if (3..=100).contains(&t.len()) && !boilerplate::is_page_number(t) {
-            *counts.entry(unwrap::shape(t)).or_insert(0) += 1;
-        }
+    let running = RunningHeaders::find(lines.iter().map(|l| l.trim()), Evidence::Pages(pages));
+    if running.is_empty() {
+        return;
     }
-    let need = (pages / 2).max(2);
     for l in lines.iter_mut() {
-        let t = l.trim();
-        if (3..=100).contains(&t.len())
-            && !unwrap::starts_item(t)
-            && counts.get(&unwrap::shape(t)).is_some_and(|&c| c >= need)
-        {
+        if running.contains(l.trim()) {
             *l = "";
         }
     }
@@ -180,19 +182,14 @@ fn heading_text(b: &Block) -> Option<String> {
     {
         return None;
     }
-    header::is_title_like(t).then(|| t.to_string())
+    is_title_like(t).then(|| t.to_string())
 }
 
 /// The heading text when a marked block is a section heading rather than
 /// a paragraph: `II. Nuclear Weapons`, `A. Confidence Building Measures`,
 /// `1. Outline of the seminar` — one short title-like line, with body text
 /// (not a sibling heading) after it.
-fn section_heading(
-    b: &Block,
-    m: &numbering::Marker,
-    text: &str,
-    next: Option<&Block>,
-) -> Option<String> {
+fn section_heading(b: &Block, m: &Marker, text: &str, next: Option<&Block>) -> Option<String> {
     if !matches!(
         m.style,
         Style::UpperRoman | Style::UpperAlpha | Style::Number | Style::NumberParen
@@ -215,8 +212,8 @@ fn section_heading(
     let short_sentence_case = capital
         && rest.split_whitespace().count() <= 6
         && !rest.ends_with(['.', ',', ';', '!', '?'])
-        && !header::ends_with_function_word(rest);
-    if !header::is_title_like(rest) && !short_sentence_case {
+        && !ends_with_function_word(rest);
+    if !is_title_like(rest) && !short_sentence_case {
         return None;
     }
     let next = next?;
@@ -281,143 +278,179 @@ pub fn split_long(text: &str, max: usize) -> Vec<&str> {
 /// are prefixed with the section (`II.3`) only when the numbering restarts
 /// in each section, which a first pass finds out.
 fn paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
-    let (out, lab) = label_blocks(blocks, Labeller::new());
-    if lab.section_restarted() {
-        return label_blocks(blocks, Labeller::with_section_prefix()).0;
+    let first = Labelling::run(blocks, Labeller::new());
+    if first.lab.section_restarted() {
+        return Labelling::run(blocks, Labeller::with_section_prefix()).out;
     }
-    out
+    first.out
 }
 
-fn label_blocks(blocks: &[Block], mut lab: Labeller) -> (Vec<Paragraph>, Labeller) {
-    let mut skipping_annex = false;
-    let mut heading: Option<String> = None;
-    let mut out: Vec<Paragraph> = Vec::new();
-    let mut text_of: HashMap<String, usize> = HashMap::new();
+/// One labelling pass over a document's blocks.
+struct Labelling {
+    lab: Labeller,
+    /// Inside an annexed participant list, which runs to the next annex.
+    skipping_annex: bool,
+    /// The heading the next paragraphs are under.
+    heading: Option<String>,
+    out: Vec<Paragraph>,
+    /// Index in `out` of the first piece of each label, for parents.
+    text_of: HashMap<String, usize>,
+}
 
-    for (i, b) in blocks.iter().enumerate() {
-        let cleaned = boilerplate::strip_footnote_markers(&b.text);
-        // Markdown bold left in plain text (recent UNGD files): drop the
-        // `**` marks when they pair up.
-        let cleaned = if cleaned.contains("**") && cleaned.matches("**").count().is_multiple_of(2) {
-            std::borrow::Cow::Owned(cleaned.replace("**", ""))
-        } else {
-            cleaned
+impl Labelling {
+    fn run(blocks: &[Block], lab: Labeller) -> Labelling {
+        let mut pass = Labelling {
+            lab,
+            skipping_annex: false,
+            heading: None,
+            out: Vec::new(),
+            text_of: HashMap::new(),
         };
-        let text: &str = cleaned.trim();
-        if text.is_empty() {
-            continue;
+        for (i, b) in blocks.iter().enumerate() {
+            pass.block(b, blocks.get(i + 1));
         }
-        // A date standing alone (a sign-off such as "16 JULY 2010") is not
-        // a paragraph.
-        if text.len() < 60
-            && dates::find_date(text).is_some_and(|m| text.len() - (m.end - m.start) < 12)
-        {
-            continue;
+        pass
+    }
+
+    /// Takes one block: nothing (empty, a lone date, inside a participant
+    /// list), a heading, or one or more paragraphs.
+    fn block(&mut self, b: &Block, next: Option<&Block>) {
+        let cleaned = clean_text(&b.text);
+        let text: &str = cleaned.trim();
+        if text.is_empty() || is_lone_date(text) {
+            return;
         }
         // A heading has body after it, and that body does not continue a
         // sentence (a lower-case start means the "heading" is a fragment).
-        let has_next_body = blocks
-            .get(i + 1)
-            .is_some_and(|n| !n.text.chars().next().is_some_and(char::is_lowercase));
-        if has_next_body {
+        if next.is_some_and(|n| !starts_lower(&n.text)) {
             if let Some(h) = heading_text(b) {
-                // Participant lists in annexes are names, not content.
-                // The list runs until the next annex.
-                let lower = h.to_lowercase();
-                let list =
-                    lower.contains("list of participants") || lower.contains("list of delegations");
-                let new_part = ["annex", "appendix", "attachment"]
-                    .iter()
-                    .any(|w| lower.starts_with(w));
-                if list {
-                    skipping_annex = true;
-                } else if new_part {
-                    skipping_annex = false;
-                }
-                if !skipping_annex || list {
-                    heading = Some(h);
-                }
-                continue;
+                self.open_heading(h);
+                return;
             }
         }
-        if skipping_annex {
-            continue;
+        if self.skipping_annex {
+            return;
         }
-        let marker = parse_marker(text).filter(|m| !m.bare || lab.accepts_bare(m.number));
-        let (assigned, body): (Assigned, &str) = match marker {
-            Some(mut m) => {
-                if let Style::Bullet(c, _) = m.style {
-                    m.style = Style::Bullet(c, (b.indent / 2).min(60) as u8);
-                }
-                lab.disambiguate(&mut m);
-                if let Some(h) = section_heading(b, &m, text, blocks.get(i + 1)) {
-                    lab.section(&m);
-                    heading = Some(h);
-                    continue;
-                }
-                lab.disambiguate(&mut m);
-                let rest = text[m.text_start..].trim();
-                // "4. (1) text": a sub-item merged into its parent's marker.
-                let inner = parse_marker(rest).filter(|m2| {
-                    !m2.bare
-                        && !matches!(m2.style, Style::Bullet(..))
-                        && m2.style != m.style
-                        && !rest[m2.text_start..].trim().is_empty()
-                });
-                match inner {
-                    Some(mut m2) => {
-                        lab.marked(&m);
-                        lab.disambiguate(&mut m2);
-                        let a = lab.marked(&m2);
-                        (a, rest[m2.text_start..].trim())
-                    }
-                    None => {
-                        let a = lab.marked(&m);
-                        if rest.is_empty() {
-                            continue;
-                        }
-                        (a, rest)
-                    }
-                }
-            }
-            None => (lab.plain(), text),
+        if let Some((assigned, body)) = self.assign(b, text, next) {
+            self.emit(assigned, body);
+        }
+    }
+
+    /// Participant lists in annexes are names, not content: a list heading
+    /// starts skipping, the next annex (appendix, attachment) ends it.
+    fn open_heading(&mut self, h: String) {
+        let lower = h.to_lowercase();
+        let list = lower.contains("list of participants") || lower.contains("list of delegations");
+        if list {
+            self.skipping_annex = true;
+        } else if PART_WORDS.iter().any(|w| lower.starts_with(w)) {
+            self.skipping_annex = false;
+        }
+        if !self.skipping_annex || list {
+            self.heading = Some(h);
+        }
+    }
+
+    /// The label of a block and its text after the marker; `None` when the
+    /// block opens a section or is a marker with no text.
+    fn assign<'t>(
+        &mut self,
+        b: &Block,
+        text: &'t str,
+        next: Option<&Block>,
+    ) -> Option<(Assigned, &'t str)> {
+        let marker = parse_marker(text).filter(|m| !m.bare || self.lab.accepts_bare(m.number));
+        let Some(mut m) = marker else {
+            return Some((self.lab.plain(), text));
         };
+        if let Style::Bullet(c, _) = m.style {
+            m.style = Style::Bullet(c, (b.indent / 2).min(60) as u8);
+        }
+        self.lab.disambiguate(&mut m);
+        if let Some(h) = section_heading(b, &m, text, next) {
+            self.lab.section(&m);
+            self.heading = Some(h);
+            return None;
+        }
+        let rest = text[m.text_start..].trim();
+        match merged_sub_item(&m, rest) {
+            Some(mut inner) => {
+                self.lab.marked(&m);
+                self.lab.disambiguate(&mut inner);
+                let a = self.lab.marked(&inner);
+                Some((a, rest[inner.text_start..].trim()))
+            }
+            None => {
+                let a = self.lab.marked(&m);
+                (!rest.is_empty()).then_some((a, rest))
+            }
+        }
+    }
+
+    /// Emits the paragraph (pieces of at most [`MAX_PARAGRAPH`] bytes, the
+    /// later ones labelled `~2`, `~3`).
+    fn emit(&mut self, mut assigned: Assigned, body: &str) {
         // A parent that has no paragraph of its own (a marker alone on its
         // line, the `3.` of a merged `3. (1)`) is not named.
-        let mut assigned = assigned;
         if assigned
             .parent
             .as_ref()
-            .is_some_and(|p| !text_of.contains_key(p))
+            .is_some_and(|p| !self.text_of.contains_key(p))
         {
             assigned.parent = None;
         }
         let context = assigned
             .parent
             .as_ref()
-            .and_then(|p| text_of.get(p))
-            .map(|&idx| out[idx].text.clone());
-        let pieces = split_long(body, MAX_PARAGRAPH);
+            .and_then(|p| self.text_of.get(p))
+            .map(|&idx| self.out[idx].text.clone());
         let mut current = assigned.clone();
-        for (k, piece) in pieces.iter().enumerate() {
+        for (k, piece) in split_long(body, MAX_PARAGRAPH).into_iter().enumerate() {
             if k > 0 {
-                current = lab.continuation(&assigned);
+                current = self.lab.continuation(&assigned);
             }
-            let idx = out.len();
+            let idx = self.out.len();
             if k == 0 {
-                text_of.insert(current.label.clone(), idx);
+                self.text_of.insert(current.label.clone(), idx);
             }
-            out.push(Paragraph {
+            self.out.push(Paragraph {
                 label: current.label.clone(),
                 ordinal: idx as u32,
                 parent: current.parent.clone(),
                 context: context.clone(),
-                heading: heading.clone(),
-                text: (*piece).to_string(),
+                heading: self.heading.clone(),
+                text: piece.to_string(),
             });
         }
     }
-    (out, lab)
+}
+
+/// A block's text without footnote marks, and without Markdown bold left
+/// in plain text (recent UNGD files) when the `**` marks pair up.
+fn clean_text(text: &str) -> Cow<'_, str> {
+    let cleaned = boilerplate::strip_footnote_markers(text);
+    if cleaned.contains("**") && cleaned.matches("**").count().is_multiple_of(2) {
+        Cow::Owned(cleaned.replace("**", ""))
+    } else {
+        cleaned
+    }
+}
+
+/// A date standing alone (a sign-off such as "16 JULY 2010") is not a
+/// paragraph.
+fn is_lone_date(text: &str) -> bool {
+    text.len() < 60 && dates::find_date(text).is_some_and(|m| text.len() - (m.end - m.start) < 12)
+}
+
+/// `4. (1) text`: a sub-item merged into its parent's marker, of another
+/// style and with text of its own.
+fn merged_sub_item(m: &Marker, rest: &str) -> Option<Marker> {
+    parse_marker(rest).filter(|inner| {
+        !inner.bare
+            && !matches!(inner.style, Style::Bullet(..))
+            && inner.style != m.style
+            && !rest[inner.text_start..].trim().is_empty()
+    })
 }
 
 #[cfg(test)]

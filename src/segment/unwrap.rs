@@ -18,19 +18,19 @@
 //! * blocks separated by a page break are rejoined when the first stops
 //!   mid-sentence and the second starts in lower case, or the first ends on
 //!   a function word (`of`, `the`);
-//! * a word hyphenated across lines is rejoined: `prolifer-`/`ation` →
-//!   `proliferation`, but `non-`/`proliferation` stays `non-proliferation`
-//!   when the document writes that form elsewhere, when the fragment is a
-//!   common prefix (`non`, `co`, `self`, …) or when the next part starts
-//!   with a capital or digit (`Secretary-`/`General`).
+//! * a word hyphenated across lines is rejoined (see `hyphen`).
 //!
 //! Everything is one pass over the lines plus hash-set look-ups: linear in
 //! the input size.
 
-use std::collections::{HashMap, HashSet};
-
 use super::boilerplate::{is_boilerplate, is_page_number};
-use super::numbering::parse_marker;
+use super::hyphen::{append, trailing_fragment, WordForms};
+use super::running::{Evidence, RunningHeaders};
+use crate::text::lexicon::{is_capitalised_section_word, HEADING_SMALL_WORDS};
+use crate::text::line::{ends_sentence, indent_of, starts_lower};
+use crate::text::marker::{is_marker_only, starts_item};
+use crate::text::title::{ends_with_function_word, is_all_caps, is_title_like};
+use crate::text::ws::{is_normal_ws, normalise_ws};
 
 /// A run of lines that forms one paragraph candidate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,438 +43,30 @@ pub struct Block {
     pub lines: usize,
 }
 
-/// Prefixes that are written with a hyphen, kept when a line breaks after
-/// them (`non-` + `proliferation`).
-const HYPHEN_PREFIXES: &[&str] = &[
-    "non",
-    "co",
-    "anti",
-    "counter",
-    "self",
-    "well",
-    "ex",
-    "vice",
-    "semi",
-    "cross",
-    "post",
-    "pre",
-    "multi",
-    "inter",
-    "intra",
-    "mid",
-    "all",
-    "half",
-    "long",
-    "short",
-    "high",
-    "low",
-    "full",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "first",
-    "second",
-    "third",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "so",
-    "state",
-    "confidence",
-    "nation",
-    "peace",
-    "capacity",
-    "decision",
-    "policy",
-    "law",
-    "weapons",
-    "nuclear",
-    "region",
-    "follow",
-    "large",
-    "small",
-    "mass",
-    "far",
-    "wide",
-    "war",
-    "re",
-];
-
+/// A body line that survived pre-cleaning.
 struct PreLine<'a> {
     indent: usize,
     text: &'a str,
 }
 
-fn indent_of(line: &str) -> usize {
-    let mut n = 0;
-    for c in line.chars() {
-        match c {
-            ' ' | '\u{a0}' | '\u{3000}' => n += 1,
-            '\t' => n += 4,
-            _ => break,
-        }
-    }
-    n
-}
-
-fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end();
-    matches!(
-        t.chars().last(),
-        Some('.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | ')' | ']' | '…' | '。')
-    )
-}
-
-fn starts_lower(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_lowercase)
-}
-
-fn is_marker_only(s: &str) -> bool {
-    parse_marker(&format!("{s} x")).is_some_and(|m| m.text_start == s.len() + 1) && !s.contains(' ')
-}
-
-/// Whether a line starts a new item by its look alone.
-pub(crate) fn starts_item(s: &str) -> bool {
-    match parse_marker(s) {
-        Some(m) => !m.bare,
-        None => is_marker_only(s),
-    }
-}
-
-/// A line that can only be a heading, for wrapped text where a short line
-/// of prose ("I congratulate Mr. Sam") looks much like one: every word
-/// capitalised except small ones, no comma, no trailing function word; a
-/// single word only in capitals or as a common section name.
-fn strict_heading(t: &str) -> bool {
-    const SMALL: &[&str] = &[
-        "of", "the", "on", "and", "in", "for", "to", "at", "a", "an", "by", "with",
-    ];
-    const SECTION_WORDS: &[&str] = &[
-        "Introduction",
-        "Conclusion",
-        "Conclusions",
-        "Background",
-        "Recommendations",
-        "Overview",
-        "Summary",
-        "Preamble",
-        "Annex",
-    ];
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if t.contains(',')
-        || t.ends_with('-')
-        || !super::header::is_title_like(t)
-        || super::header::ends_with_function_word(t)
-    {
-        return false;
-    }
-    if words.len() == 1 {
-        return super::header::is_all_caps(t) || SECTION_WORDS.contains(&t);
-    }
-    words.iter().all(|w| {
-        SMALL.contains(w)
-            || w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    })
-}
-
-/// Normalised shape of a line for running-header detection: digits folded.
-pub(crate) fn shape(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .collect()
-}
-
-/// Collects the hyphenated and plain word forms the document uses
-/// mid-line, to decide how to rejoin words split across lines.
-#[derive(Default)]
-struct WordForms {
-    hyphenated: HashSet<String>,
-    plain: HashSet<String>,
-}
-
-impl WordForms {
-    /// The forms of the words that could settle a hyphenated line break:
-    /// for each line ending in `frag-` followed by a line starting with
-    /// `tail`, whether `frag-tail` or `fragtail` occurs elsewhere in the
-    /// document. Only those candidates are looked for, so a document is
-    /// not lower-cased and hashed word by word (that dominated unwrapping).
-    fn collect(lines: &[&str]) -> WordForms {
-        let mut wanted: HashSet<String> = HashSet::new();
-        for pair in lines.windows(2) {
-            let Some(frag) = trailing_fragment(pair[0]) else {
-                continue;
-            };
-            let tail: String = pair[1]
-                .trim_start()
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '-')
-                .collect();
-            if tail.is_empty() {
-                continue;
-            }
-            let (f, t) = (frag.to_lowercase(), tail.to_lowercase());
-            wanted.insert(format!("{f}-{t}"));
-            wanted.insert(format!("{f}{t}"));
-        }
-        let mut forms = WordForms::default();
-        if wanted.is_empty() {
-            return forms;
-        }
-        let lengths: HashSet<usize> = wanted.iter().map(String::len).collect();
-        let mut lw = String::new();
-        for l in lines {
-            let mut words = l.split_whitespace().peekable();
-            while let Some(w) = words.next() {
-                if words.peek().is_none() {
-                    break; // the last word may be a broken one
-                }
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-                if w.len() < 4 || w.len() > 40 || !lengths.contains(&w.len()) {
-                    continue;
-                }
-                lw.clear();
-                lw.extend(w.chars().flat_map(char::to_lowercase));
-                if wanted.contains(&lw) {
-                    if lw.contains('-') {
-                        forms.hyphenated.insert(lw.clone());
-                    } else {
-                        forms.plain.insert(lw.clone());
-                    }
-                }
-            }
-        }
-        forms
-    }
-
-    /// Joins `prev` (ending in `frag-`) with `next`: returns whether to keep
-    /// the hyphen.
-    fn keep_hyphen(&self, frag: &str, next: &str) -> bool {
-        let tail: String = next
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '-')
-            .collect();
-        let Some(first) = tail.chars().next() else {
-            return true;
-        };
-        if first.is_uppercase() || first.is_ascii_digit() || tail.contains('-') {
-            return true; // "Secretary-General", "step-by-step"
-        }
-        let f = frag.to_lowercase();
-        let t = tail.to_lowercase();
-        if self.hyphenated.contains(&format!("{f}-{t}")) {
-            return true;
-        }
-        if self.plain.contains(&format!("{f}{t}")) {
-            return false;
-        }
-        HYPHEN_PREFIXES.contains(&f.as_str())
-    }
-}
-
-/// The last word fragment before a trailing hyphen, if the line ends with a
-/// hyphenated break (`prolifer-`); `None` for `--`, ` - ` and the like.
-fn trailing_fragment(s: &str) -> Option<&str> {
-    let t = s.trim_end();
-    let body = t.strip_suffix('-')?;
-    let frag_start = body
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphabetic())
-        .last()
-        .map(|(i, _)| i)?;
-    let frag = &body[frag_start..];
-    (!frag.is_empty()).then_some(frag)
-}
-
-/// Appends `next` to `block`, undoing a hyphenated break when there is one.
-fn append(block: &mut String, next: &str, forms: &WordForms) {
-    let trimmed_len = block.trim_end().len();
-    block.truncate(trimmed_len);
-    if let Some(frag) = trailing_fragment(block) {
-        let frag = frag.to_string();
-        if !forms.keep_hyphen(&frag, next) {
-            block.pop(); // drop the hyphen
-        }
-        block.push_str(next);
-        return;
-    }
-    if !block.is_empty() {
-        block.push(' ');
-    }
-    block.push_str(next);
-}
-
 /// Splits body lines into blocks (see the module doc for the rules).
 pub fn blocks(lines: &[&str]) -> Vec<Block> {
-    // 1. Pre-clean: boilerplate and form feeds become blank lines, page
-    //    numbers vanish (so a paragraph broken by a page can be rejoined).
-    let mut pre: Vec<Option<PreLine<'_>>> = Vec::with_capacity(lines.len());
-    for raw in lines {
-        let line = raw.trim_end();
-        let text = line.trim_start_matches([' ', '\t', '\u{a0}', '\u{3000}', '\u{c}']);
-        if text.is_empty() || line.contains('\u{c}') && text.is_empty() {
-            pre.push(None);
-            continue;
-        }
-        if is_page_number(text) {
-            continue;
-        }
-        if is_boilerplate(text) {
-            pre.push(None);
-            continue;
-        }
-        pre.push(Some(PreLine {
-            indent: indent_of(line),
-            text,
-        }));
-    }
-
-    // 2. Measure the wrap width on the remaining lines.
-    let mut lens: Vec<usize> = pre
-        .iter()
-        .flatten()
-        .map(|l| l.indent + l.text.chars().count())
-        .collect();
-    let n = lens.len();
-    let width = if n == 0 {
-        0
-    } else {
-        lens.sort_unstable();
-        lens[(n * 9 / 10).min(n - 1)]
-    };
-    let full = lens.iter().filter(|&&l| l * 10 >= width * 6).count();
-    let wrapped = n >= 6 && (30..=110).contains(&width) && full * 2 >= n;
-
-    // 3. Running headers: short lines repeated 3+ times in wrapped text.
-    let mut drop_shapes: HashSet<String> = HashSet::new();
-    if wrapped {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for l in pre.iter().flatten() {
-            if l.text.len() <= 80
-                && !ends_sentence(l.text)
-                && !l.text.ends_with(',')
-                && !starts_lower(l.text)
-            {
-                *counts.entry(shape(l.text)).or_insert(0) += 1;
-            }
-        }
-        drop_shapes = counts
-            .into_iter()
-            .filter(|(s, c)| *c >= 3 && !starts_item(s))
-            .map(|(s, _)| s)
-            .collect();
-    }
-    let kept: Vec<Option<PreLine<'_>>> = pre
-        .into_iter()
-        .filter(|l| match l {
-            Some(l) => drop_shapes.is_empty() || !drop_shapes.contains(&shape(l.text)),
-            None => true,
-        })
-        .collect();
+    let pre = pre_clean(lines);
+    let wrap = Wrap::measure(&pre);
+    let kept = without_running_headers(pre, wrap);
     let texts: Vec<&str> = kept.iter().flatten().map(|l| l.text).collect();
     let forms = WordForms::collect(&texts);
-
-    // 4. Join.
-    let mut out: Vec<Block> = Vec::new();
-    let mut cur: Option<Block> = None;
-    let mut prev_line: Option<(usize, &str)> = None; // (indent, text) of last line
-                                                     // A short title-like line inside wrapped text, between a sentence end
-                                                     // and a capitalised line, is a heading: it stands alone.
-    let heading_like = |t: &str, next: Option<&str>| {
-        wrapped
-            && t.chars().count() * 10 < width * 6
-            && t.split_whitespace().count() <= 10
-            && !ends_sentence(t)
-            && strict_heading(t)
-            && next.is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase))
-    };
-    let mut prev_heading = false;
+    let mut joiner = Joiner::new(wrap, &forms);
     for (idx, l) in kept.iter().enumerate() {
-        let Some(l) = l else {
-            if let Some(b) = cur.take() {
-                out.push(b);
+        match l {
+            Some(l) => {
+                let next = kept.get(idx + 1).and_then(|n| n.as_ref()).map(|n| n.text);
+                joiner.line(l, next);
             }
-            prev_line = None;
-            continue;
-        };
-        let join = match (&cur, prev_line) {
-            (Some(_), Some((pind, ptext))) => {
-                let plen = pind + ptext.chars().count();
-                if starts_item(l.text) {
-                    false
-                } else if is_marker_only(ptext)
-                    || trailing_fragment(ptext).is_some() && starts_lower(l.text)
-                {
-                    true
-                } else if wrapped {
-                    let short = plen * 100 < width * 85;
-                    let next = kept.get(idx + 1).and_then(|n| n.as_ref()).map(|n| n.text);
-                    let heading_here = ends_sentence(ptext) && heading_like(l.text, next);
-                    !(prev_heading
-                        || heading_here
-                        || ends_sentence(ptext) && (short || l.indent > pind))
-                } else {
-                    !ends_sentence(ptext) && (starts_lower(l.text) || plen > 150)
-                }
-            }
-            _ => false,
-        };
-        if join {
-            if let Some(b) = cur.as_mut() {
-                append(&mut b.text, l.text, &forms);
-                b.lines += 1;
-            }
-        } else {
-            if let Some(b) = cur.take() {
-                out.push(b);
-            }
-            cur = Some(Block {
-                text: l.text.to_string(),
-                indent: l.indent,
-                lines: 1,
-            });
+            None => joiner.blank(),
         }
-        // The line just placed is a heading when it was cut off from a
-        // finished sentence and looks like one; the next line must not be
-        // glued to it. (At the start of a text or after a blank line a
-        // short capitalised line is as likely the start of a sentence.)
-        let next = kept.get(idx + 1).and_then(|n| n.as_ref()).map(|n| n.text);
-        prev_heading =
-            !join && prev_line.is_some_and(|(_, p)| ends_sentence(p)) && heading_like(l.text, next);
-        prev_line = Some((l.indent, l.text));
     }
-    if let Some(b) = cur.take() {
-        out.push(b);
-    }
-
-    // 5. Rejoin paragraphs broken by a page (or a dropped line): a block that
-    //    stops mid-sentence followed by one that starts in lower case.
-    let mut merged: Vec<Block> = Vec::with_capacity(out.len());
-    for b in out {
-        if let Some(last) = merged.last_mut() {
-            // ("... the Treaty on the Non-Proliferation of" / page break /
-            // "Nuclear Weapons ...": a function word cannot end a paragraph.)
-            if !ends_sentence(&last.text)
-                && (starts_lower(&b.text) || super::header::ends_with_function_word(&last.text))
-                && !starts_item(&b.text)
-                && (wrapped || last.text.len() > 150)
-            {
-                append(&mut last.text, &b.text, &forms);
-                last.lines += b.lines;
-                continue;
-            }
-        }
-        merged.push(b);
-    }
+    let mut merged = rejoin_page_breaks(joiner.finish(), wrap, &forms);
     for b in &mut merged {
         if !is_normal_ws(&b.text) {
             b.text = normalise_ws(&b.text);
@@ -483,25 +75,210 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
     merged
 }
 
-/// Whether `s` is already as [`normalise_ws`] would make it (the usual
-/// case), so the copy can be skipped.
-fn is_normal_ws(s: &str) -> bool {
-    !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !s.contains("  ")
-        && !s.chars().any(|c| c.is_whitespace() && c != ' ')
+/// Boilerplate and form feeds become blank lines (`None`), page numbers
+/// vanish (so a paragraph broken by a page can be rejoined).
+fn pre_clean<'a>(lines: &[&'a str]) -> Vec<Option<PreLine<'a>>> {
+    let mut pre = Vec::with_capacity(lines.len());
+    for raw in lines {
+        let line = raw.trim_end();
+        let text = line.trim_start_matches([' ', '\t', '\u{a0}', '\u{3000}', '\u{c}']);
+        if text.is_empty() {
+            pre.push(None);
+        } else if !is_page_number(text) {
+            pre.push((!is_boilerplate(text)).then(|| PreLine {
+                indent: indent_of(line),
+                text,
+            }));
+        }
+    }
+    pre
 }
 
-/// Collapses every run of whitespace to one space and trims the ends.
-pub fn normalise_ws(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
+/// The wrap width of a text and whether it is wrapped at all.
+#[derive(Clone, Copy, Debug)]
+struct Wrap {
+    /// The 90th percentile of line lengths (indent included), in chars.
+    width: usize,
+    /// At least six lines, a width of 30–110 and half the lines at least
+    /// 60 % of it: text hard-wrapped at a fixed width.
+    wrapped: bool,
+}
+
+impl Wrap {
+    fn measure(pre: &[Option<PreLine<'_>>]) -> Wrap {
+        let mut lens: Vec<usize> = pre
+            .iter()
+            .flatten()
+            .map(|l| l.indent + l.text.chars().count())
+            .collect();
+        let n = lens.len();
+        let width = if n == 0 {
+            0
+        } else {
+            lens.sort_unstable();
+            lens[(n * 9 / 10).min(n - 1)]
+        };
+        let full = lens.iter().filter(|&&l| l * 10 >= width * 6).count();
+        let wrapped = n >= 6 && (30..=110).contains(&width) && full * 2 >= n;
+        Wrap { width, wrapped }
     }
-    out
+
+    /// A short title-like line inside wrapped text, before a capitalised
+    /// line, is a heading: it stands alone.
+    fn heading_like(self, t: &str, next: Option<&str>) -> bool {
+        self.wrapped
+            && t.chars().count() * 10 < self.width * 6
+            && t.split_whitespace().count() <= 10
+            && !ends_sentence(t)
+            && strict_heading(t)
+            && next.is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase))
+    }
+}
+
+/// Wrapped text without its running headers (see `running`); lines are
+/// dropped, not blanked, so the paragraph around them joins up.
+fn without_running_headers(pre: Vec<Option<PreLine<'_>>>, wrap: Wrap) -> Vec<Option<PreLine<'_>>> {
+    if !wrap.wrapped {
+        return pre;
+    }
+    let running = RunningHeaders::find(pre.iter().flatten().map(|l| l.text), Evidence::Wrapped);
+    if running.is_empty() {
+        return pre;
+    }
+    pre.into_iter()
+        .filter(|l| l.as_ref().is_none_or(|l| !running.contains(l.text)))
+        .collect()
+}
+
+/// A line that can only be a heading, for wrapped text where a short line
+/// of prose ("I congratulate Mr. Sam") looks much like one: every word
+/// capitalised except small ones, no comma, no trailing function word; a
+/// single word only in capitals or as a common section name.
+fn strict_heading(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if t.contains(',') || t.ends_with('-') || !is_title_like(t) || ends_with_function_word(t) {
+        return false;
+    }
+    if words.len() == 1 {
+        return is_all_caps(t) || is_capitalised_section_word(t);
+    }
+    words.iter().all(|w| {
+        HEADING_SMALL_WORDS.contains(w)
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    })
+}
+
+/// Joins lines into blocks, one line at a time.
+struct Joiner<'a, 'f> {
+    wrap: Wrap,
+    forms: &'f WordForms,
+    out: Vec<Block>,
+    cur: Option<Block>,
+    /// Indent and text of the last line since a blank one.
+    prev: Option<(usize, &'a str)>,
+    /// The last line was a heading: the next one must not be glued to it.
+    prev_heading: bool,
+}
+
+impl<'a, 'f> Joiner<'a, 'f> {
+    fn new(wrap: Wrap, forms: &'f WordForms) -> Joiner<'a, 'f> {
+        Joiner {
+            wrap,
+            forms,
+            out: Vec::new(),
+            cur: None,
+            prev: None,
+            prev_heading: false,
+        }
+    }
+
+    /// A blank line ends the block.
+    fn blank(&mut self) {
+        if let Some(b) = self.cur.take() {
+            self.out.push(b);
+        }
+        self.prev = None;
+    }
+
+    /// Places line `l`, followed by `next` (when not blank).
+    fn line(&mut self, l: &PreLine<'a>, next: Option<&str>) {
+        let join = self.joins(l, next);
+        if join {
+            if let Some(b) = self.cur.as_mut() {
+                append(&mut b.text, l.text, self.forms);
+                b.lines += 1;
+            }
+        } else {
+            if let Some(b) = self.cur.take() {
+                self.out.push(b);
+            }
+            self.cur = Some(Block {
+                text: l.text.to_string(),
+                indent: l.indent,
+                lines: 1,
+            });
+        }
+        // The line just placed is a heading when it was cut off from a
+        // finished sentence and looks like one. (At the start of a text or
+        // after a blank line a short capitalised line is as likely the
+        // start of a sentence.)
+        self.prev_heading = !join
+            && self.prev.is_some_and(|(_, p)| ends_sentence(p))
+            && self.wrap.heading_like(l.text, next);
+        self.prev = Some((l.indent, l.text));
+    }
+
+    /// Whether `l` continues the block of the previous line.
+    fn joins(&self, l: &PreLine<'_>, next: Option<&str>) -> bool {
+        let (Some(_), Some((pind, ptext))) = (&self.cur, self.prev) else {
+            return false;
+        };
+        let plen = pind + ptext.chars().count();
+        if starts_item(l.text) {
+            return false;
+        }
+        if is_marker_only(ptext) || trailing_fragment(ptext).is_some() && starts_lower(l.text) {
+            return true;
+        }
+        if !self.wrap.wrapped {
+            return !ends_sentence(ptext) && (starts_lower(l.text) || plen > 150);
+        }
+        let short = plen * 100 < self.wrap.width * 85;
+        let heading_here = ends_sentence(ptext) && self.wrap.heading_like(l.text, next);
+        !(self.prev_heading || heading_here || ends_sentence(ptext) && (short || l.indent > pind))
+    }
+
+    fn finish(mut self) -> Vec<Block> {
+        if let Some(b) = self.cur.take() {
+            self.out.push(b);
+        }
+        self.out
+    }
+}
+
+/// Rejoins paragraphs broken by a page (or a dropped line): a block that
+/// stops mid-sentence followed by one that starts in lower case. ("... the
+/// Treaty on the Non-Proliferation of" / page break / "Nuclear Weapons
+/// ...": a function word cannot end a paragraph.)
+fn rejoin_page_breaks(out: Vec<Block>, wrap: Wrap, forms: &WordForms) -> Vec<Block> {
+    let mut merged: Vec<Block> = Vec::with_capacity(out.len());
+    for b in out {
+        if let Some(last) = merged.last_mut() {
+            if !ends_sentence(&last.text)
+                && (starts_lower(&b.text) || ends_with_function_word(&last.text))
+                && !starts_item(&b.text)
+                && (wrap.wrapped || last.text.len() > 150)
+            {
+                append(&mut last.text, &b.text, forms);
+                last.lines += b.lines;
+                continue;
+            }
+        }
+        merged.push(b);
+    }
+    merged
 }
 
 #[cfg(test)]

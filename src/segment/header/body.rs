@@ -1,0 +1,141 @@
+//! Facts headers rarely give, read from the first paragraphs: the chair
+//! (`chaired by Ambassador ...`) and the place (`was held in Tokyo`).
+
+use std::sync::OnceLock;
+
+use regex::{Match, Regex};
+
+use crate::text::lexicon::mentions_meeting_kind;
+
+/// The patterns of body sentences.
+struct Patterns {
+    /// `chaired by`, `co-chaired by`, `under the chairmanship of`.
+    chair: Regex,
+    /// `held ... in Tokyo`; the capture `place` is the place.
+    place: Regex,
+    /// A person with an honorific or a title (`Mr. A`, `Ambassador B`).
+    person: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        chair: Regex::new(
+            r"(?i)\b(co-?chaired|chaired|presided\s+over)\s+(?:jointly\s+)?by\s+|\bunder\s+the\s+(?:co-?)?chair(?:man)?ship\s+of\s+",
+        )
+        .expect("chair pattern compiles"),
+        place: Regex::new(
+            r"\b(?:held|hosted|convened|took place|met|meeting|organi[sz]ed|chaired)\b[^.;]{0,160}?\bin (?P<place>(?:[A-Z][a-zA-Z\-]+)(?: [A-Z][a-zA-Z\-]+)?)",
+        )
+        .expect("place pattern compiles"),
+        person: Regex::new(
+            r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Ambassador|Amb|Minister|Vice-Minister|Director-General)\.?\s+[A-Z][^,;]*",
+        )
+        .expect("person pattern compiles"),
+    })
+}
+
+/// The chair named in body text: `chaired by Ambassador Yukiya Amano,
+/// Director-General ...` → `Ambassador Yukiya Amano`; `co-chaired by Japan
+/// and Malaysia` → `Japan and Malaysia`.
+pub fn chair_from(text: &str) -> Option<String> {
+    let m = patterns()
+        .chair
+        .find_iter(text)
+        .find(|m| chairs_a_meeting(text, m))?;
+    let sentence = sentence_from(&text[m.end()..]);
+    // Several people named with honorifics: "Mr. A, Director ..., and Ms. B, ..."
+    let people: Vec<&str> = patterns()
+        .person
+        .find_iter(sentence)
+        .filter(|m| {
+            let before = sentence[..m.start()].trim_end();
+            before.is_empty()
+                || before.ends_with(" and")
+                || before.ends_with(", and")
+                || before == "and"
+        })
+        .map(|m| m.as_str().trim_end())
+        .collect();
+    if people.len() >= 2 {
+        return Some(people.join(" and "));
+    }
+    // Co-chairs named without titles ("Malaysia, New Zealand and the
+    // Philippines") fill the sentence; a single chair ends at the comma
+    // before the title.
+    let co = m.as_str().to_ascii_lowercase().starts_with("co");
+    let stop: &[char] = if co { &[';', '('] } else { &[',', ';', '('] };
+    let end = sentence.find(stop).unwrap_or(sentence.len());
+    let chair = sentence[..end].trim();
+    let chair = chair
+        .strip_suffix(" who")
+        .unwrap_or(chair)
+        .trim_end_matches(" and");
+    let first = chair.chars().next()?;
+    if !first.is_uppercase() || chair.len() > 160 {
+        return None;
+    }
+    Some(chair.to_string())
+}
+
+/// Only a meeting's chair: "The meeting / talks / session was chaired
+/// by", not "a commission chaired by" in a speech; a kind of meeting must
+/// be named in the 60 bytes before.
+fn chairs_a_meeting(text: &str, m: &Match<'_>) -> bool {
+    let mut from = m.start().saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    mentions_meeting_kind(&text[from..m.start()].to_lowercase())
+}
+
+/// The sentence at the start of `rest`: abbreviations such as "Mr." and
+/// initials do not end it.
+fn sentence_from(rest: &str) -> &str {
+    let bytes = rest.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'.' && bytes.get(i + 1).is_none_or(|c| *c == b' ') {
+            let word_start = rest[..i].rfind(' ').map(|p| p + 1).unwrap_or(0);
+            let word = &rest[word_start..i];
+            let abbrev = matches!(
+                word,
+                "Mr" | "Ms" | "Mrs" | "Dr" | "Prof" | "H.E" | "St" | "Amb"
+            ) || word.len() == 1;
+            if !abbrev {
+                return &rest[..i];
+            }
+        }
+    }
+    rest
+}
+
+/// A place named in body text: `was held in Tokyo` → `Tokyo`; months,
+/// continents and `The` are not places.
+pub fn place_from(text: &str) -> Option<String> {
+    let c = patterns().place.captures(text)?;
+    let p = c.name("place")?.as_str();
+    let first = p.split_whitespace().next()?;
+    if matches!(
+        first,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "The"
+            | "Asia"
+            | "Asian"
+            | "Europe"
+            | "Africa"
+    ) {
+        return None;
+    }
+    Some(p.to_string())
+}

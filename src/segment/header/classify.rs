@@ -1,0 +1,255 @@
+//! What one header line is, read from the line alone (and whether the next
+//! line starts in lower case). What the reader does with it depends on
+//! what came before, which is the fold's business (`fold.rs`).
+
+use super::dates::{place_date_line, PlaceDate};
+use super::doc_type::{type_line, type_meeting_line};
+use crate::model::DocType;
+use crate::segment::boilerplate::{is_boilerplate, is_breadcrumb};
+use crate::text::lexicon::is_generic_heading;
+use crate::text::marker::{parse_marker, Style};
+use crate::text::title::{is_all_caps, is_title_like};
+
+/// One header line, classified. Variants are tried in this order, so a
+/// line is a field before it is a banner, and so on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HeaderLine<'a> {
+    /// An empty line.
+    Blank,
+    /// A bracketed record field (`[Title] ...`, layout G).
+    Field(Field<'a>),
+    /// A site banner that tells the document type (`Press Releases`).
+    Banner(DocType),
+    /// Navigation, separators, page numbers, breadcrumbs.
+    Furniture {
+        /// A breadcrumb that is not also boilerplate (`- Home`): a menu
+        /// item, part of the body if no header follows.
+        menu: bool,
+        /// The document type a breadcrumb names (`- News Releases`).
+        banner: Option<DocType>,
+    },
+    /// A line with a paragraph marker (`1.`, `•`).
+    Item {
+        /// A short bullet item without sentence punctuation (`• Home`):
+        /// navigation when no header line came before it.
+        menu_like: bool,
+    },
+    /// The whole line is a type phrase (`Chairman's Summary`).
+    TypeLine(DocType),
+    /// A date with at most a short place (`Tokyo, 13th November, 2003`).
+    PlaceDate(PlaceDate),
+    /// A tag line (`[ARF] [...] title place, dates`, layout L), with what
+    /// the line would be without its tags' meaning.
+    Tags(TagLine<'a>, TextLine<'a>),
+    /// Any other line.
+    Text(TextLine<'a>),
+}
+
+/// The name of a bracketed record field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldName {
+    /// `[Title]`
+    Title,
+    /// `[Place]`
+    Place,
+    /// `[Date]`
+    Date,
+    /// `[Source]`, `[Notes]`: known, not read.
+    Other,
+    /// `[Full text]`: the body follows.
+    FullText,
+}
+
+/// A bracketed record field: `[Place] Tokyo`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field<'a> {
+    /// Which field.
+    pub name: FieldName,
+    /// The value after the bracket, trimmed.
+    pub value: &'a str,
+}
+
+/// A tag line: `[ARF] [Inter-Sessional] title place, dates`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TagLine<'a> {
+    /// The first tag of at most six capitals (`ARF`), if any.
+    pub acronym: Option<&'a str>,
+    /// The text after the tags.
+    pub rest: &'a str,
+}
+
+/// A line that is none of the structural kinds: a type-and-meeting line,
+/// a title or prose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextLine<'a> {
+    /// A type phrase joined to a meeting (`CHAIRMAN'S STATEMENT OF THE
+    /// 27th ASEAN REGIONAL FORUM`).
+    TypeAndMeeting {
+        /// The line.
+        text: &'a str,
+        /// The type.
+        doc_type: DocType,
+        /// Whether the line is also title-like.
+        title_like: bool,
+    },
+    /// A title line: title-like, at most 200 bytes, not followed by a line
+    /// starting in lower case.
+    Title {
+        /// The line.
+        text: &'a str,
+        /// Written in capitals (wrapped capital titles are joined).
+        caps: bool,
+        /// A section heading that is never a title (`Introduction`).
+        generic: bool,
+    },
+    /// Anything else.
+    Prose {
+        /// The line.
+        text: &'a str,
+        /// Title-like all the same (too long, or before prose).
+        title_like: bool,
+    },
+}
+
+impl<'a> TextLine<'a> {
+    /// The line.
+    pub fn text(&self) -> &'a str {
+        match *self {
+            TextLine::TypeAndMeeting { text, .. }
+            | TextLine::Title { text, .. }
+            | TextLine::Prose { text, .. } => text,
+        }
+    }
+
+    /// Whether the line reads like a title.
+    pub fn title_like(&self) -> bool {
+        match *self {
+            TextLine::TypeAndMeeting { title_like, .. } | TextLine::Prose { title_like, .. } => {
+                title_like
+            }
+            TextLine::Title { .. } => true,
+        }
+    }
+}
+
+/// Classifies one header line; `next` is the raw line after it.
+///
+/// ```
+/// use dipsearch::model::DocType;
+/// use dipsearch::segment::header::{classify, HeaderLine};
+/// assert_eq!(classify("Chairman's Summary", None), HeaderLine::TypeLine(DocType::ChairsSummary));
+/// assert_eq!(classify("  ", None), HeaderLine::Blank);
+/// ```
+pub fn classify<'a>(line: &'a str, next: Option<&str>) -> HeaderLine<'a> {
+    let t = line.trim().trim_matches('\u{feff}');
+    if t.is_empty() {
+        return HeaderLine::Blank;
+    }
+    if let Some(f) = field(t) {
+        return HeaderLine::Field(f);
+    }
+    if let Some(bt) = banner(t) {
+        return HeaderLine::Banner(bt);
+    }
+    let (breadcrumb, boilerplate) = (is_breadcrumb(t), is_boilerplate(t));
+    if breadcrumb || boilerplate {
+        return HeaderLine::Furniture {
+            menu: breadcrumb && !boilerplate,
+            banner: banner(t.trim_start_matches(['-', '>', ' '])),
+        };
+    }
+    if let Some(m) = parse_marker(t).filter(|m| !m.bare) {
+        let item = &t[m.text_start..];
+        return HeaderLine::Item {
+            menu_like: matches!(m.style, Style::Bullet(..))
+                && item.len() <= 30
+                && item.split_whitespace().count() <= 4
+                && !item.ends_with(['.', ';', ',', ':']),
+        };
+    }
+    if let Some(dt) = type_line(t) {
+        return HeaderLine::TypeLine(dt);
+    }
+    if let Some(pd) = place_date_line(t) {
+        return HeaderLine::PlaceDate(pd);
+    }
+    let text = text_line(t, next);
+    match tag_line(t) {
+        Some(tags) => HeaderLine::Tags(tags, text),
+        None => HeaderLine::Text(text),
+    }
+}
+
+/// Reads a line that is none of the structural kinds.
+fn text_line<'a>(t: &'a str, next: Option<&str>) -> TextLine<'a> {
+    let title_like = is_title_like(t);
+    if let Some(doc_type) = type_meeting_line(t) {
+        return TextLine::TypeAndMeeting {
+            text: t,
+            doc_type,
+            title_like,
+        };
+    }
+    let next_is_prose = next
+        .map(str::trim_start)
+        .and_then(|l| l.chars().next())
+        .is_some_and(char::is_lowercase);
+    if title_like && t.len() <= 200 && !next_is_prose {
+        let lower = t.to_lowercase();
+        return TextLine::Title {
+            text: t,
+            caps: is_all_caps(t),
+            generic: is_generic_heading(lower.trim_matches(|c: char| !c.is_alphanumeric())),
+        };
+    }
+    TextLine::Prose {
+        text: t,
+        title_like,
+    }
+}
+
+/// A bracketed record field (`[Title] ...`, layout G).
+fn field(s: &str) -> Option<Field<'_>> {
+    let rest = s.strip_prefix('[')?;
+    let (name, value) = rest.split_once(']')?;
+    let name = match name {
+        "Title" => FieldName::Title,
+        "Place" => FieldName::Place,
+        "Date" => FieldName::Date,
+        "Source" | "Notes" => FieldName::Other,
+        "Full text" | "Full Text" => FieldName::FullText,
+        _ => return None,
+    };
+    Some(Field {
+        name,
+        value: value.trim(),
+    })
+}
+
+/// A tag line (layout L): `[ARF] [...] title place, dates`.
+fn tag_line(s: &str) -> Option<TagLine<'_>> {
+    let mut rest = s.trim();
+    let mut tags = 0;
+    let mut acronym = None;
+    while let Some(r) = rest.strip_prefix('[') {
+        let (tag, after) = r.split_once(']')?;
+        let tag = tag.trim();
+        if acronym.is_none() && tag.len() <= 6 && tag.chars().all(|c| c.is_ascii_uppercase()) {
+            acronym = Some(tag);
+        }
+        tags += 1;
+        rest = after.trim_start();
+    }
+    (tags > 0 && !rest.is_empty()).then_some(TagLine { acronym, rest })
+}
+
+/// A site banner that names the document type.
+fn banner(s: &str) -> Option<DocType> {
+    let l = s.trim().to_lowercase();
+    match l.as_str() {
+        "press releases" | "press release" | "news releases" | "news release"
+        | "press statements" => Some(DocType::PressRelease),
+        "speeches" | "statements" | "speeches and statements" => Some(DocType::Statement),
+        _ => None,
+    }
+}

@@ -1,0 +1,134 @@
+//! Dates in the header and near it: the place-date line (`Tokyo, 13th
+//! November, 2003`) and, on announcement pages whose header date is the
+//! publication date, the meeting date in the body (`was held on January
+//! 17 (Mon.)`).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::model::Date;
+use crate::segment::dates::{find_date, find_date_with_year, DateMatch};
+use crate::text::title::{is_all_caps, is_title_like, title_case};
+use crate::text::ws::normalise_ws;
+
+/// A place-date line: the date, with at most a short place around it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceDate {
+    /// The date (or range).
+    pub date: DateMatch,
+    /// The place before or after it, in title case if written in capitals.
+    pub place: Option<String>,
+}
+
+/// Reads a place-date line (`Tokyo, 13th November, 2003`, `(21st June
+/// 2004, Qingdao, China)`, `City, Country | D Month YYYY`); `None` when
+/// more than a short place surrounds the date.
+pub(super) fn place_date_line(s: &str) -> Option<PlaceDate> {
+    if s.len() > 160 {
+        return None;
+    }
+    let m = find_date(s)?;
+    let before = clean_place(&s[..m.start]);
+    let mut after_str = &s[m.end..];
+    // Layout H: "... and City, D-D Month YYYY" — ignore the second meeting.
+    if let Some(m2) = find_date(after_str) {
+        after_str = &after_str[..m2.start];
+        if let Some(i) = after_str.to_lowercase().find(" and ") {
+            after_str = &after_str[..i];
+        }
+    }
+    let after = clean_place(after_str);
+    let leftover_words = before.split_whitespace().count() + after.split_whitespace().count();
+    if leftover_words > 8 {
+        return None;
+    }
+    let lower_b = before.to_lowercase();
+    let before = lower_b
+        .strip_prefix("from ")
+        .or_else(|| lower_b.strip_prefix("on "))
+        .map(|_| String::new())
+        .unwrap_or(before);
+    let place = if !before.is_empty() { before } else { after };
+    if !place.is_empty() && !is_title_like(&place) {
+        return None;
+    }
+    let place = (!place.is_empty()).then(|| {
+        if is_all_caps(&place) {
+            title_case(&place)
+        } else {
+            place
+        }
+    });
+    Some(PlaceDate { date: m, place })
+}
+
+/// A place without the punctuation around it and with single spaces.
+fn clean_place(s: &str) -> String {
+    normalise_ws(s.trim_matches(|c: char| c.is_whitespace() || ",|()–-:[]".contains(c)))
+}
+
+/// Verbs that make a sentence report a meeting (`was held`, `convened`).
+fn held_pattern() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:held|hosted|convened|took\s+place|met|opened|organi[sz]ed|(?:co-)?chaired|will\s+be\s+held|was\s+held|is\s+held|meeting\s+in)\b",
+        )
+        .expect("held pattern compiles")
+    })
+}
+
+/// A meeting date in body text: a date in a sentence that says the meeting
+/// was held / hosted / convened. `published` is the header's (publication)
+/// date: a date written without a year (`on January 17 (Mon.)`) takes the
+/// year that puts it within six months of it, so a January meeting
+/// announced in December lands in the next year.
+pub fn meeting_date_from(text: &str, published: Option<Date>) -> Option<DateMatch> {
+    for sentence in text.split(". ") {
+        if !held_pattern().is_match(sentence) {
+            continue;
+        }
+        if let Some(m) = find_date(sentence) {
+            return Some(m);
+        }
+        let Some(p) = published else { continue };
+        let Some(m) = find_date_with_year(sentence, p.year) else {
+            continue;
+        };
+        return nearest_year(m, p);
+    }
+    None
+}
+
+/// Moves a date read with the publication year `p.year` to the year before
+/// or after when that brings it within six months of `p`.
+fn nearest_year(m: DateMatch, p: Date) -> Option<DateMatch> {
+    let shift = |y: u16| -> Option<DateMatch> {
+        let date = Date::new(y, m.date.month, m.date.day)?;
+        let date_end = m.date_end.and_then(|e| Date::new(y, e.month, e.day));
+        Some(DateMatch {
+            date,
+            date_end,
+            ..m
+        })
+    };
+    let gap = day_number(m.date) - day_number(p);
+    if gap > 183 {
+        shift(p.year.saturating_sub(1))
+    } else if gap < -183 {
+        shift(p.year.saturating_add(1))
+    } else {
+        Some(m)
+    }
+}
+
+/// Days since 0000-03-01 (a proleptic Gregorian day count), for gaps.
+fn day_number(d: Date) -> i64 {
+    let (y, m) = if d.month <= 2 {
+        (d.year as i64 - 1, d.month as i64 + 9)
+    } else {
+        (d.year as i64, d.month as i64 - 3)
+    };
+    365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + d.day as i64 - 1
+}

@@ -1,0 +1,151 @@
+//! Document-type phrases (`Chairman's Summary`, `Joint Statement`, `Press
+//! Release`) and the lines made of them, alone or joined to a meeting.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::model::DocType;
+use crate::text::lexicon::is_meeting_word;
+
+/// A document-type phrase found in a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DocTypeMatch {
+    /// Byte offset where the phrase starts.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// The type it names.
+    pub doc_type: DocType,
+}
+
+/// Each named alternative of [`pattern`] and the type it names.
+const TYPE_GROUPS: [(&str, DocType); 9] = [
+    ("chairs_summary", DocType::ChairsSummary),
+    ("chairs_statement", DocType::ChairsStatement),
+    ("joint_statement", DocType::JointStatement),
+    ("press_release", DocType::PressRelease),
+    ("results", DocType::PressRelease),
+    ("declaration", DocType::Declaration),
+    ("communique", DocType::Communique),
+    ("statement", DocType::Statement),
+    ("report", DocType::Report),
+];
+
+/// Doc-type phrases, most specific first, case-insensitive; typographic
+/// apostrophes (`CO-CHAIRS’`) match like straight ones.
+fn pattern() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?ix)
+            (?P<chairs_summary>\b(?:co-?)?chair(?:man|men|person|persons|woman|s)?['’‘]?s?['’‘]?\s+summary(?:\s+report)?\b|\bsummary\s+report\b)
+            |(?P<chairs_statement>\b(?:co-?)?chair(?:man|men|person|woman|s)?['’‘]?s?['’‘]?\s+statement\b)
+            |(?P<joint_statement>\bjoint\s+(?:press\s+)?statement\b)
+            |(?P<press_release>\bpress\s+(?:releases?|statement)\b)
+            |(?P<declaration>\bdeclaration\b)
+            |(?P<communique>\bcommuniqu[eé]\b)
+            |(?P<statement>^(?:remarks|statement|address|speech)\s+by\b|^statement\b|\bstatement\s+by\b)
+            |(?P<report>\breport\b|\baction\s+plan\b)
+            |(?P<results>^(?:the\s+)?results\s+of\b)",
+        )
+        .expect("type pattern compiles")
+    })
+}
+
+/// The first document-type phrase in `s`.
+///
+/// ```
+/// use dipsearch::model::DocType;
+/// use dipsearch::segment::header::find_doc_type;
+/// let m = find_doc_type("The Co-Chairs' Summary Report of the 8th ARF ISM").unwrap();
+/// assert_eq!((m.start, m.doc_type), (4, DocType::ChairsSummary));
+/// ```
+pub fn find_doc_type(s: &str) -> Option<DocTypeMatch> {
+    let c = pattern().captures(s)?;
+    let m = c.get(0)?;
+    let doc_type = TYPE_GROUPS
+        .iter()
+        .find(|(name, _)| c.name(name).is_some())
+        .map_or(DocType::Report, |&(_, t)| t);
+    Some(DocTypeMatch {
+        start: m.start(),
+        end: m.end(),
+        doc_type,
+    })
+}
+
+/// The document type when the whole line is a type phrase
+/// (`Chairman's Summary`, `CO-CHAIRS' SUMMARY REPORT`, `MFA Press Statement:`).
+pub(super) fn type_line(s: &str) -> Option<DocType> {
+    let t = s
+        .trim()
+        .trim_end_matches([':', '.'])
+        .trim_start_matches("FINAL ")
+        .trim();
+    let t = t
+        .strip_prefix("The ")
+        .or_else(|| t.strip_prefix("THE "))
+        .unwrap_or(t);
+    let t = t.strip_prefix("MFA ").unwrap_or(t);
+    let t = t
+        .strip_prefix("Final ")
+        .or_else(|| t.strip_prefix("FINAL "))
+        .unwrap_or(t);
+    let m = find_doc_type(t)?;
+    let rest = t[m.end..].trim();
+    let rest_ok = rest.is_empty() || rest == "(Provisional Translation)";
+    (m.start == 0 && rest_ok && t.len() < 60).then_some(m.doc_type)
+}
+
+/// A type phrase at the start followed by `of the` / `on the` and a meeting
+/// (`CHAIRMAN'S STATEMENT OF THE 27th ASEAN REGIONAL FORUM`).
+pub(super) fn type_meeting_line(s: &str) -> Option<DocType> {
+    let t = s.trim();
+    let t = t
+        .strip_prefix("FINAL ")
+        .or_else(|| t.strip_prefix("Final "))
+        .unwrap_or(t);
+    let m = find_doc_type(t)?;
+    if m.start > 4 {
+        return None;
+    }
+    let rest = t[m.end..].trim_start_matches([':', ' ', ',']);
+    let meeting = strip_meeting_connector(rest)?;
+    contains_meeting_word(meeting).then_some(m.doc_type)
+}
+
+/// The words that join a document type to its meeting (`Chairman's
+/// Statement of the …`, `Joint Statement at the …`).
+const MEETING_CONNECTORS: [&str; 6] = [
+    "of the ",
+    "of ",
+    "at the ",
+    "on the ",
+    "from the ",
+    "for the ",
+];
+
+/// `s` without a leading [`MEETING_CONNECTORS`] phrase, if it has one.
+pub(super) fn strip_meeting_connector(s: &str) -> Option<&str> {
+    MEETING_CONNECTORS
+        .iter()
+        .find_map(|c| strip_prefix_ci(s, c))
+}
+
+/// `s` without the ASCII prefix `p`, compared case-insensitively; the cut
+/// is always on a char boundary because the matched bytes are ASCII.
+pub(super) fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
+    let b = s.as_bytes();
+    if b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes()) {
+        s.get(p.len()..)
+    } else {
+        None
+    }
+}
+
+/// Whether a word of `s` names a meeting (`Forum`, `ISM`, `ASTOP`).
+pub(super) fn contains_meeting_word(s: &str) -> bool {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .any(|w| is_meeting_word(&w.to_lowercase()))
+}

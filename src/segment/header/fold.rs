@@ -1,0 +1,341 @@
+//! The fold over classified header lines: what has been read so far, one
+//! method per kind of line, and the header made of it at the end.
+//!
+//! Order rules live here: a second type line or date ends the header;
+//! after a date only a type line or the title of a date-first page may
+//! follow; menu bullets count as navigation only above any header line.
+
+use std::ops::ControlFlow;
+
+use super::classify::{Field, FieldName, HeaderLine, TagLine, TextLine};
+use super::dates::PlaceDate;
+use super::doc_type::find_doc_type;
+use super::meetings::MeetingInfo;
+use crate::model::{DocType, MeetingHeader};
+use crate::segment::dates::{find_date, DateMatch};
+use crate::text::lexicon::acronym;
+use crate::text::ws::normalise_ws;
+
+/// What the header reader found, and where the body starts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HeaderScan {
+    /// Fields read from the header lines.
+    pub header: MeetingHeader,
+    /// Index of the first body line.
+    pub body_start: usize,
+    /// The header's date stands alone (no place): on announcement pages it
+    /// is the publication date, so a meeting date in the body wins.
+    pub bare_date: bool,
+}
+
+/// Lines of header (types, dates, titles, fields) read at most.
+const MAX_HEADER_LINES: usize = 16;
+/// Index of the last line that may still be header.
+const LAST_HEADER_LINE: usize = 80;
+
+/// What the header lines said so far.
+#[derive(Debug)]
+pub(super) struct HeaderFold {
+    /// Title lines, in order (a `[Title]` field goes first).
+    titles: Vec<String>,
+    /// The full title from a `[Title]` field or repeated under a tag line.
+    title: Option<String>,
+    /// The type from a type line or a type-and-meeting line.
+    explicit_type: Option<DocType>,
+    /// The type from a banner or breadcrumb.
+    banner_type: Option<DocType>,
+    date: Option<DateMatch>,
+    /// The date line had no place (a publication date, maybe).
+    bare_date: bool,
+    place: Option<String>,
+    /// The acronym tag of a tag line (`[ARF]`).
+    tag_acronym: Option<String>,
+    /// Index of the first line after the header so far.
+    body_start: usize,
+    /// Header lines read (furniture and blanks do not count).
+    consumed: usize,
+    /// The last title line was in capitals (a wrapped capital title
+    /// continues on the next line).
+    prev_caps_title: bool,
+    last_was_blank: bool,
+    /// The first title line, where the body starts if the titles turn out
+    /// to be the text itself.
+    first_content: Option<usize>,
+    /// The first menu-like line, where the body starts if no header
+    /// follows.
+    first_menu: Option<usize>,
+}
+
+impl Default for HeaderFold {
+    fn default() -> HeaderFold {
+        HeaderFold {
+            titles: Vec::new(),
+            title: None,
+            explicit_type: None,
+            banner_type: None,
+            date: None,
+            bare_date: false,
+            place: None,
+            tag_acronym: None,
+            body_start: 0,
+            consumed: 0,
+            prev_caps_title: false,
+            last_was_blank: true,
+            first_content: None,
+            first_menu: None,
+        }
+    }
+}
+
+/// Whether to read on after a line.
+type Step = ControlFlow<()>;
+const NEXT: Step = ControlFlow::Continue(());
+const STOP: Step = ControlFlow::Break(());
+
+impl HeaderFold {
+    /// Whether the header is as long as a header gets by line `i`.
+    fn is_full(&self, i: usize) -> bool {
+        self.consumed >= MAX_HEADER_LINES || i > LAST_HEADER_LINE
+    }
+
+    /// Takes line `i`: header, skipped furniture, or the end of the header.
+    pub(super) fn take(&mut self, i: usize, line: HeaderLine<'_>) -> Step {
+        if matches!(line, HeaderLine::Blank) {
+            self.last_was_blank = true;
+            return NEXT;
+        }
+        if self.is_full(i) {
+            return STOP;
+        }
+        let blank_before = std::mem::replace(&mut self.last_was_blank, false);
+        match line {
+            HeaderLine::Blank => NEXT,
+            HeaderLine::Field(f) => self.field(i, f),
+            HeaderLine::Banner(bt) => {
+                self.banner_type = self.banner_type.or(Some(bt));
+                self.consume(i)
+            }
+            HeaderLine::Furniture { menu, banner } => {
+                if menu {
+                    self.first_menu.get_or_insert(i);
+                }
+                self.banner_type = self.banner_type.or(banner);
+                self.body_start = i + 1;
+                NEXT
+            }
+            HeaderLine::Item { menu_like } => self.item(i, menu_like),
+            HeaderLine::TypeLine(dt) => self.type_line(i, dt),
+            HeaderLine::PlaceDate(pd) => self.place_date(i, pd),
+            HeaderLine::Tags(tags, _) if self.date.is_none() => self.tags(i, tags),
+            HeaderLine::Tags(_, text) | HeaderLine::Text(text) => self.text(i, text, blank_before),
+        }
+    }
+
+    /// Counts line `i` as header and reads on.
+    fn consume(&mut self, i: usize) -> Step {
+        self.consumed += 1;
+        self.body_start = i + 1;
+        NEXT
+    }
+
+    /// Whether nothing but furniture has been read.
+    fn nothing_yet(&self) -> bool {
+        self.titles.is_empty() && self.date.is_none() && self.explicit_type.is_none()
+    }
+
+    /// A record field; `[Full text]` ends the header after itself.
+    fn field(&mut self, i: usize, f: Field<'_>) -> Step {
+        match f.name {
+            FieldName::Title if !f.value.is_empty() => {
+                self.titles.insert(0, f.value.to_string());
+                self.title = Some(f.value.to_string());
+            }
+            FieldName::Place if !f.value.is_empty() => self.place = Some(f.value.to_string()),
+            FieldName::Date => {
+                if let Some(m) = find_date(f.value) {
+                    self.date = Some(m);
+                }
+            }
+            _ => {}
+        }
+        let step = self.consume(i);
+        if f.name == FieldName::FullText {
+            return STOP;
+        }
+        step
+    }
+
+    /// Menu items left by a page without `<nav>` (`• Home`, `• About Us`)
+    /// above any header line are navigation; any other item is the body.
+    fn item(&mut self, i: usize, menu_like: bool) -> Step {
+        if !(menu_like && self.nothing_yet()) {
+            return STOP;
+        }
+        self.first_menu.get_or_insert(i);
+        self.body_start = i + 1;
+        NEXT
+    }
+
+    fn type_line(&mut self, i: usize, dt: DocType) -> Step {
+        if self.explicit_type.is_some() {
+            return STOP;
+        }
+        self.explicit_type = Some(dt);
+        self.prev_caps_title = false;
+        self.consume(i)
+    }
+
+    fn place_date(&mut self, i: usize, pd: PlaceDate) -> Step {
+        if self.date.is_some() {
+            return STOP;
+        }
+        self.bare_date = pd.place.is_none();
+        self.date = Some(pd.date);
+        if self.place.is_none() {
+            self.place = pd.place;
+        }
+        self.prev_caps_title = false;
+        self.consume(i)
+    }
+
+    /// A tag line before any date: its acronym tag, and a date at the end
+    /// with the word before it as the place and the rest as a title.
+    fn tags(&mut self, i: usize, tags: TagLine<'_>) -> Step {
+        self.tag_acronym = tags.acronym.map(str::to_string);
+        if let Some(m) = find_date(tags.rest) {
+            let head = tags.rest[..m.start].trim_end_matches([' ', ',']);
+            if let Some(pos) = head.rfind(' ') {
+                self.place = Some(head[pos + 1..].to_string());
+                self.titles.push(head[..pos].to_string());
+            }
+            self.date = Some(m);
+        }
+        self.consume(i)
+    }
+
+    fn text(&mut self, i: usize, line: TextLine<'_>, blank_before: bool) -> Step {
+        let t = line.text();
+        // Layout L: the full title repeated under the tag line.
+        if self.date.is_some()
+            && self.tag_acronym.is_some()
+            && self.title.is_none()
+            && line.title_like()
+        {
+            self.title = Some(t.to_string());
+            self.titles.insert(0, t.to_string());
+            return self.consume(i);
+        }
+        match line {
+            TextLine::TypeAndMeeting { doc_type, .. } => {
+                if self.explicit_type.is_some() || self.date.is_some() && !self.titles.is_empty() {
+                    return STOP;
+                }
+                self.explicit_type = Some(doc_type);
+                self.titles.push(t.to_string());
+                self.consume(i)
+            }
+            TextLine::Title { generic: true, .. } | TextLine::Prose { .. } => STOP,
+            TextLine::Title { caps, .. } => self.title_line(i, t, caps, blank_before),
+        }
+    }
+
+    /// A title line. After the date only the title of a date-first page
+    /// (METI, speeches) may follow; a heading below a titled header
+    /// belongs to the body.
+    fn title_line(&mut self, i: usize, t: &str, caps: bool, blank_before: bool) -> Step {
+        if self.date.is_some() {
+            if !(self.titles.is_empty() && self.title.is_none()) {
+                return STOP;
+            }
+            self.titles.push(t.to_string());
+            return self.consume(i);
+        }
+        if self.titles.len() >= 4 {
+            return STOP;
+        }
+        self.first_content.get_or_insert(i);
+        // Consecutive ALL-CAPS lines form one title (wrapped caps block).
+        if caps && self.prev_caps_title && !blank_before {
+            if let Some(last) = self.titles.last_mut() {
+                last.push(' ');
+                last.push_str(t);
+            }
+        } else {
+            self.titles.push(t.to_string());
+        }
+        self.prev_caps_title = caps;
+        self.consume(i)
+    }
+
+    /// The header read, and where the body starts in `lines`.
+    pub(super) fn finish(mut self, lines: &[&str]) -> HeaderScan {
+        self.settle_body_start(lines);
+        let title = self.title.take().or_else(|| self.titles.first().cloned());
+        let info = MeetingInfo::from_titles(self.titles.iter().chain(title.iter()));
+        let acronym = info
+            .acronym
+            .or(self.tag_acronym.take())
+            .or_else(|| self.group_acronym());
+        let title_type = self
+            .titles
+            .iter()
+            .find_map(|t| find_doc_type(t).map(|m| m.doc_type));
+        let date = self.date;
+        let header = MeetingHeader {
+            meeting: info.meeting,
+            acronym,
+            edition: info.edition,
+            doc_type: self
+                .explicit_type
+                .or(title_type)
+                .or(self.banner_type)
+                .unwrap_or(DocType::Other),
+            title: title.map(|t| normalise_ws(t.trim_matches('*'))),
+            date: date.map(|m| m.date),
+            date_end: date.and_then(|m| m.date_end),
+            year: date.map(|m| m.date.year),
+            place: self.place,
+            ..MeetingHeader::default()
+        };
+        HeaderScan {
+            header,
+            body_start: self.body_start,
+            bare_date: self.bare_date && date.is_some(),
+        }
+    }
+
+    /// Title lines alone (no date, type, record field or banner) are a
+    /// header only when a blank line separates them from the body,
+    /// otherwise they are the start of the text (speeches). Menu-like
+    /// lines skipped in the hope of a header below them are the
+    /// document's own list when none came.
+    fn settle_body_start(&mut self, lines: &[&str]) {
+        let only_titles = self.date.is_none()
+            && self.explicit_type.is_none()
+            && self.banner_type.is_none()
+            && self.title.is_none();
+        if only_titles && !self.titles.is_empty() {
+            let blank_after = lines
+                .get(self.body_start)
+                .is_none_or(|l| l.trim().is_empty());
+            if !blank_after {
+                self.titles.clear();
+                self.body_start = self.first_content.unwrap_or(self.body_start);
+            }
+        }
+        if self.nothing_yet() && self.title.is_none() {
+            if let Some(m) = self.first_menu {
+                self.body_start = self.body_start.min(m);
+            }
+        }
+    }
+
+    /// A group named in a title: `A G8 Declaration`.
+    fn group_acronym(&self) -> Option<String> {
+        self.titles.iter().find_map(|t| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .find(|w| acronym(w).is_some_and(|a| a.is_group()))
+                .map(str::to_string)
+        })
+    }
+}

@@ -1,0 +1,396 @@
+//! Meeting names, acronyms and editions read from title lines: `The
+//! Results of the Fourth Asian Senior-level Talks on Non-Proliferation
+//! (ASTOP-IV)` names the meeting `Asian Senior-level Talks on
+//! Non-Proliferation`, acronym `ASTOP`, edition 4.
+//!
+//! A title is peeled from both ends, one step per function: lead-in type
+//! phrases (`MFA Press Statement:`), a date tail, a parenthetical acronym,
+//! leading phrases (`The Results of the`), a type phrase after the name,
+//! the ordinal, `Meeting of the`, a trailing verb (`was held`).
+
+use super::doc_type::{
+    contains_meeting_word, find_doc_type, strip_meeting_connector, strip_prefix_ci,
+};
+use crate::model::DocType;
+use crate::segment::dates::find_date;
+use crate::text::lexicon::{acronym, keeps_caps, ACRONYMS};
+use crate::text::roman::roman_value;
+use crate::text::title::{is_all_caps, title_case};
+
+/// Meeting name, acronym and edition read from a title-like line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MeetingInfo {
+    /// Name without ordinal or acronym.
+    pub meeting: Option<String>,
+    /// Acronym (`ASTOP`).
+    pub acronym: Option<String>,
+    /// Edition (`4`).
+    pub edition: Option<u32>,
+}
+
+impl MeetingInfo {
+    /// Whether the line named a meeting or an acronym.
+    pub fn names_anything(&self) -> bool {
+        self.meeting.is_some() || self.acronym.is_some()
+    }
+
+    /// Reads the meeting from the first title lines that name one: the
+    /// first name wins, and an acronym or edition missing from it is taken
+    /// from a later line, until a line gives a name.
+    pub fn from_titles<'a>(titles: impl Iterator<Item = &'a String>) -> MeetingInfo {
+        let mut out = MeetingInfo::default();
+        for t in titles {
+            let info = meeting_info(t);
+            if !info.names_anything() {
+                continue;
+            }
+            out.meeting = out.meeting.or(info.meeting);
+            out.acronym = out.acronym.or(info.acronym);
+            out.edition = out.edition.or(info.edition);
+            if out.meeting.is_some() {
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// Reads meeting name, acronym and edition from a title line.
+///
+/// ```
+/// use dipsearch::segment::header::meeting_info;
+/// let m = meeting_info("The Results of the Fourth Asian Senior-level Talks on Non-Proliferation (ASTOP-IV)");
+/// assert_eq!(m.meeting.as_deref(), Some("Asian Senior-level Talks on Non-Proliferation"));
+/// assert_eq!(m.acronym.as_deref(), Some("ASTOP"));
+/// assert_eq!(m.edition, Some(4));
+/// ```
+pub fn meeting_info(line: &str) -> MeetingInfo {
+    let mut info = MeetingInfo::default();
+    let s = without_date_tail(after_type_lead_in(
+        line.trim().trim_end_matches([':', '.', ' ']),
+    ));
+    let name = info.take_parenthetical_acronym(s);
+    if info.acronym.is_none() {
+        info.take_roman_acronym(name);
+    }
+    let rest = without_leading_phrases(after_occasion(name.trim()));
+    let rest = before_type_phrase(rest);
+    let rest = info.take_lone_acronym(rest);
+    let rest = info.take_ordinal(rest);
+    let rest = before_verb(rest);
+    let rest = rest.trim_matches(|c: char| c == ',' || c == '-' || c == ':' || c.is_whitespace());
+    if !rest.is_empty() && contains_meeting_word(rest) {
+        info.meeting = Some(if is_all_caps(rest) {
+            title_case(rest)
+        } else {
+            rest.to_string()
+        });
+    }
+    if info.acronym.is_none() {
+        info.acronym = known_acronym(info.meeting.as_deref().unwrap_or(""));
+    }
+    if info.edition.is_none() {
+        info.take_numbered_acronym(line);
+    }
+    info
+}
+
+/// `MFA Press Statement: 2nd ARF ...` → what follows the colon.
+fn after_type_lead_in(s: &str) -> &str {
+    match s.split_once(": ") {
+        Some((before, after)) if find_doc_type(before).is_some() => after.trim(),
+        _ => s,
+    }
+}
+
+/// A date or place-date tail (`..., Tokyo, 13 November 2003`) is not the
+/// name; a date near the start is left alone.
+fn without_date_tail(s: &str) -> &str {
+    match find_date(s) {
+        Some(m) if m.start > 10 => s[..m.start].trim_end_matches([' ', ',', '(', '|']),
+        _ => s,
+    }
+}
+
+/// `Remarks by X at the Opening of the Fourth ...` → `Fourth ...`: a
+/// speech's title names its occasion after `at the` or `to the`.
+fn after_occasion(s: &str) -> &str {
+    let speech = find_doc_type(s).is_some_and(|m| m.start == 0 && m.doc_type == DocType::Statement);
+    let Some(i) = speech
+        .then(|| s.find(" at the ").or_else(|| s.find(" to the ")))
+        .flatten()
+    else {
+        return s;
+    };
+    let mut rest = &s[i + " at the ".len()..];
+    for p in [
+        "Opening Session of the ",
+        "Opening of the ",
+        "Closing of the ",
+        "Opening Ceremony of the ",
+    ] {
+        if let Some(r) = rest.strip_prefix(p) {
+            rest = r;
+        }
+    }
+    rest
+}
+
+/// Leading phrases, repeatedly: `The Results of the`, `Final`, a type
+/// phrase and its connector (`Chairman's Statement of the`).
+fn without_leading_phrases(mut rest: &str) -> &str {
+    const LEADS: [&str; 7] = [
+        "the results of the ",
+        "results of the ",
+        "the outline of the ",
+        "outline of the ",
+        "overview of the ",
+        "final ",
+        "the ",
+    ];
+    loop {
+        let next = LEADS
+            .iter()
+            .find_map(|p| strip_prefix_ci(rest, p))
+            .or_else(|| match find_doc_type(rest) {
+                Some(m) if m.start == 0 => strip_meeting_connector(rest[m.end..].trim_start()),
+                _ => None,
+            });
+        match next {
+            Some(r) if !r.trim().is_empty() => rest = r.trim_start(),
+            _ => return rest,
+        }
+    }
+}
+
+/// A type phrase after the name (`... Chairman's Summary`), or a document
+/// about a topic (`ASEM Political Declaration on ...`): the meeting, if
+/// any, is what comes before it, without the words that qualify the type.
+fn before_type_phrase(rest: &str) -> &str {
+    const QUALIFIERS: [&str; 6] = [
+        "political",
+        "leaders'",
+        "leaders’",
+        "ministerial",
+        "final",
+        "joint",
+    ];
+    let Some(m) = find_doc_type(rest).filter(|m| m.start > 0) else {
+        return rest;
+    };
+    let mut rest = &rest[..m.start];
+    while let Some(last) = rest.split_whitespace().last() {
+        if !QUALIFIERS.contains(&last.to_ascii_lowercase().as_str()) {
+            break;
+        }
+        rest = &rest[..rest.trim_end().len() - last.len()];
+    }
+    rest
+}
+
+/// `"The 27th Asian Export Control Seminar was held"` → the name only.
+fn before_verb(mut rest: String) -> String {
+    for verb in [
+        " was held",
+        " is held",
+        " will be held",
+        " to be held",
+        " held",
+        " opens",
+        " opened",
+        " convened",
+        " took place",
+    ] {
+        if let Some(i) = rest.find(verb) {
+            rest.truncate(i);
+            break;
+        }
+    }
+    rest
+}
+
+impl MeetingInfo {
+    /// A parenthetical acronym at the end (`(ASTOP)`, `(ASTOP-IV)`, `(ARF
+    /// ISM on NPD)`) is taken; returns the line before it.
+    fn take_parenthetical_acronym<'a>(&mut self, s: &'a str) -> &'a str {
+        let Some(open) = s.strip_suffix(')').and_then(|r| r.rfind('(')) else {
+            return s;
+        };
+        let inner = s[open + 1..s.len() - 1].trim();
+        let uppers = inner.chars().filter(|c| c.is_ascii_uppercase()).count();
+        if uppers < 2
+            || inner.len() > 30
+            || !inner.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        {
+            return s;
+        }
+        let (acr, edition) = split_roman_suffix(inner);
+        self.acronym = Some(acr.to_string());
+        self.edition = edition;
+        &s[..open]
+    }
+
+    /// A bare `ASTOP-IV` token anywhere (the last one wins).
+    fn take_roman_acronym(&mut self, name: &str) {
+        for w in name.split_whitespace() {
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            let Some((a, r)) = core.rsplit_once('-') else {
+                continue;
+            };
+            if a.len() < 2 || !a.chars().all(|c| c.is_ascii_uppercase()) {
+                continue;
+            }
+            if let Some(v) = roman_value(r).filter(|_| r.chars().all(|c| c.is_ascii_uppercase())) {
+                self.acronym = Some(a.to_string());
+                self.edition = Some(v);
+            }
+        }
+    }
+
+    /// A bare acronym left (`ASEM`, `G8`) names the series, not the
+    /// meeting: taken as the acronym, and nothing is left.
+    fn take_lone_acronym<'a>(&mut self, rest: &'a str) -> &'a str {
+        let t = rest.trim();
+        let lone = rest.split_whitespace().count() == 1
+            && t.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && t.chars().any(|c| c.is_ascii_uppercase())
+            && t.len() <= 6;
+        if !lone {
+            return rest;
+        }
+        if self.acronym.is_none() {
+            self.acronym = Some(t.to_string());
+        }
+        ""
+    }
+
+    /// The ordinal (`Fourth`, `27th`, `TWENTY-FIRST`) as the edition, then
+    /// `Meeting(s) of the` before a longer name; returns the words left,
+    /// joined by single spaces.
+    fn take_ordinal(&mut self, rest: &str) -> String {
+        let mut ws: Vec<&str> = rest.split_whitespace().collect();
+        if let Some(v) = ws.first().and_then(|w| ordinal_value(w)) {
+            self.edition = self.edition.or(Some(v));
+            ws.remove(0);
+        }
+        let meeting_of_the = ws.len() > 4
+            && matches!(ws[0].to_lowercase().as_str(), "meeting" | "meetings")
+            && ws[1].to_lowercase() == "of"
+            && ws[2].to_lowercase() == "the";
+        if meeting_of_the {
+            ws.drain(..3);
+        }
+        ws.join(" ")
+    }
+
+    /// `ARF 18`, `AMM 44`: an acronym followed by its edition number.
+    fn take_numbered_acronym(&mut self, line: &str) {
+        let ws: Vec<&str> = line.split_whitespace().collect();
+        for pair in ws.windows(2) {
+            let (a, n) = (pair[0], pair[1].trim_end_matches([',', ')', ':']));
+            if acronym(a).is_some_and(|x| x.is_numbered())
+                && (1..=2).contains(&n.len())
+                && n.bytes().all(|b| b.is_ascii_digit())
+            {
+                self.edition = n.parse().ok();
+                if self.acronym.is_none() {
+                    self.acronym = Some(a.to_string());
+                }
+                break;
+            }
+        }
+    }
+}
+
+/// `ASTOP-IV` → (`ASTOP`, Some(4)); `ASTOP` → (`ASTOP`, None).
+fn split_roman_suffix(s: &str) -> (&str, Option<u32>) {
+    if let Some((a, r)) = s.rsplit_once('-') {
+        if !a.is_empty() && r.chars().all(|c| c.is_ascii_uppercase()) {
+            if let Some(v) = roman_value(r) {
+                return (a, Some(v));
+            }
+        }
+    }
+    (s, None)
+}
+
+/// Acronym of a meeting known by name, or a leading acronym token
+/// (`ARF ISM on NPD` → `ARF`).
+fn known_acronym(meeting: &str) -> Option<String> {
+    let lower = meeting.to_lowercase();
+    if let Some(a) = ACRONYMS
+        .iter()
+        .find(|a| a.names.iter().any(|name| lower.contains(name)))
+    {
+        return Some(a.text.to_string());
+    }
+    let first = meeting.split_whitespace().next()?;
+    (first.len() >= 2
+        && first.len() <= 6
+        && first
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && first.chars().any(|c| c.is_ascii_uppercase())
+        && keeps_caps(first))
+    .then(|| first.to_string())
+}
+
+/// Ordinal words and numbers: `Fourth` → 4, `27th` → 27, `TWENTY-FIRST` → 21.
+pub fn ordinal_value(w: &str) -> Option<u32> {
+    const UNITS: &[&str] = &[
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    const TENS: &[(&str, &str, u32)] = &[
+        ("twentieth", "twenty", 20),
+        ("thirtieth", "thirty", 30),
+        ("fortieth", "forty", 40),
+        ("fiftieth", "fifty", 50),
+        ("sixtieth", "sixty", 60),
+        ("seventieth", "seventy", 70),
+        ("eightieth", "eighty", 80),
+    ];
+    let lw = w.to_lowercase();
+    let lw = lw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    if let Some(num) = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| lw.strip_suffix(s))
+    {
+        if !num.is_empty() && num.len() <= 3 && num.bytes().all(|b| b.is_ascii_digit()) {
+            return num.parse().ok();
+        }
+    }
+    if let Some(i) = UNITS.iter().position(|u| *u == lw) {
+        return Some(i as u32 + 1);
+    }
+    for (exact, prefix, v) in TENS {
+        if lw == *exact {
+            return Some(*v);
+        }
+        if let Some(rest) = lw.strip_prefix(prefix) {
+            let rest = rest.trim_start_matches(['-', ' ']);
+            if let Some(i) = UNITS.iter().take(9).position(|u| *u == rest) {
+                return Some(v + i as u32 + 1);
+            }
+        }
+    }
+    None
+}

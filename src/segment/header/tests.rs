@@ -1,0 +1,229 @@
+//! Header tests: single lines classified, the fold, doc types, meeting
+//! names, chairs and body dates.
+
+use super::*;
+use crate::model::{Date, DocType};
+
+#[test]
+fn doc_type_phrases() {
+    let t = |s: &str| find_doc_type(s).map(|m| m.doc_type);
+    assert_eq!(t("Chairman's Summary"), Some(DocType::ChairsSummary));
+    assert_eq!(t("CO-CHAIRS’ SUMMARY REPORT"), Some(DocType::ChairsSummary));
+    assert_eq!(
+        t("Co-Chairmen's Summary Report"),
+        Some(DocType::ChairsSummary)
+    );
+    assert_eq!(t("Co-Chair's Summary"), Some(DocType::ChairsSummary));
+    assert_eq!(t("Summary Report"), Some(DocType::ChairsSummary));
+    assert_eq!(t("Chairman's Statement"), Some(DocType::ChairsStatement));
+    assert_eq!(t("Chairmen's Statement"), Some(DocType::ChairsStatement));
+    assert_eq!(t("Joint Press Statement"), Some(DocType::JointStatement));
+    assert_eq!(t("Joint Statement"), Some(DocType::JointStatement));
+    assert_eq!(t("Press Releases"), Some(DocType::PressRelease));
+    assert_eq!(
+        t("MFA Press Statement: 2nd ARF"),
+        Some(DocType::PressRelease)
+    );
+    assert_eq!(t("Political Declaration"), Some(DocType::Declaration));
+    assert_eq!(t("Leaders' Declaration"), Some(DocType::Declaration));
+    assert_eq!(t("Joint Communiqué"), Some(DocType::Communique));
+    assert_eq!(t("Joint Communique"), Some(DocType::Communique));
+    assert_eq!(
+        t("Remarks by the Parliamentary Vice-Minister"),
+        Some(DocType::Statement)
+    );
+    assert_eq!(t("Action Plan on Nonproliferation"), Some(DocType::Report));
+    assert_eq!(t("Report of the Co-Chairs"), Some(DocType::Report));
+    assert_eq!(
+        t("The Results of the Fifth ASTOP"),
+        Some(DocType::PressRelease)
+    );
+    assert_eq!(t("Tokyo, 13th November, 2003"), None);
+}
+
+#[test]
+fn meeting_names_acronyms_editions() {
+    let m = meeting_info("Asian Senior-level Talks on Non-Proliferation (ASTOP)");
+    assert_eq!(
+        m.meeting.as_deref(),
+        Some("Asian Senior-level Talks on Non-Proliferation")
+    );
+    assert_eq!(m.acronym.as_deref(), Some("ASTOP"));
+    assert_eq!(m.edition, None);
+    let m = meeting_info("CHAIRMAN'S STATEMENT OF THE 27th ASEAN REGIONAL FORUM");
+    assert_eq!(m.meeting.as_deref(), Some("ASEAN Regional Forum"));
+    assert_eq!((m.acronym.as_deref(), m.edition), (Some("ARF"), Some(27)));
+    let m = meeting_info(
+        "EIGHTH ASEAN REGIONAL FORUM INTER-SESSIONAL MEETING ON NON-PROLIFERATION AND DISARMAMENT",
+    );
+    assert_eq!(
+        m.meeting.as_deref(),
+        Some("ASEAN Regional Forum Inter-Sessional Meeting on Non-Proliferation and Disarmament")
+    );
+    assert_eq!(m.edition, Some(8));
+    let m = meeting_info("Chairman's Statement of the Twelfth Meeting of the ASEAN Regional Forum");
+    assert_eq!(m.meeting.as_deref(), Some("ASEAN Regional Forum"));
+    assert_eq!(m.edition, Some(12));
+    let m = meeting_info("The 18th Asia Senior-Level Talks on Non-Proliferation (ASTOP)");
+    assert_eq!(m.edition, Some(18));
+    assert_eq!(m.acronym.as_deref(), Some("ASTOP"));
+    let m = meeting_info("G8 Declaration on Non-Proliferation of Weapons of Mass Destruction");
+    assert_eq!(m.meeting, None);
+    let m = meeting_info("Co-Chairs' Summary Report of the 8th ARF ISM on NPD");
+    assert_eq!(m.meeting.as_deref(), Some("ARF ISM on NPD"));
+    assert_eq!((m.acronym.as_deref(), m.edition), (Some("ARF"), Some(8)));
+    let m = meeting_info("The 1st Asian Export Control Policy Dialogue");
+    assert_eq!(
+        m.meeting.as_deref(),
+        Some("Asian Export Control Policy Dialogue")
+    );
+    assert_eq!((m.acronym, m.edition), (None, Some(1)));
+    let m = meeting_info("The Eleventh Asian Senior-level Talks on Non-Proliferation (ASTOP-XI)");
+    assert_eq!((m.acronym.as_deref(), m.edition), (Some("ASTOP"), Some(11)));
+    let m = meeting_info("Chairman's Statement, ARF 18, Bali");
+    assert_eq!((m.acronym.as_deref(), m.edition), (Some("ARF"), Some(18)));
+}
+
+#[test]
+fn ordinals() {
+    assert_eq!(ordinal_value("Fourth"), Some(4));
+    assert_eq!(ordinal_value("EIGHTH"), Some(8));
+    assert_eq!(ordinal_value("27th"), Some(27));
+    assert_eq!(ordinal_value("Twenty-First"), Some(21));
+    assert_eq!(ordinal_value("Asian"), None);
+}
+
+#[test]
+fn chairs() {
+    assert_eq!(
+        chair_from("The meeting was chaired by Ambassador Yukiya Amano, Director-General for Arms Control.").as_deref(),
+        Some("Ambassador Yukiya Amano")
+    );
+    assert_eq!(
+        chair_from("The meeting was co-chaired by Mr. Hiroshi Tanaka of Japan and Dr. Lee Min-jun of the Republic of Korea. Next").as_deref(),
+        Some("Mr. Hiroshi Tanaka of Japan and Dr. Lee Min-jun of the Republic of Korea")
+    );
+    assert_eq!(chair_from("The meeting was held in Tokyo."), None);
+    assert_eq!(
+        chair_from("the Independent Commission chaired by Olof Palme, which reported."),
+        None
+    );
+}
+
+#[test]
+fn year_less_body_dates_take_the_nearest_year() {
+    let p = |s: &str| s.parse::<Date>().ok();
+    let d = |t: &str, pubd: &str| {
+        meeting_date_from(t, p(pubd))
+            .map(|m| (m.date.to_string(), m.date_end.map(|e| e.to_string())))
+    };
+    assert_eq!(
+        d(
+            "The talks will be held on January 17 (Mon.) in Tokyo.",
+            "2010-12-24"
+        ),
+        Some(("2011-01-17".into(), None))
+    );
+    assert_eq!(
+        d(
+            "The seminar was held on December 20 and 21 in Tokyo.",
+            "2011-01-05"
+        ),
+        Some(("2010-12-20".into(), Some("2010-12-21".into())))
+    );
+    assert_eq!(
+        d("The meeting was held on May 3, 2008.", "2011-01-05"),
+        Some(("2008-05-03".into(), None))
+    );
+    assert_eq!(d("It rained on May 3.", "2011-01-05"), None);
+}
+
+#[test]
+fn each_kind_of_line() {
+    fn c(s: &str) -> HeaderLine<'_> {
+        classify(s, None)
+    }
+    assert_eq!(c(""), HeaderLine::Blank);
+    assert_eq!(
+        c("[Place] Tokyo"),
+        HeaderLine::Field(Field {
+            name: FieldName::Place,
+            value: "Tokyo"
+        })
+    );
+    assert!(matches!(
+        c("[Foo] bar"),
+        HeaderLine::Tags(
+            TagLine {
+                acronym: None,
+                rest: "bar"
+            },
+            _
+        )
+    ));
+    assert_eq!(
+        c("Press Releases"),
+        HeaderLine::Banner(DocType::PressRelease)
+    );
+    assert_eq!(
+        c("- News Releases"),
+        HeaderLine::Furniture {
+            menu: true,
+            banner: Some(DocType::PressRelease)
+        }
+    );
+    assert_eq!(
+        c("Back to Index"),
+        HeaderLine::Furniture {
+            menu: false,
+            banner: None
+        }
+    );
+    assert_eq!(c("• Home"), HeaderLine::Item { menu_like: true });
+    assert_eq!(c("1. The meeting"), HeaderLine::Item { menu_like: false });
+    assert_eq!(
+        c("CO-CHAIRS' SUMMARY REPORT"),
+        HeaderLine::TypeLine(DocType::ChairsSummary)
+    );
+    let HeaderLine::PlaceDate(pd) = c("Tokyo, 13th November, 2003") else {
+        panic!("not a place-date line");
+    };
+    assert_eq!(pd.place.as_deref(), Some("Tokyo"));
+    assert_eq!(Some(pd.date.date), "2003-11-13".parse::<Date>().ok());
+    let HeaderLine::Tags(tags, _) = c("[ARF] [ISM] The Fourth Inter-Sessional Meeting on Counter-Terrorism and Transnational Crime Manila, 5-6 May 2005") else {
+        panic!("not a tag line");
+    };
+    assert_eq!(tags.acronym, Some("ARF"));
+    assert!(matches!(
+        c("CHAIRMAN'S STATEMENT OF THE 27th ASEAN REGIONAL FORUM"),
+        HeaderLine::Text(TextLine::TypeAndMeeting {
+            doc_type: DocType::ChairsStatement,
+            ..
+        })
+    ));
+    assert!(matches!(
+        c("Introduction"),
+        HeaderLine::Text(TextLine::Title { generic: true, .. })
+    ));
+    assert!(matches!(
+        classify("Regional Issues", Some("the ministers met")),
+        HeaderLine::Text(TextLine::Prose {
+            title_like: true,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn the_fold_stops_at_a_second_date_and_keeps_menus_without_a_header() {
+    let s = read_header(&["Tokyo, 5 May 2010", "Tokyo, 6 May 2010", "text"]);
+    assert_eq!(s.body_start, 1);
+    assert!(!s.bare_date && s.header.place.as_deref() == Some("Tokyo"));
+    let s = read_header(&["• Home", "• About Us", "1. The text."]);
+    assert_eq!(s.body_start, 0);
+    let s = read_header(&["• Home", "Joint Statement", "1. The text."]);
+    assert_eq!(
+        (s.body_start, s.header.doc_type),
+        (2, DocType::JointStatement)
+    );
+}
