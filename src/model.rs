@@ -194,6 +194,10 @@ pub enum DocType {
     Statement,
     /// Report, Co-Chairs' Report, Action Plan and other reports.
     Report,
+    /// A resolution (UN Security Council, General Assembly).
+    Resolution,
+    /// A page announcing a meeting to come (`... will host ...`).
+    Announcement,
     /// Anything else.
     #[default]
     Other,
@@ -202,7 +206,7 @@ pub enum DocType {
 impl DocType {
     /// Every variant, in display order: the one list of document types,
     /// from which help text and error messages are made.
-    pub const ALL: [DocType; 9] = [
+    pub const ALL: [DocType; 11] = [
         DocType::ChairsSummary,
         DocType::ChairsStatement,
         DocType::JointStatement,
@@ -211,6 +215,8 @@ impl DocType {
         DocType::Communique,
         DocType::Statement,
         DocType::Report,
+        DocType::Resolution,
+        DocType::Announcement,
         DocType::Other,
     ];
 
@@ -225,6 +231,8 @@ impl DocType {
             DocType::Communique => "communique",
             DocType::Statement => "statement",
             DocType::Report => "report",
+            DocType::Resolution => "resolution",
+            DocType::Announcement => "announcement",
             DocType::Other => "other",
         }
     }
@@ -305,8 +313,12 @@ pub struct MeetingHeader {
     /// The document's own title line, when it has one.
     pub title: Option<String>,
     /// Full meeting name without ordinal or acronym,
-    /// e.g. `Asian Senior-level Talks on Non-Proliferation`.
+    /// e.g. `Asian Senior-level Talks on Non-Proliferation`: the canonical
+    /// name of the series when the meeting gazetteer knows it.
     pub meeting: Option<String>,
+    /// The meeting series' id in `data/meetings.tsv` (`ARF`, `G7-SUMMIT`),
+    /// so every spelling of a series filters and counts as one.
+    pub meeting_id: Option<String>,
     /// Acronym such as `ASTOP`, `ARF`, `UNGD`.
     pub acronym: Option<String>,
     /// Edition / session number (`The Fourth …`, `ASTOP-IV` → 4).
@@ -328,6 +340,12 @@ pub struct MeetingHeader {
     pub issuer: Option<CountryCode>,
     /// Countries named as attending, in order of first mention.
     pub participants: Vec<CountryCode>,
+    /// The document's official symbol (`S/RES/678 (1990)`), when it has one.
+    pub symbol: Option<String>,
+    /// How it was adopted, as written (`12 votes to 2, with 1 abstention`).
+    pub vote: Option<String>,
+    /// Where the document was published, when its metadata says.
+    pub url: Option<String>,
 }
 
 /// One paragraph as the segmenter found it: layout only, no entities.

@@ -42,7 +42,7 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// Version of what the pipeline (decode, segment, enrich) produces; bump
 /// when a change makes existing entries wrong. An index with an older
 /// pipeline version is rebuilt in full by the next `ingest`, which says why.
-pub const PIPELINE_VERSION: u32 = 1;
+pub const PIPELINE_VERSION: u32 = 2;
 
 /// What the commit payload records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

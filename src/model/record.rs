@@ -53,6 +53,8 @@ struct StoredRecord {
     source: String,
     title: Option<String>,
     meeting: Option<String>,
+    #[serde(default)]
+    meeting_id: Option<String>,
     acronym: Option<String>,
     edition: Option<u32>,
     doc_type: DocType,
@@ -64,6 +66,12 @@ struct StoredRecord {
     issuer: Option<CountryCode>,
     #[serde(default)]
     participants: Vec<CountryCode>,
+    #[serde(default)]
+    symbol: Option<String>,
+    #[serde(default)]
+    vote: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
     paragraph: String,
     ordinal: u32,
     parent: Option<String>,
@@ -88,6 +96,7 @@ impl From<StoredRecord> for ParagraphRecord {
             header: MeetingHeader {
                 title: r.title,
                 meeting: r.meeting,
+                meeting_id: r.meeting_id,
                 acronym: r.acronym,
                 edition: r.edition,
                 doc_type: r.doc_type,
@@ -98,6 +107,9 @@ impl From<StoredRecord> for ParagraphRecord {
                 chair: r.chair,
                 issuer: r.issuer,
                 participants: r.participants,
+                symbol: r.symbol,
+                vote: r.vote,
+                url: r.url,
             },
             paragraph: r.paragraph,
             ordinal: r.ordinal,
@@ -155,6 +167,10 @@ mod tests {
                 chair: Some("H.E. Somsavat Lengsavad".into()),
                 issuer: Some(code("LAO")),
                 participants: vec![code("JPN"), code("KOR")],
+                meeting_id: Some("ARF".into()),
+                symbol: Some("S/RES/1540 (2004)".into()),
+                vote: Some("unanimously".into()),
+                url: Some("https://example.org/arf".into()),
             },
             paragraph: "4(d)".into(),
             ordinal: 7,
