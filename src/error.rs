@@ -111,6 +111,14 @@ pub enum UsageError {
         /// Ids spelled closest to it (may be empty).
         similar: Vec<String>,
     },
+    /// A meeting that is neither a known series nor a name in the index.
+    #[error("unknown meeting '{value}'{}", did_you_mean(.similar))]
+    UnknownMeeting {
+        /// The value as given.
+        value: String,
+        /// The closest series, as `ID (name)`.
+        similar: Vec<String>,
+    },
 }
 
 fn did_you_mean(similar: &[String]) -> String {

@@ -344,6 +344,84 @@ pub fn split_front_matter(text: &str) -> Result<(Option<Overrides>, &str), MetaE
     Err(MetaError::Unclosed)
 }
 
+/// What a web page's YAML block says about it (Markdown copies of pages:
+/// `title`, `date`, `source_url` between `---` lines). Unlike front-matter
+/// overrides, these describe the page, not the meeting: the date is a
+/// publication date, which a meeting date in the text beats.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    /// The page title.
+    pub title: Option<String>,
+    /// The publication date.
+    pub date: Option<Date>,
+    /// The page's address (`source_url`, `url` or `link`).
+    pub url: Option<String>,
+}
+
+/// Lines a YAML block may take before it is taken for text.
+const MAX_YAML_LINES: usize = 200;
+
+/// Splits a YAML block (between `---` lines at the very top) from the
+/// text and reads it as [`PageMeta`]. A block that is not valid YAML is
+/// still removed (it is page metadata, not text) and gives empty metadata.
+///
+/// ```
+/// use dipsearch::meta::split_yaml_front_matter;
+/// let (m, body) = split_yaml_front_matter("---\ntitle: \"A\\_B\"\ndate: '2021-06-13'\nsource_url: https://x.org/a\n---\nText\n").unwrap();
+/// assert_eq!(m.title.as_deref(), Some("A B"));
+/// assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2021-06-13"));
+/// assert_eq!((m.url.as_deref(), body), (Some("https://x.org/a"), "Text\n"));
+/// assert!(split_yaml_front_matter("--- not yaml\n").is_none());
+/// ```
+pub fn split_yaml_front_matter(text: &str) -> Option<(PageMeta, &str)> {
+    let t = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_end = t.find('\n')?;
+    if t[..first_end].trim_end() != "---" {
+        return None;
+    }
+    let rest = &t[first_end + 1..];
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n').take(MAX_YAML_LINES) {
+        let l = line.trim_end();
+        if l == "---" || l == "..." {
+            let meta = read_page_meta(&rest[..offset]);
+            return Some((meta, &rest[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The page fields of a YAML block, leniently: unknown keys are ignored and
+/// invalid YAML gives nothing.
+fn read_page_meta(yaml: &str) -> PageMeta {
+    use yaml_rust2::{Yaml, YamlLoader};
+    let Ok(docs) = YamlLoader::load_from_str(yaml) else {
+        return PageMeta::default();
+    };
+    let Some(Yaml::Hash(map)) = docs.into_iter().next() else {
+        return PageMeta::default();
+    };
+    let get = |k: &str| -> Option<String> {
+        match map.get(&Yaml::String(k.to_string()))? {
+            Yaml::String(s) => Some(s.trim().to_string()),
+            Yaml::Integer(i) => Some(i.to_string()),
+            Yaml::Real(r) => Some(r.clone()),
+            _ => None,
+        }
+        .filter(|s| !s.is_empty())
+    };
+    let date = ["date", "published_time", "published"]
+        .iter()
+        .filter_map(|k| get(k))
+        .find_map(|d| d.get(..10).and_then(|d| d.parse::<Date>().ok()));
+    PageMeta {
+        title: get("title").map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")),
+        date,
+        url: ["source_url", "url", "link"].iter().find_map(|k| get(k)),
+    }
+}
+
 /// A file-name template such as `{issuer}_{edition}_{year}.txt`, compiled
 /// to an anchored pattern.
 #[derive(Clone, Debug)]

@@ -3,8 +3,6 @@
 use std::path::Path;
 
 use anyhow::Result;
-use dipsearch::enrich::Gazetteer;
-use dipsearch::model::EntityKind;
 use dipsearch::render::{self, Format};
 use dipsearch::search::{facet_counts, FacetBy};
 
@@ -31,19 +29,6 @@ pub fn run(index: &Path, args: FacetsArgs) -> Result<Outcome> {
     let mut results = facet_counts(&engine, query, &filters, by, args.by_key)?;
     if args.limit > 0 {
         results.buckets.truncate(args.limit);
-    }
-    let gaz = Gazetteer::builtin();
-    let kind = match by {
-        FacetBy::Country | FacetBy::Issuer => Some(EntityKind::Country),
-        FacetBy::Instrument => Some(EntityKind::Instrument),
-        FacetBy::Topic => Some(EntityKind::Topic),
-        FacetBy::Group => Some(EntityKind::Group),
-        _ => None,
-    };
-    if let Some(kind) = kind {
-        for b in &mut results.buckets {
-            b.label = gaz.name(kind, &b.key).map(str::to_string);
-        }
     }
     let format = match args.format {
         FacetFormat::Text => Format::Text,

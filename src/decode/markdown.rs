@@ -3,8 +3,8 @@
 //!
 //! Removed: heading `#` marks, `**bold**` / `__bold__` / `*em*` markers,
 //! link and image syntax (the link text stays), code fences, block-quote
-//! `>` marks, horizontal rules. Front matter (`+++`) is left for
-//! `meta::split_front_matter`.
+//! `>` marks, horizontal rules. Front matter (`+++` TOML, or a `---` YAML
+//! block at the very top) is left as it is for `meta`.
 
 use std::sync::OnceLock;
 
@@ -22,6 +22,25 @@ fn inline() -> &'static (Regex, Regex, Regex, Regex) {
     })
 }
 
+/// A YAML block between `---` lines at the very top (at most 200 lines),
+/// and the rest: the block is page metadata, not a horizontal rule.
+fn split_yaml_block(md: &str) -> (&str, &str) {
+    let t = md.strip_prefix('\u{feff}').unwrap_or(md);
+    if !(t.starts_with("---\n") || t.starts_with("---\r\n")) {
+        return ("", md);
+    }
+    let mut offset = 0;
+    for (i, line) in t.split_inclusive('\n').enumerate().take(200) {
+        offset += line.len();
+        let l = line.trim_end();
+        if i > 0 && (l == "---" || l == "...") {
+            let cut = md.len() - t.len() + offset;
+            return (&md[..cut], &md[cut..]);
+        }
+    }
+    ("", md)
+}
+
 /// Converts markdown text to plain text (see the module doc).
 ///
 /// ```
@@ -31,6 +50,8 @@ fn inline() -> &'static (Regex, Regex, Regex, Regex) {
 pub fn to_text(md: &str) -> String {
     let (img, link, bold, em) = inline();
     let mut out = String::with_capacity(md.len());
+    let (yaml, md) = split_yaml_block(md);
+    out.push_str(yaml);
     let mut in_fence = false;
     for line in md.lines() {
         let t = line.trim_start();

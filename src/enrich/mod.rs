@@ -29,6 +29,7 @@ mod compile;
 mod data;
 mod gates;
 mod lookup;
+pub mod meetings;
 mod participants;
 mod resolution;
 mod scan;

@@ -215,10 +215,13 @@ pub fn paragraph_document(
     {
         doc.add_text(fields.meeting, m);
     }
+    // A known series counts as one bucket and filters by id; another
+    // meeting by its acronym or name.
     let meeting_key = record
         .header
-        .acronym
+        .meeting_id
         .as_ref()
+        .or(record.header.acronym.as_ref())
         .or(record.header.meeting.as_ref());
     if let Some(k) = meeting_key {
         doc.add_text(fields.meeting_key, k);

@@ -1,7 +1,7 @@
 //! The pipeline: one file's bytes in, its header and paragraph records out.
 //!
 //! ```text
-//! bytes ─▶ decode ─▶ front matter ─▶ segment ─▶ overrides ─▶ enrich ─▶ records
+//! bytes ─▶ decode ─▶ front matter ─▶ segment ─▶ overrides ─▶ meeting series ─▶ enrich ─▶ records
 //! ```
 //!
 //! [`process`] is the one place where a corpus file becomes a [`Document`];
@@ -19,9 +19,12 @@ pub use records::tag_document;
 pub use skip::SkipReason;
 
 use crate::decode::{decode, SourceFormat};
-use crate::meta::{apply_overrides, split_front_matter, Overrides};
+use crate::enrich::meetings::Meetings;
+use crate::meta::{
+    apply_overrides, split_front_matter, split_yaml_front_matter, Overrides, PageMeta,
+};
 use crate::model::{MeetingHeader, TaggedRecord};
-use crate::segment::segment_text;
+use crate::segment::{segment_page, Seed};
 
 /// One document, ready for the index.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,10 +56,27 @@ pub fn process(bytes: &[u8], path: &str, folder: &Overrides) -> Result<Document,
     let format = SourceFormat::from_path(Path::new(path)).ok_or(SkipReason::UnsupportedFormat)?;
     let text = decode(bytes, format).map_err(SkipReason::Undecodable)?;
     let (front, body) = split_front_matter(&text).map_err(SkipReason::BadFrontMatter)?;
-    let mut segmented = segment_text(body);
+    let (page, body) = split_yaml_front_matter(body).unwrap_or((PageMeta::default(), body));
+    let seed = Seed {
+        title: page.title.clone(),
+        published: page.date,
+    };
+    let mut segmented = segment_page(body, &seed);
+    segmented.header.url = page.url;
     if segmented.paragraphs.is_empty() {
         return Err(SkipReason::NoParagraphs);
     }
+    let meetings = Meetings::builtin();
+    meetings.canonicalize(&mut segmented.header, &segmented.paragraphs);
+    let read = (
+        segmented.header.meeting.clone(),
+        segmented.header.acronym.clone(),
+    );
     apply_overrides(&mut segmented.header, folder, front.as_ref());
+    let h = &mut segmented.header;
+    if (&h.meeting, &h.acronym) != (&read.0, &read.1) {
+        // What the user set is kept as written; it only names the series.
+        h.meeting_id = meetings.series_of(h).map(|s| s.id.clone());
+    }
     Ok(tag_document(path, segmented))
 }

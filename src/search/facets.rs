@@ -5,6 +5,10 @@
 
 use std::collections::HashMap;
 
+use crate::enrich::meetings::Meetings;
+use crate::enrich::Gazetteer;
+use crate::model::EntityKind;
+
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
 use tantivy::{DocId, Score, SegmentReader};
@@ -211,10 +215,37 @@ pub fn facet_counts(
     let (raw, total) = engine
         .searcher()
         .search(&*q, &(FacetCollector::new(by), tantivy::collector::Count))?;
+    let mut buckets = into_buckets(raw, by_key);
+    label_buckets(by, &mut buckets);
     Ok(FacetResults {
         query,
         total: total as u64,
         by,
-        buckets: into_buckets(raw, by_key),
+        buckets,
     })
+}
+
+/// Names the buckets whose keys are ids: entities by the gazetteer's name,
+/// meeting series by their canonical name.
+fn label_buckets(by: FacetBy, buckets: &mut [FacetBucket]) {
+    let kind = match by {
+        FacetBy::Country | FacetBy::Issuer => Some(EntityKind::Country),
+        FacetBy::Instrument => Some(EntityKind::Instrument),
+        FacetBy::Topic => Some(EntityKind::Topic),
+        FacetBy::Group => Some(EntityKind::Group),
+        FacetBy::Meeting => {
+            let meetings = Meetings::builtin();
+            for b in buckets.iter_mut() {
+                b.label = meetings.get(&b.key).map(|s| s.name.clone());
+            }
+            None
+        }
+        _ => None,
+    };
+    if let Some(kind) = kind {
+        let gaz = Gazetteer::builtin();
+        for b in buckets.iter_mut() {
+            b.label = gaz.name(kind, &b.key).map(str::to_string);
+        }
+    }
 }

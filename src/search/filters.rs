@@ -2,17 +2,28 @@
 //! terms, so building the query cannot fail. Each inner list is OR-ed (a
 //! comma inside one flag value), the outer lists are AND-ed (a repeated flag).
 
+use crate::enrich::meetings::Meetings;
 use crate::enrich::Gazetteer;
 use crate::error::{Error, FilterKind, Result, UsageError};
 use crate::model::{days_in_month, CountryCode, DocType, EntityKind};
+
+/// One meeting a filter accepts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MeetingFilter {
+    /// A series of the meeting gazetteer, by id.
+    Series(String),
+    /// Words of a meeting name the gazetteer does not know, as typed.
+    Words(String),
+}
 
 /// Filters of a search or facet request.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filters {
     /// Entity term groups: every group must match one of its terms.
     pub entities: Vec<Vec<(EntityKind, String)>>,
-    /// Meeting acronyms or names (matched as phrases in acronym, name and title).
-    pub meetings: Vec<Vec<String>>,
+    /// Meetings: series ids, or names matched as phrases in the acronym,
+    /// name and title of meetings the gazetteer does not know.
+    pub meetings: Vec<Vec<MeetingFilter>>,
     /// Document type wire names.
     pub doc_types: Vec<Vec<String>>,
     /// Issuer codes.
@@ -48,9 +59,25 @@ impl Filters {
         Ok(())
     }
 
-    /// Adds a meeting filter (acronym or full name, case-insensitive).
+    /// Adds a meeting filter: a series (id, acronym, name or alias of
+    /// `data/meetings.tsv`, any case; a family such as `ARF` means all its
+    /// series), or the words of another meeting's name. Whether such words
+    /// name any meeting in the index is checked when the query is built.
     pub fn add_meeting(&mut self, value: &str) -> Result<()> {
-        let group: Vec<String> = split_values(value).map(str::to_string).collect();
+        let meetings = Meetings::builtin();
+        let group: Vec<MeetingFilter> = split_values(value)
+            .flat_map(|part| {
+                let series = meetings.resolve(part);
+                if series.is_empty() {
+                    vec![MeetingFilter::Words(part.to_string())]
+                } else {
+                    series
+                        .iter()
+                        .map(|s| MeetingFilter::Series(s.id.clone()))
+                        .collect()
+                }
+            })
+            .collect();
         if group.is_empty() {
             return Err(UsageError::EmptyFilter(FilterKind::Meeting).into());
         }

@@ -25,9 +25,10 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Index, Order, Searcher, TantivyDocument, Term};
 
 pub use facets::{facet_counts, FacetBucket, FacetBy, FacetResults};
-pub use filters::{DateBound, Filters};
+pub use filters::{DateBound, Filters, MeetingFilter};
 pub use show::{similar_ids, view_paragraph, ParagraphView};
 
+use crate::enrich::meetings::Meetings;
 use crate::error::{Error, Result, UsageError};
 use crate::index::{context_term, kind, read_record, Fields, IndexHandle};
 use crate::model::ParagraphRecord;
@@ -252,9 +253,45 @@ impl Engine {
     /// The whole query (text and filters) as used by `search`, for other
     /// collectors such as facet counts.
     pub fn build_query(&self, query: Option<&str>, filters: &Filters) -> Result<Box<dyn Query>> {
+        self.check_meetings(filters)?;
         let text = self.parse_text(query, filters)?;
         let rank_by_entities = text.is_none();
         Ok(self.full_query(text, filters, rank_by_entities))
+    }
+
+    /// The index terms of a meeting name typed as words.
+    fn meeting_terms(&self, value: &str) -> Vec<Term> {
+        self.analyze(self.fields.meeting, value)
+            .iter()
+            .map(|t| Term::from_field_text(self.fields.meeting, t))
+            .collect()
+    }
+
+    /// A meeting named by words that no series and no indexed meeting
+    /// has is a usage error with the closest series, like an unknown
+    /// country.
+    fn check_meetings(&self, filters: &Filters) -> Result<()> {
+        for v in filters.meetings.iter().flatten() {
+            let MeetingFilter::Words(v) = v else { continue };
+            let terms = self.meeting_terms(v);
+            let known = !terms.is_empty()
+                && terms
+                    .iter()
+                    .all(|t| self.searcher.doc_freq(t).is_ok_and(|n| n > 0));
+            if !known {
+                let similar = Meetings::builtin()
+                    .suggest(v)
+                    .iter()
+                    .map(|s| format!("{} ({})", s.id, s.name))
+                    .collect();
+                return Err(UsageError::UnknownMeeting {
+                    value: v.clone(),
+                    similar,
+                }
+                .into());
+            }
+        }
+        Ok(())
     }
 
     /// The text part of a query, `None` when there is no query text.
@@ -542,11 +579,16 @@ impl Engine {
             let alternatives = group
                 .iter()
                 .filter_map(|v| {
-                    let terms: Vec<Term> = self
-                        .analyze(self.fields.meeting, v)
-                        .iter()
-                        .map(|t| Term::from_field_text(self.fields.meeting, t))
-                        .collect();
+                    let v = match v {
+                        MeetingFilter::Series(id) => {
+                            let term = Term::from_field_text(self.fields.meeting_key, id);
+                            let q: Box<dyn Query> =
+                                Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                            return Some(q);
+                        }
+                        MeetingFilter::Words(v) => v,
+                    };
+                    let terms: Vec<Term> = self.meeting_terms(v);
                     let q: Box<dyn Query> = match terms.len() {
                         0 => return None,
                         1 => Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::Basic)),

@@ -72,13 +72,28 @@ const BODY_SCAN: usize = 12;
 
 /// Splits a document into its header and paragraphs.
 pub fn segment_text(text: &str) -> Segmented {
+    segment_page(text, &Seed::default())
+}
+
+/// What a page's metadata says before its text is read (a web page's
+/// title and publication date): the header starts from it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Seed {
+    /// The page title.
+    pub title: Option<String>,
+    /// The publication date, beaten by a meeting date in the text.
+    pub published: Option<crate::model::Date>,
+}
+
+/// [`segment_text`] for a page whose metadata gives a title or date.
+pub fn segment_page(text: &str, seed: &Seed) -> Segmented {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines: Vec<&str> = text
         .split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
     drop_running_headers(&mut lines);
-    let scan = header::read_header(&lines);
+    let scan = header::read_header_seeded(&lines, seed);
     let body = lines.get(scan.body_start..).unwrap_or(&[]);
     let blocks = unwrap::blocks(body);
     let paragraphs = paragraphs(&blocks);
@@ -127,7 +142,7 @@ fn complete_from_body(
         h.place = paragraphs
             .iter()
             .take(6)
-            .find_map(|p| header::place_from(&p.text));
+            .find_map(|p| header::place_from(&p.text, h.date));
     }
 }
 

@@ -5,6 +5,8 @@ use std::sync::OnceLock;
 
 use regex::{Match, Regex};
 
+use crate::model::Date;
+use crate::segment::dates::find_date;
 use crate::text::lexicon::mentions_meeting_kind;
 
 /// The patterns of body sentences.
@@ -25,7 +27,7 @@ fn patterns() -> &'static Patterns {
         )
         .expect("chair pattern compiles"),
         place: Regex::new(
-            r"\b(?:held|hosted|convened|took place|met|meeting|organi[sz]ed|chaired)\b[^.;]{0,160}?\bin (?P<place>(?:[A-Z][a-zA-Z\-]+)(?: [A-Z][a-zA-Z\-]+)?)",
+            r"\b(?:held|hosted|host|hosts|convened|took place|met|meeting|organi[sz]ed|chaired|gathered)\b[^.;]{0,160}?\bin (?P<place>(?:\p{Lu}[\p{L}\-]+)(?: \p{Lu}[\p{L}\-]+)?)",
         )
         .expect("place pattern compiles"),
         person: Regex::new(
@@ -109,11 +111,36 @@ fn sentence_from(rest: &str) -> &str {
     rest
 }
 
-/// A place named in body text: `was held in Tokyo` → `Tokyo`; months,
-/// continents and `The` are not places.
-pub fn place_from(text: &str) -> Option<String> {
-    let c = patterns().place.captures(text)?;
-    let p = c.name("place")?.as_str();
+/// A place named in body text: `was held in Tokyo` → `Tokyo`, `met in Da
+/// Nang, Viet Nam, on …` → `Da Nang, Viet Nam`; months, continents and
+/// `The` are not places. `near` is the document's date: a sentence about
+/// a meeting more than two months from it (`the Dialogue held in Singapore
+/// on 3 October 2019`) is about another meeting.
+pub fn place_from(text: &str, near: Option<Date>) -> Option<String> {
+    text.split_inclusive(". ")
+        .filter(|s| near.is_none_or(|d| !mentions_far_date(s, d)))
+        .find_map(place_in)
+}
+
+/// Whether a sentence gives a date more than about two months from `d`,
+/// or a year other than `d`'s.
+pub fn mentions_far_date(sentence: &str, d: Date) -> bool {
+    if let Some(m) = find_date(sentence) {
+        return (m.date.key() as i64 - d.key() as i64).abs() > 200;
+    }
+    sentence
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<u16>().ok())
+        .any(|y| (1900..2100).contains(&y) && y != d.year)
+}
+
+/// The place of one sentence, with a country after a comma when the
+/// sentence goes on after it (`in Da Nang, Viet Nam, on`).
+fn place_in(sentence: &str) -> Option<String> {
+    let c = patterns().place.captures(sentence)?;
+    let m = c.name("place")?;
+    let p = m.as_str();
     let first = p.split_whitespace().next()?;
     if matches!(
         first,
@@ -137,5 +164,26 @@ pub fn place_from(text: &str) -> Option<String> {
     ) {
         return None;
     }
-    Some(p.to_string())
+    Some(match country_after(&sentence[m.end()..]) {
+        Some(country) => format!("{p}, {country}"),
+        None => p.to_string(),
+    })
+}
+
+/// `, Viet Nam, on …` / `, Malaysia.` after a place: the country, up to
+/// three capitalised words closed by a comma, a full stop or `on`/`from`.
+fn country_after(rest: &str) -> Option<&str> {
+    let r = rest.strip_prefix(", ")?;
+    let end = r.find([',', '.', ';', '(']).unwrap_or(r.len());
+    let cand = r[..end].trim_end();
+    let (cand, _) = [" on ", " from ", " in "]
+        .iter()
+        .find_map(|w| cand.split_once(w))
+        .unwrap_or((cand, ""));
+    let words: Vec<&str> = cand.split_whitespace().collect();
+    let ok = (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    ok.then_some(cand)
 }

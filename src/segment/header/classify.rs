@@ -3,10 +3,12 @@
 //! what came before, which is the fold's business (`fold.rs`).
 
 use super::dates::{place_date_line, PlaceDate};
-use super::doc_type::{type_line, type_meeting_line};
+use super::doc_type::{find_doc_type, type_line, type_meeting_line};
 use crate::model::DocType;
 use crate::segment::boilerplate::{is_boilerplate, is_breadcrumb};
+use crate::segment::dates::find_date;
 use crate::text::lexicon::is_generic_heading;
+use crate::text::lexicon::mentions_meeting_kind;
 use crate::text::marker::{parse_marker, Style};
 use crate::text::title::{is_all_caps, is_title_like};
 
@@ -18,8 +20,17 @@ pub enum HeaderLine<'a> {
     Blank,
     /// A bracketed record field (`[Title] ...`, layout G).
     Field(Field<'a>),
-    /// A site banner that tells the document type (`Press Releases`).
-    Banner(DocType),
+    /// A site banner: a section name that may tell the document type
+    /// (`Press Releases`, `Embassy Press Releases`) or the office that
+    /// published the page (`Bureau of Arms Control`).
+    Banner(Option<DocType>),
+    /// A stamp of the page rather than of the document: an aggregator's
+    /// `date | Press release | Distributed by …` line, a byline, a
+    /// `Published …` line, a navigation bar `| Home | News |`.
+    Stamp,
+    /// A line that continues the title above it (`of the Fourteenth ARF
+    /// Inter-Sessional Meeting`, `OF THE 36TH ASEAN REGIONAL FORUM`).
+    Continuation(&'a str),
     /// Navigation, separators, page numbers, breadcrumbs.
     Furniture {
         /// A breadcrumb that is not also boilerplate (`- Home`): a menu
@@ -149,7 +160,16 @@ pub fn classify<'a>(line: &'a str, next: Option<&str>) -> HeaderLine<'a> {
         return HeaderLine::Field(f);
     }
     if let Some(bt) = banner(t) {
-        return HeaderLine::Banner(bt);
+        return HeaderLine::Banner(Some(bt));
+    }
+    if is_stamp(t) {
+        return HeaderLine::Stamp;
+    }
+    if is_office_banner(t) {
+        return HeaderLine::Banner(None);
+    }
+    if is_continuation(t) {
+        return HeaderLine::Continuation(t);
     }
     let (breadcrumb, boilerplate) = (is_breadcrumb(t), is_boilerplate(t));
     if breadcrumb || boilerplate {
@@ -243,13 +263,149 @@ fn tag_line(s: &str) -> Option<TagLine<'_>> {
     (tags > 0 && !rest.is_empty()).then_some(TagLine { acronym, rest })
 }
 
-/// A site banner that names the document type.
+/// A site banner that names the document type: a section name, alone or
+/// after a few words naming the site (`Embassy Press Releases`, `MOFA
+/// News Releases`).
 fn banner(s: &str) -> Option<DocType> {
-    let l = s.trim().to_lowercase();
-    match l.as_str() {
-        "press releases" | "press release" | "news releases" | "news release"
-        | "press statements" => Some(DocType::PressRelease),
-        "speeches" | "statements" | "speeches and statements" => Some(DocType::Statement),
-        _ => None,
+    let l = s.trim().trim_end_matches(':').to_lowercase();
+    let words: Vec<&str> = l.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || !l.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
     }
+    let ends = |tail: &[&str]| words.ends_with(tail);
+    if ends(&["press", "releases"])
+        || ends(&["press", "release"])
+        || ends(&["news", "releases"])
+        || ends(&["news", "release"])
+        || ends(&["press", "statements"])
+        || ends(&["media", "releases"])
+    {
+        return Some(DocType::PressRelease);
+    }
+    if words == ["speeches"]
+        || words == ["statements"]
+        || ends(&["speeches", "and", "statements"])
+        || ends(&["statements", "and", "speeches"])
+        || ends(&["statements", "and", "releases"])
+        || ends(&["statements", "&", "releases"])
+    {
+        return Some(DocType::Statement);
+    }
+    None
+}
+
+/// Words that open the name of an office, a site section or a site,
+/// not of a meeting or a document.
+const OFFICE_WORDS: &[&str] = &[
+    "bureau",
+    "office",
+    "ministry",
+    "department",
+    "embassy",
+    "consulate",
+    "mission",
+    "permanent",
+    "directorate",
+    "secretariat",
+    "division",
+    "agency",
+    "newsroom",
+    "briefing",
+    "media",
+    "home",
+    "the white house",
+    "prime minister's office",
+    "for immediate release",
+];
+
+/// A banner naming an office or site section (`Bureau of Arms Control,
+/// Deterrence and Stability`, `Office of the Spokesperson`, `Briefing
+/// Room`): short, no date, no sentence end, no meeting or type phrase.
+fn is_office_banner(t: &str) -> bool {
+    let l = t.to_lowercase().replace('’', "'");
+    let words = l.split_whitespace().count();
+    if words > 10 || t.ends_with(['.', ';']) || find_date(t).is_some() {
+        return false;
+    }
+    let opens = OFFICE_WORDS.iter().any(|w| {
+        l.strip_prefix(w)
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',']))
+    });
+    opens && find_doc_type(t).is_none() && !mentions_meeting_kind(&l)
+}
+
+/// A stamp of the page: an aggregator line (`01/02/2030 | Press release |
+/// Distributed by …`), a navigation bar (`| Home | News | UK |`), a
+/// byline (`By Staff Reporter`), a `Published …`/`Posted …`/`Updated …`
+/// line, a share or print line.
+fn is_stamp(t: &str) -> bool {
+    let l = t.to_lowercase();
+    let cells: Vec<&str> = t
+        .split('|')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if t.matches('|').count() >= 2 {
+        let short = cells.iter().all(|c| c.split_whitespace().count() <= 4);
+        let stamped = l.contains("distributed by")
+            || l.contains("source:")
+            || cells.iter().any(|c| numeric_date(c));
+        if short || stamped {
+            return true;
+        }
+    }
+    if l.contains("distributed by ") && (numeric_date(&l) || find_date(t).is_some()) {
+        return true;
+    }
+    if t.split_whitespace().count() > 8 || t.ends_with('.') {
+        return false;
+    }
+    if let Some(name) = t.strip_prefix("By ") {
+        return name
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    }
+    [
+        "published",
+        "posted",
+        "updated",
+        "last updated",
+        "release date",
+        "share this",
+        "print this",
+        "e-mail this",
+        "email this",
+    ]
+    .iter()
+    .any(|p| {
+        l.strip_prefix(p)
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', ':']))
+    })
+}
+
+/// `01/02/2030`, `2030-02-01` or `01.02.2030` somewhere in the text.
+fn numeric_date(s: &str) -> bool {
+    s.split(|c: char| c.is_whitespace() || c == ',').any(|w| {
+        let parts: Vec<&str> = w.split(['/', '-', '.']).collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+            && parts.iter().any(|p| p.len() == 4)
+    })
+}
+
+/// Words that join a title's continuation line to the line above.
+const CONNECTORS: &[&str] = &[
+    "of", "on", "for", "at", "to", "and", "in", "among", "between", "from", "by", "with",
+];
+
+/// A short line that opens with a connector (`of the …`, `ON NON-PROLIFERATION
+/// AND DISARMAMENT`) and does not end a sentence: the rest of a title.
+fn is_continuation(t: &str) -> bool {
+    let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+    CONNECTORS.contains(&first.as_str())
+        && t.split_whitespace().count() <= 16
+        && !t.ends_with(['.', ';', ':'])
+        && t.chars().filter(|c| c.is_alphabetic()).count() > 4
 }

@@ -73,7 +73,7 @@ fn held_pattern() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?:held|hosted|convened|took\s+place|met|opened|organi[sz]ed|(?:co-)?chaired|will\s+be\s+held|was\s+held|is\s+held|meeting\s+in)\b",
+            r"(?i)\b(?:held|hosted|hosts?|will\s+hold|convened|took\s+place|met|gathered|opened|organi[sz]ed|(?:co-)?chaired|will\s+be\s+held|was\s+held|is\s+held|meeting\s+in)\b",
         )
         .expect("held pattern compiles")
     })
@@ -90,6 +90,13 @@ pub fn meeting_date_from(text: &str, published: Option<Date>) -> Option<DateMatc
             continue;
         }
         if let Some(m) = find_date(sentence) {
+            // A meeting half a year or more from the publication date is
+            // another meeting recalled (`held in Singapore on 3 October
+            // 2019`).
+            let far = published.is_some_and(|p| (day_number(m.date) - day_number(p)).abs() > 183);
+            if far {
+                continue;
+            }
             return Some(m);
         }
         let Some(p) = published else { continue };

@@ -20,7 +20,7 @@ pub struct DocTypeMatch {
 }
 
 /// Each named alternative of [`pattern`] and the type it names.
-const TYPE_GROUPS: [(&str, DocType); 9] = [
+const TYPE_GROUPS: [(&str, DocType); 11] = [
     ("chairs_summary", DocType::ChairsSummary),
     ("chairs_statement", DocType::ChairsStatement),
     ("joint_statement", DocType::JointStatement),
@@ -30,6 +30,8 @@ const TYPE_GROUPS: [(&str, DocType); 9] = [
     ("communique", DocType::Communique),
     ("statement", DocType::Statement),
     ("report", DocType::Report),
+    ("announcement", DocType::Announcement),
+    ("resolution", DocType::Resolution),
 ];
 
 /// Doc-type phrases, most specific first, case-insensitive; typographic
@@ -41,13 +43,15 @@ fn pattern() -> &'static Regex {
             r"(?ix)
             (?P<chairs_summary>\b(?:co-?)?chair(?:man|men|person|persons|woman|s)?['’‘]?s?['’‘]?\s+summary(?:\s+report)?\b|\bsummary\s+report\b)
             |(?P<chairs_statement>\b(?:co-?)?chair(?:man|men|person|woman|s)?['’‘]?s?['’‘]?\s+statement\b)
-            |(?P<joint_statement>\bjoint\s+(?:press\s+)?statement\b)
+            |(?P<joint_statement>\bjoint\s+(?:(?:press|leaders['’‘]?|ministers['’‘]?|ministerial|vision|foreign\s+ministers['’‘]?)\s+)?statement\b)
             |(?P<press_release>\bpress\s+(?:releases?|statement)\b)
             |(?P<declaration>\bdeclaration\b)
             |(?P<communique>\bcommuniqu[eé]\b)
-            |(?P<statement>^(?:remarks|statement|address|speech)\s+by\b|^statement\b|\bstatement\s+by\b)
+            |(?P<statement>^(?:remarks|statement|address|speech)\s+by\b|^statement\b|\bstatement\s+(?:by|on|of)\b|\b(?:leaders['’‘]?|ministers['’‘]?|ministerial|presidential|vision|trilateral|G7|G8|G20)\s+statement\b)
             |(?P<report>\breport\b|\baction\s+plan\b)
-            |(?P<results>^(?:the\s+)?results\s+of\b)",
+            |(?P<results>^(?:the\s+)?results\s+of\b)
+            |(?P<announcement>^holding\s+of\b|\bto\s+be\s+held\b|\bwill\s+be\s+held\b|^announcement\b|^(?:forthcoming|upcoming)\b)
+            |(?P<resolution>^resolution\s+\d+)",
         )
         .expect("type pattern compiles")
     })

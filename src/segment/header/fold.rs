@@ -64,6 +64,23 @@ pub(super) struct HeaderFold {
     /// The first menu-like line, where the body starts if no header
     /// follows.
     first_menu: Option<usize>,
+    /// What the last header line was, for a continuation line or a place
+    /// standing alone above a date.
+    last: Last,
+    /// The page's publication date from its metadata.
+    published: Option<crate::model::Date>,
+}
+
+/// The kind of the last header line read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Last {
+    /// Nothing yet, or a line nothing continues.
+    Other,
+    /// A type line, with its text (`Co-Chairs' Summary` continued by `of
+    /// the …` is a title).
+    Type(String),
+    /// A title line (the last of `titles`).
+    Title,
 }
 
 impl Default for HeaderFold {
@@ -83,8 +100,25 @@ impl Default for HeaderFold {
             last_was_blank: true,
             first_content: None,
             first_menu: None,
+            last: Last::Other,
+            published: None,
         }
     }
+}
+
+/// Whether a title line is rather a place standing alone (`New York`,
+/// `Geneva, Switzerland`): a few capitalised words, no digits, no type
+/// phrase and no meeting word.
+fn looks_like_place(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && find_doc_type(t).is_none()
+        && !crate::text::lexicon::mentions_meeting_kind(&t.to_lowercase())
 }
 
 /// Whether to read on after a line.
@@ -93,13 +127,31 @@ const NEXT: Step = ControlFlow::Continue(());
 const STOP: Step = ControlFlow::Break(());
 
 impl HeaderFold {
+    /// A fold that starts from a page's metadata: its title counts as a
+    /// `[Title]` field, its date as a publication date (a date line with no
+    /// place), which a meeting date in the body replaces.
+    pub(super) fn seeded(seed: &crate::segment::Seed, start: usize) -> HeaderFold {
+        let mut fold = HeaderFold {
+            body_start: start,
+            ..HeaderFold::default()
+        };
+        if let Some(t) = &seed.title {
+            fold.titles.push(t.clone());
+            fold.title = Some(t.clone());
+        }
+        // Kept apart: a dateline in the text replaces it, and it does not
+        // count as a date line for the order rules.
+        fold.published = seed.published;
+        fold
+    }
+
     /// Whether the header is as long as a header gets by line `i`.
     fn is_full(&self, i: usize) -> bool {
         self.consumed >= MAX_HEADER_LINES || i > LAST_HEADER_LINE
     }
 
     /// Takes line `i`: header, skipped furniture, or the end of the header.
-    pub(super) fn take(&mut self, i: usize, line: HeaderLine<'_>) -> Step {
+    pub(super) fn take(&mut self, i: usize, line: HeaderLine<'_>, raw: &str) -> Step {
         if matches!(line, HeaderLine::Blank) {
             self.last_was_blank = true;
             return NEXT;
@@ -112,9 +164,15 @@ impl HeaderFold {
             HeaderLine::Blank => NEXT,
             HeaderLine::Field(f) => self.field(i, f),
             HeaderLine::Banner(bt) => {
-                self.banner_type = self.banner_type.or(Some(bt));
+                self.banner_type = self.banner_type.or(bt);
+                self.last = Last::Other;
                 self.consume(i)
             }
+            HeaderLine::Stamp => {
+                self.body_start = i + 1;
+                NEXT
+            }
+            HeaderLine::Continuation(t) => self.continuation(i, t),
             HeaderLine::Furniture { menu, banner } => {
                 if menu {
                     self.first_menu.get_or_insert(i);
@@ -124,7 +182,7 @@ impl HeaderFold {
                 NEXT
             }
             HeaderLine::Item { menu_like } => self.item(i, menu_like),
-            HeaderLine::TypeLine(dt) => self.type_line(i, dt),
+            HeaderLine::TypeLine(dt) => self.type_line(i, dt, raw),
             HeaderLine::PlaceDate(pd) => self.place_date(i, pd),
             HeaderLine::Tags(tags, _) if self.date.is_none() => self.tags(i, tags),
             HeaderLine::Tags(_, text) | HeaderLine::Text(text) => self.text(i, text, blank_before),
@@ -145,6 +203,7 @@ impl HeaderFold {
 
     /// A record field; `[Full text]` ends the header after itself.
     fn field(&mut self, i: usize, f: Field<'_>) -> Step {
+        self.last = Last::Other;
         match f.name {
             FieldName::Title if !f.value.is_empty() => {
                 self.titles.insert(0, f.value.to_string());
@@ -176,11 +235,12 @@ impl HeaderFold {
         NEXT
     }
 
-    fn type_line(&mut self, i: usize, dt: DocType) -> Step {
+    fn type_line(&mut self, i: usize, dt: DocType, raw: &str) -> Step {
         if self.explicit_type.is_some() {
             return STOP;
         }
         self.explicit_type = Some(dt);
+        self.last = Last::Type(raw.trim().to_string());
         self.prev_caps_title = false;
         self.consume(i)
     }
@@ -189,6 +249,15 @@ impl HeaderFold {
         if self.date.is_some() {
             return STOP;
         }
+        let mut pd = pd;
+        if pd.place.is_none() && self.last == Last::Title && self.titles.len() >= 2 {
+            // `Title` / `New York` / `22 September 2030`: the short line
+            // above the date is its place.
+            if self.titles.last().is_some_and(|t| looks_like_place(t)) {
+                pd.place = self.titles.pop();
+            }
+        }
+        self.last = Last::Other;
         self.bare_date = pd.place.is_none();
         self.date = Some(pd.date);
         if self.place.is_none() {
@@ -198,9 +267,28 @@ impl HeaderFold {
         self.consume(i)
     }
 
+    /// A line that continues the title or type line just above it.
+    fn continuation(&mut self, i: usize, t: &str) -> Step {
+        match std::mem::replace(&mut self.last, Last::Title) {
+            Last::Title => {
+                if let Some(last) = self.titles.last_mut() {
+                    last.push(' ');
+                    last.push_str(t);
+                }
+            }
+            Last::Type(type_text) => self.titles.push(format!("{type_text} {t}")),
+            Last::Other => {
+                self.last = Last::Other;
+                return STOP;
+            }
+        }
+        self.consume(i)
+    }
+
     /// A tag line before any date: its acronym tag, and a date at the end
     /// with the word before it as the place and the rest as a title.
     fn tags(&mut self, i: usize, tags: TagLine<'_>) -> Step {
+        self.last = Last::Other;
         self.tag_acronym = tags.acronym.map(str::to_string);
         if let Some(m) = find_date(tags.rest) {
             let head = tags.rest[..m.start].trim_end_matches([' ', ',']);
@@ -232,6 +320,7 @@ impl HeaderFold {
                 }
                 self.explicit_type = Some(doc_type);
                 self.titles.push(t.to_string());
+                self.last = Last::Title;
                 self.consume(i)
             }
             TextLine::Title { generic: true, .. } | TextLine::Prose { .. } => STOP,
@@ -243,6 +332,7 @@ impl HeaderFold {
     /// (METI, speeches) may follow; a heading below a titled header
     /// belongs to the body.
     fn title_line(&mut self, i: usize, t: &str, caps: bool, blank_before: bool) -> Step {
+        self.last = Last::Title;
         if self.date.is_some() {
             if !(self.titles.is_empty() && self.title.is_none()) {
                 return STOP;
@@ -280,7 +370,13 @@ impl HeaderFold {
             .titles
             .iter()
             .find_map(|t| find_doc_type(t).map(|m| m.doc_type));
-        let date = self.date;
+        let from_text = self.date.is_some();
+        let date = self.date.or(self.published.map(|d| DateMatch {
+            start: 0,
+            end: 0,
+            date: d,
+            date_end: None,
+        }));
         let header = MeetingHeader {
             meeting: info.meeting,
             acronym,
@@ -300,7 +396,7 @@ impl HeaderFold {
         HeaderScan {
             header,
             body_start: self.body_start,
-            bare_date: self.bare_date && date.is_some(),
+            bare_date: (self.bare_date || !from_text) && date.is_some(),
         }
     }
 

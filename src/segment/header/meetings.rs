@@ -370,6 +370,8 @@ pub fn ordinal_value(w: &str) -> Option<u32> {
     ];
     let lw = w.to_lowercase();
     let lw = lw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    // "first-ever", "first ever": the first.
+    let lw = lw.strip_suffix("-ever").unwrap_or(lw);
     if let Some(num) = ["st", "nd", "rd", "th"]
         .iter()
         .find_map(|s| lw.strip_suffix(s))

@@ -49,16 +49,90 @@ pub use crate::text::title::{ends_with_function_word, is_all_caps, is_title_like
 /// assert_eq!((s.header.place.as_deref(), s.body_start), (Some("Tokyo"), 2));
 /// ```
 pub fn read_header(lines: &[&str]) -> HeaderScan {
-    let mut fold = HeaderFold::default();
-    for (i, line) in lines.iter().enumerate() {
+    read_header_seeded(lines, &super::Seed::default())
+}
+
+/// [`read_header`] starting from what the page's metadata says.
+pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
+    let start = stray_prefix(lines);
+    let mut fold = HeaderFold::seeded(seed, start);
+    for (i, line) in lines.iter().enumerate().skip(start) {
         if fold
-            .take(i, classify(line, lines.get(i + 1).copied()))
+            .take(i, classify(line, lines.get(i + 1).copied()), line)
             .is_break()
         {
             break;
         }
     }
     fold.finish(lines)
+}
+
+/// Lines searched for the start of a header block.
+const STRAY_SEARCH: usize = 40;
+/// Non-blank lines that may stand above a header block and be skipped.
+const MAX_STRAY_LINES: usize = 10;
+
+/// How many lines at the top stand above the header block without being
+/// part of it — a news headline, a byline, an aggregator stamp, a
+/// navigation bar — so that the header is read from the block itself.
+/// The block is found by its anchor (a type line, a place-date line, a
+/// record field, a type-and-meeting line) with the title lines, banners
+/// and continuations just above it; what is above the block is skipped
+/// only when it is a few short lines, never body text.
+fn stray_prefix(lines: &[&str]) -> usize {
+    let kinds: Vec<HeaderLine<'_>> = lines
+        .iter()
+        .take(STRAY_SEARCH)
+        .enumerate()
+        .map(|(i, l)| classify(l, lines.get(i + 1).copied()))
+        .collect();
+    let anchor = kinds.iter().position(|k| match k {
+        HeaderLine::TypeLine(_)
+        | HeaderLine::PlaceDate(_)
+        | HeaderLine::Field(_)
+        | HeaderLine::Tags(..)
+        | HeaderLine::Text(TextLine::TypeAndMeeting { .. }) => true,
+        _ => false,
+    });
+    let body_before = |end: usize| {
+        kinds[..end].iter().any(|k| match k {
+            HeaderLine::Item { menu_like } => !menu_like,
+            HeaderLine::Text(TextLine::Prose { text, .. }) => text.len() > 250,
+            _ => false,
+        })
+    };
+    let Some(anchor) = anchor.filter(|&a| !body_before(a)) else {
+        return 0;
+    };
+    let mut start = anchor;
+    let mut titles = 0;
+    while start > 0 {
+        match &kinds[start - 1] {
+            HeaderLine::Blank | HeaderLine::Banner(_) | HeaderLine::Continuation(_) => {}
+            HeaderLine::Text(TextLine::Title { generic: false, .. }) if titles < 4 => titles += 1,
+            _ => break,
+        }
+        start -= 1;
+    }
+    // Lines the fold reads past anyway (navigation, banners) need no skip.
+    let stray: Vec<&HeaderLine<'_>> = kinds[..start]
+        .iter()
+        .filter(|k| !matches!(k, HeaderLine::Blank))
+        .collect();
+    let handled = stray.iter().all(|k| {
+        matches!(
+            k,
+            HeaderLine::Furniture { .. }
+                | HeaderLine::Banner(_)
+                | HeaderLine::Stamp
+                | HeaderLine::Item { menu_like: true }
+        )
+    });
+    if !handled && stray.len() <= MAX_STRAY_LINES {
+        start
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]

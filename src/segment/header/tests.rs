@@ -163,7 +163,7 @@ fn each_kind_of_line() {
     ));
     assert_eq!(
         c("Press Releases"),
-        HeaderLine::Banner(DocType::PressRelease)
+        HeaderLine::Banner(Some(DocType::PressRelease))
     );
     assert_eq!(
         c("- News Releases"),
