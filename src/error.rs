@@ -81,6 +81,17 @@ pub enum Error {
         /// What tantivy reported.
         detail: String,
     },
+    /// Writing the index failed part way (a full disk, say); what was half
+    /// written is removed and the last commit is as it was.
+    #[error(
+        "writing the index in {path} failed ({detail}); it is left as it was before this ingest"
+    )]
+    WriteFailed {
+        /// Index directory.
+        path: PathBuf,
+        /// What failed.
+        detail: String,
+    },
     /// The index path exists but is not a folder.
     #[error("index path {0} is not a folder")]
     IndexNotDir(PathBuf),

@@ -51,7 +51,13 @@ pub fn execute(mut plan: Plan, progress: &(dyn Fn(Progress) + Sync)) -> Result<I
     let payload = Payload::current(plan.corpus_root.clone());
     if let Err(e) = write(&handle, &plan, beside, &payload, progress, &mut report) {
         abandon(handle, beside);
-        return Err(e);
+        return Err(match e {
+            Error::Tantivy(t) => Error::WriteFailed {
+                path: plan.index_dir.clone(),
+                detail: write_failure(&t),
+            },
+            other => other,
+        });
     }
     if beside {
         let tmp = handle.dir.clone();
@@ -84,6 +90,17 @@ fn write(
     report.skipped.append(&mut skipped);
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     writer.commit(payload)
+}
+
+/// What a failed write says; tantivy reports an I/O error in one of its
+/// indexing threads only as a killed writer.
+fn write_failure(e: &tantivy::TantivyError) -> String {
+    match e {
+        tantivy::TantivyError::ErrorInThread(_) => {
+            "an indexing thread could not write; is the disk full?".into()
+        }
+        other => other.to_string(),
+    }
 }
 
 /// Removes what a failed run wrote: the whole fresh index, or the files the
