@@ -57,6 +57,10 @@ pub enum DecodeError {
     /// The file has no bytes (or only whitespace).
     #[error("empty file")]
     Empty,
+    /// The file has content, but none of it is text to index (an HTML page
+    /// whose markup, scripts and navigation hold no main text, say).
+    #[error("no text found ({0} bytes, all markup or whitespace)")]
+    NoText(usize),
     /// The bytes look like a binary file, not text.
     #[error("binary content, not text")]
     Binary,
@@ -83,7 +87,13 @@ pub fn decode(bytes: &[u8], format: SourceFormat) -> Result<String, DecodeError>
         SourceFormat::Pdf => decode_pdf(bytes)?,
     };
     if out.trim().is_empty() {
-        return Err(DecodeError::Empty);
+        // "Empty" only for a file that is: a large page whose extraction
+        // gives nothing must not be reported as an empty file.
+        return Err(if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            DecodeError::Empty
+        } else {
+            DecodeError::NoText(bytes.len())
+        });
     }
     Ok(out)
 }

@@ -62,12 +62,10 @@ fn binary_and_empty() {
         .map(|i| if i % 3 == 0 { 1 } else { b'a' })
         .collect();
     assert_eq!(decode(&ctrl, SourceFormat::Text), Err(DecodeError::Binary));
+    let page = b"<html><body><script>x()</script></body></html>";
     assert_eq!(
-        decode(
-            b"<html><body><script>x()</script></body></html>",
-            SourceFormat::Html
-        ),
-        Err(DecodeError::Empty)
+        decode(page, SourceFormat::Html),
+        Err(DecodeError::NoText(page.len()))
     );
 }
 
@@ -187,4 +185,16 @@ fn html_link_lists_are_menus() {
         decode(html.as_bytes(), SourceFormat::Html).unwrap(),
         "Chairman's Summary\n\n\u{2022} The meeting was held in Tokyo on 5 May.\n\u{2022} It agreed to meet again.\n"
     );
+}
+
+#[test]
+fn markup_without_text_is_not_called_an_empty_file() {
+    let page = format!(
+        "<html><body>{}{}</body></html>",
+        "<div>".repeat(3000),
+        "</div>".repeat(3000)
+    );
+    let err = decode(page.as_bytes(), SourceFormat::Html).unwrap_err();
+    assert_eq!(err, DecodeError::NoText(page.len()));
+    assert!(err.to_string().starts_with("no text found"));
 }
