@@ -85,8 +85,9 @@ impl Payload {
 pub enum Opened {
     /// No index yet: build one.
     Missing,
-    /// An index this build can update.
-    Current(IndexHandle),
+    /// An index this build can update (boxed: it is large, the others are
+    /// small).
+    Current(Box<IndexHandle>),
     /// An index that must be rebuilt, and why.
     Rebuild(RebuildReason),
 }
@@ -135,7 +136,9 @@ impl IndexHandle {
                 found: p.schema,
                 expected: SCHEMA_VERSION,
             }),
-            None if WriterLock::is_held(dir) => Err(Error::IndexBeingBuilt(dir.to_path_buf())),
+            // An index of another version (or none yet) while a writer
+            // holds the lock is being rebuilt: say so, not "run ingest".
+            _ if WriterLock::is_held(dir) => Err(Error::IndexBeingBuilt(dir.to_path_buf())),
             found => Err(Error::IndexVersion {
                 path: dir.to_path_buf(),
                 found: found.map(|p| p.schema).unwrap_or(0),
@@ -214,7 +217,7 @@ impl IndexHandle {
             Err(e) => return Ok(Opened::Rebuild(RebuildReason::Unopenable(Box::new(e)))),
         };
         Ok(match payload {
-            Some(p) if p.schema == SCHEMA_VERSION => Opened::Current(handle),
+            Some(p) if p.schema == SCHEMA_VERSION => Opened::Current(Box::new(handle)),
             Some(p) if p.schema > SCHEMA_VERSION && !full => {
                 return Err(Error::IndexNewer {
                     path: dir.to_path_buf(),
@@ -227,7 +230,7 @@ impl IndexHandle {
                 expected: SCHEMA_VERSION,
             }),
             None => match guard(dir, || handle.is_empty()) {
-                Ok(true) => Opened::Current(handle),
+                Ok(true) => Opened::Current(Box::new(handle)),
                 Ok(false) => Opened::Rebuild(RebuildReason::NoVersion),
                 Err(e) => Opened::Rebuild(RebuildReason::Unopenable(Box::new(e))),
             },

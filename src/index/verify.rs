@@ -94,6 +94,14 @@ impl IndexHandle {
                 }
             }
         }
+        // tantivy's record of the files it wrote: not part of a commit
+        // (a missing one is rebuilt), but unreadable it stops the next writer.
+        if let Ok(bytes) = std::fs::read(self.dir.join(".managed.json")) {
+            if serde_json::from_slice::<Vec<String>>(&bytes).is_err() {
+                v.problems
+                    .push(".managed.json: not a list of file names".to_string());
+            }
+        }
         if let Err(e) = self.payload().map(|p| p.is_some()).and_then(|has| {
             has.then_some(())
                 .ok_or_else(|| crate::Error::Corrupt("no version record".into()))

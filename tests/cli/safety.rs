@@ -386,3 +386,19 @@ fn index_files_are_as_readable_as_their_folder() {
         assert_eq!(mode & 0o044, 0o044, "{:?} {mode:o}", e.file_name());
     }
 }
+
+#[test]
+fn a_search_during_a_version_rebuild_says_the_index_is_being_built() {
+    let t = TestDir::with_sample();
+    t.run(["ingest"]).success();
+    let meta = t.index().join("meta.json");
+    let text = std::fs::read_to_string(&meta).expect("meta");
+    let now = format!("\\\"schema\\\":{}", dipsearch::index::SCHEMA_VERSION);
+    std::fs::write(&meta, text.replace(&now, "\\\"schema\\\":1")).expect("w");
+    let lock = WriterLock::acquire(&t.index()).expect("lock");
+    let err = stderr_of(t.run(["search", "export control"]).code(1));
+    assert!(err.contains("is being built"), "{err}");
+    drop(lock);
+    let err = stderr_of(t.run(["search", "export control"]).code(1));
+    assert!(err.contains("format v1"), "{err}");
+}
