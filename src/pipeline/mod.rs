@@ -12,6 +12,8 @@
 
 mod records;
 mod skip;
+#[cfg(test)]
+mod tests;
 
 use std::path::Path;
 

@@ -135,8 +135,8 @@ pub fn mentions_far_date(sentence: &str, d: Date) -> bool {
         .any(|y| (1900..2100).contains(&y) && y != d.year)
 }
 
-/// The place of one sentence, with a country after a comma when the
-/// sentence goes on after it (`in Da Nang, Viet Nam, on`).
+/// The place of one sentence: the city, without the country after it
+/// (`in Da Nang, Viet Nam, on` gives `Da Nang`), as headers write it.
 fn place_in(sentence: &str) -> Option<String> {
     let c = patterns().place.captures(sentence)?;
     let m = c.name("place")?;
@@ -164,26 +164,5 @@ fn place_in(sentence: &str) -> Option<String> {
     ) {
         return None;
     }
-    Some(match country_after(&sentence[m.end()..]) {
-        Some(country) => format!("{p}, {country}"),
-        None => p.to_string(),
-    })
-}
-
-/// `, Viet Nam, on …` / `, Malaysia.` after a place: the country, up to
-/// three capitalised words closed by a comma, a full stop or `on`/`from`.
-fn country_after(rest: &str) -> Option<&str> {
-    let r = rest.strip_prefix(", ")?;
-    let end = r.find([',', '.', ';', '(']).unwrap_or(r.len());
-    let cand = r[..end].trim_end();
-    let (cand, _) = [" on ", " from ", " in "]
-        .iter()
-        .find_map(|w| cand.split_once(w))
-        .unwrap_or((cand, ""));
-    let words: Vec<&str> = cand.split_whitespace().collect();
-    let ok = (1..=3).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    ok.then_some(cand)
+    Some(p.to_string())
 }

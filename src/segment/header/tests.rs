@@ -131,8 +131,13 @@ fn year_less_body_dates_take_the_nearest_year() {
         ),
         Some(("2010-12-20".into(), Some("2010-12-21".into())))
     );
+    // Three years before publication: another meeting recalled.
     assert_eq!(
         d("The meeting was held on May 3, 2008.", "2011-01-05"),
+        None
+    );
+    assert_eq!(
+        d("The meeting was held on May 3, 2008.", "2008-05-04"),
         Some(("2008-05-03".into(), None))
     );
     assert_eq!(d("It rained on May 3.", "2011-01-05"), None);
