@@ -38,6 +38,12 @@ const EXACT: &[&str] = &[
     "報道発表へ戻る",
     "[full text]",
     "final",
+    "related stories",
+    "related articles",
+    "related content",
+    "read more",
+    "(reference)",
+    "[reference]",
 ];
 
 /// Prefixes (lower-cased) of navigation lines, matched on short lines only.
@@ -53,6 +59,9 @@ const PREFIXES: &[&str] = &[
     "g8 information centre",
     "copyright",
     "©",
+    "download the ",
+    "click here to download",
+    "click here for the full",
     "home >",
     "home ›",
     "home »",
@@ -95,6 +104,33 @@ pub fn is_boilerplate(line: &str) -> bool {
         };
     }
     is_separator(t) || is_page_number(t) || is_record_furniture(t)
+}
+
+/// A press office's contact box at the foot of a release (`Division in
+/// Charge` / `Security Export Control Policy Division ...`, `Contact:`,
+/// `For further information ...`): the whole block, kept short.
+///
+/// ```
+/// use dipsearch::segment::boilerplate::is_contact_box;
+/// assert!(is_contact_box("Division in Charge Security Export Control Policy Division"));
+/// assert!(!is_contact_box("Contact points were expanded to all members."));
+/// ```
+pub fn is_contact_box(block: &str) -> bool {
+    const LEADS: &[&str] = &[
+        "division in charge",
+        "contact:",
+        "contacts:",
+        "media contact",
+        "press contact",
+        "for further information",
+        "for more information",
+        "inquiries:",
+        "enquiries:",
+        "for inquiries",
+        "for media inquiries",
+    ];
+    let lower = block.trim_start().to_lowercase();
+    block.len() < 400 && LEADS.iter().any(|l| lower.starts_with(l))
 }
 
 /// Running heads of UN verbatim records: the document symbol with the

@@ -177,7 +177,8 @@ fn punctuated(line: &str) -> Option<Marker> {
 }
 
 /// Decimal outline numbers: `13.5.4`, `13.5.4.`, `2.1`, followed by a
-/// capital or an opening bracket or quote (not `1.5 million`).
+/// capital or an opening bracket or quote (not `1.5 million`), or by a
+/// lower-case item of a list (`13.5.2 exchanging`).
 fn decimal(line: &str, dotted: &str, tok_end: usize) -> Option<Marker> {
     let parts: Vec<&str> = dotted.split('.').collect();
     let numeric = parts
@@ -188,7 +189,13 @@ fn decimal(line: &str, dotted: &str, tok_end: usize) -> Option<Marker> {
     }
     let ts = skip_ws(line.as_bytes(), tok_end);
     let next = line[ts..].chars().next();
-    if !next.is_none_or(|c| c.is_uppercase() || matches!(c, '(' | '"' | '“' | '[')) {
+    // Items of a recommendation list start in lower case (`13.5.2
+    // exchanging ...`): three levels, or a verb in -ing after two, are
+    // never a quantity.
+    let word = line[ts..].split_whitespace().next().unwrap_or("");
+    let lower_item = parts.len() >= 3 || (word.len() > 4 && word.ends_with("ing"));
+    if !lower_item && !next.is_none_or(|c| c.is_uppercase() || matches!(c, '(' | '"' | '“' | '['))
+    {
         return None; // "1.5 million"
     }
     let first_n: u32 = parts[0].parse().ok()?;

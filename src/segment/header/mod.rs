@@ -32,7 +32,7 @@ mod meetings;
 
 use fold::HeaderFold;
 
-pub use body::{chair_from, place_from};
+pub use body::{chair_from, city_of, place_from};
 pub use classify::{classify, Field, FieldName, HeaderLine, TagLine, TextLine};
 pub use dates::{meeting_date_from, PlaceDate};
 pub use doc_type::{find_doc_type, DocTypeMatch};

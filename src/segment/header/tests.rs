@@ -232,3 +232,16 @@ fn the_fold_stops_at_a_second_date_and_keeps_menus_without_a_header() {
         (2, DocType::JointStatement)
     );
 }
+
+/// A sentence wrapped after a date without its year is prose, not a title.
+#[test]
+fn a_wrapped_sentence_is_not_a_title() {
+    let lines = [
+        "We, the leaders of the Group of Seven, met in Cornwall on 11-13 June",
+        "2021 determined to beat the pandemic and build back better.",
+    ];
+    assert!(matches!(
+        classify(lines[0], Some(lines[1])),
+        HeaderLine::Text(TextLine::Prose { .. })
+    ));
+}
