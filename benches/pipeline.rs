@@ -45,12 +45,7 @@ use tantivy::collector::{Count, TopDocs};
 
 /// The folder configuration the UNGD speeches need: their files carry no
 /// header, so meeting, type, speaker, session and year come from here.
-const UNGD_CONFIG: &str = "\
-meeting = \"United Nations General Debate\"
-acronym = \"UNGD\"
-doc_type = \"statement\"
-filename = \"{issuer}_{edition}_{year}.txt\"
-";
+const UNGD_CONFIG: &str = include_str!("ungd.dipsearch.toml");
 
 /// The shared query set (see the file's header for its columns).
 const QUERIES: &str = include_str!("queries.txt");

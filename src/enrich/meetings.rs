@@ -16,7 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::text::{fold, fold_pattern, key};
 use crate::model::{MeetingHeader, Paragraph};
-use crate::segment::header::ordinal_value;
+use crate::segment::header::{find_doc_type, ordinal_value};
 use crate::text::roman::roman_value;
 
 /// `meetings.tsv`: one row per meeting series.
@@ -224,6 +224,7 @@ impl Meetings {
                 .find_map(|p| self.held_in(&p.text));
         }
         let Some((f, text)) = found else {
+            h.meeting = h.meeting.take().and_then(|m| unknown_meeting_name(&m));
             if h.acronym
                 .as_deref()
                 .is_some_and(|a| !abbreviates(a, h.meeting.as_deref()))
@@ -338,6 +339,57 @@ impl Meetings {
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         scored.into_iter().take(3).map(|(_, s)| s).collect()
     }
+}
+
+/// The name of a meeting no series knows, as a facet can show it: the
+/// title's document type and lead-in removed (`Joint Statement on
+/// U.S.-China Economic and Trade Meeting in Geneva` → `U.S.-China Economic
+/// and Trade Meeting`), or nothing when what is left names people rather
+/// than a meeting (`Joint Statement Following the Meeting Between
+/// President A and President B`, `Joint Statement Between the United
+/// States, Belize, ...`).
+fn unknown_meeting_name(name: &str) -> Option<String> {
+    let mut rest = name.trim();
+    if let Some(m) = find_doc_type(rest).filter(|m| m.start == 0) {
+        rest = rest[m.end..].trim_start();
+        for lead in ["following ", "on ", "of ", "by ", "at ", "after ", "the "] {
+            if rest.len() > lead.len() && rest[..lead.len()].eq_ignore_ascii_case(lead) {
+                rest = rest[lead.len()..].trim_start();
+            }
+        }
+    }
+    for lead in ["Round of ", "Session of "] {
+        rest = rest.strip_prefix(lead).unwrap_or(rest);
+    }
+    let people = [
+        "Between ",
+        "between ",
+        "President ",
+        "Prime Minister ",
+        "King ",
+        "His Majesty",
+    ];
+    if rest.is_empty() || people.iter().any(|p| rest.contains(p)) {
+        return None;
+    }
+    // `... Meeting in Geneva`: the place is the record's, not the name's
+    // (but `Confidence-Building Measures in Asia` is a name).
+    if let Some(i) = rest.rfind(" in ") {
+        let tail = &rest[i + 4..];
+        let words: Vec<&str> = tail.split_whitespace().collect();
+        let kind = rest[..i].rsplit(' ').next().unwrap_or("");
+        let meeting_word = matches!(
+            kind,
+            "Meeting" | "Summit" | "Talks" | "Dialogue" | "Consultations" | "Conference"
+        );
+        if meeting_word
+            && words.len() <= 3
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        {
+            rest = &rest[..i];
+        }
+    }
+    Some(rest.to_string())
 }
 
 /// Whether a sentence says a meeting took place.
