@@ -48,6 +48,10 @@ pub(crate) enum Target {
     Topic { topic: u32, weak: bool },
     /// A context phrase used by rules.
     Marker(u32),
+    /// A word that heads a job title or office name (`Director-General`
+    /// before `for`/`of`, the given prepositions) or ends one (`Division`,
+    /// no prepositions); topic triggers inside the name do not count.
+    Office { preps: Vec<String> },
 }
 
 /// A gate on a variant; all of a variant's rules must pass.
@@ -75,6 +79,11 @@ pub(crate) enum Rule {
     NotNextCapitalized,
     /// The previous word is not capitalised (`Michael Jordan`).
     NotPrevCapitalized,
+    /// Not a place naming a document: not followed by one of these
+    /// capitalised nouns (`the 1992 Singapore Declaration`) unless joined to
+    /// another name by a hyphen or slash (`Japan-Singapore Declaration`
+    /// names the parties).
+    PlaceInTitle(Vec<String>),
 }
 
 /// One meaning of a pattern.
@@ -232,16 +241,15 @@ impl<'a> RuleBook<'a> {
         RuleBook { by_id }
     }
 
+    /// The rows for one alias: those of its id (for that alias or `*`)
+    /// and those written for every id of its kind (id and alias `*`).
     fn for_alias(&self, kind: &str, id: &str, alias: &str) -> Vec<&'a RuleRow> {
-        self.by_id
-            .get(&(kind, id))
-            .map(|rs| {
-                rs.iter()
-                    .filter(|r| r.alias == alias || r.alias == "*")
-                    .copied()
-                    .collect()
-            })
-            .unwrap_or_default()
+        let own = self.by_id.get(&(kind, id)).into_iter().flatten();
+        let every = self.by_id.get(&(kind, "*")).into_iter().flatten();
+        own.filter(|r| r.alias == alias || r.alias == "*")
+            .chain(every.filter(|r| r.alias == "*"))
+            .copied()
+            .collect()
     }
 }
 
@@ -276,6 +284,7 @@ fn gate(
             "not_all_caps" => rules.push(Rule::NotAllCaps),
             "not_next_capitalized" => rules.push(Rule::NotNextCapitalized),
             "not_prev_capitalized" => rules.push(Rule::NotPrevCapitalized),
+            "place_in_title" => rules.push(Rule::PlaceInTitle(phrases(&r.value))),
             "weak" => weak = true,
             "no_nested" => no_nested = true,
             "also" => {}
@@ -309,6 +318,19 @@ pub(crate) fn matcher(
     }
     for r in rules.iter().filter(|r| r.kind == "block") {
         c.b.add_plain(&fold_pattern(&r.alias), Target::Block, None);
+    }
+    for r in rules.iter().filter(|r| r.kind == "office") {
+        let preps = match r.rule.as_str() {
+            "office_head" => r.value.clone(),
+            "office_tail" => Vec::new(),
+            other => {
+                c.problems
+                    .push(format!("rules.tsv: unknown office rule '{other}'"));
+                continue;
+            }
+        };
+        let target = Target::Office { preps };
+        c.b.add_plain(&fold_pattern(&r.alias), target, Some(Case::Proper));
     }
     for (lead, strong, case) in RESOLUTION_LEADS {
         c.b.add_plain(

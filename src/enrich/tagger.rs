@@ -20,6 +20,7 @@ use std::collections::HashSet;
 
 use super::compile::{Rule, Target, Variant};
 use super::gates::{rules_ok, DocState};
+use super::office::office_span;
 use super::resolution::{read_numbers, Cited};
 use super::scan::{Hit, Markers, Scan};
 use super::text::Folded;
@@ -370,7 +371,8 @@ impl Gazetteer {
     /// The topic triggers whose gates pass. A
     /// trigger strictly inside a country name does not count (`Democratic`
     /// in `Democratic People's Republic of Korea`); one that is the whole
-    /// name does (`DPRK`, `Iran`, `North Korea`).
+    /// name does (`DPRK`, `Iran`, `North Korea`). Nor does one inside a job
+    /// title or office name (`Ministry of Health`).
     fn topic_hits(
         &self,
         orig: &str,
@@ -378,12 +380,23 @@ impl Gazetteer {
         doc: &DocState,
         country_spans: &[(usize, usize)],
     ) -> Vec<TopicHit> {
+        let offices: Vec<(usize, usize)> = scan
+            .offices
+            .iter()
+            .filter_map(|h| match &self.variant(h)?.target {
+                Target::Office { preps } => office_span(&scan.folded.text, h.start, h.end, preps),
+                _ => None,
+            })
+            .collect();
         let mut hits = Vec::new();
         for h in &scan.topics {
             let Some(v) = self.variant(h) else { continue };
             let Target::Topic { topic, weak } = v.target else {
                 continue;
             };
+            if offices.iter().any(|&(a, b)| a <= h.start && h.end <= b) {
+                continue; // `Director-General for Disarmament`
+            }
             // Country spans are in text order and do not overlap.
             let k = country_spans.partition_point(|&(a, _)| a <= h.start);
             let inside = k > 0 && {
