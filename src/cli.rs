@@ -46,6 +46,16 @@ pub enum Command {
     Status(StatusArgs),
     /// List the known countries, instruments, topics and groups with their ids.
     Entities(EntitiesArgs),
+    /// Verify the index: every file present and matching its checksum (exit 1 if damaged).
+    Check(CheckArgs),
+}
+
+/// `check` arguments.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
+    pub format: BasicFormat,
 }
 
 /// `ingest` arguments.

@@ -7,6 +7,14 @@
 //! corpus's own paperwork (`NOTICE`, `LICENSE`, `README` in any case and
 //! extension). Everything else is a candidate; files dipsearch cannot read
 //! are reported as skipped by `ingest`, with the reason.
+//!
+//! The walk never leaves the corpus root: a symbolic link is followed only
+//! when its target lies inside the root, so that `ln -s /etc corpus/etc`
+//! cannot put another user's files into a shared index; links out, FIFOs,
+//! sockets and devices are reported with the reason (reading a FIFO would
+//! block the ingest forever). A name that is not valid UTF-8 gets a
+//! relative path with its odd bytes written `\xNN`, so two such files keep
+//! distinct ids.
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -61,11 +69,26 @@ pub fn list_corpus(root: &Path) -> Result<CorpusListing> {
         return Err(Error::CorpusMissing(root.to_path_buf()));
     }
     let mut listing = CorpusListing::default();
+    let canonical_root = root
+        .canonicalize()
+        .map_err(|e| Error::io(root.to_path_buf(), e))?;
+    let mut outside: Vec<(String, String)> = Vec::new();
     let walker = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        .filter_entry(|e| {
+            if e.depth() > 0 && is_hidden(e.file_name()) {
+                return false;
+            }
+            match leaves_root(e, &canonical_root) {
+                Some(why) => {
+                    outside.push((rel_path(root, e.path()), why));
+                    false
+                }
+                None => true,
+            }
+        });
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -75,6 +98,13 @@ pub fn list_corpus(root: &Path) -> Result<CorpusListing> {
                 continue;
             }
         };
+        if let Some(kind) = special_kind(&entry.file_type()) {
+            let rel = rel_path(root, entry.path());
+            listing
+                .errors
+                .push((rel, format!("not a regular file ({kind})")));
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -115,11 +145,48 @@ pub fn list_corpus(root: &Path) -> Result<CorpusListing> {
             mtime_ns,
         });
     }
+    listing.errors.append(&mut outside);
+    listing.errors.sort();
     listing.files.sort_by(|a, b| a.rel.cmp(&b.rel));
     listing.configs.sort_by(|a, b| {
         (a.dir.matches('/').count(), &a.dir).cmp(&(b.dir.matches('/').count(), &b.dir))
     });
     Ok(listing)
+}
+
+/// Why the walk must not enter `entry`: a symbolic link (or a path through
+/// one) whose target lies outside the corpus root, or that cannot be
+/// resolved. `None` for everything else.
+fn leaves_root(entry: &walkdir::DirEntry, canonical_root: &Path) -> Option<String> {
+    if !entry.path_is_symlink() {
+        return None;
+    }
+    match entry.path().canonicalize() {
+        Ok(target) if target.starts_with(canonical_root) => None,
+        Ok(_) => Some("symbolic link to a place outside the corpus, not followed".into()),
+        Err(e) => Some(format!("broken symbolic link ({e})")),
+    }
+}
+
+/// The kind of a file that is neither a regular file, a folder nor a link:
+/// FIFOs, sockets and devices are never read.
+#[cfg(unix)]
+fn special_kind(t: &std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        Some("a FIFO")
+    } else if t.is_socket() {
+        Some("a socket")
+    } else if t.is_block_device() || t.is_char_device() {
+        Some("a device")
+    } else {
+        None
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_t: &std::fs::FileType) -> Option<&'static str> {
+    None
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -134,13 +201,34 @@ fn is_paperwork(name: &str) -> bool {
     )
 }
 
-/// `path` relative to `root`, with `/` separators.
+/// `path` relative to `root`, with `/` separators. Bytes of a name that
+/// are not UTF-8 are written `\xNN` (not replaced by one `�`, which would
+/// give two such files the same id).
 fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| name_text(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// A file name as text, its invalid bytes escaped.
+#[cfg(unix)]
+fn name_text(name: &std::ffi::OsStr) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in name.as_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn name_text(name: &std::ffi::OsStr) -> String {
+    name.to_string_lossy().into_owned()
 }
 
 #[cfg(test)]
@@ -176,6 +264,49 @@ mod tests {
         assert_eq!(listing.files[2].size, 2);
         assert_eq!(listing.configs.len(), 1);
         assert_eq!(listing.configs[0].dir, "ungd");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_root_and_fifos_are_reported_not_listed() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "x").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::write(root.join("sub/a.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret.txt"), root.join("s.txt")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), root.join("out")).unwrap();
+        std::os::unix::fs::symlink(root.join("sub"), root.join("in")).unwrap();
+        let fifo = std::process::Command::new("mkfifo")
+            .arg(root.join("pipe.txt"))
+            .status();
+        let listing = list_corpus(root).unwrap();
+        let rels: Vec<_> = listing.files.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(rels, ["in/a.txt", "sub/a.txt"]);
+        let errs: Vec<_> = listing.errors.iter().map(|(p, _)| p.as_str()).collect();
+        let mut want = vec!["out", "s.txt"];
+        if fifo.is_ok_and(|s| s.success()) {
+            want.insert(1, "pipe.txt");
+        }
+        assert_eq!(errs, want);
+        assert!(listing.errors[0].1.contains("outside the corpus"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_keep_distinct_ids() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        for name in [&b"a\xff.txt"[..], &b"a\xfe.txt"[..]] {
+            let name = std::ffi::OsStr::from_bytes(name);
+            if std::fs::write(dir.path().join(name), "x").is_err() {
+                return; // a file system that refuses such names
+            }
+        }
+        let listing = list_corpus(dir.path()).unwrap();
+        let rels: Vec<_> = listing.files.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(rels, ["a\\xfe.txt", "a\\xff.txt"]);
     }
 
     #[test]

@@ -26,9 +26,32 @@ pub enum Error {
         /// Version this build writes.
         expected: u32,
     },
+    /// The index was written by a newer version of dipsearch.
+    #[error("index in {path} was written by a newer dipsearch (format v{found}; this build reads v{expected})")]
+    IndexNewer {
+        /// Index directory.
+        path: PathBuf,
+        /// Version found on disk.
+        found: u32,
+        /// Version this build writes.
+        expected: u32,
+    },
     /// Another process holds the index writer lock.
     #[error("another ingest holds the index in {0}; wait for it to finish")]
     IndexLocked(PathBuf),
+    /// There is no usable index yet because an ingest is building it.
+    #[error("the index in {0} is being built by another ingest; try again when it finishes")]
+    IndexBeingBuilt(PathBuf),
+    /// The index was built from another corpus folder than the one given.
+    #[error("the index in {index} was built from {recorded}, not from {given}")]
+    CorpusMismatch {
+        /// Index directory.
+        index: PathBuf,
+        /// The corpus root the index records.
+        recorded: String,
+        /// The corpus root given now.
+        given: String,
+    },
     /// The corpus folder does not exist or is not a folder.
     #[error("corpus folder {0} not found")]
     CorpusMissing(PathBuf),
@@ -56,6 +79,17 @@ pub enum Error {
         /// Index directory.
         path: PathBuf,
         /// What tantivy reported.
+        detail: String,
+    },
+    /// Writing the index failed part way (a full disk, say); what was half
+    /// written is removed and the last commit is as it was.
+    #[error(
+        "writing the index in {path} failed ({detail}); it is left as it was before this ingest"
+    )]
+    WriteFailed {
+        /// Index directory.
+        path: PathBuf,
+        /// What failed.
         detail: String,
     },
     /// The index path exists but is not a folder.
@@ -99,6 +133,19 @@ pub enum UsageError {
         query: String,
         /// What is wrong with it.
         problem: QueryProblem,
+    },
+    /// A query over the size limit (bytes or terms), which would cost
+    /// seconds and gigabytes to run.
+    #[error("query of {bytes} bytes and {terms} terms is too large (at most {max_bytes} bytes and {max_terms} terms)")]
+    QueryTooLarge {
+        /// Its length in bytes.
+        bytes: usize,
+        /// Its number of terms (whitespace-separated words).
+        terms: usize,
+        /// The byte limit.
+        max_bytes: usize,
+        /// The term limit.
+        max_terms: usize,
     },
     /// A query whose words are all dropped by the analyser (punctuation).
     #[error("query '{0}' has no searchable words")]

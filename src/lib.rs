@@ -25,6 +25,7 @@ pub mod enrich;
 pub mod error;
 pub mod index;
 pub mod ingest;
+pub mod limits;
 pub mod meta;
 pub mod model;
 pub mod pipeline;

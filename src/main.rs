@@ -6,8 +6,10 @@ mod cli;
 mod commands;
 
 use std::process::ExitCode;
+use std::sync::Mutex;
 
 use clap::Parser;
+use dipsearch::render::safe::one_line;
 
 /// The ingest pipeline allocates many small strings on several threads,
 /// which mimalloc handles better than the system allocator; its v2 line
@@ -16,17 +18,40 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// The message of the last panic on any thread, kept by the panic hook
+/// instead of printed (a worker's panic explains the error its writer
+/// reports afterwards).
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
 fn main() -> ExitCode {
+    // No panic message or backtrace reaches the user: a panic (tantivy
+    // asserts on damaged files) becomes one error line and status 1.
+    std::panic::set_hook(Box::new(|info| {
+        if let Ok(mut last) = LAST_PANIC.lock() {
+            *last = Some(dipsearch::index::panic_message(info.payload()));
+        }
+    }));
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => return usage_error(err),
     };
-    match commands::dispatch(cli) {
-        Ok(outcome) => outcome.exit_code(),
-        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS, // `dipsearch … | head`
-        Err(err) => {
-            eprintln!("dipsearch: {}", commands::hints::error_line(&err));
+    match std::panic::catch_unwind(|| commands::dispatch(cli)) {
+        Ok(Ok(outcome)) => outcome.exit_code(),
+        Ok(Err(err)) if is_broken_pipe(&err) => ExitCode::SUCCESS, // `dipsearch … | head`
+        Ok(Err(err)) => {
+            let mut line = commands::hints::error_line(&err);
+            if let Some(why) = LAST_PANIC.lock().ok().and_then(|mut p| p.take()) {
+                line.push_str(&format!(" (a worker failed: {why})"));
+            }
+            eprintln!("dipsearch: {}", one_line(&line));
             exit_code_for(&err)
+        }
+        Err(payload) => {
+            eprintln!(
+                "dipsearch: internal error: {}; if the index is damaged, `dipsearch check` lists the damage and `dipsearch ingest --full` rebuilds it",
+                one_line(&dipsearch::index::panic_message(payload.as_ref()))
+            );
+            ExitCode::FAILURE
         }
     }
 }

@@ -13,6 +13,16 @@ use crate::cli::ExportArgs;
 
 pub fn run(index: &Path, _args: ExportArgs) -> Result<Outcome> {
     let handle = IndexHandle::open(index)?;
+    // Export reads every paragraph anyway; checking every file first means
+    // a damaged index is reported, never exported as different data.
+    let verification = handle.verify()?;
+    if let Some(problem) = verification.problems.first() {
+        return Err(dipsearch::Error::IndexDamaged {
+            path: index.to_path_buf(),
+            detail: problem.clone(),
+        }
+        .into());
+    }
     let engine = Engine::open(&handle)?;
     let mut result: dipsearch::Result<()> = Ok(());
     with_stdout(|out| {

@@ -11,7 +11,7 @@ use crate::cli::{FacetByArg, FacetFormat, FacetsArgs};
 
 pub fn run(index: &Path, args: FacetsArgs) -> Result<Outcome> {
     let filters = resolve_filters(&args.filters)?;
-    let query = join_query(&args.query);
+    let query = join_query(&args.query)?;
     let by = match args.by {
         FacetByArg::Country => FacetBy::Country,
         FacetByArg::Instrument => FacetBy::Instrument,

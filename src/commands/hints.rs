@@ -30,8 +30,19 @@ pub fn error_line(err: &anyhow::Error) -> String {
 pub fn error(e: &Error) -> String {
     match e {
         Error::IndexMissing(_) => format!("{e}; run `dipsearch ingest` first"),
+        Error::IndexVersion { found: 0, .. } => {
+            format!("{e} (an interrupted first build?); run `dipsearch ingest`")
+        }
         Error::IndexVersion { .. } => format!("{e}; run `dipsearch ingest --full`"),
-        Error::IndexDamaged { .. } => format!("{e}; rebuild it with `dipsearch ingest --full`"),
+        Error::IndexNewer { .. } => {
+            format!("{e}; use that version, or rebuild it with `dipsearch ingest --full`")
+        }
+        Error::CorpusMismatch { given, .. } => format!(
+            "{e}; give that folder, or rebuild the index from {given} with `dipsearch ingest --full`"
+        ),
+        Error::IndexDamaged { .. } => format!(
+            "{e}; `dipsearch check` lists the damage, `dipsearch ingest --full` rebuilds it"
+        ),
         Error::UnknownEntity(u) => {
             format!("{e} (list them with `dipsearch entities {}`)", u.kind)
         }

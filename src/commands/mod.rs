@@ -2,6 +2,7 @@
 //! renderer. The helpers here are what several commands share: opening
 //! (or first building) the index, colour and format choices, exit status.
 
+mod check;
 mod entities;
 mod export;
 mod facets;
@@ -21,6 +22,7 @@ use dipsearch::enrich::Gazetteer;
 use dipsearch::index::IndexHandle;
 use dipsearch::ingest::{ingest as run_ingest, IngestOptions};
 use dipsearch::model::EntityKind;
+use dipsearch::render::safe::one_line;
 use dipsearch::render::{Format, TextStyle};
 use dipsearch::search::{Engine, Filters};
 
@@ -56,6 +58,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Export(a) => export::run(index, a),
         Command::Status(a) => status::run(index, a),
         Command::Entities(a) => entities::run(a),
+        Command::Check(a) => check::run(index, a),
     }
 }
 
@@ -89,9 +92,20 @@ fn open_or_build(index: &Path, corpus: &Path) -> Result<Engine> {
         index.display(),
         corpus.display()
     );
-    let report = run_ingest(corpus, index, &IngestOptions::default(), &|_| {})?;
+    let report = match run_ingest(corpus, index, &IngestOptions::default(), &|_| {}) {
+        Ok(r) => r,
+        // Another search (or an ingest) started building it first.
+        Err(dipsearch::Error::IndexLocked(p)) => {
+            return Err(dipsearch::Error::IndexBeingBuilt(p).into())
+        }
+        Err(e) => return Err(e.into()),
+    };
     for s in &report.skipped {
-        eprintln!("dipsearch: skipped {}: {}", s.path, s.reason);
+        eprintln!(
+            "dipsearch: skipped {}: {}",
+            one_line(&s.path),
+            one_line(&s.reason.to_string())
+        );
     }
     eprintln!(
         "dipsearch: indexed {} documents, {} paragraphs in {:.2}s",
@@ -136,10 +150,12 @@ fn resolve_filters(args: &FilterArgs) -> Result<Filters> {
     Ok(f)
 }
 
-/// The query words as one string, `None` when there are none.
-fn join_query(words: &[String]) -> Option<String> {
+/// The query words as one string, `None` when there are none; a query
+/// over the size limits is a usage error.
+fn join_query(words: &[String]) -> Result<Option<String>> {
     let q = words.join(" ");
-    (!q.trim().is_empty()).then_some(q)
+    dipsearch::limits::check_query_size(&q).map_err(dipsearch::Error::from)?;
+    Ok((!q.trim().is_empty()).then_some(q))
 }
 
 fn text_style(color: ColorArg) -> TextStyle {

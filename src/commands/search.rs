@@ -12,7 +12,7 @@ use crate::cli::{SearchArgs, SearchFormat, SortArg};
 pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
     // Check every value before touching the index.
     let filters = resolve_filters(&args.filters)?;
-    let query = join_query(&args.query);
+    let query = join_query(&args.query)?;
     if let Some(q) = &query {
         dipsearch::search::query::parse_query(q)?;
     }

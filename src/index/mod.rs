@@ -8,9 +8,15 @@
 //! A process killed at any moment leaves the last commit intact.
 
 mod analyzer;
+mod cleanup;
 mod file_state;
+mod guard;
+pub mod layout;
+mod lock;
+mod modes;
 mod rebuild;
 mod schema;
+mod verify;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -25,9 +31,14 @@ pub use analyzer::stem;
 #[cfg(test)]
 pub(crate) use analyzer::stem_analyzer;
 pub(crate) use analyzer::{stem_in_place, LONGEST_TOKEN};
+pub use cleanup::remove_unreferenced;
 pub use file_state::FileState;
+pub use guard::{guard, panic_message};
+pub use lock::{lock_path, WriterLock};
+pub use modes::share_index_files;
 pub use rebuild::RebuildReason;
 pub use schema::{kind, Fields, COUNTRY, GROUP, INSTRUMENT, TOPIC};
+pub use verify::Verification;
 pub use writer::{context_term, paragraph_document, IndexWriterHandle};
 
 use crate::error::{Error, Result};
@@ -51,16 +62,33 @@ pub struct Payload {
     pub schema: u32,
     /// Pipeline version of the entries.
     pub pipeline: u32,
+    /// The corpus root the index was built from (canonical path), so that
+    /// an ingest of another folder is refused instead of emptying the
+    /// index; absent in indexes written before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corpus: Option<String>,
 }
 
 impl Payload {
-    /// The payload this build writes.
-    pub fn current() -> Payload {
+    /// The payload this build writes for an index of the corpus at `corpus`
+    /// (a canonical path).
+    pub fn current(corpus: Option<String>) -> Payload {
         Payload {
             schema: SCHEMA_VERSION,
             pipeline: PIPELINE_VERSION,
+            corpus,
         }
     }
+}
+
+/// What an ingest finds in the index folder.
+pub enum Opened {
+    /// No index yet: build one.
+    Missing,
+    /// An index this build can update.
+    Current(IndexHandle),
+    /// An index that must be rebuilt, and why.
+    Rebuild(RebuildReason),
 }
 
 /// An open index.
@@ -76,45 +104,52 @@ pub struct IndexHandle {
 impl IndexHandle {
     /// Whether `dir` holds an index (a committed `meta.json`).
     pub fn exists(dir: &Path) -> bool {
-        dir.join("meta.json").is_file()
+        layout::has_meta(dir)
     }
 
     /// Refuses an index path that is a file.
-    fn check_dir(dir: &Path) -> Result<()> {
+    pub(crate) fn check_dir(dir: &Path) -> Result<()> {
         if dir.exists() && !dir.is_dir() {
             return Err(Error::IndexNotDir(dir.to_path_buf()));
         }
         Ok(())
     }
 
-    /// Opens an existing index, refusing one written with another schema.
+    /// Opens an existing index for reading, refusing one written with
+    /// another schema. While a rebuild swaps folders, opens the old or the
+    /// new one; while a first build runs, says so
+    /// ([`Error::IndexBeingBuilt`]) rather than "missing" or "version 0".
     pub fn open(dir: &Path) -> Result<IndexHandle> {
         Self::check_dir(dir)?;
-        if !Self::exists(dir) {
+        let Some(at) = layout::readable(dir) else {
+            if WriterLock::is_held(dir) {
+                return Err(Error::IndexBeingBuilt(dir.to_path_buf()));
+            }
             return Err(Error::IndexMissing(dir.to_path_buf()));
-        }
-        let handle = Self::open_unchecked(dir)?;
-        let payload = handle.payload()?;
-        let found = payload.map(|p| p.schema).unwrap_or(0);
-        if found != SCHEMA_VERSION {
-            return Err(Error::IndexVersion {
+        };
+        let handle = guard(&at, || Self::open_unchecked(&at))?;
+        match handle.payload()? {
+            Some(p) if p.schema == SCHEMA_VERSION => Ok(handle),
+            Some(p) if p.schema > SCHEMA_VERSION => Err(Error::IndexNewer {
                 path: dir.to_path_buf(),
-                found,
+                found: p.schema,
                 expected: SCHEMA_VERSION,
-            });
+            }),
+            None if WriterLock::is_held(dir) => Err(Error::IndexBeingBuilt(dir.to_path_buf())),
+            found => Err(Error::IndexVersion {
+                path: dir.to_path_buf(),
+                found: found.map(|p| p.schema).unwrap_or(0),
+                expected: SCHEMA_VERSION,
+            }),
         }
-        Ok(handle)
     }
 
     fn open_unchecked(dir: &Path) -> Result<IndexHandle> {
-        let directory = MmapDirectory::open(dir).map_err(|e| Error::Corrupt(e.to_string()))?;
-        let index = Index::open(directory).map_err(|e| match e {
-            tantivy::TantivyError::DataCorruption(c) => Error::IndexDamaged {
-                path: dir.to_path_buf(),
-                detail: format!("{c:?}").chars().take(160).collect(),
-            },
-            other => Error::Tantivy(other),
+        let directory = MmapDirectory::open(dir).map_err(|e| Error::IndexDamaged {
+            path: dir.to_path_buf(),
+            detail: guard::one_line(&e.to_string()),
         })?;
+        let index = Index::open(directory).map_err(|e| guard::reading(dir, e))?;
         analyzer::register(&index);
         let (_, fields) = Fields::build();
         Ok(IndexHandle {
@@ -160,32 +195,51 @@ impl IndexHandle {
         })
     }
 
-    /// Opens the index for writing (creating it when there is none): the
-    /// existing one when its schema is current, otherwise `Err(reason)`
-    /// telling the caller to rebuild.
-    pub fn open_for_ingest(dir: &Path) -> Result<std::result::Result<IndexHandle, RebuildReason>> {
+    /// What an ingest finds in `dir` (call with the writer lock held and
+    /// leftovers recovered): nothing, an index it can update, or one to
+    /// rebuild. An index written by a newer dipsearch is refused unless
+    /// `full` (a rebuild was asked for), so an older binary never silently
+    /// replaces it.
+    pub fn open_for_ingest(dir: &Path, full: bool) -> Result<Opened> {
         Self::check_dir(dir)?;
         if !Self::exists(dir) {
-            return Self::create(dir).map(Ok);
+            return Ok(Opened::Missing);
         }
-        let handle = match Self::open_unchecked(dir) {
+        let handle = match guard(dir, || Self::open_unchecked(dir)) {
             Ok(h) => h,
-            Err(e) => return Ok(Err(RebuildReason::Unopenable(Box::new(e)))),
+            Err(e) => return Ok(Opened::Rebuild(RebuildReason::Unopenable(Box::new(e)))),
         };
-        match handle.payload()? {
-            Some(p) if p.schema == SCHEMA_VERSION => Ok(Ok(handle)),
-            Some(p) => Ok(Err(RebuildReason::Schema {
+        let payload = match handle.payload() {
+            Ok(p) => p,
+            Err(e) => return Ok(Opened::Rebuild(RebuildReason::Unopenable(Box::new(e)))),
+        };
+        Ok(match payload {
+            Some(p) if p.schema == SCHEMA_VERSION => Opened::Current(handle),
+            Some(p) if p.schema > SCHEMA_VERSION && !full => {
+                return Err(Error::IndexNewer {
+                    path: dir.to_path_buf(),
+                    found: p.schema,
+                    expected: SCHEMA_VERSION,
+                })
+            }
+            Some(p) => Opened::Rebuild(RebuildReason::Schema {
                 found: p.schema,
                 expected: SCHEMA_VERSION,
-            })),
-            None if handle.is_empty()? => Ok(Ok(handle)),
-            None => Ok(Err(RebuildReason::NoVersion)),
-        }
+            }),
+            None => match guard(dir, || handle.is_empty()) {
+                Ok(true) => Opened::Current(handle),
+                Ok(false) => Opened::Rebuild(RebuildReason::NoVersion),
+                Err(e) => Opened::Rebuild(RebuildReason::Unopenable(Box::new(e))),
+            },
+        })
     }
 
     /// The payload of the last commit, if any.
     pub fn payload(&self) -> Result<Option<Payload>> {
-        let metas = self.index.load_metas()?;
+        let metas = self
+            .index
+            .load_metas()
+            .map_err(|e| guard::reading(&self.dir, e))?;
         Ok(metas
             .payload
             .as_deref()
@@ -199,17 +253,23 @@ impl IndexHandle {
     /// A reader on the last commit; searches keep answering from it even
     /// while an ingest writes the next one.
     pub fn reader(&self) -> Result<IndexReader> {
-        Ok(self
-            .index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?)
+        guard(&self.dir, || {
+            self.index
+                .reader_builder()
+                .reload_policy(ReloadPolicy::Manual)
+                .try_into()
+                .map_err(|e| guard::reading(&self.dir, e))
+        })
     }
 
     /// The state of every corpus file the index knows, sorted by path.
     /// Read from fast columns only, so it costs milliseconds even for a
     /// corpus of tens of thousands of files.
     pub fn file_states(&self, searcher: &Searcher) -> Result<Vec<FileState>> {
+        guard(&self.dir, || self.read_file_states(searcher))
+    }
+
+    fn read_file_states(&self, searcher: &Searcher) -> Result<Vec<FileState>> {
         let term = Term::from_field_text(self.fields.kind, kind::FILE);
         let mut out = Vec::new();
         for reader in searcher.segment_readers() {
@@ -268,7 +328,7 @@ impl IndexHandle {
     /// last commit.
     pub fn document_counts(&self) -> Result<(u64, u64)> {
         let searcher = self.reader()?.searcher();
-        let paragraphs = self.paragraph_count(&searcher)?;
+        let paragraphs = guard(&self.dir, || self.paragraph_count(&searcher))?;
         let documents = self
             .file_states(&searcher)?
             .iter()

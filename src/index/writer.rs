@@ -1,6 +1,7 @@
 //! The write side: turning records into tantivy documents and committing
-//! them. One writer per ingest; tantivy's lock file makes a second writer
-//! fail at once (reported as `Error::IndexLocked`).
+//! them. One writer per ingest: the caller holds the index's
+//! [`WriterLock`](super::WriterLock), and tantivy's own lock file inside
+//! the folder backs it up (reported as `Error::IndexLocked` too).
 
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
@@ -88,13 +89,6 @@ impl IndexWriterHandle {
             .delete_term(Term::from_field_text(self.fields.source, source));
     }
 
-    /// Deletes everything (for a full rebuild in place: the old documents
-    /// stay visible to readers until the commit).
-    pub fn delete_all(&mut self) -> Result<()> {
-        self.writer.delete_all_documents()?;
-        Ok(())
-    }
-
     /// Adds one paragraph.
     pub fn add_paragraph(&self, p: &TaggedRecord) -> Result<()> {
         let mut doc = paragraph_document(&self.fields, &p.record, &p.tags)?;
@@ -138,10 +132,10 @@ impl IndexWriterHandle {
         Ok(())
     }
 
-    /// Commits everything added and deleted, with the current payload.
-    pub fn commit(mut self) -> Result<()> {
-        let payload = serde_json::to_string(&Payload::current())
-            .map_err(|e| Error::Corrupt(e.to_string()))?;
+    /// Commits everything added and deleted, with `payload` (the versions
+    /// and the corpus root).
+    pub fn commit(mut self, payload: &Payload) -> Result<()> {
+        let payload = serde_json::to_string(payload).map_err(|e| Error::Corrupt(e.to_string()))?;
         let mut prepared = self.writer.prepare_commit()?;
         prepared.set_payload(&payload);
         prepared.commit()?;

@@ -3,7 +3,6 @@
 //! index into place. A file that yields nothing is skipped with its reason;
 //! only a failure of the index stops the run.
 
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -12,80 +11,124 @@ use rayon::prelude::*;
 use super::plan::{finish, Job, Plan};
 use super::{Change, IngestReport, Progress, Skipped};
 use crate::error::{Error, Result};
-use crate::index::{FileState, IndexHandle, IndexWriterHandle};
+use crate::index::{
+    layout, remove_unreferenced, share_index_files, FileState, IndexHandle, IndexWriterHandle,
+    Payload,
+};
 use crate::pipeline::{process, SkipReason};
 
-/// Carries out `plan`, calling `progress` after each file read.
+/// Carries out `plan`, calling `progress` after each file read. On any
+/// failure (a full disk, say) what this run half-wrote is removed and the
+/// last commit stays as it was, so the next ingest starts clean.
 pub fn execute(mut plan: Plan, progress: &(dyn Fn(Progress) + Sync)) -> Result<IngestReport> {
     let nothing_to_do = plan.is_empty();
     let mut report = plan.take_report();
-    let rebuilding = report.rebuilt.is_some();
     if let Some(h) = &plan.opened {
         // No writer, no commit: the index stays byte-identical.
         if nothing_to_do {
             return finish(report, Some(h), plan.started);
         }
     }
-    let (handle, swap_from) = target(plan.opened.take(), &plan.index_dir)?;
+    if plan.lock.is_none() {
+        return Err(Error::Corrupt("a dry-run plan cannot be executed".into()));
+    }
+    // A rebuild, and a first build, write a fresh index beside the old
+    // place and swap it in: the old index answers searches until then,
+    // and a damaged one is never opened for writing.
+    let beside = report.rebuilt.is_some() || plan.opened.is_none();
+    let handle = if beside {
+        plan.opened = None;
+        let tmp = layout::tmp_dir(&plan.index_dir);
+        if tmp.exists() {
+            std::fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        }
+        IndexHandle::create(&tmp)?
+    } else {
+        plan.opened
+            .take()
+            .ok_or_else(|| Error::Corrupt("no index".into()))?
+    };
+    let payload = Payload::current(plan.corpus_root.clone());
+    if let Err(e) = write(&handle, &plan, beside, &payload, progress, &mut report) {
+        abandon(handle, beside);
+        return Err(match e {
+            Error::Tantivy(t) => Error::WriteFailed {
+                path: plan.index_dir.clone(),
+                detail: write_failure(&t),
+            },
+            other => other,
+        });
+    }
+    if beside {
+        let tmp = handle.dir.clone();
+        drop(handle);
+        layout::swap_in(&tmp, &plan.index_dir)?;
+    } else {
+        drop(handle);
+    }
+    share_index_files(&plan.index_dir);
+    let handle = IndexHandle::open(&plan.index_dir)?;
+    finish(report, Some(&handle), plan.started)
+}
+
+/// Deletes what the plan replaces, indexes its files and commits.
+fn write(
+    handle: &IndexHandle,
+    plan: &Plan,
+    fresh: bool,
+    payload: &Payload,
+    progress: &(dyn Fn(Progress) + Sync),
+    report: &mut IngestReport,
+) -> Result<()> {
     let work_bytes: u64 = plan.jobs.iter().map(|j| j.file.size).sum();
-    let mut writer = IndexWriterHandle::acquire(&handle, work_bytes)?;
-    delete_replaced(&mut writer, &plan, rebuilding, swap_from.is_none())?;
+    let writer = IndexWriterHandle::acquire(handle, work_bytes)?;
+    if !fresh {
+        delete_replaced(&writer, plan)?;
+    }
     let (bytes_read, mut skipped) = run_jobs(&writer, &plan.jobs, progress)?;
     report.bytes_read = bytes_read;
     report.skipped.append(&mut skipped);
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    writer.commit()?;
-    let handle = match swap_from {
-        Some(tmp) => {
-            drop(handle);
-            swap_in(&tmp, &plan.index_dir)?;
-            IndexHandle::open(&plan.index_dir)?
-        }
-        None => handle,
-    };
-    finish(report, Some(&handle), plan.started)
+    writer.commit(payload)
 }
 
-/// The index this run writes, and the folder to swap in after the commit:
-/// the opened index, or a fresh one beside an index that is rebuilt (the
-/// old stays readable until the swap), or a new one.
-fn target(opened: Option<IndexHandle>, index_dir: &Path) -> Result<(IndexHandle, Option<PathBuf>)> {
-    Ok(match opened {
-        Some(h) => (h, None),
-        None if IndexHandle::exists(index_dir) => {
-            let tmp = sibling(index_dir, "tmp");
-            let _ = std::fs::remove_dir_all(&tmp);
-            (IndexHandle::create(&tmp)?, Some(tmp))
+/// What a failed write says; tantivy reports an I/O error in one of its
+/// indexing threads only as a killed writer.
+fn write_failure(e: &tantivy::TantivyError) -> String {
+    match e {
+        tantivy::TantivyError::ErrorInThread(_) => {
+            "an indexing thread could not write; is the disk full?".into()
         }
-        None => (IndexHandle::create(index_dir)?, None),
-    })
-}
-
-/// Deletes what the run replaces: everything for a rebuild in place, else
-/// the documents of changed and removed files; a touched file only gets
-/// its state refreshed.
-fn delete_replaced(
-    writer: &mut IndexWriterHandle,
-    plan: &Plan,
-    rebuilding: bool,
-    in_place: bool,
-) -> Result<()> {
-    if rebuilding && in_place {
-        // Unchanged files are re-read too: everything is rebuilt.
-        writer.delete_all()?;
+        other => other.to_string(),
     }
+}
+
+/// Removes what a failed run wrote: the whole fresh index, or the files the
+/// last commit of an updated index does not list. Best effort: the error
+/// that stopped the run is what the user needs to read.
+fn abandon(handle: IndexHandle, fresh: bool) {
+    if fresh {
+        let dir = handle.dir.clone();
+        drop(handle);
+        let _ = std::fs::remove_dir_all(&dir);
+    } else {
+        remove_unreferenced(&handle);
+    }
+}
+
+/// Deletes the documents of changed and removed files from an index that
+/// is updated in place; a touched file only gets its state refreshed.
+fn delete_replaced(writer: &IndexWriterHandle, plan: &Plan) -> Result<()> {
     for j in &plan.jobs {
-        if j.change == Change::Update && !rebuilding {
+        if j.change == Change::Update {
             writer.delete_source(&j.file.rel);
         }
     }
     for source in &plan.removed {
         writer.delete_source(source);
     }
-    if !rebuilding {
-        for state in &plan.touched {
-            writer.refresh_file_state(state)?;
-        }
+    for state in &plan.touched {
+        writer.refresh_file_state(state)?;
     }
     Ok(())
 }
@@ -187,23 +230,4 @@ fn ingest_one(writer: &IndexWriterHandle, job: &Job) -> Result<(usize, Option<Sk
         skipped: skipped.as_ref().map(SkipReason::to_string),
     })?;
     Ok((count, skipped))
-}
-
-/// `dir` with `.suffix` appended to its name, beside it.
-fn sibling(dir: &Path, suffix: &str) -> PathBuf {
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "index".into());
-    dir.with_file_name(format!("{name}.{suffix}"))
-}
-
-/// Replaces `dst` with the freshly built index in `tmp`.
-fn swap_in(tmp: &Path, dst: &Path) -> Result<()> {
-    let old = sibling(dst, "old");
-    let _ = std::fs::remove_dir_all(&old);
-    std::fs::rename(dst, &old).map_err(|e| Error::io(dst, e))?;
-    std::fs::rename(tmp, dst).map_err(|e| Error::io(tmp, e))?;
-    let _ = std::fs::remove_dir_all(&old);
-    Ok(())
 }

@@ -11,7 +11,10 @@ use super::configs::Configs;
 use super::{Change, IngestOptions, IngestReport, PlannedChange, Skipped};
 use crate::corpus::{list_corpus, SourceFile};
 use crate::error::{Error, Result};
-use crate::index::{FileState, IndexHandle, RebuildReason, PIPELINE_VERSION};
+use crate::index::{
+    layout, remove_unreferenced, FileState, IndexHandle, Opened, RebuildReason, WriterLock,
+    PIPELINE_VERSION,
+};
 use crate::meta::Overrides;
 use crate::pipeline::SkipReason;
 
@@ -33,8 +36,13 @@ pub struct Job {
 /// from the index, and whether the whole index is rebuilt. Made by [`plan`],
 /// carried out by [`execute`](super::execute), reported alone by a dry run.
 pub struct Plan {
+    /// The writer lock, held from before the index is touched until the
+    /// plan is carried out or dropped (`None` for a dry run).
+    pub(super) lock: Option<WriterLock>,
     /// The index folder.
     pub(super) index_dir: PathBuf,
+    /// The corpus root as a canonical path, recorded in the commit.
+    pub(super) corpus_root: Option<String>,
     /// The index to update; `None` when it is built afresh.
     pub(super) opened: Option<IndexHandle>,
     /// When the run started (the report's elapsed time counts from here).
@@ -57,10 +65,25 @@ pub struct Plan {
 
 /// Plans bringing the index in `index_dir` in step with the corpus in
 /// `corpus_dir`. With `opts.dry_run` nothing is opened for writing (a plan
-/// to show, not to execute); otherwise a missing index is created.
+/// to show, not to execute). Otherwise the writer lock is taken first
+/// (refused at once with [`Error::IndexLocked`] when another ingest holds
+/// it), then the leftovers of interrupted ingests are cleaned up, and the
+/// plan holds the lock until it is carried out. An index built from
+/// another corpus folder is refused unless `opts.full`.
 pub fn plan(corpus_dir: &Path, index_dir: &Path, opts: &IngestOptions) -> Result<Plan> {
     let started = Instant::now();
     let listing = list_corpus(corpus_dir)?;
+    IndexHandle::check_dir(index_dir)?;
+    let lock = if opts.dry_run {
+        None
+    } else {
+        let lock = WriterLock::acquire(index_dir)?;
+        layout::recover(index_dir)?;
+        Some(lock)
+    };
+    let corpus_root = std::fs::canonicalize(corpus_dir)
+        .ok()
+        .map(|p| p.to_string_lossy().into_owned());
     let mut skipped: Vec<Skipped> = listing
         .errors
         .iter()
@@ -70,6 +93,14 @@ pub fn plan(corpus_dir: &Path, index_dir: &Path, opts: &IngestOptions) -> Result
         })
         .collect();
     let (opened, mut rebuild) = open_index(index_dir, opts)?;
+    if let Some(h) = &opened {
+        if !opts.full {
+            check_corpus_root(h, index_dir, corpus_dir, corpus_root.as_deref())?;
+        }
+        if !opts.dry_run {
+            remove_unreferenced(h);
+        }
+    }
     let previous = match &opened {
         Some(h) => previous_states(h, &mut rebuild)?,
         None => Vec::new(),
@@ -84,7 +115,9 @@ pub fn plan(corpus_dir: &Path, index_dir: &Path, opts: &IngestOptions) -> Result
     let sorted = sort_files(listing.files, &previous, &configs, rebuild.is_some());
     skipped.extend(sorted.earlier_skips);
     Ok(Plan {
+        lock,
         index_dir: index_dir.to_path_buf(),
+        corpus_root,
         opened,
         started,
         rebuild,
@@ -167,34 +200,66 @@ pub(super) fn finish(
 
 /// Opens the index for this run. A dry run writes nothing: no index yet is
 /// `None`, and one it cannot read is a rebuild. Otherwise a missing index
-/// is created, and one that cannot be updated is rebuilt beside the old,
-/// which stays readable until the new one is swapped in.
+/// is built afresh, and one that cannot be updated is rebuilt beside the
+/// old, which stays readable until the new one is swapped in.
 fn open_index(
     dir: &Path,
     opts: &IngestOptions,
 ) -> Result<(Option<IndexHandle>, Option<RebuildReason>)> {
     let requested = opts.full.then_some(RebuildReason::Requested);
     if opts.dry_run {
-        if !IndexHandle::exists(dir) {
+        if layout::readable(dir).is_none() {
             return Ok((None, requested));
         }
         return match IndexHandle::open(dir) {
             Ok(h) => Ok((Some(h), requested)),
             Err(Error::IndexVersion { .. }) => Ok((None, Some(RebuildReason::OtherVersion))),
+            Err(e @ Error::IndexDamaged { .. }) => {
+                Ok((None, Some(RebuildReason::Unopenable(Box::new(e)))))
+            }
             Err(e) => Err(e),
         };
     }
-    Ok(match IndexHandle::open_for_ingest(dir)? {
-        Ok(h) => (Some(h), requested),
-        Err(reason) => (None, Some(reason)),
+    Ok(match IndexHandle::open_for_ingest(dir, opts.full)? {
+        Opened::Missing => (None, requested),
+        Opened::Current(h) => (Some(h), requested),
+        Opened::Rebuild(reason) => (None, Some(reason)),
     })
+}
+
+/// Refuses to sync an index with a corpus folder other than the one it
+/// records: a wrong `./corpus` would otherwise remove every document the
+/// index holds, silently.
+fn check_corpus_root(
+    h: &IndexHandle,
+    index_dir: &Path,
+    corpus_dir: &Path,
+    given: Option<&str>,
+) -> Result<()> {
+    let recorded = h.payload().ok().flatten().and_then(|p| p.corpus);
+    match recorded {
+        Some(recorded) if given != Some(recorded.as_str()) => Err(Error::CorpusMismatch {
+            index: index_dir.to_path_buf(),
+            recorded,
+            given: given
+                .map(str::to_string)
+                .unwrap_or_else(|| corpus_dir.display().to_string()),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The file states the index committed. Checks on the way that its entries
 /// come from this pipeline version; states that cannot be read mean a
 /// rebuild rather than trusting them.
 fn previous_states(h: &IndexHandle, rebuild: &mut Option<RebuildReason>) -> Result<Vec<FileState>> {
-    let searcher = h.reader()?.searcher();
+    let searcher = match h.reader() {
+        Ok(r) => r.searcher(),
+        Err(e) => {
+            *rebuild = Some(RebuildReason::Unopenable(Box::new(e)));
+            return Ok(Vec::new());
+        }
+    };
     if rebuild.is_none() {
         if let Some(p) = h.payload()? {
             if p.pipeline != PIPELINE_VERSION {
@@ -205,13 +270,18 @@ fn previous_states(h: &IndexHandle, rebuild: &mut Option<RebuildReason>) -> Resu
             }
         }
     }
+    // Whatever stops the states from being read (corrupt values, damaged
+    // files, a panic in a reader) means a rebuild from the corpus.
     match h.file_states(&searcher) {
         Ok(states) => Ok(states),
         Err(Error::Corrupt(why)) => {
             *rebuild = Some(RebuildReason::UnreadableState(why));
             Ok(Vec::new())
         }
-        Err(e) => Err(e),
+        Err(e) => {
+            *rebuild = Some(RebuildReason::UnreadableState(e.to_string()));
+            Ok(Vec::new())
+        }
     }
 }
 

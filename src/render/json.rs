@@ -292,3 +292,30 @@ pub fn entities(list: &[EntityInfo], out: &mut dyn Write) -> io::Result<()> {
         .collect();
     write_json(&items, out)
 }
+
+/// `{"path", "ok", "segments", "files", "documents", "paragraphs",
+/// "problems": [string]}`: the result of `dipsearch check`.
+pub fn check(v: &crate::index::Verification, out: &mut dyn Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Check<'a> {
+        path: String,
+        ok: bool,
+        segments: usize,
+        files: usize,
+        documents: u64,
+        paragraphs: u64,
+        problems: &'a [String],
+    }
+    write_json(
+        &Check {
+            path: v.path.display().to_string(),
+            ok: v.is_ok(),
+            segments: v.segments,
+            files: v.files,
+            documents: v.documents,
+            paragraphs: v.paragraphs,
+            problems: &v.problems,
+        },
+        out,
+    )
+}

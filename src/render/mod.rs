@@ -1,14 +1,19 @@
 //! Rendering: library results → bytes on any `Write`. One function per
 //! result kind, dispatching on the output format; `text` is for people,
 //! `json` is the documented machine contract. Nothing here touches the
-//! index or builds queries.
+//! index or builds queries. Text output runs behind `safe::SafeWriter`,
+//! so no control character from the data reaches a terminal; JSON is exact.
 
 pub mod json;
+pub mod safe;
 pub mod text;
 
 use std::io::{self, Write};
 
+use safe::SafeWriter;
+
 use crate::enrich::EntityInfo;
+use crate::index::Verification;
 use crate::ingest::IngestReport;
 use crate::search::ParagraphView;
 use crate::search::{FacetResults, SearchResults};
@@ -58,7 +63,9 @@ pub fn hits(
     match format {
         Format::Json => json::hits(res, out),
         Format::Jsonl => json::hits_lines(res, out),
-        Format::Text | Format::Csv => text::hits(res, style, out),
+        Format::Text | Format::Csv => {
+            text::hits(res, style, &mut SafeWriter::new(out, style.color))
+        }
     }
 }
 
@@ -71,7 +78,7 @@ pub fn paragraph(
 ) -> io::Result<()> {
     match format {
         Format::Json | Format::Jsonl => json::paragraph(view, out),
-        _ => text::paragraph(view, style, out),
+        _ => text::paragraph(view, style, &mut SafeWriter::new(out, style.color)),
     }
 }
 
@@ -84,7 +91,7 @@ pub fn stats(
 ) -> io::Result<()> {
     match format {
         Format::Json | Format::Jsonl => json::stats(s, out),
-        _ => text::stats(s, style, out),
+        _ => text::stats(s, style, &mut SafeWriter::new(out, style.color)),
     }
 }
 
@@ -98,7 +105,7 @@ pub fn ingest(
 ) -> io::Result<()> {
     match format {
         Format::Json | Format::Jsonl => json::ingest(r, rebuilt, out),
-        _ => text::ingest(r, out),
+        _ => text::ingest(r, &mut SafeWriter::new(out, false)),
     }
 }
 
@@ -106,8 +113,8 @@ pub fn ingest(
 pub fn facets(format: Format, f: &FacetResults, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Json | Format::Jsonl => json::facets(f, out),
-        Format::Csv => text::facets_csv(f, out),
-        Format::Text => text::facets(f, out),
+        Format::Csv => text::facets_csv(f, &mut SafeWriter::new(out, false)),
+        Format::Text => text::facets(f, &mut SafeWriter::new(out, false)),
     }
 }
 
@@ -115,6 +122,14 @@ pub fn facets(format: Format, f: &FacetResults, out: &mut dyn Write) -> io::Resu
 pub fn entities(format: Format, list: &[EntityInfo], out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Json | Format::Jsonl => json::entities(list, out),
-        _ => text::entities(list, out),
+        _ => text::entities(list, &mut SafeWriter::new(out, false)),
+    }
+}
+
+/// Writes the result of an index check.
+pub fn check(format: Format, v: &Verification, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Json | Format::Jsonl => json::check(v, out),
+        _ => text::check(v, &mut SafeWriter::new(out, false)),
     }
 }

@@ -11,6 +11,7 @@ use crate::model::ParagraphRecord;
 use crate::search::{FacetResults, ParagraphView, SearchResults};
 use crate::stats::IndexStats;
 
+use super::safe::one_line;
 use super::TextStyle;
 
 const BOLD: &str = "\x1b[1m";
@@ -36,9 +37,9 @@ fn locator(r: &ParagraphRecord) -> String {
         .or_else(|| r.header.meeting.clone())
         .or_else(|| r.header.title.clone());
     match (meeting, r.header.edition) {
-        (Some(m), Some(e)) => parts.push(format!("{m} #{e}")),
-        (Some(m), None) => parts.push(m),
-        (None, _) => parts.push(r.source.clone()),
+        (Some(m), Some(e)) => parts.push(format!("{} #{e}", one_line(&m))),
+        (Some(m), None) => parts.push(one_line(&m).into_owned()),
+        (None, _) => parts.push(one_line(&r.source).into_owned()),
     }
     if let Some(i) = &r.header.issuer {
         parts.push(i.to_string());
@@ -49,9 +50,9 @@ fn locator(r: &ParagraphRecord) -> String {
         _ => {}
     }
     if let Some(p) = &r.header.place {
-        parts.push(p.clone());
+        parts.push(one_line(p).into_owned());
     }
-    parts.push(format!("¶{}", r.paragraph));
+    parts.push(format!("¶{}", one_line(&r.paragraph)));
     parts.join("  ")
 }
 
@@ -89,7 +90,8 @@ fn wrap(text: &str, indent: &str, width: usize) -> String {
             out.push(' ');
             line_len += 1;
         }
-        out.push_str(word);
+        // A newline inside a word would start a line of its own.
+        out.push_str(&word.replace('\n', "\\x0a"));
         line_len += wlen;
     }
     out
@@ -168,7 +170,11 @@ pub fn hits(res: &SearchResults, style: TextStyle, out: &mut dyn Write) -> io::R
         if let Some(e) = entity_line(r) {
             writeln!(out, "{}", paint(style, DIM, &format!("    {e}")))?;
         }
-        writeln!(out, "{}", paint(style, DIM, &format!("    {}", r.id)))?;
+        writeln!(
+            out,
+            "{}",
+            paint(style, DIM, &format!("    {}", one_line(&r.id)))
+        )?;
     }
     let shown = res.hits.len();
     let first = if shown == 0 { 0 } else { 1 };
@@ -191,7 +197,7 @@ pub fn hits(res: &SearchResults, style: TextStyle, out: &mut dyn Write) -> io::R
 }
 
 fn record_block(label: &str, r: &ParagraphRecord, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{label} ¶{}", r.paragraph)?;
+    writeln!(out, "{label} ¶{}", one_line(&r.paragraph))?;
     writeln!(out, "{}", wrap(&r.text, "    ", 96))
 }
 
@@ -204,7 +210,7 @@ pub fn paragraph(view: &ParagraphView, style: TextStyle, out: &mut dyn Write) ->
         .clone()
         .or_else(|| r.header.meeting.clone())
         .unwrap_or_else(|| r.source.clone());
-    writeln!(out, "{}", paint(style, BOLD, &title))?;
+    writeln!(out, "{}", paint(style, BOLD, &one_line(&title)))?;
     let mut facts: Vec<String> = Vec::new();
     if let Some(m) = &r.header.meeting {
         facts.push(match &r.header.acronym {
@@ -237,7 +243,7 @@ pub fn paragraph(view: &ParagraphView, style: TextStyle, out: &mut dyn Write) ->
     }
     facts.push(format!("source: {}", r.source));
     for f in facts {
-        writeln!(out, "{}", paint(style, DIM, &format!("  {f}")))?;
+        writeln!(out, "{}", paint(style, DIM, &format!("  {}", one_line(&f))))?;
     }
     writeln!(out)?;
     if let Some(p) = &view.parent {
@@ -246,12 +252,16 @@ pub fn paragraph(view: &ParagraphView, style: TextStyle, out: &mut dyn Write) ->
         record_block(&paint(style, DIM, "previous"), p, out)?;
     }
     if let Some(h) = &r.heading {
-        writeln!(out, "{}", paint(style, DIM, &format!("[{h}]")))?;
+        writeln!(out, "{}", paint(style, DIM, &format!("[{}]", one_line(h))))?;
     }
     writeln!(
         out,
         "{}",
-        paint(style, BOLD, &format!("▶ ¶{}  ({})", r.paragraph, r.id))
+        paint(
+            style,
+            BOLD,
+            &format!("▶ ¶{}  ({})", one_line(&r.paragraph), one_line(&r.id))
+        )
     )?;
     writeln!(out, "{}", wrap(&r.text, "    ", 96))?;
     if let Some(e) = entity_line(r) {
@@ -281,7 +291,7 @@ pub fn paragraph(view: &ParagraphView, style: TextStyle, out: &mut dyn Write) ->
                 "    {:<10} {:<22} \"{}\" at bytes {}..{}{via}",
                 m.kind.as_str(),
                 m.id,
-                e.matched,
+                one_line(&e.matched),
                 m.start,
                 m.end
             )?;
@@ -320,7 +330,7 @@ pub fn stats(s: &IndexStats, style: TextStyle, out: &mut dyn Write) -> io::Resul
         let top: Vec<String> = list
             .iter()
             .take(12)
-            .map(|c| format!("{} {}", c.key, c.count))
+            .map(|c| format!("{} {}", one_line(&c.key), c.count))
             .collect();
         let more = if list.len() > 12 {
             format!(" … ({} in all)", list.len())
@@ -357,7 +367,7 @@ pub fn ingest(r: &IngestReport, out: &mut dyn Write) -> io::Result<()> {
                 crate::ingest::Change::Update => "update",
                 crate::ingest::Change::Remove => "remove",
             };
-            writeln!(out, "would {verb:<6} {}", c.path)?;
+            writeln!(out, "would {verb:<6} {}", one_line(&c.path))?;
         }
         let behind = r.added + r.updated + r.removed;
         writeln!(
@@ -376,7 +386,12 @@ pub fn ingest(r: &IngestReport, out: &mut dyn Write) -> io::Result<()> {
         return Ok(());
     }
     for s in &r.skipped {
-        writeln!(out, "skipped {}: {}", s.path, s.reason)?;
+        writeln!(
+            out,
+            "skipped {}: {}",
+            one_line(&s.path),
+            one_line(&s.reason.to_string())
+        )?;
     }
     writeln!(
         out,
@@ -397,7 +412,7 @@ pub fn facets(f: &FacetResults, out: &mut dyn Write) -> io::Result<()> {
     let q = f
         .query
         .as_deref()
-        .map(|q| format!(" matching \"{q}\""))
+        .map(|q| format!(" matching \"{}\"", one_line(q)))
         .unwrap_or_default();
     writeln!(out, "{} paragraphs{q}, by {}", f.total, f.by.as_str())?;
     let width = f
@@ -410,9 +425,9 @@ pub fn facets(f: &FacetResults, out: &mut dyn Write) -> io::Result<()> {
         let label = b
             .label
             .as_deref()
-            .map(|l| format!("  {l}"))
+            .map(|l| format!("  {}", one_line(l)))
             .unwrap_or_default();
-        writeln!(out, "{:>7}  {:<width$}{label}", b.count, b.key)?;
+        writeln!(out, "{:>7}  {:<width$}{label}", b.count, one_line(&b.key))?;
     }
     Ok(())
 }
@@ -457,6 +472,30 @@ pub fn entities(list: &[EntityInfo], out: &mut dyn Write) -> io::Result<()> {
             write!(out, "  members: {}", e.members.join(" "))?;
         }
         writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// An index check: one summary line, then one line per problem.
+pub fn check(v: &crate::index::Verification, out: &mut dyn Write) -> io::Result<()> {
+    let state = if v.is_ok() { "ok" } else { "damaged" };
+    write!(
+        out,
+        "index in {}: {state} ({} segments, {} files checked",
+        one_line(&v.path.display().to_string()),
+        v.segments,
+        v.files
+    )?;
+    if v.is_ok() {
+        write!(
+            out,
+            "; {} documents, {} paragraphs",
+            v.documents, v.paragraphs
+        )?;
+    }
+    writeln!(out, ")")?;
+    for p in &v.problems {
+        writeln!(out, "  {}", one_line(p))?;
     }
     Ok(())
 }

@@ -8,4 +8,5 @@ mod errors;
 mod formats;
 mod incremental;
 mod metadata;
+mod safety;
 mod sample;

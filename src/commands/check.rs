@@ -1,0 +1,27 @@
+//! `dipsearch check`: is the index whole? Reads every index file once and
+//! compares it with its checksum; exit status 1 when anything is wrong,
+//! with what to run to repair it.
+
+use std::path::Path;
+
+use anyhow::Result;
+use dipsearch::index::IndexHandle;
+use dipsearch::render;
+
+use super::{basic, with_stdout, Outcome};
+use crate::cli::CheckArgs;
+
+pub fn run(index: &Path, args: CheckArgs) -> Result<Outcome> {
+    let handle = IndexHandle::open(index)?;
+    let verification = handle.verify()?;
+    with_stdout(|out| render::check(basic(args.format), &verification, out))?;
+    if verification.is_ok() {
+        return Ok(Outcome::Success);
+    }
+    eprintln!(
+        "dipsearch: the index in {} is damaged ({} problem(s)); `dipsearch ingest --full` rebuilds it from the corpus",
+        index.display(),
+        verification.problems.len()
+    );
+    Ok(Outcome::Status(1))
+}

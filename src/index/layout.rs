@@ -1,0 +1,195 @@
+//! The folders of one index and how a rebuilt index replaces the old one.
+//!
+//! A rebuild (and a first build) writes `<index>.tmp` and renames it into
+//! place once committed; the old index moves to `<index>.old` for the
+//! instant between the two renames and is then deleted. Why not rebuild in
+//! place: the old index keeps answering searches until the new one is
+//! whole, and a damaged old index is never opened for writing.
+//!
+//! A process can die between any two steps. [`recover`], run by the next
+//! writer under the lock before it touches anything, finishes or undoes
+//! what was interrupted; [`readable`] lets readers find the old or the new
+//! index in the instant between the two renames, so a search never sees
+//! "no index" because of a swap.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// `dir` with `.suffix` appended to its name, beside it.
+pub fn sibling(dir: &Path, suffix: &str) -> PathBuf {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "index".into());
+    dir.with_file_name(format!("{name}.{suffix}"))
+}
+
+/// Where a rebuild writes the new index.
+pub fn tmp_dir(dir: &Path) -> PathBuf {
+    sibling(dir, "tmp")
+}
+
+/// Where the old index waits during a swap.
+pub fn old_dir(dir: &Path) -> PathBuf {
+    sibling(dir, "old")
+}
+
+/// Whether `dir` holds a committed index (a `meta.json`).
+pub fn has_meta(dir: &Path) -> bool {
+    dir.join("meta.json").is_file()
+}
+
+/// Whether `dir` holds an index whose build was committed: its `meta.json`
+/// carries a payload, which only `IndexWriterHandle::commit` writes (a
+/// freshly created index has a `meta.json` without one).
+pub fn is_committed(dir: &Path) -> bool {
+    std::fs::read(dir.join("meta.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .is_some_and(|v| v.get("payload").is_some_and(|p| p.is_string()))
+}
+
+/// The folder a reader should open for the index in `dir`: `dir` itself,
+/// or, while a swap is between its two renames, the committed new index or
+/// the old one.
+pub fn readable(dir: &Path) -> Option<PathBuf> {
+    if has_meta(dir) {
+        return Some(dir.to_path_buf());
+    }
+    let (tmp, old) = (tmp_dir(dir), old_dir(dir));
+    if is_committed(&tmp) {
+        Some(tmp)
+    } else if has_meta(&old) {
+        Some(old)
+    } else {
+        None
+    }
+}
+
+/// What [`recover`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recovery {
+    /// Nothing was left over.
+    Clean,
+    /// Leftovers of an interrupted build were removed.
+    RemovedLeftovers,
+    /// A swap was interrupted after the new index was committed: it was
+    /// moved into place.
+    FinishedSwap,
+    /// A swap was interrupted before the new index was whole: the old one
+    /// was moved back.
+    RestoredOld,
+}
+
+/// Finishes or undoes an interrupted build or swap of the index in `dir`,
+/// and removes its leftovers. Call with the writer lock held.
+pub fn recover(dir: &Path) -> Result<Recovery> {
+    let (tmp, old) = (tmp_dir(dir), old_dir(dir));
+    let mut done = Recovery::Clean;
+    if !has_meta(dir) {
+        if is_committed(&tmp) {
+            remove_if_empty(dir)?;
+            rename(&tmp, dir)?;
+            done = Recovery::FinishedSwap;
+        } else if has_meta(&old) {
+            remove_if_empty(dir)?;
+            rename(&old, dir)?;
+            done = Recovery::RestoredOld;
+        }
+    }
+    for leftover in [tmp, old] {
+        if leftover.exists() {
+            std::fs::remove_dir_all(&leftover).map_err(|e| Error::io(&leftover, e))?;
+            if done == Recovery::Clean {
+                done = Recovery::RemovedLeftovers;
+            }
+        }
+    }
+    Ok(done)
+}
+
+/// Replaces the index in `dst` (if any) with the committed index in `tmp`.
+/// Each rename is atomic; [`recover`] and [`readable`] cover the instant
+/// between them.
+pub fn swap_in(tmp: &Path, dst: &Path) -> Result<()> {
+    let old = old_dir(dst);
+    if old.exists() {
+        std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+    }
+    if dst.exists() {
+        rename(dst, &old)?;
+    }
+    rename(tmp, dst)?;
+    sync_parent(dst);
+    if old.exists() {
+        // The new index is in place; a failure here leaves a leftover the
+        // next writer removes.
+        let _ = std::fs::remove_dir_all(&old);
+    }
+    Ok(())
+}
+
+/// Removes `dir` if it is an empty folder (a rename cannot replace a
+/// folder that holds files, and an empty one holds no index).
+fn remove_if_empty(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        std::fs::remove_dir(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    Ok(())
+}
+
+fn rename(from: &Path, to: &Path) -> Result<()> {
+    std::fs::rename(from, to).map_err(|e| Error::io(from, e))
+}
+
+/// Makes the renames durable (best effort: not every system can sync a
+/// folder).
+fn sync_parent(dir: &Path) {
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Ok(f) = std::fs::File::open(parent) {
+            let _ = f.sync_all();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index_at(dir: &Path, committed: bool) {
+        std::fs::create_dir_all(dir).unwrap();
+        let meta = if committed {
+            r#"{"segments":[],"payload":"{}"}"#
+        } else {
+            r#"{"segments":[]}"#
+        };
+        std::fs::write(dir.join("meta.json"), meta).unwrap();
+    }
+
+    #[test]
+    fn a_swap_killed_between_renames_is_finished_when_the_new_index_is_whole() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("index");
+        index_at(&old_dir(&dir), true);
+        index_at(&tmp_dir(&dir), true);
+        assert_eq!(readable(&dir), Some(tmp_dir(&dir)));
+        assert_eq!(recover(&dir).unwrap(), Recovery::FinishedSwap);
+        assert!(has_meta(&dir) && !old_dir(&dir).exists() && !tmp_dir(&dir).exists());
+    }
+
+    #[test]
+    fn an_unfinished_rebuild_gives_way_to_the_old_index() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("index");
+        index_at(&old_dir(&dir), true);
+        index_at(&tmp_dir(&dir), false);
+        assert_eq!(readable(&dir), Some(old_dir(&dir)));
+        assert_eq!(recover(&dir).unwrap(), Recovery::RestoredOld);
+        assert!(is_committed(&dir) && !tmp_dir(&dir).exists());
+        // A rebuild killed before its swap leaves only a leftover.
+        index_at(&tmp_dir(&dir), false);
+        assert_eq!(recover(&dir).unwrap(), Recovery::RemovedLeftovers);
+        assert_eq!(recover(&dir).unwrap(), Recovery::Clean);
+    }
+}
