@@ -12,6 +12,7 @@ use dipsearch::Error;
 pub const TEXT: Hints = Hints {
     more_hits: " (use --limit/--offset for more)",
     skipped_files: " (see `dipsearch ingest`)",
+    literal: " (--literal: the words only)",
 };
 
 /// The one error line: the chain of causes (as anyhow's `{:#}` prints it),

@@ -28,8 +28,12 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
             SortArg::Oldest => Sort::Oldest,
         },
         snippets: true,
+        literal: args.literal,
     };
     let results = engine.search(&request)?;
+    for w in &results.warnings {
+        eprintln!("dipsearch: warning: {w}");
+    }
     let format = match args.format {
         SearchFormat::Text => Format::Text,
         SearchFormat::Json => Format::Json,

@@ -24,7 +24,7 @@ use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy, Searcher, Tantivy
 pub use analyzer::stem;
 #[cfg(test)]
 pub(crate) use analyzer::stem_analyzer;
-pub(crate) use analyzer::{stem_in_place, LONGEST_TOKEN};
+pub(crate) use analyzer::{fold_in_place, stem_in_place, LONGEST_TOKEN};
 pub use file_state::FileState;
 pub use rebuild::RebuildReason;
 pub use schema::{kind, Fields, COUNTRY, GROUP, INSTRUMENT, TOPIC};
@@ -35,9 +35,10 @@ use crate::model::ParagraphRecord;
 
 /// Version of the on-disk format: bump on any change of the fields or of
 /// their encoding (v2: file state in fast columns, dictionaries without
-/// zstd). An index with another version is not read, and `ingest` rebuilds
-/// it beside the old one and swaps it in.
-pub const SCHEMA_VERSION: u32 = 2;
+/// zstd; v3: accents folded in the text fields' tokens). An index with
+/// another version is not read, and `ingest` rebuilds it beside the old
+/// one and swaps it in.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Version of what the pipeline (decode, segment, enrich) produces; bump
 /// when a change makes existing entries wrong. An index with an older
