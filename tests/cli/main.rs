@@ -9,3 +9,4 @@ mod formats;
 mod incremental;
 mod metadata;
 mod sample;
+mod understanding;
