@@ -6,7 +6,7 @@ use anyhow::Result;
 use dipsearch::render::{self, Format};
 use dipsearch::search::{SearchRequest, Sort};
 
-use super::{join_query, open_or_build, resolve_filters, text_style, with_stdout, Outcome};
+use super::{hints, join_query, open_or_build, resolve_filters, text_style, with_stdout, Outcome};
 use crate::cli::{SearchArgs, SearchFormat, SortArg};
 
 pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
@@ -40,6 +40,16 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
         SearchFormat::Jsonl => Format::Jsonl,
     };
     let style = text_style(args.color);
-    with_stdout(|out| render::hits(format, &results, style, out))?;
+    let hint = match format {
+        Format::Text => engine.hint(&request, &results)?,
+        _ => None,
+    };
+    with_stdout(|out| {
+        render::hits(format, &results, style, out)?;
+        match &hint {
+            Some(h) => render::text::note(&hints::thin_results(h, results.total), style, out),
+            None => Ok(()),
+        }
+    })?;
     Ok(Outcome::Success)
 }

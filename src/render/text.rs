@@ -135,6 +135,11 @@ fn highlighted(snippet: &str, ranges: &[(usize, usize)], style: TextStyle) -> St
     out
 }
 
+/// One dim line of help after the results (worded by the caller).
+pub fn note(line: &str, style: TextStyle, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", paint(style, DIM, line))
+}
+
 /// What the query's words were read as, one line:
 /// `read as: CTBT = Comprehensive Nuclear-Test-Ban Treaty (instrument CTBT, +6 names)`.
 pub fn read_as(res: &SearchResults) -> Option<String> {

@@ -8,6 +8,7 @@
 pub mod expand;
 pub mod facets;
 pub mod filters;
+pub mod hint;
 mod prefix;
 mod proximity;
 pub mod query;

@@ -116,6 +116,40 @@ fn spelling_variants_and_accents_match() {
 }
 
 #[test]
+fn thin_results_say_what_would_find_more() {
+    let t = traps();
+    let out = t
+        .run(["search", "CTBT", "--literal"])
+        .success()
+        .get_output()
+        .clone();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.lines().last(),
+        Some("CTBT is an instrument: --instrument CTBT finds 2"),
+        "{text}"
+    );
+    let out = t
+        .run(["search", "ratify zzyzx"])
+        .success()
+        .get_output()
+        .clone();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.lines().last(),
+        Some("no paragraph has all the words; 1 has all but \"zzyzx\""),
+        "{text}"
+    );
+    // Nothing added to JSON, nor when results are plenty.
+    let out = t
+        .run(["search", "ratify zzyzx", "--format", "json"])
+        .success()
+        .get_output()
+        .clone();
+    assert!(serde_json::from_slice::<serde_json::Value>(&out.stdout).is_ok());
+}
+
+#[test]
 fn operators_not_prefix_and_unsupported_syntax() {
     let t = traps();
     assert_eq!(labels(&t, &["CTBT NOT Indonesia"]), ["2"]);
