@@ -382,13 +382,14 @@ fn bench_queries(c: &mut Criterion, root: &Path, speeches: usize, queries: &[Ben
         // The core: the same query, the top 10 addresses and the exact
         // total, without reading records or making snippets (what the
         // peers' in-process figures measure).
-        let core_query = match engine.build_query(request.query.as_deref(), &request.filters) {
-            Ok(q) => q,
-            Err(e) => {
-                eprintln!("pipeline: query {}: {e}; skipped", q.name);
-                continue;
-            }
-        };
+        let core_query =
+            match engine.build_query(request.query.as_deref(), &request.filters, request.literal) {
+                Ok(q) => q,
+                Err(e) => {
+                    eprintln!("pipeline: query {}: {e}; skipped", q.name);
+                    continue;
+                }
+            };
         let core = || {
             engine
                 .searcher()

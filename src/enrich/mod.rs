@@ -30,6 +30,7 @@ mod data;
 mod gates;
 mod lookup;
 pub mod meetings;
+pub mod names;
 mod office;
 mod participants;
 mod resolution;

@@ -10,3 +10,4 @@ mod incremental;
 mod metadata;
 mod safety;
 mod sample;
+mod understanding;
