@@ -88,7 +88,7 @@ pub enum Opened {
     /// No index yet: build one.
     Missing,
     /// An index this build can update.
-    Current(IndexHandle),
+    Current(Box<IndexHandle>),
     /// An index that must be rebuilt, and why.
     Rebuild(RebuildReason),
 }
@@ -216,7 +216,7 @@ impl IndexHandle {
             Err(e) => return Ok(Opened::Rebuild(RebuildReason::Unopenable(Box::new(e)))),
         };
         Ok(match payload {
-            Some(p) if p.schema == SCHEMA_VERSION => Opened::Current(handle),
+            Some(p) if p.schema == SCHEMA_VERSION => Opened::Current(Box::new(handle)),
             Some(p) if p.schema > SCHEMA_VERSION && !full => {
                 return Err(Error::IndexNewer {
                     path: dir.to_path_buf(),
@@ -229,7 +229,7 @@ impl IndexHandle {
                 expected: SCHEMA_VERSION,
             }),
             None => match guard(dir, || handle.is_empty()) {
-                Ok(true) => Opened::Current(handle),
+                Ok(true) => Opened::Current(Box::new(handle)),
                 Ok(false) => Opened::Rebuild(RebuildReason::NoVersion),
                 Err(e) => Opened::Rebuild(RebuildReason::Unopenable(Box::new(e))),
             },

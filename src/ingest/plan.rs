@@ -222,7 +222,7 @@ fn open_index(
     }
     Ok(match IndexHandle::open_for_ingest(dir, opts.full)? {
         Opened::Missing => (None, requested),
-        Opened::Current(h) => (Some(h), requested),
+        Opened::Current(h) => (Some(*h), requested),
         Opened::Rebuild(reason) => (None, Some(reason)),
     })
 }

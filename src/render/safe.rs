@@ -111,7 +111,7 @@ mod tests {
     fn escape_sequences_are_shown_not_obeyed() {
         let doc = "title\x1b]0;pwned\x07 then \x1b[2J and \u{202e}txt.exe\r";
         let mut out = Vec::new();
-        write!(SafeWriter::new(&mut out, false), "{doc}\n").unwrap();
+        writeln!(SafeWriter::new(&mut out, false), "{doc}").unwrap();
         let s = String::from_utf8(out).unwrap();
         assert_eq!(
             s,
