@@ -399,8 +399,13 @@ impl Compiler<'_> {
             };
             let rows = self.book.for_alias(kname, &e.id, alias);
             let targets = self.also_targets(e, alias, &rows, &targets);
-            let (rules, _, no_nested) =
+            let (mut rules, _, no_nested) =
                 gate(rows, &mut self.b, self.index, e.kind, &mut self.problems);
+            if e.codes.get(ai).is_some_and(|c| c == "demonym") {
+                // `the American Declaration of Independence` names its
+                // author, not a place.
+                rules.retain(|r| !matches!(r, Rule::PlaceInTitle(_)));
+            }
             self.b.add(
                 &folded,
                 Variant {
