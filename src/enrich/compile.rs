@@ -48,10 +48,23 @@ pub(crate) enum Target {
     Topic { topic: u32, weak: bool },
     /// A context phrase used by rules.
     Marker(u32),
-    /// A word that heads a job title or office name (`Director-General`
-    /// before `for`/`of`, the given prepositions) or ends one (`Division`,
-    /// no prepositions); topic triggers inside the name do not count.
-    Office { preps: Vec<String> },
+    /// A word of a job title or office name; topic triggers inside the
+    /// name do not count.
+    Office(OfficeWord),
+}
+
+/// The part a word plays in a job title or office name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum OfficeWord {
+    /// Heads a name before one of these prepositions (`Director-General`
+    /// + `for`/`of`): the capitalised words after it are the name.
+    Head(Vec<String>),
+    /// Ends a name (`Division`): the capitalised words before it.
+    Tail,
+    /// An organisation whose name says its field, so that its triggers
+    /// count even inside a title (`Director General of the International
+    /// Atomic Energy Agency` is nuclear).
+    Keep,
 }
 
 /// A gate on a variant; all of a variant's rules must pass.
@@ -320,17 +333,21 @@ pub(crate) fn matcher(
         c.b.add_plain(&fold_pattern(&r.alias), Target::Block, None);
     }
     for r in rules.iter().filter(|r| r.kind == "office") {
-        let preps = match r.rule.as_str() {
-            "office_head" => r.value.clone(),
-            "office_tail" => Vec::new(),
+        let word = match r.rule.as_str() {
+            "office_head" => OfficeWord::Head(r.value.clone()),
+            "office_tail" => OfficeWord::Tail,
+            "office_keep" => OfficeWord::Keep,
             other => {
                 c.problems
                     .push(format!("rules.tsv: unknown office rule '{other}'"));
                 continue;
             }
         };
-        let target = Target::Office { preps };
-        c.b.add_plain(&fold_pattern(&r.alias), target, Some(Case::Proper));
+        c.b.add_plain(
+            &fold_pattern(&r.alias),
+            Target::Office(word),
+            Some(Case::Proper),
+        );
     }
     for (lead, strong, case) in RESOLUTION_LEADS {
         c.b.add_plain(
@@ -399,8 +416,13 @@ impl Compiler<'_> {
             };
             let rows = self.book.for_alias(kname, &e.id, alias);
             let targets = self.also_targets(e, alias, &rows, &targets);
-            let (rules, _, no_nested) =
+            let (mut rules, _, no_nested) =
                 gate(rows, &mut self.b, self.index, e.kind, &mut self.problems);
+            if e.codes.get(ai).is_some_and(|c| c == "demonym") {
+                // `the American Declaration of Independence` names its
+                // author, not a place.
+                rules.retain(|r| !matches!(r, Rule::PlaceInTitle(_)));
+            }
             self.b.add(
                 &folded,
                 Variant {

@@ -8,7 +8,8 @@
 //! (`Director-General` + `for`/`of`), `office_tail` words the capitalised
 //! words before them (`Division`).
 
-use super::text::{before, is_word, word_end};
+use super::compile::OfficeWord;
+use super::text::{before, is_all_caps, is_word, word_end};
 
 /// Words that may join the capitalised words of an office name after its
 /// head (`Minister of State for Foreign Affairs and Trade`).
@@ -60,6 +61,9 @@ fn run_backward(s: &str, mut i: usize) -> Option<usize> {
             .map(|(k, _)| k);
         let Some(k) = start else { break };
         let w = &head[k..];
+        if is_all_caps(w) || w.chars().all(|c| c.is_ascii_digit()) {
+            break; // the body the office belongs to (`UNOSOM II Justice Division`)
+        }
         if w.starts_with(char::is_uppercase) {
             first = Some(k);
         } else if w != "and" {
@@ -70,22 +74,23 @@ fn run_backward(s: &str, mut i: usize) -> Option<usize> {
     first
 }
 
-/// The span of the office name around a head word at `start..end` of
-/// folded text `s`: `preps` empty for a tail word (`Division`), else the
-/// prepositions that must follow a head word (`for`, `of`). A head written
-/// in capitals (a heading) gives nothing: there every word is capitalised.
+/// The span of the office name around the word at `start..end` of folded
+/// text `s`. A word written in capitals (a heading) gives nothing: there
+/// every word is capitalised.
 pub(crate) fn office_span(
     s: &str,
     start: usize,
     end: usize,
-    preps: &[String],
+    word: &OfficeWord,
 ) -> Option<(usize, usize)> {
     if !s[start..end].chars().any(char::is_lowercase) {
         return None;
     }
-    if preps.is_empty() {
-        return run_backward(s, start).map(|b| (b, end));
-    }
+    let preps = match word {
+        OfficeWord::Head(preps) => preps,
+        OfficeWord::Tail => return run_backward(s, start).map(|b| (b, end)),
+        OfficeWord::Keep => return None,
+    };
     let rest = &s[end..];
     let gap = rest.len() - rest.trim_start_matches(' ').len();
     let after = &rest[gap..];
@@ -101,8 +106,12 @@ mod tests {
 
     fn span_of(s: &str, head: &str, preps: &[&str]) -> Option<String> {
         let start = s.find(head)?;
-        let preps: Vec<String> = preps.iter().map(|p| p.to_string()).collect();
-        office_span(s, start, start + head.len(), &preps).map(|(a, b)| s[a..b].to_string())
+        let word = if preps.is_empty() {
+            OfficeWord::Tail
+        } else {
+            OfficeWord::Head(preps.iter().map(|p| p.to_string()).collect())
+        };
+        office_span(s, start, start + head.len(), &word).map(|(a, b)| s[a..b].to_string())
     }
 
     #[test]

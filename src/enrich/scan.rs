@@ -120,7 +120,7 @@ pub(crate) fn scan<'t>(m: &Matcher, text: &'t str) -> Scan<'t> {
                 match v.target {
                     Target::Marker(id) => markers.set(id),
                     Target::Topic { .. } => topics.push(h),
-                    Target::Office { .. } => offices.push(h),
+                    Target::Office(_) => offices.push(h),
                     _ => cands.push(h),
                 }
             }

@@ -18,7 +18,7 @@
 
 use std::collections::HashSet;
 
-use super::compile::{Rule, Target, Variant};
+use super::compile::{OfficeWord, Rule, Target, Variant};
 use super::gates::{rules_ok, DocState};
 use super::office::office_span;
 use super::resolution::{read_numbers, Cited};
@@ -380,21 +380,26 @@ impl Gazetteer {
         doc: &DocState,
         country_spans: &[(usize, usize)],
     ) -> Vec<TopicHit> {
-        let offices: Vec<(usize, usize)> = scan
-            .offices
-            .iter()
-            .filter_map(|h| match &self.variant(h)?.target {
-                Target::Office { preps } => office_span(&scan.folded.text, h.start, h.end, preps),
-                _ => None,
-            })
-            .collect();
+        let (mut offices, mut keep) = (Vec::new(), Vec::new());
+        for h in &scan.offices {
+            match self.variant(h).map(|v| &v.target) {
+                Some(Target::Office(OfficeWord::Keep)) => keep.push((h.start, h.end)),
+                Some(Target::Office(w)) => {
+                    offices.extend(office_span(&scan.folded.text, h.start, h.end, w));
+                }
+                _ => {}
+            }
+        }
+        let within = |spans: &[(usize, usize)], h: &Hit| {
+            spans.iter().any(|&(a, b)| a <= h.start && h.end <= b)
+        };
         let mut hits = Vec::new();
         for h in &scan.topics {
             let Some(v) = self.variant(h) else { continue };
             let Target::Topic { topic, weak } = v.target else {
                 continue;
             };
-            if offices.iter().any(|&(a, b)| a <= h.start && h.end <= b) {
+            if within(&offices, h) && !within(&keep, h) {
                 continue; // `Director-General for Disarmament`
             }
             // Country spans are in text order and do not overlap.
