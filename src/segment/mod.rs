@@ -49,6 +49,7 @@ pub mod dates;
 pub mod header;
 mod hyphen;
 pub mod numbering;
+mod resolution;
 mod running;
 pub mod unwrap;
 
@@ -93,6 +94,9 @@ pub fn segment_page(text: &str, seed: &Seed) -> Segmented {
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
     drop_running_headers(&mut lines);
+    if let Some(r) = header::read_resolution(&lines) {
+        return resolution::segment(&lines, r);
+    }
     let scan = header::read_header_seeded(&lines, seed);
     let body = lines.get(scan.body_start..).unwrap_or(&[]);
     let blocks = unwrap::blocks(body);
