@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use super::boilerplate::un_page_furniture;
 use super::header::ResolutionScan;
 use super::hyphen::{append, WordForms};
-use super::{paragraphs, unwrap};
+use super::{labelled, paragraphs, unwrap};
 use crate::model::Segmented;
 use crate::text::line::starts_lower;
 use crate::text::marker::starts_item;
@@ -126,7 +126,7 @@ pub fn segment(lines: &[&str], r: ResolutionScan) -> Segmented {
     let proper_end = annex_starts.first().copied().unwrap_or(body.len());
     let proper = body_lines(&body[..proper_end]);
     let proper: Vec<&str> = proper.iter().map(String::as_str).collect();
-    let mut out = paragraphs(&unwrap::blocks(&proper));
+    let mut out = labelled(&unwrap::blocks(&proper), false);
     for (k, &start) in annex_starts.iter().enumerate() {
         let end = annex_starts.get(k + 1).copied().unwrap_or(body.len());
         let heading = body[start].trim().to_string();
@@ -168,7 +168,7 @@ fn annex_name(line: &str) -> Option<String> {
 pub fn body_lines(lines: &[&str]) -> Vec<String> {
     let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(lines.len() + 8);
     let mut prev = "";
-    for l in lines {
+    for (i, l) in lines.iter().enumerate() {
         let mut t = l.trim();
         if let Some(n) = un_page_furniture(t) {
             if n >= t.len() {
@@ -176,7 +176,8 @@ pub fn body_lines(lines: &[&str]) -> Vec<String> {
             }
             t = &t[n..];
         }
-        let t = without_trailing_note(t);
+        let next = lines.get(i + 1).map_or("", |n| n.trim());
+        let t = without_trailing_note(t, next);
         if is_symbol_line(t) || is_section_letter(t) {
             out.push(Cow::Borrowed(""));
             prev = "";
@@ -184,6 +185,14 @@ pub fn body_lines(lines: &[&str]) -> Vec<String> {
         }
         if prev.ends_with([',', ';']) && opens_clause(t) {
             out.push(Cow::Borrowed(""));
+        }
+        // An em dash opening an indented item (`— Calls for ...`) is a
+        // bullet, written as one the marker reader knows.
+        let at_start = prev.is_empty() || prev.ends_with(['.', ';', ':']);
+        if let Some(item) = t.strip_prefix("— ").filter(|_| at_start) {
+            out.push(Cow::Owned(format!("• {item}")));
+            prev = t;
+            continue;
         }
         out.push(Cow::Borrowed(t));
         prev = t;
@@ -195,11 +204,16 @@ pub fn body_lines(lines: &[&str]) -> Vec<String> {
 }
 
 /// A line without a footnote number after its final punctuation
-/// (`... Republic of South Africa, 12`), so that the clause end shows.
-fn without_trailing_note(t: &str) -> &str {
+/// (`... Republic of South Africa, 12`), so that the clause end shows;
+/// only when the next line starts anew (blank, capital, marker), since
+/// `... of 2 August 1990, 661` / `(1990) of ...` is a list going on.
+fn without_trailing_note<'a>(t: &'a str, next: &str) -> &'a str {
     let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let before = &t[..t.len() - digits];
+    let next_starts_anew =
+        next.is_empty() || next.chars().next().is_some_and(char::is_uppercase) || starts_item(next);
     if (1..=3).contains(&digits)
+        && next_starts_anew
         && before.ends_with(' ')
         && before.trim_end().ends_with([',', ';', ':', '.'])
     {
@@ -236,8 +250,11 @@ fn join_paragraphs(lines: &[Cow<'_, str>]) -> Vec<String> {
         }
         let clause_end = cur.ends_with(['.', ';', ':', ',']);
         let goes_on = starts_lower(t) || t.starts_with('(') && !starts_item(t);
+        // After a blank line a comma does not end the paragraph when the
+        // text goes on in lower case (a stray blank line mid-clause).
+        let ended = cur.ends_with(['.', ';', ':']) || cur.ends_with(',') && !starts_lower(t);
         let new_para = cur.is_empty()
-            || blank && (clause_end || !goes_on)
+            || blank && (ended || !goes_on)
             || clause_end && starts_item(t) && !continues_inline_list(&cur, t);
         if new_para && !cur.is_empty() {
             out.push(std::mem::take(&mut cur));
@@ -321,16 +338,10 @@ fn item_letter(p: &str) -> Option<char> {
     })
 }
 
-/// A document symbol standing alone: `[S/1150]`, `(S/3435]`, a running
-/// `S/RES/1454 (2002)`.
+/// The resolution's symbol standing alone as a running head
+/// (`S/RES/1454 (2002)`).
 fn is_symbol_line(t: &str) -> bool {
-    let inner = t.trim_matches(|c| matches!(c, '[' | ']' | '(' | ')' | '{' | '}'));
-    let inner = inner.split(',').next().unwrap_or(inner).trim();
-    inner.starts_with("S/")
-        && inner.len() < 30
-        && !inner.contains(char::is_whitespace)
-        && (t.starts_with(['[', '(']) || inner.starts_with("S/RES/"))
-        || t.starts_with("S/RES/") && t.len() < 30
+    t.starts_with("S/RES/") && t.len() < 30
 }
 
 /// Whether a line opens a preambular or operative clause: its first word
