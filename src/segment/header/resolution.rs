@@ -170,7 +170,10 @@ fn find_title<'a>(lines: &[&'a str]) -> Option<Title<'a>> {
                 let rest = c.get(3).map_or("", |m| m.as_str()).trim();
                 // `Resolution 660 (1990) of 2 August 1990 ...` inside prose
                 // is a reference; a title stands alone or with its date.
-                if !(rest.is_empty() || rest.starts_with("of ") || rest.starts_with("OF ")) {
+                let dated = (rest.starts_with("of ") || rest.starts_with("OF "))
+                    && rest.len() <= 30
+                    && read_date(&rest[3..], None).is_some();
+                if !(rest.is_empty() || dated) {
                     return None;
                 }
                 return Some(Title {
@@ -448,5 +451,8 @@ mod tests {
             scan("Resolution 660 (1990) and others were recalled.\nThe Security Council met.")
                 .is_none()
         );
+        // A speech citing a General Assembly resolution at the start of a line.
+        let speech = "It is in accordance with UN resolutions that go back to 1947 and\nResolution 3236 of 1974 which reaffirmed the rights.\nThe Security Council must act.";
+        assert!(scan(speech).is_none());
     }
 }
