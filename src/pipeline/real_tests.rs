@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use super::process;
 use crate::meta::Overrides;
 use crate::model::DocType;
+use crate::segment::accounting::{account_resolution, LineFate};
+use crate::segment::segment_text;
 
 /// The resolutions folder beside the repository, if present.
 fn resolutions_dir() -> Option<PathBuf> {
@@ -56,6 +58,61 @@ fn operative_numbers(labels: &[String]) -> Vec<u32> {
         })
         .filter(|n| seen.insert(*n))
         .collect()
+}
+
+/// Lines of the 902 resolutions not yet accounted for (see the test).
+const MAX_LOST: usize = 34;
+
+/// Every line of every resolution is a record, a heading, header or
+/// dropped for a named reason: none is lost.
+#[test]
+fn no_line_of_a_resolution_is_lost() {
+    let Some(dir) = resolutions_dir() else {
+        eprintln!("skipped: ../shared/data/real is absent");
+        return;
+    };
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/docs/real-layouts/S_RES_9001_2028_invented.txt");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files.push(fixture);
+    let (mut lines, mut dropped) = (0, std::collections::BTreeMap::new());
+    let mut lost = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        let seg = segment_text(&text);
+        let fates = account_resolution(&text, &seg.paragraphs)
+            .unwrap_or_else(|| panic!("{}: not read as a resolution", path.display()));
+        for (i, f) in fates.iter().enumerate() {
+            lines += 1;
+            match f {
+                LineFate::Lost => lost.push(format!(
+                    "{}:{}: {}",
+                    path.file_name().unwrap().to_string_lossy(),
+                    i + 1,
+                    text.lines().nth(i).unwrap_or("")
+                )),
+                LineFate::Dropped(r) => *dropped.entry(format!("{r:?}")).or_insert(0) += 1,
+                _ => {}
+            }
+        }
+    }
+    eprintln!(
+        "{} files, {lines} lines; dropped {dropped:?}; lost {}",
+        files.len(),
+        lost.len()
+    );
+    for l in lost.iter().take(40) {
+        eprintln!("  {l}");
+    }
+    // Known losses, to be brought to zero: short annex headings that
+    // overwrite each other (resolution 1454's Goods Review List), and
+    // lines the audit fails to place after a footnote number inside a
+    // clause (681, 696). The count may only go down.
+    assert!(lost.len() <= MAX_LOST, "{} lines lost", lost.len());
 }
 
 #[test]

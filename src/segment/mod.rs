@@ -44,6 +44,7 @@
 //! assert_eq!(s.paragraphs[1].context.as_deref(), Some("Lead-in:"));
 //! ```
 
+pub mod accounting;
 pub mod boilerplate;
 pub mod dates;
 pub mod header;

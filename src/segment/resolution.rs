@@ -114,8 +114,9 @@ const OPERATIVE_WORDS: &[&str] = &[
 const NOT_PARTICIPLES: &[&str] = &["Beijing", "Kunming", "Nanjing", "Wyoming", "Sterling"];
 
 /// Segments a resolution that [`super::header::read_resolution`] found:
-/// the resolution proper (see [`body_lines`]), then each annex on its own,
-/// through the general unwrapping rules, its labels prefixed with the
+/// the resolution proper (see [`body_lines`]), then each annex on its own
+/// (its lines joined the same way; headings such as `Rule 42` kept), its
+/// labels prefixed with the
 /// annex (`annexA.1`, `annex.p2`) so that they never meet the operative
 /// numbers, and the annex line as the heading of its paragraphs.
 pub fn segment(lines: &[&str], r: ResolutionScan) -> Segmented {
@@ -131,7 +132,9 @@ pub fn segment(lines: &[&str], r: ResolutionScan) -> Segmented {
         let end = annex_starts.get(k + 1).copied().unwrap_or(body.len());
         let heading = body[start].trim().to_string();
         let prefix = annex_name(body[start]).unwrap_or_default();
-        for mut p in paragraphs(&unwrap::blocks(&body[start + 1..end])) {
+        let annex = body_lines(&body[start + 1..end]);
+        let annex: Vec<&str> = annex.iter().map(String::as_str).collect();
+        for mut p in paragraphs(&unwrap::blocks(&annex)) {
             p.label = format!("{prefix}.{}", p.label);
             p.parent = p.parent.map(|q| format!("{prefix}.{q}"));
             p.heading = p.heading.or_else(|| Some(heading.clone()));
@@ -147,7 +150,7 @@ pub fn segment(lines: &[&str], r: ResolutionScan) -> Segmented {
 
 /// The label prefix of an annex line standing alone: `Annex A` → `annexA`,
 /// `ANNEX` → `annex`, `Appendix II` → `appendixII`.
-fn annex_name(line: &str) -> Option<String> {
+pub(super) fn annex_name(line: &str) -> Option<String> {
     let mut words = line.split_whitespace();
     let first = words.next()?;
     let name = match first {
@@ -225,7 +228,7 @@ fn without_trailing_note<'a>(t: &'a str, next: &str) -> &'a str {
 
 /// A section letter standing alone (`A`, `B.`) between parts of the
 /// operative text (resolutions 687, 864): a division, not a paragraph.
-fn is_section_letter(t: &str) -> bool {
+pub(super) fn is_section_letter(t: &str) -> bool {
     let t = t.strip_suffix('.').unwrap_or(t);
     t.len() == 1 && t.chars().all(|c| c.is_ascii_uppercase())
 }
@@ -340,7 +343,7 @@ fn item_letter(p: &str) -> Option<char> {
 
 /// The resolution's symbol standing alone as a running head
 /// (`S/RES/1454 (2002)`).
-fn is_symbol_line(t: &str) -> bool {
+pub(super) fn is_symbol_line(t: &str) -> bool {
     t.starts_with("S/RES/") && t.len() < 30
 }
 
@@ -361,7 +364,7 @@ fn opens_clause(t: &str) -> bool {
 
 /// A paragraph number at the start of a line, as scanned.
 #[derive(Debug, Clone, Copy)]
-struct Scanned {
+pub(super) struct Scanned {
     /// The number it reads as.
     value: u32,
     /// Written in digits (not `S.`, `ll.`).
@@ -369,11 +372,11 @@ struct Scanned {
     /// Already in the normal form `N. Text`.
     normal: bool,
     /// Byte offset of the text after it.
-    text_start: usize,
+    pub(super) text_start: usize,
 }
 
 /// Reads `5. Decides`, `S. Decides`, `ll. Further`, `6.Calls`, `2 Requests`.
-fn scan_number(t: &str) -> Option<Scanned> {
+pub(super) fn scan_number(t: &str) -> Option<Scanned> {
     let tok_len = t
         .char_indices()
         .find(|(_, c)| !c.is_ascii_alphanumeric())
