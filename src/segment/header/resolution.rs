@@ -170,10 +170,19 @@ fn find_title<'a>(lines: &[&'a str]) -> Option<Title<'a>> {
                 let rest = c.get(3).map_or("", |m| m.as_str()).trim();
                 // `Resolution 660 (1990) of 2 August 1990 ...` inside prose
                 // is a reference; a title stands alone or with its date.
+                // A title is capitalised (`resolution 253 (1968) of 29 May
+                // 1968 regarding` is a wrapped line of prose), and its date,
+                // if any, ends the line.
+                let date_only = |d: &str| {
+                    let words = d
+                        .split_whitespace()
+                        .filter(|w| w.chars().any(char::is_alphabetic));
+                    words.count() <= 1 && read_date(d, None).is_some()
+                };
                 let dated = (rest.starts_with("of ") || rest.starts_with("OF "))
                     && rest.len() <= 30
-                    && read_date(&rest[3..], None).is_some();
-                if !(rest.is_empty() || dated) {
+                    && date_only(&rest[3..]);
+                if !t.starts_with('R') || !(rest.is_empty() || dated) {
                     return None;
                 }
                 return Some(Title {
@@ -454,5 +463,7 @@ mod tests {
         // A speech citing a General Assembly resolution at the start of a line.
         let speech = "It is in accordance with UN resolutions that go back to 1947 and\nResolution 3236 of 1974 which reaffirmed the rights.\nThe Security Council must act.";
         assert!(scan(speech).is_none());
+        let wrapped = "The Council adopted\nresolution 253 (1968) of 29 May 1968 regarding the\nSecurity Council's sanctions.";
+        assert!(scan(wrapped).is_none());
     }
 }
