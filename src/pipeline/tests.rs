@@ -26,6 +26,8 @@ struct Expected {
     place: Option<String>,
     chair: Option<String>,
     issuer: Option<String>,
+    symbol: Option<String>,
+    vote: Option<String>,
     labels: String,
 }
 
@@ -87,5 +89,7 @@ fn every_fixture_gives_its_expected_header_and_labels() {
         assert_eq!(h.place, w.place, "{f}: place");
         assert_eq!(h.chair, w.chair, "{f}: chair");
         assert_eq!(h.issuer.map(|c| c.to_string()), w.issuer, "{f}: issuer");
+        assert_eq!(h.symbol, w.symbol, "{f}: symbol");
+        assert_eq!(h.vote, w.vote, "{f}: vote");
     }
 }

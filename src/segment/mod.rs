@@ -44,12 +44,14 @@
 //! assert_eq!(s.paragraphs[1].context.as_deref(), Some("Lead-in:"));
 //! ```
 
+pub mod accounting;
 pub mod boilerplate;
 pub mod dates;
 pub mod header;
 mod hyphen;
 pub mod numbering;
 mod reflow;
+mod resolution;
 mod running;
 pub mod unwrap;
 
@@ -94,6 +96,12 @@ pub fn segment_page(text: &str, seed: &Seed) -> Segmented {
         .split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
+    // Resolutions repeat whole lines (`resolution 686 (1991),`) that the
+    // running-header detector would take for page furniture; theirs is
+    // dropped by `resolution` itself.
+    if let Some(r) = header::read_resolution(&lines) {
+        return resolution::segment(&lines, r);
+    }
     drop_running_headers(&mut lines);
     let scan = header::read_header_seeded(&lines, seed);
     let body = lines.get(scan.body_start..).unwrap_or(&[]);
@@ -375,9 +383,17 @@ pub fn split_long(text: &str, max: usize) -> Vec<&str> {
 /// are prefixed with the section (`II.3`) only when the numbering restarts
 /// in each section, which a first pass finds out.
 fn paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
-    let first = Labelling::run(blocks, Labeller::new());
+    labelled(blocks, true)
+}
+
+/// [`paragraphs`], with `headings: false` for text known to have none
+/// (a resolution's clauses: `Acting under Chapter VII of the Charter,`
+/// looks like a title, and a short `1. Welcomes the report ...` like a
+/// numbered heading).
+fn labelled(blocks: &[Block], headings: bool) -> Vec<Paragraph> {
+    let first = Labelling::run(blocks, Labeller::new(), headings);
     if first.lab.section_restarted() {
-        return Labelling::run(blocks, Labeller::with_section_prefix()).out;
+        return Labelling::run(blocks, Labeller::with_section_prefix(), headings).out;
     }
     first.out
 }
@@ -385,6 +401,8 @@ fn paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
 /// One labelling pass over a document's blocks.
 struct Labelling {
     lab: Labeller,
+    /// Whether blocks may be headings at all.
+    headings: bool,
     /// Inside an annexed participant list, which runs to the next annex.
     skipping_annex: bool,
     /// The heading the next paragraphs are under.
@@ -398,8 +416,9 @@ struct Labelling {
 }
 
 impl Labelling {
-    fn run(blocks: &[Block], lab: Labeller) -> Labelling {
+    fn run(blocks: &[Block], lab: Labeller, headings: bool) -> Labelling {
         let mut pass = Labelling {
+            headings,
             lab,
             skipping_annex: false,
             heading: None,
@@ -407,7 +426,11 @@ impl Labelling {
             out: Vec::new(),
             text_of: HashMap::new(),
         };
-        let roles = heading_roles(blocks);
+        let roles = if headings {
+            heading_roles(blocks)
+        } else {
+            blocks.iter().map(|_| Role::Body).collect()
+        };
         for (i, b) in blocks.iter().enumerate() {
             match &roles[i] {
                 Role::Heading(h) => pass.open_heading(h.clone()),
@@ -480,7 +503,7 @@ impl Labelling {
             m.style = Style::Bullet(c, (b.indent / 2).min(60) as u8);
         }
         self.lab.disambiguate(&mut m);
-        if let Some(h) = section_heading(b, &m, text, next) {
+        if let Some(h) = section_heading(b, &m, text, next).filter(|_| self.headings) {
             self.lab.section(&m);
             self.heading = Some(h);
             return None;

@@ -27,6 +27,8 @@ struct Expected {
     place: Option<String>,
     chair: Option<String>,
     issuer: Option<String>,
+    symbol: Option<String>,
+    vote: Option<String>,
     labels: String,
 }
 
@@ -89,6 +91,8 @@ fn every_layout_encoding_and_format_ingests_with_its_header_and_labels() {
         assert_eq!(h.place, e.place, "{f}: place");
         assert_eq!(h.chair, e.chair, "{f}: chair");
         assert_eq!(h.issuer, e.issuer, "{f}: issuer");
+        assert_eq!(h.symbol, e.symbol, "{f}: symbol");
+        assert_eq!(h.vote, e.vote, "{f}: vote");
     }
 }
 

@@ -174,6 +174,8 @@ pub struct Hit {
     pub place: Option<String>,
     pub chair: Option<String>,
     pub issuer: Option<String>,
+    pub symbol: Option<String>,
+    pub vote: Option<String>,
     pub paragraph: String,
     pub ordinal: u32,
     pub parent: Option<String>,

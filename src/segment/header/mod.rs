@@ -29,6 +29,7 @@ mod dates;
 mod doc_type;
 mod fold;
 mod meetings;
+mod resolution;
 
 use fold::HeaderFold;
 
@@ -38,6 +39,7 @@ pub use dates::{meeting_date_from, PlaceDate};
 pub use doc_type::{find_doc_type, DocTypeMatch};
 pub use fold::HeaderScan;
 pub use meetings::{meeting_info, ordinal_value, MeetingInfo};
+pub use resolution::{read_resolution, ResolutionScan};
 
 pub use crate::text::title::{ends_with_function_word, is_all_caps, is_title_like, title_case};
 
