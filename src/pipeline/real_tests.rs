@@ -4,6 +4,9 @@
 //! operative paragraphs labelled 1..N without a gap. Skipped when the data
 //! is absent.
 
+// The tests report what they measured (and why they skip) on stderr.
+#![allow(clippy::print_stderr)]
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
