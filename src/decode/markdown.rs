@@ -50,6 +50,22 @@ fn split_yaml_block(md: &str) -> (&str, &str) {
     ("", md)
 }
 
+/// A line without `**` left unpaired at its start or end.
+fn unpaired_bold(line: &str) -> std::borrow::Cow<'_, str> {
+    if line.matches("**").count() % 2 == 0 {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let t = line.trim_start();
+    let indent = &line[..line.len() - t.len()];
+    if let Some(rest) = t.strip_prefix("**") {
+        return std::borrow::Cow::Owned(format!("{indent}{rest}"));
+    }
+    match line.trim_end().strip_suffix("**") {
+        Some(rest) => std::borrow::Cow::Owned(rest.to_string()),
+        None => std::borrow::Cow::Borrowed(line),
+    }
+}
+
 /// Converts markdown text to plain text (see the module doc).
 ///
 /// ```
@@ -107,6 +123,9 @@ pub fn to_text(md: &str) -> String {
         let s = em.replace_all(&s, "$1$2");
         let s = html.replace_all(&s, "");
         let s = escape.replace_all(&s, "$1");
+        // Bold that pandoc opened or closed on another line (`**Heading` /
+        // `**1. Text`): the stray marks go.
+        let s = unpaired_bold(&s);
         // A trailing two-space or backslash hard break is just an end of
         // line.
         out.push_str(s.trim_end().trim_end_matches('\\').trim_end());

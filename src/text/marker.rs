@@ -70,11 +70,20 @@ const BULLETS: &[char] = &[
 
 /// Skips spaces and tabs from byte `i`; returns the new offset.
 fn skip_ws(b: &[u8], mut i: usize) -> usize {
-    while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
-        i += 1;
+    loop {
+        if i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+            i += 1;
+        } else if b[i..].starts_with(NBSP) {
+            i += NBSP.len();
+        } else {
+            return i;
+        }
     }
-    i
 }
+
+/// A no-break space in UTF-8: web pages put one after a paragraph number
+/// (`1.\u{a0}Spain and ...`).
+const NBSP: &[u8] = "\u{a0}".as_bytes();
 
 /// Parses the marker at the start of `line` (already left-trimmed).
 ///
@@ -106,7 +115,7 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
 fn bullet(line: &str, first: char) -> Option<Marker> {
     let after = first.len_utf8();
     let rest = &line[after..];
-    if !(rest.starts_with(' ') || rest.starts_with('\t')) {
+    if !(rest.starts_with(' ') || rest.starts_with('\t') || rest.starts_with('\u{a0}')) {
         return None;
     }
     let ts = skip_ws(line.as_bytes(), after);
@@ -151,7 +160,7 @@ fn punctuated(line: &str) -> Option<Marker> {
     if tok.is_empty() {
         return None;
     }
-    let ws_after = |i: usize| i >= b.len() || b[i] == b' ' || b[i] == b'\t';
+    let ws_after = |i: usize| i >= b.len() || b[i] == b' ' || b[i] == b'\t' || b[i..].starts_with(NBSP);
     if line[tok_end..].starts_with(')') {
         if !ws_after(tok_end + 1) {
             return None;
