@@ -62,6 +62,7 @@ use crate::model::{Paragraph, Segmented};
 use crate::text::lexicon::PART_WORDS;
 use crate::text::line::starts_lower;
 use crate::text::title::{ends_with_function_word, is_title_like};
+use crate::text::ws::normalise_ws;
 use numbering::{parse_marker, Assigned, Labeller, Marker, Style};
 use running::{Evidence, RunningHeaders};
 use unwrap::Block;
@@ -198,8 +199,11 @@ fn heading_roles(blocks: &[Block]) -> Vec<Role> {
         .enumerate()
         .map(|(i, b)| {
             let next = blocks.get(i + 1);
-            next.filter(|n| !starts_lower(&n.text))
-                .and_then(|_| heading_text(b).or_else(|| heading_lead(b)))
+            next.filter(|n| !starts_lower(&n.text)).and_then(|n| {
+                heading_text(b)
+                    .or_else(|| heading_lead(b))
+                    .or_else(|| heading_before_number(b, n))
+            })
         })
         .collect();
     let mut roles: Vec<Role> = Vec::with_capacity(blocks.len());
@@ -233,6 +237,25 @@ fn heading_roles(blocks: &[Block]) -> Vec<Role> {
         i += run.max(1);
     }
     roles
+}
+
+/// A section heading in sentence case (`Reinforcing multilateral
+/// responses to transatlantic and global challenges`), as web statements
+/// write them in bold: short, unpunctuated, and right above a numbered
+/// paragraph.
+fn heading_before_number(b: &Block, next: &Block) -> Option<String> {
+    let t = normalise_ws(b.text.trim());
+    let numbered = parse_marker(next.text.trim_start())
+        .is_some_and(|m| !m.bare && !matches!(m.style, Style::Bullet(..)));
+    let words = t.split_whitespace().count();
+    let ok = numbered
+        && b.lines <= 2
+        && t.len() <= 120
+        && (2..=14).contains(&words)
+        && t.starts_with(char::is_uppercase)
+        && !t.ends_with(['.', ';', ':', ',', '?', '!'])
+        && parse_marker(&t).is_none();
+    ok.then_some(t)
 }
 
 /// A short label line that leads into a heading (`Agenda Item 4:`).

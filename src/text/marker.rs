@@ -160,7 +160,8 @@ fn punctuated(line: &str) -> Option<Marker> {
     if tok.is_empty() {
         return None;
     }
-    let ws_after = |i: usize| i >= b.len() || b[i] == b' ' || b[i] == b'\t' || b[i..].starts_with(NBSP);
+    let ws_after =
+        |i: usize| i >= b.len() || b[i] == b' ' || b[i] == b'\t' || b[i..].starts_with(NBSP);
     if line[tok_end..].starts_with(')') {
         if !ws_after(tok_end + 1) {
             return None;
