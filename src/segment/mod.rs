@@ -241,8 +241,8 @@ fn heading_roles(blocks: &[Block]) -> Vec<Role> {
 
 /// A section heading in sentence case (`Reinforcing multilateral
 /// responses to transatlantic and global challenges`), as web statements
-/// write them in bold: short, unpunctuated, and right above a numbered
-/// paragraph.
+/// write them in bold: short, unpunctuated, with words in lower case
+/// (not a form's field names), and right above a numbered paragraph.
 fn heading_before_number(b: &Block, next: &Block) -> Option<String> {
     let t = normalise_ws(b.text.trim());
     let numbered = parse_marker(next.text.trim_start())
@@ -251,7 +251,9 @@ fn heading_before_number(b: &Block, next: &Block) -> Option<String> {
     let ok = numbered
         && b.lines <= 2
         && t.len() <= 120
-        && (2..=14).contains(&words)
+        && (3..=14).contains(&words)
+        && t.split_whitespace()
+            .any(|w| w.len() >= 5 && w.chars().all(|c| c.is_lowercase()))
         && t.starts_with(char::is_uppercase)
         && !t.ends_with(['.', ';', ':', ',', '?', '!'])
         && parse_marker(&t).is_none();
