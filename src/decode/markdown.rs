@@ -52,7 +52,7 @@ fn split_yaml_block(md: &str) -> (&str, &str) {
 
 /// A line without `**` left unpaired at its start or end.
 fn unpaired_bold(line: &str) -> std::borrow::Cow<'_, str> {
-    if line.matches("**").count() % 2 == 0 {
+    if line.matches("**").count().is_multiple_of(2) {
         return std::borrow::Cow::Borrowed(line);
     }
     let t = line.trim_start();
