@@ -59,10 +59,7 @@ else
 fi
 CORPUS=$UNPACKED
 [[ -d $UNPACKED/TXT ]] && CORPUS=$UNPACKED/TXT
-UNGD_CONFIG='meeting = "United Nations General Debate"
-acronym = "UNGD"
-doc_type = "statement"
-filename = "{issuer}_{edition}_{year}.txt"'
+UNGD_CONFIG=$(cat "$ROOT/benches/ungd.dipsearch.toml")
 [[ -f $CORPUS/dipsearch.toml ]] || printf '%s\n' "$UNGD_CONFIG" > "$CORPUS/dipsearch.toml"
 
 # ---------------------------------------------------------------- tools

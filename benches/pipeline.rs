@@ -45,12 +45,7 @@ use tantivy::collector::{Count, TopDocs};
 
 /// The folder configuration the UNGD speeches need: their files carry no
 /// header, so meeting, type, speaker, session and year come from here.
-const UNGD_CONFIG: &str = "\
-meeting = \"United Nations General Debate\"
-acronym = \"UNGD\"
-doc_type = \"statement\"
-filename = \"{issuer}_{edition}_{year}.txt\"
-";
+const UNGD_CONFIG: &str = include_str!("ungd.dipsearch.toml");
 
 /// The shared query set (see the file's header for its columns).
 const QUERIES: &str = include_str!("queries.txt");
@@ -387,13 +382,14 @@ fn bench_queries(c: &mut Criterion, root: &Path, speeches: usize, queries: &[Ben
         // The core: the same query, the top 10 addresses and the exact
         // total, without reading records or making snippets (what the
         // peers' in-process figures measure).
-        let core_query = match engine.build_query(request.query.as_deref(), &request.filters) {
-            Ok(q) => q,
-            Err(e) => {
-                eprintln!("pipeline: query {}: {e}; skipped", q.name);
-                continue;
-            }
-        };
+        let core_query =
+            match engine.build_query(request.query.as_deref(), &request.filters, request.literal) {
+                Ok(q) => q,
+                Err(e) => {
+                    eprintln!("pipeline: query {}: {e}; skipped", q.name);
+                    continue;
+                }
+            };
         let core = || {
             engine
                 .searcher()

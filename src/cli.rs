@@ -119,10 +119,15 @@ pub struct FilterArgs {
 /// `search` arguments.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words (all required), "quoted phrases", OR, -exclusions (inside the quoted query,
-    /// or after `--`: `search "nuclear -Iran"`, `search nuclear -- -Iran`).
+    /// Words (all required), "quoted phrases", OR, NOT or -exclusions (inside the quoted
+    /// query, or after `--`: `search "nuclear -Iran"`, `search nuclear -- -Iran`), prefix*.
+    /// Names of instruments, countries, groups and topics also find their other names and
+    /// tagged paragraphs; spelling variants are searched too.
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
+    /// Search the words only as typed: no other names, topics or spelling variants.
+    #[arg(long)]
+    pub literal: bool,
     /// Filters.
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -171,6 +176,9 @@ pub struct FacetsArgs {
     /// Query, as for search (optional).
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
+    /// Count the words only as typed, as `search --literal`.
+    #[arg(long)]
+    pub literal: bool,
     /// Filters.
     #[command(flatten)]
     pub filters: FilterArgs,

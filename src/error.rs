@@ -215,6 +215,9 @@ pub enum QueryProblem {
     /// A `-` followed by nothing.
     #[error("'-' must be followed by a word or phrase")]
     DanglingMinus,
+    /// `NOT` followed by nothing (or by `OR`).
+    #[error("NOT must be followed by a word or phrase")]
+    DanglingNot,
 }
 
 impl Error {

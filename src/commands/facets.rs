@@ -26,7 +26,7 @@ pub fn run(index: &Path, args: FacetsArgs) -> Result<Outcome> {
         dipsearch::search::query::parse_query(q)?;
     }
     let engine = open_or_build(index, &args.corpus)?;
-    let mut results = facet_counts(&engine, query, &filters, by, args.by_key)?;
+    let mut results = facet_counts(&engine, query, &filters, by, args.by_key, args.literal)?;
     if args.limit > 0 {
         results.buckets.truncate(args.limit);
     }

@@ -6,13 +6,50 @@ use dipsearch::error::{FilterKind, UsageError};
 use dipsearch::index::RebuildReason;
 use dipsearch::model::EntityKind;
 use dipsearch::render::Hints;
+use dipsearch::search::hint::Hint;
 use dipsearch::Error;
 
 /// What text output adds to say where to look next.
 pub const TEXT: Hints = Hints {
     more_hits: " (use --limit/--offset for more)",
     skipped_files: " (see `dipsearch ingest`)",
+    literal: " (--literal: the words only)",
 };
+
+/// The line that says what would find more than a thin search did:
+/// `CTBT is an instrument: --instrument CTBT finds 16`, or `no paragraph
+/// has all the words; 12 have all but "assistance"`.
+pub fn thin_results(hint: &Hint, total: usize) -> String {
+    match hint {
+        Hint::Entity {
+            from,
+            kind,
+            id,
+            count,
+        } => {
+            let article = if *kind == EntityKind::Instrument {
+                "an"
+            } else {
+                "a"
+            };
+            format!("{from} is {article} {kind}: --{kind} {id} finds {count}")
+        }
+        Hint::AllBut { part, count } => {
+            let lead = if total == 0 {
+                "no paragraph has all the words; "
+            } else {
+                ""
+            };
+            let part = if part.starts_with('"') {
+                part.clone()
+            } else {
+                format!("\"{part}\"")
+            };
+            let verb = if *count == 1 { "has" } else { "have" };
+            format!("{lead}{count} {verb} all but {part}")
+        }
+    }
+}
 
 /// The one error line: the chain of causes (as anyhow's `{:#}` prints it),
 /// each library error with its hint.

@@ -6,7 +6,7 @@ use anyhow::Result;
 use dipsearch::render::{self, Format};
 use dipsearch::search::{SearchRequest, Sort};
 
-use super::{join_query, open_or_build, resolve_filters, text_style, with_stdout, Outcome};
+use super::{hints, join_query, open_or_build, resolve_filters, text_style, with_stdout, Outcome};
 use crate::cli::{SearchArgs, SearchFormat, SortArg};
 
 pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
@@ -28,14 +28,28 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
             SortArg::Oldest => Sort::Oldest,
         },
         snippets: true,
+        literal: args.literal,
     };
     let results = engine.search(&request)?;
+    for w in &results.warnings {
+        eprintln!("dipsearch: warning: {w}");
+    }
     let format = match args.format {
         SearchFormat::Text => Format::Text,
         SearchFormat::Json => Format::Json,
         SearchFormat::Jsonl => Format::Jsonl,
     };
     let style = text_style(args.color);
-    with_stdout(|out| render::hits(format, &results, style, out))?;
+    let hint = match format {
+        Format::Text => engine.hint(&request, &results)?,
+        _ => None,
+    };
+    with_stdout(|out| {
+        render::hits(format, &results, style, out)?;
+        match &hint {
+            Some(h) => render::text::note(&hints::thin_results(h, results.total), style, out),
+            None => Ok(()),
+        }
+    })?;
     Ok(Outcome::Success)
 }

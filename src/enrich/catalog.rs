@@ -86,13 +86,20 @@ pub(crate) fn catalog() -> Catalog {
     }
     // Every rule must name a known id and alias, so a typo is caught.
     for r in &rows {
-        if r.kind == "block" {
+        if r.kind == "block" || r.kind == "office" {
             continue;
         }
         let Some(kind) = kind_of(&r.kind) else {
             problems.push(format!("rules.tsv: unknown kind {}", r.kind));
             continue;
         };
+        if r.id == "*" {
+            // A rule for every entity of the kind.
+            if r.alias != "*" {
+                problems.push(format!("rules.tsv: id '*' needs alias '*' ({})", r.rule));
+            }
+            continue;
+        }
         match index.get(&(kind, r.id.clone())) {
             None => problems.push(format!("rules.tsv: unknown {} id {}", r.kind, r.id)),
             Some(&e) => {

@@ -48,6 +48,23 @@ pub(crate) enum Target {
     Topic { topic: u32, weak: bool },
     /// A context phrase used by rules.
     Marker(u32),
+    /// A word of a job title or office name; topic triggers inside the
+    /// name do not count.
+    Office(OfficeWord),
+}
+
+/// The part a word plays in a job title or office name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum OfficeWord {
+    /// Heads a name before one of these prepositions (`Director-General`
+    /// + `for`/`of`): the capitalised words after it are the name.
+    Head(Vec<String>),
+    /// Ends a name (`Division`): the capitalised words before it.
+    Tail,
+    /// An organisation whose name says its field, so that its triggers
+    /// count even inside a title (`Director General of the International
+    /// Atomic Energy Agency` is nuclear).
+    Keep,
 }
 
 /// A gate on a variant; all of a variant's rules must pass.
@@ -75,6 +92,11 @@ pub(crate) enum Rule {
     NotNextCapitalized,
     /// The previous word is not capitalised (`Michael Jordan`).
     NotPrevCapitalized,
+    /// Not a place naming a document: not followed by one of these
+    /// capitalised nouns (`the 1992 Singapore Declaration`) unless joined to
+    /// another name by a hyphen or slash (`Japan-Singapore Declaration`
+    /// names the parties).
+    PlaceInTitle(Vec<String>),
 }
 
 /// One meaning of a pattern.
@@ -232,16 +254,15 @@ impl<'a> RuleBook<'a> {
         RuleBook { by_id }
     }
 
+    /// The rows for one alias: those of its id (for that alias or `*`)
+    /// and those written for every id of its kind (id and alias `*`).
     fn for_alias(&self, kind: &str, id: &str, alias: &str) -> Vec<&'a RuleRow> {
-        self.by_id
-            .get(&(kind, id))
-            .map(|rs| {
-                rs.iter()
-                    .filter(|r| r.alias == alias || r.alias == "*")
-                    .copied()
-                    .collect()
-            })
-            .unwrap_or_default()
+        let own = self.by_id.get(&(kind, id)).into_iter().flatten();
+        let every = self.by_id.get(&(kind, "*")).into_iter().flatten();
+        own.filter(|r| r.alias == alias || r.alias == "*")
+            .chain(every.filter(|r| r.alias == "*"))
+            .copied()
+            .collect()
     }
 }
 
@@ -276,6 +297,7 @@ fn gate(
             "not_all_caps" => rules.push(Rule::NotAllCaps),
             "not_next_capitalized" => rules.push(Rule::NotNextCapitalized),
             "not_prev_capitalized" => rules.push(Rule::NotPrevCapitalized),
+            "place_in_title" => rules.push(Rule::PlaceInTitle(phrases(&r.value))),
             "weak" => weak = true,
             "no_nested" => no_nested = true,
             "also" => {}
@@ -309,6 +331,23 @@ pub(crate) fn matcher(
     }
     for r in rules.iter().filter(|r| r.kind == "block") {
         c.b.add_plain(&fold_pattern(&r.alias), Target::Block, None);
+    }
+    for r in rules.iter().filter(|r| r.kind == "office") {
+        let word = match r.rule.as_str() {
+            "office_head" => OfficeWord::Head(r.value.clone()),
+            "office_tail" => OfficeWord::Tail,
+            "office_keep" => OfficeWord::Keep,
+            other => {
+                c.problems
+                    .push(format!("rules.tsv: unknown office rule '{other}'"));
+                continue;
+            }
+        };
+        c.b.add_plain(
+            &fold_pattern(&r.alias),
+            Target::Office(word),
+            Some(Case::Proper),
+        );
     }
     for (lead, strong, case) in RESOLUTION_LEADS {
         c.b.add_plain(
@@ -377,8 +416,13 @@ impl Compiler<'_> {
             };
             let rows = self.book.for_alias(kname, &e.id, alias);
             let targets = self.also_targets(e, alias, &rows, &targets);
-            let (rules, _, no_nested) =
+            let (mut rules, _, no_nested) =
                 gate(rows, &mut self.b, self.index, e.kind, &mut self.problems);
+            if e.codes.get(ai).is_some_and(|c| c == "demonym") {
+                // `the American Declaration of Independence` names its
+                // author, not a place.
+                rules.retain(|r| !matches!(r, Rule::PlaceInTitle(_)));
+            }
             self.b.add(
                 &folded,
                 Variant {

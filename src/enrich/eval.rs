@@ -1,5 +1,6 @@
 //! Evaluation against the annotated paragraphs in
-//! `tests/fixtures/entities/annotated.toml` (issue 5): micro precision and
+//! `tests/fixtures/entities/annotated.toml` (issue 5), `heldout.toml` and
+//! `patterns.toml` (the issue 12 entity patterns): micro precision and
 //! recall per kind over (paragraph, id) pairs, with every disagreement
 //! printed so a regression shows what it broke.
 
@@ -15,6 +16,7 @@ use crate::model::{Paragraph, Tags};
 
 const ANNOTATED: &str = include_str!("../../tests/fixtures/entities/annotated.toml");
 const HELDOUT: &str = include_str!("../../tests/fixtures/entities/heldout.toml");
+const PATTERNS: &str = include_str!("../../tests/fixtures/entities/patterns.toml");
 
 #[derive(Deserialize)]
 struct Set {
@@ -188,11 +190,16 @@ fn add(a: Score, b: Score) -> Score {
 fn annotated_set_precision_and_recall() {
     let a = score("annotated.toml", ANNOTATED);
     let b = score("heldout.toml", HELDOUT);
-    let c = add(a.countries, b.countries);
-    let i = add(a.instruments, b.instruments);
-    let t = add(a.topics, b.topics);
-    let gr = add(a.groups, b.groups);
-    let paragraphs = a.paragraphs + b.paragraphs;
+    let p = score("patterns.toml", PATTERNS);
+    // The issue 12 patterns and their traps: names must come out exactly.
+    for (kind, s) in [("countries", p.countries), ("instruments", p.instruments)] {
+        assert!(s.fp == 0 && s.fn_ == 0, "patterns.toml {kind} {s:?}");
+    }
+    let c = add(add(a.countries, b.countries), p.countries);
+    let i = add(add(a.instruments, b.instruments), p.instruments);
+    let t = add(add(a.topics, b.topics), p.topics);
+    let gr = add(add(a.groups, b.groups), p.groups);
+    let paragraphs = a.paragraphs + b.paragraphs + p.paragraphs;
     eprintln!(
         "== all {paragraphs}: countries P={:.3} R={:.3}; instruments P={:.3} R={:.3}; topics P={:.3} R={:.3}; groups P={:.3} R={:.3}",
         c.precision(),

@@ -60,7 +60,30 @@ pub(crate) fn rules_ok(
         Rule::NotAllCaps => !in_caps_context(orig, f, s, start, end),
         Rule::NotNextCapitalized => !next_word(s, end).is_some_and(is_title_case),
         Rule::NotPrevCapitalized => !prev_word(s, start).is_some_and(is_title_case),
+        Rule::PlaceInTitle(ps) => !names_a_document(orig, f, start, end, ps),
     })
+}
+
+/// Whether the name at `start..end` is the place in a document's name (`the
+/// 1992 Singapore Declaration`): one of the capitalised nouns `ps` follows,
+/// and no hyphen or slash joins it to a name before (`Japan-Singapore
+/// Declaration` names the parties).
+fn names_a_document(orig: &str, f: &Folded, start: usize, end: usize, ps: &[String]) -> bool {
+    let s: &str = &f.text;
+    let rest = after(s, end);
+    if rest.len() == s.len().saturating_sub(end) || !rest.starts_with(char::is_uppercase) {
+        return false;
+    }
+    if !ps.iter().any(|p| starts_with_phrase(rest, p)) {
+        return false;
+    }
+    let joined = orig[..f.orig(start)].chars().next_back().is_some_and(|c| {
+        matches!(
+            c,
+            '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '/'
+        )
+    });
+    !joined
 }
 
 /// Whether phrase `p` comes right after `end` (spaces skipped unless `p`

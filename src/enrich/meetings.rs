@@ -16,7 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::text::{fold, fold_pattern, key};
 use crate::model::{MeetingHeader, Paragraph};
-use crate::segment::header::ordinal_value;
+use crate::segment::header::{find_doc_type, ordinal_value};
 use crate::text::roman::roman_value;
 
 /// `meetings.tsv`: one row per meeting series.
@@ -106,11 +106,14 @@ impl Meetings {
                     .any(|x| x.trim().trim_start_matches('?') == a)
             };
             let own = (!f[2].chars().any(char::is_lowercase) && !listed(f[2])).then_some(f[2]);
+            // So does its canonical name.
+            let name = (!listed(f[1])).then_some(f[1]);
             for raw in f[4]
                 .split('|')
                 .map(str::trim)
                 .filter(|a| !a.is_empty())
                 .chain(own)
+                .chain(name)
             {
                 let (weak, alias) = match raw.strip_prefix('?') {
                     Some(a) => (true, a),
@@ -221,6 +224,7 @@ impl Meetings {
                 .find_map(|p| self.held_in(&p.text));
         }
         let Some((f, text)) = found else {
+            h.meeting = h.meeting.take().and_then(|m| unknown_meeting_name(&m));
             if h.acronym
                 .as_deref()
                 .is_some_and(|a| !abbreviates(a, h.meeting.as_deref()))
@@ -234,11 +238,13 @@ impl Meetings {
         h.meeting = Some(series.name.clone());
         h.acronym = Some(series.acronym.clone());
         if h.edition.is_none() {
+            let year = h.year;
             h.edition = edition_near(&text, f.start, f.end).or_else(|| {
                 paragraphs.iter().take(3).find_map(|p| {
                     self.occurrences(&p.text)
                         .into_iter()
                         .filter(|o| std::ptr::eq(&self.series[o.0], series))
+                        .filter(|o| !recalls_other_year(&p.text, o.1, year))
                         .find_map(|o| edition_near(&p.text, o.1, o.2))
                 })
             });
@@ -266,9 +272,16 @@ impl Meetings {
             .filter(|s| says_held(s))
             .find_map(|s| {
                 let occ = self.occurrences(s);
+                // The first series named is the subject (`the Friends of
+                // the CTBT met ... on the margins of the General Assembly`);
+                // a name inside a longer one is part of it.
                 occ.iter()
                     .filter(|o| !o.3)
-                    .min_by_key(|o| (std::cmp::Reverse(o.2 - o.1), o.1))
+                    .filter(|o| {
+                        !occ.iter()
+                            .any(|p| p.1 <= o.1 && o.2 <= p.2 && p.2 - p.1 > o.2 - o.1)
+                    })
+                    .min_by_key(|o| (o.1, std::cmp::Reverse(o.2 - o.1)))
                     .map(|&(i, start, end, _)| {
                         (
                             Found {
@@ -328,6 +341,57 @@ impl Meetings {
     }
 }
 
+/// The name of a meeting no series knows, as a facet can show it: the
+/// title's document type and lead-in removed (`Joint Statement on
+/// U.S.-China Economic and Trade Meeting in Geneva` → `U.S.-China Economic
+/// and Trade Meeting`), or nothing when what is left names people rather
+/// than a meeting (`Joint Statement Following the Meeting Between
+/// President A and President B`, `Joint Statement Between the United
+/// States, Belize, ...`).
+fn unknown_meeting_name(name: &str) -> Option<String> {
+    let mut rest = name.trim();
+    if let Some(m) = find_doc_type(rest).filter(|m| m.start == 0) {
+        rest = rest[m.end..].trim_start();
+        for lead in ["following ", "on ", "of ", "by ", "at ", "after ", "the "] {
+            if rest.len() > lead.len() && rest[..lead.len()].eq_ignore_ascii_case(lead) {
+                rest = rest[lead.len()..].trim_start();
+            }
+        }
+    }
+    for lead in ["Round of ", "Session of "] {
+        rest = rest.strip_prefix(lead).unwrap_or(rest);
+    }
+    let people = [
+        "Between ",
+        "between ",
+        "President ",
+        "Prime Minister ",
+        "King ",
+        "His Majesty",
+    ];
+    if rest.is_empty() || people.iter().any(|p| rest.contains(p)) {
+        return None;
+    }
+    // `... Meeting in Geneva`: the place is the record's, not the name's
+    // (but `Confidence-Building Measures in Asia` is a name).
+    if let Some(i) = rest.rfind(" in ") {
+        let tail = &rest[i + 4..];
+        let words: Vec<&str> = tail.split_whitespace().collect();
+        let kind = rest[..i].rsplit(' ').next().unwrap_or("");
+        let meeting_word = matches!(
+            kind,
+            "Meeting" | "Summit" | "Talks" | "Dialogue" | "Consultations" | "Conference"
+        );
+        if meeting_word
+            && words.len() <= 3
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        {
+            rest = &rest[..i];
+        }
+    }
+    Some(rest.to_string())
+}
+
 /// Whether a sentence says a meeting took place.
 fn says_held(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
@@ -359,11 +423,13 @@ fn says_held(s: &str) -> bool {
 /// after an acronym (`ARF 18`, `ASTOP-IV`).
 fn edition_near(text: &str, start: usize, end: usize) -> Option<u32> {
     let before = text.get(..start)?;
-    let word = before
+    let words: Vec<&str> = before
         .split_whitespace()
-        .next_back()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
-    if let Some(v) = word.and_then(ordinal_value) {
+        .rev()
+        .take(6)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .collect();
+    if let Some(v) = ordinal_before(&words) {
         return Some(v);
     }
     let after = text.get(end..)?;
@@ -379,6 +445,58 @@ fn edition_near(text: &str, start: usize, end: usize) -> Option<u32> {
         return roman_value(next);
     }
     None
+}
+
+/// The ordinal just before a series name, given the words before it
+/// nearest first: `the 36TH ASEAN REGIONAL FORUM`, or the meeting named
+/// in other words in between (`the first-ever leader-level summit of the
+/// Quad`). Not a speaker's count (`his third Major Economies Forum`).
+fn ordinal_before(words: &[&str]) -> Option<u32> {
+    let possessive = |i: usize| {
+        words.get(i + 1).is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "his" | "her" | "their" | "my" | "our"
+            )
+        })
+    };
+    if let Some(v) = words.first().and_then(|w| ordinal_value(w)) {
+        return (!possessive(0)).then_some(v);
+    }
+    // `... summit of the <name>`: the ordinal opens the phrase.
+    let of = words.iter().position(|w| w.eq_ignore_ascii_case("of"))?;
+    if of > 1 {
+        return None;
+    }
+    let phrase = &words[of + 1..];
+    let kind = phrase.iter().position(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "summit" | "meeting" | "session" | "conference" | "dialogue" | "round"
+        )
+    })?;
+    let i = phrase[kind + 1..]
+        .iter()
+        .position(|w| ordinal_value(w).is_some())
+        .map(|i| kind + 1 + i)?;
+    if possessive(of + 1 + i) {
+        return None;
+    }
+    ordinal_value(phrase[i])
+}
+
+/// Whether the sentence around `at` names a year other than the
+/// document's (`the first APEC Economic Leaders' Meeting ... in 1993`):
+/// a past meeting recalled, whose ordinal is not this one's edition.
+fn recalls_other_year(text: &str, at: usize, year: Option<u16>) -> bool {
+    let Some(year) = year else { return false };
+    let start = text[..at].rfind(". ").map_or(0, |i| i + 2);
+    let end = text[at..].find(". ").map_or(text.len(), |i| at + i);
+    text[start..end]
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<u16>().ok())
+        .any(|y| (1900..2100).contains(&y) && y != year)
 }
 
 /// Whether `acronym` reads as an abbreviation of `meeting`: a short
@@ -482,8 +600,9 @@ mod tests {
         );
         assert_eq!(
             id("Fourth Japan-Philippines-United States Trilateral Summit"),
-            None
+            Some("JPN-PHL-USA")
         );
+        assert_eq!(id("the Trilateral Summit of Ruritania and Freedonia"), None);
     }
 
     fn canon(

@@ -8,7 +8,8 @@
 //! Layout: `data` parses the embedded files, `catalog` builds the entity
 //! table, `compile` the automaton and per-pattern rules, `text` folds text,
 //! `scan` runs the automaton, `gates` applies the rules, `tagger` selects and
-//! emits mentions, `resolution` reads UN Security Council resolution
+//! emits mentions, `office` finds job titles and office names (whose words
+//! trigger no topic), `resolution` reads UN Security Council resolution
 //! numbers, `participants` finds the attending countries, `lookup` resolves
 //! filter values. The matching rules themselves live in `data/rules.tsv`
 //! (documented in `data/README.md`).
@@ -30,6 +31,8 @@ mod data;
 mod gates;
 mod lookup;
 pub mod meetings;
+pub mod names;
+mod office;
 mod participants;
 mod resolution;
 mod scan;

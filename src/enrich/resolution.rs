@@ -81,6 +81,17 @@ fn paren_at(s: &[u8], i: usize) -> Option<(usize, bool)> {
     None
 }
 
+/// The end of a bracketed capital-letter acronym at `i` (`(UNSCR)`,
+/// `(SCR)`), if one stands there.
+fn acronym_in_brackets(s: &[u8], i: usize) -> Option<usize> {
+    if s.get(i) != Some(&b'(') {
+        return None;
+    }
+    let close = s[i..].iter().take(8).position(|&b| b == b')')? + i;
+    let inner = &s[i + 1..close];
+    (inner.len() >= 2 && inner.iter().all(u8::is_ascii_uppercase)).then_some(close + 1)
+}
+
 /// Reads the numbers after a lead word ending at `from` in folded text `s`.
 /// Accepts an optional `No.`/`number`, then a list joined by commas, `and`,
 /// `&` or `as well as`, each number optionally followed by `(YYYY)`.
@@ -88,6 +99,10 @@ pub(crate) fn read_numbers(s: &str, from: usize) -> Citation {
     let b = s.as_bytes();
     let mut out = Citation::default();
     let mut i = skip_spaces(b, from);
+    // `Security Council Resolution (UNSCR) 1540`: an acronym in brackets.
+    if let Some(end) = acronym_in_brackets(b, i) {
+        i = skip_spaces(b, end);
+    }
     for lead in ["No.", "no.", "Nos.", "nos.", "number", "numbers"] {
         if s.get(i..).is_some_and(|r| r.starts_with(lead)) {
             i = skip_spaces(b, i + lead.len());

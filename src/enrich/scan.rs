@@ -51,6 +51,8 @@ pub(crate) struct Scan<'t> {
     pub folded: Folded<'t>,
     pub cands: Vec<Hit>,
     pub topics: Vec<Hit>,
+    /// Heads and tails of job titles and office names.
+    pub offices: Vec<Hit>,
     pub markers: Markers,
 }
 
@@ -63,10 +65,26 @@ fn case_ok(case: Case, alias: &str, slice: &str) -> bool {
             let (a, t) = (alias.as_bytes(), slice.as_bytes());
             (0..a.len().min(t.len())).all(|i| {
                 let word_start = i == 0 || !a[i - 1].is_ascii_alphanumeric();
-                !(word_start && a[i].is_ascii_uppercase()) || t[i].is_ascii_uppercase()
+                let must_cap = a[i].is_ascii_uppercase() && (word_start || in_caps_word(a, i));
+                !must_cap || t[i].is_ascii_uppercase()
             })
         }
     }
+}
+
+/// Whether byte `i` of `a` lies in a word written in capitals (an acronym
+/// inside a name, `New START`, `IAEA Additional Protocol`), whose capitals
+/// must all be kept: `A New Start` is not the treaty.
+fn in_caps_word(a: &[u8], i: usize) -> bool {
+    let is_w = |b: &u8| b.is_ascii_alphanumeric();
+    let start = a[..i].iter().rposition(|b| !is_w(b)).map_or(0, |p| p + 1);
+    let end = a[i..]
+        .iter()
+        .position(|b| !is_w(b))
+        .map_or(a.len(), |p| i + p);
+    let word = &a[start..end];
+    word.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2
+        && !word.iter().any(u8::is_ascii_lowercase)
 }
 
 /// Scans `text` once with the automaton.
@@ -74,6 +92,7 @@ pub(crate) fn scan<'t>(m: &Matcher, text: &'t str) -> Scan<'t> {
     let folded = fold(text);
     let mut cands = Vec::new();
     let mut topics = Vec::new();
+    let mut offices = Vec::new();
     let mut markers = Markers::with_capacity(m.marker_count);
     {
         let s: &str = &folded.text;
@@ -101,6 +120,7 @@ pub(crate) fn scan<'t>(m: &Matcher, text: &'t str) -> Scan<'t> {
                 match v.target {
                     Target::Marker(id) => markers.set(id),
                     Target::Topic { .. } => topics.push(h),
+                    Target::Office(_) => offices.push(h),
                     _ => cands.push(h),
                 }
             }
@@ -110,6 +130,7 @@ pub(crate) fn scan<'t>(m: &Matcher, text: &'t str) -> Scan<'t> {
         folded,
         cands,
         topics,
+        offices,
         markers,
     }
 }

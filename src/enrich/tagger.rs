@@ -18,8 +18,9 @@
 
 use std::collections::HashSet;
 
-use super::compile::{Rule, Target, Variant};
+use super::compile::{OfficeWord, Rule, Target, Variant};
 use super::gates::{rules_ok, DocState};
+use super::office::office_span;
 use super::resolution::{read_numbers, Cited};
 use super::scan::{Hit, Markers, Scan};
 use super::text::Folded;
@@ -370,7 +371,8 @@ impl Gazetteer {
     /// The topic triggers whose gates pass. A
     /// trigger strictly inside a country name does not count (`Democratic`
     /// in `Democratic People's Republic of Korea`); one that is the whole
-    /// name does (`DPRK`, `Iran`, `North Korea`).
+    /// name does (`DPRK`, `Iran`, `North Korea`). Nor does one inside a job
+    /// title or office name (`Ministry of Health`).
     fn topic_hits(
         &self,
         orig: &str,
@@ -378,12 +380,28 @@ impl Gazetteer {
         doc: &DocState,
         country_spans: &[(usize, usize)],
     ) -> Vec<TopicHit> {
+        let (mut offices, mut keep) = (Vec::new(), Vec::new());
+        for h in &scan.offices {
+            match self.variant(h).map(|v| &v.target) {
+                Some(Target::Office(OfficeWord::Keep)) => keep.push((h.start, h.end)),
+                Some(Target::Office(w)) => {
+                    offices.extend(office_span(&scan.folded.text, h.start, h.end, w));
+                }
+                _ => {}
+            }
+        }
+        let within = |spans: &[(usize, usize)], h: &Hit| {
+            spans.iter().any(|&(a, b)| a <= h.start && h.end <= b)
+        };
         let mut hits = Vec::new();
         for h in &scan.topics {
             let Some(v) = self.variant(h) else { continue };
             let Target::Topic { topic, weak } = v.target else {
                 continue;
             };
+            if within(&offices, h) && !within(&keep, h) {
+                continue; // `Director-General for Disarmament`
+            }
             // Country spans are in text order and do not overlap.
             let k = country_spans.partition_point(|&(a, _)| a <= h.start);
             let inside = k > 0 && {

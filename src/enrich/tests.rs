@@ -706,3 +706,75 @@ fn the_european_union_is_both_a_country_code_and_a_group() {
     let t = tags("States should sign the Additional Protocol with the IAEA.");
     assert_eq!(t.instruments, vec![("IAEA-AP".to_string(), 1)]);
 }
+
+#[test]
+fn job_titles_and_office_names_trigger_no_topics() {
+    for text in [
+        "The Director-General for Disarmament, Non-Proliferation and Science opened the meeting.",
+        "The Ministry of Health and the Department of Export Control sent delegates.",
+        "Mr. Sato, Director of the Nuclear Security and Non-Proliferation Division, attended.",
+        "Special Envoy for Climate Change, Ministry of Environment and Climate Change",
+    ] {
+        assert_eq!(ids(&tags(text).topics), Vec::<&str>::new(), "{text}");
+    }
+    // What the paragraph says beside the title still counts.
+    let t = tags("The Minister for Health reported on the pandemic.");
+    assert_eq!(ids(&t.topics), vec!["health"]);
+    // An organisation named after its field keeps its topic.
+    let t = tags("The Director General of the International Atomic Energy Agency reported.");
+    assert_eq!(ids(&t.topics), vec!["nuclear"]);
+}
+
+#[test]
+fn a_place_that_names_a_document_is_not_a_country() {
+    assert_eq!(
+        countries(&tags(
+            "ASEAN leaders recalled the 1992 Singapore Declaration."
+        )),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        countries(&tags("They recalled the Japan-Singapore Joint Statement.")),
+        vec!["JPN", "SGP"]
+    );
+    // A demonym names the author, not the place.
+    assert_eq!(
+        countries(&tags("The American Declaration of Independence was cited.")),
+        vec!["USA"]
+    );
+}
+
+#[test]
+fn acronyms_inside_names_keep_their_capitals() {
+    assert_eq!(
+        ids(&tags("A New Start for Africa").instruments),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        ids(&tags("They welcomed the new START treaty.").instruments),
+        vec!["NEW-START"]
+    );
+    assert_eq!(
+        ids(&tags("THE NEW START TREATY").instruments),
+        vec!["NEW-START"]
+    );
+}
+
+#[test]
+fn resolution_lead_with_a_bracketed_acronym() {
+    let t = tags("We call for the implementation of UN Security Council Resolution (UNSCR) 1540.");
+    assert_eq!(ids(&t.instruments), vec!["UNSCR-1540"]);
+}
+
+#[test]
+fn instrument_topic_links_are_only_the_nearly_certain_ones() {
+    // Withdrawal from the NPT is neither about safeguards nor peaceful uses.
+    let t = tags("The DPRK announced its withdrawal from the NPT.");
+    assert!(!ids(&t.topics).contains(&"safeguards"), "{:?}", t.topics);
+    assert!(!ids(&t.topics).contains(&"peaceful-uses"), "{:?}", t.topics);
+    assert!(ids(&t.topics).contains(&"nuclear"));
+    let t = tags("Recalling its resolution 687 (1991) on the boundary between Iraq and Kuwait,");
+    assert_eq!(ids(&t.topics), Vec::<&str>::new());
+    let t = tags("The G7 supports the Global Partnership for Artificial Intelligence.");
+    assert_eq!(ids(&t.instruments), Vec::<&str>::new());
+}

@@ -30,7 +30,7 @@ use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy, Searcher, Tantivy
 pub use analyzer::stem;
 #[cfg(test)]
 pub(crate) use analyzer::stem_analyzer;
-pub(crate) use analyzer::{stem_in_place, LONGEST_TOKEN};
+pub(crate) use analyzer::{fold_in_place, stem_in_place, LONGEST_TOKEN};
 pub use cleanup::remove_unreferenced;
 pub use file_state::FileState;
 pub use guard::{guard, panic_message};
@@ -46,14 +46,16 @@ use crate::model::ParagraphRecord;
 
 /// Version of the on-disk format: bump on any change of the fields or of
 /// their encoding (v2: file state in fast columns, dictionaries without
-/// zstd). An index with another version is not read, and `ingest` rebuilds
-/// it beside the old one and swaps it in.
-pub const SCHEMA_VERSION: u32 = 2;
+/// zstd; v3: accents folded in the text fields' tokens). An index with
+/// another version is not read, and `ingest` rebuilds it beside the old
+/// one and swaps it in.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Version of what the pipeline (decode, segment, enrich) produces; bump
 /// when a change makes existing entries wrong. An index with an older
-/// pipeline version is rebuilt in full by the next `ingest`, which says why.
-pub const PIPELINE_VERSION: u32 = 2;
+/// pipeline version is rebuilt in full by the next `ingest`, which says why
+/// (v2: meeting series, resolutions; v3: real-page headers and entities).
+pub const PIPELINE_VERSION: u32 = 3;
 
 /// What the commit payload records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,8 +10,12 @@
 //! fuzzing call the same function. A file that yields nothing gives a typed
 //! [`SkipReason`] instead of an error: a bad file never stops an ingest.
 
+#[cfg(test)]
+mod real_tests;
 mod records;
 mod skip;
+#[cfg(test)]
+mod tests;
 
 use std::path::Path;
 

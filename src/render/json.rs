@@ -13,7 +13,11 @@
 //! mention and are those of `text`. Missing values are null. `export`
 //! omits `snippet` and `highlights` and has `score` null.
 //!
-//! `search --format json` wraps hits as `{"query", "total", "hits"}`.
+//! `search --format json` wraps hits as `{"query", "total", "expanded",
+//! "warnings", "hits"}`: `expanded` lists what the query's words were read
+//! as, `{"from": typed words, "to": [other names searched as phrases],
+//! "entity": "kind:id" or null for a concept such as WMD}` (empty with
+//! `--literal`); `warnings` the query syntax that was read as plain words.
 
 use std::io::{self, Write};
 
@@ -116,18 +120,36 @@ fn write_json<T: Serialize>(value: &T, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-/// `{"query", "total", "hits": [HIT]}`.
+/// `{"query", "total", "expanded", "warnings", "hits": [HIT]}`.
 pub fn hits(res: &SearchResults, out: &mut dyn Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Expanded<'a> {
+        from: &'a str,
+        to: &'a [String],
+        entity: Option<String>,
+    }
     #[derive(Serialize)]
     struct Page<'a> {
         query: Option<&'a str>,
         total: usize,
+        expanded: Vec<Expanded<'a>>,
+        warnings: &'a [String],
         hits: Vec<HitJson<'a>>,
     }
     write_json(
         &Page {
             query: res.query.as_deref(),
             total: res.total,
+            expanded: res
+                .expanded
+                .iter()
+                .map(|e| Expanded {
+                    from: &e.from,
+                    to: &e.to,
+                    entity: e.entity.as_ref().map(|(k, id)| format!("{k}:{id}")),
+                })
+                .collect(),
+            warnings: &res.warnings,
             hits: res.hits.iter().map(HitJson::from_hit).collect(),
         },
         out,

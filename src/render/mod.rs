@@ -51,6 +51,8 @@ pub struct Hints {
     pub more_hits: &'static str,
     /// After the count of files the last ingest skipped.
     pub skipped_files: &'static str,
+    /// After the line saying what the query was read as.
+    pub literal: &'static str,
 }
 
 /// Writes search results.

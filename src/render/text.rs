@@ -137,8 +137,48 @@ fn highlighted(snippet: &str, ranges: &[(usize, usize)], style: TextStyle) -> St
     out
 }
 
+/// One dim line of help after the results (worded by the caller).
+pub fn note(line: &str, style: TextStyle, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", paint(style, DIM, line))
+}
+
+/// What the query's words were read as, one line:
+/// `read as: CTBT = Comprehensive Nuclear-Test-Ban Treaty (instrument CTBT, +6 names)`.
+pub fn read_as(res: &SearchResults) -> Option<String> {
+    if res.expanded.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = res
+        .expanded
+        .iter()
+        .map(|e| {
+            let what = match &e.entity {
+                Some((k, id)) => format!("{k} {id}"),
+                None => "concept".to_string(),
+            };
+            let names = match e.to.len() {
+                0 => String::new(),
+                1 => format!(", +\"{}\"", e.to[0]),
+                n => format!(", +{n} names"),
+            };
+            format!("{} = {} ({what}{names})", e.from, e.name)
+        })
+        .collect();
+    Some(format!("read as: {}", parts.join("; ")))
+}
+
 /// Search results.
 pub fn hits(res: &SearchResults, style: TextStyle, out: &mut dyn Write) -> io::Result<()> {
+    if let Some(line) = read_as(res) {
+        writeln!(
+            out,
+            "{}",
+            paint(style, DIM, &format!("{line}{}", style.hints.literal))
+        )?;
+        if !res.hits.is_empty() {
+            writeln!(out)?;
+        }
+    }
     for (i, h) in res.hits.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;

@@ -210,8 +210,9 @@ pub fn facet_counts(
     filters: &super::Filters,
     by: FacetBy,
     by_key: bool,
+    literal: bool,
 ) -> crate::Result<FacetResults> {
-    let q = engine.build_query(query.as_deref(), filters)?;
+    let q = engine.build_query(query.as_deref(), filters, literal)?;
     let (raw, total) = engine
         .searcher()
         .search(&*q, &(FacetCollector::new(by), tantivy::collector::Count))?;

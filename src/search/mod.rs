@@ -5,21 +5,25 @@
 //! snippets only for the hits returned. Nothing here prints: `render`
 //! turns results into bytes.
 
+pub mod expand;
 pub mod facets;
 pub mod filters;
+pub mod hint;
+mod prefix;
 mod proximity;
 pub mod query;
 mod rank;
 pub mod show;
 mod snippet;
 mod union;
+pub mod variants;
 
 use std::ops::Bound;
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery,
-    Query, RangeQuery, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Index, Order, Searcher, TantivyDocument, Term};
@@ -30,8 +34,9 @@ pub use show::{similar_ids, view_paragraph, ParagraphView};
 
 use crate::enrich::meetings::Meetings;
 use crate::error::{Error, Result, UsageError};
-use crate::index::{context_term, kind, read_record, Fields, IndexHandle};
+use crate::index::{context_term, fold_in_place, kind, read_record, Fields, IndexHandle};
 use crate::model::ParagraphRecord;
+pub use expand::Expansion;
 use proximity::ProximityQuery;
 use query::{parse_query, Atom, Clause, ParsedQuery};
 use rank::{order_ties, Rank, TieCache, TIE_MARGIN};
@@ -53,6 +58,14 @@ const PHRASE_BOOST: f32 = 2.0;
 const NEAR_BOOST: f32 = 1.0;
 /// How far apart "near" words may be.
 const NEAR_SLOP: u32 = 5;
+/// Score of a paragraph that has another name of what the query named
+/// (`Comprehensive Nuclear-Test-Ban Treaty` for `CTBT`): a constant below
+/// what a paragraph with the typed word itself scores in its own text.
+const OTHER_NAME_SCORE: f32 = 0.5;
+/// Weight of the entity tag of what the query named (BM25 on the tag
+/// field: more mentions, and stated rather than implied topics, rank
+/// higher), small beside the typed words.
+const TAG_BOOST: f32 = 0.05;
 
 /// How results are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -81,6 +94,9 @@ pub struct SearchRequest {
     pub sort: Sort,
     /// Whether to compute snippets (not needed for export-like uses).
     pub snippets: bool,
+    /// Search the words only as typed: no names from the gazetteers, no
+    /// spelling variants (`--literal`).
+    pub literal: bool,
 }
 
 /// One result.
@@ -105,6 +121,10 @@ pub struct SearchResults {
     pub total: usize,
     /// The requested page of hits.
     pub hits: Vec<Hit>,
+    /// What the query's words were read as (empty with `literal`).
+    pub expanded: Vec<Expansion>,
+    /// Query syntax read as plain words, one message each.
+    pub warnings: Vec<String>,
 }
 
 /// A searcher on the last commit of an index.
@@ -130,7 +150,11 @@ impl Engine {
 
     /// Runs a search.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
-        let text_query = self.parse_text(req.query.as_deref(), &req.filters)?;
+        let text = self.parse_text(req.query.as_deref(), &req.filters, req.literal)?;
+        let (text_query, expanded, warnings) = match text {
+            Some(t) => (Some(t.query), t.expanded, t.warnings),
+            None => (None, Vec::new(), Vec::new()),
+        };
         let rank_by_entities = text_query.is_none();
         let query = self.full_query(
             text_query.as_ref().map(|q| q.box_clone()),
@@ -210,6 +234,8 @@ impl Engine {
                 query: req.query.clone(),
                 total,
                 hits: Vec::new(),
+                expanded,
+                warnings,
             });
         }
         let scored: Vec<(Option<f32>, DocAddress)> =
@@ -247,14 +273,21 @@ impl Engine {
             query: req.query.clone(),
             total,
             hits,
+            expanded,
+            warnings,
         })
     }
 
     /// The whole query (text and filters) as used by `search`, for other
     /// collectors such as facet counts.
-    pub fn build_query(&self, query: Option<&str>, filters: &Filters) -> Result<Box<dyn Query>> {
+    pub fn build_query(
+        &self,
+        query: Option<&str>,
+        filters: &Filters,
+        literal: bool,
+    ) -> Result<Box<dyn Query>> {
         self.check_meetings(filters)?;
-        let text = self.parse_text(query, filters)?;
+        let text = self.parse_text(query, filters, literal)?.map(|t| t.query);
         let rank_by_entities = text.is_none();
         Ok(self.full_query(text, filters, rank_by_entities))
     }
@@ -295,10 +328,20 @@ impl Engine {
     }
 
     /// The text part of a query, `None` when there is no query text.
-    fn parse_text(&self, query: Option<&str>, filters: &Filters) -> Result<Option<Box<dyn Query>>> {
+    fn parse_text(
+        &self,
+        query: Option<&str>,
+        filters: &Filters,
+        literal: bool,
+    ) -> Result<Option<TextPart>> {
         match query.map(str::trim) {
             Some(q) if !q.is_empty() => {
                 let parsed = parse_query(q)?;
+                let expanded = if literal {
+                    Vec::new()
+                } else {
+                    expand::expand(&parsed)
+                };
                 // The text drives the search on its own only when it is a
                 // single required clause and nothing filters it.
                 let alone = filters.is_empty()
@@ -308,7 +351,16 @@ impl Engine {
                         .filter(|c| !matches!(c, Clause::Exclude(_)))
                         .count()
                         == 1;
-                Ok(Some(self.text_query(&parsed, q, !alone)?))
+                let plan = Plan {
+                    expanded: &expanded,
+                    literal,
+                };
+                let query = self.text_query(&parsed, q, !alone, &plan)?;
+                Ok(Some(TextPart {
+                    query,
+                    warnings: parsed.warnings,
+                    expanded,
+                }))
             }
             _ => Ok(None),
         }
@@ -408,44 +460,46 @@ impl Engine {
     /// `probed`: the query will be intersected with other clauses, so its
     /// unions must seek well (see [`union`]); otherwise it drives the
     /// search alone and tantivy's buffered unions scan faster.
-    fn text_query(&self, parsed: &ParsedQuery, raw: &str, probed: bool) -> Result<Box<dyn Query>> {
+    fn text_query(
+        &self,
+        parsed: &ParsedQuery,
+        raw: &str,
+        probed: bool,
+        plan: &Plan,
+    ) -> Result<Box<dyn Query>> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut any_positive = false;
-        for clause in &parsed.clauses {
-            match clause {
-                Clause::AnyOf(atoms) => {
-                    let alternatives: Vec<Box<dyn Query>> = atoms
-                        .iter()
-                        .filter_map(|a| self.atom_query(a, true, probed))
-                        .collect();
-                    if alternatives.is_empty() {
-                        continue;
-                    }
+        let mut i = 0;
+        while i < parsed.clauses.len() {
+            let here: Vec<&Expansion> = plan
+                .expanded
+                .iter()
+                .filter(|e| e.clauses.start == i)
+                .collect();
+            if let Some(first) = here.first() {
+                let range = first.clauses.clone();
+                let q = self.concept_query(&parsed.clauses[range.clone()], &here, probed, plan)?;
+                if let Some(q) = q {
                     any_positive = true;
-                    let q: Box<dyn Query> = if alternatives.len() == 1 {
-                        alternatives
-                            .into_iter()
-                            .next()
-                            .unwrap_or_else(|| Box::new(EmptyQuery))
-                    } else if probed {
-                        // `a OR b` scores the sum, as a `should` union does.
-                        Box::new(FieldUnionQuery::new(alternatives, 1.0))
-                    } else {
-                        Box::new(BooleanQuery::new(
-                            alternatives
-                                .into_iter()
-                                .map(|q| (Occur::Should, q))
-                                .collect(),
-                        ))
-                    };
                     clauses.push((Occur::Must, q));
                 }
+                i = range.end.max(i + 1);
+                continue;
+            }
+            match &parsed.clauses[i] {
+                Clause::AnyOf(atoms) => {
+                    if let Some(q) = self.any_of_query(atoms, probed, plan)? {
+                        any_positive = true;
+                        clauses.push((Occur::Must, q));
+                    }
+                }
                 Clause::Exclude(atom) => {
-                    if let Some(q) = self.atom_query(atom, false, true) {
+                    if let Some(q) = self.atom_query(atom, false, true)? {
                         clauses.push((Occur::MustNot, q));
                     }
                 }
             }
+            i += 1;
         }
         if !parsed.has_positive() {
             // Only exclusions: everything else matches.
@@ -474,13 +528,108 @@ impl Engine {
         Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
-    /// One word or phrase across the text fields. Positive atoms search
-    /// body, heading and context (with decreasing weight); exclusions only
-    /// the paragraph's own text and heading.
-    fn atom_query(&self, atom: &Atom, positive: bool, probed: bool) -> Option<Box<dyn Query>> {
-        let text = match atom {
-            Atom::Word(w) | Atom::Phrase(w) => w,
-        };
+    /// Any of `atoms` (one atom: that atom), each with its spelling
+    /// variants unless the search is literal.
+    fn any_of_query(
+        &self,
+        atoms: &[Atom],
+        probed: bool,
+        plan: &Plan,
+    ) -> Result<Option<Box<dyn Query>>> {
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+        for atom in atoms {
+            alternatives.extend(self.atom_query(atom, true, probed)?);
+            if plan.literal {
+                continue;
+            }
+            if let Atom::Word(w) = atom {
+                for v in variants::spelling_variants(w) {
+                    if self.all_indexed(&v) {
+                        let v = if v.contains(' ') {
+                            Atom::Phrase(v)
+                        } else {
+                            Atom::Word(v)
+                        };
+                        alternatives.extend(self.atom_query(&v, true, probed)?);
+                    }
+                }
+            }
+        }
+        Ok(union(alternatives, probed))
+    }
+
+    /// Typed words read as a name (see [`expand`]): the words as typed
+    /// (all required, as without expansion), or any other name of the
+    /// same thing as a phrase, or a paragraph tagged with it. Other names
+    /// and tags score a constant below what the typed words score, so
+    /// paragraphs that contain the words themselves come first.
+    fn concept_query(
+        &self,
+        words: &[Clause],
+        expansions: &[&Expansion],
+        probed: bool,
+        plan: &Plan,
+    ) -> Result<Option<Box<dyn Query>>> {
+        let mut typed: Vec<Box<dyn Query>> = Vec::new();
+        for clause in words {
+            if let Clause::AnyOf(atoms) = clause {
+                typed.extend(self.any_of_query(atoms, probed, plan)?);
+            }
+        }
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+        match typed.len() {
+            0 => {}
+            1 => alternatives.extend(typed),
+            _ => alternatives.push(Box::new(BooleanQuery::new(
+                typed.into_iter().map(|q| (Occur::Must, q)).collect(),
+            ))),
+        }
+        for e in expansions {
+            for name in &e.to {
+                if !self.all_indexed(name) {
+                    continue;
+                }
+                if let Some(q) = self.atom_query(&Atom::Phrase(name.clone()), true, probed)? {
+                    alternatives.push(Box::new(ConstScoreQuery::new(q, OTHER_NAME_SCORE)));
+                }
+            }
+            if let Some((kind, id)) = &e.entity {
+                let own = TermQuery::new(
+                    Term::from_field_text(self.fields.entity(*kind), id),
+                    IndexRecordOption::WithFreqs,
+                );
+                alternatives.push(Box::new(BoostQuery::new(Box::new(own), TAG_BOOST)));
+                let ctx = TermQuery::new(
+                    Term::from_field_text(self.fields.context_entity, &context_term(*kind, id)),
+                    IndexRecordOption::Basic,
+                );
+                alternatives.push(Box::new(ConstScoreQuery::new(Box::new(ctx), 0.0)));
+            }
+        }
+        Ok(union(alternatives, probed))
+    }
+
+    /// Whether every word of `text` is in the paragraph texts (a variant or
+    /// name that is not cannot match, so it is not searched).
+    fn all_indexed(&self, text: &str) -> bool {
+        let tokens = self.analyze(self.fields.body, text);
+        !tokens.is_empty()
+            && tokens.iter().all(|t| {
+                self.searcher
+                    .doc_freq(&Term::from_field_text(self.fields.body, t))
+                    .is_ok_and(|n| n > 0)
+            })
+    }
+
+    /// One word, phrase or prefix across the text fields. Positive atoms
+    /// search body, heading and context (with decreasing weight);
+    /// exclusions only the paragraph's own text and heading.
+    fn atom_query(
+        &self,
+        atom: &Atom,
+        positive: bool,
+        probed: bool,
+    ) -> Result<Option<Box<dyn Query>>> {
         let mut fields = vec![
             (self.fields.body, BODY_BOOST),
             (self.fields.heading, HEADING_BOOST),
@@ -488,37 +637,63 @@ impl Engine {
         if positive {
             fields.push((self.fields.context, CONTEXT_BOOST));
         }
-        let per_field: Vec<Box<dyn Query>> = fields
-            .into_iter()
-            .filter_map(|(field, boost)| {
-                let tokens = self.analyze(field, text);
-                let q: Box<dyn Query> = match tokens.len() {
-                    0 => return None,
-                    1 => Box::new(TermQuery::new(
-                        Term::from_field_text(field, &tokens[0]),
-                        IndexRecordOption::WithFreqs,
-                    )),
-                    _ => Box::new(PhraseQuery::new(
-                        tokens
+        let mut per_field: Vec<Box<dyn Query>> = Vec::new();
+        for (field, boost) in fields {
+            let q: Box<dyn Query> = match atom {
+                Atom::Prefix(p) => {
+                    let mut p: String = p
+                        .chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .flat_map(char::to_lowercase)
+                        .collect();
+                    fold_in_place(&mut p);
+                    let terms = prefix::prefix_terms(&self.searcher, field, &p)?;
+                    if terms.is_empty() {
+                        continue;
+                    }
+                    Box::new(BooleanQuery::new(
+                        terms
                             .iter()
-                            .map(|t| Term::from_field_text(field, t))
+                            .map(|t| {
+                                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                                    Term::from_field_text(field, t),
+                                    IndexRecordOption::WithFreqs,
+                                ));
+                                (Occur::Should, q)
+                            })
                             .collect(),
-                    )),
-                };
-                Some(Box::new(BoostQuery::new(q, boost)) as Box<dyn Query>)
-            })
-            .collect();
-        if per_field.is_empty() {
-            return None;
+                    ))
+                }
+                Atom::Word(text) | Atom::Phrase(text) => {
+                    let tokens = self.analyze(field, text);
+                    match tokens.len() {
+                        0 => continue,
+                        1 => Box::new(TermQuery::new(
+                            Term::from_field_text(field, &tokens[0]),
+                            IndexRecordOption::WithFreqs,
+                        )),
+                        _ => Box::new(PhraseQuery::new(
+                            tokens
+                                .iter()
+                                .map(|t| Term::from_field_text(field, t))
+                                .collect(),
+                        )),
+                    }
+                }
+            };
+            per_field.push(Box::new(BoostQuery::new(q, boost)));
         }
-        Some(if probed {
+        if per_field.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(if probed {
             Box::new(FieldUnionQuery::new(per_field, FIELD_TIE_BREAKER))
         } else {
             Box::new(DisjunctionMaxQuery::with_tie_breaker(
                 per_field,
                 FIELD_TIE_BREAKER,
             ))
-        })
+        }))
     }
 
     /// The tokens the index's analyser makes of `text` for `field`.
@@ -638,6 +813,39 @@ impl Engine {
         }
         Box::new(BooleanQuery::new(clauses))
     }
+}
+
+/// Any of `alternatives`, scored as their sum; `None` when there is none.
+/// `probed`: inside an intersection, so the union must seek (see [`union`]).
+fn union(alternatives: Vec<Box<dyn Query>>, probed: bool) -> Option<Box<dyn Query>> {
+    if alternatives.len() <= 1 {
+        return alternatives.into_iter().next();
+    }
+    Some(if probed {
+        Box::new(FieldUnionQuery::new(alternatives, 1.0))
+    } else {
+        Box::new(BooleanQuery::new(
+            alternatives
+                .into_iter()
+                .map(|q| (Occur::Should, q))
+                .collect(),
+        ))
+    })
+}
+
+/// The text part of a search: the query, and what the words were read as.
+struct TextPart {
+    query: Box<dyn Query>,
+    expanded: Vec<Expansion>,
+    warnings: Vec<String>,
+}
+
+/// How the text query is built.
+struct Plan<'a> {
+    /// What the words were read as (empty when literal).
+    expanded: &'a [Expansion],
+    /// No spelling variants either.
+    literal: bool,
 }
 
 /// A filter clause: any of `alternatives` must match, adding nothing to

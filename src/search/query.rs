@@ -2,17 +2,27 @@
 //! tantivy query is built, so syntax errors are reported as usage errors
 //! naming the problem.
 //!
-//! - words are all required: `export control`
+//! - words are all required: `export control` (`AND` between them is
+//!   accepted and means the same)
 //! - `"quoted phrases"` must appear as written (after stemming)
 //! - `a OR b` (upper-case `OR`, also `|`) means either; binds tighter than
 //!   the implicit AND: `nuclear OR chemical weapons` = (nuclear | chemical) & weapons
-//! - `-word` or `-"a phrase"` excludes paragraphs that contain it
+//! - `-word`, `-"a phrase"` or `NOT word` excludes paragraphs that contain it
+//! - `nucl*` (a trailing `*`) matches every word starting with `nucl`
+//!
+//! Syntax other engines accept but we do not (`field:value`, brackets,
+//! `~`, `^`, a `*` inside a word) is read as plain words and reported in
+//! [`ParsedQuery::warnings`], so a user sees why a query found nothing
+//! rather than a silent zero.
 //!
 //! ```
 //! use dipsearch::search::query::{parse_query, Clause, Atom};
 //! let q = parse_query(r#"export -"arms trade" PSI OR HCOC"#).unwrap();
 //! assert_eq!(q.clauses.len(), 3);
 //! assert_eq!(q.clauses[1], Clause::Exclude(Atom::Phrase("arms trade".into())));
+//! let q = parse_query("nucl* NOT Iran").unwrap();
+//! assert_eq!(q.clauses[0], Clause::AnyOf(vec![Atom::Prefix("nucl".into())]));
+//! assert_eq!(q.clauses[1], Clause::Exclude(Atom::Word("Iran".into())));
 //! ```
 
 use crate::error::{Error, QueryProblem, Result, UsageError};
@@ -24,6 +34,18 @@ pub enum Atom {
     Word(String),
     /// Several words that must appear together, in order.
     Phrase(String),
+    /// The start of a word (`nucl` of `nucl*`): any indexed word beginning
+    /// with it matches.
+    Prefix(String),
+}
+
+impl Atom {
+    /// The text of the atom, without quotes or `*`.
+    pub fn text(&self) -> &str {
+        match self {
+            Atom::Word(t) | Atom::Phrase(t) | Atom::Prefix(t) => t,
+        }
+    }
 }
 
 /// One top-level part of the query; all clauses must hold.
@@ -40,6 +62,9 @@ pub enum Clause {
 pub struct ParsedQuery {
     /// Clauses, all required.
     pub clauses: Vec<Clause>,
+    /// Syntax that was read as plain words, one message each (e.g.
+    /// `field:value syntax is not supported ('country:JPN' is read as words)`).
+    pub warnings: Vec<String>,
 }
 
 impl ParsedQuery {
@@ -50,7 +75,7 @@ impl ParsedQuery {
             .filter_map(|c| match c {
                 Clause::AnyOf(atoms) if atoms.len() == 1 => match &atoms[0] {
                     Atom::Word(w) => Some(w.as_str()),
-                    Atom::Phrase(_) => None,
+                    Atom::Phrase(_) | Atom::Prefix(_) => None,
                 },
                 _ => None,
             })
@@ -67,17 +92,20 @@ impl ParsedQuery {
 enum Token {
     Atom(Atom, bool),
     Or,
+    Not,
 }
 
 /// Parses the query text. Errors: an unclosed quote, `OR` without two
 /// sides, an empty exclusion.
 pub fn parse_query(text: &str) -> Result<ParsedQuery> {
-    let tokens = tokenize(text)?;
+    let mut warnings = Vec::new();
+    let tokens = apply_not(text, tokenize(text, &mut warnings)?)?;
     let mut clauses: Vec<Clause> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         match &tokens[i] {
             Token::Or => return Err(query_error(text, QueryProblem::OrWithoutSides)),
+            Token::Not => return Err(query_error(text, QueryProblem::DanglingNot)),
             Token::Atom(atom, negated) => {
                 if *negated {
                     if matches!(tokens.get(i + 1), Some(Token::Or)) {
@@ -102,7 +130,69 @@ pub fn parse_query(text: &str) -> Result<ParsedQuery> {
             }
         }
     }
-    Ok(ParsedQuery { clauses })
+    warnings.dedup();
+    Ok(ParsedQuery { clauses, warnings })
+}
+
+/// `NOT x` is `-x`.
+fn apply_not(text: &str, tokens: Vec<Token>) -> Result<Vec<Token>> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut it = tokens.into_iter();
+    while let Some(t) = it.next() {
+        match t {
+            Token::Not => match it.next() {
+                Some(Token::Atom(a, false)) => out.push(Token::Atom(a, true)),
+                _ => return Err(query_error(text, QueryProblem::DanglingNot)),
+            },
+            t => out.push(t),
+        }
+    }
+    Ok(out)
+}
+
+/// A typed word as an atom: `AND` is dropped (`None`), a trailing `*`
+/// makes a prefix, unsupported syntax is stripped and noted.
+fn word_atom(word: String, warnings: &mut Vec<String>) -> Option<Atom> {
+    if word == "AND" || word == "&&" || word == "+" {
+        return None;
+    }
+    let mut word = word;
+    if let Some(rest) = word.strip_prefix('+') {
+        // `+word` (required) is what every word already is.
+        word = rest.to_string();
+    }
+    if word.contains(['(', ')', '[', ']', '{', '}']) {
+        warnings.push(
+            "brackets are not supported and are ignored (OR binds its two neighbours; \
+             all other words are required)"
+                .to_string(),
+        );
+        word.retain(|c| !matches!(c, '(' | ')' | '[' | ']' | '{' | '}'));
+    }
+    if word.contains(['~', '^']) {
+        warnings.push(format!(
+            "'~' and '^' are not supported: '{word}' is read as words"
+        ));
+    }
+    if let Some((field, value)) = word.split_once(':') {
+        if !field.is_empty() && !value.is_empty() && field.chars().all(char::is_alphabetic) {
+            warnings.push(format!(
+                "field:value syntax is not supported: '{word}' is read as words \
+                 (filters are options such as --country)"
+            ));
+        }
+    }
+    if let Some(stem) = word.strip_suffix('*') {
+        if !stem.is_empty() && !stem.contains('*') && stem.chars().any(char::is_alphanumeric) {
+            return Some(Atom::Prefix(stem.to_string()));
+        }
+    }
+    if word.contains('*') {
+        warnings.push(format!(
+            "wildcards are supported only at the end of a word: '{word}' is read as words"
+        ));
+    }
+    (!word.is_empty()).then_some(Atom::Word(word))
 }
 
 fn query_error(text: &str, problem: QueryProblem) -> Error {
@@ -113,7 +203,7 @@ fn query_error(text: &str, problem: QueryProblem) -> Error {
     .into()
 }
 
-fn tokenize(text: &str) -> Result<Vec<Token>> {
+fn tokenize(text: &str, warnings: &mut Vec<String>) -> Result<Vec<Token>> {
     let mut tokens = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some(&(_, c)) = chars.peek() {
@@ -159,10 +249,14 @@ fn tokenize(text: &str) -> Result<Vec<Token>> {
                     word.push(c);
                     chars.next();
                 }
-                if !negated && (word == "OR" || word == "|") {
+                if !negated && (word == "OR" || word == "|" || word == "||") {
                     tokens.push(Token::Or);
-                } else {
-                    tokens.push(Token::Atom(Atom::Word(word), negated));
+                } else if !negated && word == "NOT" {
+                    tokens.push(Token::Not);
+                } else if let Some(atom) = word_atom(word, warnings) {
+                    tokens.push(Token::Atom(atom, negated));
+                } else if negated {
+                    return Err(query_error(text, QueryProblem::DanglingMinus));
                 }
             }
             _ => {
@@ -235,6 +329,42 @@ mod tests {
             assert!(err.is_usage(), "{bad}");
             assert!(err.to_string().contains(bad), "{err}");
         }
+    }
+
+    #[test]
+    fn not_and_and_prefix() {
+        let q = parse_query("nuclear AND weapons NOT Iran -\"six party\" nucl*").unwrap();
+        assert_eq!(
+            q.clauses,
+            vec![
+                Clause::AnyOf(vec![w("nuclear")]),
+                Clause::AnyOf(vec![w("weapons")]),
+                Clause::Exclude(w("Iran")),
+                Clause::Exclude(Atom::Phrase("six party".into())),
+                Clause::AnyOf(vec![Atom::Prefix("nucl".into())]),
+            ]
+        );
+        assert!(q.warnings.is_empty());
+        assert!(parse_query("nuclear NOT").unwrap_err().is_usage());
+        assert!(parse_query("NOT OR x").unwrap_err().is_usage());
+    }
+
+    #[test]
+    fn unsupported_syntax_is_words_with_a_warning() {
+        for (query, words) in [
+            ("country:JPN export", 2),
+            ("(nuclear OR chemical) weapons", 2),
+            ("nuclear~2", 1),
+            ("nu*ear", 1),
+        ] {
+            let q = parse_query(query).unwrap();
+            assert_eq!(q.warnings.len(), 1, "{query}: {:?}", q.warnings);
+            assert_eq!(q.clauses.len(), words, "{query}");
+        }
+        assert!(parse_query("\"Côte d'Ivoire\" 1540")
+            .unwrap()
+            .warnings
+            .is_empty());
     }
 
     #[test]

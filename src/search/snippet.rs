@@ -18,7 +18,7 @@ use tantivy::schema::Field;
 use tantivy::{Searcher, Term};
 
 use crate::error::Result;
-use crate::index::{stem_in_place, LONGEST_TOKEN};
+use crate::index::{fold_in_place, stem_in_place, LONGEST_TOKEN};
 
 /// Snippet length in characters.
 pub(super) const SNIPPET_CHARS: usize = 240;
@@ -82,8 +82,8 @@ impl Highlighter {
     /// index's analyser: lower-cased (ASCII in place, otherwise char by
     /// char) and stemmed; only when it starts like a term.
     fn word_weight(&mut self, raw: &str) -> Option<f32> {
-        let first = raw.chars().next()?.to_lowercase().next()?;
-        if !self.first.contains(&first) {
+        let first = raw.chars().next()?;
+        if first.is_ascii() && !self.first.contains(&first.to_ascii_lowercase()) {
             return None;
         }
         self.word.clear();
@@ -92,6 +92,15 @@ impl Highlighter {
             self.word.make_ascii_lowercase();
         } else {
             self.word.extend(raw.chars().flat_map(char::to_lowercase));
+            fold_in_place(&mut self.word);
+            if !self
+                .word
+                .chars()
+                .next()
+                .is_some_and(|c| self.first.contains(&c))
+            {
+                return None;
+            }
         }
         stem_in_place(&mut self.word);
         weight(&self.terms, &self.word)

@@ -38,6 +38,12 @@ const EXACT: &[&str] = &[
     "報道発表へ戻る",
     "[full text]",
     "final",
+    "related stories",
+    "related articles",
+    "related content",
+    "read more",
+    "(reference)",
+    "[reference]",
 ];
 
 /// Prefixes (lower-cased) of navigation lines, matched on short lines only.
@@ -53,6 +59,9 @@ const PREFIXES: &[&str] = &[
     "g8 information centre",
     "copyright",
     "©",
+    "download the ",
+    "click here to download",
+    "click here for the full",
     "home >",
     "home ›",
     "home »",
@@ -95,6 +104,33 @@ pub fn is_boilerplate(line: &str) -> bool {
         };
     }
     is_separator(t) || is_page_number(t) || is_record_furniture(t)
+}
+
+/// A press office's contact box at the foot of a release (`Division in
+/// Charge` / `Security Export Control Policy Division ...`, `Contact:`,
+/// `For further information ...`): the whole block, kept short.
+///
+/// ```
+/// use dipsearch::segment::boilerplate::is_contact_box;
+/// assert!(is_contact_box("Division in Charge Security Export Control Policy Division"));
+/// assert!(!is_contact_box("Contact points were expanded to all members."));
+/// ```
+pub fn is_contact_box(block: &str) -> bool {
+    const LEADS: &[&str] = &[
+        "division in charge",
+        "contact:",
+        "contacts:",
+        "media contact",
+        "press contact",
+        "for further information",
+        "for more information",
+        "inquiries:",
+        "enquiries:",
+        "for inquiries",
+        "for media inquiries",
+    ];
+    let lower = block.trim_start().to_lowercase();
+    block.len() < 400 && LEADS.iter().any(|l| lower.starts_with(l))
 }
 
 /// Running heads of UN verbatim records: the document symbol with the
@@ -166,6 +202,82 @@ pub fn is_page_number(t: &str) -> bool {
         (Some(a), Some(b), None) => all_digits(a) && all_digits(b),
         _ => false,
     }
+}
+
+/// How many bytes at the start of a line are UN page furniture: the job
+/// number of the document (`08-51570`, `17-29597 (E)`), its barcode
+/// (`*1729597*`), a page number (`17`, `16/48`) and the record's symbol as
+/// a running head (`A/63/PV.13`), in any order, as General Debate records
+/// and Security Council resolutions print them at each page break (the
+/// text extraction often glues them to the first line of the next page).
+/// `None` when the line does not start with a job number, or is not only a
+/// running symbol (with its page number). The furniture goes; the rest of
+/// the line stays.
+///
+/// ```
+/// use dipsearch::segment::boilerplate::un_page_furniture;
+/// assert_eq!(un_page_furniture("17 08-51570 "), Some(12));
+/// assert_eq!(un_page_furniture("16/48 16-29421 Africa needs"), Some(15));
+/// assert_eq!(un_page_furniture("A/63/PV.13"), Some(10));
+/// assert_eq!(un_page_furniture("17 delegations met"), None);
+/// assert_eq!(un_page_furniture("A/63/PV.13 is the record"), None);
+/// ```
+pub fn un_page_furniture(line: &str) -> Option<usize> {
+    let first = line.trim_start().bytes().next()?;
+    if !(first.is_ascii_digit() || first == b'*' || first == b'A' || first == b'S') {
+        return None;
+    }
+    let (mut job, mut symbol, mut page) = (false, false, false);
+    let mut rest = line;
+    for _ in 0..5 {
+        let t = rest.trim_start();
+        let end = t.find(char::is_whitespace).unwrap_or(t.len());
+        let tok = &t[..end];
+        if !job && is_job_number(tok) {
+            job = true;
+        } else if !symbol && is_record_symbol(tok) {
+            symbol = true;
+        } else if !page && is_page_token(tok) {
+            page = true;
+        } else if !(job && (tok == "(E)" || is_barcode(tok))) || tok.is_empty() {
+            break;
+        }
+        rest = &t[end..];
+    }
+    let consumed = line.len() - rest.trim_start().len();
+    (job || symbol && rest.trim().is_empty()).then_some(consumed)
+}
+
+/// `08-51570`: two digits, a hyphen, five digits.
+fn is_job_number(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 8 && b[2] == b'-' && b[..2].iter().chain(&b[3..]).all(u8::is_ascii_digit)
+}
+
+/// A printed page number: `17`, `16/48`.
+fn is_page_token(t: &str) -> bool {
+    let short_number =
+        |p: &str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    match t.split_once('/') {
+        Some((a, b)) => short_number(a) && short_number(b),
+        None => short_number(t),
+    }
+}
+
+/// `*1729597*`.
+fn is_barcode(t: &str) -> bool {
+    t.len() > 2
+        && t.starts_with('*')
+        && t.ends_with('*')
+        && t[1..t.len() - 1].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A meeting record's symbol: `A/63/PV.13`, `S/PV.3046`, `A/C.1/63/PV.2`.
+fn is_record_symbol(t: &str) -> bool {
+    (t.starts_with("A/") || t.starts_with("S/"))
+        && t.contains("PV.")
+        && t.len() < 24
+        && t.bytes().last().is_some_and(|b| b.is_ascii_digit())
 }
 
 /// Whether the line is a breadcrumb item such as `- Home` or

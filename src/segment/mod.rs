@@ -44,11 +44,14 @@
 //! assert_eq!(s.paragraphs[1].context.as_deref(), Some("Lead-in:"));
 //! ```
 
+pub mod accounting;
 pub mod boilerplate;
 pub mod dates;
 pub mod header;
 mod hyphen;
 pub mod numbering;
+mod reflow;
+mod resolution;
 mod running;
 pub mod unwrap;
 
@@ -59,6 +62,7 @@ use crate::model::{Paragraph, Segmented};
 use crate::text::lexicon::PART_WORDS;
 use crate::text::line::starts_lower;
 use crate::text::title::{ends_with_function_word, is_title_like};
+use crate::text::ws::normalise_ws;
 use numbering::{parse_marker, Assigned, Labeller, Marker, Style};
 use running::{Evidence, RunningHeaders};
 use unwrap::Block;
@@ -88,10 +92,17 @@ pub struct Seed {
 /// [`segment_text`] for a page whose metadata gives a title or date.
 pub fn segment_page(text: &str, seed: &Seed) -> Segmented {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = reflow::unflatten(text);
     let mut lines: Vec<&str> = text
         .split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
+    // Resolutions repeat whole lines (`resolution 686 (1991),`) that the
+    // running-header detector would take for page furniture; theirs is
+    // dropped by `resolution` itself.
+    if let Some(r) = header::read_resolution(&lines) {
+        return resolution::segment(&lines, r);
+    }
     drop_running_headers(&mut lines);
     let scan = header::read_header_seeded(&lines, seed);
     let body = lines.get(scan.body_start..).unwrap_or(&[]);
@@ -107,6 +118,7 @@ pub fn segment_page(text: &str, seed: &Seed) -> Segmented {
     if has_header {
         complete_from_body(&mut h, &paragraphs, scan.bare_date);
     }
+    h.place = h.place.map(header::city_of);
     Segmented {
         header: h,
         paragraphs,
@@ -166,6 +178,99 @@ fn drop_running_headers(lines: &mut [&str]) {
     }
 }
 
+/// What a block is to the labelling: a section heading, a line joined
+/// into the heading after it, or body.
+enum Role {
+    Heading(String),
+    JoinedIntoNext,
+    Body,
+}
+
+/// The role of each block. A heading has body after it, and that body
+/// does not continue a sentence (a lower-case start means the "heading"
+/// is a fragment). Runs of heading-like lines never overwrite each other,
+/// so no line is lost: two in a row are one heading (`Agenda Item 4:` /
+/// `Strengthening Export Control`); in three or more, the first heads
+/// the lines between, which are body (a list of past meetings), and the
+/// last heads what follows.
+fn heading_roles(blocks: &[Block]) -> Vec<Role> {
+    let candidate: Vec<Option<String>> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let next = blocks.get(i + 1);
+            next.filter(|n| !starts_lower(&n.text)).and_then(|n| {
+                heading_text(b)
+                    .or_else(|| heading_lead(b))
+                    .or_else(|| heading_before_number(b, n))
+            })
+        })
+        .collect();
+    let mut roles: Vec<Role> = Vec::with_capacity(blocks.len());
+    let mut i = 0;
+    while i < blocks.len() {
+        let run = candidate[i..].iter().take_while(|c| c.is_some()).count();
+        let text = |k: usize| candidate[k].clone().unwrap_or_default();
+        match run {
+            0 => roles.push(Role::Body),
+            1 => roles.push(Role::Heading(text(i))),
+            2 => {
+                let (a, b) = (text(i), text(i + 1));
+                let sep = if a.ends_with([':', '.', '-', '–']) {
+                    " "
+                } else {
+                    ": "
+                };
+                roles.push(Role::JoinedIntoNext);
+                roles.push(Role::Heading(format!("{a}{sep}{b}")));
+            }
+            _ => {
+                roles.push(Role::Heading(text(i)));
+                roles.extend((2..run).map(|_| Role::Body));
+                roles.push(Role::Heading(text(i + run - 1)));
+            }
+        }
+        // A lead line (`Agenda Item 4:`) alone is body after all.
+        if run == 1 && blocks[i].text.trim_end().ends_with(':') {
+            roles[i] = Role::Body;
+        }
+        i += run.max(1);
+    }
+    roles
+}
+
+/// A section heading in sentence case (`Reinforcing multilateral
+/// responses to transatlantic and global challenges`), as web statements
+/// write them in bold: short, unpunctuated, with words in lower case
+/// (not a form's field names), and right above a numbered paragraph.
+fn heading_before_number(b: &Block, next: &Block) -> Option<String> {
+    let t = normalise_ws(b.text.trim());
+    let numbered = parse_marker(next.text.trim_start())
+        .is_some_and(|m| !m.bare && !matches!(m.style, Style::Bullet(..)));
+    let words = t.split_whitespace().count();
+    let ok = numbered
+        && b.lines <= 2
+        && t.len() <= 120
+        && (3..=14).contains(&words)
+        && t.split_whitespace()
+            .any(|w| w.len() >= 5 && w.chars().all(|c| c.is_lowercase()))
+        && t.starts_with(char::is_uppercase)
+        && !t.ends_with(['.', ';', ':', ',', '?', '!'])
+        && parse_marker(&t).is_none();
+    ok.then_some(t)
+}
+
+/// A short label line that leads into a heading (`Agenda Item 4:`).
+fn heading_lead(b: &Block) -> Option<String> {
+    let t = b.text.trim();
+    let words = t.split_whitespace().count();
+    (b.lines == 1
+        && t.ends_with(':')
+        && (1..=5).contains(&words)
+        && is_title_like(t.trim_end_matches(':')))
+    .then(|| t.to_string())
+}
+
 /// Whether a block is an unnumbered section heading: one short line in
 /// title case or capitals without a sentence end (`Regional Issues`,
 /// `OVERVIEW OF THE ARF PROCESS`, `[Opening remarks]`).
@@ -191,13 +296,23 @@ fn heading_text(b: &Block) -> Option<String> {
         return None;
     }
     // Quoted text and numbers are not headings ("\"The Security Council", "5,5").
+    // `(Reference) Past meetings`: a bracketed tag before a title.
+    let full = t;
+    let t = match t.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((tag, rest)) if tag.len() <= 20 && rest.trim().len() > 3 => {
+            let rest = rest.trim();
+            let short = rest.split_whitespace().count() <= 6 && !rest.ends_with(['.', ';', ',']);
+            return short.then(|| full.to_string());
+        }
+        _ => t,
+    };
     if t.starts_with(['"', '“', '\'', '‘', '('])
         || t.contains(['"', '”'])
         || t.chars().filter(|c| c.is_alphabetic()).count() < 2
     {
         return None;
     }
-    is_title_like(t).then(|| t.to_string())
+    is_title_like(t).then(|| full.to_string())
 }
 
 /// The heading text when a marked block is a section heading rather than
@@ -293,9 +408,17 @@ pub fn split_long(text: &str, max: usize) -> Vec<&str> {
 /// are prefixed with the section (`II.3`) only when the numbering restarts
 /// in each section, which a first pass finds out.
 fn paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
-    let first = Labelling::run(blocks, Labeller::new());
+    labelled(blocks, true)
+}
+
+/// [`paragraphs`], with `headings: false` for text known to have none
+/// (a resolution's clauses: `Acting under Chapter VII of the Charter,`
+/// looks like a title, and a short `1. Welcomes the report ...` like a
+/// numbered heading).
+fn labelled(blocks: &[Block], headings: bool) -> Vec<Paragraph> {
+    let first = Labelling::run(blocks, Labeller::new(), headings);
     if first.lab.section_restarted() {
-        return Labelling::run(blocks, Labeller::with_section_prefix()).out;
+        return Labelling::run(blocks, Labeller::with_section_prefix(), headings).out;
     }
     first.out
 }
@@ -303,26 +426,42 @@ fn paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
 /// One labelling pass over a document's blocks.
 struct Labelling {
     lab: Labeller,
+    /// Whether blocks may be headings at all.
+    headings: bool,
     /// Inside an annexed participant list, which runs to the next annex.
     skipping_annex: bool,
     /// The heading the next paragraphs are under.
     heading: Option<String>,
+    /// After a contact-box label (`Division in Charge`): the next block is
+    /// the contact, not content.
+    in_contact_box: bool,
     out: Vec<Paragraph>,
     /// Index in `out` of the first piece of each label, for parents.
     text_of: HashMap<String, usize>,
 }
 
 impl Labelling {
-    fn run(blocks: &[Block], lab: Labeller) -> Labelling {
+    fn run(blocks: &[Block], lab: Labeller, headings: bool) -> Labelling {
         let mut pass = Labelling {
+            headings,
             lab,
             skipping_annex: false,
             heading: None,
+            in_contact_box: false,
             out: Vec::new(),
             text_of: HashMap::new(),
         };
+        let roles = if headings {
+            heading_roles(blocks)
+        } else {
+            blocks.iter().map(|_| Role::Body).collect()
+        };
         for (i, b) in blocks.iter().enumerate() {
-            pass.block(b, blocks.get(i + 1));
+            match &roles[i] {
+                Role::Heading(h) => pass.open_heading(h.clone()),
+                Role::JoinedIntoNext => {}
+                Role::Body => pass.block(b, blocks.get(i + 1)),
+            }
         }
         pass
     }
@@ -332,28 +471,35 @@ impl Labelling {
     fn block(&mut self, b: &Block, next: Option<&Block>) {
         let cleaned = clean_text(&b.text);
         let text: &str = cleaned.trim();
-        if text.is_empty() || is_lone_date(text) {
+        if std::mem::take(&mut self.in_contact_box) {
             return;
         }
-        // A heading has body after it, and that body does not continue a
-        // sentence (a lower-case start means the "heading" is a fragment).
-        if next.is_some_and(|n| !starts_lower(&n.text)) {
-            if let Some(h) = heading_text(b) {
-                self.open_heading(h);
-                return;
-            }
+        if text.is_empty() || is_lone_date(text) || boilerplate::is_contact_box(text) {
+            return;
         }
         if self.skipping_annex {
             return;
         }
         if let Some((assigned, body)) = self.assign(b, text, next) {
-            self.emit(assigned, body);
+            match inline_items(body) {
+                Some((lead, items)) => {
+                    self.emit(assigned, lead);
+                    for item in items {
+                        self.item(item);
+                    }
+                }
+                None => self.emit(assigned, body),
+            }
         }
     }
 
     /// Participant lists in annexes are names, not content: a list heading
     /// starts skipping, the next annex (appendix, attachment) ends it.
     fn open_heading(&mut self, h: String) {
+        if boilerplate::is_contact_box(&h) {
+            self.in_contact_box = true;
+            return;
+        }
         let lower = h.to_lowercase();
         let list = lower.contains("list of participants") || lower.contains("list of delegations");
         if list {
@@ -382,7 +528,7 @@ impl Labelling {
             m.style = Style::Bullet(c, (b.indent / 2).min(60) as u8);
         }
         self.lab.disambiguate(&mut m);
-        if let Some(h) = section_heading(b, &m, text, next) {
+        if let Some(h) = section_heading(b, &m, text, next).filter(|_| self.headings) {
             self.lab.section(&m);
             self.heading = Some(h);
             return None;
@@ -390,7 +536,14 @@ impl Labelling {
         let rest = text[m.text_start..].trim();
         match merged_sub_item(&m, rest) {
             Some(mut inner) => {
-                self.lab.marked(&m);
+                // `3. ... as follows:` then `4. (1) ...`: a list restart
+                // of the web page numbered the first sub-item of 3.
+                let restart = self.out.last().is_some_and(|p| {
+                    p.text.ends_with(':') && m.number > 1 && p.label == (m.number - 1).to_string()
+                });
+                if !restart {
+                    self.lab.marked(&m);
+                }
                 self.lab.disambiguate(&mut inner);
                 let a = self.lab.marked(&inner);
                 Some((a, rest[inner.text_start..].trim()))
@@ -400,6 +553,17 @@ impl Labelling {
                 (!rest.is_empty()).then_some((a, rest))
             }
         }
+    }
+
+    /// Emits one item split out of a paragraph (`(1) seminars ...`).
+    fn item(&mut self, text: &str) {
+        let Some(mut m) = parse_marker(text).filter(|m| !m.bare) else {
+            let a = self.lab.plain();
+            return self.emit(a, text);
+        };
+        self.lab.disambiguate(&mut m);
+        let a = self.lab.marked(&m);
+        self.emit(a, text[m.text_start..].trim());
     }
 
     /// Emits the paragraph (pieces of at most [`MAX_PARAGRAPH`] bytes, the
@@ -455,6 +619,33 @@ fn clean_text(text: &str) -> Cow<'_, str> {
 /// paragraph.
 fn is_lone_date(text: &str) -> bool {
     text.len() < 60 && dates::find_date(text).is_some_and(|m| text.len() - (m.end - m.start) < 12)
+}
+
+/// `... as follows:- (1) seminars ...; (2) a register ...`: the lead-in
+/// and the items written inline after it, when at least two numbered
+/// `(1)`, `(2)`, … follow a colon in order.
+fn inline_items(body: &str) -> Option<(&str, Vec<&str>)> {
+    let colon = body.find([':'])?;
+    let after = body[colon + 1..].trim_start_matches(['-', '–', ' ']);
+    let first = body.len() - after.len();
+    if !after.starts_with("(1) ") {
+        return None;
+    }
+    let mut starts = vec![first];
+    let mut n = 2;
+    while let Some(i) = body[*starts.last()?..].find(&format!(" ({n}) ")) {
+        starts.push(starts.last()? + i + 1);
+        n += 1;
+    }
+    if starts.len() < 2 {
+        return None;
+    }
+    let items = starts
+        .iter()
+        .enumerate()
+        .map(|(k, &s)| body[s..starts.get(k + 1).copied().unwrap_or(body.len())].trim())
+        .collect();
+    Some((body[..colon + 1].trim(), items))
 }
 
 /// `4. (1) text`: a sub-item merged into its parent's marker, of another

@@ -18,12 +18,15 @@
 //! * blocks separated by a page break are rejoined when the first stops
 //!   mid-sentence and the second starts in lower case, or the first ends on
 //!   a function word (`of`, `the`);
-//! * a word hyphenated across lines is rejoined (see `hyphen`).
+//! * a word hyphenated across lines is rejoined (see `hyphen`);
+//! * UN page furniture (job number, page number, running symbol, as
+//!   `boilerplate::un_page_furniture` finds it) vanishes, so a paragraph
+//!   split by the page is rejoined.
 //!
 //! Everything is one pass over the lines plus hash-set look-ups: linear in
 //! the input size.
 
-use super::boilerplate::{is_boilerplate, is_page_number};
+use super::boilerplate::{is_boilerplate, is_page_number, un_page_furniture};
 use super::hyphen::{append, trailing_fragment, WordForms};
 use super::running::{Evidence, RunningHeaders};
 use crate::text::lexicon::{is_capitalised_section_word, HEADING_SMALL_WORDS};
@@ -81,7 +84,15 @@ fn pre_clean<'a>(lines: &[&'a str]) -> Vec<Option<PreLine<'a>>> {
     let mut pre = Vec::with_capacity(lines.len());
     for raw in lines {
         let line = raw.trim_end();
-        let text = line.trim_start_matches([' ', '\t', '\u{a0}', '\u{3000}', '\u{c}']);
+        let mut text = line.trim_start_matches([' ', '\t', '\u{a0}', '\u{3000}', '\u{c}']);
+        // UN page furniture vanishes like a page number; what follows it
+        // on the line stays.
+        if let Some(n) = un_page_furniture(text) {
+            if n >= text.len() {
+                continue;
+            }
+            text = &text[n..];
+        }
         if text.is_empty() {
             pre.push(None);
         } else if !is_page_number(text) {

@@ -29,3 +29,39 @@ pub fn indent_of(line: &str) -> usize {
     }
     n
 }
+
+/// The sentences of a paragraph, each with its closing `. `: a full stop
+/// ends a sentence only before a capital or a digit, so `U.S. private`
+/// and `Joseph R. Biden` inside a sentence do not cut it (`R.` before
+/// `Biden` does: initials are rare next to the facts read from bodies).
+///
+/// ```
+/// use dipsearch::text::line::sentences;
+/// let s: Vec<&str> = sentences("The U.S. delegation met in Rome. It agreed.").collect();
+/// assert_eq!(s, ["The U.S. delegation met in Rome. ", "It agreed."]);
+/// ```
+pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut from = 0;
+        let cut = loop {
+            match rest[from..].find(". ") {
+                None => break rest.len(),
+                Some(i) => {
+                    let end = from + i + 2;
+                    let next = rest[end..].trim_start().chars().next();
+                    if next.is_none_or(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                        break end;
+                    }
+                    from = end;
+                }
+            }
+        };
+        let (s, r) = rest.split_at(cut);
+        rest = r;
+        Some(s)
+    })
+}

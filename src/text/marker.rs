@@ -70,11 +70,20 @@ const BULLETS: &[char] = &[
 
 /// Skips spaces and tabs from byte `i`; returns the new offset.
 fn skip_ws(b: &[u8], mut i: usize) -> usize {
-    while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
-        i += 1;
+    loop {
+        if i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+            i += 1;
+        } else if b[i..].starts_with(NBSP) {
+            i += NBSP.len();
+        } else {
+            return i;
+        }
     }
-    i
 }
+
+/// A no-break space in UTF-8: web pages put one after a paragraph number
+/// (`1.\u{a0}Spain and ...`).
+const NBSP: &[u8] = "\u{a0}".as_bytes();
 
 /// Parses the marker at the start of `line` (already left-trimmed).
 ///
@@ -106,7 +115,7 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
 fn bullet(line: &str, first: char) -> Option<Marker> {
     let after = first.len_utf8();
     let rest = &line[after..];
-    if !(rest.starts_with(' ') || rest.starts_with('\t')) {
+    if !(rest.starts_with(' ') || rest.starts_with('\t') || rest.starts_with('\u{a0}')) {
         return None;
     }
     let ts = skip_ws(line.as_bytes(), after);
@@ -151,7 +160,8 @@ fn punctuated(line: &str) -> Option<Marker> {
     if tok.is_empty() {
         return None;
     }
-    let ws_after = |i: usize| i >= b.len() || b[i] == b' ' || b[i] == b'\t';
+    let ws_after =
+        |i: usize| i >= b.len() || b[i] == b' ' || b[i] == b'\t' || b[i..].starts_with(NBSP);
     if line[tok_end..].starts_with(')') {
         if !ws_after(tok_end + 1) {
             return None;
@@ -177,7 +187,8 @@ fn punctuated(line: &str) -> Option<Marker> {
 }
 
 /// Decimal outline numbers: `13.5.4`, `13.5.4.`, `2.1`, followed by a
-/// capital or an opening bracket or quote (not `1.5 million`).
+/// capital or an opening bracket or quote (not `1.5 million`), or by a
+/// lower-case item of a list (`13.5.2 exchanging`).
 fn decimal(line: &str, dotted: &str, tok_end: usize) -> Option<Marker> {
     let parts: Vec<&str> = dotted.split('.').collect();
     let numeric = parts
@@ -188,7 +199,13 @@ fn decimal(line: &str, dotted: &str, tok_end: usize) -> Option<Marker> {
     }
     let ts = skip_ws(line.as_bytes(), tok_end);
     let next = line[ts..].chars().next();
-    if !next.is_none_or(|c| c.is_uppercase() || matches!(c, '(' | '"' | '“' | '[')) {
+    // Items of a recommendation list start in lower case (`13.5.2
+    // exchanging ...`): three levels, or a verb in -ing after two, are
+    // never a quantity.
+    let word = line[ts..].split_whitespace().next().unwrap_or("");
+    let lower_item = parts.len() >= 3 || (word.len() > 4 && word.ends_with("ing"));
+    if !lower_item && !next.is_none_or(|c| c.is_uppercase() || matches!(c, '(' | '"' | '“' | '['))
+    {
         return None; // "1.5 million"
     }
     let first_n: u32 = parts[0].parse().ok()?;

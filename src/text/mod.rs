@@ -8,7 +8,8 @@
 //! * [`marker`]: `1.`, `(a)`, `ii)`, `13.5.4`, `•` at the start of a line;
 //! * [`roman`]: roman numerals read and written;
 //! * [`title`]: title-like lines, ALL CAPS, title case;
-//! * [`line`](mod@line): sentence ends, lower-case starts, indentation;
+//! * [`line`](mod@line): sentence ends and sentences, lower-case starts,
+//!   indentation;
 //! * [`ws`]: whitespace runs collapsed;
 //! * [`lexicon`]: small words, function words, section words, meeting
 //!   words and acronyms, each written once.

@@ -10,6 +10,7 @@ fn facets_count_matching_paragraphs_in_three_formats() {
     let v: serde_json::Value = t.json([
         "facets",
         "export control",
+        "--literal",
         "--by",
         "country",
         "--format",

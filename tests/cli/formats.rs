@@ -4,230 +4,101 @@
 
 use std::collections::BTreeMap;
 
+use serde::Deserialize;
+
 use crate::util::{fixtures, Hit, TestDir};
 
-/// (file, acronym, edition, date, date_end, doc_type, labels)
-type Expect = (
-    &'static str,
-    Option<&'static str>,
-    Option<u32>,
-    Option<&'static str>,
-    Option<&'static str>,
-    &'static str,
-    &'static str,
-);
+/// One `[[doc]]` of `tests/fixtures/docs/expected.toml`, the one place the
+/// fixtures' expected values are written (the unit tests read it too); a
+/// missing key means "no value".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    file: String,
+    title: Option<String>,
+    meeting: Option<String>,
+    meeting_id: Option<String>,
+    acronym: Option<String>,
+    edition: Option<u32>,
+    doc_type: String,
+    date: Option<String>,
+    date_end: Option<String>,
+    year: Option<u16>,
+    place: Option<String>,
+    chair: Option<String>,
+    issuer: Option<String>,
+    symbol: Option<String>,
+    vote: Option<String>,
+    labels: String,
+}
 
-const EXPECTED: &[Expect] = &[
-    (
-        "arf-ism-cttc-2003-cochairs.txt",
-        Some("ISM on CTTC"),
-        None,
-        Some("2003-10-07"),
-        None,
-        "chairs-summary",
-        "1 2 2-1 2-2 3",
-    ),
-    (
-        "astop-2007-results.html",
-        Some("ASTOP"),
-        Some(4),
-        Some("2007-01-25"),
-        Some("2007-01-26"),
-        "press-release",
-        "1 2 2-1 2-2 2-2-1 2-2-2 2-3 3 4",
-    ),
-    (
-        "mofa-astop-2008-results.txt",
-        Some("ASTOP"),
-        Some(5),
-        Some("2008-04-30"),
-        None,
-        "press-release",
-        "1 2 2(1) 2(2) 3(1) 3(2) p1 1~2 2~2",
-    ),
-    (
-        "mofa-astop-2023-press.txt",
-        Some("ASTOP"),
-        Some(18),
-        Some("2023-12-13"),
-        None,
-        "press-release",
-        "1 2 3 3-1 3-1-1 3-1-2 3-2 3-3 4",
-    ),
-    (
-        "arf-ism-npd-2016-cochairs.txt",
-        Some("ARF"),
-        Some(8),
-        Some("2016-04-19"),
-        Some("2016-04-20"),
-        "chairs-summary",
-        "1 2 3 4 5 6 7",
-    ),
-    (
-        "arf-1995-chairmans-statement.txt",
-        Some("ARF"),
-        Some(2),
-        Some("1995-08-01"),
-        None,
-        "chairs-statement",
-        "1 2 3 3(a) 3(b) 3(b)(i) 3(b)(ii) 3(c) 4",
-    ),
-    (
-        "arf-2020-chairmans-statement.md",
-        Some("ARF"),
-        Some(27),
-        Some("2020-09-12"),
-        None,
-        "chairs-statement",
-        "p1 p2 p3 p3-1 p3-2 p3-3 p4 p5 p6",
-    ),
-    (
-        "worldjpn-arf-2005-chairmans-statement.txt",
-        Some("ARF"),
-        Some(12),
-        Some("2005-07-29"),
-        None,
-        "chairs-statement",
-        "1 2 3 4 4(a) 4(b) 5",
-    ),
-    (
-        "arf-isg-cbm-2002-cochairmen.txt",
-        Some("ARF"),
-        None,
-        Some("2001-11-21"),
-        Some("2001-11-22"),
-        "chairs-summary",
-        "1 2 3 3.1 3.2 3.2.1 3.2.2 3.3 4",
-    ),
-    (
-        "trilateral-2005-joint-press-statement.txt",
-        None,
-        Some(7),
-        Some("2005-11-27"),
-        None,
-        "joint-statement",
-        "1 2 2(a) 2(b) 2(c) 3",
-    ),
-    (
-        "apec-2003-leaders-declaration.html",
-        None,
-        None,
-        Some("2003-10-21"),
-        None,
-        "declaration",
-        "p1 p2 p2-1 p2-2 p2-3 p3 p4",
-    ),
-    (
-        "meti-export-control-seminar-2020.txt",
-        None,
-        Some(27),
-        Some("2020-02-17"),
-        Some("2020-02-19"),
-        "press-release",
-        "p1 1(1) 1(2) p2 p3",
-    ),
-    (
-        "kr-mofa-arf-isg-2006.txt",
-        Some("ARF"),
-        None,
-        Some("2006-11-01"),
-        Some("2006-11-02"),
-        "chairs-summary",
-        "1 2 2(a) 2(a)(i) 2(a)(ii) 2(a)(iii) 2(a)(iv) 2(b) 3",
-    ),
-    (
-        "g8-2003-evian-declaration.htm",
-        Some("G8"),
-        None,
-        Some("2003-06-02"),
-        None,
-        "declaration",
-        "I.1 I.2 II.1 II.2 II.3 II.3-1 II.3-2",
-    ),
-    (
-        "g8-2004-action-plan.pdf",
-        Some("G8"),
-        None,
-        Some("2004-06-09"),
-        None,
-        "report",
-        "1 2 3 4",
-    ),
-    (
-        "astop-2007-remarks-front-matter.md",
-        Some("ASTOP"),
-        Some(4),
-        Some("2007-01-25"),
-        None,
-        "statement",
-        "p1 p2 p3 p4 p5",
-    ),
-    (
-        "sg-mfa-arf-ism-npd-2010-press-statement.txt",
-        Some("ARF"),
-        Some(2),
-        Some("2010-07-14"),
-        Some("2010-07-15"),
-        "press-release",
-        "1 2 3 p1 p2",
-    ),
-];
+fn expected() -> Vec<Expected> {
+    #[derive(Deserialize)]
+    struct File {
+        doc: Vec<Expected>,
+    }
+    let text = std::fs::read_to_string(fixtures().join("docs/expected.toml")).unwrap();
+    toml::from_str::<File>(&text).unwrap().doc
+}
 
-fn corpus_with_all_fixtures() -> TestDir {
+/// A corpus holding every fixture of the expected-values file at its own
+/// path, with the folder configuration beside those that have one.
+fn corpus_with_all_fixtures() -> (TestDir, Vec<Expected>) {
     let t = TestDir::new();
-    for (file, ..) in EXPECTED {
-        t.copy_in(&fixtures().join("docs").join(file), file);
+    let docs = fixtures().join("docs");
+    let expected = expected();
+    for e in &expected {
+        t.copy_in(&docs.join(&e.file), &e.file);
+        if let Some((dir, _)) = e.file.rsplit_once('/') {
+            let config = docs.join(dir).join("dipsearch.toml");
+            if config.exists() {
+                t.copy_in(&config, &format!("{dir}/dipsearch.toml"));
+            }
+        }
     }
-    for f in ["dipsearch.toml", "NZL_30_1975.txt", "EU_66_2011.txt"] {
-        t.copy_in(&fixtures().join("docs/ungd").join(f), &format!("ungd/{f}"));
-    }
-    t
+    (t, expected)
 }
 
 #[test]
 fn every_layout_encoding_and_format_ingests_with_its_header_and_labels() {
-    let t = corpus_with_all_fixtures();
+    let (t, expected) = corpus_with_all_fixtures();
     let report: serde_json::Value = t.json(["ingest", "--format", "json", "--strict"]);
     assert_eq!(report["skipped"], serde_json::json!([]), "{report}");
-    assert_eq!(report["documents"], EXPECTED.len() + 2);
+    assert_eq!(report["documents"], expected.len());
     let mut by_file: BTreeMap<String, Vec<Hit>> = BTreeMap::new();
     for h in t.export() {
         by_file.entry(h.source.clone()).or_default().push(h);
     }
-    for (file, acronym, edition, date, _end, doc_type, labels) in EXPECTED {
-        let hits = by_file
-            .get(*file)
-            .unwrap_or_else(|| panic!("{file} not indexed"));
+    for e in &expected {
+        let f = &e.file;
+        let hits = by_file.get(f).unwrap_or_else(|| panic!("{f} not indexed"));
         let got: Vec<&str> = hits.iter().map(|h| h.paragraph.as_str()).collect();
-        assert_eq!(got.join(" "), *labels, "{file}: labels");
-        let h = &hits[0];
-        assert_eq!(h.acronym.as_deref(), *acronym, "{file}: acronym");
-        assert_eq!(h.edition, *edition, "{file}: edition");
-        assert_eq!(h.date.as_deref(), *date, "{file}: date");
-        assert_eq!(h.doc_type, *doc_type, "{file}: doc_type");
+        assert_eq!(got.join(" "), e.labels, "{f}: labels");
         assert!(
             hits.iter().all(|h| !h.text.trim().is_empty()),
-            "{file}: empty paragraph"
+            "{f}: empty paragraph"
         );
+        let h = &hits[0];
+        assert_eq!(h.title, e.title, "{f}: title");
+        assert_eq!(h.meeting, e.meeting, "{f}: meeting");
+        assert_eq!(h.meeting_id, e.meeting_id, "{f}: meeting_id");
+        assert_eq!(h.acronym, e.acronym, "{f}: acronym");
+        assert_eq!(h.edition, e.edition, "{f}: edition");
+        assert_eq!(h.doc_type, e.doc_type, "{f}: doc_type");
+        assert_eq!(h.date, e.date, "{f}: date");
+        assert_eq!(h.date_end, e.date_end, "{f}: date_end");
+        assert_eq!(h.year, e.year, "{f}: year");
+        assert_eq!(h.place, e.place, "{f}: place");
+        assert_eq!(h.chair, e.chair, "{f}: chair");
+        assert_eq!(h.issuer, e.issuer, "{f}: issuer");
+        assert_eq!(h.symbol, e.symbol, "{f}: symbol");
+        assert_eq!(h.vote, e.vote, "{f}: vote");
     }
-    // Speeches get their metadata from the folder configuration.
-    let eu = &by_file["ungd/EU_66_2011.txt"];
-    assert_eq!(eu[0].issuer.as_deref(), Some("EUU"));
-    assert_eq!(
-        (eu[0].edition, eu[0].year, eu[0].acronym.as_deref()),
-        (Some(66), Some(2011), Some("UNGD"))
-    );
-    assert_eq!(eu[0].doc_type, "statement");
-    let nzl = &by_file["ungd/NZL_30_1975.txt"];
-    assert_eq!(
-        nzl.iter().map(|h| h.paragraph.as_str()).collect::<Vec<_>>(),
-        ["114", "115", "116", "117", "118"]
-    );
 }
 
 #[test]
 fn decoded_text_is_faithful_and_searchable_across_encodings() {
-    let t = corpus_with_all_fixtures();
+    let (t, _) = corpus_with_all_fixtures();
     t.run(["ingest"]).success();
     let all = t.export();
     // No replacement characters or stray markup survive decoding.

@@ -8,5 +8,7 @@ mod errors;
 mod formats;
 mod incremental;
 mod metadata;
+mod real;
 mod safety;
 mod sample;
+mod understanding;

@@ -8,12 +8,14 @@ use regex::{Match, Regex};
 use crate::model::Date;
 use crate::segment::dates::find_date;
 use crate::text::lexicon::mentions_meeting_kind;
+use crate::text::line::sentences;
 
 /// The patterns of body sentences.
 struct Patterns {
     /// `chaired by`, `co-chaired by`, `under the chairmanship of`.
     chair: Regex,
-    /// `held ... in Tokyo`; the capture `place` is the place.
+    /// `held ... in Tokyo`, `visit to Spain`, `welcome President X to
+    /// Washington`; the capture `place` is the place.
     place: Regex,
     /// A person with an honorific or a title (`Mr. A`, `Ambassador B`).
     person: Regex,
@@ -27,7 +29,7 @@ fn patterns() -> &'static Patterns {
         )
         .expect("chair pattern compiles"),
         place: Regex::new(
-            r"\b(?:held|hosted|host|hosts|convened|took place|met|meeting|organi[sz]ed|chaired|gathered)\b[^.;]{0,160}?\bin (?P<place>(?:\p{Lu}[\p{L}\-]+)(?: \p{Lu}[\p{L}\-]+)?)",
+            r"(?:\b(?:held|hold|hosted|host|hosts|convened|took place|met|received|meeting|organi[sz]ed|chaired|gathered)\b(?:[^.;]|\.\S|\.\s\p{Ll}){0,300}?\bin |\bvisit to |\bwelcomes? [^.;]{0,80}?\bto )(?P<place>(?:\p{Lu}[\p{L}\-]+)(?: \p{Lu}[\p{L}\-]+)?)",
         )
         .expect("place pattern compiles"),
         person: Regex::new(
@@ -73,6 +75,11 @@ pub fn chair_from(text: &str) -> Option<String> {
         .strip_suffix(" who")
         .unwrap_or(chair)
         .trim_end_matches(" and");
+    // `chaired by the Prime Minister of Malaysia`: an office, not a name.
+    let chair = chair
+        .strip_prefix("the ")
+        .filter(|c| c.starts_with(char::is_uppercase))
+        .unwrap_or(chair);
     let first = chair.chars().next()?;
     if !first.is_uppercase() || chair.len() > 160 {
         return None;
@@ -111,13 +118,26 @@ fn sentence_from(rest: &str) -> &str {
     rest
 }
 
+/// The city of a place as headers and bodies write it: `Bali, Indonesia`
+/// → `Bali`, `San Francisco, California` → `San Francisco`, so that one
+/// city is one facet bucket however the page wrote it; `Washington, D.C.`
+/// stays whole.
+pub fn city_of(place: String) -> String {
+    match place.split_once(',') {
+        Some((city, rest)) if !city.trim().is_empty() && rest.trim() != "D.C." => {
+            city.trim().to_string()
+        }
+        _ => place,
+    }
+}
+
 /// A place named in body text: `was held in Tokyo` → `Tokyo`, `met in Da
 /// Nang, Viet Nam, on …` → `Da Nang, Viet Nam`; months, continents and
 /// `The` are not places. `near` is the document's date: a sentence about
 /// a meeting more than two months from it (`the Dialogue held in Singapore
 /// on 3 October 2019`) is about another meeting.
 pub fn place_from(text: &str, near: Option<Date>) -> Option<String> {
-    text.split_inclusive(". ")
+    sentences(text)
         .filter(|s| near.is_none_or(|d| !mentions_far_date(s, d)))
         .find_map(place_in)
 }
@@ -135,8 +155,8 @@ pub fn mentions_far_date(sentence: &str, d: Date) -> bool {
         .any(|y| (1900..2100).contains(&y) && y != d.year)
 }
 
-/// The place of one sentence, with a country after a comma when the
-/// sentence goes on after it (`in Da Nang, Viet Nam, on`).
+/// The place of one sentence: the city, without the country after it
+/// (`in Da Nang, Viet Nam, on` gives `Da Nang`), as headers write it.
 fn place_in(sentence: &str) -> Option<String> {
     let c = patterns().place.captures(sentence)?;
     let m = c.name("place")?;
@@ -164,26 +184,5 @@ fn place_in(sentence: &str) -> Option<String> {
     ) {
         return None;
     }
-    Some(match country_after(&sentence[m.end()..]) {
-        Some(country) => format!("{p}, {country}"),
-        None => p.to_string(),
-    })
-}
-
-/// `, Viet Nam, on …` / `, Malaysia.` after a place: the country, up to
-/// three capitalised words closed by a comma, a full stop or `on`/`from`.
-fn country_after(rest: &str) -> Option<&str> {
-    let r = rest.strip_prefix(", ")?;
-    let end = r.find([',', '.', ';', '(']).unwrap_or(r.len());
-    let cand = r[..end].trim_end();
-    let (cand, _) = [" on ", " from ", " in "]
-        .iter()
-        .find_map(|w| cand.split_once(w))
-        .unwrap_or((cand, ""));
-    let words: Vec<&str> = cand.split_whitespace().collect();
-    let ok = (1..=3).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    ok.then_some(cand)
+    Some(p.to_string())
 }

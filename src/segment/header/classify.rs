@@ -210,10 +210,7 @@ fn text_line<'a>(t: &'a str, next: Option<&str>) -> TextLine<'a> {
             title_like,
         };
     }
-    let next_is_prose = next
-        .map(str::trim_start)
-        .and_then(|l| l.chars().next())
-        .is_some_and(char::is_lowercase);
+    let next_is_prose = next.is_some_and(continues_sentence);
     if title_like && t.len() <= 200 && !next_is_prose {
         let lower = t.to_lowercase();
         return TextLine::Title {
@@ -226,6 +223,27 @@ fn text_line<'a>(t: &'a str, next: Option<&str>) -> TextLine<'a> {
         text: t,
         title_like,
     }
+}
+
+/// Whether `next` carries on a sentence wrapped at the line before: it
+/// starts in lower case, or with a number followed by a lower-case word
+/// (`... met in Cornwall on 11-13 June` / `2021 determined to ...`).
+fn continues_sentence(next: &str) -> bool {
+    let mut words = next.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if first.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    first
+        .trim_end_matches([',', '.'])
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        && words
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_lowercase)
 }
 
 /// A bracketed record field (`[Title] ...`, layout G).

@@ -9,6 +9,7 @@ use regex::Regex;
 
 use crate::model::Date;
 use crate::segment::dates::{find_date, find_date_with_year, DateMatch};
+use crate::text::line::sentences;
 use crate::text::title::{is_all_caps, is_title_like, title_case};
 use crate::text::ws::normalise_ws;
 
@@ -43,12 +44,21 @@ pub(super) fn place_date_line(s: &str) -> Option<PlaceDate> {
     if leftover_words > 8 {
         return None;
     }
+    // `Adopted in Geneva on 10 December 2027`, `Done at Vienna on ...`.
+    let before = strip_place_verbs(&before);
     let lower_b = before.to_lowercase();
     let before = lower_b
         .strip_prefix("from ")
         .or_else(|| lower_b.strip_prefix("on "))
         .map(|_| String::new())
         .unwrap_or(before);
+    // `Today (October 31, 2021) the United States ... met`: a sentence.
+    let relative = ["today", "yesterday", "tomorrow", "tonight", "this week"];
+    if relative.contains(&before.to_lowercase().as_str())
+        || (!before.is_empty() && after.starts_with(char::is_lowercase))
+    {
+        return None;
+    }
     let place = if !before.is_empty() { before } else { after };
     if !place.is_empty() && !is_title_like(&place) {
         return None;
@@ -63,6 +73,28 @@ pub(super) fn place_date_line(s: &str) -> Option<PlaceDate> {
     Some(PlaceDate { date: m, place })
 }
 
+/// A place with the verb of an adoption line around it removed: `Adopted
+/// in Geneva on` → `Geneva`.
+fn strip_place_verbs(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let lead = [
+        "adopted on",
+        "adopted in ",
+        "adopted at ",
+        "done at ",
+        "done in ",
+        "signed at ",
+        "signed in ",
+        "issued in ",
+        "issued at ",
+    ];
+    let Some(p) = lead.iter().find(|p| lower.starts_with(**p)) else {
+        return s.to_string();
+    };
+    let rest = &s[p.len()..];
+    rest.strip_suffix(" on").unwrap_or(rest).trim().to_string()
+}
+
 /// A place without the punctuation around it and with single spaces.
 fn clean_place(s: &str) -> String {
     normalise_ws(s.trim_matches(|c: char| c.is_whitespace() || ",|()–-:[]".contains(c)))
@@ -73,7 +105,7 @@ fn held_pattern() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?:held|hosted|hosts?|will\s+hold|convened|took\s+place|met|gathered|opened|organi[sz]ed|(?:co-)?chaired|will\s+be\s+held|was\s+held|is\s+held|meeting\s+in)\b",
+            r"(?i)\b(?:held|hosted|hosts?|will\s+hold|convened|took\s+place|met|received|gathered|opened|organi[sz]ed|(?:co-)?chaired|will\s+be\s+held|was\s+held|is\s+held|meeting\s+in)\b",
         )
         .expect("held pattern compiles")
     })
@@ -85,10 +117,12 @@ fn held_pattern() -> &'static Regex {
 /// year that puts it within six months of it, so a January meeting
 /// announced in December lands in the next year.
 pub fn meeting_date_from(text: &str, published: Option<Date>) -> Option<DateMatch> {
-    for sentence in text.split(". ") {
+    for sentence in sentences(text) {
         if !held_pattern().is_match(sentence) {
             continue;
         }
+        // `from Monday, February 7 to Tuesday, February 8, 2028`.
+        let sentence = &*without_weekdays(sentence);
         if let Some(m) = find_date(sentence) {
             // A meeting half a year or more from the publication date is
             // another meeting recalled (`held in Singapore on 3 October
@@ -100,12 +134,58 @@ pub fn meeting_date_from(text: &str, published: Option<Date>) -> Option<DateMatc
             return Some(m);
         }
         let Some(p) = published else { continue };
-        let Some(m) = find_date_with_year(sentence, p.year) else {
-            continue;
-        };
-        return nearest_year(m, p);
+        if let Some(m) = find_date_with_year(sentence, p.year) {
+            return nearest_year(m, p);
+        }
+        if let Some(date) = relative_day(sentence, p) {
+            return Some(DateMatch {
+                start: 0,
+                end: 0,
+                date,
+                date_end: None,
+            });
+        }
     }
     None
+}
+
+/// A sentence with weekday names before dates removed, so that a range
+/// written with them reads as one (`Monday, February 7 to Tuesday,
+/// February 8, 2028` → `February 7 to February 8, 2028`).
+fn without_weekdays(sentence: &str) -> std::borrow::Cow<'_, str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+")
+            .expect("weekday pattern compiles")
+    })
+    .replace_all(sentence, "")
+}
+
+/// `received yesterday in Mexico City`, `met today`: the day a sentence
+/// names relative to the publication date `p`.
+fn relative_day(sentence: &str, p: Date) -> Option<Date> {
+    let words = || {
+        sentence
+            .split(|c: char| !c.is_alphabetic())
+            .map(str::to_ascii_lowercase)
+    };
+    if words().any(|w| w == "yesterday") {
+        return day_before(p);
+    }
+    words().any(|w| w == "today").then_some(p)
+}
+
+/// The day before `d`.
+fn day_before(d: Date) -> Option<Date> {
+    if d.day > 1 {
+        return Date::new(d.year, d.month, d.day - 1);
+    }
+    let (y, m) = if d.month == 1 {
+        (d.year - 1, 12)
+    } else {
+        (d.year, d.month - 1)
+    };
+    (28..=31).rev().find_map(|day| Date::new(y, m, day))
 }
 
 /// Moves a date read with the publication year `p.year` to the year before

@@ -201,7 +201,8 @@ fn before_verb(mut rest: String) -> String {
         " convened",
         " took place",
     ] {
-        if let Some(i) = rest.find(verb) {
+        // Headlines capitalise the verb (`... Seminar was Held`).
+        if let Some(i) = rest.to_ascii_lowercase().find(verb) {
             rest.truncate(i);
             break;
         }

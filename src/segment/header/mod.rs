@@ -29,15 +29,17 @@ mod dates;
 mod doc_type;
 mod fold;
 mod meetings;
+mod resolution;
 
 use fold::HeaderFold;
 
-pub use body::{chair_from, place_from};
+pub use body::{chair_from, city_of, place_from};
 pub use classify::{classify, Field, FieldName, HeaderLine, TagLine, TextLine};
 pub use dates::{meeting_date_from, PlaceDate};
 pub use doc_type::{find_doc_type, DocTypeMatch};
 pub use fold::HeaderScan;
 pub use meetings::{meeting_info, ordinal_value, MeetingInfo};
+pub use resolution::{read_resolution, ResolutionScan};
 
 pub use crate::text::title::{ends_with_function_word, is_all_caps, is_title_like, title_case};
 

@@ -131,8 +131,13 @@ fn year_less_body_dates_take_the_nearest_year() {
         ),
         Some(("2010-12-20".into(), Some("2010-12-21".into())))
     );
+    // Three years before publication: another meeting recalled.
     assert_eq!(
         d("The meeting was held on May 3, 2008.", "2011-01-05"),
+        None
+    );
+    assert_eq!(
+        d("The meeting was held on May 3, 2008.", "2008-05-04"),
         Some(("2008-05-03".into(), None))
     );
     assert_eq!(d("It rained on May 3.", "2011-01-05"), None);
@@ -226,4 +231,17 @@ fn the_fold_stops_at_a_second_date_and_keeps_menus_without_a_header() {
         (s.body_start, s.header.doc_type),
         (2, DocType::JointStatement)
     );
+}
+
+/// A sentence wrapped after a date without its year is prose, not a title.
+#[test]
+fn a_wrapped_sentence_is_not_a_title() {
+    let lines = [
+        "We, the leaders of the Group of Seven, met in Cornwall on 11-13 June",
+        "2021 determined to beat the pandemic and build back better.",
+    ];
+    assert!(matches!(
+        classify(lines[0], Some(lines[1])),
+        HeaderLine::Text(TextLine::Prose { .. })
+    ));
 }

@@ -1,0 +1,393 @@
+//! The gazetteers as a dictionary of names for reading queries: which
+//! typed words name an instrument, country, group or topic (`CTBT`,
+//! `Test-Ban Treaty`, `North Korea`, `export controls`), or a concept of
+//! `data/synonyms.tsv` (`WMD`), and what else the same thing is called.
+//!
+//! Why not the tagger: its automaton over every alias and trigger takes
+//! tens of milliseconds to build, more than a whole search; a query is a
+//! few words, so a hash map from normalised names, built from the same
+//! rows in well under a millisecond, answers it. The tagger's case rules
+//! are kept in the one form that matters for typed words: a name written
+//! in capitals (`US`, `NSG`, `AP`) matches only as typed in capitals, or
+//! typed in lower case when it has no vowel (`wmd`, `ctbt`); so `us`
+//! never means the United States. Demonyms (`Korean`), weak topic
+//! triggers (`customs`) and blocked phrases (`South China Sea` is not
+//! China) never expand.
+//!
+//! ```
+//! use dipsearch::enrich::names::Names;
+//! let n = Names::builtin();
+//! let ctbt = n.find(&["CTBT"]);
+//! assert_eq!(ctbt[0].id.as_deref(), Some("CTBT"));
+//! assert!(n.find(&["us"]).is_empty());
+//! assert_eq!(n.find(&["US"])[0].id.as_deref(), Some("USA"));
+//! assert_eq!(n.find(&["Niger"])[0].id.as_deref(), Some("NER"));
+//! assert!(n.find(&["Korean"]).is_empty());
+//! ```
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use super::data;
+use crate::model::EntityKind;
+
+/// The longest name, in words, looked for in a query.
+pub const MAX_WORDS: usize = 8;
+
+/// `data/synonyms.tsv`: concepts that are no entity (`WMD`).
+const SYNONYMS: &str = include_str!("../../data/synonyms.tsv");
+
+/// Something a query's words can name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    /// The kind of entity, `None` for a concept of `data/synonyms.tsv`.
+    pub kind: Option<EntityKind>,
+    /// The entity id (`CTBT`, `PRK`), `None` for a concept.
+    pub id: Option<String>,
+    /// Display name (the entity's name, the concept's term).
+    pub name: String,
+    /// Every name it is written with, the display name first (topics: the
+    /// trigger phrases that are strong on their own).
+    pub names: Vec<String>,
+}
+
+/// One way of writing a name, as written in the data.
+struct Spelling {
+    /// Index into `Names::named`.
+    named: u32,
+    /// Written in capitals: matches only as typed (see the module doc).
+    capitals: Option<String>,
+    /// A trigger ending in `*` in the data: a plural `s` may follow.
+    open_end: bool,
+}
+
+/// The dictionary: normalised name → what it names.
+pub struct Names {
+    named: Vec<Named>,
+    spellings: FxHashMap<String, Vec<Spelling>>,
+}
+
+impl Names {
+    /// The dictionary built from the embedded data, once per process.
+    pub fn builtin() -> &'static Names {
+        static N: OnceLock<Names> = OnceLock::new();
+        N.get_or_init(Names::build)
+    }
+
+    fn build() -> Names {
+        let p = data::parse();
+        let mut b = Builder::default();
+        for rule in p.rules.iter().filter(|r| r.kind == "block") {
+            b.block(&rule.alias);
+        }
+        let mut last_country = String::new();
+        for c in &p.countries {
+            if c.kind == "demonym" {
+                continue;
+            }
+            if c.iso3 != last_country {
+                last_country = c.iso3.clone();
+                b.entity(EntityKind::Country, &c.iso3, &c.short_name);
+            }
+            for a in &c.aliases {
+                b.alias(a, false);
+            }
+        }
+        for i in &p.instruments {
+            b.entity(EntityKind::Instrument, &i.id, &i.name);
+            b.alias(&i.id, false);
+            for a in &i.aliases {
+                b.alias(a, false);
+            }
+        }
+        for g in &p.groups {
+            b.entity(EntityKind::Group, &g.id, &g.name);
+            b.alias(&g.id, false);
+            for a in &g.aliases {
+                b.alias(a, false);
+            }
+        }
+        let weak: Vec<(&str, &str)> = p
+            .rules
+            .iter()
+            .filter(|r| r.kind == "topic" && r.rule == "weak")
+            .map(|r| (r.id.as_str(), r.alias.as_str()))
+            .collect();
+        for t in &p.topics {
+            b.entity(EntityKind::Topic, &t.id, &t.label);
+            b.key_only(&t.id.replace('-', " "));
+            for part in t.label.split('/') {
+                b.key_only(part);
+            }
+            for trigger in &t.triggers {
+                // A trigger with any rule (weak alone, needs context) is not
+                // a subject on its own.
+                if weak.contains(&(t.id.as_str(), trigger.as_str())) {
+                    continue;
+                }
+                let open = trigger.ends_with('*');
+                b.alias(trigger.trim_end_matches('*'), open);
+            }
+        }
+        for line in SYNONYMS.lines().skip(1) {
+            let mut f = line.split('\t');
+            let (Some(term), Some(eq)) = (f.next(), f.next()) else {
+                continue;
+            };
+            b.concept(term.trim());
+            for e in eq.split('|').map(str::trim).filter(|e| !e.is_empty()) {
+                b.alias(e, false);
+            }
+        }
+        Names {
+            named: b.named,
+            spellings: b.spellings,
+        }
+    }
+
+    /// What the typed words (one query word each, as typed) name together,
+    /// most specific first: every entity or concept one of whose names
+    /// normalises to the same words, subject to the case rule. Empty for
+    /// a blocked phrase.
+    pub fn find(&self, typed: &[&str]) -> Vec<&Named> {
+        let k = normalise(&typed.join(" "));
+        if k.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<&Named> = Vec::new();
+        let mut push = |spellings: &[Spelling], singular: bool| {
+            for s in spellings {
+                if singular && !s.open_end {
+                    continue;
+                }
+                if let Some(caps) = &s.capitals {
+                    if !capitals_match(typed, caps) {
+                        continue;
+                    }
+                }
+                if let Some(n) = self.named.get(s.named as usize) {
+                    if !out.iter().any(|o| std::ptr::eq(*o, n)) {
+                        out.push(n);
+                    }
+                }
+            }
+        };
+        if let Some(s) = self.spellings.get(&k) {
+            push(s, false);
+        }
+        if let Some(stem) = k.strip_suffix('s') {
+            if let Some(s) = self.spellings.get(stem) {
+                push(s, true);
+            }
+        }
+        out.retain(|n| n.kind.is_some() || !n.names.is_empty());
+        out
+    }
+}
+
+impl Names {
+    /// Whether the typed words are a phrase that names nothing although it
+    /// contains a name (`South China Sea`).
+    pub fn is_blocked(&self, typed: &[&str]) -> bool {
+        let k = normalise(&typed.join(" "));
+        self.spellings.get(&k).is_some_and(|list| {
+            list.iter().any(|s| {
+                self.named
+                    .get(s.named as usize)
+                    .is_some_and(|n| n.kind.is_none() && n.names.is_empty())
+            })
+        })
+    }
+}
+
+/// Whether words typed for a name written in capitals match it: as
+/// written, or all in lower case without a vowel (`wmd`, `ctbt`).
+fn capitals_match(typed: &[&str], caps: &str) -> bool {
+    let typed = typed.join(" ");
+    if typed == caps {
+        return true;
+    }
+    typed.len() >= 3
+        && typed.chars().all(|c| c.is_ascii_lowercase())
+        && !typed.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+        && typed.eq_ignore_ascii_case(caps)
+}
+
+/// Words as the index sees them, unstemmed: lower case, accents folded,
+/// split at anything not a letter or digit, joined by one space
+/// (`Côte d’Ivoire` → `cote d ivoire`, `Test-Ban` → `test ban`).
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            for l in c.to_lowercase() {
+                out.push(fold(l));
+            }
+        } else {
+            gap = true;
+        }
+    }
+    out
+}
+
+/// The unaccented letter of the accented Latin letters names use.
+fn fold(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ì'..='ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ğ' => 'g',
+        'ł' => 'l',
+        'ř' => 'r',
+        'ś' | 'ş' | 'š' | 'ș' => 's',
+        'ţ' | 'ť' | 'ț' => 't',
+        'ź' | 'ż' | 'ž' => 'z',
+        c => c,
+    }
+}
+
+/// Whether a name is written in capitals (`US`, `NSG`, `MDGs`, `10+3`
+/// has no letters and is not).
+fn in_capitals(name: &str) -> bool {
+    name.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && !name
+            .split_whitespace()
+            .any(|w| w.chars().filter(|c| c.is_lowercase()).count() > 1)
+}
+
+#[derive(Default)]
+struct Builder {
+    named: Vec<Named>,
+    spellings: FxHashMap<String, Vec<Spelling>>,
+}
+
+impl Builder {
+    fn entity(&mut self, kind: EntityKind, id: &str, name: &str) {
+        self.named.push(Named {
+            kind: Some(kind),
+            id: Some(id.to_string()),
+            name: name.to_string(),
+            names: vec![name.to_string()],
+        });
+        self.key_only(name);
+    }
+
+    fn concept(&mut self, term: &str) {
+        self.named.push(Named {
+            kind: None,
+            id: None,
+            name: term.to_string(),
+            names: vec![term.to_string()],
+        });
+        self.spell(term, false);
+    }
+
+    /// A name of the last entity, also searched as a phrase.
+    fn alias(&mut self, alias: &str, open_end: bool) {
+        if let Some(n) = self.named.last_mut() {
+            if !n.names.iter().any(|x| normalise(x) == normalise(alias)) {
+                n.names.push(alias.to_string());
+            }
+        }
+        self.spell(alias, open_end);
+    }
+
+    /// A name of the last entity that is looked up but not searched (a
+    /// topic's label).
+    fn key_only(&mut self, name: &str) {
+        self.spell(name, false);
+    }
+
+    fn spell(&mut self, name: &str, open_end: bool) {
+        let k = normalise(name);
+        if k.is_empty() || self.named.is_empty() {
+            return;
+        }
+        let named = (self.named.len() - 1) as u32;
+        let list = self.spellings.entry(k).or_default();
+        if let Some(known) = list.iter_mut().find(|s| s.named == named) {
+            known.open_end |= open_end;
+            return;
+        }
+        list.push(Spelling {
+            named,
+            capitals: in_capitals(name).then(|| name.to_string()),
+            open_end,
+        });
+    }
+
+    /// A phrase that names nothing even though it contains a name.
+    fn block(&mut self, phrase: &str) {
+        self.named.push(Named {
+            kind: None,
+            id: None,
+            name: phrase.to_string(),
+            names: Vec::new(),
+        });
+        self.spell(phrase, false);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(words: &str) -> Vec<String> {
+        let typed: Vec<&str> = words.split(' ').collect();
+        Names::builtin()
+            .find(&typed)
+            .iter()
+            .map(|n| n.id.clone().unwrap_or_else(|| n.name.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn names_acronyms_and_spellings() {
+        assert_eq!(ids("CTBT"), ["CTBT"]);
+        assert_eq!(ids("ctbt"), ["CTBT"]);
+        assert_eq!(ids("Comprehensive Test Ban Treaty"), ["CTBT"]);
+        assert_eq!(ids("North Korea"), ["PRK", "korean-peninsula"]);
+        assert_eq!(ids("DPRK")[0], "PRK");
+        assert_eq!(ids("Cote d'Ivoire"), ["CIV"]);
+        assert_eq!(ids("WMD"), ["WMD"]);
+        assert_eq!(ids("wmd"), ["WMD"]);
+        assert!(ids("export controls").contains(&"export-control".to_string()));
+        assert_eq!(ids("strategic trade")[0], "export-control");
+        assert_eq!(ids("interdiction"), ["interdiction"]);
+        assert_eq!(ids("Bangkok Treaty"), ["SEANWFZ"]);
+    }
+
+    #[test]
+    fn traps() {
+        assert!(ids("us").is_empty());
+        assert!(ids("apt").is_empty());
+        assert_eq!(ids("Niger"), ["NER"]);
+        assert_eq!(ids("Nigeria"), ["NGA"]);
+        assert!(ids("Korean").is_empty());
+        assert!(!ids("Korean Peninsula").contains(&"KOR".to_string()));
+        assert!(
+            ids("South China Sea").is_empty()
+                || !ids("South China Sea").contains(&"CHN".to_string())
+        );
+        assert!(ids("customs").is_empty());
+        assert!(ids("the").is_empty());
+    }
+
+    #[test]
+    fn normalises_like_the_index() {
+        assert_eq!(normalise("Côte d’Ivoire"), "cote d ivoire");
+        assert_eq!(normalise(" Test-Ban  Treaty "), "test ban treaty");
+        assert_eq!(normalise("Türkiye"), "turkiye");
+    }
+}

@@ -1,0 +1,190 @@
+//! Every Security Council resolution in `../shared/data/real/unsc-resolutions`
+//! through [`process`] (issue 12): nothing skipped, each one a `resolution`
+//! with its symbol, adoption date and the Council's meeting series, and its
+//! operative paragraphs labelled 1..N without a gap. Skipped when the data
+//! is absent.
+
+// The tests report what they measured (and why they skip) on stderr.
+#![allow(clippy::print_stderr)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use super::process;
+use crate::meta::Overrides;
+use crate::model::DocType;
+use crate::segment::accounting::{account_resolution, LineFate};
+use crate::segment::segment_text;
+
+/// The resolutions folder beside the repository, if present.
+fn resolutions_dir() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/real/unsc-resolutions");
+    p.is_dir().then_some(p)
+}
+
+/// Files whose text is another resolution than their name says: the
+/// symbol is read from the text, so it is that resolution's.
+const OTHER_RESOLUTION: &[(&str, &str)] = &[
+    ("S_RES_0542_1983_EN_GOLD.txt", "S/RES/538 (1983)"),
+    ("S_RES_0778_1992_EN_GOLD.txt", "S/RES/773 (1992)"),
+];
+
+/// Files whose text gives no adoption day: 462 (1980) has no date line
+/// and its adoption line no date; 801 (1993) says `on January 1993`.
+const NO_DAY: &[&str] = &["S_RES_0462_1980_EN_GOLD.txt", "S_RES_0801_1993_EN_GOLD.txt"];
+
+/// `S_RES_0678_1990_EN_GOLD.txt` → `S/RES/678 (1990)`, unless the file
+/// holds another resolution.
+fn expected_symbol(file: &str) -> Option<String> {
+    match OTHER_RESOLUTION.iter().find(|(f, _)| *f == file) {
+        Some((_, s)) => Some(s.to_string()),
+        None => symbol_of(file),
+    }
+}
+
+/// `S_RES_0678_1990_EN_GOLD.txt` → `S/RES/678 (1990)`.
+fn symbol_of(file: &str) -> Option<String> {
+    let mut parts = file.split('_');
+    let (_, _, n, y) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    Some(format!("S/RES/{} ({y})", n.trim_start_matches('0')))
+}
+
+/// The top-level operative numbers of a document's labels, in order
+/// (`3`, `3(a)`, `4` → 3, 4).
+fn operative_numbers(labels: &[String]) -> Vec<u32> {
+    let mut seen = BTreeSet::new();
+    labels
+        .iter()
+        .filter_map(|l| {
+            let digits: String = l.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().ok()
+        })
+        .filter(|n| seen.insert(*n))
+        .collect()
+}
+
+/// Lines of the 902 resolutions not yet accounted for (see the test).
+const MAX_LOST: usize = 47;
+
+/// Every line of every resolution is a record, a heading, header or
+/// dropped for a named reason: none is lost.
+#[test]
+fn no_line_of_a_resolution_is_lost() {
+    let Some(dir) = resolutions_dir() else {
+        eprintln!("skipped: ../shared/data/real is absent");
+        return;
+    };
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/docs/real-layouts/S_RES_9001_2028_invented.txt");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files.push(fixture);
+    let (mut lines, mut dropped) = (0, std::collections::BTreeMap::new());
+    let mut lost = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        let seg = segment_text(&text);
+        let fates = account_resolution(&text, &seg.paragraphs)
+            .unwrap_or_else(|| panic!("{}: not read as a resolution", path.display()));
+        for (i, f) in fates.iter().enumerate() {
+            lines += 1;
+            match f {
+                LineFate::Lost => lost.push(format!(
+                    "{}:{}: {}",
+                    path.file_name().unwrap().to_string_lossy(),
+                    i + 1,
+                    text.lines().nth(i).unwrap_or("")
+                )),
+                LineFate::Dropped(r) => *dropped.entry(format!("{r:?}")).or_insert(0) += 1,
+                _ => {}
+            }
+        }
+    }
+    eprintln!(
+        "{} files, {lines} lines; dropped {dropped:?}; lost {}",
+        files.len(),
+        lost.len()
+    );
+    for l in lost.iter().take(60) {
+        eprintln!("  {l}");
+    }
+    // Known losses, to be brought to zero: short annex headings that
+    // overwrite each other (resolution 1454's Goods Review List), and
+    // lines the audit fails to place after a footnote number inside a
+    // clause (681, 696), and a rule list in resolution 345's annex
+    // (`Rule 43` / `[Deleted]` / `Rule 44`) since runs of short lines are
+    // read as a heading over a list, and lines of the application form in
+    // resolution 1454's annex read as headings above its numbered fields.
+    // The count may only go down.
+    assert!(lost.len() <= MAX_LOST, "{} lines lost", lost.len());
+}
+
+#[test]
+fn every_resolution_has_its_header_and_operative_labels_one_to_n() {
+    let Some(dir) = resolutions_dir() else {
+        eprintln!("skipped: ../shared/data/real is absent");
+        return;
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let mut failures = Vec::new();
+    let (mut with_date, mut with_edition, mut with_vote) = (0, 0, 0);
+    let mut paragraphs = 0;
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let bytes = std::fs::read(path).unwrap();
+        let doc = match process(&bytes, &name, &Overrides::default()) {
+            Ok(d) => d,
+            Err(e) => {
+                failures.push(format!("{name}: skipped: {e}"));
+                continue;
+            }
+        };
+        let h = &doc.header;
+        if h.doc_type != DocType::Resolution {
+            failures.push(format!("{name}: doc_type {}", h.doc_type));
+        }
+        if h.symbol != expected_symbol(&name) {
+            failures.push(format!("{name}: symbol {:?}", h.symbol));
+        }
+        if h.meeting_id.as_deref() != Some("UNSC") {
+            failures.push(format!("{name}: meeting_id {:?}", h.meeting_id));
+        }
+        with_date += h.date.is_some() as usize;
+        with_edition += h.edition.is_some() as usize;
+        with_vote += h.vote.is_some() as usize;
+        if h.date.is_none() && !NO_DAY.contains(&name.as_str()) {
+            failures.push(format!("{name}: no date"));
+        }
+        if h.year.is_none() {
+            failures.push(format!("{name}: no year"));
+        }
+        let labels: Vec<String> = doc
+            .records
+            .iter()
+            .map(|r| r.record.paragraph.clone())
+            .collect();
+        paragraphs += labels.len();
+        let numbers = operative_numbers(&labels);
+        let want: Vec<u32> = (1..=numbers.len() as u32).collect();
+        if numbers != want {
+            failures.push(format!("{name}: operative numbers {numbers:?}"));
+        }
+    }
+    eprintln!(
+        "{} resolutions, {paragraphs} paragraphs; date {with_date}, edition {with_edition}, vote {with_vote}; {} failures",
+        files.len(),
+        failures.len()
+    );
+    for f in &failures {
+        eprintln!("  {f}");
+    }
+    assert!(failures.is_empty(), "{} failures", failures.len());
+}

@@ -1,0 +1,169 @@
+//! Query understanding: which typed words name an instrument, country,
+//! group, topic or concept (`CTBT`, `North Korea`, `export controls`,
+//! `WMD`), so that the search also asks for the other names of the same
+//! thing (as phrases, never loose words) and for the paragraphs tagged
+//! with it.
+//!
+//! Only plain typed words are read: a quoted phrase means exactly those
+//! words, an excluded word is excluded as typed, and words joined by `OR`
+//! are left as alternatives. Names are found leftmost-longest, so
+//! `Democratic People's Republic of Korea` is one name and not `Korea`
+//! inside it. The engine decides how the expansion is searched and ranked.
+//!
+//! ```
+//! use dipsearch::search::{expand::expand, query::parse_query};
+//! let q = parse_query("CTBT ratification").unwrap();
+//! let e = expand(&q);
+//! assert_eq!(e.len(), 1);
+//! assert_eq!(e[0].from, "CTBT");
+//! assert_eq!(e[0].clauses, 0..1);
+//! assert!(e[0].to.iter().any(|t| t == "Comprehensive Nuclear-Test-Ban Treaty"));
+//! assert!(expand(&parse_query("\"CTBT\"").unwrap()).is_empty());
+//! ```
+
+use std::ops::Range;
+
+use crate::enrich::names::{normalise, Named, Names, MAX_WORDS};
+use crate::model::EntityKind;
+
+use super::query::{Atom, Clause, ParsedQuery};
+
+/// Most other names searched for one expansion: the tag covers the rest,
+/// and every phrase costs a little query time.
+pub const MAX_NAMES: usize = 8;
+
+/// What some typed words were read as.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expansion {
+    /// The words as typed, joined by a space.
+    pub from: String,
+    /// The other names searched as phrases, in the data's order.
+    pub to: Vec<String>,
+    /// The entity whose tagged paragraphs also match; `None` for a concept
+    /// of `data/synonyms.tsv` (`WMD`).
+    pub entity: Option<(EntityKind, String)>,
+    /// Display name of the entity or concept.
+    pub name: String,
+    /// The query clauses (indices into `ParsedQuery::clauses`) the words
+    /// are; consecutive.
+    pub clauses: Range<usize>,
+}
+
+/// The expansions of a parsed query, in query order; several for one
+/// name that is two things (`North Korea`: the country and the Korean
+/// Peninsula topic).
+pub fn expand(parsed: &ParsedQuery) -> Vec<Expansion> {
+    let names = Names::builtin();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let n = parsed.clauses.len();
+    while i < n {
+        // The run of plain words starting at `i`, at most MAX_WORDS long.
+        let mut run: Vec<&str> = Vec::new();
+        while i + run.len() < n && run.len() < MAX_WORDS {
+            match plain_word(&parsed.clauses[i + run.len()]) {
+                Some(w) => run.push(w),
+                None => break,
+            }
+        }
+        if run.is_empty() {
+            i += 1;
+            continue;
+        }
+        let mut matched = 0;
+        for len in (1..=run.len()).rev() {
+            let found = names.find(&run[..len]);
+            if !found.is_empty() || is_blocked(names, &run[..len]) {
+                let from = run[..len].join(" ");
+                out.extend(
+                    found
+                        .into_iter()
+                        .map(|named| expansion(named, &from, i..i + len)),
+                );
+                matched = len;
+                break;
+            }
+        }
+        i += matched.max(1);
+    }
+    out
+}
+
+/// A blocked phrase (`South China Sea`) names nothing but still consumes
+/// its words, so `China` inside it is not read.
+fn is_blocked(names: &Names, words: &[&str]) -> bool {
+    words.len() > 1 && names.is_blocked(words)
+}
+
+/// The word of a clause that is one plain typed word.
+fn plain_word(clause: &Clause) -> Option<&str> {
+    match clause {
+        Clause::AnyOf(atoms) if atoms.len() == 1 => match &atoms[0] {
+            Atom::Word(w) => Some(w),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn expansion(named: &Named, from: &str, clauses: Range<usize>) -> Expansion {
+    let typed = normalise(from);
+    // A topic's label (`Export control / strategic trade control`) is a
+    // description, not something documents write.
+    let skip = usize::from(named.kind == Some(EntityKind::Topic));
+    let mut to: Vec<String> = Vec::new();
+    for name in named.names.iter().skip(skip) {
+        let k = normalise(name);
+        if k != typed && !k.is_empty() && !to.iter().any(|t| normalise(t) == k) {
+            to.push(name.clone());
+        }
+        if to.len() == MAX_NAMES {
+            break;
+        }
+    }
+    Expansion {
+        from: from.to_string(),
+        to,
+        entity: named.kind.zip(named.id.clone()),
+        name: named.name.clone(),
+        clauses,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::query::parse_query;
+
+    fn read(q: &str) -> Vec<(String, Option<String>)> {
+        expand(&parse_query(q).unwrap())
+            .into_iter()
+            .map(|e| (e.from, e.entity.map(|(_, id)| id)))
+            .collect()
+    }
+
+    #[test]
+    fn longest_names_win() {
+        assert_eq!(
+            read("Democratic People's Republic of Korea nuclear test"),
+            [
+                (
+                    "Democratic People's Republic of Korea".into(),
+                    Some("PRK".into())
+                ),
+                ("nuclear test".into(), Some("nuclear".into())),
+            ]
+        );
+        assert_eq!(read("WMD terrorism")[0], ("WMD".into(), None));
+    }
+
+    #[test]
+    fn quotes_or_and_exclusions_are_not_read() {
+        assert!(read("\"CTBT\" -NPT").is_empty());
+        assert!(read("CTBT OR NPT").is_empty());
+        assert!(read("us and them").is_empty());
+        assert!(!read("South China Sea")
+            .iter()
+            .any(|(_, id)| id.as_deref() == Some("CHN")));
+    }
+}

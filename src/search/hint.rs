@@ -1,0 +1,138 @@
+//! Help when results are thin: on zero or few hits, what would find more.
+//!
+//! Two cases, tried in order: the query is the name of an entity whose
+//! filter finds more paragraphs (`CTBT` typed with `--literal`: the
+//! instrument filter finds 16), or the words together are too many (no paragraph has all
+//! of them, but 12 have all but `assistance`). The library returns the
+//! facts; the binary words them, since only it knows its flags.
+
+use crate::error::Result;
+use crate::model::EntityKind;
+
+use super::expand::expand;
+use super::query::{parse_query, Atom, Clause};
+use super::{Engine, SearchRequest, SearchResults};
+
+/// At most this many hits count as thin.
+pub const THIN: usize = 5;
+
+/// What would find more than a thin search did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Hint {
+    /// Typed words name an entity, and filtering by it (with the request's
+    /// other filters, without the query) finds `count` paragraphs.
+    Entity {
+        /// The words as typed.
+        from: String,
+        /// Kind of the entity.
+        kind: EntityKind,
+        /// Its id.
+        id: String,
+        /// Paragraphs the filter finds.
+        count: usize,
+    },
+    /// Without one of the query's parts, `count` paragraphs match.
+    AllBut {
+        /// The part left out, as it would be typed (`assistance`, `"a phrase"`).
+        part: String,
+        /// Paragraphs matching all the other parts.
+        count: usize,
+    },
+}
+
+impl Engine {
+    /// A hint for a search that found at most [`THIN`] paragraphs, if
+    /// something would find more; `None` otherwise. Costs one count per
+    /// named entity or query part, and only for thin results.
+    pub fn hint(&self, req: &SearchRequest, res: &SearchResults) -> Result<Option<Hint>> {
+        if res.total > THIN {
+            return Ok(None);
+        }
+        let Some(text) = req.query.as_deref().filter(|q| !q.trim().is_empty()) else {
+            return Ok(None);
+        };
+        let parsed = parse_query(text)?;
+        let positive: Vec<usize> = (0..parsed.clauses.len())
+            .filter(|&i| matches!(parsed.clauses[i], Clause::AnyOf(_)))
+            .collect();
+        let mut best: Option<Hint> = None;
+        for e in expand(&parsed) {
+            // Only when the name is the whole query: with other words, the
+            // filter alone would answer another question.
+            if positive.iter().any(|i| !e.clauses.contains(i)) {
+                continue;
+            }
+            let Some((kind, id)) = e.entity else { continue };
+            let mut filters = req.filters.clone();
+            filters.entities.push(vec![(kind, id.clone())]);
+            let count = self.count(None, filters, req.literal)?;
+            if count > res.total && best_count(&best) < count {
+                best = Some(Hint::Entity {
+                    from: e.from,
+                    kind,
+                    id,
+                    count,
+                });
+            }
+        }
+        if best.is_some() {
+            return Ok(best);
+        }
+        if positive.len() < 2 {
+            return Ok(None);
+        }
+        for &drop in &positive {
+            let rest: Vec<String> = parsed
+                .clauses
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != drop)
+                .map(|(_, c)| typed(c))
+                .collect();
+            let count = self.count(Some(rest.join(" ")), req.filters.clone(), req.literal)?;
+            if count > res.total && best_count(&best) < count {
+                best = Some(Hint::AllBut {
+                    part: typed(&parsed.clauses[drop]),
+                    count,
+                });
+            }
+        }
+        Ok(best)
+    }
+
+    fn count(
+        &self,
+        query: Option<String>,
+        filters: super::Filters,
+        literal: bool,
+    ) -> Result<usize> {
+        let req = SearchRequest {
+            query,
+            filters,
+            limit: 0,
+            literal,
+            ..SearchRequest::default()
+        };
+        Ok(self.search(&req)?.total)
+    }
+}
+
+fn best_count(h: &Option<Hint>) -> usize {
+    match h {
+        Some(Hint::Entity { count, .. } | Hint::AllBut { count, .. }) => *count,
+        None => 0,
+    }
+}
+
+/// A clause as it would be typed again.
+fn typed(c: &Clause) -> String {
+    let atom = |a: &Atom| match a {
+        Atom::Word(w) => w.clone(),
+        Atom::Phrase(p) => format!("\"{p}\""),
+        Atom::Prefix(p) => format!("{p}*"),
+    };
+    match c {
+        Clause::AnyOf(atoms) => atoms.iter().map(atom).collect::<Vec<_>>().join(" OR "),
+        Clause::Exclude(a) => format!("-{}", atom(a)),
+    }
+}

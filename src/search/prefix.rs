@@ -1,0 +1,67 @@
+//! `nucl*`: the indexed words that begin with a typed prefix.
+//!
+//! The index holds stems, so a prefix is looked up in two ways: the stems
+//! that start with it (`nucl` → `nuclear`, `nucleus`), and the stems it
+//! starts with when they are nearly as long (`proliferat` → `prolifer`,
+//! the stem of `proliferation`), which a plain prefix scan would miss.
+
+use std::collections::BTreeSet;
+
+use tantivy::schema::Field;
+use tantivy::Searcher;
+
+use crate::error::{Error, Result};
+
+/// Most words one prefix expands to; the rarest beyond it are dropped
+/// (a two-letter prefix would otherwise ask for thousands of terms).
+pub(super) const MAX_PREFIX_TERMS: usize = 64;
+
+/// How many letters shorter than the typed prefix an indexed stem may be
+/// and still count as its word (`proliferat` → `prolifer`).
+const STEM_SLACK: usize = 3;
+
+/// The indexed terms of `field` that `prefix` (already lower-cased and
+/// folded as the analyser does) stands for, most frequent first, at most
+/// [`MAX_PREFIX_TERMS`].
+pub(super) fn prefix_terms(searcher: &Searcher, field: Field, prefix: &str) -> Result<Vec<String>> {
+    let mut found: BTreeSet<String> = BTreeSet::new();
+    let shortest = prefix.len().saturating_sub(STEM_SLACK).max(3);
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let dict = inverted.terms();
+        let mut stream = dict
+            .range()
+            .ge(prefix.as_bytes())
+            .into_stream()
+            .map_err(|e| Error::Corrupt(e.to_string()))?;
+        while stream.advance() {
+            let key = stream.key();
+            if !key.starts_with(prefix.as_bytes()) {
+                break;
+            }
+            if let Ok(k) = std::str::from_utf8(key) {
+                found.insert(k.to_string());
+            }
+        }
+        for len in shortest..prefix.len() {
+            let Some(head) = prefix.get(..len) else {
+                continue;
+            };
+            if dict
+                .get(head.as_bytes())
+                .map_err(|e| Error::Corrupt(e.to_string()))?
+                .is_some()
+            {
+                found.insert(head.to_string());
+            }
+        }
+    }
+    let mut terms: Vec<(u64, String)> = Vec::with_capacity(found.len());
+    for t in found {
+        let n = searcher.doc_freq(&tantivy::Term::from_field_text(field, &t))?;
+        terms.push((n, t));
+    }
+    terms.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    terms.truncate(MAX_PREFIX_TERMS);
+    Ok(terms.into_iter().map(|(_, t)| t).collect())
+}

@@ -1,0 +1,181 @@
+//! Other spellings of a typed word: hyphenated and joined compounds
+//! (`non-proliferation` / `nonproliferation`, `South-East` / `Southeast`)
+//! and British and American spellings (`programme` / `program`,
+//! `organisation` / `organization`).
+//!
+//! Why at query time: the analyser makes `non-proliferation` two tokens and
+//! `nonproliferation` one, and the stemmer keeps `organis` and `organ`
+//! apart, so the index cannot equate them; a query can ask for both.
+//! The rules only propose candidates: the engine keeps a variant only when
+//! all its words are in the index, so a wrong guess (`exercize`) costs one
+//! dictionary lookup and never matches anything.
+//!
+//! ```
+//! use dipsearch::search::variants::spelling_variants;
+//! assert_eq!(spelling_variants("non-proliferation"), ["nonproliferation"]);
+//! assert!(spelling_variants("nonproliferation").contains(&"non proliferation".to_string()));
+//! assert!(spelling_variants("programme").contains(&"program".to_string()));
+//! assert!(spelling_variants("Organisation").contains(&"Organization".to_string()));
+//! ```
+
+/// Prefixes that English writes both joined and hyphenated.
+const PREFIXES: &[&str] = &[
+    "non", "counter", "anti", "south", "north", "multi", "cross", "cyber", "post", "pre", "self",
+    "co", "inter", "trans", "sub", "re", "de",
+];
+
+/// Shortest remainder after a prefix for a split to be proposed (`co` +
+/// `untry` is not).
+const MIN_REST: usize = 4;
+
+/// Whole-word pairs the suffix rules below do not cover (British first).
+const WORD_PAIRS: &[(&str, &str)] = &[
+    ("programme", "program"),
+    ("programmes", "programs"),
+    ("defence", "defense"),
+    ("offence", "offense"),
+    ("licence", "license"),
+    ("licences", "licenses"),
+    ("centre", "center"),
+    ("centres", "centers"),
+    ("metre", "meter"),
+    ("metres", "meters"),
+    ("theatre", "theater"),
+    ("fibre", "fiber"),
+    ("calibre", "caliber"),
+    ("judgement", "judgment"),
+    ("ageing", "aging"),
+    ("catalogue", "catalog"),
+    ("dialogue", "dialog"),
+    ("analyse", "analyze"),
+    ("analysed", "analyzed"),
+    ("paralyse", "paralyze"),
+    ("enrol", "enroll"),
+    ("fulfil", "fulfill"),
+    ("grey", "gray"),
+];
+
+/// British → American suffixes, tried on words long enough that the
+/// suffix is a suffix (`-our` needs six letters, so `four` stays).
+const SUFFIX_PAIRS: &[(&str, &str, usize)] = &[
+    ("isation", "ization", 8),
+    ("isations", "izations", 9),
+    ("ise", "ize", 6),
+    ("ised", "ized", 7),
+    ("ises", "izes", 7),
+    ("ising", "izing", 8),
+    ("our", "or", 6),
+    ("ours", "ors", 7),
+    ("oured", "ored", 8),
+    ("ouring", "oring", 9),
+    ("ourable", "orable", 10),
+    ("elled", "eled", 7),
+    ("elling", "eling", 8),
+];
+
+/// Other spellings of `word` (one typed word, any case) to search as well:
+/// each a word, or words separated by spaces to be read as a phrase. The
+/// typed case is kept for the part of the word that does not change.
+pub fn spelling_variants(word: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if word.contains('-') {
+        let parts: Vec<&str> = word.split('-').collect();
+        if parts.len() == 2 && parts.iter().all(|p| p.chars().all(char::is_alphabetic)) {
+            out.push(parts.concat());
+        }
+    } else if word.chars().all(char::is_alphabetic) {
+        let lower = word.to_lowercase();
+        if lower.len() == word.len() {
+            for p in PREFIXES {
+                if lower.starts_with(p) && lower.len() >= p.len() + MIN_REST {
+                    out.push(format!("{} {}", &word[..p.len()], &word[p.len()..]));
+                }
+            }
+        }
+    }
+    out.extend(british_american(word));
+    out.retain(|v| v != word);
+    out.dedup();
+    out
+}
+
+/// The other side of a British / American spelling pair, if any.
+fn british_american(word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    if lower.len() != word.len() || !lower.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (uk, us) in WORD_PAIRS {
+        if lower == *uk {
+            out.push(recase(word, us));
+        } else if lower == *us {
+            out.push(recase(word, uk));
+        }
+    }
+    for (uk, us, min) in SUFFIX_PAIRS {
+        // `min` is the length of the British spelling.
+        if let Some(stem) = lower.strip_suffix(uk).filter(|_| lower.len() >= *min) {
+            out.push(recase(word, &format!("{stem}{us}")));
+        } else if let Some(stem) = lower.strip_suffix(us) {
+            if lower.len() + uk.len() - us.len() >= *min {
+                out.push(recase(word, &format!("{stem}{uk}")));
+            }
+        }
+    }
+    out
+}
+
+/// `new` with the case of `typed` where they share letters (a capital
+/// first letter is kept: `Organisation` → `Organization`).
+fn recase(typed: &str, new: &str) -> String {
+    let mut out: String = typed
+        .chars()
+        .zip(new.chars())
+        .map(|(t, n)| {
+            if t.is_uppercase() {
+                n.to_ascii_uppercase()
+            } else {
+                n
+            }
+        })
+        .collect();
+    out.extend(new.chars().skip(typed.chars().count()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compounds_both_ways() {
+        assert_eq!(spelling_variants("counter-terrorism"), ["counterterrorism"]);
+        assert!(spelling_variants("counterterrorism").contains(&"counter terrorism".into()));
+        assert_eq!(spelling_variants("South-East"), ["SouthEast"]);
+        assert!(spelling_variants("Southeast").contains(&"South east".into()));
+        assert!(spelling_variants("cooperation").contains(&"co operation".into()));
+        // Too short to split, or not words.
+        assert!(spelling_variants("arms").is_empty());
+        assert!(spelling_variants("1540").is_empty());
+        assert!(spelling_variants("a-b-c").is_empty());
+    }
+
+    #[test]
+    fn british_and_american() {
+        for (a, b) in [
+            ("organisation", "organization"),
+            ("programme", "program"),
+            ("labour", "labor"),
+            ("recognised", "recognized"),
+            ("defence", "defense"),
+            ("centre", "center"),
+            ("travelled", "traveled"),
+        ] {
+            assert!(spelling_variants(a).contains(&b.to_string()), "{a}");
+            assert!(spelling_variants(b).contains(&a.to_string()), "{b}");
+        }
+        assert!(spelling_variants("four").is_empty());
+        assert!(!spelling_variants("for").contains(&"four".to_string()));
+    }
+}

@@ -1,0 +1,208 @@
+//! Where every line of a document went: into a paragraph record, into the
+//! header, into a heading, or dropped for a named reason. No line of text
+//! may vanish unaccounted (issue 12); [`account_resolution`] checks this
+//! for Security Council resolutions, whose layout `segment` reads with its
+//! own rules, by finding each body line's text in the records in order.
+
+use super::boilerplate::{is_page_number, un_page_furniture};
+use super::header::read_resolution;
+use super::resolution::{annex_name, is_section_letter, is_symbol_line, scan_number};
+use crate::model::Paragraph;
+use crate::text::marker::{is_marker_only, parse_marker};
+
+/// Why a line of text is not part of any record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DropReason {
+    /// Above a resolution's title: a masthead (`Distr.: General`) or the
+    /// end of the printed volume's previous page.
+    BeforeTitle,
+    /// The adoption line closing a resolution (read into the header: the
+    /// meeting number and the vote).
+    AdoptionLine,
+    /// After the adoption line: footnotes, the volume's next decision.
+    AfterAdoption,
+    /// UN page furniture: job number, page number, running symbol.
+    PageFurniture,
+    /// A section letter (`A`, `B`) between parts of the operative text.
+    SectionLetter,
+}
+
+/// What became of one line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineFate {
+    /// An empty line.
+    Blank,
+    /// Read into the header (title, date, `The Security Council,`).
+    Header,
+    /// A heading over the paragraphs that follow (an annex line).
+    Heading,
+    /// Text of the paragraph with this ordinal.
+    Record(u32),
+    /// Dropped, for this reason.
+    Dropped(DropReason),
+    /// Found nowhere: text lost, a bug.
+    Lost,
+}
+
+/// The fate of each line of `text` when it is a resolution (`None`
+/// otherwise), given the paragraphs `segment_text` made of it.
+///
+/// ```
+/// use dipsearch::segment::{accounting::{account_resolution, LineFate}, segment_text};
+/// let text = "Resolution 1 (2030)\nof 1 May 2030\n\nThe Security Council,\n\n1. Decides;\n\nAdopted unanimously at the 9th meeting.";
+/// let fates = account_resolution(text, &segment_text(text).paragraphs).unwrap();
+/// assert!(!fates.contains(&LineFate::Lost));
+/// assert_eq!(fates[5], LineFate::Record(0));
+/// ```
+pub fn account_resolution(text: &str, paragraphs: &[Paragraph]) -> Option<Vec<LineFate>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let r = read_resolution(&lines)?;
+    let records = Stream::new(paragraphs);
+    let mut cursor = 0;
+    let mut in_adoption = true;
+    let fates = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let t = l.trim();
+            if t.is_empty() {
+                in_adoption &= i <= r.body_end;
+                return LineFate::Blank;
+            }
+            if i < r.title_line {
+                LineFate::Dropped(DropReason::BeforeTitle)
+            } else if i < r.body_start {
+                LineFate::Header
+            } else if i >= r.body_end {
+                LineFate::Dropped(match in_adoption {
+                    true => DropReason::AdoptionLine,
+                    false => DropReason::AfterAdoption,
+                })
+            } else {
+                body_fate(t, &records, &mut cursor)
+            }
+        })
+        .collect();
+    Some(fates)
+}
+
+/// The fate of a body line: furniture, a section letter, an annex
+/// heading, or the record its text is found in (from `cursor` on).
+fn body_fate(t: &str, records: &Stream, cursor: &mut usize) -> LineFate {
+    let rest = match un_page_furniture(t) {
+        Some(n) if n >= t.len() => return LineFate::Dropped(DropReason::PageFurniture),
+        Some(n) => &t[n..],
+        None => t,
+    };
+    if is_symbol_line(rest) || is_page_number(rest) {
+        return LineFate::Dropped(DropReason::PageFurniture);
+    }
+    // A marker alone on its line (`(ii)`) is part of the next record.
+    if is_marker_only(rest) {
+        return LineFate::Record(records.ordinal.get(*cursor).copied().unwrap_or(0));
+    }
+    if is_section_letter(rest) {
+        return LineFate::Dropped(DropReason::SectionLetter);
+    }
+    if annex_name(rest).is_some() || records.headings.contains(&norm(rest)) {
+        return LineFate::Heading;
+    }
+    match records.find(rest, *cursor) {
+        Some((at, ordinal)) => {
+            *cursor = at;
+            LineFate::Record(ordinal)
+        }
+        None => LineFate::Lost,
+    }
+}
+
+/// The records' text as one string of lower-case letters and digits, with
+/// the ordinal of the record each byte comes from.
+struct Stream {
+    text: String,
+    ordinal: Vec<u32>,
+    /// The headings the paragraphs stand under, normalised.
+    headings: Vec<String>,
+}
+
+impl Stream {
+    fn new(paragraphs: &[Paragraph]) -> Stream {
+        let mut s = Stream {
+            text: String::new(),
+            ordinal: Vec::new(),
+            headings: Vec::new(),
+        };
+        for p in paragraphs {
+            if let Some(h) = &p.heading {
+                s.headings.push(norm(h));
+            }
+            for c in p.text.chars().flat_map(char::to_lowercase) {
+                if c.is_alphanumeric() {
+                    s.text.push(c);
+                    s.ordinal
+                        .extend(std::iter::repeat_n(p.ordinal, c.len_utf8()));
+                }
+            }
+        }
+        s
+    }
+
+    /// Where a line's text is, from `from` on: the whole line, or without
+    /// its marker (`1.`, `S.`) or a trailing footnote number, or (a word
+    /// broken across lines, a footnote mark glued to a word) its longest
+    /// word.
+    fn find(&self, line: &str, from: usize) -> Option<(usize, u32)> {
+        // Without the marker first: `(d) Any ...` must not match `... and
+        // any ...` further on. A fragment (the text after a marker, the
+        // longest word) must be long enough to say where it is.
+        let mut candidates: Vec<(String, bool)> = Vec::new();
+        if let Some(m) = parse_marker(line) {
+            candidates.push((norm(&line[m.text_start..]), true));
+        }
+        if let Some(s) = scan_number(line) {
+            candidates.push((norm(&line[s.text_start..]), true));
+        }
+        candidates.push((norm(line), false));
+        let without_note = line.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        candidates.push((norm(without_note), false));
+        let longest = line
+            .split(|c: char| !c.is_alphanumeric())
+            .max_by_key(|w| w.len())
+            .map(norm)
+            .unwrap_or_default();
+        candidates.push((longest, true));
+        // Lines come in order and only dropped lines stand between them,
+        // so the next one is near the last: a common phrase cannot jump far.
+        let near = floor_boundary(&self.text, from + NEAR + line.len() * 2);
+        candidates
+            .iter()
+            .filter(|(c, fragment)| c.len() >= 6 || !fragment && !c.is_empty())
+            .find_map(|(c, _)| self.text[from..near].find(c.as_str()).map(|at| at + from))
+            .map(|at| (at, self.ordinal[at]))
+    }
+}
+
+/// How far past the last line found a part of a line is looked for, in
+/// bytes of the normalised stream.
+const NEAR: usize = 600;
+
+/// The largest char boundary of `s` at or below `i`.
+fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Lower-case letters and digits of a text, nothing else.
+fn norm(t: &str) -> String {
+    t.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}

@@ -1,0 +1,234 @@
+//! Issue 13 through the binary: the query read by subject (names from the
+//! gazetteers, spelling variants, accents, topics), the operators, and
+//! `--literal` giving the words-only results.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::util::{fixtures, TestDir};
+
+/// A corpus with the invented workshop summary of `tests/fixtures/query/`.
+fn traps() -> TestDir {
+    let t = TestDir::new();
+    t.copy_in(
+        &fixtures().join("query/query-traps-2026.txt"),
+        "query-traps-2026.txt",
+    );
+    t.run(["ingest"]).success();
+    t
+}
+
+/// The shipped corpus (the ASTOP summary and 120 General Debate speeches).
+/// The sample document plus the General Debate statements of the fifteen
+/// ASTOP participant countries at the 58th–65th sessions (2003–2010), read
+/// from the UN General Debate Corpus in `../shared/data/` (the project does
+/// not ship it); `None` when the corpus or `zstd` is absent.
+fn astop_and_general_debate() -> Option<TestDir> {
+    let tarball =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ungdc-1946-2024.tar.zst");
+    if !tarball.is_file() {
+        eprintln!("skipped: no {}", tarball.display());
+        return None;
+    }
+    let t = TestDir::with_sample();
+    let countries = "AUS BRN CHN IDN JPN KHM KOR LAO MMR MYS PHL SGP THA USA VNM";
+    let mut patterns = Vec::new();
+    for session in 58..=65 {
+        for c in countries.split(' ') {
+            patterns.push(format!("TXT/Session {session} - */{c}_{session}_*.txt"));
+        }
+    }
+    let dest = t.corpus().join("ungd");
+    std::fs::create_dir_all(&dest).ok()?;
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"f=$1; d=$2; shift 2; zstd -dc "$f" | tar -x -C "$d" --wildcards "$@""#)
+        .arg("sh")
+        .arg(&tarball)
+        .arg(&dest)
+        .args(&patterns)
+        .status()
+        .ok()?;
+    if !status.success() {
+        eprintln!("skipped: cannot unpack {}", tarball.display());
+        return None;
+    }
+    t.copy_in(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/ungd.dipsearch.toml"),
+        "ungd/TXT/dipsearch.toml",
+    );
+    t.run(["ingest"]).success();
+    Some(t)
+}
+
+fn labels(t: &TestDir, args: &[&str]) -> Vec<String> {
+    t.search(args)
+        .hits
+        .into_iter()
+        .map(|h| h.paragraph)
+        .collect()
+}
+
+fn ids(t: &TestDir, args: &[&str]) -> BTreeSet<String> {
+    let mut all = args.to_vec();
+    all.extend_from_slice(&["--limit", "5000"]);
+    t.search(&all).hits.into_iter().map(|h| h.id).collect()
+}
+
+#[test]
+fn a_name_finds_its_other_names_below_the_typed_word() {
+    let t = traps();
+    // The paragraph that writes CTBT first, then the one naming it in full.
+    assert_eq!(labels(&t, &["CTBT"]), ["2", "1"]);
+    assert_eq!(labels(&t, &["CTBT", "--literal"]), ["2"]);
+    // Quoted: exactly the words.
+    assert_eq!(labels(&t, &["\"CTBT\""]), ["2"]);
+    assert_eq!(labels(&t, &["WMD"]), ["11"]);
+    assert_eq!(labels(&t, &["WMD", "--literal"]), Vec::<String>::new());
+    let v: serde_json::Value = t.json(["search", "CTBT", "--format", "json"]);
+    assert_eq!(v["expanded"][0]["from"], "CTBT");
+    assert_eq!(v["expanded"][0]["entity"], "instrument:CTBT");
+    assert!(v["expanded"][0]["to"]
+        .as_array()
+        .is_some_and(|to| to.iter().any(|n| n == "Comprehensive Test Ban Treaty")));
+    let v: serde_json::Value = t.json(["search", "CTBT", "--literal", "--format", "json"]);
+    assert_eq!(v["expanded"], serde_json::json!([]));
+    // Text output says what the query was read as, in one line.
+    let out = t
+        .run(["search", "CTBT"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8_lossy(&out);
+    assert!(
+        text.starts_with("read as: CTBT = Comprehensive Nuclear-Test-Ban Treaty (instrument CTBT"),
+        "{text}"
+    );
+}
+
+#[test]
+fn common_words_and_near_names_do_not_become_entities() {
+    let t = traps();
+    // `us` is a word, not the United States.
+    assert_eq!(labels(&t, &["us"]), ["3"]);
+    let v: serde_json::Value = t.json(["search", "us", "--format", "json"]);
+    assert_eq!(v["expanded"], serde_json::json!([]));
+    // Niger is not Nigeria.
+    assert_eq!(labels(&t, &["Niger"]), ["5"]);
+    // Korea is not the Korean Peninsula.
+    assert_eq!(labels(&t, &["Korea"]), Vec::<String>::new());
+}
+
+#[test]
+fn spelling_variants_and_accents_match() {
+    let t = traps();
+    let both = ["10", "9"];
+    for q in ["nonproliferation", "non-proliferation"] {
+        let mut l = labels(&t, &[q]);
+        l.sort();
+        assert_eq!(l, both, "{q}");
+    }
+    for q in ["counterterrorism", "counter-terrorism"] {
+        let mut l = labels(&t, &[q]);
+        l.sort();
+        assert_eq!(l, both, "{q}");
+    }
+    assert_eq!(labels(&t, &["Southeast"]), ["10"]);
+    assert_eq!(labels(&t, &["program"]), ["10"]);
+    // Accents fold for matching; the text keeps them.
+    for q in ["Cote d'Ivoire", "Turkiye", "Türkiye"] {
+        let page = t.search(&[q]);
+        assert_eq!(page.labels(), ["8"], "{q}");
+        assert!(page.hits[0].text.starts_with("Côte d’Ivoire and Türkiye"));
+    }
+}
+
+#[test]
+fn thin_results_say_what_would_find_more() {
+    let t = traps();
+    let out = t
+        .run(["search", "CTBT", "--literal"])
+        .success()
+        .get_output()
+        .clone();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.lines().last(),
+        Some("CTBT is an instrument: --instrument CTBT finds 2"),
+        "{text}"
+    );
+    let out = t
+        .run(["search", "ratify zzyzx"])
+        .success()
+        .get_output()
+        .clone();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.lines().last(),
+        Some("no paragraph has all the words; 1 has all but \"zzyzx\""),
+        "{text}"
+    );
+    // Nothing added to JSON, nor when results are plenty.
+    let out = t
+        .run(["search", "ratify zzyzx", "--format", "json"])
+        .success()
+        .get_output()
+        .clone();
+    assert!(serde_json::from_slice::<serde_json::Value>(&out.stdout).is_ok());
+}
+
+#[test]
+fn operators_not_prefix_and_unsupported_syntax() {
+    let t = traps();
+    assert_eq!(labels(&t, &["CTBT NOT Indonesia"]), ["2"]);
+    let mut ratif = labels(&t, &["ratif*", "--literal"]);
+    ratif.sort();
+    assert_eq!(ratif, ["1", "2"]);
+    assert_eq!(labels(&t, &["ratify AND sign", "--literal"]), ["2"]);
+    let out = t
+        .run(["search", "country:JPN export"])
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("field:value syntax is not supported"),
+        "{stderr}"
+    );
+    // A dangling NOT is a usage error naming the query, on one line.
+    let out = t.run(["search", "CTBT NOT"]).code(2).get_output().clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("'CTBT NOT'"), "{stderr}");
+}
+
+#[test]
+fn on_the_sample_and_general_debate_subjects_find_what_their_names_find() {
+    let Some(t) = astop_and_general_debate() else {
+        return;
+    };
+    // WMD finds at least 90% of what the phrase finds.
+    let wmd = ids(&t, &["WMD"]);
+    let phrase = ids(&t, &["\"weapons of mass destruction\""]);
+    let covered = phrase.intersection(&wmd).count();
+    assert!(
+        covered * 10 >= phrase.len() * 9,
+        "{covered} of {}",
+        phrase.len()
+    );
+    // The two spellings find the same paragraphs.
+    let joined = ids(&t, &["nonproliferation"]);
+    assert!(joined.len() > 50, "{}", joined.len());
+    assert_eq!(joined, ids(&t, &["non-proliferation"]));
+    // CTBT finds everything the filter finds, and --literal what the
+    // words alone found before issue 13.
+    let ctbt = ids(&t, &["CTBT"]);
+    let filtered = ids(&t, &["--instrument", "CTBT"]);
+    assert!(filtered.is_subset(&ctbt), "{filtered:?} ⊄ {ctbt:?}");
+    assert_eq!(t.search(&["CTBT", "--literal"]).total, 3);
+    // Côte d'Ivoire typed without the accent and with a straight quote.
+    let civ = t.search(&["Cote d'Ivoire"]);
+    assert!(civ.total >= 1);
+    assert!(civ.hits.iter().all(|h| h.text.contains("Côte d")));
+}
