@@ -4,6 +4,9 @@
 //! operative paragraphs labelled 1..N without a gap. Skipped when the data
 //! is absent.
 
+// Printing the figures and every failure is the point of these tests.
+#![allow(clippy::print_stderr)]
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
