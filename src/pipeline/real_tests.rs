@@ -64,7 +64,7 @@ fn operative_numbers(labels: &[String]) -> Vec<u32> {
 }
 
 /// Lines of the 902 resolutions not yet accounted for (see the test).
-const MAX_LOST: usize = 34;
+const MAX_LOST: usize = 10;
 
 /// Every line of every resolution is a record, a heading, header or
 /// dropped for a named reason: none is lost.
@@ -111,10 +111,11 @@ fn no_line_of_a_resolution_is_lost() {
     for l in lost.iter().take(40) {
         eprintln!("  {l}");
     }
-    // Known losses, to be brought to zero: short annex headings that
-    // overwrite each other (resolution 1454's Goods Review List), and
-    // lines the audit fails to place after a footnote number inside a
-    // clause (681, 696). The count may only go down.
+    // Known losses, to be brought to zero: short annex lines that become
+    // headings overwriting each other (resolution 1454's Goods Review List
+    // `Impellers` / `Casings`, 345's `Rule 43` / `[Deleted]`), and two
+    // operative paragraphs of resolution 9 (1946). The count may only go
+    // down.
     assert!(lost.len() <= MAX_LOST, "{} lines lost", lost.len());
 }
 

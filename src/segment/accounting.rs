@@ -176,12 +176,15 @@ impl Stream {
             .unwrap_or_default();
         candidates.push((longest, true));
         // Lines come in order and only dropped lines stand between them,
-        // so the next one is near the last: a common phrase cannot jump far.
+        // so the next one is near the last (a common phrase cannot jump
+        // far), and the earliest place any form of the line is found is
+        // the one (`1949, 40` is `1949,` here, not `1949, 40 to` below).
         let near = floor_boundary(&self.text, from + NEAR + line.len() * 2);
         candidates
             .iter()
             .filter(|(c, fragment)| c.len() >= 6 || !fragment && !c.is_empty())
-            .find_map(|(c, _)| self.text[from..near].find(c.as_str()).map(|at| at + from))
+            .filter_map(|(c, _)| self.text[from..near].find(c.as_str()).map(|at| at + from))
+            .min()
             .map(|at| (at, self.ordinal[at]))
     }
 }
