@@ -112,8 +112,8 @@ fn body_fate(t: &str, records: &Stream, cursor: &mut usize) -> LineFate {
         return LineFate::Heading;
     }
     match records.find(rest, *cursor) {
-        Some((at, ordinal)) => {
-            *cursor = at;
+        Some((end, ordinal)) => {
+            *cursor = end;
             LineFate::Record(ordinal)
         }
         None => LineFate::Lost,
@@ -151,7 +151,8 @@ impl Stream {
         s
     }
 
-    /// Where a line's text is, from `from` on: the whole line, or without
+    /// Where a line's text ends and which record holds it, from `from` on:
+    /// the whole line, or without
     /// its marker (`1.`, `S.`) or a trailing footnote number, or (a word
     /// broken across lines, a footnote mark glued to a word) its longest
     /// word.
@@ -183,9 +184,12 @@ impl Stream {
         candidates
             .iter()
             .filter(|(c, fragment)| c.len() >= 6 || !fragment && !c.is_empty())
-            .filter_map(|(c, _)| self.text[from..near].find(c.as_str()).map(|at| at + from))
+            .filter_map(|(c, _)| {
+                let at = self.text[from..near].find(c.as_str())? + from;
+                Some((at, at + c.len()))
+            })
             .min()
-            .map(|at| (at, self.ordinal[at]))
+            .map(|(at, end)| (end, self.ordinal[at]))
     }
 }
 
