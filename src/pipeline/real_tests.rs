@@ -4,7 +4,7 @@
 //! operative paragraphs labelled 1..N without a gap. Skipped when the data
 //! is absent.
 
-// The tests report what they measured (and why they skip) on stderr.
+// Printing the figures and every failure is the point of these tests.
 #![allow(clippy::print_stderr)]
 
 use std::collections::BTreeSet;
@@ -64,7 +64,7 @@ fn operative_numbers(labels: &[String]) -> Vec<u32> {
 }
 
 /// Lines of the 902 resolutions not yet accounted for (see the test).
-const MAX_LOST: usize = 47;
+const MAX_LOST: usize = 25;
 
 /// Every line of every resolution is a record, a heading, header or
 /// dropped for a named reason: none is lost.
@@ -111,14 +111,11 @@ fn no_line_of_a_resolution_is_lost() {
     for l in lost.iter().take(60) {
         eprintln!("  {l}");
     }
-    // Known losses, to be brought to zero: short annex headings that
-    // overwrite each other (resolution 1454's Goods Review List), and
-    // lines the audit fails to place after a footnote number inside a
-    // clause (681, 696), and a rule list in resolution 345's annex
-    // (`Rule 43` / `[Deleted]` / `Rule 44`) since runs of short lines are
-    // read as a heading over a list, and lines of the application form in
-    // resolution 1454's annex read as headings above its numbered fields.
-    // The count may only go down.
+    // Known losses, to be brought to zero: short annex lines that become
+    // headings overwriting each other (resolution 1454's Goods Review List
+    // `Impellers` / `Casings` and the fields of its application form,
+    // 345's `Rule 43` / `[Deleted]`). The count
+    // may only go down.
     assert!(lost.len() <= MAX_LOST, "{} lines lost", lost.len());
 }
 

@@ -112,8 +112,8 @@ fn body_fate(t: &str, records: &Stream, cursor: &mut usize) -> LineFate {
         return LineFate::Heading;
     }
     match records.find(rest, *cursor) {
-        Some((at, ordinal)) => {
-            *cursor = at;
+        Some((end, ordinal)) => {
+            *cursor = end;
             LineFate::Record(ordinal)
         }
         None => LineFate::Lost,
@@ -151,7 +151,8 @@ impl Stream {
         s
     }
 
-    /// Where a line's text is, from `from` on: the whole line, or without
+    /// Where a line's text ends and which record holds it, from `from` on:
+    /// the whole line, or without
     /// its marker (`1.`, `S.`) or a trailing footnote number, or (a word
     /// broken across lines, a footnote mark glued to a word) its longest
     /// word.
@@ -176,13 +177,19 @@ impl Stream {
             .unwrap_or_default();
         candidates.push((longest, true));
         // Lines come in order and only dropped lines stand between them,
-        // so the next one is near the last: a common phrase cannot jump far.
+        // so the next one is near the last (a common phrase cannot jump
+        // far), and the earliest place any form of the line is found is
+        // the one (`1949, 40` is `1949,` here, not `1949, 40 to` below).
         let near = floor_boundary(&self.text, from + NEAR + line.len() * 2);
         candidates
             .iter()
             .filter(|(c, fragment)| c.len() >= 6 || !fragment && !c.is_empty())
-            .find_map(|(c, _)| self.text[from..near].find(c.as_str()).map(|at| at + from))
-            .map(|at| (at, self.ordinal[at]))
+            .filter_map(|(c, _)| {
+                let at = self.text[from..near].find(c.as_str())? + from;
+                Some((at, at + c.len()))
+            })
+            .min()
+            .map(|(at, end)| (end, self.ordinal[at]))
     }
 }
 
