@@ -41,7 +41,8 @@ use proximity::ProximityQuery;
 use query::{parse_query, Atom, Clause, ParsedQuery};
 use rank::{order_ties, Rank, TieCache, TIE_MARGIN};
 pub use snippet::opening;
-use snippet::{make_snippet, Highlighter};
+pub use snippet::Excerpt;
+use snippet::{make_snippets, Highlighter};
 use union::FieldUnionQuery;
 
 /// Weight of a match in the paragraph's own text.
@@ -110,6 +111,10 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges of matched words in `snippet`.
     pub highlights: Vec<(usize, usize)>,
+    /// Up to three windows of the text with query words, in text order,
+    /// each with its highlights (the opening alone when the match is only
+    /// through the parent's lead-in).
+    pub snippets: Vec<Excerpt>,
 }
 
 /// The results of a search.
@@ -257,16 +262,17 @@ impl Engine {
         for (score, addr) in scored {
             let doc: TantivyDocument = self.searcher.doc(addr)?;
             let record = read_record(&self.fields, &doc)?;
-            let (snippet, highlights) = if !req.snippets {
-                (String::new(), Vec::new())
+            let ((snippet, highlights), snippets) = if !req.snippets {
+                ((String::new(), Vec::new()), Vec::new())
             } else {
-                make_snippet(snippet_gen.as_mut(), &record.text)
+                make_snippets(snippet_gen.as_mut(), &record.text)
             };
             hits.push(Hit {
                 record,
                 score,
                 snippet,
                 highlights,
+                snippets,
             });
         }
         Ok(SearchResults {

@@ -108,15 +108,21 @@ impl Highlighter {
 
     /// The best window of `text` and the byte ranges of the matched words
     /// in it (relative to the window), or `None` when no word matches.
+    #[cfg(test)]
     pub(super) fn best_fragment(&mut self, text: &str) -> Option<Window> {
+        self.best_fragments(text, 1).into_iter().next()
+    }
+
+    /// Up to `n` windows of `text` that contain query words, best first
+    /// (among equals the first in the text, as in tantivy), each with the
+    /// byte ranges of its matched words relative to the window.
+    pub(super) fn best_fragments(&mut self, text: &str, n: usize) -> Vec<Window> {
         let (mut start, mut stop, mut score) = (0usize, 0usize, 0.0f32);
         let mut marks: Vec<Range<usize>> = Vec::new();
-        let mut best: Option<(f32, Range<usize>, Vec<Range<usize>>)> = None;
-        // A window replaces the best one only with a higher score: among
-        // equals the first (lowest offsets) wins, as in tantivy.
+        let mut found: Vec<(f32, Range<usize>, Vec<Range<usize>>)> = Vec::new();
         let mut close = |score: f32, range: Range<usize>, marks: &mut Vec<Range<usize>>| {
-            if score > 0.0 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
-                best = Some((score, range, std::mem::take(marks)));
+            if score > 0.0 {
+                found.push((score, range, std::mem::take(marks)));
             }
             marks.clear();
         };
@@ -137,14 +143,20 @@ impl Highlighter {
             }
         }
         close(score, start..stop, &mut marks);
-        best.map(|(_, range, marks)| {
-            let shift = range.start;
-            let marks = marks
-                .into_iter()
-                .map(|m| (m.start - shift, m.end - shift))
-                .collect();
-            (range, marks)
-        })
+        // Stable: equal scores keep text order.
+        found.sort_by(|a, b| b.0.total_cmp(&a.0));
+        found
+            .into_iter()
+            .take(n)
+            .map(|(_, range, marks)| {
+                let shift = range.start;
+                let marks = marks
+                    .into_iter()
+                    .map(|m| (m.start - shift, m.end - shift))
+                    .collect();
+                (range, marks)
+            })
+            .collect()
     }
 }
 
@@ -201,34 +213,90 @@ fn weight(terms: &[(String, f32)], token: &str) -> Option<f32> {
     }
 }
 
-/// The snippet of `text` for the query's terms, or its opening when none
-/// of them occurs in the text itself (a match through the context).
-pub(super) fn make_snippet(
+/// Most windows shown per hit in `snippets`.
+pub(super) const MAX_WINDOWS: usize = 3;
+
+/// An excerpt and the `[start, end)` byte ranges to highlight in it.
+pub type Excerpt = (String, Vec<(usize, usize)>);
+
+/// The snippets of `text` for the query's terms: the best window first,
+/// then up to [`MAX_WINDOWS`] windows in text order; the opening alone
+/// when no term occurs in the text itself (a match through the context).
+pub(super) fn make_snippets(
     highlighter: Option<&mut Highlighter>,
     text: &str,
-) -> (String, Vec<(usize, usize)>) {
+) -> (Excerpt, Vec<Excerpt>) {
     if let Some(h) = highlighter {
-        if let Some((range, ranges)) = h.best_fragment(text) {
-            // Mark cut ends with an ellipsis, shifting the highlight ranges.
-            let fragment = &text[range.clone()];
-            let (lead, tail) = (range.start > 0, range.end < text.len());
-            let shift = if lead { '…'.len_utf8() } else { 0 };
-            let mut out = String::with_capacity(fragment.len() + 8);
-            if lead {
-                out.push('…');
-            }
-            out.push_str(fragment);
-            if tail {
-                out.push('…');
-            }
-            let highlights = drop_lone_stopwords(fragment, &ranges)
-                .into_iter()
-                .map(|(s, e)| (s + shift, e + shift))
-                .collect();
-            return (out, highlights);
+        let mut windows = h.best_fragments(text, MAX_WINDOWS);
+        if let Some(best) = windows.first() {
+            let best = excerpt(text, best);
+            windows.sort_by_key(|(range, _)| range.start);
+            let all = windows.iter().map(|w| excerpt(text, w)).collect();
+            return (best, all);
         }
     }
-    (opening(text, SNIPPET_CHARS), Vec::new())
+    let open = (opening(text, SNIPPET_CHARS), Vec::new());
+    (open.clone(), vec![open])
+}
+
+/// A window as shown: cut ends marked with an ellipsis, words of one
+/// phrase highlighted as one span.
+fn excerpt(text: &str, (range, ranges): &Window) -> Excerpt {
+    let fragment = &text[range.clone()];
+    let (lead, tail) = (range.start > 0, range.end < text.len());
+    let shift = if lead { '…'.len_utf8() } else { 0 };
+    let mut out = String::with_capacity(fragment.len() + 8);
+    if lead {
+        out.push('…');
+    }
+    out.push_str(fragment);
+    if tail {
+        out.push('…');
+    }
+    let highlights = merge_adjacent(fragment, &drop_lone_stopwords(fragment, ranges))
+        .into_iter()
+        .map(|(s, e)| (s + shift, e + shift))
+        .collect();
+    (out, highlights)
+}
+
+/// Joins highlights separated only by a space or a hyphen, so that
+/// `weapons of mass destruction` or `Nuclear-Test-Ban` is one span.
+fn merge_adjacent(text: &str, ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for &(s, e) in ranges {
+        if let Some(last) = out.last_mut() {
+            let joined = s >= last.1
+                && text.get(last.1..s).is_some_and(|gap| {
+                    !gap.is_empty() && gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '-')
+                });
+            if joined {
+                last.1 = e;
+                continue;
+            }
+        }
+        out.push((s, e));
+    }
+    out.into_iter().map(|r| trim_stopwords(text, r)).collect()
+}
+
+/// A span without the stop words at its ends (`issue [of weapons]` →
+/// `issue of [weapons]`); a span that is one stop word stays.
+fn trim_stopwords(text: &str, (mut s, mut e): (usize, usize)) -> (usize, usize) {
+    let is_stop = |w: &str| STOPWORDS.contains(&w.to_lowercase().as_str());
+    while let Some(span) = text.get(s..e) {
+        match span.find([' ', '-']) {
+            Some(i) if is_stop(&span[..i]) => s += i + 1,
+            _ => break,
+        }
+    }
+    while let Some(span) = text.get(s..e) {
+        match span.rfind([' ', '-']) {
+            Some(i) if is_stop(&span[i + 1..]) => e = s + i,
+            _ => break,
+        }
+    }
+    (s, e)
 }
 
 /// Words too common to be worth a highlight on their own.
