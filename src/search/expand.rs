@@ -53,6 +53,11 @@ pub struct Expansion {
 /// name that is two things (`North Korea`: the country and the Korean
 /// Peninsula topic).
 pub fn expand(parsed: &ParsedQuery) -> Vec<Expansion> {
+    // Quoted phrases alone need no dictionary (building it is most of the
+    // cost of reading a query).
+    if !parsed.clauses.iter().any(|c| plain_word(c).is_some()) {
+        return Vec::new();
+    }
     let names = Names::builtin();
     let mut out = Vec::new();
     let mut i = 0;

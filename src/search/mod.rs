@@ -258,12 +258,31 @@ impl Engine {
             )?),
             _ => None,
         };
+        // With filters and no query, the window around the mention of the
+        // filtered entities.
+        let names = crate::enrich::names::Names::builtin;
+        let mention_names: Vec<&str> = match (&text_query, req.snippets) {
+            (None, true) => req
+                .filters
+                .entities
+                .iter()
+                .flatten()
+                .filter_map(|(k, id)| names().entity(*k, id))
+                .flat_map(|n| n.names.iter().map(String::as_str))
+                .collect(),
+            _ => Vec::new(),
+        };
         let mut hits = Vec::with_capacity(scored.len());
         for (score, addr) in scored {
             let doc: TantivyDocument = self.searcher.doc(addr)?;
             let record = read_record(&self.fields, &doc)?;
+            let mention = (!mention_names.is_empty())
+                .then(|| snippet::mention_snippet(&record.text, &mention_names))
+                .flatten();
             let ((snippet, highlights), snippets) = if !req.snippets {
                 ((String::new(), Vec::new()), Vec::new())
+            } else if let Some(m) = mention {
+                (m.clone(), vec![m])
             } else {
                 make_snippets(snippet_gen.as_mut(), &record.text)
             };

@@ -239,6 +239,51 @@ pub(super) fn make_snippets(
     (open.clone(), vec![open])
 }
 
+/// For a search by filter alone: the window around the first mention of
+/// one of `names` (an entity's names, ASCII case ignored), with the
+/// mention highlighted; `None` when none is written as listed.
+pub(super) fn mention_snippet(text: &str, names: &[&str]) -> Option<Excerpt> {
+    let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let boundary = |i: usize| i == 0 || i >= bytes.len() || !bytes[i].is_ascii_alphanumeric();
+    let mut first: Option<(usize, usize)> = None;
+    for name in names {
+        let needle = name.to_ascii_lowercase();
+        if needle.len() < 2 {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(&needle) {
+            let (s, e) = (from + i, from + i + needle.len());
+            if (s == 0 || boundary(s - 1)) && boundary(e) {
+                if first.is_none_or(|(fs, fe)| s < fs || (s == fs && e > fe)) {
+                    first = Some((s, e));
+                }
+                break;
+            }
+            from = s + 1;
+        }
+    }
+    let (s, e) = first?;
+    // About a third of the window before the mention, cut at spaces.
+    let before = SNIPPET_CHARS / 3;
+    let mut start = s.saturating_sub(before);
+    while start > 0 && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    if start > 0 {
+        start = text[start..s].find(' ').map_or(s, |i| start + i + 1);
+    }
+    let mut end = (start + SNIPPET_CHARS).max(e).min(text.len());
+    while end < text.len() && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    if end < text.len() {
+        end = text[e..end].rfind(' ').map_or(end, |i| e + i);
+    }
+    Some(excerpt(text, &(start..end, vec![(s - start, e - start)])))
+}
+
 /// A window as shown: cut ends marked with an ellipsis, words of one
 /// phrase highlighted as one span.
 fn excerpt(text: &str, (range, ranges): &Window) -> Excerpt {
