@@ -250,18 +250,31 @@ impl Engine {
                 .take(limit)
                 .collect();
 
-        let mut snippet_gen = match (&text_query, req.snippets) {
-            (Some(q), true) => Some(Highlighter::for_query(
-                &self.searcher,
-                &**q,
-                self.fields.body,
-            )?),
+        let hits = self.read_hits(req, text_query.as_deref(), scored)?;
+        Ok(SearchResults {
+            query: req.query.clone(),
+            total,
+            hits,
+            expanded,
+            warnings,
+        })
+    }
+
+    /// The records of the page's hits with their snippets.
+    fn read_hits(
+        &self,
+        req: &SearchRequest,
+        text_query: Option<&dyn Query>,
+        scored: Vec<(Option<f32>, DocAddress)>,
+    ) -> Result<Vec<Hit>> {
+        let mut snippet_gen = match (text_query, req.snippets) {
+            (Some(q), true) => Some(Highlighter::for_query(&self.searcher, q, self.fields.body)?),
             _ => None,
         };
         // With filters and no query, the window around the mention of the
         // filtered entities.
         let names = crate::enrich::names::Names::builtin;
-        let mention_names: Vec<&str> = match (&text_query, req.snippets) {
+        let mention_names: Vec<&str> = match (text_query, req.snippets) {
             (None, true) => req
                 .filters
                 .entities
@@ -294,13 +307,7 @@ impl Engine {
                 snippets,
             });
         }
-        Ok(SearchResults {
-            query: req.query.clone(),
-            total,
-            hits,
-            expanded,
-            warnings,
-        })
+        Ok(hits)
     }
 
     /// The whole query (text and filters) as used by `search`, for other
