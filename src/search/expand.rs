@@ -126,11 +126,17 @@ fn expansion(named: &Named, from: &str, clauses: Range<usize>) -> Expansion {
             break;
         }
     }
+    // A concept typed by its own term is shown by what it stands for
+    // (`WMD = weapons of mass destruction`).
+    let name = match (&named.kind, to.first()) {
+        (None, Some(first)) if normalise(&named.name) == typed => first.clone(),
+        _ => named.name.clone(),
+    };
     Expansion {
         from: from.to_string(),
         to,
         entity: named.kind.zip(named.id.clone()),
-        name: named.name.clone(),
+        name,
         clauses,
     }
 }

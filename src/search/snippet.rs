@@ -284,11 +284,56 @@ pub(super) fn mention_snippet(text: &str, names: &[&str]) -> Option<Excerpt> {
     Some(excerpt(text, &(start..end, vec![(s - start, e - start)])))
 }
 
-/// A window as shown: cut ends marked with an ellipsis, words of one
-/// phrase highlighted as one span.
-fn excerpt(text: &str, (range, ranges): &Window) -> Excerpt {
+/// How far a window may grow to start and end with its sentences.
+const SENTENCE_REACH: usize = 100;
+
+/// `range` grown to the start of its first sentence and the end of its
+/// last one when they are near ([`SENTENCE_REACH`] bytes), so a snippet
+/// reads as whole sentences rather than from a word in the middle.
+fn to_sentences(text: &str, range: &Range<usize>) -> Range<usize> {
+    let floor = |mut i: usize| {
+        while i > 0 && !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let mut start = range.start;
+    let lo = floor(start.saturating_sub(SENTENCE_REACH));
+    if start > 0 {
+        if let Some(before) = text.get(lo..start) {
+            match before.rfind(". ") {
+                Some(i) => start = lo + i + 2,
+                None if lo == 0 => start = 0,
+                None => {}
+            }
+        }
+    }
+    let mut end = range.end;
+    let hi = floor((end + SENTENCE_REACH).min(text.len()));
+    if let Some(after) = text.get(end..hi) {
+        if let Some(i) = after.find(". ") {
+            end += i + 1;
+        } else if hi == text.len() {
+            end = text.len();
+        }
+    }
+    start..end.max(start)
+}
+
+/// A window as shown: grown to whole sentences, cut ends marked with an
+/// ellipsis, words of one phrase highlighted as one span.
+fn excerpt(text: &str, (window, ranges): &Window) -> Excerpt {
+    let range = to_sentences(text, window);
+    let grown = window.start - range.start;
+    let ranges: Vec<(usize, usize)> = ranges
+        .iter()
+        .map(|&(s, e)| (s + grown, e + grown))
+        .collect();
+    let ranges = &ranges;
     let fragment = &text[range.clone()];
-    let (lead, tail) = (range.start > 0, range.end < text.len());
+    let lead = range.start > 0;
+    // A window that ends a sentence needs no ellipsis.
+    let tail = range.end < text.len() && !fragment.ends_with('.');
     let shift = if lead { '…'.len_utf8() } else { 0 };
     let mut out = String::with_capacity(fragment.len() + 8);
     if lead {
