@@ -86,13 +86,15 @@ fn stray_prefix(lines: &[&str]) -> usize {
         .enumerate()
         .map(|(i, l)| classify(l, lines.get(i + 1).copied()))
         .collect();
-    let anchor = kinds.iter().position(|k| match k {
-        HeaderLine::TypeLine(_)
-        | HeaderLine::PlaceDate(_)
-        | HeaderLine::Field(_)
-        | HeaderLine::Tags(..)
-        | HeaderLine::Text(TextLine::TypeAndMeeting { .. }) => true,
-        _ => false,
+    let anchor = kinds.iter().position(|k| {
+        matches!(
+            k,
+            HeaderLine::TypeLine(_)
+                | HeaderLine::PlaceDate(_)
+                | HeaderLine::Field(_)
+                | HeaderLine::Tags(..)
+                | HeaderLine::Text(TextLine::TypeAndMeeting { .. })
+        )
     });
     let body_before = |end: usize| {
         kinds[..end].iter().any(|k| match k {
