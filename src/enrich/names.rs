@@ -187,6 +187,13 @@ impl Names {
 }
 
 impl Names {
+    /// The entry of an entity, for its names.
+    pub fn entity(&self, kind: EntityKind, id: &str) -> Option<&Named> {
+        self.named
+            .iter()
+            .find(|n| n.kind == Some(kind) && n.id.as_deref() == Some(id))
+    }
+
     /// Whether the typed words are a phrase that names nothing although it
     /// contains a name (`South China Sea`).
     pub fn is_blocked(&self, typed: &[&str]) -> bool {

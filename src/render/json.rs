@@ -4,12 +4,13 @@
 //! `{"id", "score", "source", "title", "meeting", "acronym", "edition",
 //! "doc_type", "date", "date_end", "year", "place", "chair", "issuer",
 //! "paragraph", "ordinal", "parent", "context", "heading", "text",
-//! "snippet", "highlights", "countries", "instruments", "topics", "groups",
+//! "snippet", "highlights", "snippets", "countries", "instruments", "topics", "groups",
 //! "participants"}`: `id` is stable across re-ingests of an unchanged file;
 //! `source` is relative to the corpus root; `text` is the paragraph's own
 //! text and `context` its parent's lead-in (null at top level); dates are
 //! `YYYY-MM-DD` or null; `ordinal` is 0-based; `highlights` are `[start,
-//! end)` byte ranges into `snippet`; entity lists are ids in order of first
+//! end)` byte ranges into `snippet` (a phrase is one range); `snippets` up
+//! to three windows `{"text", "highlights"}` in text order; entity lists are ids in order of first
 //! mention and are those of `text`. Missing values are null. `export`
 //! omits `snippet` and `highlights` and has `score` null.
 //!
@@ -61,11 +62,20 @@ struct HitJson<'a> {
     snippet: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     highlights: Option<Vec<[usize; 2]>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippets: Option<Vec<SnippetJson<'a>>>,
     countries: Vec<&'a str>,
     instruments: Vec<&'a str>,
     topics: Vec<&'a str>,
     groups: Vec<&'a str>,
     participants: Vec<&'a str>,
+}
+
+/// One window of a hit's text: `{"text", "highlights"}`.
+#[derive(Serialize)]
+struct SnippetJson<'a> {
+    text: &'a str,
+    highlights: Vec<[usize; 2]>,
 }
 
 impl<'a> HitJson<'a> {
@@ -97,6 +107,7 @@ impl<'a> HitJson<'a> {
             text: &r.text,
             snippet: None,
             highlights: None,
+            snippets: None,
             countries: r.countries.iter().map(|c| c.as_str()).collect(),
             instruments: r.instruments.iter().map(String::as_str).collect(),
             topics: r.topics.iter().map(String::as_str).collect(),
@@ -110,6 +121,15 @@ impl<'a> HitJson<'a> {
             score: h.score,
             snippet: Some(&h.snippet),
             highlights: Some(h.highlights.iter().map(|&(s, e)| [s, e]).collect()),
+            snippets: Some(
+                h.snippets
+                    .iter()
+                    .map(|(text, hl)| SnippetJson {
+                        text,
+                        highlights: hl.iter().map(|&(s, e)| [s, e]).collect(),
+                    })
+                    .collect(),
+            ),
             ..HitJson::from_record(&h.record)
         }
     }

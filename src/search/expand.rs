@@ -53,6 +53,11 @@ pub struct Expansion {
 /// name that is two things (`North Korea`: the country and the Korean
 /// Peninsula topic).
 pub fn expand(parsed: &ParsedQuery) -> Vec<Expansion> {
+    // Quoted phrases alone need no dictionary (building it is most of the
+    // cost of reading a query).
+    if !parsed.clauses.iter().any(|c| plain_word(c).is_some()) {
+        return Vec::new();
+    }
     let names = Names::builtin();
     let mut out = Vec::new();
     let mut i = 0;
@@ -121,11 +126,17 @@ fn expansion(named: &Named, from: &str, clauses: Range<usize>) -> Expansion {
             break;
         }
     }
+    // A concept typed by its own term is shown by what it stands for
+    // (`WMD = weapons of mass destruction`).
+    let name = match (&named.kind, to.first()) {
+        (None, Some(first)) if normalise(&named.name) == typed => first.clone(),
+        _ => named.name.clone(),
+    };
     Expansion {
         from: from.to_string(),
         to,
         entity: named.kind.zip(named.id.clone()),
-        name: named.name.clone(),
+        name,
         clauses,
     }
 }

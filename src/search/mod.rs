@@ -41,7 +41,8 @@ use proximity::ProximityQuery;
 use query::{parse_query, Atom, Clause, ParsedQuery};
 use rank::{order_ties, Rank, TieCache, TIE_MARGIN};
 pub use snippet::opening;
-use snippet::{make_snippet, Highlighter};
+pub use snippet::Excerpt;
+use snippet::{make_snippets, Highlighter};
 use union::FieldUnionQuery;
 
 /// Weight of a match in the paragraph's own text.
@@ -66,6 +67,12 @@ const OTHER_NAME_SCORE: f32 = 0.5;
 /// field: more mentions, and stated rather than implied topics, rank
 /// higher), small beside the typed words.
 const TAG_BOOST: f32 = 0.05;
+/// Typed words found in at least this many paragraphs are searched as
+/// typed, not expanded: their own matches fill the first pages anyway, and
+/// the other names and tags would only add to the total, at the cost of
+/// counting them (3× the query time for `terrorism` on the 380,000
+/// paragraphs of the General Debate).
+const COMMON_WORDS: u64 = 1_000;
 
 /// How results are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -110,6 +117,10 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges of matched words in `snippet`.
     pub highlights: Vec<(usize, usize)>,
+    /// Up to three windows of the text with query words, in text order,
+    /// each with its highlights (the opening alone when the match is only
+    /// through the parent's lead-in).
+    pub snippets: Vec<Excerpt>,
 }
 
 /// The results of a search.
@@ -245,30 +256,7 @@ impl Engine {
                 .take(limit)
                 .collect();
 
-        let mut snippet_gen = match (&text_query, req.snippets) {
-            (Some(q), true) => Some(Highlighter::for_query(
-                &self.searcher,
-                &**q,
-                self.fields.body,
-            )?),
-            _ => None,
-        };
-        let mut hits = Vec::with_capacity(scored.len());
-        for (score, addr) in scored {
-            let doc: TantivyDocument = self.searcher.doc(addr)?;
-            let record = read_record(&self.fields, &doc)?;
-            let (snippet, highlights) = if !req.snippets {
-                (String::new(), Vec::new())
-            } else {
-                make_snippet(snippet_gen.as_mut(), &record.text)
-            };
-            hits.push(Hit {
-                record,
-                score,
-                snippet,
-                highlights,
-            });
-        }
+        let hits = self.read_hits(req, text_query.as_deref(), scored)?;
         Ok(SearchResults {
             query: req.query.clone(),
             total,
@@ -276,6 +264,56 @@ impl Engine {
             expanded,
             warnings,
         })
+    }
+
+    /// The records of the page's hits with their snippets.
+    fn read_hits(
+        &self,
+        req: &SearchRequest,
+        text_query: Option<&dyn Query>,
+        scored: Vec<(Option<f32>, DocAddress)>,
+    ) -> Result<Vec<Hit>> {
+        let mut snippet_gen = match (text_query, req.snippets) {
+            (Some(q), true) => Some(Highlighter::for_query(&self.searcher, q, self.fields.body)?),
+            _ => None,
+        };
+        // With filters and no query, the window around the mention of the
+        // filtered entities.
+        let names = crate::enrich::names::Names::builtin;
+        let mention_names: Vec<&str> = match (text_query, req.snippets) {
+            (None, true) => req
+                .filters
+                .entities
+                .iter()
+                .flatten()
+                .filter_map(|(k, id)| names().entity(*k, id))
+                .flat_map(|n| n.names.iter().map(String::as_str))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut hits = Vec::with_capacity(scored.len());
+        for (score, addr) in scored {
+            let doc: TantivyDocument = self.searcher.doc(addr)?;
+            let record = read_record(&self.fields, &doc)?;
+            let mention = (!mention_names.is_empty())
+                .then(|| snippet::mention_snippet(&record.text, &mention_names))
+                .flatten();
+            let ((snippet, highlights), snippets) = if !req.snippets {
+                ((String::new(), Vec::new()), Vec::new())
+            } else if let Some(m) = mention {
+                (m.clone(), vec![m])
+            } else {
+                make_snippets(snippet_gen.as_mut(), &record.text)
+            };
+            hits.push(Hit {
+                record,
+                score,
+                snippet,
+                highlights,
+                snippets,
+            });
+        }
+        Ok(hits)
     }
 
     /// The whole query (text and filters) as used by `search`, for other
@@ -337,11 +375,12 @@ impl Engine {
         match query.map(str::trim) {
             Some(q) if !q.is_empty() => {
                 let parsed = parse_query(q)?;
-                let expanded = if literal {
+                let mut expanded = if literal {
                     Vec::new()
                 } else {
                     expand::expand(&parsed)
                 };
+                expanded.retain(|e| self.rarest_doc_freq(&e.from) < COMMON_WORDS);
                 // The text drives the search on its own only when it is a
                 // single required clause and nothing filters it.
                 let alone = filters.is_empty()
@@ -607,6 +646,19 @@ impl Engine {
             }
         }
         Ok(union(alternatives, probed))
+    }
+
+    /// In how many paragraphs the rarest word of `text` occurs.
+    fn rarest_doc_freq(&self, text: &str) -> u64 {
+        self.analyze(self.fields.body, text)
+            .iter()
+            .map(|t| {
+                self.searcher
+                    .doc_freq(&Term::from_field_text(self.fields.body, t))
+                    .unwrap_or(0)
+            })
+            .min()
+            .unwrap_or(0)
     }
 
     /// Whether every word of `text` is in the paragraph texts (a variant or

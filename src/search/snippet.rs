@@ -108,15 +108,21 @@ impl Highlighter {
 
     /// The best window of `text` and the byte ranges of the matched words
     /// in it (relative to the window), or `None` when no word matches.
+    #[cfg(test)]
     pub(super) fn best_fragment(&mut self, text: &str) -> Option<Window> {
+        self.best_fragments(text, 1).into_iter().next()
+    }
+
+    /// Up to `n` windows of `text` that contain query words, best first
+    /// (among equals the first in the text, as in tantivy), each with the
+    /// byte ranges of its matched words relative to the window.
+    pub(super) fn best_fragments(&mut self, text: &str, n: usize) -> Vec<Window> {
         let (mut start, mut stop, mut score) = (0usize, 0usize, 0.0f32);
         let mut marks: Vec<Range<usize>> = Vec::new();
-        let mut best: Option<(f32, Range<usize>, Vec<Range<usize>>)> = None;
-        // A window replaces the best one only with a higher score: among
-        // equals the first (lowest offsets) wins, as in tantivy.
+        let mut found: Vec<(f32, Range<usize>, Vec<Range<usize>>)> = Vec::new();
         let mut close = |score: f32, range: Range<usize>, marks: &mut Vec<Range<usize>>| {
-            if score > 0.0 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
-                best = Some((score, range, std::mem::take(marks)));
+            if score > 0.0 {
+                found.push((score, range, std::mem::take(marks)));
             }
             marks.clear();
         };
@@ -137,14 +143,20 @@ impl Highlighter {
             }
         }
         close(score, start..stop, &mut marks);
-        best.map(|(_, range, marks)| {
-            let shift = range.start;
-            let marks = marks
-                .into_iter()
-                .map(|m| (m.start - shift, m.end - shift))
-                .collect();
-            (range, marks)
-        })
+        // Stable: equal scores keep text order.
+        found.sort_by(|a, b| b.0.total_cmp(&a.0));
+        found
+            .into_iter()
+            .take(n)
+            .map(|(_, range, marks)| {
+                let shift = range.start;
+                let marks = marks
+                    .into_iter()
+                    .map(|m| (m.start - shift, m.end - shift))
+                    .collect();
+                (range, marks)
+            })
+            .collect()
     }
 }
 
@@ -201,34 +213,180 @@ fn weight(terms: &[(String, f32)], token: &str) -> Option<f32> {
     }
 }
 
-/// The snippet of `text` for the query's terms, or its opening when none
-/// of them occurs in the text itself (a match through the context).
-pub(super) fn make_snippet(
+/// Most windows shown per hit in `snippets`.
+pub(super) const MAX_WINDOWS: usize = 3;
+
+/// An excerpt and the `[start, end)` byte ranges to highlight in it.
+pub type Excerpt = (String, Vec<(usize, usize)>);
+
+/// The snippets of `text` for the query's terms: the best window first,
+/// then up to [`MAX_WINDOWS`] windows in text order; the opening alone
+/// when no term occurs in the text itself (a match through the context).
+pub(super) fn make_snippets(
     highlighter: Option<&mut Highlighter>,
     text: &str,
-) -> (String, Vec<(usize, usize)>) {
+) -> (Excerpt, Vec<Excerpt>) {
     if let Some(h) = highlighter {
-        if let Some((range, ranges)) = h.best_fragment(text) {
-            // Mark cut ends with an ellipsis, shifting the highlight ranges.
-            let fragment = &text[range.clone()];
-            let (lead, tail) = (range.start > 0, range.end < text.len());
-            let shift = if lead { '…'.len_utf8() } else { 0 };
-            let mut out = String::with_capacity(fragment.len() + 8);
-            if lead {
-                out.push('…');
-            }
-            out.push_str(fragment);
-            if tail {
-                out.push('…');
-            }
-            let highlights = drop_lone_stopwords(fragment, &ranges)
-                .into_iter()
-                .map(|(s, e)| (s + shift, e + shift))
-                .collect();
-            return (out, highlights);
+        let mut windows = h.best_fragments(text, MAX_WINDOWS);
+        if let Some(best) = windows.first() {
+            let best = excerpt(text, best);
+            windows.sort_by_key(|(range, _)| range.start);
+            let all = windows.iter().map(|w| excerpt(text, w)).collect();
+            return (best, all);
         }
     }
-    (opening(text, SNIPPET_CHARS), Vec::new())
+    let open = (opening(text, SNIPPET_CHARS), Vec::new());
+    (open.clone(), vec![open])
+}
+
+/// For a search by filter alone: the window around the first mention of
+/// one of `names` (an entity's names, ASCII case ignored), with the
+/// mention highlighted; `None` when none is written as listed.
+pub(super) fn mention_snippet(text: &str, names: &[&str]) -> Option<Excerpt> {
+    let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let boundary = |i: usize| i == 0 || i >= bytes.len() || !bytes[i].is_ascii_alphanumeric();
+    let mut first: Option<(usize, usize)> = None;
+    for name in names {
+        let needle = name.to_ascii_lowercase();
+        if needle.len() < 2 {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(&needle) {
+            let (s, e) = (from + i, from + i + needle.len());
+            if (s == 0 || boundary(s - 1)) && boundary(e) {
+                if first.is_none_or(|(fs, fe)| s < fs || (s == fs && e > fe)) {
+                    first = Some((s, e));
+                }
+                break;
+            }
+            from = s + 1;
+        }
+    }
+    let (s, e) = first?;
+    // About a third of the window before the mention, cut at spaces.
+    let before = SNIPPET_CHARS / 3;
+    let mut start = s.saturating_sub(before);
+    while start > 0 && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    if start > 0 {
+        start = text[start..s].find(' ').map_or(s, |i| start + i + 1);
+    }
+    let mut end = (start + SNIPPET_CHARS).max(e).min(text.len());
+    while end < text.len() && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    if end < text.len() {
+        end = text[e..end].rfind(' ').map_or(end, |i| e + i);
+    }
+    Some(excerpt(text, &(start..end, vec![(s - start, e - start)])))
+}
+
+/// How far a window may grow to start and end with its sentences.
+const SENTENCE_REACH: usize = 100;
+
+/// `range` grown to the start of its first sentence and the end of its
+/// last one when they are near ([`SENTENCE_REACH`] bytes), so a snippet
+/// reads as whole sentences rather than from a word in the middle.
+fn to_sentences(text: &str, range: &Range<usize>) -> Range<usize> {
+    let floor = |mut i: usize| {
+        while i > 0 && !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let mut start = range.start;
+    let lo = floor(start.saturating_sub(SENTENCE_REACH));
+    if start > 0 {
+        if let Some(before) = text.get(lo..start) {
+            match before.rfind(". ") {
+                Some(i) => start = lo + i + 2,
+                None if lo == 0 => start = 0,
+                None => {}
+            }
+        }
+    }
+    let mut end = range.end;
+    let hi = floor((end + SENTENCE_REACH).min(text.len()));
+    if let Some(after) = text.get(end..hi) {
+        if let Some(i) = after.find(". ") {
+            end += i + 1;
+        } else if hi == text.len() {
+            end = text.len();
+        }
+    }
+    start..end.max(start)
+}
+
+/// A window as shown: grown to whole sentences, cut ends marked with an
+/// ellipsis, words of one phrase highlighted as one span.
+fn excerpt(text: &str, (window, ranges): &Window) -> Excerpt {
+    let range = to_sentences(text, window);
+    let grown = window.start - range.start;
+    let ranges: Vec<(usize, usize)> = ranges
+        .iter()
+        .map(|&(s, e)| (s + grown, e + grown))
+        .collect();
+    let ranges = &ranges;
+    let fragment = &text[range.clone()];
+    let lead = range.start > 0;
+    // A window that ends a sentence needs no ellipsis.
+    let tail = range.end < text.len() && !fragment.ends_with('.');
+    let shift = if lead { '…'.len_utf8() } else { 0 };
+    let mut out = String::with_capacity(fragment.len() + 8);
+    if lead {
+        out.push('…');
+    }
+    out.push_str(fragment);
+    if tail {
+        out.push('…');
+    }
+    let highlights = merge_adjacent(fragment, &drop_lone_stopwords(fragment, ranges))
+        .into_iter()
+        .map(|(s, e)| (s + shift, e + shift))
+        .collect();
+    (out, highlights)
+}
+
+/// Joins highlights separated only by a space or a hyphen, so that
+/// `weapons of mass destruction` or `Nuclear-Test-Ban` is one span.
+fn merge_adjacent(text: &str, ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for &(s, e) in ranges {
+        if let Some(last) = out.last_mut() {
+            let joined = s >= last.1
+                && text.get(last.1..s).is_some_and(|gap| {
+                    !gap.is_empty() && gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '-')
+                });
+            if joined {
+                last.1 = e;
+                continue;
+            }
+        }
+        out.push((s, e));
+    }
+    out.into_iter().map(|r| trim_stopwords(text, r)).collect()
+}
+
+/// A span without the stop words at its ends (`issue [of weapons]` →
+/// `issue of [weapons]`); a span that is one stop word stays.
+fn trim_stopwords(text: &str, (mut s, mut e): (usize, usize)) -> (usize, usize) {
+    let is_stop = |w: &str| STOPWORDS.contains(&w.to_lowercase().as_str());
+    while let Some(span) = text.get(s..e) {
+        match span.find([' ', '-']) {
+            Some(i) if is_stop(&span[..i]) => s += i + 1,
+            _ => break,
+        }
+    }
+    while let Some(span) = text.get(s..e) {
+        match span.rfind([' ', '-']) {
+            Some(i) if is_stop(&span[i + 1..]) => e = s + i,
+            _ => break,
+        }
+    }
+    (s, e)
 }
 
 /// Words too common to be worth a highlight on their own.

@@ -145,6 +145,38 @@ fn spelling_variants_and_accents_match() {
 }
 
 #[test]
+fn snippets_mark_phrases_and_filtered_mentions() {
+    let t = traps();
+    let marked = |args: &[&str]| -> Vec<String> {
+        let page = t.search(args);
+        let h = &page.hits[0];
+        let s = h.snippet.clone().unwrap_or_default();
+        h.highlights
+            .clone()
+            .unwrap_or_default()
+            .iter()
+            .map(|[a, b]| s[*a..*b].to_string())
+            .collect()
+    };
+    assert_eq!(
+        marked(&["\"weapons of mass destruction\""]),
+        ["Weapons of mass destruction"]
+    );
+    // A filter and no query: the window around the mention.
+    assert_eq!(
+        marked(&["--instrument", "CTBT", "--sort", "oldest"]),
+        ["Comprehensive Nuclear-Test-Ban Treaty"]
+    );
+    let v: serde_json::Value = t.json(["search", "WMD", "--format", "json"]);
+    let snippets = v["hits"][0]["snippets"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(snippets.len(), 1);
+    assert_eq!(snippets[0]["highlights"], serde_json::json!([[0, 27]]));
+}
+
+#[test]
 fn thin_results_say_what_would_find_more() {
     let t = traps();
     let out = t
