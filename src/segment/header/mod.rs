@@ -71,6 +71,8 @@ pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
 
 /// Lines searched for the start of a header block.
 const STRAY_SEARCH: usize = 40;
+/// A line this long is body text: no header block starts below it.
+const LONG_PROSE: usize = 250;
 /// Non-blank lines that may stand above a header block and be skipped.
 const MAX_STRAY_LINES: usize = 10;
 
@@ -82,9 +84,16 @@ const MAX_STRAY_LINES: usize = 10;
 /// and continuations just above it; what is above the block is skipped
 /// only when it is a few short lines, never body text.
 fn stray_prefix(lines: &[&str]) -> usize {
-    let kinds: Vec<HeaderLine<'_>> = lines
+    // A header block stands above the first long line of prose: no line
+    // below it is classified (the costliest patterns run per line).
+    let limit = lines
         .iter()
         .take(STRAY_SEARCH)
+        .position(|l| l.trim().len() > LONG_PROSE)
+        .unwrap_or(STRAY_SEARCH);
+    let kinds: Vec<HeaderLine<'_>> = lines
+        .iter()
+        .take(limit)
         .enumerate()
         .map(|(i, l)| classify(l, lines.get(i + 1).copied()))
         .collect();
@@ -101,7 +110,7 @@ fn stray_prefix(lines: &[&str]) -> usize {
     let body_before = |end: usize| {
         kinds[..end].iter().any(|k| match k {
             HeaderLine::Item { menu_like } => !menu_like,
-            HeaderLine::Text(TextLine::Prose { text, .. }) => text.len() > 250,
+            HeaderLine::Text(TextLine::Prose { text, .. }) => text.len() > LONG_PROSE,
             _ => false,
         })
     };
