@@ -4,37 +4,11 @@
 
 use std::path::Path;
 
-use serde::Deserialize;
-
 use super::process;
 use crate::meta::{FolderConfig, Overrides};
 
-/// One `[[doc]]` of the expected-values file; a missing key means "none".
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expected {
-    file: String,
-    title: Option<String>,
-    meeting: Option<String>,
-    meeting_id: Option<String>,
-    acronym: Option<String>,
-    edition: Option<u32>,
-    doc_type: String,
-    date: Option<String>,
-    date_end: Option<String>,
-    year: Option<u16>,
-    place: Option<String>,
-    chair: Option<String>,
-    issuer: Option<String>,
-    symbol: Option<String>,
-    vote: Option<String>,
-    labels: String,
-}
-
-#[derive(Deserialize)]
-struct ExpectedFile {
-    doc: Vec<Expected>,
-}
+#[path = "../../tests/fixtures/docs/expected.rs"]
+mod expected;
 
 fn docs_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/docs"))
@@ -54,10 +28,9 @@ fn folder_overrides(file: &Path) -> Overrides {
 
 #[test]
 fn every_fixture_gives_its_expected_header_and_labels() {
-    let text = std::fs::read_to_string(docs_dir().join("expected.toml")).unwrap();
-    let expected: ExpectedFile = toml::from_str(&text).unwrap();
-    assert!(expected.doc.len() >= 20);
-    for w in &expected.doc {
+    let expected = expected::load(docs_dir());
+    assert!(expected.len() >= 20);
+    for w in &expected {
         if w.file.ends_with(".pdf") && !cfg!(feature = "pdf") {
             continue;
         }

@@ -4,41 +4,17 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-
 use crate::util::{fixtures, Hit, TestDir};
 
-/// One `[[doc]]` of `tests/fixtures/docs/expected.toml`, the one place the
-/// fixtures' expected values are written (the unit tests read it too); a
-/// missing key means "no value".
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expected {
-    file: String,
-    title: Option<String>,
-    meeting: Option<String>,
-    meeting_id: Option<String>,
-    acronym: Option<String>,
-    edition: Option<u32>,
-    doc_type: String,
-    date: Option<String>,
-    date_end: Option<String>,
-    year: Option<u16>,
-    place: Option<String>,
-    chair: Option<String>,
-    issuer: Option<String>,
-    symbol: Option<String>,
-    vote: Option<String>,
-    labels: String,
-}
+/// The fixtures' expected values (`tests/fixtures/docs/expected.toml`, the
+/// one place they are written; the unit tests read it too).
+#[path = "../fixtures/docs/expected.rs"]
+mod expected;
+
+use expected::Expected;
 
 fn expected() -> Vec<Expected> {
-    #[derive(Deserialize)]
-    struct File {
-        doc: Vec<Expected>,
-    }
-    let text = std::fs::read_to_string(fixtures().join("docs/expected.toml")).unwrap();
-    toml::from_str::<File>(&text).unwrap().doc
+    expected::load(&fixtures().join("docs"))
 }
 
 /// A corpus holding every fixture of the expected-values file at its own
