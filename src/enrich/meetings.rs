@@ -492,11 +492,7 @@ fn recalls_other_year(text: &str, at: usize, year: Option<u16>) -> bool {
     let Some(year) = year else { return false };
     let start = text[..at].rfind(". ").map_or(0, |i| i + 2);
     let end = text[at..].find(". ").map_or(text.len(), |i| at + i);
-    text[start..end]
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse::<u16>().ok())
-        .any(|y| (1900..2100).contains(&y) && y != year)
+    crate::text::line::names_other_year(&text[start..end], year)
 }
 
 /// Whether `acronym` reads as an abbreviation of `meeting`: a short

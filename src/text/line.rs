@@ -65,3 +65,18 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
         Some(s)
     })
 }
+
+/// Whether `s` names a year (four digits, 1900–2099) other than `year`:
+/// a sentence about another meeting than the document's.
+///
+/// ```
+/// use dipsearch::text::line::names_other_year;
+/// assert!(names_other_year("first held in 1993", 2023));
+/// assert!(!names_other_year("held in 2023 with 21 economies", 2023));
+/// ```
+pub fn names_other_year(s: &str, year: u16) -> bool {
+    s.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<u16>().ok())
+        .any(|y| (1900..2100).contains(&y) && y != year)
+}

@@ -8,7 +8,7 @@ use regex::{Match, Regex};
 use crate::model::Date;
 use crate::segment::dates::find_date;
 use crate::text::lexicon::mentions_meeting_kind;
-use crate::text::line::sentences;
+use crate::text::line::{names_other_year, sentences};
 
 /// The patterns of body sentences.
 struct Patterns {
@@ -148,11 +148,7 @@ pub fn mentions_far_date(sentence: &str, d: Date) -> bool {
     if let Some(m) = find_date(sentence) {
         return (m.date.key() as i64 - d.key() as i64).abs() > 200;
     }
-    sentence
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse::<u16>().ok())
-        .any(|y| (1900..2100).contains(&y) && y != d.year)
+    names_other_year(sentence, d.year)
 }
 
 /// The place of one sentence: the city, without the country after it
