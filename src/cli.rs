@@ -48,6 +48,14 @@ pub enum Command {
     Entities(EntitiesArgs),
     /// Verify the index: every file present and matching its checksum (exit 1 if damaged).
     Check(CheckArgs),
+    /// Where this wording was used before: paragraphs sharing it, by share of words shared.
+    Precedent(PrecedentArgs),
+    /// Word-level differences between two paragraphs or texts.
+    Diff(DiffArgs),
+    /// Two editions of a document paragraph by paragraph: unchanged, modified, moved, new, dropped.
+    Compare(CompareArgs),
+    /// The formulas the corpus repeats: sentences used in several documents, most used first.
+    Reuse(ReuseArgs),
 }
 
 /// `check` arguments.
@@ -112,7 +120,7 @@ pub struct FilterArgs {
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// On or before this date: YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", visible_alias = "before")]
     pub until: Option<String>,
 }
 
@@ -235,6 +243,141 @@ pub struct EntitiesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
     pub format: BasicFormat,
+}
+
+/// `precedent` arguments.
+#[derive(Debug, Args)]
+pub struct PrecedentArgs {
+    /// Paragraph id whose wording to look for (or give --text or --file).
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+    /// The wording to look for, as text.
+    #[arg(long, value_name = "TEXT", conflicts_with_all = ["id", "file"])]
+    pub text: Option<String>,
+    /// Read the wording from a file (`-` for standard input).
+    #[arg(long, value_name = "FILE", conflicts_with = "id")]
+    pub file: Option<PathBuf>,
+    /// Filters, as for search (--before = --until).
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Least share of the wording a paragraph must share, in percent.
+    #[arg(long, default_value_t = 10, value_name = "PCT")]
+    pub min_coverage: u32,
+    /// Matches to show.
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Matches to skip (for paging).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+    /// Order of matches: most shared first, or by date.
+    #[arg(long, value_enum, default_value_t = PrecedentSort::Coverage)]
+    pub sort: PrecedentSort,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
+    pub format: BasicFormat,
+    /// Colour: auto (terminal and no NO_COLOR), always, never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// Corpus to build the index from when there is none yet.
+    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    pub corpus: PathBuf,
+}
+
+/// Precedent orders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PrecedentSort {
+    /// Most shared wording first.
+    Coverage,
+    /// Earliest first.
+    Oldest,
+    /// Latest first.
+    Newest,
+}
+
+/// `diff` arguments.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Paragraph ids: the older text first (with --text, one id or none).
+    #[arg(value_name = "ID", num_args = 0..=2)]
+    pub ids: Vec<String>,
+    /// A text to compare instead of a paragraph (repeat for two texts).
+    #[arg(long = "text", value_name = "TEXT")]
+    pub texts: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Colour: auto (terminal and no NO_COLOR), always, never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// Corpus to build the index from when there is none yet.
+    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    pub corpus: PathBuf,
+}
+
+/// Diff output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// `[-deleted-]{+inserted+}` (coloured on a terminal).
+    Text,
+    /// Operations with byte ranges.
+    Json,
+    /// A standalone page with `<del>` and `<ins>`.
+    Html,
+}
+
+/// `compare` arguments.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Two documents (source paths as in ids, before `#`): the older first.
+    #[arg(value_name = "DOC", num_args = 0..=2)]
+    pub docs: Vec<String>,
+    /// Or: the meeting whose editions to compare (with --from and --to).
+    #[arg(long, value_name = "M", requires_all = ["from", "to"], conflicts_with = "docs")]
+    pub meeting: Option<String>,
+    /// Year of the older edition.
+    #[arg(long, value_name = "YEAR", requires = "meeting")]
+    pub from: Option<String>,
+    /// Year of the newer edition.
+    #[arg(long, value_name = "YEAR", requires = "meeting")]
+    pub to: Option<String>,
+    /// Document type of the editions, when a year has several documents.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub doc_type: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
+    pub format: BasicFormat,
+    /// Colour: auto (terminal and no NO_COLOR), always, never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// Corpus to build the index from when there is none yet.
+    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    pub corpus: PathBuf,
+}
+
+/// `reuse` arguments.
+#[derive(Debug, Args)]
+pub struct ReuseArgs {
+    /// Filters, as for search.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Fewest documents a sentence must be used in.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub min_documents: usize,
+    /// Formulas to show.
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    /// Paragraph ids listed per formula (JSON).
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub examples: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
+    pub format: BasicFormat,
+    /// Colour: auto (terminal and no NO_COLOR), always, never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// Corpus to build the index from when there is none yet.
+    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    pub corpus: PathBuf,
 }
 
 /// Text or JSON.

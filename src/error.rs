@@ -166,6 +166,35 @@ pub enum UsageError {
         /// The closest series, as `ID (name)`.
         similar: Vec<String>,
     },
+    /// A document (source path) that is not in the index.
+    #[error("no document '{value}' in the index{}", did_you_mean(.similar))]
+    UnknownDocument {
+        /// The path as given.
+        value: String,
+        /// Paths spelled closest to it (may be empty).
+        similar: Vec<String>,
+    },
+    /// Not exactly one edition of a meeting in a year.
+    #[error("{} document{} of {meeting} in {year}{}", if .found.is_empty() { "no".to_string() } else { .found.len().to_string() }, if .found.len() == 1 { "" } else { "s" }, list_found(.found))]
+    Editions {
+        /// The meeting as given.
+        meeting: String,
+        /// The year as given.
+        year: String,
+        /// The documents found (source paths with their type).
+        found: Vec<String>,
+    },
+    /// A value outside its range, or arguments that do not go together.
+    #[error("{0}")]
+    Arguments(String),
+}
+
+fn list_found(found: &[String]) -> String {
+    if found.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", found.join(", "))
+    }
 }
 
 fn did_you_mean(similar: &[String]) -> String {

@@ -19,6 +19,7 @@
 #![warn(missing_docs)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod agreed;
 pub mod corpus;
 pub mod decode;
 pub mod enrich;

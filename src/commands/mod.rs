@@ -3,11 +3,15 @@
 //! (or first building) the index, colour and format choices, exit status.
 
 mod check;
+mod compare;
+mod diff;
 mod entities;
 mod export;
 mod facets;
 pub mod hints;
 mod ingest;
+mod precedent;
+mod reuse;
 mod search;
 mod show;
 mod stats;
@@ -59,6 +63,10 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Status(a) => status::run(index, a),
         Command::Entities(a) => entities::run(a),
         Command::Check(a) => check::run(index, a),
+        Command::Precedent(a) => precedent::run(index, a),
+        Command::Diff(a) => diff::run(index, a),
+        Command::Compare(a) => compare::run(index, a),
+        Command::Reuse(a) => reuse::run(index, a),
     }
 }
 

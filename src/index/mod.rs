@@ -16,6 +16,7 @@ mod lock;
 mod modes;
 mod rebuild;
 mod schema;
+mod shingles;
 mod verify;
 mod writer;
 
@@ -38,6 +39,9 @@ pub use lock::{lock_path, WriterLock};
 pub use modes::share_index_files;
 pub use rebuild::RebuildReason;
 pub use schema::{kind, Fields, COUNTRY, GROUP, INSTRUMENT, TOPIC};
+pub use shingles::{
+    fingerprints, fingerprints_of, run_hash, sequence_hash, word_hash, words, Word,
+};
 pub use verify::Verification;
 pub use writer::{context_term, paragraph_document, IndexWriterHandle};
 
@@ -46,10 +50,11 @@ use crate::model::ParagraphRecord;
 
 /// Version of the on-disk format: bump on any change of the fields or of
 /// their encoding (v2: file state in fast columns, dictionaries without
-/// zstd; v3: accents folded in the text fields' tokens). An index with
+/// zstd; v3: accents folded in the text fields' tokens; v4: wording
+/// fingerprints for `precedent`). An index with
 /// another version is not read, and `ingest` rebuilds it beside the old
 /// one and swaps it in.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Version of what the pipeline (decode, segment, enrich) produces; bump
 /// when a change makes existing entries wrong. An index with an older

@@ -60,6 +60,8 @@ pub struct Fields {
     pub year: Field,
     /// Position of the paragraph in its document.
     pub ordinal: Field,
+    /// Wording fingerprints of the text (`shingles.rs`), for `precedent`.
+    pub shingle: Field,
     /// The stored display record (JSON).
     pub record: Field,
     /// For `file` docs: size in bytes (fast).
@@ -147,6 +149,8 @@ impl Fields {
         let date = b.add_u64_field("date", u64_fast.clone());
         let year = b.add_u64_field("year", u64_fast.clone());
         let ordinal = b.add_u64_field("ordinal", FAST);
+        // Indexed only: looked up by term, never read back or sorted on.
+        let shingle = b.add_u64_field("shingle", NumericOptions::default().set_indexed());
         let record = b.add_text_field("record", STORED);
         // File state lives in fast columns: the next ingest reads the state
         // of every file without touching the doc store.
@@ -178,6 +182,7 @@ impl Fields {
             date,
             year,
             ordinal,
+            shingle,
             record,
             file_size,
             file_mtime,

@@ -252,6 +252,9 @@ pub fn paragraph_document(
         doc.add_u64(fields.year, y as u64);
     }
     doc.add_u64(fields.ordinal, record.ordinal as u64);
+    for h in super::fingerprints(&record.text) {
+        doc.add_u64(fields.shingle, h);
+    }
     let json = serde_json::to_string(record).map_err(|e| Error::Corrupt(e.to_string()))?;
     doc.add_text(fields.record, json);
     Ok(doc)

@@ -33,7 +33,7 @@ use crate::stats::IndexStats;
 
 /// Serialize-only view of a hit.
 #[derive(Serialize)]
-struct HitJson<'a> {
+pub(super) struct HitJson<'a> {
     id: &'a str,
     score: Option<f32>,
     source: &'a str,
@@ -79,7 +79,7 @@ struct SnippetJson<'a> {
 }
 
 impl<'a> HitJson<'a> {
-    fn from_record(r: &'a ParagraphRecord) -> HitJson<'a> {
+    pub(super) fn from_record(r: &'a ParagraphRecord) -> HitJson<'a> {
         HitJson {
             id: &r.id,
             score: None,
@@ -135,7 +135,7 @@ impl<'a> HitJson<'a> {
     }
 }
 
-fn write_json<T: Serialize>(value: &T, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write_json<T: Serialize>(value: &T, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer(&mut *out, value)?;
     out.write_all(b"\n")
 }

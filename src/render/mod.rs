@@ -4,6 +4,7 @@
 //! index or builds queries. Text output runs behind `safe::SafeWriter`,
 //! so no control character from the data reaches a terminal; JSON is exact.
 
+pub mod agreed;
 pub mod json;
 pub mod safe;
 pub mod text;

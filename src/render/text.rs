@@ -14,12 +14,12 @@ use crate::stats::IndexStats;
 use super::safe::one_line;
 use super::TextStyle;
 
-const BOLD: &str = "\x1b[1m";
-const MATCH: &str = "\x1b[1;31m";
-const DIM: &str = "\x1b[2m";
-const RESET: &str = "\x1b[0m";
+pub(super) const BOLD: &str = "\x1b[1m";
+pub(super) const MATCH: &str = "\x1b[1;31m";
+pub(super) const DIM: &str = "\x1b[2m";
+pub(super) const RESET: &str = "\x1b[0m";
 
-fn paint(style: TextStyle, code: &str, s: &str) -> String {
+pub(super) fn paint(style: TextStyle, code: &str, s: &str) -> String {
     if style.color {
         format!("{code}{s}{RESET}")
     } else {
@@ -28,7 +28,7 @@ fn paint(style: TextStyle, code: &str, s: &str) -> String {
 }
 
 /// `ASTOP 2003-11-13 Tokyo ¶4(d)`: who, when, where, which paragraph.
-fn locator(r: &ParagraphRecord) -> String {
+pub(super) fn locator(r: &ParagraphRecord) -> String {
     let mut parts: Vec<String> = Vec::new();
     let h = &r.header;
     let meeting = h
@@ -75,7 +75,7 @@ fn entity_line(r: &ParagraphRecord) -> Option<String> {
 }
 
 /// Wraps `text` at `width` columns with an indent (by characters).
-fn wrap(text: &str, indent: &str, width: usize) -> String {
+pub(super) fn wrap(text: &str, indent: &str, width: usize) -> String {
     let mut out = String::new();
     let mut line_len = 0;
     for word in text.split(' ') {
@@ -112,7 +112,7 @@ fn visible_len(s: &str) -> usize {
     n
 }
 
-fn highlighted(snippet: &str, ranges: &[(usize, usize)], style: TextStyle) -> String {
+pub(super) fn highlighted(snippet: &str, ranges: &[(usize, usize)], style: TextStyle) -> String {
     let mut out = String::with_capacity(snippet.len() + ranges.len() * 10);
     let mut at = 0;
     for &(s, e) in ranges {

@@ -330,6 +330,18 @@ impl Engine {
         Ok(self.full_query(text, filters, rank_by_entities))
     }
 
+    /// `query` restricted by `filters` as `search` restricts its text
+    /// query (for other commands that find paragraphs their own way, such
+    /// as `precedent`); `query` alone decides the score.
+    pub fn filtered_query(
+        &self,
+        query: Box<dyn Query>,
+        filters: &Filters,
+    ) -> Result<Box<dyn Query>> {
+        self.check_meetings(filters)?;
+        Ok(self.full_query(Some(query), filters, false))
+    }
+
     /// The index terms of a meeting name typed as words.
     fn meeting_terms(&self, value: &str) -> Vec<Term> {
         self.analyze(self.fields.meeting, value)
@@ -450,6 +462,17 @@ impl Engine {
         mut each: impl FnMut(ParagraphRecord) -> Result<()>,
     ) -> Result<()> {
         // Sources sorted, then each document in order: corpus order.
+        for source in self.sources()? {
+            for r in self.document(&source)? {
+                each(r)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Every indexed source path, sorted (from the fast column: no stored
+    /// document is read).
+    pub fn sources(&self) -> Result<Vec<String>> {
         let mut sources: Vec<String> = Vec::new();
         for reader in self.searcher.segment_readers() {
             if let Some(col) = reader.fast_fields().str("source")? {
@@ -467,12 +490,7 @@ impl Engine {
         }
         sources.sort();
         sources.dedup();
-        for source in sources {
-            for r in self.document(&source)? {
-                each(r)?;
-            }
-        }
-        Ok(())
+        Ok(sources)
     }
 
     /// The searcher, for facet and statistics collectors.
