@@ -43,9 +43,12 @@ use dipsearch::search::{Engine, Filters, SearchRequest};
 use dipsearch::segment::segment_text;
 use tantivy::collector::{Count, TopDocs};
 
+#[path = "common/ungd.rs"]
+mod ungd;
+use ungd::{corpus_root, crate_root, target_dir, UNGD_CONFIG};
+
 /// The folder configuration the UNGD speeches need: their files carry no
 /// header, so meeting, type, speaker, session and year come from here.
-const UNGD_CONFIG: &str = include_str!("ungd.dipsearch.toml");
 
 /// The shared query set (see the file's header for its columns).
 const QUERIES: &str = include_str!("queries.txt");
@@ -85,65 +88,6 @@ fn parse_queries(text: &str) -> Vec<BenchQuery> {
 struct Speech {
     rel: String,
     bytes: Vec<u8>,
-}
-
-/// The crate root (benches run there, but do not rely on it).
-fn crate_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The cargo target folder: the bench binary lives in `<target>/release/deps/`.
-fn target_dir() -> PathBuf {
-    std::env::current_exe()
-        .ok()
-        .and_then(|exe| Some(exe.parent()?.parent()?.parent()?.to_path_buf()))
-        .unwrap_or_else(|| crate_root().join("target"))
-}
-
-/// Finds (unpacking if needed) the corpus root: the `TXT` folder holding
-/// the `Session NN - YYYY` folders. `Err` says why the benches are skipped.
-fn corpus_root() -> Result<PathBuf, String> {
-    let source = match std::env::var_os("DIPSEARCH_UNGDC") {
-        Some(v) if !v.is_empty() => PathBuf::from(v),
-        _ => crate_root().join("../shared/data/ungdc-1946-2024.tar.zst"),
-    };
-    let unpacked = if source.is_dir() {
-        source
-    } else if source.is_file() {
-        let dest = target_dir().join("bench-data/ungdc");
-        let done = dest.join(".unpacked");
-        if !done.is_file() {
-            std::fs::create_dir_all(&dest).map_err(|e| format!("{}: {e}", dest.display()))?;
-            let status = Command::new("sh")
-                .arg("-c")
-                .arg(r#"zstd -dc "$1" | tar -x -C "$2""#)
-                .arg("sh")
-                .arg(&source)
-                .arg(&dest)
-                .status()
-                .map_err(|e| format!("cannot run zstd/tar: {e}"))?;
-            if !status.success() {
-                return Err(format!("unpacking {} failed", source.display()));
-            }
-            std::fs::write(&done, b"").map_err(|e| format!("{}: {e}", done.display()))?;
-        }
-        dest
-    } else {
-        return Err(format!(
-            "no UNGD corpus at {} (set DIPSEARCH_UNGDC to the .tar.zst or an unpacked folder)",
-            source.display()
-        ));
-    };
-    let root = if unpacked.join("TXT").is_dir() {
-        unpacked.join("TXT")
-    } else {
-        unpacked
-    };
-    let config = root.join("dipsearch.toml");
-    if !config.is_file() {
-        std::fs::write(&config, UNGD_CONFIG).map_err(|e| format!("{}: {e}", config.display()))?;
-    }
-    Ok(root)
 }
 
 /// Every speech under `root`, sorted by relative path (session order).

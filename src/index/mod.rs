@@ -40,7 +40,7 @@ pub use modes::share_index_files;
 pub use rebuild::RebuildReason;
 pub use schema::{kind, Fields, COUNTRY, GROUP, INSTRUMENT, TOPIC};
 pub use shingles::{
-    fingerprints, fingerprints_of, run_hash, sequence_hash, word_hash, words, Word,
+    fingerprints, fingerprints_of, run_hash, sequence_hash, word_hash, words, Word, WORDS,
 };
 pub use verify::Verification;
 pub use writer::{context_term, paragraph_document, IndexWriterHandle};

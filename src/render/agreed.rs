@@ -229,7 +229,8 @@ pub fn diff(
             writeln!(
                 out,
                 "{}",
-                wrap(&inline_diff(d, a.text, b.text, style), "", 100)
+                // Not wrapped: a marker cut in two would not read as one edit.
+                inline_diff(d, a.text, b.text, style)
             )?;
             writeln!(
                 out,

@@ -3,6 +3,7 @@
 
 mod util;
 
+mod agreed;
 mod entities;
 mod errors;
 mod formats;

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::util::{Hit, TestDir};
 
 /// The real documents beside the repository, if present.
-fn real_dir() -> Option<PathBuf> {
+pub fn real_dir() -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/real");
     p.join("README.md").exists().then_some(p)
 }
