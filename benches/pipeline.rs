@@ -28,7 +28,6 @@
 //! one group).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, Criterion, SamplingMode, Throughput};
@@ -45,10 +44,7 @@ use tantivy::collector::{Count, TopDocs};
 
 #[path = "common/ungd.rs"]
 mod ungd;
-use ungd::{corpus_root, crate_root, target_dir, UNGD_CONFIG};
-
-/// The folder configuration the UNGD speeches need: their files carry no
-/// header, so meeting, type, speaker, session and year come from here.
+use ungd::{corpus_root, target_dir, UNGD_CONFIG};
 
 /// The shared query set (see the file's header for its columns).
 const QUERIES: &str = include_str!("queries.txt");

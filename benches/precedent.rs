@@ -15,7 +15,7 @@
 //! `DIPSEARCH_UNGDC` or `../shared` as for the pipeline bench; without it
 //! the bench says so and stops.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use dipsearch::agreed::{compare, diff, precedents, reuse, PrecedentRequest, ReuseRequest};
@@ -272,7 +272,7 @@ fn main() {
 
 /// Paragraphs of 40 to 300 words, [`PLANTED`] of them spread evenly over
 /// the corpus: `(id, text)`.
-fn pick_paragraphs(index: &PathBuf) -> Vec<(String, String)> {
+fn pick_paragraphs(index: &Path) -> Vec<(String, String)> {
     let engine = Engine::open(&IndexHandle::open(index).expect("open")).expect("engine");
     let mut all = Vec::new();
     engine
@@ -308,18 +308,15 @@ fn time_the_rest(engine: &Engine, picks: &[(String, String)]) {
             }
         }
     }
-    if let [a, b] =
-        <[_; 2]>::try_from(forty).unwrap_or_else(|_| panic!("two 40-paragraph speeches"))
-    {
-        let (na, nb) = (a.len(), b.len());
-        let t = Instant::now();
-        let c = compare(a, b);
-        println!(
-            "compare of {na} and {nb} paragraphs ({} rows): {:.1} ms",
-            c.pairs.len(),
-            t.elapsed().as_secs_f64() * 1e3
-        );
-    }
+    let [a, b] = <[_; 2]>::try_from(forty).unwrap_or_else(|_| panic!("two 40-paragraph speeches"));
+    let (na, nb) = (a.len(), b.len());
+    let t = Instant::now();
+    let c = compare(a, b);
+    println!(
+        "compare of {na} and {nb} paragraphs ({} rows): {:.1} ms",
+        c.pairs.len(),
+        t.elapsed().as_secs_f64() * 1e3
+    );
     let t = Instant::now();
     let r = reuse(
         engine,

@@ -6,7 +6,8 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-/// The folder config of the corpus (speaker country, session, year).
+/// The folder configuration the UNGD speeches need: their files carry no
+/// header, so meeting, type, speaker, session and year come from here.
 pub const UNGD_CONFIG: &str = include_str!("../ungd.dipsearch.toml");
 
 /// The crate root (benches run there, but do not rely on it).

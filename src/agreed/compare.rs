@@ -183,8 +183,8 @@ fn rows(
             diff: (!same).then(|| diff(&old[i].text, &new[j].text)),
         });
     }
-    for i in next_old..old.len() {
-        if !old_paired[i] {
+    for (i, paired) in old_paired.iter().enumerate().skip(next_old) {
+        if !paired {
             pairs.push(dropped(i));
         }
     }
