@@ -220,7 +220,7 @@ mod tests {
     fn punctuation_and_accents_are_changes() {
         assert_eq!(
             plain("Côte d'Ivoire, Mali", "Côte d'Ivoire and Mali"),
-            "Côte d'Ivoire[-,-]{+ and+} Mali"
+            "Côte d'Ivoire[-,-]{+and +}Mali"
         );
     }
 
