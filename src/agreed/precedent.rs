@@ -287,9 +287,9 @@ fn mark_earliest(matches: &mut [PrecedentMatch]) -> Option<String> {
         .iter()
         .enumerate()
         .filter(|(_, m)| m.coverage >= best / 2.0)
-        .filter_map(|(i, m)| when(&m.record).map(|d| (d, &m.record.id, i)))
+        .filter_map(|(i, m)| when(&m.record).map(|d| ((d, &m.record.source, m.record.ordinal), i)))
         .min()
-        .map(|(_, _, i)| i)?;
+        .map(|(_, i)| i)?;
     matches[i].earliest = true;
     Some(matches[i].record.id.clone())
 }

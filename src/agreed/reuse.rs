@@ -90,6 +90,8 @@ struct Seen {
 
 #[derive(Default)]
 struct Acc {
+    /// The first sentence's sketch (see [`Sketch`]).
+    sketch: Sketch,
     sources: Vec<u32>,
     paragraphs: usize,
     seen: Vec<Seen>,
@@ -108,44 +110,9 @@ pub fn reuse(engine: &Engine, req: &ReuseRequest) -> Result<Reuse> {
         .into_iter()
         .collect();
     addrs.sort();
-    let mut source_ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut clusters: FxHashMap<u64, Acc> = FxHashMap::default();
-    let mut read = 0;
-    for addr in addrs {
-        let doc = searcher.doc(addr)?;
-        let record = read_record(engine.fields(), &doc)?;
-        read += 1;
-        let next = source_ids.len() as u32;
-        let source = *source_ids.entry(record.source.clone()).or_insert(next);
-        let date = when(&record).unwrap_or(u64::MAX);
-        let mut in_paragraph = FxHashSet::default();
-        let mut offset = 0;
-        for s in sentences(&record.text) {
-            let start = offset;
-            offset += s.len();
-            let w = Words::of(s);
-            if w.len() < MIN_WORDS {
-                continue;
-            }
-            let key = formula_key(&w.hashes);
-            if !in_paragraph.insert(key) {
-                continue;
-            }
-            let acc = clusters.entry(key).or_default();
-            if acc.sources.last() != Some(&source) {
-                acc.sources.push(source);
-            }
-            acc.paragraphs += 1;
-            acc.seen.push(Seen {
-                when: date,
-                addr,
-                start: (start + s.len() - s.trim_start().len()) as u32,
-                end: (start + s.trim_end().len()) as u32,
-            });
-        }
-    }
-    let mut big: Vec<Acc> = clusters
-        .into_values()
+    let read = addrs.len();
+    let mut big: Vec<Acc> = gather(engine, addrs)?
+        .into_iter()
         .filter_map(|mut a| {
             a.sources.sort_unstable();
             a.sources.dedup();
@@ -172,23 +139,102 @@ pub fn reuse(engine: &Engine, req: &ReuseRequest) -> Result<Reuse> {
     })
 }
 
-/// The cluster key of a sentence: its two smallest shingle hashes (a
-/// two-value MinHash). Two wordings share it with a probability close to
-/// the square of their shingle sets' overlap, so "Participants reaffirmed
-/// …" and "The participants reaffirmed …" of thirty words are one formula
-/// (nearly always), while sentences that only share a common phrase such
-/// as "of the United Nations" almost never are.
-fn formula_key(words: &[u64]) -> u64 {
-    let (mut lo, mut hi) = (u64::MAX, u64::MAX);
-    for run in words.windows(WORDS) {
-        let h = sequence_hash(run);
-        if h < lo {
-            (lo, hi) = (h, lo);
-        } else if h < hi && h != lo {
-            hi = h;
+/// One pass over the paragraphs: every sentence joins the cluster of its
+/// bucket whose first sentence it resembles, or starts one.
+fn gather(engine: &Engine, addrs: Vec<DocAddress>) -> Result<Vec<Acc>> {
+    let searcher = engine.searcher();
+    let mut source_ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut buckets: FxHashMap<u64, Vec<Acc>> = FxHashMap::default();
+    for addr in addrs {
+        let record = read_record(engine.fields(), &searcher.doc(addr)?)?;
+        let next = source_ids.len() as u32;
+        let source = *source_ids.entry(record.source.clone()).or_insert(next);
+        let date = when(&record).unwrap_or(u64::MAX);
+        let mut in_paragraph = FxHashSet::default();
+        let mut offset = 0;
+        for s in sentences(&record.text) {
+            let start = offset;
+            offset += s.len();
+            let w = Words::of(s);
+            if w.len() < MIN_WORDS {
+                continue;
+            }
+            let sketch = Sketch::of(&w.hashes);
+            let key = sketch.key();
+            let bucket = buckets.entry(key).or_default();
+            let i = match bucket.iter().position(|a| a.sketch.resembles(&sketch)) {
+                Some(i) => i,
+                None => {
+                    bucket.push(Acc {
+                        sketch,
+                        ..Acc::default()
+                    });
+                    bucket.len() - 1
+                }
+            };
+            // A formula counts once per paragraph.
+            if !in_paragraph.insert((key, i)) {
+                continue;
+            }
+            let acc = &mut bucket[i];
+            if acc.sources.last() != Some(&source) {
+                acc.sources.push(source);
+            }
+            acc.paragraphs += 1;
+            acc.seen.push(Seen {
+                when: date,
+                addr,
+                start: (start + s.len() - s.trim_start().len()) as u32,
+                end: (start + s.trim_end().len()) as u32,
+            });
         }
     }
-    lo ^ hi.rotate_left(29)
+    Ok(buckets.into_values().flatten().collect())
+}
+
+/// Smallest shingle hashes kept per sentence.
+const SKETCH: usize = 8;
+
+/// Least estimated overlap of two sentences' shingles for one formula.
+const SAME_FORMULA: f64 = 0.7;
+
+/// A bottom-k MinHash sketch of a sentence: its [`SKETCH`] smallest
+/// shingle hashes. The two smallest are its bucket, so that only sentences
+/// likely to be near-identical are compared (the same words always share
+/// it; a word added at the edge of a long sentence nearly always); the
+/// whole sketch estimates how much two sentences' shingles overlap, so
+/// that sentences which only open alike ("Having considered the report of
+/// the Secretary-General on …") stay apart.
+#[derive(Clone, Debug, Default)]
+struct Sketch(Vec<u64>);
+
+impl Sketch {
+    fn of(words: &[u64]) -> Sketch {
+        let mut h: Vec<u64> = words.windows(WORDS).map(sequence_hash).collect();
+        h.sort_unstable();
+        h.dedup();
+        h.truncate(SKETCH);
+        Sketch(h)
+    }
+
+    fn key(&self) -> u64 {
+        let at = |i: usize| self.0.get(i).copied().unwrap_or(0);
+        at(0) ^ at(1).rotate_left(29)
+    }
+
+    /// Whether the estimated Jaccard overlap (over the smallest hashes of
+    /// the union) reaches [`SAME_FORMULA`].
+    fn resembles(&self, other: &Sketch) -> bool {
+        let mut union: Vec<u64> = self.0.iter().chain(&other.0).copied().collect();
+        union.sort_unstable();
+        union.dedup();
+        union.truncate(SKETCH);
+        let both = union
+            .iter()
+            .filter(|h| self.0.contains(h) && other.0.contains(h))
+            .count();
+        both as f64 >= SAME_FORMULA * union.len() as f64
+    }
 }
 
 fn first(a: &Acc) -> (u64, DocAddress) {
