@@ -78,6 +78,18 @@ pub struct Tile {
 /// assert_eq!(shared, a.len(), "every word of a is somewhere in b");
 /// ```
 pub fn align(a: &Words, b: &Words) -> Vec<Tile> {
+    // A text too short for a run ("Decides:") shares its wording only with
+    // the same words.
+    if a.len() < MIN_RUN || b.len() < MIN_RUN {
+        return if !a.is_empty() && a.hashes == b.hashes {
+            vec![Tile {
+                a: 0..a.len(),
+                b: 0..b.len(),
+            }]
+        } else {
+            Vec::new()
+        };
+    }
     let runs = maximal_runs(&a.hashes, &b.hashes);
     let mut a_used = vec![false; a.len()];
     let mut b_used = vec![false; b.len()];
@@ -173,6 +185,12 @@ mod tests {
             "reform of the Security Council",
         );
         assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn short_texts_share_only_identical_wording() {
+        assert_eq!(shared("Decides:", "decides"), (1, 1));
+        assert_eq!(shared("Decides:", "Decides that"), (0, 1));
     }
 
     #[test]

@@ -209,16 +209,10 @@ fn similarities(old: &[Words], new: &[Words]) -> Vec<Vec<f32>> {
             new.iter()
                 .enumerate()
                 .map(|(j, b)| {
-                    // A heading such as "Decides:" is too short for a run:
-                    // the same words or nothing.
-                    if a.len() < MIN_RUN || b.len() < MIN_RUN {
-                        return if a.hashes == b.hashes && !a.is_empty() {
-                            1.0
-                        } else {
-                            0.0
-                        };
-                    }
-                    if og[i].iter().all(|g| !ng[j].contains(g)) {
+                    if a.len() >= MIN_RUN
+                        && b.len() >= MIN_RUN
+                        && og[i].iter().all(|g| !ng[j].contains(g))
+                    {
                         return 0.0;
                     }
                     let shared = shared_words(&align(a, b));
