@@ -244,13 +244,17 @@ fn heading_roles(blocks: &[Block]) -> Vec<Role> {
 /// write them in bold: short, unpunctuated, with words in lower case
 /// (not a form's field names), and right above a numbered paragraph.
 fn heading_before_number(b: &Block, next: &Block) -> Option<String> {
-    let t = normalise_ws(b.text.trim());
+    // The cheap tests on the next block come first: this runs for every
+    // block, and most blocks are long prose not followed by a number.
     let numbered = parse_marker(next.text.trim_start())
         .is_some_and(|m| !m.bare && !matches!(m.style, Style::Bullet(..)));
+    // Fifteen words or more (a paragraph, not a heading): no copy made.
+    if !numbered || b.lines > 2 || b.text.split_whitespace().nth(14).is_some() {
+        return None;
+    }
+    let t = normalise_ws(b.text.trim());
     let words = t.split_whitespace().count();
-    let ok = numbered
-        && b.lines <= 2
-        && t.len() <= 120
+    let ok = t.len() <= 120
         && (3..=14).contains(&words)
         && t.split_whitespace()
             .any(|w| w.len() >= 5 && w.chars().all(|c| c.is_lowercase()))
@@ -263,12 +267,11 @@ fn heading_before_number(b: &Block, next: &Block) -> Option<String> {
 /// A short label line that leads into a heading (`Agenda Item 4:`).
 fn heading_lead(b: &Block) -> Option<String> {
     let t = b.text.trim();
+    if b.lines != 1 || !t.ends_with(':') {
+        return None;
+    }
     let words = t.split_whitespace().count();
-    (b.lines == 1
-        && t.ends_with(':')
-        && (1..=5).contains(&words)
-        && is_title_like(t.trim_end_matches(':')))
-    .then(|| t.to_string())
+    ((1..=5).contains(&words) && is_title_like(t.trim_end_matches(':'))).then(|| t.to_string())
 }
 
 /// Whether a block is an unnumbered section heading: one short line in
