@@ -393,13 +393,10 @@ fn names_and_listings() {
 }
 
 #[test]
-fn builds_fast() {
-    let t = std::time::Instant::now();
+fn builds_without_data_problems() {
+    // How fast it builds is measured by the pipeline bench (about 3 ms in
+    // release), not asserted here: a time limit fails on a loaded machine.
     let g = Gazetteer::build();
-    let ms = t.elapsed().as_millis();
-    // Generous for debug builds on a loaded machine; release builds of the
-    // catalogue take about 3 ms (the automaton is built on first scan).
-    assert!(ms < 500, "build took {ms} ms");
     assert!(g.data_problems().is_empty());
 }
 

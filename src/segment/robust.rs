@@ -141,18 +141,17 @@ fn one_huge_line_is_split_into_bounded_paragraphs() {
 }
 
 #[test]
-fn fifty_thousand_unnumbered_lines_stay_linear() {
+fn fifty_thousand_unnumbered_lines_are_joined_and_split() {
     let mut text = String::new();
     for i in 0..50_000 {
         text.push_str(&format!(
             "line {i} of a long unnumbered text without any full stop\n"
         ));
     }
-    let start = std::time::Instant::now();
+    // Its speed is measured by the pipeline bench, not asserted here: a
+    // wall-clock limit fails on a loaded machine, not on slow code.
     let s = segment_text(&text);
-    let elapsed = start.elapsed();
     invariants(&s);
-    assert!(elapsed.as_secs() < 10, "{elapsed:?}");
     // Wrapped lines are joined, then split at 4,000 bytes.
     assert!(
         s.paragraphs.len() >= 500 && s.paragraphs.len() < 2_000,
