@@ -72,12 +72,27 @@ pub enum DecodeError {
     PdfDisabled,
 }
 
+/// Characters that render as nothing: zero-width space, word joiner, a
+/// byte-order mark inside the text. Web pages put them after paragraph
+/// numbers (`1.\u{200b} The ...`), where they would hide the marker.
+const INVISIBLE: [char; 3] = ['\u{200b}', '\u{2060}', '\u{feff}'];
+
+/// `text` without [`INVISIBLE`] characters (no copy when it has none).
+fn without_invisible(text: String) -> String {
+    if text.contains(INVISIBLE) {
+        text.replace(INVISIBLE, "")
+    } else {
+        text
+    }
+}
+
 /// Decodes `bytes` of the given format into text with `\n` line ends.
 ///
 /// ```
 /// use dipsearch::decode::{decode, SourceFormat, DecodeError};
 /// assert_eq!(decode(b"\xEF\xBB\xBFTokyo\r\n", SourceFormat::Text).unwrap(), "Tokyo\n");
 /// assert_eq!(decode(b"  \n", SourceFormat::Text), Err(DecodeError::Empty));
+/// assert_eq!(decode("1.\u{200b} Text\n".as_bytes(), SourceFormat::Text).unwrap(), "1. Text\n");
 /// ```
 pub fn decode(bytes: &[u8], format: SourceFormat) -> Result<String, DecodeError> {
     let out = match format {
@@ -86,6 +101,7 @@ pub fn decode(bytes: &[u8], format: SourceFormat) -> Result<String, DecodeError>
         SourceFormat::Html => html::to_text(&text::decode_html_bytes(bytes)?),
         SourceFormat::Pdf => decode_pdf(bytes)?,
     };
+    let out = without_invisible(out);
     if out.trim().is_empty() {
         // "Empty" only for a file that is: a large page whose extraction
         // gives nothing must not be reported as an empty file.

@@ -59,8 +59,9 @@ pub const SCHEMA_VERSION: u32 = 4;
 /// Version of what the pipeline (decode, segment, enrich) produces; bump
 /// when a change makes existing entries wrong. An index with an older
 /// pipeline version is rebuilt in full by the next `ingest`, which says why
-/// (v2: meeting series, resolutions; v3: real-page headers and entities).
-pub const PIPELINE_VERSION: u32 = 3;
+/// (v2: meeting series, resolutions; v3: real-page headers and entities;
+/// v4: Markdown read by paragraph, signatures dropped, 8,000-byte split).
+pub const PIPELINE_VERSION: u32 = 4;
 
 /// What the commit payload records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

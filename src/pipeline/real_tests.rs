@@ -1,7 +1,8 @@
 //! Every Security Council resolution in `../shared/data/real/unsc-resolutions`
 //! through [`process`] (issue 12): nothing skipped, each one a `resolution`
 //! with its symbol, adoption date and the Council's meeting series, and its
-//! operative paragraphs labelled 1..N without a gap. Skipped when the data
+//! operative paragraphs labelled 1..N without a gap; no line of a
+//! resolution, a real statement or a fixture lost. Skipped when the data
 //! is absent.
 
 // Printing the figures and every failure is the point of these tests.
@@ -11,10 +12,11 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::process;
-use crate::meta::Overrides;
+use crate::decode::{decode, SourceFormat};
+use crate::meta::{split_front_matter, split_yaml_front_matter, Overrides, PageMeta};
 use crate::model::DocType;
-use crate::segment::accounting::{account_resolution, LineFate};
-use crate::segment::segment_text;
+use crate::segment::accounting::{account_page, account_resolution, LineFate};
+use crate::segment::{segment_text, Seed};
 
 /// The resolutions folder beside the repository, if present.
 fn resolutions_dir() -> Option<PathBuf> {
@@ -184,4 +186,73 @@ fn every_resolution_has_its_header_and_operative_labels_one_to_n() {
         eprintln!("  {f}");
     }
     assert!(failures.is_empty(), "{} failures", failures.len());
+}
+
+/// Every file below `dir` with a format `decode` reads.
+fn documents_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if SourceFormat::from_path(&p).is_some()
+                && p.file_name().is_some_and(|n| n != "README.md")
+            {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Every line of every real statement and every fixture is a record, a
+/// heading, header, or dropped for a named reason: none is lost. Lines
+/// are those of the decoded text (for Markdown, one line per paragraph).
+#[test]
+fn no_line_of_a_statement_or_fixture_is_lost() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/docs");
+    let mut files = documents_under(&fixtures);
+    if let Some(dir) = resolutions_dir() {
+        files.extend(documents_under(&dir.join("../outcome-statements")));
+    }
+    let (mut lines, mut dropped) = (0, std::collections::BTreeMap::new());
+    let mut lost = Vec::new();
+    for path in &files {
+        let bytes = std::fs::read(path).unwrap();
+        let Ok(text) = decode(&bytes, SourceFormat::from_path(path).unwrap()) else {
+            continue; // a PDF in a build without PDF support
+        };
+        let (_, body) = split_front_matter(&text).unwrap();
+        let (page, body) = split_yaml_front_matter(body).unwrap_or((PageMeta::default(), body));
+        let seed = Seed {
+            title: page.title,
+            published: page.date,
+        };
+        let (_, fates) = account_page(body, &seed);
+        for (i, f) in fates.iter().enumerate() {
+            lines += 1;
+            match f {
+                LineFate::Lost => lost.push(format!(
+                    "{}:{}: {}",
+                    path.file_name().unwrap().to_string_lossy(),
+                    i + 1,
+                    body.lines().nth(i).unwrap_or("")
+                )),
+                LineFate::Dropped(r) => *dropped.entry(format!("{r:?}")).or_insert(0) += 1,
+                _ => {}
+            }
+        }
+    }
+    eprintln!(
+        "{} files, {lines} lines; dropped {dropped:?}; lost {}",
+        files.len(),
+        lost.len()
+    );
+    for l in lost.iter().take(60) {
+        eprintln!("  {l}");
+    }
+    assert!(lost.is_empty(), "{} lines lost", lost.len());
 }

@@ -1,14 +1,19 @@
 //! Where every line of a document went: into a paragraph record, into the
 //! header, into a heading, or dropped for a named reason. No line of text
-//! may vanish unaccounted (issue 12); [`account_resolution`] checks this
-//! for Security Council resolutions, whose layout `segment` reads with its
-//! own rules, by finding each body line's text in the records in order.
+//! may vanish unaccounted (issue 12): each body line's text is looked for
+//! in the records in order. [`account_resolution`] does this for Security
+//! Council resolutions, whose layout `segment` reads with its own rules;
+//! [`account_page`] for any other document (statements, summaries, web
+//! pages), with the blocks the segmenter dropped on purpose and their
+//! reasons.
 
-use super::boilerplate::{is_page_number, un_page_furniture};
-use super::header::read_resolution;
+use super::boilerplate::{is_boilerplate, is_page_number, un_page_furniture};
+use super::header::{classify, read_resolution, HeaderLine};
 use super::resolution::{annex_name, is_section_letter, is_symbol_line, scan_number};
-use crate::model::Paragraph;
+use super::{reflow, segment_lines, split_lines, Seed};
+use crate::model::{Paragraph, Segmented};
 use crate::text::marker::{is_marker_only, parse_marker};
+use crate::text::title::whole_bold;
 
 /// Why a line of text is not part of any record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +30,22 @@ pub enum DropReason {
     PageFurniture,
     /// A section letter (`A`, `B`) between parts of the operative text.
     SectionLetter,
+    /// Site furniture: navigation, banners, separators, page numbers,
+    /// stamps (`boilerplate`), and running headers of paginated text.
+    Furniture,
+    /// A sign-off: a date alone, a `Signed at ... on <date>` line.
+    SignOff,
+    /// The signatories' names and titles after a sign-off.
+    Signature,
+    /// Short lines closing the text with nothing under them: names
+    /// signing it without a sign-off line, an office's name.
+    Trailing,
+    /// Links to other pages listed under a `See also` label.
+    Navigation,
+    /// A press office's contact box.
+    ContactBox,
+    /// An annexed list of participants.
+    ParticipantList,
 }
 
 /// What became of one line.
@@ -88,6 +109,120 @@ pub fn account_resolution(text: &str, paragraphs: &[Paragraph]) -> Option<Vec<Li
         })
         .collect();
     Some(fates)
+}
+
+/// The segmented page and the fate of each of its lines, for any text
+/// `segment_page` takes (a resolution is audited by
+/// [`account_resolution`]). Lines are those of the text as given (for a
+/// Markdown file, the decoded text: one line per paragraph).
+///
+/// ```
+/// use dipsearch::segment::{accounting::{account_page, DropReason, LineFate}, Seed};
+/// let text = "Joint Statement\nRome, 1 May 2030\n\n1. The sides agreed.\n\nBack to Index\n";
+/// let (_, fates) = account_page(text, &Seed::default());
+/// assert_eq!(fates[..4], [LineFate::Header, LineFate::Header, LineFate::Blank, LineFate::Record(0)]);
+/// assert_eq!(fates[5], LineFate::Dropped(DropReason::Furniture));
+/// ```
+pub fn account_page(text: &str, seed: &Seed) -> (Segmented, Vec<LineFate>) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = reflow::unflatten(text);
+    let original = split_lines(&text);
+    let mut lines = original.clone();
+    let s = segment_lines(&mut lines, seed);
+    if read_resolution(&original).is_some() {
+        let fates = account_resolution(&text, &s.segmented.paragraphs).unwrap_or_default();
+        return (s.segmented, fates);
+    }
+    let mut records = Stream::new(&s.segmented.paragraphs);
+    records.headings = s.headings.iter().map(|h| norm(h)).collect();
+    let dropped = Dropped::new(&s.dropped);
+    let mut cursor = 0;
+    let fates = original
+        .iter()
+        .zip(&lines)
+        .enumerate()
+        .map(|(i, (raw, kept))| {
+            let t = raw.trim();
+            if t.is_empty() {
+                LineFate::Blank
+            } else if kept.trim().is_empty() {
+                LineFate::Dropped(DropReason::Furniture) // a running header
+            } else if i < s.body_start {
+                header_fate(t)
+            } else {
+                page_body_fate(t, &records, &dropped, &mut cursor)
+            }
+        })
+        .collect();
+    (s.segmented, fates)
+}
+
+/// A line above the body: read into the header, or page furniture the
+/// header reader skipped (a banner, a stamp, navigation).
+fn header_fate(t: &str) -> LineFate {
+    match classify(t, None) {
+        HeaderLine::Banner(_) | HeaderLine::Stamp | HeaderLine::Furniture { .. } => {
+            LineFate::Dropped(DropReason::Furniture)
+        }
+        _ => LineFate::Header,
+    }
+}
+
+/// The fate of a body line of a page: furniture, a record (from `cursor`
+/// on), a heading, or a block the segmenter dropped for a reason.
+fn page_body_fate(t: &str, records: &Stream, dropped: &Dropped, cursor: &mut usize) -> LineFate {
+    if is_boilerplate(t) || un_page_furniture(t).is_some_and(|n| n >= t.len()) {
+        return LineFate::Dropped(DropReason::Furniture);
+    }
+    if is_marker_only(t) {
+        return LineFate::Record(records.ordinal.get(*cursor).copied().unwrap_or(0));
+    }
+    // A heading first: its words may also stand in the paragraph below.
+    let n = norm(t);
+    let bare = whole_bold(t).unwrap_or(t);
+    let text = parse_marker(bare).map_or(n.clone(), |m| norm(&bare[m.text_start..]));
+    if t.len() <= 300 && !text.is_empty() && records.headings.iter().any(|h| h.contains(&text)) {
+        return LineFate::Heading;
+    }
+    if let Some((end, ordinal)) = records.find(t, *cursor) {
+        *cursor = end;
+        return LineFate::Record(ordinal);
+    }
+    // A paragraph line far past the last one found (a fragment of a long
+    // line above moved the cursor less than the whole line would have).
+    if let Some(at) = records
+        .text
+        .get(*cursor..)
+        .and_then(|r| r.find(&text))
+        .filter(|_| text.len() >= 24)
+    {
+        *cursor += at + text.len();
+        return LineFate::Record(records.ordinal[*cursor - 1]);
+    }
+    match dropped.reason_of(&n) {
+        Some(why) => LineFate::Dropped(why),
+        None => LineFate::Lost,
+    }
+}
+
+/// The blocks the segmenter dropped, normalised, with their reasons.
+struct Dropped(Vec<(DropReason, String)>);
+
+impl Dropped {
+    fn new(blocks: &[(DropReason, String)]) -> Dropped {
+        Dropped(blocks.iter().map(|(r, t)| (*r, norm(t))).collect())
+    }
+
+    /// The reason of the dropped block holding this (normalised) line.
+    fn reason_of(&self, line: &str) -> Option<DropReason> {
+        if line.is_empty() {
+            return None;
+        }
+        self.0
+            .iter()
+            .find(|(_, t)| t.contains(line))
+            .map(|(r, _)| *r)
+    }
 }
 
 /// The fate of a body line: furniture, a section letter, an annex

@@ -170,15 +170,19 @@ fn is_link_text(s: &str) -> bool {
 /// repeated punctuation.
 fn is_separator(t: &str) -> bool {
     let mut n = 0;
+    let mut dashes = true;
     for c in t.chars() {
         if c.is_alphanumeric() {
             return false;
         }
         if !c.is_whitespace() {
             n += 1;
+            dashes &= matches!(c, '-' | '–' | '—' | '_');
         }
     }
-    n >= 3
+    // Two dashes of any kind (`—–`), or one em dash, rule off footnotes
+    // too (a lone `-` or `–` is an empty bullet).
+    n >= 3 || n == 2 && dashes || t.trim() == "—"
 }
 
 /// `12`, `- 12 -`, `Page 3`, `3 of 12`, `3/12`, `-3-`.

@@ -53,6 +53,7 @@ pub mod numbering;
 mod reflow;
 mod resolution;
 mod running;
+mod signoff;
 pub mod unwrap;
 
 use std::borrow::Cow;
@@ -61,15 +62,18 @@ use std::collections::HashMap;
 use crate::model::{Paragraph, Segmented};
 use crate::text::lexicon::PART_WORDS;
 use crate::text::line::starts_lower;
-use crate::text::title::{ends_with_function_word, is_title_like};
+use crate::text::title::{ends_with_function_word, is_title_like, whole_bold};
 use crate::text::ws::normalise_ws;
+use accounting::DropReason;
 use numbering::{parse_marker, Assigned, Labeller, Marker, Style};
 use running::{Evidence, RunningHeaders};
 use unwrap::Block;
 
 /// Longest paragraph kept whole, in bytes; longer blocks are split at
 /// sentence ends so one runaway block cannot dominate ranking or display.
-pub const MAX_PARAGRAPH: usize = 4000;
+/// Real communiqué paragraphs reach 5,400 bytes (G7 2023), so the bound
+/// sits well above them.
+pub const MAX_PARAGRAPH: usize = 8000;
 
 /// How many leading paragraphs are read for the chair and meeting date.
 const BODY_SCAN: usize = 12;
@@ -93,21 +97,49 @@ pub struct Seed {
 pub fn segment_page(text: &str, seed: &Seed) -> Segmented {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = reflow::unflatten(text);
-    let mut lines: Vec<&str> = text
-        .split('\n')
+    let mut lines = split_lines(&text);
+    segment_lines(&mut lines, seed).segmented
+}
+
+/// The lines of a text, without `\r` ends.
+fn split_lines(text: &str) -> Vec<&str> {
+    text.split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .collect();
+        .collect()
+}
+
+/// A document segmented, with what the line audit (`accounting`) needs
+/// to say where each line went.
+pub(crate) struct Segmentation {
+    segmented: Segmented,
+    /// Index of the first body line (0 for a resolution, which the audit
+    /// reads with its own rules).
+    body_start: usize,
+    /// Blocks dropped on purpose, with the reason.
+    dropped: Vec<(DropReason, String)>,
+    /// The headings opened.
+    headings: Vec<String>,
+}
+
+/// Segments a document's lines; running headers are blanked in `lines`.
+fn segment_lines(lines: &mut [&str], seed: &Seed) -> Segmentation {
     // Resolutions repeat whole lines (`resolution 686 (1991),`) that the
     // running-header detector would take for page furniture; theirs is
     // dropped by `resolution` itself.
-    if let Some(r) = header::read_resolution(&lines) {
-        return resolution::segment(&lines, r);
+    if let Some(r) = header::read_resolution(lines) {
+        return Segmentation {
+            segmented: resolution::segment(lines, r),
+            body_start: 0,
+            dropped: Vec::new(),
+            headings: Vec::new(),
+        };
     }
-    drop_running_headers(&mut lines);
-    let scan = header::read_header_seeded(&lines, seed);
+    drop_running_headers(lines);
+    let scan = header::read_header_seeded(lines, seed);
     let body = lines.get(scan.body_start..).unwrap_or(&[]);
     let blocks = unwrap::blocks(body);
-    let paragraphs = paragraphs(&blocks);
+    let pass = labelling(&blocks, true);
+    let paragraphs = pass.out;
     let mut h = scan.header;
 
     // The body is read for header facts only when there is a header: a
@@ -119,9 +151,14 @@ pub fn segment_page(text: &str, seed: &Seed) -> Segmented {
         complete_from_body(&mut h, &paragraphs, scan.bare_date);
     }
     h.place = h.place.map(header::city_of);
-    Segmented {
-        header: h,
-        paragraphs,
+    Segmentation {
+        segmented: Segmented {
+            header: h,
+            paragraphs,
+        },
+        body_start: scan.body_start,
+        dropped: pass.dropped,
+        headings: pass.opened,
     }
 }
 
@@ -230,8 +267,9 @@ fn heading_roles(blocks: &[Block]) -> Vec<Role> {
                 roles.push(Role::Heading(text(i + run - 1)));
             }
         }
-        // A lead line (`Agenda Item 4:`) alone is body after all.
-        if run == 1 && blocks[i].text.trim_end().ends_with(':') {
+        // A lead line (`Agenda Item 4:`) alone is body after all, but a
+        // bold label (`Annex:`, `Reference documents:`) heads what follows.
+        if run == 1 && is_lead_in(&blocks[i].text) {
             roles[i] = Role::Body;
         }
         i += run.max(1);
@@ -274,10 +312,23 @@ fn heading_lead(b: &Block) -> Option<String> {
     ((1..=5).contains(&words) && is_title_like(t.trim_end_matches(':'))).then(|| t.to_string())
 }
 
+/// A line ending in a colon that leads into what follows and is a
+/// paragraph of its own (`Participants included:`); a bold label of one
+/// or two words (`**Annex:**`) heads what follows instead.
+fn is_lead_in(text: &str) -> bool {
+    match whole_bold(text) {
+        Some(inner) => inner.ends_with(':') && inner.split_whitespace().count() > 2,
+        None => text.trim_end().ends_with(':'),
+    }
+}
+
 /// Whether a block is an unnumbered section heading: one short line in
 /// title case or capitals without a sentence end (`Regional Issues`,
 /// `OVERVIEW OF THE ARF PROCESS`, `[Opening remarks]`).
 fn heading_text(b: &Block) -> Option<String> {
+    if let Some(inner) = whole_bold(&b.text).filter(|_| b.lines == 1) {
+        return bold_heading(inner);
+    }
     if b.lines > 1 || b.text.len() > 100 {
         return None;
     }
@@ -316,6 +367,20 @@ fn heading_text(b: &Block) -> Option<String> {
         return None;
     }
     is_title_like(t).then(|| full.to_string())
+}
+
+/// A paragraph set wholly in bold is a heading when it is short: a
+/// phrase (`Fighting the pandemic, and recovering together`), a sentence
+/// of up to 15 words (`Build trust and resilience.`) or a one- or two-word label
+/// (`Annex:`); a longer lead-in ending in a colon is a paragraph.
+fn bold_heading(inner: &str) -> Option<String> {
+    let words = inner.split_whitespace().count();
+    let ok = match inner.chars().last() {
+        Some(':') => words <= 2,
+        Some('.' | '!' | '?' | ';' | ',') => words <= 15,
+        _ => words <= 20,
+    };
+    (ok && inner.len() <= 200 && parse_marker(inner).is_none()).then(|| inner.to_string())
 }
 
 /// The heading text when a marked block is a section heading rather than
@@ -414,16 +479,22 @@ fn paragraphs(blocks: &[Block]) -> Vec<Paragraph> {
     labelled(blocks, true)
 }
 
+/// The labelling pass that gives [`labelled`]'s paragraphs, with the
+/// blocks it dropped.
+fn labelling(blocks: &[Block], headings: bool) -> Labelling {
+    let first = Labelling::run(blocks, Labeller::new(), headings);
+    if first.lab.section_restarted() {
+        return Labelling::run(blocks, Labeller::with_section_prefix(), headings);
+    }
+    first
+}
+
 /// [`paragraphs`], with `headings: false` for text known to have none
 /// (a resolution's clauses: `Acting under Chapter VII of the Charter,`
 /// looks like a title, and a short `1. Welcomes the report ...` like a
 /// numbered heading).
 fn labelled(blocks: &[Block], headings: bool) -> Vec<Paragraph> {
-    let first = Labelling::run(blocks, Labeller::new(), headings);
-    if first.lab.section_restarted() {
-        return Labelling::run(blocks, Labeller::with_section_prefix(), headings).out;
-    }
-    first.out
+    labelling(blocks, headings).out
 }
 
 /// One labelling pass over a document's blocks.
@@ -441,6 +512,14 @@ struct Labelling {
     out: Vec<Paragraph>,
     /// Index in `out` of the first piece of each label, for parents.
     text_of: HashMap<String, usize>,
+    /// Under a `See also` label: short blocks are links to other pages.
+    in_links: bool,
+    /// Blocks dropped on purpose, with the reason (for the line audit).
+    dropped: Vec<(DropReason, String)>,
+    /// Every heading opened, in order (for the line audit).
+    opened: Vec<String>,
+    /// Whether a paragraph stands under the last heading opened.
+    heading_used: bool,
 }
 
 impl Labelling {
@@ -453,18 +532,37 @@ impl Labelling {
             in_contact_box: false,
             out: Vec::new(),
             text_of: HashMap::new(),
+            in_links: false,
+            dropped: Vec::new(),
+            opened: Vec::new(),
+            heading_used: true,
         };
         let roles = if headings {
             heading_roles(blocks)
         } else {
             blocks.iter().map(|_| Role::Body).collect()
         };
+        let signed = signoff::signature_start(blocks).filter(|_| headings);
         for (i, b) in blocks.iter().enumerate() {
+            if let Some(s) = signed.filter(|&s| i >= s) {
+                let why = match i == s {
+                    true => DropReason::SignOff,
+                    false => DropReason::Signature,
+                };
+                pass.dropped.push((why, b.text.clone()));
+                continue;
+            }
             match &roles[i] {
                 Role::Heading(h) => pass.open_heading(h.clone()),
                 Role::JoinedIntoNext => {}
                 Role::Body => pass.block(b, blocks.get(i + 1)),
             }
+        }
+        if !pass.heading_used {
+            // Short lines closing the text with nothing under them: names
+            // signing it without a sign-off line, an office's name.
+            let h = pass.opened.pop().unwrap_or_default();
+            pass.dropped.push((DropReason::Trailing, h));
         }
         pass
     }
@@ -474,13 +572,24 @@ impl Labelling {
     fn block(&mut self, b: &Block, next: Option<&Block>) {
         let cleaned = clean_text(&b.text);
         let text: &str = cleaned.trim();
-        if std::mem::take(&mut self.in_contact_box) {
+        let contact = std::mem::take(&mut self.in_contact_box);
+        if text.is_empty() {
             return;
         }
-        if text.is_empty() || is_lone_date(text) || boilerplate::is_contact_box(text) {
-            return;
-        }
-        if self.skipping_annex {
+        let why = if contact || boilerplate::is_contact_box(text) {
+            Some(DropReason::ContactBox)
+        } else if signoff::is_lone_date(text) {
+            Some(DropReason::SignOff)
+        } else if self.skipping_annex {
+            Some(DropReason::ParticipantList)
+        } else if self.in_links && signoff::is_link_line(text) {
+            Some(DropReason::Navigation)
+        } else {
+            None
+        };
+        self.in_links &= why.is_some();
+        if let Some(why) = why {
+            self.dropped.push((why, text.to_string()));
             return;
         }
         if let Some((assigned, body)) = self.assign(b, text, next) {
@@ -499,10 +608,18 @@ impl Labelling {
     /// Participant lists in annexes are names, not content: a list heading
     /// starts skipping, the next annex (appendix, attachment) ends it.
     fn open_heading(&mut self, h: String) {
+        self.in_links = signoff::is_link_label(&h);
         if boilerplate::is_contact_box(&h) {
             self.in_contact_box = true;
+            self.dropped.push((DropReason::ContactBox, h));
             return;
         }
+        if self.in_links {
+            self.dropped.push((DropReason::Navigation, h));
+            return;
+        }
+        self.opened.push(h.clone());
+        self.heading_used = false;
         let lower = h.to_lowercase();
         let list = lower.contains("list of participants") || lower.contains("list of delegations");
         if list {
@@ -533,6 +650,8 @@ impl Labelling {
         self.lab.disambiguate(&mut m);
         if let Some(h) = section_heading(b, &m, text, next).filter(|_| self.headings) {
             self.lab.section(&m);
+            self.opened.push(h.clone());
+            self.heading_used = false;
             self.heading = Some(h);
             return None;
         }
@@ -586,6 +705,7 @@ impl Labelling {
             .as_ref()
             .and_then(|p| self.text_of.get(p))
             .map(|&idx| self.out[idx].text.clone());
+        self.heading_used = true;
         let mut current = assigned.clone();
         for (k, piece) in split_long(body, MAX_PARAGRAPH).into_iter().enumerate() {
             if k > 0 {
@@ -616,12 +736,6 @@ fn clean_text(text: &str) -> Cow<'_, str> {
     } else {
         cleaned
     }
-}
-
-/// A date standing alone (a sign-off such as "16 JULY 2010") is not a
-/// paragraph.
-fn is_lone_date(text: &str) -> bool {
-    text.len() < 60 && dates::find_date(text).is_some_and(|m| text.len() - (m.end - m.start) < 12)
 }
 
 /// `... as follows:- (1) seminars ...; (2) a register ...`: the lead-in

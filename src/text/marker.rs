@@ -173,12 +173,12 @@ fn punctuated(line: &str) -> Option<Marker> {
         return Some(t.marker(skip_ws(b, tok_end + 1)));
     }
     if !ws_after(tok_end) {
-        return None;
+        return mistyped(line, tok, tok_end);
     }
     let core = tok.strip_suffix('.');
     let dotted = core.unwrap_or(tok);
     if dotted.contains('.') {
-        return decimal(line, dotted, tok_end);
+        return decimal(line, dotted, tok_end).or_else(|| mistyped(line, tok, tok_end));
     }
     match core {
         Some(c) => Some(token(c, false)?.marker(skip_ws(b, tok_end))),
@@ -233,6 +233,38 @@ fn bare_number(line: &str, tok: &str, tok_end: usize) -> Option<Marker> {
         value: tok.to_string(),
         number: n,
         text_start: ts,
+        bare: true,
+    })
+}
+
+/// A paragraph number with a typo, as web pages have them: a comma for
+/// the full stop (`11, We ...`) or no space after it (`24.We ...`).
+/// Bare, so the labeller takes it only where it continues the sequence.
+fn mistyped(line: &str, tok: &str, tok_end: usize) -> Option<Marker> {
+    let (digits, text_start) = match tok.split_once('.') {
+        Some((d, word)) => (
+            d,
+            word.chars().next()?.is_uppercase().then_some(d.len() + 1)?,
+        ),
+        None => {
+            let after = line[tok_end..].strip_prefix(", ")?;
+            (
+                tok,
+                after
+                    .starts_with(char::is_uppercase)
+                    .then_some(tok_end + 2)?,
+            )
+        }
+    };
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let n: u32 = digits.parse().ok()?;
+    (n > 0).then(|| Marker {
+        style: Style::Number,
+        value: n.to_string(),
+        number: n,
+        text_start,
         bare: true,
     })
 }
@@ -332,6 +364,13 @@ mod tests {
             Some((Style::Number, "3".into(), "Ministry".into()))
         );
         assert!(parse_marker("3 Ministry").is_some_and(|m| m.bare));
+        // Typos: trusted only where they continue the sequence.
+        for line in ["11, We agree", "24.We agree"] {
+            let m = parse_marker(line).unwrap();
+            assert!(m.bare && m.style == Style::Number, "{line:?}");
+            assert_eq!(&line[m.text_start..], "We agree");
+        }
+        assert!(parse_marker("2030, We").is_none() && parse_marker("U.S. policy").is_none());
     }
 
     #[test]

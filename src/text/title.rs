@@ -18,6 +18,20 @@ pub fn is_all_caps(s: &str) -> bool {
     up >= 3 && low * 10 <= up
 }
 
+/// The text of a line set wholly in bold (`**Trade and investment**`, as
+/// the Markdown decoder keeps a paragraph that is all bold or italic),
+/// without its marks.
+///
+/// ```
+/// use dipsearch::text::title::whole_bold;
+/// assert_eq!(whole_bold(" **Annex:** "), Some("Annex:"));
+/// assert_eq!(whole_bold("**Lead-in:** text"), None);
+/// ```
+pub fn whole_bold(s: &str) -> Option<&str> {
+    let inner = s.trim().strip_prefix("**")?.strip_suffix("**")?.trim();
+    (!inner.is_empty() && !inner.contains("**")).then_some(inner)
+}
+
 /// The last word of lower-cased text, without surrounding punctuation.
 fn last_word(lower: &str) -> &str {
     lower

@@ -76,35 +76,65 @@ fn norm(w: &str) -> String {
         .collect()
 }
 
+/// A raw word without the HTML tags in it (`45<sup>th</sup>` → `45th`;
+/// a tag broken over two words loses what is inside it).
+fn without_tags(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut in_tag = false;
+    for c in w.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// For each record text, the 1-based line of the raw file on which it
 /// starts: its first words are looked up in the file's word sequence, in
-/// order (None when not found).
+/// order, from past the previous record's words (so a record opening
+/// with a phrase its predecessor also holds is not placed inside it);
+/// None when not found.
 fn start_lines(raw: &str, texts: &[&str]) -> Vec<Option<usize>> {
     let words: Vec<(String, usize)> = raw
         .lines()
         .enumerate()
-        .flat_map(|(i, l)| l.split_whitespace().map(move |w| (norm(w), i + 1)))
+        .flat_map(|(i, l)| {
+            l.split_whitespace()
+                .map(move |w| (norm(&without_tags(w)), i + 1))
+        })
         .filter(|(w, _)| !w.is_empty())
         .collect();
     let mut cursor = 0;
     texts
         .iter()
         .map(|t| {
-            let key: Vec<String> = t
+            let all: Vec<String> = t
                 .split_whitespace()
                 .map(norm)
                 .filter(|w| !w.is_empty())
-                .take(6)
                 .collect();
+            let key = &all[..all.len().min(6)];
             if key.is_empty() {
                 return None;
             }
             let hit = |from: usize| {
-                (from..words.len().saturating_sub(key.len() - 1))
-                    .find(|&i| key.iter().enumerate().all(|(j, k)| &words[i + j].0 == k))
+                (from..words.len().saturating_sub(key.len() - 1)).find(|&i| {
+                    // The first word may be glued to a mistyped
+                    // marker in the raw file (`24.We`).
+                    words[i].0.ends_with(key[0].as_str())
+                        && key[1..]
+                            .iter()
+                            .enumerate()
+                            .all(|(j, k)| &words[i + j + 1].0 == k)
+                })
             };
             let i = hit(cursor).or_else(|| hit(0))?;
-            cursor = i + 1;
+            // The raw file has at least the record's words (markup adds
+            // some); a little slack for words the segmenter joined.
+            cursor = i + all.len().saturating_sub(2).max(1);
             Some(words[i].1)
         })
         .collect()
@@ -301,8 +331,8 @@ fn annotated_real_sample_headers_and_boundaries() {
     }
     assert_eq!(s.symbol_wrong, 0, "resolution symbols");
     // Issue 12 asks for 0.98 and 0.95; these floors are what the code
-    // reaches today (0.955 and 0.917: paragraphs split inside long
-    // Markdown statements, signature blocks) and may only rise.
-    assert!(boundaries >= 0.955, "paragraph boundaries");
-    assert!(labels >= 0.915, "labels");
+    // reaches today (0.999 and 1.000: the one miss is the G20 2022
+    // footnote, kept as a record of its own) and may only rise.
+    assert!(boundaries >= 0.998, "paragraph boundaries");
+    assert!(labels >= 0.995, "labels");
 }

@@ -10,7 +10,7 @@ use crate::segment::dates::find_date;
 use crate::text::lexicon::is_generic_heading;
 use crate::text::lexicon::mentions_meeting_kind;
 use crate::text::marker::{parse_marker, Style};
-use crate::text::title::{is_all_caps, is_title_like};
+use crate::text::title::{is_all_caps, is_title_like, whole_bold};
 
 /// One header line, classified. Variants are tried in this order, so a
 /// line is a field before it is a banner, and so on.
@@ -153,6 +153,7 @@ impl<'a> TextLine<'a> {
 /// ```
 pub fn classify<'a>(line: &'a str, next: Option<&str>) -> HeaderLine<'a> {
     let t = line.trim().trim_matches('\u{feff}');
+    let t = whole_bold(t).unwrap_or(t);
     if t.is_empty() {
         return HeaderLine::Blank;
     }

@@ -69,6 +69,12 @@ pub(super) struct HeaderFold {
     last: Last,
     /// The page's publication date from its metadata.
     published: Option<crate::model::Date>,
+    /// The run of title lines read last with no blank line between them:
+    /// its first line, how many titles there were before it, its last
+    /// line. Prose right under it means the run was the opening of a
+    /// hard-wrapped paragraph (`Today, President A of X and President` /
+    /// `B of Y met in ...`), not a title.
+    glued: Option<(usize, usize, usize)>,
 }
 
 /// The kind of the last header line read.
@@ -102,6 +108,7 @@ impl Default for HeaderFold {
             first_menu: None,
             last: Last::Other,
             published: None,
+            glued: None,
         }
     }
 }
@@ -323,7 +330,11 @@ impl HeaderFold {
                 self.last = Last::Title;
                 self.consume(i)
             }
-            TextLine::Title { generic: true, .. } | TextLine::Prose { .. } => STOP,
+            TextLine::Title { generic: true, .. } => STOP,
+            TextLine::Prose { .. } => {
+                self.unglue(i, blank_before);
+                STOP
+            }
             TextLine::Title { caps, .. } => self.title_line(i, t, caps, blank_before),
         }
     }
@@ -344,6 +355,12 @@ impl HeaderFold {
             return STOP;
         }
         self.first_content.get_or_insert(i);
+        self.glued = match self.glued {
+            Some((start, before, last)) if !blank_before && last + 1 == i => {
+                Some((start, before, i))
+            }
+            _ => Some((i, self.titles.len(), i)),
+        };
         // Consecutive ALL-CAPS lines form one title (wrapped caps block).
         if caps && self.prev_caps_title && !blank_before {
             if let Some(last) = self.titles.last_mut() {
@@ -355,6 +372,17 @@ impl HeaderFold {
         }
         self.prev_caps_title = caps;
         self.consume(i)
+    }
+
+    /// Prose at line `i` right under a run of title lines: the run opens
+    /// the paragraph, so the body starts with it and it is no title.
+    fn unglue(&mut self, i: usize, blank_before: bool) {
+        if let Some((start, before, last)) = self.glued {
+            if !blank_before && last + 1 == i && self.body_start == i {
+                self.titles.truncate(before);
+                self.body_start = start;
+            }
+        }
     }
 
     /// The header read, and where the body starts in `lines`.
