@@ -18,6 +18,9 @@
 //!   snippets, as `dipsearch search` prints them), `query/NAME/core` the
 //!   same query's top 10 and exact total only, which is what the peers'
 //!   in-process figures (tantivy, SQLite FTS5) measure.
+//! * `query-subject`: the same for the 12 unquoted subject queries of
+//!   `benches/subjects.txt` (issue 13: acronyms, spelling variants, names,
+//!   topics), each expanded from the gazetteers as `dipsearch search` does.
 //!
 //! The corpus comes from `DIPSEARCH_UNGDC` (a `.tar.zst` or an unpacked
 //! folder), by default `../shared/data/ungdc-1946-2024.tar.zst` beside the
@@ -50,6 +53,10 @@ const UNGD_CONFIG: &str = include_str!("ungd.dipsearch.toml");
 /// The shared query set (see the file's header for its columns).
 const QUERIES: &str = include_str!("queries.txt");
 
+/// Issue 13's subject queries (unquoted, so read by subject): the cost of
+/// the expansion in-process.
+const SUBJECTS: &str = include_str!("subjects.txt");
+
 /// Every `SLICE_STEP`-th speech (in path order, so all sessions are
 /// represented) forms the slice for the throughput benchmarks.
 const SLICE_STEP: usize = 32;
@@ -64,18 +71,20 @@ struct BenchQuery {
     country: Option<String>,
 }
 
-/// Parses `queries.txt`: TAB-separated name, query, country (`-` = none),
-/// then the peers' columns, which are not needed here.
+/// Parses `queries.txt` or `subjects.txt`: TAB-separated name, query,
+/// country (`-` or absent = none), then the peers' columns, which are not
+/// needed here.
 fn parse_queries(text: &str) -> Vec<BenchQuery> {
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| {
             let cols: Vec<&str> = l.split('\t').collect();
-            let (name, query, country) = (cols.first()?, cols.get(1)?, cols.get(2)?);
+            let (name, query) = (cols.first()?, cols.get(1)?);
+            let country = cols.get(2).filter(|c| **c != "-");
             Some(BenchQuery {
                 name: name.to_string(),
                 query: query.to_string(),
-                country: (*country != "-").then(|| country.to_string()),
+                country: country.map(|c| c.to_string()),
             })
         })
         .collect()
@@ -313,7 +322,7 @@ fn bench_index_build(c: &mut Criterion, all: &[(String, PathBuf)]) {
     g.finish();
 }
 
-fn bench_queries(c: &mut Criterion, root: &Path, speeches: usize, queries: &[BenchQuery]) {
+fn bench_queries(c: &mut Criterion, root: &Path, speeches: usize, sets: &[(&str, &[BenchQuery])]) {
     let dir = target_dir().join("bench-data/index-ungdc");
     let mut report = ingest(root, &dir, &IngestOptions::default(), &|_| {});
     // An index kept from an older build may not match the corpus one to one
@@ -351,9 +360,16 @@ fn bench_queries(c: &mut Criterion, root: &Path, speeches: usize, queries: &[Ben
             return;
         }
     };
+    for (group, queries) in sets {
+        bench_query_group(c, &engine, group, queries);
+    }
+}
+
+/// One criterion group of queries on the open index, then its summary.
+fn bench_query_group(c: &mut Criterion, engine: &Engine, group: &str, queries: &[BenchQuery]) {
     let gaz = Gazetteer::builtin();
     let mut summary: Vec<(String, f64, f64, usize)> = Vec::new();
-    let mut g = c.benchmark_group("query");
+    let mut g = c.benchmark_group(group);
     g.measurement_time(Duration::from_secs(3));
     g.warm_up_time(Duration::from_millis(500));
     for q in queries {
@@ -407,7 +423,7 @@ fn bench_queries(c: &mut Criterion, root: &Path, speeches: usize, queries: &[Ben
         g.bench_function(format!("{}/core", q.name), |b| b.iter(core));
     }
     g.finish();
-    print_summary(&summary);
+    print_summary(group, &summary);
 }
 
 /// Runs in the summary: enough for a stable median of sub-millisecond
@@ -436,14 +452,14 @@ fn median(v: &mut [f64]) -> f64 {
 }
 
 /// One table the README can quote: criterion's own report is per query.
-fn print_summary(rows: &[(String, f64, f64, usize)]) {
+fn print_summary(group: &str, rows: &[(String, f64, f64, usize)]) {
     if rows.is_empty() {
         return;
     }
     eprintln!(
-        "\nin-process query latency, ms (median of {SUMMARY_RUNS} runs; full = 10 hits with \
-         records and snippets as `dipsearch search` returns them; core = top 10 and the exact \
-         total only):"
+        "\n{group}: in-process query latency, ms (median of {SUMMARY_RUNS} runs; full = 10 hits \
+         with records and snippets as `dipsearch search` returns them; core = top 10 and the \
+         exact total only):"
     );
     eprintln!(
         "{:<28} {:>10} {:>10} {:>9}",
@@ -489,6 +505,12 @@ fn main() {
     let slice = read_slice(&all, SLICE_STEP);
     bench_stages(&mut c, &root, &slice);
     bench_index_build(&mut c, &all);
-    bench_queries(&mut c, &root, all.len(), &queries);
+    let subjects = parse_queries(SUBJECTS);
+    bench_queries(
+        &mut c,
+        &root,
+        all.len(),
+        &[("query", &queries), ("query-subject", &subjects)],
+    );
     c.final_summary();
 }
