@@ -368,7 +368,7 @@ fn bench_queries(c: &mut Criterion, root: &Path, speeches: usize, sets: &[(&str,
 /// One criterion group of queries on the open index, then its summary.
 fn bench_query_group(c: &mut Criterion, engine: &Engine, group: &str, queries: &[BenchQuery]) {
     let gaz = Gazetteer::builtin();
-    let mut summary: Vec<(String, f64, f64, usize)> = Vec::new();
+    let mut summary: Vec<Latency> = Vec::new();
     let mut g = c.benchmark_group(group);
     g.measurement_time(Duration::from_secs(3));
     g.warm_up_time(Duration::from_millis(500));
@@ -416,7 +416,14 @@ fn bench_query_group(c: &mut Criterion, engine: &Engine, group: &str, queries: &
                 .map(|(_, n)| n)
                 .unwrap_or(0)
         };
-        summary.push((q.name.clone(), full, median_ms(core), total));
+        summary.push(Latency {
+            name: q.name.clone(),
+            full,
+            core: median_ms(core),
+            full_cpu: mean_cpu_ms(|| engine.search(&request).map(|r| r.total).unwrap_or(0)),
+            core_cpu: mean_cpu_ms(core),
+            total,
+        });
         g.bench_function(&q.name, |b| {
             b.iter(|| engine.search(&request).map(|r| r.total))
         });
@@ -442,6 +449,31 @@ fn median_ms(run: impl Fn() -> usize) -> f64 {
     median(&mut times)
 }
 
+/// CPU time used by this thread so far, in ns (Linux's
+/// `/proc/thread-self/schedstat`); `None` elsewhere.
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+/// Mean CPU time of `run` in milliseconds, over batches of `SUMMARY_RUNS`
+/// until at least 200 ms of CPU: unlike wall time, what other processes
+/// on a busy machine cannot inflate (only their share of the caches).
+fn mean_cpu_ms(run: impl Fn() -> usize) -> Option<f64> {
+    let start = thread_cpu_ns()?;
+    let mut runs = 0;
+    loop {
+        for _ in 0..SUMMARY_RUNS {
+            std::hint::black_box(run());
+        }
+        runs += SUMMARY_RUNS;
+        let used = thread_cpu_ns()?.saturating_sub(start);
+        if used >= 200_000_000 {
+            return Some(used as f64 / runs as f64 / 1e6);
+        }
+    }
+}
+
 fn median(v: &mut [f64]) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
     match v.len() {
@@ -451,30 +483,58 @@ fn median(v: &mut [f64]) -> f64 {
     }
 }
 
+/// One query's latencies in the summary table, in milliseconds.
+struct Latency {
+    name: String,
+    /// Median wall time of the whole search.
+    full: f64,
+    /// Median wall time of the core (top 10 and exact total).
+    core: f64,
+    /// Mean CPU time of the whole search (`None` without schedstat).
+    full_cpu: Option<f64>,
+    /// Mean CPU time of the core.
+    core_cpu: Option<f64>,
+    /// Matching paragraphs.
+    total: usize,
+}
+
 /// One table the README can quote: criterion's own report is per query.
-fn print_summary(group: &str, rows: &[(String, f64, f64, usize)]) {
+fn print_summary(group: &str, rows: &[Latency]) {
     if rows.is_empty() {
         return;
     }
     eprintln!(
-        "\n{group}: in-process query latency, ms (median of {SUMMARY_RUNS} runs; full = 10 hits \
-         with records and snippets as `dipsearch search` returns them; core = top 10 and the \
-         exact total only):"
+        "\n{group}: in-process query latency, ms (wall: median of {SUMMARY_RUNS} runs; cpu: \
+         this thread's mean CPU time; full = 10 hits with records and snippets as `dipsearch \
+         search` returns them; core = top 10 and the exact total only):"
     );
     eprintln!(
-        "{:<28} {:>10} {:>10} {:>9}",
-        "query", "full", "core", "matches"
+        "{:<28} {:>10} {:>10} {:>10} {:>10} {:>9}",
+        "query", "full", "core", "full cpu", "core cpu", "matches"
     );
-    for (name, full, core, total) in rows {
-        eprintln!("{name:<28} {full:>10.3} {core:>10.3} {total:>9}");
+    let cpu = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.3}"));
+    for r in rows {
+        eprintln!(
+            "{:<28} {:>10.3} {:>10.3} {:>10} {:>10} {:>9}",
+            r.name,
+            r.full,
+            r.core,
+            cpu(r.full_cpu),
+            cpu(r.core_cpu),
+            r.total
+        );
     }
-    let mut full: Vec<f64> = rows.iter().map(|r| r.1).collect();
-    let mut core: Vec<f64> = rows.iter().map(|r| r.2).collect();
+    let med = |f: &dyn Fn(&Latency) -> Option<f64>| {
+        let mut v: Vec<f64> = rows.iter().filter_map(f).collect();
+        median(&mut v)
+    };
     eprintln!(
-        "{:<28} {:>10.3} {:>10.3}",
+        "{:<28} {:>10.3} {:>10.3} {:>10.3} {:>10.3}",
         "MEDIAN",
-        median(&mut full),
-        median(&mut core)
+        med(&|r| Some(r.full)),
+        med(&|r| Some(r.core)),
+        med(&|r| r.full_cpu),
+        med(&|r| r.core_cpu)
     );
 }
 
