@@ -18,6 +18,9 @@
 //!   snippets, as `dipsearch search` prints them), `query/NAME/core` the
 //!   same query's top 10 and exact total only, which is what the peers'
 //!   in-process figures (tantivy, SQLite FTS5) measure.
+//! * `query-subject`: the same for the 12 unquoted subject queries of
+//!   `benches/subjects.txt` (issue 13: acronyms, spelling variants, names,
+//!   topics), each expanded from the gazetteers as `dipsearch search` does.
 //!
 //! The corpus comes from `DIPSEARCH_UNGDC` (a `.tar.zst` or an unpacked
 //! folder), by default `../shared/data/ungdc-1946-2024.tar.zst` beside the
@@ -49,6 +52,10 @@ use ungd::{corpus_root, target_dir, UNGD_CONFIG};
 /// The shared query set (see the file's header for its columns).
 const QUERIES: &str = include_str!("queries.txt");
 
+/// Issue 13's subject queries (unquoted, so read by subject): the cost of
+/// the expansion in-process.
+const SUBJECTS: &str = include_str!("subjects.txt");
+
 /// Every `SLICE_STEP`-th speech (in path order, so all sessions are
 /// represented) forms the slice for the throughput benchmarks.
 const SLICE_STEP: usize = 32;
@@ -63,18 +70,20 @@ struct BenchQuery {
     country: Option<String>,
 }
 
-/// Parses `queries.txt`: TAB-separated name, query, country (`-` = none),
-/// then the peers' columns, which are not needed here.
+/// Parses `queries.txt` or `subjects.txt`: TAB-separated name, query,
+/// country (`-` or absent = none), then the peers' columns, which are not
+/// needed here.
 fn parse_queries(text: &str) -> Vec<BenchQuery> {
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| {
             let cols: Vec<&str> = l.split('\t').collect();
-            let (name, query, country) = (cols.first()?, cols.get(1)?, cols.get(2)?);
+            let (name, query) = (cols.first()?, cols.get(1)?);
+            let country = cols.get(2).filter(|c| **c != "-");
             Some(BenchQuery {
                 name: name.to_string(),
                 query: query.to_string(),
-                country: (*country != "-").then(|| country.to_string()),
+                country: country.map(|c| c.to_string()),
             })
         })
         .collect()
@@ -253,7 +262,7 @@ fn bench_index_build(c: &mut Criterion, all: &[(String, PathBuf)]) {
     g.finish();
 }
 
-fn bench_queries(c: &mut Criterion, root: &Path, speeches: usize, queries: &[BenchQuery]) {
+fn bench_queries(c: &mut Criterion, root: &Path, speeches: usize, sets: &[(&str, &[BenchQuery])]) {
     let dir = target_dir().join("bench-data/index-ungdc");
     let mut report = ingest(root, &dir, &IngestOptions::default(), &|_| {});
     // An index kept from an older build may not match the corpus one to one
@@ -291,9 +300,16 @@ fn bench_queries(c: &mut Criterion, root: &Path, speeches: usize, queries: &[Ben
             return;
         }
     };
+    for (group, queries) in sets {
+        bench_query_group(c, &engine, group, queries);
+    }
+}
+
+/// One criterion group of queries on the open index, then its summary.
+fn bench_query_group(c: &mut Criterion, engine: &Engine, group: &str, queries: &[BenchQuery]) {
     let gaz = Gazetteer::builtin();
-    let mut summary: Vec<(String, f64, f64, usize)> = Vec::new();
-    let mut g = c.benchmark_group("query");
+    let mut summary: Vec<Latency> = Vec::new();
+    let mut g = c.benchmark_group(group);
     g.measurement_time(Duration::from_secs(3));
     g.warm_up_time(Duration::from_millis(500));
     for q in queries {
@@ -340,14 +356,21 @@ fn bench_queries(c: &mut Criterion, root: &Path, speeches: usize, queries: &[Ben
                 .map(|(_, n)| n)
                 .unwrap_or(0)
         };
-        summary.push((q.name.clone(), full, median_ms(core), total));
+        summary.push(Latency {
+            name: q.name.clone(),
+            full,
+            core: median_ms(core),
+            full_cpu: mean_cpu_ms(|| engine.search(&request).map(|r| r.total).unwrap_or(0)),
+            core_cpu: mean_cpu_ms(core),
+            total,
+        });
         g.bench_function(&q.name, |b| {
             b.iter(|| engine.search(&request).map(|r| r.total))
         });
         g.bench_function(format!("{}/core", q.name), |b| b.iter(core));
     }
     g.finish();
-    print_summary(&summary);
+    print_summary(group, &summary);
 }
 
 /// Runs in the summary: enough for a stable median of sub-millisecond
@@ -366,6 +389,31 @@ fn median_ms(run: impl Fn() -> usize) -> f64 {
     median(&mut times)
 }
 
+/// CPU time used by this thread so far, in ns (Linux's
+/// `/proc/thread-self/schedstat`); `None` elsewhere.
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+/// Mean CPU time of `run` in milliseconds, over batches of `SUMMARY_RUNS`
+/// until at least 200 ms of CPU: unlike wall time, what other processes
+/// on a busy machine cannot inflate (only their share of the caches).
+fn mean_cpu_ms(run: impl Fn() -> usize) -> Option<f64> {
+    let start = thread_cpu_ns()?;
+    let mut runs = 0;
+    loop {
+        for _ in 0..SUMMARY_RUNS {
+            std::hint::black_box(run());
+        }
+        runs += SUMMARY_RUNS;
+        let used = thread_cpu_ns()?.saturating_sub(start);
+        if used >= 200_000_000 {
+            return Some(used as f64 / runs as f64 / 1e6);
+        }
+    }
+}
+
 fn median(v: &mut [f64]) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
     match v.len() {
@@ -375,30 +423,58 @@ fn median(v: &mut [f64]) -> f64 {
     }
 }
 
+/// One query's latencies in the summary table, in milliseconds.
+struct Latency {
+    name: String,
+    /// Median wall time of the whole search.
+    full: f64,
+    /// Median wall time of the core (top 10 and exact total).
+    core: f64,
+    /// Mean CPU time of the whole search (`None` without schedstat).
+    full_cpu: Option<f64>,
+    /// Mean CPU time of the core.
+    core_cpu: Option<f64>,
+    /// Matching paragraphs.
+    total: usize,
+}
+
 /// One table the README can quote: criterion's own report is per query.
-fn print_summary(rows: &[(String, f64, f64, usize)]) {
+fn print_summary(group: &str, rows: &[Latency]) {
     if rows.is_empty() {
         return;
     }
     eprintln!(
-        "\nin-process query latency, ms (median of {SUMMARY_RUNS} runs; full = 10 hits with \
-         records and snippets as `dipsearch search` returns them; core = top 10 and the exact \
-         total only):"
+        "\n{group}: in-process query latency, ms (wall: median of {SUMMARY_RUNS} runs; cpu: \
+         this thread's mean CPU time; full = 10 hits with records and snippets as `dipsearch \
+         search` returns them; core = top 10 and the exact total only):"
     );
     eprintln!(
-        "{:<28} {:>10} {:>10} {:>9}",
-        "query", "full", "core", "matches"
+        "{:<28} {:>10} {:>10} {:>10} {:>10} {:>9}",
+        "query", "full", "core", "full cpu", "core cpu", "matches"
     );
-    for (name, full, core, total) in rows {
-        eprintln!("{name:<28} {full:>10.3} {core:>10.3} {total:>9}");
+    let cpu = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.3}"));
+    for r in rows {
+        eprintln!(
+            "{:<28} {:>10.3} {:>10.3} {:>10} {:>10} {:>9}",
+            r.name,
+            r.full,
+            r.core,
+            cpu(r.full_cpu),
+            cpu(r.core_cpu),
+            r.total
+        );
     }
-    let mut full: Vec<f64> = rows.iter().map(|r| r.1).collect();
-    let mut core: Vec<f64> = rows.iter().map(|r| r.2).collect();
+    let med = |f: &dyn Fn(&Latency) -> Option<f64>| {
+        let mut v: Vec<f64> = rows.iter().filter_map(f).collect();
+        median(&mut v)
+    };
     eprintln!(
-        "{:<28} {:>10.3} {:>10.3}",
+        "{:<28} {:>10.3} {:>10.3} {:>10.3} {:>10.3}",
         "MEDIAN",
-        median(&mut full),
-        median(&mut core)
+        med(&|r| Some(r.full)),
+        med(&|r| Some(r.core)),
+        med(&|r| r.full_cpu),
+        med(&|r| r.core_cpu)
     );
 }
 
@@ -429,6 +505,12 @@ fn main() {
     let slice = read_slice(&all, SLICE_STEP);
     bench_stages(&mut c, &root, &slice);
     bench_index_build(&mut c, &all);
-    bench_queries(&mut c, &root, all.len(), &queries);
+    let subjects = parse_queries(SUBJECTS);
+    bench_queries(
+        &mut c,
+        &root,
+        all.len(),
+        &[("query", &queries), ("query-subject", &subjects)],
+    );
     c.final_summary();
 }

@@ -6,9 +6,12 @@
 //!
 //! `cargo bench --bench relevance` ingests each corpus the file names into
 //! a temporary index, runs every query, and prints nDCG@10, recall@10 and
-//! precision@10 per engine, overall and per kind of query. A corpus that is
-//! absent (the real documents live outside the repository, in
-//! `../shared/data/real` or `DIPSEARCH_REAL`) is skipped with a note.
+//! precision@10 per engine, overall and per kind of query. Third-party
+//! documents live outside the repository: the ASTOP participants' General
+//! Debate speeches are unpacked from `../shared/data/ungdc-1946-2024.tar.zst`
+//! (`tests/support/general_debate.rs`), the real documents are read from
+//! `../shared/data/real` or `DIPSEARCH_REAL`; a corpus that is absent is
+//! skipped with a note.
 //! `DIPSEARCH_EVAL_DETAIL=1` prints the figures of every query.
 //!
 //! Definitions: grade g ∈ {0, 1, 2}; DCG@10 = Σ (2^g − 1) / log2(rank + 1);
@@ -27,6 +30,11 @@ use dipsearch::search::query::{parse_query, Atom, Clause};
 use dipsearch::search::{Engine, Filters, SearchRequest};
 use regex::Regex;
 use serde::Deserialize;
+
+// Shared with the CLI tests, which check the subject queries on it too.
+#[path = "../tests/support/general_debate.rs"]
+mod general_debate;
+use general_debate::write_astop_and_general_debate;
 
 const K: usize = 10;
 
@@ -78,14 +86,17 @@ fn main() {
     // (need id, kind) → scores per engine
     let mut results: Vec<(&Need, [Scores; 3])> = Vec::new();
     for (corpus, needs) in &by_corpus {
-        let Some(dir) = corpus_dir(root, corpus) else {
-            eprintln!(
-                "relevance: corpus '{corpus}' not found; its {} queries are skipped",
-                needs.len()
-            );
-            continue;
-        };
         let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = match corpus_dir(root, corpus, tmp.path()) {
+            Ok(dir) => dir,
+            Err(why) => {
+                eprintln!(
+                    "relevance: corpus '{corpus}' skipped ({why}): {} queries not run",
+                    needs.len()
+                );
+                continue;
+            }
+        };
         let index_dir = tmp.path().join("index");
         ingest(&dir, &index_dir, &IngestOptions::default(), &|_| {}).expect("ingest");
         let handle = IndexHandle::open(&index_dir).expect("open index");
@@ -123,17 +134,27 @@ fn main() {
     report(&results);
 }
 
-/// The folder of a corpus named in the judgement file.
-fn corpus_dir(root: &Path, name: &str) -> Option<PathBuf> {
+/// The folder of a corpus named in the judgement file; `work` is a
+/// temporary folder for a corpus that is assembled on each run. `Err` says
+/// why the corpus is unavailable.
+fn corpus_dir(root: &Path, name: &str, work: &Path) -> Result<PathBuf, String> {
     let dir = match name {
-        "shipped" => root.join("corpus"),
+        "astop-ungd" => {
+            let dir = work.join("corpus");
+            write_astop_and_general_debate(&dir)?;
+            dir
+        }
         "fixtures" => root.join("tests/fixtures/docs"),
         "real" => std::env::var_os("DIPSEARCH_REAL")
             .map(PathBuf::from)
             .unwrap_or_else(|| root.join("../shared/data/real")),
-        _ => return None,
+        _ => return Err("unknown corpus name".to_string()),
     };
-    dir.is_dir().then_some(dir)
+    if dir.is_dir() {
+        Ok(dir)
+    } else {
+        Err(format!("no {}", dir.display()))
+    }
 }
 
 /// The figures of one need for the three engines.

@@ -277,11 +277,21 @@ fn in_capitals(name: &str) -> bool {
 struct Builder {
     named: Vec<Named>,
     spellings: FxHashMap<String, Vec<Spelling>>,
+    /// The normalised `names` of the last entry: comparing each new alias
+    /// against them normalised afresh was quadratic in a topic's triggers
+    /// and most of a query's start-up.
+    last_keys: Vec<String>,
 }
 
 impl Builder {
+    /// Starts a new entry, whose first name is its display name.
+    fn push(&mut self, named: Named) {
+        self.last_keys = named.names.iter().map(|n| normalise(n)).collect();
+        self.named.push(named);
+    }
+
     fn entity(&mut self, kind: EntityKind, id: &str, name: &str) {
-        self.named.push(Named {
+        self.push(Named {
             kind: Some(kind),
             id: Some(id.to_string()),
             name: name.to_string(),
@@ -291,7 +301,7 @@ impl Builder {
     }
 
     fn concept(&mut self, term: &str) {
-        self.named.push(Named {
+        self.push(Named {
             kind: None,
             id: None,
             name: term.to_string(),
@@ -302,12 +312,14 @@ impl Builder {
 
     /// A name of the last entity, also searched as a phrase.
     fn alias(&mut self, alias: &str, open_end: bool) {
+        let k = normalise(alias);
         if let Some(n) = self.named.last_mut() {
-            if !n.names.iter().any(|x| normalise(x) == normalise(alias)) {
+            if !self.last_keys.contains(&k) {
                 n.names.push(alias.to_string());
+                self.last_keys.push(k.clone());
             }
         }
-        self.spell(alias, open_end);
+        self.spell_key(k, alias, open_end);
     }
 
     /// A name of the last entity that is looked up but not searched (a
@@ -317,7 +329,11 @@ impl Builder {
     }
 
     fn spell(&mut self, name: &str, open_end: bool) {
-        let k = normalise(name);
+        self.spell_key(normalise(name), name, open_end);
+    }
+
+    /// Files `name`, whose normalised form is `k`, under the last entry.
+    fn spell_key(&mut self, k: String, name: &str, open_end: bool) {
         if k.is_empty() || self.named.is_empty() {
             return;
         }
@@ -336,7 +352,7 @@ impl Builder {
 
     /// A phrase that names nothing even though it contains a name.
     fn block(&mut self, phrase: &str) {
-        self.named.push(Named {
+        self.push(Named {
             kind: None,
             id: None,
             name: phrase.to_string(),

@@ -2,6 +2,9 @@
 //! `dipsearch` executable on real-looking files.
 
 mod util;
+// Shared with benches/relevance.rs.
+#[path = "../support/general_debate.rs"]
+mod general_debate;
 
 mod agreed;
 mod entities;

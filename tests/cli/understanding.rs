@@ -3,8 +3,8 @@
 //! `--literal` giving the words-only results.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
+use crate::general_debate::write_astop_and_general_debate;
 use crate::util::{fixtures, TestDir};
 
 /// A corpus with the invented workshop summary of `tests/fixtures/query/`.
@@ -18,45 +18,15 @@ fn traps() -> TestDir {
     t
 }
 
-/// The shipped corpus (the ASTOP summary and 120 General Debate speeches).
-/// The sample document plus the General Debate statements of the fifteen
-/// ASTOP participant countries at the 58th–65th sessions (2003–2010), read
-/// from the UN General Debate Corpus in `../shared/data/` (the project does
-/// not ship it); `None` when the corpus or `zstd` is absent.
+/// The ASTOP summary and the 120 General Debate speeches of its
+/// participants (see `tests/support/general_debate.rs`), ingested; `None`
+/// when `../shared/data/` or `zstd` is absent.
 fn astop_and_general_debate() -> Option<TestDir> {
-    let tarball =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ungdc-1946-2024.tar.zst");
-    if !tarball.is_file() {
-        eprintln!("skipped: no {}", tarball.display());
+    let t = TestDir::new();
+    if let Err(why) = write_astop_and_general_debate(&t.corpus()) {
+        eprintln!("skipped: {why}");
         return None;
     }
-    let t = TestDir::with_sample();
-    let countries = "AUS BRN CHN IDN JPN KHM KOR LAO MMR MYS PHL SGP THA USA VNM";
-    let mut patterns = Vec::new();
-    for session in 58..=65 {
-        for c in countries.split(' ') {
-            patterns.push(format!("TXT/Session {session} - */{c}_{session}_*.txt"));
-        }
-    }
-    let dest = t.corpus().join("ungd");
-    std::fs::create_dir_all(&dest).ok()?;
-    let status = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(r#"f=$1; d=$2; shift 2; zstd -dc "$f" | tar -x -C "$d" --wildcards "$@""#)
-        .arg("sh")
-        .arg(&tarball)
-        .arg(&dest)
-        .args(&patterns)
-        .status()
-        .ok()?;
-    if !status.success() {
-        eprintln!("skipped: cannot unpack {}", tarball.display());
-        return None;
-    }
-    t.copy_in(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/ungd.dipsearch.toml"),
-        "ungd/TXT/dipsearch.toml",
-    );
     t.run(["ingest"]).success();
     Some(t)
 }
