@@ -11,8 +11,15 @@
 //! what was interrupted; [`readable`] lets readers find the old or the new
 //! index in the instant between the two renames, so a search never sees
 //! "no index" because of a swap.
+//!
+//! Test hook: with `DIPSEARCH_TEST_SWAP_PAUSE_MS=<ms>` in the environment,
+//! [`swap_in`] sleeps that long between its two renames (at most ten
+//! minutes), so that a test or `benches/robustness.sh` can land a kill in
+//! the one instant no random kill ever hit. Unset (always, in normal use),
+//! nothing changes; set, it only delays.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::error::{Error, Result};
 
@@ -120,6 +127,7 @@ pub fn swap_in(tmp: &Path, dst: &Path) -> Result<()> {
     if dst.exists() {
         rename(dst, &old)?;
     }
+    pause_for_tests();
     rename(tmp, dst)?;
     sync_parent(dst);
     if old.exists() {
@@ -128,6 +136,20 @@ pub fn swap_in(tmp: &Path, dst: &Path) -> Result<()> {
         let _ = std::fs::remove_dir_all(&old);
     }
     Ok(())
+}
+
+/// Environment variable of the test hook described in the module doc.
+pub const TEST_SWAP_PAUSE: &str = "DIPSEARCH_TEST_SWAP_PAUSE_MS";
+
+/// The test hook: sleeps between the renames when [`TEST_SWAP_PAUSE`] is
+/// set to a number of milliseconds.
+fn pause_for_tests() {
+    let pause = std::env::var(TEST_SWAP_PAUSE)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if let Some(ms) = pause {
+        std::thread::sleep(Duration::from_millis(ms.min(600_000)));
+    }
 }
 
 /// Removes `dir` if it is an empty folder (a rename cannot replace a
