@@ -28,10 +28,11 @@
 #   cargo build && bash benches/robustness.sh
 # Options through the environment: DIPSEARCH_BIN (default target/debug/
 # dipsearch, or $CARGO_TARGET_DIR/debug/dipsearch), KILLS (100), PAIRS (50),
-# SEED (random), PARTS (default "kills pairs tamper disk": the parts to
-# run), DIPSEARCH_UNGDC (the unpacked General Debate TXT folder, default
-# /tmp/ungdc/TXT, with benches/ungd.dipsearch.toml as its dipsearch.toml),
-# KEEP=1 to keep the work folder.
+# SEED (random), DISK_MB (16: the small tmpfs of part 4), PARTS (default
+# "kills pairs tamper disk": the parts to run), DIPSEARCH_UNGDC (the
+# unpacked General Debate TXT folder, default /tmp/ungdc/TXT, with
+# benches/ungd.dipsearch.toml as its dipsearch.toml; parts 1 and 2 take 34
+# speeches from it), KEEP=1 to keep the work folder.
 set -u
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,20 +45,31 @@ RANDOM=${SEED:-$$}
 
 work=$(mktemp -d)
 # The tmpfs of part 4 is unmounted whatever happens.
-trap 'umount "$work/disk" 2>/dev/null; [ "${KEEP:-0}" = 1 ] || rm -rf "$work"' EXIT
+trap 'umount "$work/disk" 2>/dev/null || umount -l "$work/disk" 2>/dev/null; [ "${KEEP:-0}" = 1 ] || rm -rf "$work"' EXIT
 cd "$work" || exit 1
 export NO_COLOR=1
 unset DIPSEARCH_INDEX
 
-# Two states of a corpus: A is the shipped sample and the UN speeches of
-# 2003 and 2004 (31 files, so that a debug build ingests it in seconds), B
-# changes, adds and removes files; their clean exports are the references.
+# Two states of a corpus: A is the shipped sample and 34 UN General Debate
+# speeches of 2003 and 2004 (so that a debug build ingests it in seconds),
+# B changes, adds and removes files; their clean exports are the references.
+gd=${DIPSEARCH_UNGDC:-/tmp/ungdc/TXT}
 mkdir -p A/ungd
 cp "$root/corpus/astop-2003-tokyo.txt" A/
-cp -r "$root/corpus/ungd/dipsearch.toml" "$root/corpus/ungd/Session 58 - 2003" \
-    "$root/corpus/ungd/Session 59 - 2004" A/ungd/
+if [ -f "$gd/dipsearch.toml" ]; then
+    cp "$gd/dipsearch.toml" A/ungd/
+    for session in "Session 58 - 2003" "Session 59 - 2004"; do
+        mkdir -p "A/ungd/$session"
+        (cd "$gd/$session" && cp $(ls | head -15) JPN_* KOR_* "$OLDPWD/A/ungd/$session/")
+    done
+else
+    echo "no General Debate corpus at $gd: corpus A is the sample alone (fewer moments to kill)"
+    printf 'JOINT STATEMENT\nSeoul, 2 May 2006\n\n1. Export controls.\n' >A/ungd/JPN_59_2004.txt
+fi
 cp -r A B
-for f in B/ungd/*/JPN_*; do printf '\nAn added closing paragraph about export controls.\n' >>"$f"; done
+for f in B/ungd/*JPN_* B/ungd/*/JPN_*; do
+    [ -f "$f" ] && printf '\nAn added closing paragraph about export controls.\n' >>"$f"
+done
 rm -f B/ungd/*/KOR_59_*
 printf 'JOINT STATEMENT\nTokyo, 1 May 2005\n\n1. An added statement on export controls.\n' >B/added.txt
 for s in A B; do
@@ -270,7 +282,6 @@ echo "  cases: $cases, reported by check: $detected, panics: $panics, silent dif
 
 disk_part() {
 echo "== 4. Out of space mid-ingest"
-local gd=${DIPSEARCH_UNGDC:-/tmp/ungdc/TXT}
 if [ "$(id -u)" != 0 ]; then
     echo "  skipped: mounting a tmpfs needs root"; return
 fi
@@ -278,7 +289,7 @@ if [ ! -f "$gd/dipsearch.toml" ]; then
     echo "  skipped: no General Debate corpus at $gd (README: Adding the UN General Debate speeches)"; return
 fi
 mkdir -p disk
-if ! mount -t tmpfs -o size=16m tmpfs disk 2>err.txt; then
+if ! mount -t tmpfs -o size=${DISK_MB:-16}m tmpfs disk 2>err.txt; then
     echo "  skipped: cannot mount a tmpfs: $(head -c 200 err.txt)"; return
 fi
 umount disk
@@ -298,7 +309,7 @@ echo "  reference: $(ls gd/Session*/ | grep -c '\.txt$') files, $(wc -l <ref-gd.
 local cases=0 clear=0 intact=0 clean=0 resumed=0 variant code before
 for variant in fresh incremental full; do
     cases=$((cases + 1))
-    mount -t tmpfs -o size=16m tmpfs disk || return
+    mount -t tmpfs -o size=${DISK_MB:-16}m tmpfs disk || return
     local ix=disk/index
     : >before.jsonl
     if [ "$variant" != fresh ]; then
