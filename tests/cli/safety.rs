@@ -162,6 +162,29 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 #[test]
+fn an_ingest_never_replaces_a_folder_that_holds_more_than_an_index() {
+    let t = TestDir::with_sample();
+    t.write("../docs/precious.txt", "mine");
+    for args in [
+        vec!["--index", "docs", "ingest"],
+        vec!["--index", "docs", "ingest", "--full"],
+    ] {
+        let err = stderr_of(t.run(&args).code(1));
+        assert!(
+            err.contains("holds precious.txt") && err.contains("folder of its own"),
+            "{err}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(t.path().join("docs/precious.txt")).expect("kept"),
+        "mine"
+    );
+    let err = stderr_of(t.run(["--index", ".", "ingest"]).code(1));
+    assert!(err.contains("names no folder of its own"), "{err}");
+    assert!(!t.path().join("index.tmp").exists());
+}
+
+#[test]
 fn the_index_refuses_another_corpus_folder_unless_rebuilt() {
     let t = TestDir::with_sample();
     t.run(["ingest"]).success();
