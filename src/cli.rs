@@ -81,6 +81,9 @@ pub struct IngestArgs {
     /// Treat a skipped file as an error (exit status 1).
     #[arg(long)]
     pub strict: bool,
+    /// Follow symbolic links whose target is inside the corpus (links out of it never are).
+    #[arg(long)]
+    pub follow_links: bool,
     /// Keep running and re-ingest shortly after corpus files change.
     #[arg(long, conflicts_with = "dry_run")]
     pub watch: bool,
@@ -229,6 +232,9 @@ pub struct StatusArgs {
     /// Corpus folder.
     #[arg(default_value = "corpus", value_name = "CORPUS")]
     pub corpus: PathBuf,
+    /// Follow symbolic links whose target is inside the corpus, as `ingest --follow-links`.
+    #[arg(long)]
+    pub follow_links: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
     pub format: BasicFormat,

@@ -8,11 +8,15 @@
 //! extension). Everything else is a candidate; files dipsearch cannot read
 //! are reported as skipped by `ingest`, with the reason.
 //!
-//! The walk never leaves the corpus root: a symbolic link is followed only
-//! when its target lies inside the root, so that `ln -s /etc corpus/etc`
-//! cannot put another user's files into a shared index; links out, FIFOs,
-//! sockets and devices are reported with the reason (reading a FIFO would
-//! block the ingest forever). A name that is not valid UTF-8 gets a
+//! The walk never leaves the corpus root. Symbolic links are not followed
+//! by default, as in ripgrep and fd: a link inside the corpus would
+//! otherwise index its target twice, under two ids. They are reported with
+//! the reason rather than ignored, so a document that is "missing" says
+//! why. [`Links::FollowInside`] (`ingest --follow-links`) follows a link
+//! only when its target lies inside the root, so that `ln -s /etc
+//! corpus/etc` can never put another user's files into a shared index;
+//! links out, FIFOs, sockets and devices are reported with the reason
+//! (reading a FIFO would block the ingest forever). A name that is not valid UTF-8 gets a
 //! relative path with its odd bytes written `\xNN`, so two such files keep
 //! distinct ids.
 
@@ -63,8 +67,20 @@ pub struct CorpusListing {
     pub errors: Vec<(String, String)>,
 }
 
-/// Lists the documents and folder configs under `root`.
-pub fn list_corpus(root: &Path) -> Result<CorpusListing> {
+/// What the walk does with a symbolic link inside the corpus. A link whose
+/// target lies outside the root is never followed, whatever the choice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Links {
+    /// Reported as skipped, not followed (the default, as in ripgrep).
+    #[default]
+    Skip,
+    /// Followed when the target lies inside the corpus root.
+    FollowInside,
+}
+
+/// Lists the documents and folder configs under `root`; `links` says
+/// whether links that stay inside the root are followed.
+pub fn list_corpus(root: &Path, links: Links) -> Result<CorpusListing> {
     if !root.is_dir() {
         return Err(Error::CorpusMissing(root.to_path_buf()));
     }
@@ -72,18 +88,22 @@ pub fn list_corpus(root: &Path) -> Result<CorpusListing> {
     let canonical_root = root
         .canonicalize()
         .map_err(|e| Error::io(root.to_path_buf(), e))?;
-    let mut outside: Vec<(String, String)> = Vec::new();
+    let mut refused: Vec<(String, String)> = Vec::new();
     let walker = WalkDir::new(root)
-        .follow_links(true)
+        .follow_links(links == Links::FollowInside)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
-            if e.depth() > 0 && is_hidden(e.file_name()) {
+            // The root itself may be a link; it is the corpus.
+            if e.depth() == 0 {
+                return true;
+            }
+            if is_hidden(e.file_name()) {
                 return false;
             }
-            match leaves_root(e, &canonical_root) {
+            match refused_link(e, &canonical_root, links) {
                 Some(why) => {
-                    outside.push((rel_path(root, e.path()), why));
+                    refused.push((rel_path(root, e.path()), why));
                     false
                 }
                 None => true,
@@ -145,7 +165,7 @@ pub fn list_corpus(root: &Path) -> Result<CorpusListing> {
             mtime_ns,
         });
     }
-    listing.errors.append(&mut outside);
+    listing.errors.append(&mut refused);
     listing.errors.sort();
     listing.files.sort_by(|a, b| a.rel.cmp(&b.rel));
     listing.configs.sort_by(|a, b| {
@@ -154,16 +174,19 @@ pub fn list_corpus(root: &Path) -> Result<CorpusListing> {
     Ok(listing)
 }
 
-/// Why the walk must not enter `entry`: a symbolic link (or a path through
-/// one) whose target lies outside the corpus root, or that cannot be
-/// resolved. `None` for everything else.
-fn leaves_root(entry: &walkdir::DirEntry, canonical_root: &Path) -> Option<String> {
+/// Why the walk must not enter `entry`, a symbolic link: its target lies
+/// outside the corpus root or cannot be resolved, or links are not
+/// followed at all. `None` for everything else.
+fn refused_link(entry: &walkdir::DirEntry, canonical_root: &Path, links: Links) -> Option<String> {
     if !entry.path_is_symlink() {
         return None;
     }
     match entry.path().canonicalize() {
-        Ok(target) if target.starts_with(canonical_root) => None,
-        Ok(_) => Some("symbolic link to a place outside the corpus, not followed".into()),
+        Ok(target) if !target.starts_with(canonical_root) => {
+            Some("symbolic link to a place outside the corpus, not followed".into())
+        }
+        Ok(_) if links == Links::Skip => Some("symbolic link, not followed".into()),
+        Ok(_) => None,
         Err(e) => Some(format!("broken symbolic link ({e})")),
     }
 }
@@ -250,7 +273,7 @@ mod tests {
         std::fs::write(root.join("photo.jpg"), "x").unwrap();
         // The same corpus spelled with a trailing slash gives the same identities.
         let spelled = PathBuf::from(format!("{}/", root.display()));
-        let listing = list_corpus(&spelled).unwrap();
+        let listing = list_corpus(&spelled, Links::Skip).unwrap();
         let rels: Vec<_> = listing.files.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(
             rels,
@@ -281,16 +304,48 @@ mod tests {
         let fifo = std::process::Command::new("mkfifo")
             .arg(root.join("pipe.txt"))
             .status();
-        let listing = list_corpus(root).unwrap();
-        let rels: Vec<_> = listing.files.iter().map(|f| f.rel.as_str()).collect();
-        assert_eq!(rels, ["in/a.txt", "sub/a.txt"]);
-        let errs: Vec<_> = listing.errors.iter().map(|(p, _)| p.as_str()).collect();
-        let mut want = vec!["out", "s.txt"];
-        if fifo.is_ok_and(|s| s.success()) {
-            want.insert(1, "pipe.txt");
+        std::os::unix::fs::symlink(root.join("sub/a.txt"), root.join("b.txt")).unwrap();
+        let fifo = fifo.is_ok_and(|s| s.success());
+        let reasons = |links| {
+            let listing = list_corpus(root, links).unwrap();
+            let rels: Vec<_> = listing.files.iter().map(|f| f.rel.clone()).collect();
+            (rels, listing.errors)
+        };
+        // By default no link is followed; each says why.
+        let (rels, errors) = reasons(Links::Skip);
+        assert_eq!(rels, ["sub/a.txt"]);
+        let mut want = vec![
+            ("b.txt", "symbolic link, not followed"),
+            ("in", "symbolic link, not followed"),
+            (
+                "out",
+                "symbolic link to a place outside the corpus, not followed",
+            ),
+            (
+                "s.txt",
+                "symbolic link to a place outside the corpus, not followed",
+            ),
+        ];
+        if fifo {
+            want.insert(3, ("pipe.txt", "not a regular file (a FIFO)"));
         }
-        assert_eq!(errs, want);
-        assert!(listing.errors[0].1.contains("outside the corpus"));
+        let got: Vec<_> = errors
+            .iter()
+            .map(|(p, w)| (p.as_str(), w.as_str()))
+            .collect();
+        assert_eq!(got, want);
+        // Following stays inside the root.
+        let (rels, errors) = reasons(Links::FollowInside);
+        assert_eq!(rels, ["b.txt", "in/a.txt", "sub/a.txt"]);
+        let errs: Vec<_> = errors.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            errs,
+            if fifo {
+                vec!["out", "pipe.txt", "s.txt"]
+            } else {
+                vec!["out", "s.txt"]
+            }
+        );
     }
 
     #[cfg(unix)]
@@ -304,14 +359,14 @@ mod tests {
                 return; // a file system that refuses such names
             }
         }
-        let listing = list_corpus(dir.path()).unwrap();
+        let listing = list_corpus(dir.path(), Links::Skip).unwrap();
         let rels: Vec<_> = listing.files.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(rels, ["a\\xfe.txt", "a\\xff.txt"]);
     }
 
     #[test]
     fn missing_root_is_an_error_naming_it() {
-        let err = list_corpus(Path::new("no/such/corpus")).unwrap_err();
+        let err = list_corpus(Path::new("no/such/corpus"), Links::Skip).unwrap_err();
         assert!(err.to_string().contains("no/such/corpus"));
     }
 }

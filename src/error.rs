@@ -95,6 +95,22 @@ pub enum Error {
     /// The index path exists but is not a folder.
     #[error("index path {0} is not a folder")]
     IndexNotDir(PathBuf),
+    /// A folder an ingest would replace or delete (the index folder, or its
+    /// `.tmp`/`.old` sibling) holds something that is not part of an index:
+    /// refused, because a rebuild swaps the whole folder away.
+    #[error(
+        "{path} holds {entry}, which is not part of a dipsearch index; an ingest replaces that folder whole, so give the index a folder of its own"
+    )]
+    NotIndexFolder {
+        /// The folder.
+        path: PathBuf,
+        /// The first entry in it that is not an index file.
+        entry: String,
+    },
+    /// An index path with no folder name (`.`, `..`, `/`), which an ingest
+    /// could not swap or give `.tmp`/`.old` siblings.
+    #[error("index path {0} names no folder of its own; give the index one, such as ./index")]
+    IndexPathUnnamed(PathBuf),
     /// Stored data in the index could not be decoded (a corrupt index).
     #[error("corrupt index data: {0}")]
     Corrupt(String),

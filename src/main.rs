@@ -90,7 +90,9 @@ fn usage_error(err: clap::Error) -> ExitCode {
         })
         .map(|t| format!("; {t}"))
         .unwrap_or_default();
-    eprintln!("dipsearch: {first}{tip} (see `dipsearch --help`)");
+    // The line may quote a typed value: escaped like every other.
+    let line = format!("{first}{tip}");
+    eprintln!("dipsearch: {} (see `dipsearch --help`)", one_line(&line));
     ExitCode::from(2)
 }
 

@@ -7,6 +7,7 @@ use std::path::Path;
 use anyhow::Result;
 use dipsearch::index::IndexHandle;
 use dipsearch::render;
+use dipsearch::render::safe::one_line;
 
 use super::{basic, with_stdout, Outcome};
 use crate::cli::CheckArgs;
@@ -20,7 +21,7 @@ pub fn run(index: &Path, args: CheckArgs) -> Result<Outcome> {
     }
     eprintln!(
         "dipsearch: the index in {} is damaged ({} problem(s)); `dipsearch ingest --full` rebuilds it from the corpus",
-        index.display(),
+        one_line(&index.display().to_string()),
         verification.problems.len()
     );
     Ok(Outcome::Status(1))

@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use dipsearch::corpus::list_corpus;
-use dipsearch::ingest::{ingest, IngestOptions, IngestReport, Progress};
+use dipsearch::ingest::{ingest, IngestOptions, IngestReport, Links, Progress};
+use dipsearch::render::safe::one_line;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{basic, hints, with_stdout, Outcome};
@@ -30,6 +31,7 @@ fn once(index: &Path, args: &IngestArgs) -> Result<Outcome> {
     let opts = IngestOptions {
         full: args.full,
         dry_run: args.dry_run,
+        links: links(args.follow_links),
     };
     let bar = (!args.quiet && !args.dry_run && std::io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::hidden();
@@ -66,7 +68,10 @@ fn once(index: &Path, args: &IngestArgs) -> Result<Outcome> {
     let rebuilt = report.rebuilt.as_ref().map(hints::rebuild_reason);
     if let Some(reason) = &rebuilt {
         if !args.full {
-            eprintln!("dipsearch: rebuilding the whole index: {reason}");
+            eprintln!(
+                "dipsearch: rebuilding the whole index: {}",
+                one_line(reason)
+            );
         }
     }
     with_stdout(|out| {
@@ -94,10 +99,10 @@ fn strict_outcome(strict: bool, report: &IngestReport) -> Outcome {
 fn watch(index: &Path, args: &IngestArgs) -> Result<Outcome> {
     eprintln!(
         "dipsearch: watching {} for changes (Ctrl-C to stop)",
-        args.corpus.display()
+        one_line(&args.corpus.display().to_string())
     );
     let fingerprint = || -> Vec<(String, u64, u128)> {
-        list_corpus(&args.corpus)
+        list_corpus(&args.corpus, links(args.follow_links))
             .map(|l| {
                 let mut v: Vec<_> = l
                     .files
@@ -136,13 +141,23 @@ fn watch(index: &Path, args: &IngestArgs) -> Result<Outcome> {
                 full: false,
                 dry_run: false,
                 strict: false,
+                follow_links: args.follow_links,
                 watch: false,
                 quiet: args.quiet,
                 format: args.format,
             };
             if let Err(e) = once(index, &quiet) {
-                eprintln!("dipsearch: {}", hints::error_line(&e));
+                eprintln!("dipsearch: {}", one_line(&hints::error_line(&e)));
             }
         }
+    }
+}
+
+/// What `--follow-links` asks of the corpus walk.
+pub fn links(follow: bool) -> Links {
+    if follow {
+        Links::FollowInside
+    } else {
+        Links::Skip
     }
 }

@@ -97,8 +97,8 @@ fn open_or_build(index: &Path, corpus: &Path) -> Result<Engine> {
         } else {
             "no index in"
         },
-        index.display(),
-        corpus.display()
+        one_line(&index.display().to_string()),
+        one_line(&corpus.display().to_string())
     );
     let report = match run_ingest(corpus, index, &IngestOptions::default(), &|_| {}) {
         Ok(r) => r,

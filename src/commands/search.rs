@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use anyhow::Result;
+use dipsearch::render::safe::one_line;
 use dipsearch::render::{self, Format};
 use dipsearch::search::{SearchRequest, Sort};
 
@@ -32,7 +33,7 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
     };
     let results = engine.search(&request)?;
     for w in &results.warnings {
-        eprintln!("dipsearch: warning: {w}");
+        eprintln!("dipsearch: warning: {}", one_line(w));
     }
     let format = match args.format {
         SearchFormat::Text => Format::Text,

@@ -14,6 +14,7 @@ pub fn run(index: &Path, args: StatusArgs) -> Result<Outcome> {
     let opts = IngestOptions {
         full: false,
         dry_run: true,
+        links: super::ingest::links(args.follow_links),
     };
     let report = plan(&args.corpus, index, &opts)?.into_report()?;
     let rebuilt = report.rebuilt.as_ref().map(hints::rebuild_reason);

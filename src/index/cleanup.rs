@@ -45,7 +45,7 @@ pub fn remove_unreferenced(handle: &IndexHandle) -> u64 {
 
 /// Whether `name` is a segment file: a 32-digit hex segment id, a dot and
 /// an extension (`6f1c….idx`, `6f1c….3.del`).
-fn is_segment_file(name: &str) -> bool {
+pub(super) fn is_segment_file(name: &str) -> bool {
     let (id, ext) = name.split_at(name.find('.').unwrap_or(name.len()));
     id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()) && ext.len() > 1
 }

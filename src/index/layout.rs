@@ -11,8 +11,15 @@
 //! what was interrupted; [`readable`] lets readers find the old or the new
 //! index in the instant between the two renames, so a search never sees
 //! "no index" because of a swap.
+//!
+//! Test hook: with `DIPSEARCH_TEST_SWAP_PAUSE_MS=<ms>` in the environment,
+//! [`swap_in`] sleeps that long between its two renames (at most ten
+//! minutes), so that a test or `benches/robustness.sh` can land a kill in
+//! the one instant no random kill ever hit. Unset (always, in normal use),
+//! nothing changes; set, it only delays.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::error::{Error, Result};
 
@@ -33,6 +40,50 @@ pub fn tmp_dir(dir: &Path) -> PathBuf {
 /// Where the old index waits during a swap.
 pub fn old_dir(dir: &Path) -> PathBuf {
     sibling(dir, "old")
+}
+
+/// Whether `name` is a file tantivy or dipsearch writes in an index folder:
+/// the manifests, tantivy's lock files and temporary files, segment files.
+fn is_index_file(name: &str) -> bool {
+    matches!(name, "meta.json" | ".managed.json")
+        || name.starts_with(".tantivy-")
+        || name.starts_with(".tmp")
+        || super::cleanup::is_segment_file(name)
+}
+
+/// Refuses to let an ingest replace or delete `dir` when it holds anything
+/// but index files (a sub-folder, a document): `--index ~/docs` must never
+/// swap a folder of documents away. A missing or unreadable folder passes
+/// (there is nothing to lose, or the write fails on its own).
+pub fn check_index_folder(dir: &Path) -> Result<()> {
+    if dir.file_name().is_none() {
+        return Err(Error::IndexPathUnnamed(dir.to_path_buf()));
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    let mut foreign: Vec<String> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            !(e.file_type().is_ok_and(|t| t.is_file()) && is_index_file(&name))
+        })
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    foreign.sort();
+    match foreign.into_iter().next() {
+        None => Ok(()),
+        Some(entry) => Err(Error::NotIndexFolder {
+            path: dir.to_path_buf(),
+            entry,
+        }),
+    }
+}
+
+/// Deletes `dir`, a leftover index folder, after [`check_index_folder`].
+fn remove_index_folder(dir: &Path) -> Result<()> {
+    check_index_folder(dir)?;
+    std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))
 }
 
 /// Whether `dir` holds a committed index (a `meta.json`).
@@ -100,7 +151,7 @@ pub fn recover(dir: &Path) -> Result<Recovery> {
     }
     for leftover in [tmp, old] {
         if leftover.exists() {
-            std::fs::remove_dir_all(&leftover).map_err(|e| Error::io(&leftover, e))?;
+            remove_index_folder(&leftover)?;
             if done == Recovery::Clean {
                 done = Recovery::RemovedLeftovers;
             }
@@ -115,19 +166,35 @@ pub fn recover(dir: &Path) -> Result<Recovery> {
 pub fn swap_in(tmp: &Path, dst: &Path) -> Result<()> {
     let old = old_dir(dst);
     if old.exists() {
-        std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+        remove_index_folder(&old)?;
     }
     if dst.exists() {
+        check_index_folder(dst)?;
         rename(dst, &old)?;
     }
+    pause_for_tests();
     rename(tmp, dst)?;
     sync_parent(dst);
     if old.exists() {
         // The new index is in place; a failure here leaves a leftover the
         // next writer removes.
-        let _ = std::fs::remove_dir_all(&old);
+        let _ = remove_index_folder(&old);
     }
     Ok(())
+}
+
+/// Environment variable of the test hook described in the module doc.
+pub const TEST_SWAP_PAUSE: &str = "DIPSEARCH_TEST_SWAP_PAUSE_MS";
+
+/// The test hook: sleeps between the renames when [`TEST_SWAP_PAUSE`] is
+/// set to a number of milliseconds.
+fn pause_for_tests() {
+    let pause = std::env::var(TEST_SWAP_PAUSE)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if let Some(ms) = pause {
+        std::thread::sleep(Duration::from_millis(ms.min(600_000)));
+    }
 }
 
 /// Removes `dir` if it is an empty folder (a rename cannot replace a
@@ -176,6 +243,32 @@ mod tests {
         assert_eq!(readable(&dir), Some(tmp_dir(&dir)));
         assert_eq!(recover(&dir).unwrap(), Recovery::FinishedSwap);
         assert!(has_meta(&dir) && !old_dir(&dir).exists() && !tmp_dir(&dir).exists());
+    }
+
+    #[test]
+    fn a_folder_holding_more_than_an_index_is_never_swapped_or_removed() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("docs");
+        index_at(&dir, true);
+        std::fs::write(dir.join(".managed.json"), "[]").unwrap();
+        std::fs::write(dir.join("0123456789abcdef0123456789abcdef.idx"), "").unwrap();
+        assert!(check_index_folder(&dir).is_ok());
+        std::fs::write(dir.join("precious.txt"), "mine").unwrap();
+        assert!(matches!(
+            check_index_folder(&dir),
+            Err(Error::NotIndexFolder { entry, .. }) if entry == "precious.txt"
+        ));
+        index_at(&tmp_dir(&dir), true);
+        assert!(swap_in(&tmp_dir(&dir), &dir).is_err());
+        assert!(dir.join("precious.txt").exists());
+        // A leftover `.old` that holds a user's files is not deleted either.
+        std::fs::create_dir_all(old_dir(&dir).join("sub")).unwrap();
+        assert!(recover(&dir).is_err());
+        assert!(old_dir(&dir).join("sub").exists());
+        assert!(matches!(
+            check_index_folder(Path::new(".")),
+            Err(Error::IndexPathUnnamed(_))
+        ));
     }
 
     #[test]

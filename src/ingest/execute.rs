@@ -62,11 +62,14 @@ pub fn execute(mut plan: Plan, progress: &(dyn Fn(Progress) + Sync)) -> Result<I
     if beside {
         let tmp = handle.dir.clone();
         drop(handle);
+        // Shared before the swap: a kill between its renames leaves files
+        // as readable as a finished run does.
+        share_index_files(&tmp);
         layout::swap_in(&tmp, &plan.index_dir)?;
     } else {
         drop(handle);
+        share_index_files(&plan.index_dir);
     }
-    share_index_files(&plan.index_dir);
     let handle = IndexHandle::open(&plan.index_dir)?;
     finish(report, Some(&handle), plan.started)
 }

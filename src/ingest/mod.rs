@@ -19,6 +19,7 @@ use serde::Serialize;
 pub use execute::execute;
 pub use plan::{plan, Job, Plan};
 
+pub use crate::corpus::Links;
 use crate::error::Result;
 use crate::index::RebuildReason;
 use crate::pipeline::SkipReason;
@@ -30,6 +31,9 @@ pub struct IngestOptions {
     pub full: bool,
     /// Compute the plan and write nothing.
     pub dry_run: bool,
+    /// Whether symbolic links inside the corpus are followed (links out
+    /// never are).
+    pub links: Links,
 }
 
 /// What happens to one file.

@@ -72,8 +72,10 @@ pub struct Plan {
 /// another corpus folder is refused unless `opts.full`.
 pub fn plan(corpus_dir: &Path, index_dir: &Path, opts: &IngestOptions) -> Result<Plan> {
     let started = Instant::now();
-    let listing = list_corpus(corpus_dir)?;
+    let listing = list_corpus(corpus_dir, opts.links)?;
     IndexHandle::check_dir(index_dir)?;
+    // Before anything is written: a rebuild swaps the folder away whole.
+    layout::check_index_folder(index_dir)?;
     let lock = if opts.dry_run {
         None
     } else {

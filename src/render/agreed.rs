@@ -19,14 +19,15 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::json::{write_json, HitJson};
-use super::safe::{one_line, SafeWriter};
+use super::safe::{clean, one_line, SafeWriter};
 use super::text::{locator, paint, wrap, BOLD, DIM};
 use super::{Format, TextStyle};
 use crate::agreed::{Change, Comparison, PairKind, Precedents, Reuse, WordDiff};
 use crate::model::ParagraphRecord;
 
-const DELETED: &str = "\x1b[31m";
-const INSERTED: &str = "\x1b[32m";
+// Colours `safe::SafeWriter` lets through (its `OWN_CODES`).
+const DELETED: &str = "\x1b[1;31m";
+const INSERTED: &str = "\x1b[1;32m";
 const SHARED: &str = "\x1b[1;36m";
 
 /// One side of a diff: a paragraph id (or none for typed text) and its text.
@@ -196,11 +197,11 @@ fn marked(text: &str, ranges: &[(usize, usize)], style: TextStyle) -> String {
         if s < at || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
             continue;
         }
-        out.push_str(&text[at..s]);
+        out.push_str(&clean(&text[at..s], false));
         out.push_str(&paint(style, SHARED, &text[s..e]));
         at = e;
     }
-    out.push_str(&text[at..]);
+    out.push_str(&clean(&text[at..], false));
     out
 }
 
@@ -256,7 +257,9 @@ pub fn inline_diff(d: &WordDiff, a: &str, b: &str, style: TextStyle) -> String {
     let mut s = String::new();
     for op in &d.ops {
         match op.change {
-            Change::Equal => s.push_str(&a[op.a.clone()]),
+            // Document text is escaped before our colour codes go around
+            // it (`SafeWriter` lets those through when colour is on).
+            Change::Equal => s.push_str(&clean(&a[op.a.clone()], false)),
             Change::Delete if style.color => s.push_str(&paint(style, DELETED, &a[op.a.clone()])),
             Change::Insert if style.color => s.push_str(&paint(style, INSERTED, &b[op.b.clone()])),
             Change::Delete => s.push_str(&format!("[-{}-]", &a[op.a.clone()])),
@@ -312,7 +315,8 @@ fn diff_json(d: &WordDiff, a: Side, b: Side, out: &mut dyn Write) -> io::Result<
     )
 }
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values; control characters
+/// become U+FFFD.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -322,6 +326,9 @@ pub fn escape_html(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in HTML text (and must not
+            // reach a terminal the page is printed to).
+            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
@@ -441,8 +448,8 @@ fn comparison_text(c: &Comparison, style: TextStyle, out: &mut dyn Write) -> io:
         writeln!(out, "{}", paint(style, colour, &head))?;
         let body = match (p.old, p.new, &p.diff) {
             (Some(i), Some(j), Some(d)) => inline_diff(d, &c.old[i].text, &c.new[j].text, style),
-            (_, Some(j), None) => c.new[j].text.clone(),
-            (Some(i), None, _) => c.old[i].text.clone(),
+            (_, Some(j), None) => clean(&c.new[j].text, false).into_owned(),
+            (Some(i), None, _) => clean(&c.old[i].text, false).into_owned(),
             _ => String::new(),
         };
         if p.kind != PairKind::Unchanged {
@@ -618,7 +625,7 @@ fn reuse_text(r: &Reuse, style: TextStyle, out: &mut dyn Write) -> io::Result<()
             ),
             paint(style, DIM, &span)
         )?;
-        writeln!(out, "{}", wrap(&c.text, "    ", 96))?;
+        writeln!(out, "{}", wrap(&clean(&c.text, false), "    ", 96))?;
         writeln!(
             out,
             "{}",

@@ -11,9 +11,17 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-/// The colour codes text output itself writes (bold, match, dim, reset):
-/// the only escape sequences let through, and only when colour is on.
-const OWN_CODES: [&str; 4] = ["\x1b[1m", "\x1b[1;31m", "\x1b[2m", "\x1b[0m"];
+/// The colour codes text output itself writes (bold, match or deleted,
+/// dim, reset, inserted, shared wording): the only escape sequences let
+/// through, and only when colour is on.
+const OWN_CODES: [&str; 6] = [
+    "\x1b[1m",
+    "\x1b[1;31m",
+    "\x1b[2m",
+    "\x1b[0m",
+    "\x1b[1;32m",
+    "\x1b[1;36m",
+];
 
 /// Whether `c` must not reach a terminal raw: C0 controls but newline, DEL,
 /// C1 controls, and the bidirectional overrides and isolates that reorder

@@ -11,7 +11,7 @@ use crate::model::ParagraphRecord;
 use crate::search::{FacetResults, ParagraphView, SearchResults};
 use crate::stats::IndexStats;
 
-use super::safe::one_line;
+use super::safe::{clean, one_line};
 use super::TextStyle;
 
 pub(super) const BOLD: &str = "\x1b[1m";
@@ -19,9 +19,12 @@ pub(super) const MATCH: &str = "\x1b[1;31m";
 pub(super) const DIM: &str = "\x1b[2m";
 pub(super) const RESET: &str = "\x1b[0m";
 
+/// `s` in colour `code` when colour is on. `s` is escaped first: behind
+/// colour, `SafeWriter` lets through codes that look like ours, so text
+/// from a document or a query must not hold one raw.
 pub(super) fn paint(style: TextStyle, code: &str, s: &str) -> String {
     if style.color {
-        format!("{code}{s}{RESET}")
+        format!("{code}{}{RESET}", clean(s, false))
     } else {
         s.to_string()
     }
@@ -123,7 +126,9 @@ pub(super) fn highlighted(snippet: &str, ranges: &[(usize, usize)], style: TextS
         {
             continue;
         }
-        out.push_str(&snippet[at..s]);
+        // Document text is escaped here, as `paint` does: behind colour,
+        // `SafeWriter` lets codes that look like ours through.
+        out.push_str(&clean(&snippet[at..s], false));
         if style.color {
             out.push_str(&paint(style, MATCH, &snippet[s..e]));
         } else {
@@ -133,7 +138,7 @@ pub(super) fn highlighted(snippet: &str, ranges: &[(usize, usize)], style: TextS
         }
         at = e;
     }
-    out.push_str(&snippet[at..]);
+    out.push_str(&clean(&snippet[at..], false));
     out
 }
 
@@ -238,7 +243,7 @@ pub fn hits(res: &SearchResults, style: TextStyle, out: &mut dyn Write) -> io::R
 
 fn record_block(label: &str, r: &ParagraphRecord, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{label} ¶{}", one_line(&r.paragraph))?;
-    writeln!(out, "{}", wrap(&r.text, "    ", 96))
+    writeln!(out, "{}", wrap(&clean(&r.text, false), "    ", 96))
 }
 
 /// One paragraph with its document header, parent and neighbours.
@@ -303,7 +308,7 @@ pub fn paragraph(view: &ParagraphView, style: TextStyle, out: &mut dyn Write) ->
             &format!("▶ ¶{}  ({})", one_line(&r.paragraph), one_line(&r.id))
         )
     )?;
-    writeln!(out, "{}", wrap(&r.text, "    ", 96))?;
+    writeln!(out, "{}", wrap(&clean(&r.text, false), "    ", 96))?;
     if let Some(e) = entity_line(r) {
         writeln!(out, "    {e}")?;
     }

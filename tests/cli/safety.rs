@@ -97,11 +97,91 @@ fn a_swap_interrupted_between_its_renames_is_finished_by_the_next_writer() {
     assert_eq!(ids(&t.export()), before);
 }
 
+/// The binary run in `t`, paused between the two renames of its swap by
+/// the test hook (`index::layout::TEST_SWAP_PAUSE`), so a kill lands there.
+fn spawn_paused_in_swap(t: &TestDir, args: &[&str]) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_dipsearch"))
+        .args(args)
+        .current_dir(t.path())
+        .env_remove("DIPSEARCH_INDEX")
+        .env(dipsearch::index::layout::TEST_SWAP_PAUSE, "60000")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn")
+}
+
+/// Waits (up to a minute) until `ready` holds, as the paused swap makes it.
+fn wait_for(what: &str, ready: impl Fn() -> bool) {
+    let until = Instant::now() + Duration::from_secs(60);
+    while !ready() {
+        assert!(Instant::now() < until, "never saw {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_kill_between_the_renames_of_a_swap_leaves_an_index_and_the_next_ingest_finishes() {
+    let t = TestDir::with_sample();
+    // A first build: the only rename is pending, the new index committed.
+    let mut child = spawn_paused_in_swap(&t, &["ingest", "-q"]);
+    let tmp_meta = t.path().join("index.tmp/meta.json");
+    wait_for("the first build committed", || {
+        std::fs::read_to_string(&tmp_meta).is_ok_and(|m| m.contains("\"payload\""))
+    });
+    child.kill().expect("kill");
+    child.wait().expect("wait");
+    assert_eq!(t.search(&["export control"]).hits[0].paragraph, "4(d)");
+    let v: serde_json::Value = t.json(["ingest", "--format", "json"]);
+    assert_eq!(v["unchanged"], 1);
+    assert!(leftovers(&t).is_empty(), "{:?}", leftovers(&t));
+    let clean = ids(&t.export());
+    // A full rebuild: the old index moved aside, the new one not yet in place.
+    let mut child = spawn_paused_in_swap(&t, &["ingest", "-q", "--full"]);
+    wait_for("the old index moved aside", || {
+        t.path().join("index.old").exists() && !t.index().exists()
+    });
+    // Readers answer meanwhile, and after the kill.
+    assert_eq!(ids(&t.export()), clean);
+    child.kill().expect("kill");
+    child.wait().expect("wait");
+    assert_eq!(ids(&t.export()), clean);
+    let v: serde_json::Value = t.json(["ingest", "--format", "json"]);
+    assert_eq!(v["unchanged"], 1);
+    assert!(leftovers(&t).is_empty(), "{:?}", leftovers(&t));
+    assert_eq!(ids(&t.export()), clean);
+    t.run(["check"]).success();
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for e in std::fs::read_dir(from).expect("ls").flatten() {
         std::fs::copy(e.path(), to.join(e.file_name())).expect("cp");
     }
+}
+
+#[test]
+fn an_ingest_never_replaces_a_folder_that_holds_more_than_an_index() {
+    let t = TestDir::with_sample();
+    t.write("../docs/precious.txt", "mine");
+    for args in [
+        vec!["--index", "docs", "ingest"],
+        vec!["--index", "docs", "ingest", "--full"],
+    ] {
+        let err = stderr_of(t.run(&args).code(1));
+        assert!(
+            err.contains("holds precious.txt") && err.contains("folder of its own"),
+            "{err}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(t.path().join("docs/precious.txt")).expect("kept"),
+        "mine"
+    );
+    let err = stderr_of(t.run(["--index", ".", "ingest"]).code(1));
+    assert!(err.contains("names no folder of its own"), "{err}");
+    assert!(!t.path().join("index.tmp").exists());
 }
 
 #[test]
@@ -252,31 +332,52 @@ fn the_walk_never_leaves_the_corpus() {
     )
     .expect("ln");
     std::os::unix::fs::symlink("/etc", t.corpus().join("etc")).expect("ln");
+    std::os::unix::fs::symlink("/etc/passwd", t.corpus().join("passwd.txt")).expect("ln");
+    // A link that stays inside: not followed unless asked (as ripgrep).
+    std::os::unix::fs::symlink("astop-2003-tokyo.txt", t.corpus().join("copy.txt")).expect("ln");
     let fifo = std::process::Command::new("mkfifo")
         .arg(t.corpus().join("pipe.txt"))
         .status()
         .is_ok_and(|s| s.success());
-    let out = t.run(["ingest"]).success().get_output().stdout.clone();
-    let out = String::from_utf8_lossy(&out);
-    for name in ["out", "secret.txt", "etc"] {
-        assert!(
-            out.contains(&format!(
-                "skipped {name}: symbolic link to a place outside the corpus"
-            )),
+    for follow in [false, true] {
+        let args: &[&str] = if follow {
+            &["ingest", "--follow-links"]
+        } else {
+            &["ingest"]
+        };
+        let out = t.run(args).success().get_output().stdout.clone();
+        let out = String::from_utf8_lossy(&out);
+        for name in ["out", "secret.txt", "etc", "passwd.txt"] {
+            assert!(
+                out.contains(&format!(
+                    "skipped {name}: symbolic link to a place outside the corpus"
+                )),
+                "{out}"
+            );
+        }
+        assert_eq!(
+            out.contains("skipped copy.txt: symbolic link, not followed"),
+            !follow,
             "{out}"
         );
+        if fifo {
+            assert!(
+                out.contains("skipped pipe.txt: not a regular file (a FIFO)"),
+                "{out}"
+            );
+        }
+        let mut sources: Vec<String> = t.export().into_iter().map(|h| h.source).collect();
+        sources.dedup();
+        let want: &[&str] = if follow {
+            &["astop-2003-tokyo.txt", "copy.txt"]
+        } else {
+            &["astop-2003-tokyo.txt"]
+        };
+        assert_eq!(sources, want);
+        // Nothing from outside is searchable either way.
+        assert_eq!(t.search(&["root"]).total, 0);
+        assert_eq!(t.search(&["secret"]).total, 0);
     }
-    if fifo {
-        assert!(
-            out.contains("skipped pipe.txt: not a regular file (a FIFO)"),
-            "{out}"
-        );
-    }
-    let sources: Vec<String> = t.export().into_iter().map(|h| h.source).collect();
-    assert!(
-        sources.iter().all(|s| s == "astop-2003-tokyo.txt"),
-        "{sources:?}"
-    );
 }
 
 #[test]
@@ -315,6 +416,88 @@ fn text_output_prints_no_raw_control_character_and_json_stays_exact() {
         if args[0] == "search" {
             assert!(text.contains("\\x1b]0;"), "{text}");
         }
+    }
+}
+
+/// The characters that must never reach a terminal raw: every control
+/// character but the newline (C0, DEL, C1 such as the one-byte CSI
+/// U+009B) and the bidirectional embeddings, overrides and isolates.
+fn raw_controls(bytes: &[u8]) -> Vec<char> {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn no_command_prints_a_raw_control_character_in_text_mode() {
+    let t = TestDir::new();
+    let nasty =
+        "\x1b]0;pwned\x07 \x1b[2J \x1b[31m \x1b[0m \u{9b}2J \u{85} \u{202e}gpj.exe\u{2066} \x08\r";
+    let body = format!(
+        "JOINT STATEMENT OF THE {nasty} MEETING\nTokyo, 1 May 2005\n\n\
+         1. Export controls {nasty} matter to Japan.\n\n2. Nuclear {nasty} security.\n"
+    );
+    t.write("esc.txt", &body);
+    let evil_name = "evil\x1b]0;t\x07\n\x1b[2J.txt";
+    let named = std::fs::write(t.corpus().join(evil_name), &body).is_ok();
+    t.run(["ingest"]).success();
+    // A file added after the ingest, for `status` to name.
+    let _ = std::fs::write(t.corpus().join("new\x1b[2J\u{9b}.txt"), "1. More.\n");
+    let id = t.search(&["export"]).hits[0].id.clone();
+    let query = format!("export {nasty}");
+    let bad_id = format!("nope{nasty}#1");
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["search", "export"],
+        vec!["search", "export", "--color", "always"],
+        vec!["search", &query],
+        vec!["show", &id],
+        vec!["show", &id, "--color", "always"],
+        vec!["facets", &query, "--by", "meeting"],
+        vec!["facets", "export", "--by", "country"],
+        vec!["status"],
+        vec!["check"],
+        vec!["stats"],
+        vec!["ingest", "--dry-run"],
+        // Errors that echo what was typed.
+        vec!["show", &bad_id],
+        vec!["search", "export", "--since", nasty],
+        vec!["search", "export", "--country", nasty],
+        vec!["--index", evil_name, "stats"],
+    ];
+    for args in &runs {
+        let out = t.cmd().args(args).output().expect("run");
+        // With colour on, only the renderer's own codes may pass.
+        let mut stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        for own in ["\x1b[1m", "\x1b[1;31m", "\x1b[2m", "\x1b[0m"] {
+            stdout = stdout.replace(own, "");
+        }
+        for (stream, bytes) in [("stdout", stdout.as_bytes()), ("stderr", &out.stderr[..])] {
+            assert!(
+                raw_controls(bytes).is_empty(),
+                "{args:?} {stream}: {:?}\n{}",
+                raw_controls(bytes),
+                String::from_utf8_lossy(bytes)
+            );
+        }
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !text.contains("\x1b]") && !text.contains("\x1b[2J") && !text.contains("\x1b[31m"),
+            "{args:?}: {text}"
+        );
+    }
+    if named {
+        let out = t
+            .run(["search", "nuclear"])
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        assert!(String::from_utf8_lossy(&out).contains("evil\\x1b]0;t\\x07\\x0a"));
     }
 }
 
@@ -364,9 +547,9 @@ fn a_huge_query_is_a_usage_error_at_once() {
     let t = TestDir::with_sample();
     t.run(["ingest"]).success();
     let words: Vec<String> = (0..20_000).map(|i| format!("w{i}")).collect();
-    let started = Instant::now();
+    // Time is not asserted (a loaded machine); the release build answers in
+    // a few milliseconds (README, Safety).
     let err = stderr_of(t.run(["search", &words.join(" ")]).code(2));
-    assert!(started.elapsed() < Duration::from_secs(1));
     assert!(
         err.contains("too large") && err.contains("20000 terms"),
         "{err}"
