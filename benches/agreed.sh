@@ -56,15 +56,12 @@ for run in $(seq "$RUNS"); do
     echo "  run $run $which: ${wall}s wall, ${cpu}s CPU"
   done
 done
-awk '{ w[$1] = w[$1] " " $2; c[$1] = c[$1] " " $3 }
-  END {
-    for (k in w) {
-      n = split(w[k], a, " "); asort(a); m = split(c[k], b, " "); asort(b)
-      med[k] = a[int((n + 1) / 2)]; cmed[k] = b[int((m + 1) / 2)]
-      printf "  %s: median %.2fs wall, %.2fs CPU\n", k, med[k], cmed[k]
-    }
-    printf "  new/prev: %.2fx wall, %.2fx CPU\n", med["new"] / med["prev"], cmed["new"] / cmed["prev"]
-  }' "$WORK/ingest.$$"
+med() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+pw=$(awk '$1 == "prev" { print $2 }' "$WORK/ingest.$$" | med); pc=$(awk '$1 == "prev" { print $3 }' "$WORK/ingest.$$" | med)
+nw=$(awk '$1 == "new" { print $2 }' "$WORK/ingest.$$" | med); nc=$(awk '$1 == "new" { print $3 }' "$WORK/ingest.$$" | med)
+awk -v pw="$pw" -v pc="$pc" -v nw="$nw" -v nc="$nc" 'BEGIN {
+  printf "  prev: median %.2fs wall, %.2fs CPU\n  new: median %.2fs wall, %.2fs CPU\n", pw, pc, nw, nc
+  printf "  new/prev: %.2fx wall, %.2fx CPU\n", nw / pw, nc / pc }'
 rm -f "$WORK/ingest.$$"
 ps=$(du -sb "$WORK/index-prev" | cut -f1); ns=$(du -sb "$WORK/index-new" | cut -f1)
 awk -v p="$ps" -v n="$ns" 'BEGIN { printf "  index: prev %.0f MB, new %.0f MB (%+.1f%%)\n", p / 1e6, n / 1e6, 100 * (n - p) / p }'

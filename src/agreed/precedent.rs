@@ -4,8 +4,9 @@
 //! Two steps, so that it stays fast on a large index and needs nothing
 //! beyond what `ingest` keeps up to date: candidates come from the index
 //! (paragraphs sharing wording fingerprints with the text, rarer ones
-//! weighing more; when those are few, the paragraphs sharing its rarest
-//! words, which is what "more like this" does), then each candidate is
+//! weighing more; and the paragraphs sharing its rarest words, which is
+//! what "more like this" does, for shared runs too short or too edited to
+//! share a fingerprint), then each candidate is
 //! aligned with the text word by word (`align`) and only what the alignment
 //! finds counts.
 
@@ -18,7 +19,7 @@ use tantivy::{DocAddress, Term};
 
 use super::align::{align, shared_words, Words};
 use crate::error::Result;
-use crate::index::{fingerprints_of, read_record};
+use crate::index::{fingerprints, read_record};
 use crate::model::ParagraphRecord;
 use crate::search::{Engine, Filters};
 
@@ -112,12 +113,11 @@ pub fn precedents(engine: &Engine, req: &PrecedentRequest) -> Result<Precedents>
         Order::Coverage => POOL.max(req.offset + req.limit),
         _ => POOL_BY_DATE,
     };
-    let mut addrs = candidates(engine, &words, req, pool)?;
-    if addrs.len() < req.offset + req.limit {
-        for a in rare_word_candidates(engine, &req.text, req, pool)? {
-            if !addrs.contains(&a) {
-                addrs.push(a);
-            }
+    let mut addrs = candidates(engine, req, pool)?;
+    let known: rustc_hash::FxHashSet<DocAddress> = addrs.iter().copied().collect();
+    for a in rare_word_candidates(engine, &req.text, req, pool)? {
+        if !known.contains(&a) {
+            addrs.push(a);
         }
     }
     let mut matches = Vec::new();
@@ -174,17 +174,12 @@ fn matched(words: &Words, record: ParagraphRecord, min_coverage: f32) -> Option<
 
 /// The index query: paragraphs with the text's fingerprints, each scored
 /// by how rare it is; the filters and the excluded id applied.
-fn candidates(
-    engine: &Engine,
-    words: &Words,
-    req: &PrecedentRequest,
-    pool: usize,
-) -> Result<Vec<DocAddress>> {
+fn candidates(engine: &Engine, req: &PrecedentRequest, pool: usize) -> Result<Vec<DocAddress>> {
     let searcher = engine.searcher();
     let field = engine.fields().shingle;
     let docs = searcher.num_docs().max(1) as f32;
     let mut terms: Vec<(u64, Term)> = Vec::new();
-    for h in fingerprints_of(&words.hashes) {
+    for h in fingerprints(&req.text) {
         let term = Term::from_field_u64(field, h);
         let df = searcher.doc_freq(&term)?;
         if df > 0 {
@@ -207,7 +202,7 @@ fn candidates(
     top(engine, clauses, req, pool)
 }
 
-/// The "more like this" fallback: paragraphs sharing the text's rarest
+/// The "more like this" candidates: paragraphs sharing the text's rarest
 /// words, for wording too short or too changed to share a fingerprint.
 fn rare_word_candidates(
     engine: &Engine,
