@@ -51,6 +51,11 @@ fn is_index_file(name: &str) -> bool {
         || super::cleanup::is_segment_file(name)
 }
 
+/// Files a checkout keeps in an otherwise empty folder so that git tracks
+/// it (the repository's `index/.gitkeep`): not index files, but nothing to
+/// lose either. A swap carries them over to the new folder.
+const PLACEHOLDERS: [&str; 1] = [".gitkeep"];
+
 /// Refuses to let an ingest replace or delete `dir` when it holds anything
 /// but index files (a sub-folder, a document): `--index ~/docs` must never
 /// swap a folder of documents away. A missing or unreadable folder passes
@@ -66,7 +71,8 @@ pub fn check_index_folder(dir: &Path) -> Result<()> {
         .flatten()
         .filter(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            !(e.file_type().is_ok_and(|t| t.is_file()) && is_index_file(&name))
+            !(e.file_type().is_ok_and(|t| t.is_file())
+                && (is_index_file(&name) || PLACEHOLDERS.contains(&name.as_str())))
         })
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
@@ -170,6 +176,12 @@ pub fn swap_in(tmp: &Path, dst: &Path) -> Result<()> {
     }
     if dst.exists() {
         check_index_folder(dst)?;
+        for p in PLACEHOLDERS {
+            let (from, to) = (dst.join(p), tmp.join(p));
+            if from.is_file() && !to.exists() {
+                std::fs::copy(&from, &to).map_err(|e| Error::io(&to, e))?;
+            }
+        }
         rename(dst, &old)?;
     }
     pause_for_tests();

@@ -585,3 +585,18 @@ fn a_search_during_a_version_rebuild_says_the_index_is_being_built() {
     let err = stderr_of(t.run(["search", "export control"]).code(1));
     assert!(err.contains("format v1"), "{err}");
 }
+
+/// The repository ships `index/.gitkeep`: the first search of a fresh clone
+/// builds the index there and the placeholder stays.
+#[test]
+fn an_index_folder_with_a_gitkeep_is_built_and_keeps_it() {
+    let t = TestDir::with_sample();
+    std::fs::create_dir_all(t.index()).unwrap();
+    std::fs::write(t.index().join(".gitkeep"), b"").unwrap();
+    t.run(["search", "export control"]).success();
+    assert!(t.index().join(".gitkeep").is_file());
+    assert!(t.index().join("meta.json").is_file());
+    t.run(["ingest", "--full", "-q"]).success();
+    assert!(t.index().join(".gitkeep").is_file());
+    t.run(["check"]).success();
+}
