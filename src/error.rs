@@ -55,9 +55,11 @@ pub enum Error {
     /// The corpus folder does not exist or is not a folder.
     #[error("corpus folder {0} not found")]
     CorpusMissing(PathBuf),
-    /// A filter value names no known entity.
+    /// A filter value names no known entity. The message says all the
+    /// inner value says, so it is not a `source` (a source would print its
+    /// text a second time in the error chain).
     #[error("{}", unknown_message(.0))]
-    UnknownEntity(#[from] UnknownEntity),
+    UnknownEntity(UnknownEntity),
     /// A value the user gave is malformed or names nothing.
     #[error(transparent)]
     Usage(#[from] UsageError),
@@ -292,6 +294,12 @@ fn unknown_message(u: &UnknownEntity) -> String {
         msg.push_str(&format!("; did you mean {}?", s.join(", ")));
     }
     msg
+}
+
+impl From<UnknownEntity> for Error {
+    fn from(u: UnknownEntity) -> Self {
+        Error::UnknownEntity(u)
+    }
 }
 
 impl From<tantivy::TantivyError> for Error {

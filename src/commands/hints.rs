@@ -52,15 +52,25 @@ pub fn thin_results(hint: &Hint, total: usize) -> String {
 }
 
 /// The one error line: the chain of causes (as anyhow's `{:#}` prints it),
-/// each library error with its hint.
+/// each library error with its hint, and each message once: a cause whose
+/// text the line already holds (a wrapped error repeating its source) is
+/// left out.
 pub fn error_line(err: &anyhow::Error) -> String {
-    err.chain()
-        .map(|e| match e.downcast_ref::<Error>() {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = match cause.downcast_ref::<Error>() {
             Some(e) => error(e),
-            None => e.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(": ")
+            None => cause.to_string(),
+        };
+        if text.is_empty() || line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 /// A library error as the user reads it.

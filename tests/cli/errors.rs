@@ -91,3 +91,58 @@ fn closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Issue 17: an error's text is printed once, not once per link of the
+/// error chain (`unknown country 'Japn'; did you mean …: unknown country 'Japn'`).
+#[test]
+fn each_message_is_printed_once() {
+    let t = TestDir::with_sample();
+    t.run(["ingest"]).success();
+    for (args, message) in [
+        (
+            &["search", "--country", "Japn"][..],
+            "unknown country 'Japn'",
+        ),
+        (
+            &["search", "--instrument", "Warsaw Pact Treaty"][..],
+            "unknown instrument 'Warsaw Pact Treaty'",
+        ),
+        (
+            &["facets", "--topic", "gastronomy"][..],
+            "unknown topic 'gastronomy'",
+        ),
+        (
+            &["search", "--type", "memo"][..],
+            "unknown document type 'memo'",
+        ),
+        (
+            &["show", "astop-2003-tokyo.txt#99"][..],
+            "no paragraph with id 'astop-2003-tokyo.txt#99'",
+        ),
+        (&["ingest", "no-such-folder"][..], "no-such-folder"),
+        (
+            &["precedent", "--file", "missing-draft.txt"][..],
+            "missing-draft.txt",
+        ),
+    ] {
+        let out = t.run(args).get_output().clone();
+        assert!(!out.status.success(), "{args:?} succeeded");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.matches(message).count(), 1, "{args:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        // No clause of the line repeats another.
+        let clauses: Vec<&str> = err
+            .trim_end()
+            .trim_start_matches("dipsearch: ")
+            .split([':', ';'])
+            .map(str::trim)
+            .filter(|c| c.len() > 3)
+            .collect();
+        for (i, c) in clauses.iter().enumerate() {
+            assert!(
+                !clauses[i + 1..].contains(c),
+                "{args:?} repeats '{c}': {err}"
+            );
+        }
+    }
+}
