@@ -87,7 +87,8 @@ pub struct IngestArgs {
     /// Keep running and re-ingest shortly after corpus files change.
     #[arg(long, conflicts_with = "dry_run")]
     pub watch: bool,
-    /// No progress bar.
+    /// No progress bar and no summary line (skipped files are still listed;
+    /// `--format json` is still printed).
     #[arg(long, short)]
     pub quiet: bool,
     /// Output format.

@@ -75,7 +75,13 @@ fn once(index: &Path, args: &IngestArgs) -> Result<Outcome> {
         }
     }
     with_stdout(|out| {
-        dipsearch::render::ingest(basic(args.format), &report, rebuilt.as_deref(), out)
+        dipsearch::render::ingest(
+            basic(args.format),
+            &report,
+            rebuilt.as_deref(),
+            args.quiet,
+            out,
+        )
     })?;
     Ok(strict_outcome(args.strict, &report))
 }
@@ -97,10 +103,12 @@ fn strict_outcome(strict: bool, report: &IngestReport) -> Outcome {
 /// interrupted; an interrupted commit is abandoned whole (tantivy commits
 /// atomically), so the index always opens at the last commit.
 fn watch(index: &Path, args: &IngestArgs) -> Result<Outcome> {
-    eprintln!(
-        "dipsearch: watching {} for changes (Ctrl-C to stop)",
-        one_line(&args.corpus.display().to_string())
-    );
+    if !args.quiet {
+        eprintln!(
+            "dipsearch: watching {} for changes (Ctrl-C to stop)",
+            one_line(&args.corpus.display().to_string())
+        );
+    }
     let fingerprint = || -> Vec<(String, u64, u128)> {
         list_corpus(&args.corpus, links(args.follow_links))
             .map(|l| {

@@ -18,6 +18,6 @@ pub fn run(index: &Path, args: StatusArgs) -> Result<Outcome> {
     };
     let report = plan(&args.corpus, index, &opts)?.into_report()?;
     let rebuilt = report.rebuilt.as_ref().map(hints::rebuild_reason);
-    with_stdout(|out| render::ingest(basic(args.format), &report, rebuilt.as_deref(), out))?;
+    with_stdout(|out| render::ingest(basic(args.format), &report, rebuilt.as_deref(), false, out))?;
     Ok(Outcome::Success)
 }

@@ -90,9 +90,29 @@ fn write(
     }
     let (bytes_read, mut skipped) = run_jobs(&writer, &plan.jobs, progress)?;
     report.bytes_read = bytes_read;
+    uncount_skips(report, &plan.jobs, &skipped);
     report.skipped.append(&mut skipped);
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     writer.commit(payload)
+}
+
+/// A file that was to be added or updated but was skipped counts as
+/// skipped only, so that every file seen is counted once.
+fn uncount_skips(report: &mut IngestReport, jobs: &[Job], skipped: &[Skipped]) {
+    if skipped.is_empty() {
+        return;
+    }
+    let change: std::collections::HashMap<&str, Change> = jobs
+        .iter()
+        .map(|j| (j.file.rel.as_str(), j.change))
+        .collect();
+    for s in skipped {
+        match change.get(s.path.as_str()) {
+            Some(Change::Add) => report.added = report.added.saturating_sub(1),
+            Some(Change::Update) => report.updated = report.updated.saturating_sub(1),
+            _ => {}
+        }
+    }
 }
 
 /// What a failed write says; tantivy reports an I/O error in one of its

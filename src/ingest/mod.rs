@@ -66,20 +66,27 @@ pub struct Skipped {
     pub reason: SkipReason,
 }
 
-/// The outcome of an ingest (or of a dry run: the plan).
+/// The outcome of an ingest (or of a dry run: the plan). Every corpus
+/// entry seen is counted once: `added + updated + unchanged +
+/// skipped.len() == files`; `removed` counts files gone from the corpus.
 #[derive(Debug, Default)]
 pub struct IngestReport {
+    /// Corpus entries seen: document files, entries the walk refused
+    /// (links out, FIFOs) and folder configurations that could not be used.
+    pub files: usize,
     /// Documents in the index after the run.
     pub documents: u64,
     /// Paragraphs in the index after the run.
     pub paragraphs: u64,
-    /// Files added.
+    /// Files added (a new file that is skipped counts as skipped only).
     pub added: usize,
-    /// Files re-indexed because they changed.
+    /// Files re-indexed because they changed (one now skipped counts as
+    /// skipped only).
     pub updated: usize,
     /// Files removed from the index.
     pub removed: usize,
-    /// Files left as they were.
+    /// Files left as they were (one an earlier run skipped counts as
+    /// skipped only).
     pub unchanged: usize,
     /// Files not indexed, with reasons.
     pub skipped: Vec<Skipped>,

@@ -56,11 +56,16 @@ pub struct Plan {
     /// Files touched but not changed: only their remembered size and mtime
     /// are refreshed.
     pub touched: Vec<FileState>,
-    /// Files left as they are.
+    /// Files left as they are (not counting those an earlier run skipped,
+    /// which are in `skipped`).
     pub unchanged: usize,
     /// Entries skipped before any file is read: unlisted entries, bad
     /// folder configurations, and unchanged files an earlier run skipped.
     pub skipped: Vec<Skipped>,
+    /// Corpus entries seen: listed files, refused entries and unusable
+    /// folder configurations (each ends up added, updated, unchanged or
+    /// skipped).
+    pub seen: usize,
 }
 
 /// Plans bringing the index in `index_dir` in step with the corpus in
@@ -108,6 +113,8 @@ pub fn plan(corpus_dir: &Path, index_dir: &Path, opts: &IngestOptions) -> Result
         None => Vec::new(),
     };
     let configs = Configs::load(&listing.configs, &mut skipped);
+    // Refused entries and unusable configs are in `skipped` by now.
+    let seen = listing.files.len() + skipped.len();
     let listed: HashSet<&str> = listing.files.iter().map(|f| f.rel.as_str()).collect();
     let removed: Vec<String> = previous
         .iter()
@@ -128,6 +135,7 @@ pub fn plan(corpus_dir: &Path, index_dir: &Path, opts: &IngestOptions) -> Result
         touched: sorted.touched,
         unchanged: sorted.unchanged,
         skipped,
+        seen,
     })
 }
 
@@ -172,6 +180,7 @@ impl Plan {
     /// rebuild reason (moved out of the plan).
     pub(super) fn take_report(&mut self) -> IngestReport {
         IngestReport {
+            files: self.seen,
             added: self.count(Change::Add),
             updated: self.count(Change::Update),
             removed: self.removed.len(),
@@ -292,6 +301,7 @@ fn previous_states(h: &IndexHandle, rebuild: &mut Option<RebuildReason>) -> Resu
 struct Sorted {
     jobs: Vec<Job>,
     touched: Vec<FileState>,
+    /// Unchanged files that were indexed (not skipped).
     unchanged: usize,
     /// Unchanged files that an earlier run skipped, with its reasons.
     earlier_skips: Vec<Skipped>,
@@ -318,12 +328,13 @@ fn sort_files(
                 if !is_unchanged(&file, state, &mut out.touched) {
                     Change::Update
                 } else {
-                    out.unchanged += 1;
-                    if let Some(reason) = &state.skipped {
-                        out.earlier_skips.push(Skipped {
+                    // Counted once: as skipped when an earlier run skipped it.
+                    match &state.skipped {
+                        Some(reason) => out.earlier_skips.push(Skipped {
                             path: state.source.clone(),
                             reason: SkipReason::Earlier(reason.clone()),
-                        });
+                        }),
+                        None => out.unchanged += 1,
                     }
                     continue;
                 }

@@ -240,8 +240,9 @@ pub fn stats(s: &IndexStats, out: &mut dyn Write) -> io::Result<()> {
     write_json(s, out)
 }
 
-/// `{"documents", "paragraphs", "added", "updated", "removed", "unchanged",
-/// "skipped": [{"path", "reason"}], "elapsed_ms"}` (+ `"changes":
+/// `{"documents", "paragraphs", "files", "added", "updated", "removed",
+/// "unchanged", "skipped": [{"path", "reason"}], "elapsed_ms"}` (`files` =
+/// `added + updated + unchanged + skipped`, the corpus entries seen) (+ `"changes":
 /// [{"path", "change"}]` for dry runs, + `"rebuilt"` with the reason when
 /// the whole index was rebuilt).
 pub fn ingest(r: &IngestReport, rebuilt: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
@@ -249,6 +250,7 @@ pub fn ingest(r: &IngestReport, rebuilt: Option<&str>, out: &mut dyn Write) -> i
     struct Report<'a> {
         documents: u64,
         paragraphs: u64,
+        files: usize,
         added: usize,
         updated: usize,
         removed: usize,
@@ -264,6 +266,7 @@ pub fn ingest(r: &IngestReport, rebuilt: Option<&str>, out: &mut dyn Write) -> i
         &Report {
             documents: r.documents,
             paragraphs: r.paragraphs,
+            files: r.files,
             added: r.added,
             updated: r.updated,
             removed: r.removed,

@@ -99,16 +99,19 @@ pub fn stats(
 }
 
 /// Writes an ingest summary. `rebuilt` is why the index was rebuilt, as the
-/// caller words it (the binary adds its own hints to the reason).
+/// caller words it (the binary adds its own hints to the reason). `quiet`
+/// leaves out the text summary line (skipped files and planned changes
+/// are still listed; JSON, asked for, is written whole).
 pub fn ingest(
     format: Format,
     r: &IngestReport,
     rebuilt: Option<&str>,
+    quiet: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
         Format::Json | Format::Jsonl => json::ingest(r, rebuilt, out),
-        _ => text::ingest(r, &mut SafeWriter::new(out, false)),
+        _ => text::ingest(r, quiet, &mut SafeWriter::new(out, false)),
     }
 }
 

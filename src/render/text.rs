@@ -403,8 +403,9 @@ pub fn human_bytes(n: u64) -> String {
     }
 }
 
-/// Ingest summary: one line, plus one line per skipped file.
-pub fn ingest(r: &IngestReport, out: &mut dyn Write) -> io::Result<()> {
+/// Ingest summary: one line per skipped file (or planned change), then the
+/// summary line unless `quiet`.
+pub fn ingest(r: &IngestReport, quiet: bool, out: &mut dyn Write) -> io::Result<()> {
     if let Some(changes) = &r.changes {
         for c in changes {
             let verb = match c.change {
@@ -414,14 +415,19 @@ pub fn ingest(r: &IngestReport, out: &mut dyn Write) -> io::Result<()> {
             };
             writeln!(out, "would {verb:<6} {}", one_line(&c.path))?;
         }
+        if quiet {
+            return Ok(());
+        }
         let behind = r.added + r.updated + r.removed;
         writeln!(
             out,
-            "dry run: {} to add, {} to update, {} to remove, {} unchanged{}",
+            "dry run: {} to add, {} to update, {} to remove, {} unchanged, {} skipped ({} seen){}",
             r.added,
             r.updated,
             r.removed,
             r.unchanged,
+            r.skipped.len(),
+            files(r.files),
             if behind == 0 {
                 " (index is up to date)"
             } else {
@@ -438,18 +444,27 @@ pub fn ingest(r: &IngestReport, out: &mut dyn Write) -> io::Result<()> {
             one_line(&s.reason.to_string())
         )?;
     }
+    if quiet {
+        return Ok(());
+    }
     writeln!(
         out,
-        "indexed {} documents, {} paragraphs ({} added, {} updated, {} removed, {} unchanged, {} skipped) in {:.2}s",
+        "indexed {} documents, {} paragraphs in {:.2}s ({} seen: {} added, {} updated, {} unchanged, {} skipped; {} removed)",
         r.documents,
         r.paragraphs,
+        r.elapsed_ms as f64 / 1000.0,
+        files(r.files),
         r.added,
         r.updated,
-        r.removed,
         r.unchanged,
         r.skipped.len(),
-        r.elapsed_ms as f64 / 1000.0
+        r.removed,
     )
+}
+
+/// `1 file`, `44 files`.
+fn files(n: usize) -> String {
+    format!("{n} file{}", if n == 1 { "" } else { "s" })
 }
 
 /// Facet counts as an aligned table.

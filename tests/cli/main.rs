@@ -9,6 +9,7 @@ mod general_debate;
 mod agreed;
 mod entities;
 mod errors;
+mod everyday;
 mod formats;
 mod incremental;
 mod metadata;

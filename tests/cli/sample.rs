@@ -288,6 +288,7 @@ fn ingest_json_summary_has_the_documented_fields() {
     for key in [
         "documents",
         "paragraphs",
+        "files",
         "added",
         "updated",
         "removed",
@@ -302,7 +303,14 @@ fn ingest_json_summary_has_the_documented_fields() {
     assert_eq!(v["added"], 1);
     let text = t.run(["ingest"]).success().get_output().stdout.clone();
     let text = String::from_utf8_lossy(&text);
-    assert!(text.starts_with("indexed 1 documents, 14 paragraphs (0 added, 0 updated, 0 removed, 1 unchanged, 0 skipped)"), "{text}");
+    assert!(
+        text.starts_with("indexed 1 documents, 14 paragraphs in "),
+        "{text}"
+    );
+    assert!(
+        text.contains("(1 file seen: 0 added, 0 updated, 1 unchanged, 0 skipped; 0 removed)"),
+        "{text}"
+    );
 }
 
 #[test]
