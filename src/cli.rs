@@ -36,6 +36,8 @@ pub enum Command {
     Search(SearchArgs),
     /// Show one paragraph with its document header, parent and neighbours.
     Show(ShowArgs),
+    /// Cite paragraphs: text (UN, OSCOLA, Bluebook), CSL-JSON, RIS or BibTeX.
+    Cite(CiteArgs),
     /// Count matching paragraphs per country, instrument, topic, meeting, year…
     Facets(FacetsArgs),
     /// Summarise what the index holds.
@@ -166,10 +168,14 @@ pub struct SearchArgs {
 /// `show` arguments.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Paragraph id as printed by search (`astop-2003-tokyo.txt#4(d)`).
+    /// Paragraph id as printed by search (`astop-2003-tokyo.txt#4(d)`); with
+    /// --document, a document's source path (or any of its paragraph ids).
     pub id: String,
-    /// List each entity with the words that triggered it.
+    /// Print the whole document, every paragraph with its label.
     #[arg(long)]
+    pub document: bool,
+    /// List each entity with the words that triggered it.
+    #[arg(long, conflicts_with = "document")]
     pub explain: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
@@ -180,6 +186,47 @@ pub struct ShowArgs {
     /// Corpus to build the index from when there is none yet.
     #[arg(long, default_value = "corpus", value_name = "DIR")]
     pub corpus: PathBuf,
+}
+
+/// `cite` arguments.
+#[derive(Debug, Args)]
+pub struct CiteArgs {
+    /// Paragraph ids as printed by search (`astop-2003-tokyo.txt#4(d)`), one or more.
+    #[arg(value_name = "ID", required = true, num_args = 1..)]
+    pub ids: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CiteFormat::Text)]
+    pub format: CiteFormat,
+    /// Citation style of the text format.
+    #[arg(long, value_enum, default_value_t = CiteStyle::Un)]
+    pub style: CiteStyle,
+    /// Corpus to build the index from when there is none yet.
+    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    pub corpus: PathBuf,
+}
+
+/// Citation formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CiteFormat {
+    /// One line per paragraph, in the --style.
+    Text,
+    /// A JSON array of CSL items (pandoc --citeproc, Zotero, citeproc-js).
+    CslJson,
+    /// RIS records (EndNote, Zotero, reference managers).
+    Ris,
+    /// BibTeX entries (BibTeX, biblatex).
+    Bibtex,
+}
+
+/// Citation styles for text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CiteStyle {
+    /// UN / diplomatic: `S/RES/1540 (2004) of 28 April 2004, para. 3.`
+    Un,
+    /// OSCOLA-like: `UNSC Res 1540 (28 April 2004) UN Doc S/RES/1540, para 3.`
+    Oscola,
+    /// Bluebook-like: `S.C. Res. 1540, ¶ 3 (Apr. 28, 2004).`
+    Bluebook,
 }
 
 /// `facets` arguments.

@@ -20,6 +20,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod agreed;
+pub mod cite;
 pub mod corpus;
 pub mod decode;
 pub mod enrich;

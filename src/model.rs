@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+pub mod label;
 mod record;
 
 pub use record::{ParagraphRecord, TaggedRecord};

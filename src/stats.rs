@@ -26,10 +26,16 @@ pub struct IndexStats {
     pub paragraphs: u64,
     /// Distinct meetings (by acronym, or name).
     pub meetings: u64,
-    /// Earliest document date, `YYYY-MM-DD`.
+    /// Earliest full document date, `YYYY-MM-DD` (documents known only by
+    /// their year left out).
     pub first_date: Option<String>,
-    /// Latest document date.
+    /// Latest full document date (or last day of a range).
     pub last_date: Option<String>,
+    /// Earliest date of any document: `YYYY-MM-DD`, or `YYYY` when the
+    /// earliest is known only by its year.
+    pub first: Option<String>,
+    /// Latest date of any document, as `first`.
+    pub last: Option<String>,
     /// Bytes on disk.
     pub index_bytes: u64,
     /// Files skipped at the last ingest.
@@ -69,12 +75,15 @@ pub fn index_stats(handle: &IndexHandle) -> Result<IndexStats> {
     };
     let by_meeting = counts(FacetBy::Meeting)?;
     let (first_date, last_date) = date_range(&engine)?;
+    let (first, last) = span(&engine);
     Ok(IndexStats {
         documents,
         paragraphs,
         meetings: by_meeting.len() as u64,
         first_date,
         last_date,
+        first,
+        last,
         index_bytes: handle.size_on_disk(),
         skipped: states.iter().filter(|s| s.skipped.is_some()).count() as u64,
         by_meeting,
@@ -102,4 +111,41 @@ fn date_range(engine: &Engine) -> Result<(Option<String>, Option<String>)> {
     }
     let fmt = |k: u64| format!("{:04}-{:02}-{:02}", k / 10_000, (k / 100) % 100, k % 100);
     Ok((lo.map(fmt), hi.map(fmt)))
+}
+
+/// The earliest and latest day any document covers, from the `date_lo`
+/// and `date_hi` columns (a document known only by its year covers the
+/// whole year); shown as the year alone when that extreme comes from such
+/// a document (no `date` of its own), so nothing is invented.
+fn span(engine: &Engine) -> (Option<String>, Option<String>) {
+    // (key, exact): at equal keys an exact date wins.
+    let mut lo: Option<(u64, bool)> = None;
+    let mut hi: Option<(u64, bool)> = None;
+    for reader in engine.searcher().segment_readers() {
+        let ff = reader.fast_fields();
+        let (Ok(lo_col), Ok(hi_col)) = (ff.u64("date_lo"), ff.u64("date_hi")) else {
+            continue;
+        };
+        let date_col = ff.u64("date").ok();
+        for doc in reader.doc_ids_alive() {
+            let (Some(l), Some(h)) = (lo_col.first(doc), hi_col.first(doc)) else {
+                continue;
+            };
+            let exact = date_col.as_ref().and_then(|c| c.first(doc)).is_some();
+            if lo.is_none_or(|(k, e)| l < k || (l == k && exact && !e)) {
+                lo = Some((l, exact));
+            }
+            if hi.is_none_or(|(k, e)| h > k || (h == k && exact && !e)) {
+                hi = Some((h, exact));
+            }
+        }
+    }
+    let show = |(k, exact): (u64, bool)| {
+        if exact {
+            format!("{:04}-{:02}-{:02}", k / 10_000, (k / 100) % 100, k % 100)
+        } else {
+            format!("{:04}", k / 10_000)
+        }
+    };
+    (lo.map(show), hi.map(show))
 }

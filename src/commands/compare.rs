@@ -39,22 +39,7 @@ pub fn run(index: &Path, args: CompareArgs) -> Result<Outcome> {
 /// The paragraphs of a document named by its source path (or any of its
 /// paragraph ids).
 fn document(engine: &Engine, name: &str) -> Result<Vec<ParagraphRecord>> {
-    let source = name.split_once('#').map_or(name, |(s, _)| s);
-    let doc = engine.document(source)?;
-    if doc.is_empty() {
-        let mut near: Vec<(f64, String)> = engine
-            .sources()?
-            .into_iter()
-            .map(|s| (strsim::jaro_winkler(source, &s), s))
-            .filter(|(d, _)| *d > 0.8)
-            .collect();
-        near.sort_by(|a, b| b.0.total_cmp(&a.0));
-        bail!(dipsearch::Error::from(UsageError::UnknownDocument {
-            value: name.to_string(),
-            similar: near.into_iter().take(3).map(|(_, s)| s).collect(),
-        }));
-    }
-    Ok(doc)
+    Ok(dipsearch::search::document_by_name(engine, name)?)
 }
 
 /// The one document of `meeting` in `year` (of `doc_type` when given).

@@ -3,10 +3,10 @@
 use std::path::Path;
 
 use anyhow::Result;
-use dipsearch::render::{self, Format};
+use dipsearch::render::{self, Format, TextStyle};
 use dipsearch::search::{facet_counts, FacetBy};
 
-use super::{join_query, open_or_build, resolve_filters, with_stdout, Outcome};
+use super::{hints, join_query, open_or_build, resolve_filters, with_stdout, Outcome};
 use crate::cli::{FacetByArg, FacetFormat, FacetsArgs};
 
 pub fn run(index: &Path, args: FacetsArgs) -> Result<Outcome> {
@@ -27,14 +27,24 @@ pub fn run(index: &Path, args: FacetsArgs) -> Result<Outcome> {
     }
     let engine = open_or_build(index, &args.corpus)?;
     let mut results = facet_counts(&engine, query, &filters, by, args.by_key, args.literal)?;
-    if args.limit > 0 {
-        results.buckets.truncate(args.limit);
-    }
+    results.truncate(args.limit);
     let format = match args.format {
         FacetFormat::Text => Format::Text,
         FacetFormat::Json => Format::Json,
         FacetFormat::Csv => Format::Csv,
     };
-    with_stdout(|out| render::facets(format, &results, out))?;
+    // CSV is data: what it leaves out is said on stderr.
+    if format == Format::Csv && results.more > 0 {
+        eprintln!(
+            "dipsearch: {} more values{}",
+            results.more,
+            hints::TEXT.more_buckets
+        );
+    }
+    let style = TextStyle {
+        color: false,
+        hints: hints::TEXT,
+    };
+    with_stdout(|out| render::facets(format, &results, style, out))?;
     Ok(Outcome::Success)
 }

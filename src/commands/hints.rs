@@ -14,6 +14,7 @@ pub const TEXT: Hints = Hints {
     more_hits: " (use --limit/--offset for more)",
     skipped_files: " (see `dipsearch ingest`)",
     literal: " (--literal: the words only)",
+    more_buckets: "; --limit 0 for all",
 };
 
 /// The line that says what would find more than a thin search did:

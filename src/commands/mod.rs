@@ -3,6 +3,7 @@
 //! (or first building) the index, colour and format choices, exit status.
 
 mod check;
+mod cite;
 mod compare;
 mod diff;
 mod entities;
@@ -57,6 +58,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Ingest(a) => ingest::run(index, a),
         Command::Search(a) => search::run(index, a),
         Command::Show(a) => show::run(index, a),
+        Command::Cite(a) => cite::run(index, a),
         Command::Facets(a) => facets::run(index, a),
         Command::Stats(a) => stats::run(index, a),
         Command::Export(a) => export::run(index, a),

@@ -113,6 +113,23 @@ fn rows<'a>(
     out
 }
 
+/// Every country code of `country-aliases.tsv` with its short name (from
+/// its first row), read straight from the embedded text: naming a country
+/// on a printed hit needs no catalogue or automaton.
+pub(crate) fn country_names() -> rustc_hash::FxHashMap<&'static str, &'static str> {
+    let mut names = rustc_hash::FxHashMap::default();
+    for line in COUNTRIES.lines().skip(1) {
+        let mut fields = line.split('\t');
+        if let (Some(code), Some(_), Some(name)) = (fields.next(), fields.next(), fields.next()) {
+            let (code, name) = (code.trim(), name.trim());
+            if !code.is_empty() && !name.is_empty() {
+                names.entry(code).or_insert(name);
+            }
+        }
+    }
+    names
+}
+
 /// Parses every embedded file.
 pub(crate) fn parse() -> Parsed {
     let mut p = Parsed::default();
@@ -183,6 +200,14 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), 217);
+    }
+
+    #[test]
+    fn every_country_code_has_a_short_name() {
+        let names = country_names();
+        assert_eq!(names.len(), 217);
+        assert_eq!(names.get("NZL"), Some(&"New Zealand"));
+        assert_eq!(names.get("EUU"), Some(&"European Union"));
     }
 
     #[test]

@@ -1,11 +1,16 @@
 //! The JSON wire format: a contract. Fields are added, never renamed.
 //!
 //! A HIT (in `search --format json|jsonl` and `export`) is
-//! `{"id", "score", "source", "title", "meeting", "acronym", "edition",
-//! "doc_type", "date", "date_end", "year", "place", "chair", "issuer",
-//! "paragraph", "ordinal", "parent", "context", "heading", "text",
-//! "snippet", "highlights", "snippets", "countries", "instruments", "topics", "groups",
-//! "participants"}`: `id` is stable across re-ingests of an unchanged file;
+//! `{"id", "score", "source", "title", "meeting", "meeting_id", "acronym",
+//! "edition", "doc_type", "date", "date_end", "year", "place", "chair",
+//! "issuer", "issuer_name", "symbol", "vote", "url", "paragraph",
+//! "label_is_own", "ordinal", "parent", "context", "heading", "text",
+//! "citation", "snippet", "highlights", "snippets", "countries",
+//! "instruments", "topics", "groups", "participants"}`: `id` is stable
+//! across re-ingests of an unchanged file; `label_is_own` says the label is
+//! dipsearch's own count (`p11`), not the document's numbering;
+//! `issuer_name` names the issuer country; `citation` is the paragraph's
+//! citation in the UN style (`cite::text`);
 //! `source` is relative to the corpus root; `text` is the paragraph's own
 //! text and `context` its parent's lead-in (null at top level); dates are
 //! `YYYY-MM-DD` or null; `ordinal` is 0-based; `highlights` are `[start,
@@ -24,8 +29,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::enrich::EntityInfo;
+use crate::cite;
+use crate::enrich::{country_name, EntityInfo};
 use crate::ingest::{IngestReport, PlannedChange, Skipped};
+use crate::model::label::is_own;
 use crate::model::ParagraphRecord;
 use crate::search::ParagraphView;
 use crate::search::{FacetResults, Hit, SearchResults};
@@ -49,15 +56,18 @@ pub(super) struct HitJson<'a> {
     place: Option<&'a str>,
     chair: Option<&'a str>,
     issuer: Option<&'a str>,
+    issuer_name: Option<&'static str>,
     symbol: Option<&'a str>,
     vote: Option<&'a str>,
     url: Option<&'a str>,
     paragraph: &'a str,
+    label_is_own: bool,
     ordinal: u32,
     parent: Option<&'a str>,
     context: Option<&'a str>,
     heading: Option<&'a str>,
     text: &'a str,
+    citation: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     snippet: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -96,15 +106,18 @@ impl<'a> HitJson<'a> {
             place: r.header.place.as_deref(),
             chair: r.header.chair.as_deref(),
             issuer: r.header.issuer.as_ref().map(|c| c.as_str()),
+            issuer_name: r.header.issuer.as_ref().and_then(country_name),
             symbol: r.header.symbol.as_deref(),
             vote: r.header.vote.as_deref(),
             url: r.header.url.as_deref(),
             paragraph: &r.paragraph,
+            label_is_own: is_own(&r.paragraph),
             ordinal: r.ordinal,
             parent: r.parent.as_deref(),
             context: r.context.as_deref(),
             heading: r.heading.as_deref(),
             text: &r.text,
+            citation: cite::text::format(&cite::citation(r), cite::text::Style::Un),
             snippet: None,
             highlights: None,
             snippets: None,
@@ -235,6 +248,22 @@ pub fn paragraph(view: &ParagraphView, out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
+/// `{"source", "paragraphs": [HIT]}`: a whole document, in order.
+pub fn document(doc: &[ParagraphRecord], out: &mut dyn Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Document<'a> {
+        source: Option<&'a str>,
+        paragraphs: Vec<HitJson<'a>>,
+    }
+    write_json(
+        &Document {
+            source: doc.first().map(|r| r.source.as_str()),
+            paragraphs: doc.iter().map(HitJson::from_record).collect(),
+        },
+        out,
+    )
+}
+
 /// Index statistics.
 pub fn stats(s: &IndexStats, out: &mut dyn Write) -> io::Result<()> {
     write_json(s, out)
@@ -280,7 +309,8 @@ pub fn ingest(r: &IngestReport, rebuilt: Option<&str>, out: &mut dyn Write) -> i
     )
 }
 
-/// `{"query", "total", "by", "buckets": [{"key", "label", "count"}]}`.
+/// `{"query", "total", "by", "buckets": [{"key", "label", "count"}],
+/// "more"}`: `more` counts the values a limit left out.
 pub fn facets(f: &FacetResults, out: &mut dyn Write) -> io::Result<()> {
     #[derive(Serialize)]
     struct Bucket<'a> {
@@ -294,6 +324,7 @@ pub fn facets(f: &FacetResults, out: &mut dyn Write) -> io::Result<()> {
         total: u64,
         by: &'static str,
         buckets: Vec<Bucket<'a>>,
+        more: usize,
     }
     write_json(
         &Facets {
@@ -309,6 +340,7 @@ pub fn facets(f: &FacetResults, out: &mut dyn Write) -> io::Result<()> {
                     count: b.count,
                 })
                 .collect(),
+            more: f.more,
         },
         out,
     )

@@ -7,6 +7,7 @@
 pub mod agreed;
 pub mod json;
 pub mod safe;
+pub mod show;
 pub mod text;
 
 use std::io::{self, Write};
@@ -16,6 +17,7 @@ use safe::SafeWriter;
 use crate::enrich::EntityInfo;
 use crate::index::Verification;
 use crate::ingest::IngestReport;
+use crate::model::ParagraphRecord;
 use crate::search::ParagraphView;
 use crate::search::{FacetResults, SearchResults};
 use crate::stats::IndexStats;
@@ -54,6 +56,8 @@ pub struct Hints {
     pub skipped_files: &'static str,
     /// After the line saying what the query was read as.
     pub literal: &'static str,
+    /// After the count of facet values a limit left out.
+    pub more_buckets: &'static str,
 }
 
 /// Writes search results.
@@ -81,7 +85,20 @@ pub fn paragraph(
 ) -> io::Result<()> {
     match format {
         Format::Json | Format::Jsonl => json::paragraph(view, out),
-        _ => text::paragraph(view, style, &mut SafeWriter::new(out, style.color)),
+        _ => show::paragraph(view, style, &mut SafeWriter::new(out, style.color)),
+    }
+}
+
+/// Writes a whole document (its paragraphs in order).
+pub fn document(
+    format: Format,
+    doc: &[ParagraphRecord],
+    style: TextStyle,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json | Format::Jsonl => json::document(doc, out),
+        _ => show::document(doc, style, &mut SafeWriter::new(out, style.color)),
     }
 }
 
@@ -115,12 +132,17 @@ pub fn ingest(
     }
 }
 
-/// Writes facet counts.
-pub fn facets(format: Format, f: &FacetResults, out: &mut dyn Write) -> io::Result<()> {
+/// Writes facet counts (text says how many values a limit left out).
+pub fn facets(
+    format: Format,
+    f: &FacetResults,
+    style: TextStyle,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Json | Format::Jsonl => json::facets(f, out),
         Format::Csv => text::facets_csv(f, &mut SafeWriter::new(out, false)),
-        Format::Text => text::facets(f, &mut SafeWriter::new(out, false)),
+        Format::Text => text::facets(f, style, &mut SafeWriter::new(out, false)),
     }
 }
 

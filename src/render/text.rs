@@ -5,10 +5,11 @@
 
 use std::io::{self, Write};
 
-use crate::enrich::EntityInfo;
+use crate::enrich::{country_name, EntityInfo};
 use crate::ingest::IngestReport;
+use crate::model::label::{is_own, shown, OWN_LABEL_NOTE};
 use crate::model::ParagraphRecord;
-use crate::search::{FacetResults, ParagraphView, SearchResults};
+use crate::search::{FacetResults, SearchResults};
 use crate::stats::IndexStats;
 
 use super::safe::{clean, one_line};
@@ -45,7 +46,10 @@ pub(super) fn locator(r: &ParagraphRecord) -> String {
         (None, _) => parts.push(one_line(&r.source).into_owned()),
     }
     if let Some(i) = &r.header.issuer {
-        parts.push(i.to_string());
+        parts.push(match country_name(i) {
+            Some(name) => format!("{name} ({i})"),
+            None => i.to_string(),
+        });
     }
     match (r.header.date, r.header.year) {
         (Some(d), _) => parts.push(d.to_string()),
@@ -55,11 +59,11 @@ pub(super) fn locator(r: &ParagraphRecord) -> String {
     if let Some(p) = &r.header.place {
         parts.push(one_line(p).into_owned());
     }
-    parts.push(format!("¶{}", one_line(&r.paragraph)));
+    parts.push(format!("¶{}", one_line(&shown(&r.paragraph))));
     parts.join("  ")
 }
 
-fn entity_line(r: &ParagraphRecord) -> Option<String> {
+pub(super) fn entity_line(r: &ParagraphRecord) -> Option<String> {
     let mut parts = Vec::new();
     if !r.countries.is_empty() {
         let c: Vec<&str> = r.countries.iter().map(|c| c.as_str()).collect();
@@ -238,109 +242,9 @@ pub fn hits(res: &SearchResults, style: TextStyle, out: &mut dyn Write) -> io::R
     if shown > 0 {
         writeln!(out)?;
     }
-    writeln!(out, "{}", paint(style, DIM, &summary))
-}
-
-fn record_block(label: &str, r: &ParagraphRecord, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{label} ¶{}", one_line(&r.paragraph))?;
-    writeln!(out, "{}", wrap(&clean(&r.text, false), "    ", 96))
-}
-
-/// One paragraph with its document header, parent and neighbours.
-pub fn paragraph(view: &ParagraphView, style: TextStyle, out: &mut dyn Write) -> io::Result<()> {
-    let r = &view.paragraph;
-    let title = r
-        .header
-        .title
-        .clone()
-        .or_else(|| r.header.meeting.clone())
-        .unwrap_or_else(|| r.source.clone());
-    writeln!(out, "{}", paint(style, BOLD, &one_line(&title)))?;
-    let mut facts: Vec<String> = Vec::new();
-    if let Some(m) = &r.header.meeting {
-        facts.push(match &r.header.acronym {
-            Some(a) => format!("meeting: {m} ({a})"),
-            None => format!("meeting: {m}"),
-        });
-    }
-    if let Some(e) = r.header.edition {
-        facts.push(format!("edition: {e}"));
-    }
-    facts.push(format!("type: {}", r.header.doc_type));
-    match (r.header.date, r.header.date_end, r.header.year) {
-        (Some(d), Some(e), _) if e != d => facts.push(format!("date: {d} to {e}")),
-        (Some(d), _, _) => facts.push(format!("date: {d}")),
-        (None, _, Some(y)) => facts.push(format!("year: {y}")),
-        _ => {}
-    }
-    if let Some(p) = &r.header.place {
-        facts.push(format!("place: {p}"));
-    }
-    if let Some(c) = &r.header.chair {
-        facts.push(format!("chair: {c}"));
-    }
-    if let Some(i) = &r.header.issuer {
-        facts.push(format!("issuer: {i}"));
-    }
-    if !r.header.participants.is_empty() {
-        let p: Vec<&str> = r.header.participants.iter().map(|c| c.as_str()).collect();
-        facts.push(format!("participants: {}", p.join(" ")));
-    }
-    facts.push(format!("source: {}", r.source));
-    for f in facts {
-        writeln!(out, "{}", paint(style, DIM, &format!("  {}", one_line(&f))))?;
-    }
-    writeln!(out)?;
-    if let Some(p) = &view.parent {
-        record_block(&paint(style, DIM, "parent"), p, out)?;
-    } else if let Some(p) = &view.previous {
-        record_block(&paint(style, DIM, "previous"), p, out)?;
-    }
-    if let Some(h) = &r.heading {
-        writeln!(out, "{}", paint(style, DIM, &format!("[{}]", one_line(h))))?;
-    }
-    writeln!(
-        out,
-        "{}",
-        paint(
-            style,
-            BOLD,
-            &format!("▶ ¶{}  ({})", one_line(&r.paragraph), one_line(&r.id))
-        )
-    )?;
-    writeln!(out, "{}", wrap(&clean(&r.text, false), "    ", 96))?;
-    if let Some(e) = entity_line(r) {
-        writeln!(out, "    {e}")?;
-    }
-    for c in &view.children {
-        record_block(&paint(style, DIM, "  sub"), c, out)?;
-    }
-    if let Some(n) = &view.next {
-        record_block(&paint(style, DIM, "next"), n, out)?;
-    }
-    if let Some(mentions) = &view.explain {
-        writeln!(out)?;
-        writeln!(out, "why these entities:")?;
-        if mentions.is_empty() {
-            writeln!(out, "    (no entity mentions in the text)")?;
-        }
-        for e in mentions {
-            let m = &e.mention;
-            let via = e
-                .implied_by
-                .as_deref()
-                .map(|i| format!(" (implied by {i})"))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "    {:<10} {:<22} \"{}\" at bytes {}..{}{via}",
-                m.kind.as_str(),
-                m.id,
-                one_line(&e.matched),
-                m.start,
-                m.end
-            )?;
-        }
+    writeln!(out, "{}", paint(style, DIM, &summary))?;
+    if res.hits.iter().any(|h| is_own(&h.record.paragraph)) {
+        writeln!(out, "{}", paint(style, DIM, OWN_LABEL_NOTE))?;
     }
     Ok(())
 }
@@ -350,7 +254,7 @@ pub fn stats(s: &IndexStats, style: TextStyle, out: &mut dyn Write) -> io::Resul
     writeln!(out, "documents:   {}", s.documents)?;
     writeln!(out, "paragraphs:  {}", s.paragraphs)?;
     writeln!(out, "meetings:    {}", s.meetings)?;
-    let range = match (&s.first_date, &s.last_date) {
+    let range = match (&s.first, &s.last) {
         (Some(a), Some(b)) => format!("{a} to {b}"),
         _ => "no dated documents".to_string(),
     };
@@ -421,7 +325,7 @@ pub fn ingest(r: &IngestReport, quiet: bool, out: &mut dyn Write) -> io::Result<
         let behind = r.added + r.updated + r.removed;
         writeln!(
             out,
-            "dry run: {} to add, {} to update, {} to remove, {} unchanged, {} skipped ({} seen){}",
+            "dry run: {} to add, {} to update, {} to remove, {} unchanged, {} skipped; {} seen{}",
             r.added,
             r.updated,
             r.removed,
@@ -467,8 +371,9 @@ fn files(n: usize) -> String {
     format!("{n} file{}", if n == 1 { "" } else { "s" })
 }
 
-/// Facet counts as an aligned table.
-pub fn facets(f: &FacetResults, out: &mut dyn Write) -> io::Result<()> {
+/// Facet counts as an aligned table, then `(12 more)` when a limit left
+/// values out.
+pub fn facets(f: &FacetResults, style: TextStyle, out: &mut dyn Write) -> io::Result<()> {
     let q = f
         .query
         .as_deref()
@@ -488,6 +393,9 @@ pub fn facets(f: &FacetResults, out: &mut dyn Write) -> io::Result<()> {
             .map(|l| format!("  {}", one_line(l)))
             .unwrap_or_default();
         writeln!(out, "{:>7}  {:<width$}{label}", b.count, one_line(&b.key))?;
+    }
+    if f.more > 0 {
+        writeln!(out, "({} more{})", f.more, style.hints.more_buckets)?;
     }
     Ok(())
 }

@@ -86,6 +86,19 @@ pub struct FacetResults {
     pub by: FacetBy,
     /// Buckets, most first (ties by key) unless key order was asked for.
     pub buckets: Vec<FacetBucket>,
+    /// Buckets left out by [`FacetResults::truncate`].
+    pub more: usize,
+}
+
+impl FacetResults {
+    /// Keeps the first `limit` buckets (all when `limit` is 0) and counts
+    /// those left out in `more`.
+    pub fn truncate(&mut self, limit: usize) {
+        if limit > 0 && self.buckets.len() > limit {
+            self.more += self.buckets.len() - limit;
+            self.buckets.truncate(limit);
+        }
+    }
 }
 
 /// Counts distinct values per matching document.
@@ -223,6 +236,7 @@ pub fn facet_counts(
         total: total as u64,
         by,
         buckets,
+        more: 0,
     })
 }
 

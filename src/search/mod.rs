@@ -30,7 +30,7 @@ use tantivy::{DocAddress, Index, Order, Searcher, TantivyDocument, Term};
 
 pub use facets::{facet_counts, FacetBucket, FacetBy, FacetResults};
 pub use filters::{DateBound, Filters, MeetingFilter};
-pub use show::{similar_ids, view_paragraph, ParagraphView};
+pub use show::{document_by_name, similar_ids, view_paragraph, ParagraphView};
 
 use crate::enrich::meetings::Meetings;
 use crate::error::{Error, Result, UsageError};

@@ -4,7 +4,7 @@
 
 use super::Engine;
 use crate::enrich::{Explained, Gazetteer};
-use crate::error::Result;
+use crate::error::{Result, UsageError};
 use crate::model::ParagraphRecord;
 
 /// A paragraph with what surrounds it.
@@ -54,6 +54,29 @@ pub fn view_paragraph(engine: &Engine, id: &str, explain: bool) -> Result<Option
         children,
         explain,
     }))
+}
+
+/// The paragraphs of a document, in order, named by its source path or by
+/// any of its paragraph ids (`file.txt#4(d)`); an unknown document is a
+/// usage error naming the closest sources.
+pub fn document_by_name(engine: &Engine, name: &str) -> Result<Vec<ParagraphRecord>> {
+    let source = name.split_once('#').map_or(name, |(s, _)| s);
+    let doc = engine.document(source)?;
+    if !doc.is_empty() {
+        return Ok(doc);
+    }
+    let mut near: Vec<(f64, String)> = engine
+        .sources()?
+        .into_iter()
+        .map(|s| (strsim::jaro_winkler(source, &s), s))
+        .filter(|(d, _)| *d > 0.8)
+        .collect();
+    near.sort_by(|a, b| b.0.total_cmp(&a.0));
+    Err(UsageError::UnknownDocument {
+        value: name.to_string(),
+        similar: near.into_iter().take(3).map(|(_, s)| s).collect(),
+    }
+    .into())
 }
 
 /// Ids that look like `id` (same file name, or same label), for the

@@ -336,6 +336,47 @@ mod tests {
             .collect()
     }
 
+    /// `model::label` tells our counts from the document's numbering by
+    /// the shape of the label: every label made here agrees with it.
+    #[test]
+    fn own_labels_are_recognised_as_ours() {
+        use crate::model::label::is_own;
+        let got: Vec<(String, bool)> = labels(&[
+            "1. x", "(a) x", "- x", "(b) x", "2. x", "note", "- x", "3. x", "(1) x", "1. x",
+            "13.5 X", "13.5.4 x",
+        ])
+        .into_iter()
+        .chain(labels(&["- x", "1. x"]))
+        .map(|(label, _)| {
+            let own = is_own(&label);
+            (label, own)
+        })
+        .collect();
+        let want = [
+            ("1", false),
+            ("1(a)", false),
+            ("1(a)-1", true),
+            ("1(b)", false),
+            ("2", false),
+            ("p1", true),
+            ("p1-1", true),
+            ("3", false),
+            ("3(1)", false),
+            ("1~2", true),
+            ("13.5", false),
+            ("13.5.4", false),
+            ("b1", true),
+            ("b1.1", true),
+        ];
+        let want: Vec<(String, bool)> = want.iter().map(|(l, o)| (l.to_string(), *o)).collect();
+        assert_eq!(got, want);
+        let mut l = Labeller::new();
+        let first = l.plain();
+        let split = l.continuation(&first);
+        assert_eq!(split.label, "p1~2");
+        assert!(is_own(&split.label));
+    }
+
     #[test]
     fn unnumbered_text_inside_a_list_keeps_the_list_open() {
         let got: Vec<String> = labels(&[

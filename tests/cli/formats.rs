@@ -35,6 +35,12 @@ fn corpus_with_all_fixtures() -> (TestDir, Vec<Expected>) {
     (t, expected)
 }
 
+/// A corpus holding every fixture document (for tests of other commands
+/// over every layout).
+pub(crate) fn fixture_corpus() -> TestDir {
+    corpus_with_all_fixtures().0
+}
+
 #[test]
 fn every_layout_encoding_and_format_ingests_with_its_header_and_labels() {
     let (t, expected) = corpus_with_all_fixtures();

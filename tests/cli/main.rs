@@ -7,6 +7,7 @@ mod util;
 mod general_debate;
 
 mod agreed;
+mod cite;
 mod entities;
 mod errors;
 mod everyday;
