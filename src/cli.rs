@@ -1,5 +1,10 @@
-//! Command-line syntax: clap derive types and help text. What was typed,
-//! not what it means: values are resolved by `commands`, at one boundary.
+//! Command-line syntax: clap derive types and help text (the examples and
+//! exit statuses after each command's options are in `help.rs`). What was
+//! typed, not what it means: values are resolved by `commands`, at one
+//! boundary. The same definitions make the shell completions and the man
+//! pages (`dipsearch completions`, `dipsearch man`).
+
+mod help;
 
 use std::path::PathBuf;
 
@@ -10,7 +15,14 @@ use dipsearch::model::DocType;
 /// where, in which meeting, on what date, about which countries, treaties
 /// and topics.
 #[derive(Debug, Parser)]
-#[command(name = "dipsearch", version, about, long_about = None, max_term_width = 100)]
+#[command(
+    name = "dipsearch",
+    version,
+    about,
+    long_about = None,
+    max_term_width = 100,
+    after_help = help::MAIN
+)]
 pub struct Cli {
     /// Index folder.
     #[arg(
@@ -31,33 +43,73 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Bring the index in step with a corpus folder (incremental).
+    #[command(after_help = help::INGEST)]
     Ingest(IngestArgs),
     /// Search paragraphs by words, phrases and filters.
+    #[command(after_help = help::SEARCH)]
     Search(SearchArgs),
     /// Show one paragraph with its document header, parent and neighbours.
+    #[command(after_help = help::SHOW)]
     Show(ShowArgs),
     /// Cite paragraphs: text (UN, OSCOLA, Bluebook), CSL-JSON, RIS or BibTeX.
+    #[command(after_help = help::CITE)]
     Cite(CiteArgs),
     /// Count matching paragraphs per country, instrument, topic, meeting, year…
+    #[command(after_help = help::FACETS)]
     Facets(FacetsArgs),
     /// Summarise what the index holds.
+    #[command(after_help = help::STATS)]
     Stats(StatsArgs),
     /// Print every indexed paragraph as JSON lines, in corpus order.
+    #[command(after_help = help::EXPORT)]
     Export(ExportArgs),
     /// Tell whether the index is behind the corpus (writes nothing).
+    #[command(after_help = help::STATUS)]
     Status(StatusArgs),
     /// List the known countries, instruments, topics and groups with their ids.
+    #[command(after_help = help::ENTITIES)]
     Entities(EntitiesArgs),
     /// Verify the index: every file present and matching its checksum (exit 1 if damaged).
+    #[command(after_help = help::CHECK)]
     Check(CheckArgs),
     /// Where this wording was used before: paragraphs sharing it, by share of words shared.
+    #[command(after_help = help::PRECEDENT)]
     Precedent(PrecedentArgs),
     /// Word-level differences between two paragraphs or texts.
+    #[command(after_help = help::DIFF)]
     Diff(DiffArgs),
     /// Two editions of a document paragraph by paragraph: unchanged, modified, moved, new, dropped.
+    #[command(after_help = help::COMPARE)]
     Compare(CompareArgs),
     /// The formulas the corpus repeats: sentences used in several documents, most used first.
+    #[command(after_help = help::REUSE)]
     Reuse(ReuseArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(after_help = help::COMPLETIONS)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write every page to a folder.
+    #[command(after_help = help::MAN)]
+    Man(ManArgs),
+}
+
+/// `completions` arguments.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `man` arguments.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A command whose page to print (`search` gives dipsearch-search(1)); the main page
+    /// when omitted.
+    #[arg(value_name = "COMMAND", conflicts_with = "dir")]
+    pub command: Option<String>,
+    /// Write every page (dipsearch.1, dipsearch-search.1, …) into this folder instead.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// `check` arguments.

@@ -5,12 +5,14 @@
 mod check;
 mod cite;
 mod compare;
+mod completions;
 mod diff;
 mod entities;
 mod export;
 mod facets;
 pub mod hints;
 mod ingest;
+mod man;
 mod precedent;
 mod reuse;
 mod search;
@@ -69,6 +71,8 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Diff(a) => diff::run(index, a),
         Command::Compare(a) => compare::run(index, a),
         Command::Reuse(a) => reuse::run(index, a),
+        Command::Completions(a) => completions::run(a),
+        Command::Man(a) => man::run(a),
     }
 }
 

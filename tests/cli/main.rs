@@ -12,6 +12,7 @@ mod entities;
 mod errors;
 mod everyday;
 mod formats;
+mod help;
 mod incremental;
 mod metadata;
 mod real;
