@@ -74,11 +74,23 @@ fn usage_error(err: clap::Error) -> ExitCode {
         };
     }
     let rendered = err.render().to_string();
-    let first = rendered
-        .lines()
-        .find(|l| !l.trim().is_empty())
+    let mut lines = rendered.lines().filter(|l| !l.trim().is_empty());
+    let mut first = lines
+        .next()
         .unwrap_or("invalid arguments")
-        .trim_start_matches("error: ");
+        .trim_start_matches("error: ")
+        .to_string();
+    // `the following required arguments were not provided:` names them on
+    // the lines after it.
+    if first.ends_with(':') {
+        let named: Vec<&str> = lines
+            .map(str::trim)
+            .take_while(|l| l.starts_with('<') || l.starts_with("--"))
+            .collect();
+        if !named.is_empty() {
+            first = format!("{} {}", first, named.join(" "));
+        }
+    }
     let tip = rendered
         .lines()
         .map(str::trim)

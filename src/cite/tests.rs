@@ -117,6 +117,10 @@ fn speeches_name_the_speaking_country_and_the_session() {
         format(&c, Style::Un),
         "Statement by New Zealand, General Debate of the United Nations General Assembly (UNGD), 30th session, New York, 1975, para. 114."
     );
+    assert_eq!(
+        format(&c, Style::Oscola),
+        "Statement by New Zealand (General Debate of the United Nations General Assembly (UNGD), 30th session, New York, 1975) para 114."
+    );
     let item = csl::item(&c);
     assert_eq!(item.kind, "speech");
     assert_eq!(item.issued.map(|d| d.date_parts), Some(vec![vec![1975]]));

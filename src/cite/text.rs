@@ -162,10 +162,15 @@ fn un(c: &Citation) -> String {
     parts.join(", ")
 }
 
-/// `Author, 'Title' (Chair's Summary, Place, 13 November 2003) para 4(d)`.
+/// `Author, 'Title' (Chair's Summary, Place, 13 November 2003) para 4(d)`;
+/// a title made by dipsearch (`Statement by New Zealand`) is not quoted.
 fn oscola(c: &Citation) -> String {
     let mut out = author_prefix(c);
-    out.push_str(&format!("'{}'", c.title));
+    if c.title_given {
+        out.push_str(&format!("'{}'", c.title));
+    } else {
+        out.push_str(&c.title);
+    }
     let mut inside = unsaid(c);
     inside.extend(c.place.clone());
     inside.extend(date_text(c, false));

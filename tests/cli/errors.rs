@@ -146,3 +146,19 @@ fn each_message_is_printed_once() {
         }
     }
 }
+
+#[test]
+fn a_missing_argument_is_named_on_the_one_line() {
+    let t = TestDir::with_sample();
+    assert_usage(&t, &["show"], "required arguments were not provided: <ID>");
+    assert_usage(
+        &t,
+        &["cite"],
+        "required arguments were not provided: <ID>...",
+    );
+    assert_usage(
+        &t,
+        &["compare", "--meeting", "ARF"],
+        "--from <YEAR> --to <YEAR>",
+    );
+}
