@@ -353,25 +353,36 @@ impl Citation {
         meeting_label(self.meeting.as_deref(), self.acronym.as_deref())
     }
 
-    /// Whether the title already names the meeting (its name or acronym),
-    /// so a citation need not repeat it.
+    /// Whether the title already names the meeting (its name or acronym,
+    /// as whole words: `AMM` is not in `Programme`), so a citation need not
+    /// repeat it.
     pub fn title_names_meeting(&self) -> bool {
         let t = self.title.to_lowercase();
         [self.meeting.as_deref(), self.acronym.as_deref()]
             .into_iter()
             .flatten()
-            .any(|n| !n.is_empty() && t.contains(&n.to_lowercase()))
+            .any(|n| !n.is_empty() && has_word(&t, &n.to_lowercase(), true))
     }
 
     /// Whether the title already says the document type (`Summary`,
-    /// `Statement`, …).
+    /// `Statement`, `Communiqué`; a word starting so, as in `Statements`).
     pub fn title_names_genre(&self) -> bool {
         let Some(g) = self.genre else { return true };
         let t = self.title.to_lowercase();
         let last = g.rsplit(' ').next().unwrap_or(g).to_lowercase();
         let stem = last.trim_end_matches('é').trim_end_matches('e');
-        t.contains(stem)
+        has_word(&t, stem, false)
     }
+}
+
+/// Whether `needle` occurs in `text` starting a word (and, when `whole`,
+/// ending one).
+fn has_word(text: &str, needle: &str, whole: bool) -> bool {
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    text.match_indices(needle).any(|(at, _)| {
+        boundary(text[..at].chars().next_back())
+            && (!whole || boundary(text[at + needle.len()..].chars().next()))
+    })
 }
 
 #[cfg(test)]

@@ -175,6 +175,23 @@ fn the_meeting_and_type_are_named_when_the_title_does_not() {
 }
 
 #[test]
+fn a_meeting_is_named_by_whole_words_only() {
+    let h = MeetingHeader {
+        title: Some("Joint Communiqué on the Work Programme".into()),
+        meeting: Some("ASEAN Foreign Ministers' Meeting".into()),
+        acronym: Some("AMM".into()),
+        edition: None,
+        doc_type: DocType::Communique,
+        ..arf()
+    };
+    let c = citation(&record("amm.txt", "3", h));
+    assert_eq!(
+        format(&c, Style::Un),
+        "Joint Communiqué on the Work Programme, ASEAN Foreign Ministers' Meeting (AMM), Vientiane, 29 July 2005, para. 3."
+    );
+}
+
+#[test]
 fn press_releases_with_an_address_are_web_pages() {
     let h = MeetingHeader {
         title: Some("The Results of the Fifth ASTOP".into()),
