@@ -51,10 +51,11 @@ use crate::model::ParagraphRecord;
 /// Version of the on-disk format: bump on any change of the fields or of
 /// their encoding (v2: file state in fast columns, dictionaries without
 /// zstd; v3: accents folded in the text fields' tokens; v4: wording
-/// fingerprints for `precedent`). An index with
+/// fingerprints for `precedent`; v5: fingerprints hashed with one multiply
+/// per word instead of FNV over each word's hash). An index with
 /// another version is not read, and `ingest` rebuilds it beside the old
 /// one and swaps it in.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Version of what the pipeline (decode, segment, enrich) produces; bump
 /// when a change makes existing entries wrong. An index with an older
