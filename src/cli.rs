@@ -296,8 +296,8 @@ pub struct FacetsArgs {
     /// What to count by.
     #[arg(long, value_enum, default_value_t = FacetByArg::Country)]
     pub by: FacetByArg,
-    /// Buckets to show (0 = all).
-    #[arg(long, short = 'n', default_value_t = 20)]
+    /// Values to show, most first (0 = all); the output says how many more there are.
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
     pub limit: usize,
     /// Order buckets by key (chronological for years) instead of count.
     #[arg(long)]
