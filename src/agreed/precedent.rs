@@ -115,7 +115,10 @@ pub fn precedents(engine: &Engine, req: &PrecedentRequest) -> Result<Precedents>
     };
     let mut addrs = candidates(engine, req, pool)?;
     let known: rustc_hash::FxHashSet<DocAddress> = addrs.iter().copied().collect();
-    for a in rare_word_candidates(engine, &req.text, req, pool)? {
+    // Half as many again from rare words: they matter for short or much
+    // edited wording, which few paragraphs share, and every candidate
+    // costs a stored record read.
+    for a in rare_word_candidates(engine, &req.text, req, pool.div_ceil(2))? {
         if !known.contains(&a) {
             addrs.push(a);
         }
