@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dipsearch::model::DocType;
+use dipsearch::search::FilterValues;
 
 /// Paragraph-level search over diplomatic meeting documents: what was said
 /// where, in which meeting, on what date, about which countries, treaties
@@ -125,6 +126,24 @@ pub struct FilterArgs {
     /// On or before this date: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_name = "DATE", visible_alias = "before")]
     pub until: Option<String>,
+}
+
+impl FilterArgs {
+    /// The values as typed, for `Filters::resolve` (which the web page's
+    /// parameters also go through).
+    pub fn values(&self) -> FilterValues {
+        FilterValues {
+            countries: self.countries.clone(),
+            instruments: self.instruments.clone(),
+            topics: self.topics.clone(),
+            groups: self.groups.clone(),
+            meetings: self.meetings.clone(),
+            types: self.types.clone(),
+            issuers: self.issuers.clone(),
+            since: self.since.clone(),
+            until: self.until.clone(),
+        }
+    }
 }
 
 /// `search` arguments.

@@ -22,10 +22,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use dipsearch::enrich::Gazetteer;
 use dipsearch::index::IndexHandle;
 use dipsearch::ingest::{ingest as run_ingest, IngestOptions};
-use dipsearch::model::EntityKind;
 use dipsearch::render::safe::one_line;
 use dipsearch::render::{Format, TextStyle};
 use dipsearch::search::{Engine, Filters};
@@ -127,35 +125,7 @@ fn open_or_build(index: &Path, corpus: &Path) -> Result<Engine> {
 /// Resolves the filter flags into index terms; unknown values are usage
 /// errors naming the value.
 fn resolve_filters(args: &FilterArgs) -> Result<Filters> {
-    let mut f = Filters::default();
-    // Built only when a filter needs it: plain searches skip the cost.
-    let gaz = || Gazetteer::builtin();
-    for (values, kind) in [
-        (&args.countries, EntityKind::Country),
-        (&args.instruments, EntityKind::Instrument),
-        (&args.topics, EntityKind::Topic),
-        (&args.groups, EntityKind::Group),
-    ] {
-        for v in values {
-            f.add_entity(gaz(), kind, v)?;
-        }
-    }
-    for v in &args.meetings {
-        f.add_meeting(v)?;
-    }
-    for v in &args.types {
-        f.add_doc_type(v)?;
-    }
-    for v in &args.issuers {
-        f.add_issuer(gaz(), v)?;
-    }
-    if let Some(s) = &args.since {
-        f.set_since(s)?;
-    }
-    if let Some(u) = &args.until {
-        f.set_until(u)?;
-    }
-    Ok(f)
+    Ok(Filters::resolve(&args.values())?)
 }
 
 /// The query words as one string, `None` when there are none; a query
