@@ -57,6 +57,8 @@ pub enum Command {
     Compare(CompareArgs),
     /// The formulas the corpus repeats: sentences used in several documents, most used first.
     Reuse(ReuseArgs),
+    /// Serve a web page over the index on this machine: search, facets, paragraphs, precedents.
+    Serve(ServeArgs),
 }
 
 /// `check` arguments.
@@ -400,6 +402,23 @@ pub struct ReuseArgs {
     /// Colour: auto (terminal and no NO_COLOR), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// Corpus to build the index from when there is none yet.
+    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    pub corpus: PathBuf,
+}
+
+/// `serve` arguments.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Port to listen on (0: any free port, printed on start).
+    #[arg(long, default_value_t = 7878, value_name = "PORT")]
+    pub port: u16,
+    /// Address to listen on; anything but a loopback address makes the page reachable from the network.
+    #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
+    pub bind: std::net::IpAddr,
+    /// Open the page in the desktop's browser (xdg-open or open).
+    #[arg(long)]
+    pub open: bool,
     /// Corpus to build the index from when there is none yet.
     #[arg(long, default_value = "corpus", value_name = "DIR")]
     pub corpus: PathBuf,

@@ -38,7 +38,7 @@ pub fn run(index: &Path, args: CompareArgs) -> Result<Outcome> {
 
 /// The paragraphs of a document named by its source path (or any of its
 /// paragraph ids).
-fn document(engine: &Engine, name: &str) -> Result<Vec<ParagraphRecord>> {
+pub(crate) fn document(engine: &Engine, name: &str) -> Result<Vec<ParagraphRecord>> {
     let source = name.split_once('#').map_or(name, |(s, _)| s);
     let doc = engine.document(source)?;
     if doc.is_empty() {
@@ -58,7 +58,12 @@ fn document(engine: &Engine, name: &str) -> Result<Vec<ParagraphRecord>> {
 }
 
 /// The one document of `meeting` in `year` (of `doc_type` when given).
-fn edition(engine: &Engine, meeting: &str, year: &str, doc_type: Option<&str>) -> Result<String> {
+pub(crate) fn edition(
+    engine: &Engine,
+    meeting: &str,
+    year: &str,
+    doc_type: Option<&str>,
+) -> Result<String> {
     let mut f = Filters::default();
     f.add_meeting(meeting)?;
     f.set_since(year)?;

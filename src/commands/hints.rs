@@ -52,15 +52,20 @@ pub fn thin_results(hint: &Hint, total: usize) -> String {
 }
 
 /// The one error line: the chain of causes (as anyhow's `{:#}` prints it),
-/// each library error with its hint.
+/// each library error with its hint. A cause the line already says (an
+/// unknown entity's message repeats its source's) is not said twice.
 pub fn error_line(err: &anyhow::Error) -> String {
-    err.chain()
-        .map(|e| match e.downcast_ref::<Error>() {
+    let mut parts: Vec<String> = Vec::new();
+    for e in err.chain() {
+        let part = match e.downcast_ref::<Error>() {
             Some(e) => error(e),
             None => e.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(": ")
+        };
+        if !parts.iter().any(|p| p.contains(&part)) {
+            parts.push(part);
+        }
+    }
+    parts.join(": ")
 }
 
 /// A library error as the user reads it.

@@ -3,7 +3,7 @@
 //! (or first building) the index, colour and format choices, exit status.
 
 mod check;
-mod compare;
+pub(crate) mod compare;
 mod diff;
 mod entities;
 mod export;
@@ -13,6 +13,7 @@ mod ingest;
 mod precedent;
 mod reuse;
 mod search;
+mod serve;
 mod show;
 mod stats;
 mod status;
@@ -22,11 +23,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use dipsearch::error::UsageError;
 use dipsearch::index::IndexHandle;
 use dipsearch::ingest::{ingest as run_ingest, IngestOptions};
+use dipsearch::model::ParagraphRecord;
 use dipsearch::render::safe::one_line;
 use dipsearch::render::{Format, TextStyle};
-use dipsearch::search::{Engine, Filters};
+use dipsearch::search::{similar_ids, Engine, Filters};
 
 use crate::cli::{BasicFormat, Cli, ColorArg, Command, FilterArgs};
 
@@ -65,6 +68,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Diff(a) => diff::run(index, a),
         Command::Compare(a) => compare::run(index, a),
         Command::Reuse(a) => reuse::run(index, a),
+        Command::Serve(a) => serve::run(index, a),
     }
 }
 
@@ -126,6 +130,19 @@ fn open_or_build(index: &Path, corpus: &Path) -> Result<Engine> {
 /// errors naming the value.
 fn resolve_filters(args: &FilterArgs) -> Result<Filters> {
     Ok(Filters::resolve(&args.values())?)
+}
+
+/// The paragraph `id` names; an unknown id is a usage error listing the
+/// ids spelled closest to it.
+pub(crate) fn find_paragraph(engine: &Engine, id: &str) -> Result<ParagraphRecord> {
+    match engine.paragraph(id)? {
+        Some(r) => Ok(r),
+        None => Err(dipsearch::Error::from(UsageError::UnknownParagraph {
+            id: id.to_string(),
+            similar: similar_ids(engine, id)?,
+        })
+        .into()),
+    }
 }
 
 /// The query words as one string, `None` when there are none; a query

@@ -5,6 +5,7 @@
 //! so no control character from the data reaches a terminal; JSON is exact.
 
 pub mod agreed;
+pub mod citation;
 pub mod json;
 pub mod safe;
 pub mod text;

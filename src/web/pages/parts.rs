@@ -1,0 +1,108 @@
+//! Pieces several pages show: where a paragraph comes from, its text with
+//! marked ranges, its tags, and the addresses of the pages.
+
+use maud::{html, Markup};
+
+use dipsearch::model::ParagraphRecord;
+
+use super::super::params::{encode_path, href};
+
+/// The paragraph page of `id`.
+pub fn para_href(id: &str) -> String {
+    format!("/p/{}", encode_path(id))
+}
+
+/// The precedents page of `id`.
+pub fn precedent_href(id: &str) -> String {
+    format!("/precedent/{}", encode_path(id))
+}
+
+/// The diff page of `a` → `b`.
+pub fn diff_href(a: &str, b: &str) -> String {
+    href("/diff", &[("a", a), ("b", b)])
+}
+
+/// The compare page of the documents of `a` → `b`.
+pub fn compare_href(a: &ParagraphRecord, b: &ParagraphRecord) -> String {
+    href("/compare", &[("a", &a.source), ("b", &b.source)])
+}
+
+/// The meeting's short name: acronym, name, title or file.
+pub fn meeting_name(r: &ParagraphRecord) -> &str {
+    let h = &r.header;
+    h.acronym
+        .as_deref()
+        .or(h.meeting.as_deref())
+        .or(h.title.as_deref())
+        .unwrap_or(&r.source)
+}
+
+/// `ASTOP #5 · 2003-11-13 · Tokyo · ¶4(d)`: who, when, where, which
+/// paragraph (as the command line's result lines).
+pub fn locator(r: &ParagraphRecord) -> Markup {
+    let h = &r.header;
+    let date = h
+        .date
+        .map(|d| d.to_string())
+        .or(h.year.map(|y| y.to_string()));
+    html! {
+        span.meeting { (meeting_name(r)) @if let Some(e) = h.edition { " #" (e) } }
+        @if let Some(i) = &h.issuer { span.issuer { (i.as_str()) } }
+        @if let Some(d) = date { span.date { (d) } }
+        @if let Some(p) = &h.place { span.place { (p) } }
+        span.label { "¶" (r.paragraph) }
+    }
+}
+
+/// `text` with the byte ranges `ranges` in `<mark>` (ranges that overlap
+/// an earlier one or fall inside a character are left out).
+pub fn marked(text: &str, ranges: &[(usize, usize)]) -> Markup {
+    let mut sorted = ranges.to_vec();
+    sorted.sort_unstable();
+    let mut pieces: Vec<(&str, bool)> = Vec::new();
+    let mut at = 0;
+    for (s, e) in sorted {
+        if s < at
+            || e > text.len()
+            || s >= e
+            || !text.is_char_boundary(s)
+            || !text.is_char_boundary(e)
+        {
+            continue;
+        }
+        pieces.push((&text[at..s], false));
+        pieces.push((&text[s..e], true));
+        at = e;
+    }
+    pieces.push((&text[at..], false));
+    html! {
+        @for (piece, mark) in pieces {
+            @if mark { mark { (piece) } } @else { (piece) }
+        }
+    }
+}
+
+/// The paragraph's tags, each a link to the search for it.
+pub fn tags(r: &ParagraphRecord) -> Markup {
+    let lists: [(&str, Vec<&str>); 4] = [
+        ("country", r.countries.iter().map(|c| c.as_str()).collect()),
+        (
+            "instrument",
+            r.instruments.iter().map(String::as_str).collect(),
+        ),
+        ("topic", r.topics.iter().map(String::as_str).collect()),
+        ("group", r.groups.iter().map(String::as_str).collect()),
+    ];
+    html! {
+        @if lists.iter().any(|(_, l)| !l.is_empty()) {
+            ul.tags {
+                @for (kind, list) in &lists {
+                    @for id in list {
+                        li { a class={ "tag " (kind) } href=(href("/search", &[(kind, id)]))
+                            title={ (kind) " " (id) } { (id) } }
+                    }
+                }
+            }
+        }
+    }
+}
