@@ -15,4 +15,5 @@ mod metadata;
 mod real;
 mod safety;
 mod sample;
+mod serve;
 mod understanding;

@@ -202,7 +202,7 @@ fn precedent_list(p: &ParagraphRecord, found: &Precedents) -> Markup {
                             p.share {
                                 (format!("{:.0}%", (m.coverage * 100.0).floor())) " of this paragraph's words shared"
                                 @if m.earliest { " · " strong { "earliest use" } }
-                                " · " a.diff href=(diff_href(&m.record.id, &p.id)) { "diff" }
+                                " · " a.diff href=(diff_href(&m.record, p)) { "diff" }
                                 @if m.record.source != p.source {
                                     " · " a href=(compare_href(&m.record, p)) { "compare the documents" }
                                 }

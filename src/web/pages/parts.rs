@@ -3,6 +3,7 @@
 
 use maud::{html, Markup};
 
+use dipsearch::agreed::when;
 use dipsearch::model::ParagraphRecord;
 
 use super::super::params::{encode_path, href};
@@ -17,13 +18,26 @@ pub fn precedent_href(id: &str) -> String {
     format!("/precedent/{}", encode_path(id))
 }
 
-/// The diff page of `a` → `b`.
-pub fn diff_href(a: &str, b: &str) -> String {
-    href("/diff", &[("a", a), ("b", b)])
+/// `x` and `y`, the older first (as `diff` and `compare` take them).
+fn older_first<'a>(
+    x: &'a ParagraphRecord,
+    y: &'a ParagraphRecord,
+) -> (&'a ParagraphRecord, &'a ParagraphRecord) {
+    match (when(x), when(y)) {
+        (Some(a), Some(b)) if b < a => (y, x),
+        _ => (x, y),
+    }
 }
 
-/// The compare page of the documents of `a` → `b`.
-pub fn compare_href(a: &ParagraphRecord, b: &ParagraphRecord) -> String {
+/// The diff page of two paragraphs, the older first.
+pub fn diff_href(x: &ParagraphRecord, y: &ParagraphRecord) -> String {
+    let (a, b) = older_first(x, y);
+    href("/diff", &[("a", &a.id), ("b", &b.id)])
+}
+
+/// The compare page of the documents of two paragraphs, the older first.
+pub fn compare_href(x: &ParagraphRecord, y: &ParagraphRecord) -> String {
+    let (a, b) = older_first(x, y);
     href("/compare", &[("a", &a.source), ("b", &b.source)])
 }
 

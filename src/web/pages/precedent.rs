@@ -107,7 +107,7 @@ fn matches(this: &ParagraphRecord, res: &Precedents) -> Markup {
                     p.share {
                         (pct(m.coverage)) " of the text shared (" (pct(m.their_coverage)) " of this paragraph)"
                         @if m.earliest { " · " strong { "earliest use" } }
-                        " · " a.diff href=(diff_href(&m.record.id, &this.id)) { "diff" }
+                        " · " a.diff href=(diff_href(&m.record, this)) { "diff" }
                         @if m.record.source != this.source {
                             " · " a href=(compare_href(&m.record, this)) { "compare the documents" }
                         }
