@@ -12,7 +12,8 @@ use std::time::Duration;
 
 use crate::util::{fixtures, TestDir};
 
-/// The shipped sample, the agreed-language editions and the web fixtures.
+/// The shipped sample, the agreed-language editions, the web fixtures and
+/// two more documents on export control.
 fn corpus() -> TestDir {
     let t = TestDir::with_sample();
     for f in [
@@ -24,6 +25,9 @@ fn corpus() -> TestDir {
     }
     for f in ["astop-2031-manila.txt", "harbour-dialogue-2032-hostile.txt"] {
         t.copy_in(&fixtures().join("web").join(f), f);
+    }
+    for f in ["meti-export-control-seminar-2020.txt", "mofa-astop-2008-results.txt"] {
+        t.copy_in(&fixtures().join("docs").join(f), f);
     }
     t.run(["ingest", "-q"]).success();
     t
