@@ -11,7 +11,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
 use super::error::WebError;
-use super::pages;
+use super::reply::{Kind, Reply};
 use super::route;
 use super::state::State;
 
@@ -22,72 +22,6 @@ pub const MAX_URL: usize = 8 * 1024;
 /// refused: the page is plain HTML with one stylesheet of its own.
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
                    base-uri 'none'; frame-ancestors 'none'";
-
-/// What a response body is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// A page.
-    Html,
-    /// A JSON twin (or a JSON error).
-    Json,
-    /// The stylesheet.
-    Css,
-    /// The icon.
-    Svg,
-}
-
-impl Kind {
-    fn content_type(self) -> &'static str {
-        match self {
-            Kind::Html => "text/html; charset=utf-8",
-            Kind::Json => "application/json",
-            Kind::Css => "text/css; charset=utf-8",
-            Kind::Svg => "image/svg+xml",
-        }
-    }
-}
-
-/// A response before its headers are added.
-pub struct Reply {
-    /// HTTP status.
-    pub status: u16,
-    /// Body type.
-    pub kind: Kind,
-    /// Body bytes.
-    pub body: Vec<u8>,
-}
-
-impl Reply {
-    /// 200 with `body`.
-    pub fn ok(kind: Kind, body: Vec<u8>) -> Reply {
-        Reply {
-            status: 200,
-            kind,
-            body,
-        }
-    }
-
-    /// An error as a short page, or as `{"error", "status"}` for a JSON
-    /// address.
-    pub fn error(err: &WebError, json: bool) -> Reply {
-        let body = if json {
-            let mut b = serde_json::to_vec(&serde_json::json!({
-                "error": err.message,
-                "status": err.status,
-            }))
-            .unwrap_or_default();
-            b.push(b'\n');
-            b
-        } else {
-            pages::error_page(err)
-        };
-        Reply {
-            status: err.status,
-            kind: if json { Kind::Json } else { Kind::Html },
-            body,
-        }
-    }
-}
 
 /// Most request headers read (more is 431).
 const MAX_HEADERS: usize = 64;

@@ -13,6 +13,7 @@ mod error;
 mod http;
 mod pages;
 mod params;
+mod reply;
 mod route;
 mod state;
 

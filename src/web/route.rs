@@ -4,9 +4,9 @@
 //! is refused before routing.
 
 use super::error::WebError;
-use super::http::{Kind, Reply};
 use super::pages;
 use super::params::{decode_path, Params};
+use super::reply::{Kind, Reply};
 use super::state::State;
 
 const STYLE: &str = include_str!("assets/style.css");

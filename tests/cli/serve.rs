@@ -26,7 +26,10 @@ fn corpus() -> TestDir {
     for f in ["astop-2031-manila.txt", "harbour-dialogue-2032-hostile.txt"] {
         t.copy_in(&fixtures().join("web").join(f), f);
     }
-    for f in ["meti-export-control-seminar-2020.txt", "mofa-astop-2008-results.txt"] {
+    for f in [
+        "meti-export-control-seminar-2020.txt",
+        "mofa-astop-2008-results.txt",
+    ] {
         t.copy_in(&fixtures().join("docs").join(f), f);
     }
     t.run(["ingest", "-q"]).success();
@@ -521,11 +524,7 @@ fn bad_requests_get_4xx_and_never_a_file() {
         .trim_start_matches("dipsearch: ")
         .to_string();
     assert!(line.contains("'Japn'"), "{line}");
-    assert!(
-        r.text().contains(&line.replace('\'', "'")),
-        "{line} in {}",
-        r.text()
-    );
+    assert!(r.text().contains(&line), "{line} in {}", r.text());
     // JSON addresses get JSON errors.
     let r = s.get("/p/nowhere.txt%231.json");
     assert_eq!(r.status, 404);

@@ -17,11 +17,12 @@ use super::parts::{locator, para_href};
 use super::{document, SearchBox};
 use crate::commands::compare::{document as doc_paragraphs, edition};
 
-/// The two documents, as `dipsearch compare` finds them.
-fn documents(
-    engine: &Engine,
-    params: &Params,
-) -> Result<Option<(Vec<ParagraphRecord>, Vec<ParagraphRecord>)>, WebError> {
+/// The older and the newer document's paragraphs.
+type Editions = (Vec<ParagraphRecord>, Vec<ParagraphRecord>);
+
+/// The two documents, as `dipsearch compare` finds them; `None` when the
+/// page was asked for without any.
+fn documents(engine: &Engine, params: &Params) -> Result<Option<Editions>, WebError> {
     params.allow(&["a", "b", "meeting", "from", "to", "type"])?;
     let docs = (params.one("a")?, params.one("b")?);
     let meeting = params.one("meeting")?;
