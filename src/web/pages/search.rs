@@ -5,6 +5,7 @@
 
 use maud::{html, Markup};
 
+use dipsearch::model::EntityKind;
 use dipsearch::render::{self, Format, TextStyle};
 use dipsearch::search::hint::Hint;
 use dipsearch::search::{
@@ -79,6 +80,48 @@ pub fn page(engine: &Engine, params: &Params, json: bool) -> Result<Vec<u8>, Web
         render::hits(Format::Json, &results, TextStyle::default(), &mut out)?;
         return Ok(out);
     }
+    // The facets check meeting words against the index, which a search
+    // does not (it finds nothing): their message then stands in for them.
+    let (lists, facet_note) = match facet_lists(engine, &req) {
+        Ok(lists) => (lists, None),
+        Err(e) => (Vec::new(), Some(e.message)),
+    };
+    let hint = engine.hint(&req, &results)?;
+    let keep: Vec<(&str, &str)> = params
+        .pairs()
+        .filter(|(k, _)| FILTERS.contains(k) || matches!(*k, "sort" | "literal" | "limit"))
+        .collect();
+    let title = req.query.as_deref().unwrap_or("Search");
+    let main = html! {
+        div.search {
+            section.results {
+                (summary(params, &req, &results, hint.as_ref()))
+                ol.hits { @for h in &results.hits { (hit(h)) } }
+                (pager(params, &req, results.total))
+                p.twin { a href=(params.link("/search.json", |_| {})) { "This page as JSON" } }
+            }
+            aside.facets aria-label="Narrow the results" {
+                @if let Some(note) = &facet_note { p.hint { (note) } }
+                @for (param, heading, buckets) in &lists {
+                    (facet(params, param, heading, buckets))
+                }
+                (dates(params))
+            }
+        }
+    };
+    let search = SearchBox {
+        q: req.query.as_deref().unwrap_or(""),
+        keep,
+    };
+    Ok(document(title, &search, main))
+}
+
+/// The facet lists shown beside the results: the values most found, years
+/// newest first.
+fn facet_lists(
+    engine: &Engine,
+    req: &SearchRequest,
+) -> Result<Vec<(&'static str, &'static str, Vec<FacetBucket>)>, WebError> {
     let mut lists = Vec::new();
     for (by, param, heading) in FACETS {
         let mut f = facet_counts(
@@ -95,34 +138,7 @@ pub fn page(engine: &Engine, params: &Params, json: bool) -> Result<Vec<u8>, Web
         }
         lists.push((param, heading, f.buckets));
     }
-    let hint = engine.hint(&req, &results)?;
-    let mut keep: Vec<(&str, &str)> = params
-        .pairs()
-        .filter(|(k, _)| FILTERS.contains(k) || matches!(*k, "sort" | "literal" | "limit"))
-        .collect();
-    keep.sort_by_key(|(k, _)| FILTERS.contains(k));
-    let title = req.query.as_deref().unwrap_or("Search");
-    let main = html! {
-        div.search {
-            section.results {
-                (summary(params, &req, &results, hint.as_ref()))
-                ol.hits { @for h in &results.hits { (hit(h)) } }
-                (pager(params, &req, results.total))
-                p.twin { a href=(params.link("/search.json", |_| {})) { "This page as JSON" } }
-            }
-            aside.facets aria-label="Narrow the results" {
-                @for (param, heading, buckets) in &lists {
-                    (facet(params, param, heading, buckets))
-                }
-                (dates(params))
-            }
-        }
-    };
-    let search = SearchBox {
-        q: req.query.as_deref().unwrap_or(""),
-        keep,
-    };
-    Ok(document(title, &search, main))
+    Ok(lists)
 }
 
 /// The count, the active filters as removable chips, the sort links, what
@@ -177,7 +193,7 @@ fn summary(
                 }
             }
         }
-        @if let Some(h) = hint { p.hint { (hint_line(h, res.total)) } }
+        @if let Some(h) = hint { p.hint { (hint_line(params, h, res.total)) } }
     }
 }
 
@@ -191,8 +207,10 @@ fn remove_link(params: &Params, active: &[(&str, &str)], i: usize) -> String {
     })
 }
 
-/// What would find more, worded for the page (a link, not a flag).
-fn hint_line(hint: &Hint, total: usize) -> Markup {
+/// What would find more, worded for the page (a link, not a flag): the
+/// entity's filter instead of the query, the other filters kept, as the
+/// count was made.
+fn hint_line(params: &Params, hint: &Hint, total: usize) -> Markup {
     match hint {
         Hint::Entity {
             from,
@@ -200,8 +218,16 @@ fn hint_line(hint: &Hint, total: usize) -> Markup {
             id,
             count,
         } => {
-            let link = super::super::params::href("/search", &[(kind.as_str(), id)]);
-            html! { (from) " is a " (kind.as_str()) ": " a href=(link) { (kind.as_str()) " " (id) } " finds " (count) }
+            let link = params.link("/search", |p| {
+                p.retain(|(k, _)| *k != "q");
+                p.push((kind.as_str(), id));
+            });
+            let article = if *kind == EntityKind::Instrument {
+                "an"
+            } else {
+                "a"
+            };
+            html! { (from) " is " (article) " " (kind.as_str()) ": " a href=(link) { (kind.as_str()) " " (id) } " finds " (count) }
         }
         other => html! { (hints::thin_results(other, total)) },
     }
