@@ -116,12 +116,12 @@ pub fn page(engine: &Engine, params: &Params, json: bool) -> Result<Vec<u8>, Web
     Ok(document(title, &search, main))
 }
 
+/// One facet list: the parameter a value sets, the heading, the values.
+type FacetList = (&'static str, &'static str, Vec<FacetBucket>);
+
 /// The facet lists shown beside the results: the values most found, years
 /// newest first.
-fn facet_lists(
-    engine: &Engine,
-    req: &SearchRequest,
-) -> Result<Vec<(&'static str, &'static str, Vec<FacetBucket>)>, WebError> {
+fn facet_lists(engine: &Engine, req: &SearchRequest) -> Result<Vec<FacetList>, WebError> {
     let mut lists = Vec::new();
     for (by, param, heading) in FACETS {
         let mut f = facet_counts(
