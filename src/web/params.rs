@@ -214,6 +214,12 @@ impl Params {
         })
     }
 
+    /// A link to `path` with the same pairs, `offset` included (the JSON
+    /// twin of this very page).
+    pub fn same(&self, path: &str) -> String {
+        href(path, &self.pairs().collect::<Vec<_>>())
+    }
+
     /// A link to `path` with these pairs changed by `edit` (`offset`
     /// always dropped: a changed request starts at its first page).
     pub fn link<'x>(

@@ -72,7 +72,7 @@ pub fn page(engine: &Engine, params: &Params, json: bool) -> Result<Vec<u8>, Web
             (form(params))
             (overview(&c))
             ol.pairs { @for p in &c.pairs { (pair(&c, p)) } }
-            p.twin { a href=(params.link("/compare.json", |_| {})) { "This page as JSON" } }
+            p.twin { a href=(params.same("/compare.json")) { "This page as JSON" } }
         }
     };
     Ok(document("Compare", &SearchBox::default(), main))

@@ -120,3 +120,25 @@ pub fn tags(r: &ParagraphRecord) -> Markup {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::marked;
+
+    #[test]
+    fn marks_ranges_and_escapes_the_rest() {
+        let text = "a <b> & café export control";
+        let s = text.find("export").unwrap();
+        let html = marked(text, &[(s, text.len()), (0, 1), (s + 1, s + 3)]).into_string();
+        assert_eq!(
+            html,
+            "<mark>a</mark> &lt;b&gt; &amp; café <mark>export control</mark>"
+        );
+        // A range inside a character or past the end is left out.
+        let e = text.find('é').unwrap();
+        assert_eq!(
+            marked(text, &[(e + 1, e + 2), (0, 999)]).into_string(),
+            "a &lt;b&gt; &amp; café export control"
+        );
+    }
+}

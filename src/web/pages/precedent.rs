@@ -70,7 +70,7 @@ pub fn page(engine: &Engine, id: &str, params: &Params, json: bool) -> Result<Ve
             (sort_links(params, id))
             (matches(&this, &res))
             (pager(params, id, &req, res.total))
-            p.twin { a href=(params.link(&format!("{}.json", precedent_href(id)), |_| {})) { "This page as JSON" } }
+            p.twin { a href=(params.same(&format!("{}.json", precedent_href(id)))) { "This page as JSON" } }
         }
     };
     Ok(document("Precedents", &SearchBox::default(), main))

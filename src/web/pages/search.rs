@@ -98,7 +98,7 @@ pub fn page(engine: &Engine, params: &Params, json: bool) -> Result<Vec<u8>, Web
                 (summary(params, &req, &results, hint.as_ref()))
                 ol.hits { @for h in &results.hits { (hit(h)) } }
                 (pager(params, &req, results.total))
-                p.twin { a href=(params.link("/search.json", |_| {})) { "This page as JSON" } }
+                p.twin { a href=(params.same("/search.json")) { "This page as JSON" } }
             }
             aside.facets aria-label="Narrow the results" {
                 @if let Some(note) = &facet_note { p.hint { (note) } }
