@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dipsearch::model::DocType;
+use dipsearch::search::FilterValues;
 
 /// Paragraph-level search over diplomatic meeting documents: what was said
 /// where, in which meeting, on what date, about which countries, treaties
@@ -90,6 +91,9 @@ pub enum Command {
     /// Print the manual page (roff), or write every page to a folder.
     #[command(after_help = help::MAN)]
     Man(ManArgs),
+    /// Serve a web page over the index on this machine: search, facets, paragraphs, precedents.
+    #[command(after_help = help::SERVE)]
+    Serve(ServeArgs),
 }
 
 /// `completions` arguments.
@@ -180,6 +184,24 @@ pub struct FilterArgs {
     /// On or before this date: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_name = "DATE", visible_alias = "before")]
     pub until: Option<String>,
+}
+
+impl FilterArgs {
+    /// The values as typed, for `Filters::resolve` (which the web page's
+    /// parameters also go through).
+    pub fn values(&self) -> FilterValues {
+        FilterValues {
+            countries: self.countries.clone(),
+            instruments: self.instruments.clone(),
+            topics: self.topics.clone(),
+            groups: self.groups.clone(),
+            meetings: self.meetings.clone(),
+            types: self.types.clone(),
+            issuers: self.issuers.clone(),
+            since: self.since.clone(),
+            until: self.until.clone(),
+        }
+    }
 }
 
 /// `search` arguments.
@@ -481,6 +503,23 @@ pub struct ReuseArgs {
     /// Colour: auto (terminal and no NO_COLOR), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// Corpus to build the index from when there is none yet.
+    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    pub corpus: PathBuf,
+}
+
+/// `serve` arguments.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Port to listen on (0: any free port, printed on start).
+    #[arg(long, default_value_t = 7878, value_name = "PORT")]
+    pub port: u16,
+    /// Address to listen on; anything but a loopback address makes the page reachable from the network.
+    #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
+    pub bind: std::net::IpAddr,
+    /// Open the page in the desktop's browser (xdg-open or open).
+    #[arg(long)]
+    pub open: bool,
     /// Corpus to build the index from when there is none yet.
     #[arg(long, default_value = "corpus", value_name = "DIR")]
     pub corpus: PathBuf,

@@ -4,6 +4,7 @@
 
 mod cli;
 mod commands;
+mod web;
 
 use std::process::ExitCode;
 use std::sync::Mutex;

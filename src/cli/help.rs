@@ -178,3 +178,12 @@ Examples:
   dipsearch man --dir ~/.local/share/man/man1              every page (dipsearch-search.1, ...)
 
 Exit status: 0 success, 1 failure (a folder that cannot be written), 2 usage error.";
+
+/// After `serve --help`.
+pub const SERVE: &str = "\
+Examples:
+  dipsearch serve                          http://127.0.0.1:7878/ on this machine only
+  dipsearch serve --port 8080 --open       another port, and open it in the browser
+  dipsearch serve --bind 0.0.0.0           reachable from the network (says so once)
+
+Exit status: 0 when stopped, 1 failure (the port is taken, no index), 2 usage error.";

@@ -38,12 +38,17 @@ pub fn run(index: &Path, args: CompareArgs) -> Result<Outcome> {
 
 /// The paragraphs of a document named by its source path (or any of its
 /// paragraph ids).
-fn document(engine: &Engine, name: &str) -> Result<Vec<ParagraphRecord>> {
+pub(crate) fn document(engine: &Engine, name: &str) -> Result<Vec<ParagraphRecord>> {
     Ok(dipsearch::search::document_by_name(engine, name)?)
 }
 
 /// The one document of `meeting` in `year` (of `doc_type` when given).
-fn edition(engine: &Engine, meeting: &str, year: &str, doc_type: Option<&str>) -> Result<String> {
+pub(crate) fn edition(
+    engine: &Engine,
+    meeting: &str,
+    year: &str,
+    doc_type: Option<&str>,
+) -> Result<String> {
     let mut f = Filters::default();
     f.add_meeting(meeting)?;
     f.set_since(year)?;

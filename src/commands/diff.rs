@@ -8,9 +8,8 @@ use dipsearch::agreed::diff;
 use dipsearch::error::UsageError;
 use dipsearch::render::agreed::{self as out, Side};
 use dipsearch::render::Format;
-use dipsearch::search::similar_ids;
 
-use super::{open_or_build, text_style, with_stdout, Outcome};
+use super::{find_paragraph, open_or_build, text_style, with_stdout, Outcome};
 use crate::cli::{DiffArgs, DiffFormat};
 
 pub fn run(index: &Path, args: DiffArgs) -> Result<Outcome> {
@@ -27,13 +26,7 @@ pub fn run(index: &Path, args: DiffArgs) -> Result<Outcome> {
     if !args.ids.is_empty() {
         let engine = open_or_build(index, &args.corpus)?;
         for id in &args.ids {
-            match engine.paragraph(id)? {
-                Some(r) => sides.push((Some(id.clone()), r.text)),
-                None => bail!(dipsearch::Error::from(UsageError::UnknownParagraph {
-                    id: id.clone(),
-                    similar: similar_ids(&engine, id)?,
-                })),
-            }
+            sides.push((Some(id.clone()), find_paragraph(&engine, id)?.text));
         }
     }
     sides.extend(args.texts.iter().map(|t| (None, t.clone())));

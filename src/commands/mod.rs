@@ -4,7 +4,7 @@
 
 mod check;
 mod cite;
-mod compare;
+pub(crate) mod compare;
 mod completions;
 mod diff;
 mod entities;
@@ -16,6 +16,7 @@ mod man;
 mod precedent;
 mod reuse;
 mod search;
+mod serve;
 mod show;
 mod stats;
 mod status;
@@ -25,13 +26,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use dipsearch::enrich::Gazetteer;
+use dipsearch::error::UsageError;
 use dipsearch::index::IndexHandle;
 use dipsearch::ingest::{ingest as run_ingest, IngestOptions};
-use dipsearch::model::EntityKind;
+use dipsearch::model::ParagraphRecord;
 use dipsearch::render::safe::one_line;
 use dipsearch::render::{Format, TextStyle};
-use dipsearch::search::{Engine, Filters};
+use dipsearch::search::{similar_ids, Engine, Filters};
 
 use crate::cli::{BasicFormat, Cli, ColorArg, Command, FilterArgs};
 
@@ -73,6 +74,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Reuse(a) => reuse::run(index, a),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => man::run(a),
+        Command::Serve(a) => serve::run(index, a),
     }
 }
 
@@ -133,35 +135,20 @@ fn open_or_build(index: &Path, corpus: &Path) -> Result<Engine> {
 /// Resolves the filter flags into index terms; unknown values are usage
 /// errors naming the value.
 fn resolve_filters(args: &FilterArgs) -> Result<Filters> {
-    let mut f = Filters::default();
-    // Built only when a filter needs it: plain searches skip the cost.
-    let gaz = || Gazetteer::builtin();
-    for (values, kind) in [
-        (&args.countries, EntityKind::Country),
-        (&args.instruments, EntityKind::Instrument),
-        (&args.topics, EntityKind::Topic),
-        (&args.groups, EntityKind::Group),
-    ] {
-        for v in values {
-            f.add_entity(gaz(), kind, v)?;
-        }
+    Ok(Filters::resolve(&args.values())?)
+}
+
+/// The paragraph `id` names; an unknown id is a usage error listing the
+/// ids spelled closest to it.
+pub(crate) fn find_paragraph(engine: &Engine, id: &str) -> Result<ParagraphRecord> {
+    match engine.paragraph(id)? {
+        Some(r) => Ok(r),
+        None => Err(dipsearch::Error::from(UsageError::UnknownParagraph {
+            id: id.to_string(),
+            similar: similar_ids(engine, id)?,
+        })
+        .into()),
     }
-    for v in &args.meetings {
-        f.add_meeting(v)?;
-    }
-    for v in &args.types {
-        f.add_doc_type(v)?;
-    }
-    for v in &args.issuers {
-        f.add_issuer(gaz(), v)?;
-    }
-    if let Some(s) = &args.since {
-        f.set_since(s)?;
-    }
-    if let Some(u) = &args.until {
-        f.set_until(u)?;
-    }
-    Ok(f)
 }
 
 /// The query words as one string, `None` when there are none; a query

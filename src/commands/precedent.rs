@@ -8,9 +8,11 @@ use anyhow::{bail, Context, Result};
 use dipsearch::agreed::{precedents, Order, PrecedentRequest};
 use dipsearch::error::UsageError;
 use dipsearch::render::agreed::{self as out, Side};
-use dipsearch::search::similar_ids;
 
-use super::{basic, join_query, open_or_build, resolve_filters, text_style, with_stdout, Outcome};
+use super::{
+    basic, find_paragraph, join_query, open_or_build, resolve_filters, text_style, with_stdout,
+    Outcome,
+};
 use crate::cli::{PrecedentArgs, PrecedentSort};
 
 pub fn run(index: &Path, args: PrecedentArgs) -> Result<Outcome> {
@@ -33,13 +35,7 @@ pub fn run(index: &Path, args: PrecedentArgs) -> Result<Outcome> {
     let engine = open_or_build(index, &args.corpus)?;
     let (text, id) = match (typed, &args.id) {
         (Some(t), _) => (t, None),
-        (None, Some(id)) => match engine.paragraph(id)? {
-            Some(r) => (r.text, Some(id.clone())),
-            None => bail!(dipsearch::Error::from(UsageError::UnknownParagraph {
-                id: id.clone(),
-                similar: similar_ids(&engine, id)?,
-            })),
-        },
+        (None, Some(id)) => (find_paragraph(&engine, id)?.text, Some(id.clone())),
         (None, None) => bail!(dipsearch::Error::from(UsageError::Arguments(
             "give the wording to look for: a paragraph id, --text TEXT or --file FILE".into()
         ))),

@@ -34,7 +34,67 @@ pub struct Filters {
     pub until: Option<u64>,
 }
 
+/// Filter values as typed, before resolution: what the command line's
+/// filter flags and the web page's parameters both map onto, so that
+/// [`Filters::resolve`] checks them the same way and gives the same errors.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FilterValues {
+    /// Countries mentioned (`JPN`, `Japan`, a group for its members).
+    pub countries: Vec<String>,
+    /// Instruments mentioned.
+    pub instruments: Vec<String>,
+    /// Topics.
+    pub topics: Vec<String>,
+    /// Groups mentioned as such.
+    pub groups: Vec<String>,
+    /// Meetings (series or words of a name).
+    pub meetings: Vec<String>,
+    /// Document types.
+    pub types: Vec<String>,
+    /// Issuing countries.
+    pub issuers: Vec<String>,
+    /// First day: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub since: Option<String>,
+    /// Last day, as `since`.
+    pub until: Option<String>,
+}
+
 impl Filters {
+    /// Resolves typed values into index terms. Each value may list
+    /// alternatives with commas; repeated values must all match. Unknown
+    /// values are usage errors naming the value.
+    pub fn resolve(values: &FilterValues) -> Result<Filters> {
+        let mut f = Filters::default();
+        // Built only when a filter needs it: plain searches skip the cost.
+        let gaz = || Gazetteer::builtin();
+        for (list, kind) in [
+            (&values.countries, EntityKind::Country),
+            (&values.instruments, EntityKind::Instrument),
+            (&values.topics, EntityKind::Topic),
+            (&values.groups, EntityKind::Group),
+        ] {
+            for v in list {
+                f.add_entity(gaz(), kind, v)?;
+            }
+        }
+        for v in &values.meetings {
+            f.add_meeting(v)?;
+        }
+        for v in &values.types {
+            f.add_doc_type(v)?;
+        }
+        for v in &values.issuers {
+            f.add_issuer(gaz(), v)?;
+        }
+        if let Some(s) = &values.since {
+            f.set_since(s)?;
+        }
+        if let Some(u) = &values.until {
+            f.set_until(u)?;
+        }
+        Ok(f)
+    }
+
     /// Whether any filter is set.
     pub fn is_empty(&self) -> bool {
         self == &Filters::default()

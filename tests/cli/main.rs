@@ -18,4 +18,5 @@ mod metadata;
 mod real;
 mod safety;
 mod sample;
+mod serve;
 mod understanding;
