@@ -116,8 +116,31 @@ impl FacetCollector {
 /// Per-segment state.
 pub struct FacetSegment {
     source: Source,
+    /// Counts by term ordinal, for string columns (ordinals are dense).
+    by_ord: Vec<u64>,
+    /// Counts by value, for number columns.
     counts: HashMap<u64, u64>,
     seen: Vec<u64>,
+}
+
+impl FacetSegment {
+    fn new(by: FacetBy, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
+        let ff = reader.fast_fields();
+        let source = match by {
+            FacetBy::Year => Source::U64(ff.u64(by.column()).ok()),
+            _ => Source::Str(ff.str(by.column())?),
+        };
+        let by_ord = match &source {
+            Source::Str(Some(col)) => vec![0; col.num_terms()],
+            _ => Vec::new(),
+        };
+        Ok(FacetSegment {
+            source,
+            by_ord,
+            counts: HashMap::new(),
+            seen: Vec::new(),
+        })
+    }
 }
 
 enum Source {
@@ -130,16 +153,7 @@ impl Collector for FacetCollector {
     type Child = FacetSegment;
 
     fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
-        let ff = reader.fast_fields();
-        let source = match self.by {
-            FacetBy::Year => Source::U64(ff.u64(self.by.column()).ok()),
-            _ => Source::Str(ff.str(self.by.column())?),
-        };
-        Ok(FacetSegment {
-            source,
-            counts: HashMap::new(),
-            seen: Vec::new(),
-        })
+        FacetSegment::new(self.by, reader)
     }
 
     fn requires_scoring(&self) -> bool {
@@ -167,10 +181,23 @@ impl SegmentCollector for FacetSegment {
             Source::U64(Some(col)) => self.seen.extend(col.values_for_doc(doc)),
             _ => {}
         }
-        self.seen.sort_unstable();
-        self.seen.dedup();
-        for v in &self.seen {
-            *self.counts.entry(*v).or_insert(0) += 1;
+        if self.seen.len() > 1 {
+            self.seen.sort_unstable();
+            self.seen.dedup();
+        }
+        match &self.source {
+            Source::Str(_) => {
+                for &ord in &self.seen {
+                    if let Some(n) = self.by_ord.get_mut(ord as usize) {
+                        *n += 1;
+                    }
+                }
+            }
+            Source::U64(_) => {
+                for v in &self.seen {
+                    *self.counts.entry(*v).or_insert(0) += 1;
+                }
+            }
         }
     }
 
@@ -179,7 +206,9 @@ impl SegmentCollector for FacetSegment {
         match &self.source {
             Source::Str(Some(col)) => {
                 let mut s = String::new();
-                for (ord, n) in self.counts {
+                let counted = self.by_ord.iter().enumerate().filter(|(_, n)| **n > 0);
+                for (ord, &n) in counted {
+                    let ord = ord as u64;
                     s.clear();
                     if col.ord_to_str(ord, &mut s).unwrap_or(false) {
                         out.insert(s.clone(), n);
@@ -214,6 +243,90 @@ pub fn into_buckets(counts: HashMap<String, u64>, by_key: bool) -> Vec<FacetBuck
         buckets.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
     }
     buckets
+}
+
+/// Several [`FacetCollector`]s in one pass over the matches.
+pub struct MultiFacetCollector {
+    bys: Vec<FacetBy>,
+}
+
+/// Per-segment state of a [`MultiFacetCollector`].
+pub struct MultiFacetSegment(Vec<FacetSegment>);
+
+impl Collector for MultiFacetCollector {
+    type Fruit = Vec<HashMap<String, u64>>;
+    type Child = MultiFacetSegment;
+
+    fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<MultiFacetSegment> {
+        let parts = self
+            .bys
+            .iter()
+            .map(|by| FacetSegment::new(*by, reader))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        Ok(MultiFacetSegment(parts))
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut all: Vec<HashMap<String, u64>> = vec![HashMap::new(); self.bys.len()];
+        for f in fruits {
+            for (into, part) in all.iter_mut().zip(f) {
+                for (k, v) in part {
+                    *into.entry(k).or_insert(0) += v;
+                }
+            }
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for MultiFacetSegment {
+    type Fruit = Vec<HashMap<String, u64>>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        for part in &mut self.0 {
+            part.collect(doc, score);
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.0.into_iter().map(SegmentCollector::harvest).collect()
+    }
+}
+
+/// Counts matching paragraphs per value of each of `bys`, in one pass over
+/// the matches (a page that shows several facet lists would otherwise run
+/// the query once per list), most first.
+pub fn facet_counts_many(
+    engine: &super::Engine,
+    query: Option<String>,
+    filters: &super::Filters,
+    bys: &[FacetBy],
+    literal: bool,
+) -> crate::Result<Vec<FacetResults>> {
+    let q = engine.build_query(query.as_deref(), filters, literal)?;
+    let collector = MultiFacetCollector { bys: bys.to_vec() };
+    let (raw, total) = engine
+        .searcher()
+        .search(&*q, &(collector, tantivy::collector::Count))?;
+    Ok(bys
+        .iter()
+        .zip(raw)
+        .map(|(by, counts)| {
+            let mut buckets = into_buckets(counts, false);
+            label_buckets(*by, &mut buckets);
+            FacetResults {
+                query: query.clone(),
+                total: total as u64,
+                by: *by,
+                buckets,
+                more: 0,
+            }
+        })
+        .collect())
 }
 
 /// Counts matching paragraphs per value of `by`.

@@ -28,7 +28,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Index, Order, Searcher, TantivyDocument, Term};
 
-pub use facets::{facet_counts, FacetBucket, FacetBy, FacetResults};
+pub use facets::{facet_counts, facet_counts_many, FacetBucket, FacetBy, FacetResults};
 pub use filters::{DateBound, FilterValues, Filters, MeetingFilter};
 pub use show::{document_by_name, similar_ids, view_paragraph, ParagraphView};
 

@@ -46,12 +46,14 @@ struct Head {
 pub fn serve_connection(state: &State, loopback_only: bool, mut stream: TcpStream) {
     let _ = stream.set_read_timeout(Some(TIMEOUT));
     let _ = stream.set_write_timeout(Some(TIMEOUT));
+    let mut work = Duration::ZERO;
     let (reply, head_only) = match read_head(&mut stream) {
         Ok(None) => return,
         Err(err) => (Reply::error(&err, false), false),
         Ok(Some(head)) => {
             let path = head.target.split('?').next().unwrap_or("");
             let json = path.ends_with(".json");
+            let started = Instant::now();
             let reply = match refuse(&head, loopback_only) {
                 Some(err) => Reply::error(&err, json),
                 None => catch_unwind(AssertUnwindSafe(|| route::dispatch(state, &head.target)))
@@ -63,10 +65,11 @@ pub fn serve_connection(state: &State, loopback_only: bool, mut stream: TcpStrea
                         Reply::error(&err, json)
                     }),
             };
+            work = started.elapsed();
             (reply, head.method == "HEAD")
         }
     };
-    let _ = write_reply(&mut stream, &reply, head_only);
+    let _ = write_reply(&mut stream, &reply, work, head_only);
     // Let the client read the answer before the socket closes: unread
     // bytes it sent (a refused body) would otherwise reset the connection.
     let _ = stream.shutdown(Shutdown::Write);
@@ -226,7 +229,15 @@ fn reason(status: u16) -> &'static str {
 
 /// Writes the answer with the headers every answer carries (the body left
 /// out for HEAD).
-fn write_reply(stream: &mut TcpStream, reply: &Reply, head_only: bool) -> io::Result<()> {
+/// Writes the answer; `work` (the time spent making it, from the parsed
+/// request to the finished body) goes out as `Server-Timing`, which a
+/// browser's developer tools show and `benches/serve-load.py` reads.
+fn write_reply(
+    stream: &mut TcpStream,
+    reply: &Reply,
+    work: Duration,
+    head_only: bool,
+) -> io::Result<()> {
     let cache = match reply.kind {
         // Pages change with every ingest.
         Kind::Html | Kind::Json => "no-store",
@@ -242,11 +253,12 @@ fn write_reply(stream: &mut TcpStream, reply: &Reply, head_only: bool) -> io::Re
          Content-Security-Policy: {CSP}\r\nX-Content-Type-Options: nosniff\r\n\
          Referrer-Policy: no-referrer\r\nX-Frame-Options: DENY\r\n\
          Cross-Origin-Resource-Policy: same-origin\r\nCache-Control: {cache}\r\n\
-         {allow}Connection: close\r\n\r\n",
+         Server-Timing: page;dur={:.3}\r\n{allow}Connection: close\r\n\r\n",
         reply.status,
         reason(reply.status),
         reply.kind.content_type(),
         reply.body.len(),
+        work.as_secs_f64() * 1e3,
     );
     let mut out = io::BufWriter::new(stream);
     out.write_all(head.as_bytes())?;

@@ -9,8 +9,8 @@ use dipsearch::model::EntityKind;
 use dipsearch::render::{self, Format, TextStyle};
 use dipsearch::search::hint::Hint;
 use dipsearch::search::{
-    facet_counts, opening, Engine, FacetBucket, FacetBy, Filters, SearchRequest, SearchResults,
-    Sort,
+    facet_counts, facet_counts_many, opening, Engine, FacetBucket, FacetBy, Filters, SearchRequest,
+    SearchResults, Sort,
 };
 
 use super::super::error::WebError;
@@ -122,16 +122,10 @@ type FacetList = (&'static str, &'static str, Vec<FacetBucket>);
 /// The facet lists shown beside the results: the values most found, years
 /// newest first.
 fn facet_lists(engine: &Engine, req: &SearchRequest) -> Result<Vec<FacetList>, WebError> {
+    let bys: Vec<FacetBy> = FACETS.iter().map(|(by, _, _)| *by).collect();
+    let counted = facet_counts_many(engine, req.query.clone(), &req.filters, &bys, req.literal)?;
     let mut lists = Vec::new();
-    for (by, param, heading) in FACETS {
-        let mut f = facet_counts(
-            engine,
-            req.query.clone(),
-            &req.filters,
-            by,
-            false,
-            req.literal,
-        )?;
+    for ((by, param, heading), mut f) in FACETS.into_iter().zip(counted) {
         f.buckets.truncate(FACET_SHOWN);
         if by == FacetBy::Year {
             f.buckets.sort_by(|a, b| b.key.cmp(&a.key));
