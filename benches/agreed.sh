@@ -7,6 +7,7 @@
 #   1. ingest of the whole corpus by the previous build and by this one,
 #      alternating, RUNS times each (wall and user+sys CPU from GNU time), and
 #      the size of each index;
+#      (SKIP_INGEST=1 keeps the last run's index and goes on with 2.)
 #   2. on this build's index: `precedent ID` for 40 paragraph ids spread over
 #      the corpus (p50, p95), `diff` of two paragraphs, `compare` of two
 #      speeches of about 40 paragraphs, `reuse` over everything; each a whole
@@ -46,6 +47,9 @@ timed() {
   awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' "$WORK/time"
 }
 
+if [ "${SKIP_INGEST:-0}" = 1 ] && [ -d "$WORK/index-new" ]; then
+  echo "== ingest skipped (SKIP_INGEST=1): the index of the last run"
+else
 echo "== ingest of the whole corpus, alternating ($RUNS runs each)"
 for run in $(seq "$RUNS"); do
   for which in prev new; do
@@ -66,6 +70,7 @@ rm -f "$WORK/ingest.$$"
 ps=$(du -sb "$WORK/index-prev" | cut -f1); ns=$(du -sb "$WORK/index-new" | cut -f1)
 awk -v p="$ps" -v n="$ns" 'BEGIN { printf "  index: prev %.0f MB, new %.0f MB (%+.1f%%)\n", p / 1e6, n / 1e6, 100 * (n - p) / p }'
 
+fi
 IDX=$WORK/index-new
 # 40 paragraph ids spread over the export, and two speeches of ~40 paragraphs
 "$NEW" --index "$IDX" export | python3 -c '
@@ -83,12 +88,20 @@ print("\n".join(forty), file=open(sys.argv[2], "w"))
 
 median_of() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 one() { # median wall ms of 5 runs of a command
+  # perf stat times the command alone; timing it from bash also counts the
+  # fork and exec of `date` (about 3 ms here, a third of diff's budget).
+  if command -v perf >/dev/null 2>&1 && perf stat true >/dev/null 2>&1; then
+    for _ in 1 2 3 4 5; do
+      perf stat -o "$WORK/perf" "$@" >/dev/null 2>&1
+      awk '/seconds time elapsed/ { printf "%.1f\n", $1 * 1000 }' "$WORK/perf"
+    done | median_of
+    return
+  fi
   for _ in 1 2 3 4 5; do
     t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
     echo $(( (t1 - t0) / 100000 )) | awk '{ printf "%.1f\n", $1 / 10 }'
   done | median_of
 }
-
 echo "== whole-process times on this build's index"
 : >"$WORK/prec"
 while read -r id; do one "$NEW" --index "$IDX" precedent "$id" >>"$WORK/prec"; done <"$WORK/ids"
