@@ -14,6 +14,7 @@
 
 use super::{Citation, Kind};
 use crate::model::Date;
+use crate::text::lexicon::MONTHS;
 
 /// A citation style for text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -27,21 +28,6 @@ pub enum Style {
     /// Bluebook-like (US legal).
     Bluebook,
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Bluebook's month abbreviations (T12).
 const MONTHS_SHORT: [&str; 12] = [

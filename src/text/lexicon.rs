@@ -346,3 +346,19 @@ mod tests {
         assert!(!mentions_meeting_kind("the council was"));
     }
 }
+
+/// English month names, January first (dates in headers, citations).
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];

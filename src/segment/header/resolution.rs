@@ -23,6 +23,7 @@ use regex::Regex;
 
 use crate::model::{Date, DocType, MeetingHeader};
 use crate::segment::dates::find_date;
+use crate::text::lexicon::MONTHS;
 
 /// Lines searched for the title.
 const TITLE_SEARCH: usize = 80;
@@ -383,21 +384,6 @@ fn read_date(t: &str, title_year: Option<u16>) -> Option<Date> {
         + 1;
     Date::new(year, m, day.parse().ok()?)
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A date line with month names mangled by OCR put right: a word of four
 /// or more characters that differs from a month name in one place
