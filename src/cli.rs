@@ -84,12 +84,86 @@ pub enum Command {
     /// The formulas the corpus repeats: sentences used in several documents, most used first.
     #[command(after_help = help::REUSE)]
     Reuse(ReuseArgs),
+    /// Saved searches: report only the paragraphs that entered the index since the last run.
+    #[command(after_help = help::WATCH)]
+    Watch(WatchArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(after_help = help::COMPLETIONS)]
     Completions(CompletionsArgs),
     /// Print the manual page (roff), or write every page to a folder.
     #[command(after_help = help::MAN)]
     Man(ManArgs),
+}
+
+/// `watch` arguments.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// What to do with saved searches.
+    #[command(subcommand)]
+    pub action: WatchAction,
+}
+
+/// The `watch` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum WatchAction {
+    /// Save a search under a name; it reports what enters the index from now on.
+    #[command(after_help = help::WATCH_ADD)]
+    Add(Box<WatchAddArgs>),
+    /// List the saved searches.
+    List(WatchListArgs),
+    /// Delete a saved search.
+    Rm(WatchRmArgs),
+    /// Print the paragraphs that entered the index since the watch last ran
+    /// (every watch when no name is given); exit 1 when there are none.
+    #[command(after_help = help::WATCH_RUN)]
+    Run(WatchRunArgs),
+}
+
+/// `watch add` arguments.
+#[derive(Debug, Args)]
+pub struct WatchAddArgs {
+    /// Name of the watch: letters, digits, `-`, `_` and `.` (at most 64).
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// Query, as for search (optional when a filter is given).
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Search the words only as typed, as `search --literal`.
+    #[arg(long)]
+    pub literal: bool,
+    /// Filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+/// `watch list` arguments.
+#[derive(Debug, Args)]
+pub struct WatchListArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
+    pub format: BasicFormat,
+}
+
+/// `watch rm` arguments.
+#[derive(Debug, Args)]
+pub struct WatchRmArgs {
+    /// Name of the watch.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+}
+
+/// `watch run` arguments.
+#[derive(Debug, Args)]
+pub struct WatchRunArgs {
+    /// Name of the watch (every watch when omitted).
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+    /// Output format (`jsonl`: one search HIT per line).
+    #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
+    pub format: SearchFormat,
+    /// Colour: auto (terminal and no NO_COLOR), always, never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
 }
 
 /// `completions` arguments.

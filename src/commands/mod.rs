@@ -19,6 +19,7 @@ mod search;
 mod show;
 mod stats;
 mod status;
+mod watch;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -71,6 +72,7 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Diff(a) => diff::run(index, a),
         Command::Compare(a) => compare::run(index, a),
         Command::Reuse(a) => reuse::run(index, a),
+        Command::Watch(a) => watch::run(index, a),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => man::run(a),
     }

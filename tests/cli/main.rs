@@ -19,3 +19,4 @@ mod real;
 mod safety;
 mod sample;
 mod understanding;
+mod watch;
