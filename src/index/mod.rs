@@ -65,8 +65,9 @@ pub const SCHEMA_VERSION: u32 = 6;
 /// when a change makes existing entries wrong. An index with an older
 /// pipeline version is rebuilt in full by the next `ingest`, which says why
 /// (v2: meeting series, resolutions; v3: real-page headers and entities;
-/// v4: Markdown read by paragraph, signatures dropped, 8,000-byte split).
-pub const PIPELINE_VERSION: u32 = 4;
+/// v4: Markdown read by paragraph, signatures dropped, 8,000-byte split;
+/// v5: `.docx` read, where it was skipped as an unsupported type).
+pub const PIPELINE_VERSION: u32 = 5;
 
 /// What the commit payload records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,6 +8,7 @@ mod general_debate;
 
 mod agreed;
 mod cite;
+mod docx;
 mod entities;
 mod errors;
 mod everyday;
