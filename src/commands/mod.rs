@@ -132,6 +132,38 @@ fn open_or_build(index: &Path, corpus: &Path) -> Result<Engine> {
     Ok(Engine::open(&IndexHandle::open(index)?)?)
 }
 
+/// Says on stderr, in one line, when the corpus changed after the last
+/// ingest (a cheap check: see `ingest::staleness`). Best effort: a check
+/// that fails says nothing.
+fn stale_notice(index: &Path) {
+    if let Ok(Some(s)) = dipsearch::ingest::staleness(index) {
+        eprintln!("dipsearch: {}", stale_line(s));
+    }
+}
+
+/// `the index is older than the corpus (2 files changed, 1 removed since
+/// the last ingest); run dipsearch ingest`.
+fn stale_line(s: dipsearch::ingest::Staleness) -> String {
+    let parts: Vec<String> = [
+        (s.added, "added"),
+        (s.changed, "changed"),
+        (s.removed, "removed"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .enumerate()
+    .map(|(i, (n, what))| match (i, n) {
+        (0, 1) => format!("1 file {what}"),
+        (0, _) => format!("{n} files {what}"),
+        _ => format!("{n} {what}"),
+    })
+    .collect();
+    format!(
+        "the index is older than the corpus ({} since the last ingest); run dipsearch ingest",
+        parts.join(", ")
+    )
+}
+
 /// Resolves the filter flags into index terms; unknown values are usage
 /// errors naming the value.
 fn resolve_filters(args: &FilterArgs) -> Result<Filters> {

@@ -105,21 +105,22 @@ impl Payload {
 /// is none or it cannot be read), read from `meta.json` alone so that it
 /// works for an index of any version (a rebuild continues its count).
 pub fn committed_generation(dir: &Path) -> u64 {
+    committed_payload(dir).map_or(0, |p| p.generation)
+}
+
+/// The payload of the last commit of the index in `dir`, read from
+/// `meta.json` alone (no segment opened), `None` when there is none or it
+/// cannot be read.
+pub fn committed_payload(dir: &Path) -> Option<Payload> {
     #[derive(Deserialize)]
     struct Meta {
         payload: Option<String>,
-    }
-    #[derive(Deserialize)]
-    struct Generation {
-        #[serde(default)]
-        generation: u64,
     }
     std::fs::read(dir.join("meta.json"))
         .ok()
         .and_then(|b| serde_json::from_slice::<Meta>(&b).ok())
         .and_then(|m| m.payload)
-        .and_then(|p| serde_json::from_str::<Generation>(&p).ok())
-        .map_or(0, |g| g.generation)
+        .and_then(|p| serde_json::from_str::<Payload>(&p).ok())
 }
 
 /// What an ingest finds in the index folder.

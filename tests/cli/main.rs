@@ -19,5 +19,6 @@ mod metadata;
 mod real;
 mod safety;
 mod sample;
+mod stale;
 mod understanding;
 mod watch;
