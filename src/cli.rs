@@ -34,6 +34,11 @@ pub struct Cli {
     )]
     pub index: PathBuf,
 
+    /// Corpus folder [default: corpus]; `ingest CORPUS` and `status CORPUS` take it as
+    /// their argument too.
+    #[arg(long, global = true, value_name = "DIR", env = "DIPSEARCH_CORPUS")]
+    pub corpus: Option<PathBuf>,
+
     /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
@@ -197,8 +202,11 @@ pub struct CheckArgs {
 /// `ingest` arguments.
 #[derive(Debug, Args)]
 pub struct IngestArgs {
-    /// Corpus folder.
-    #[arg(default_value = "corpus", value_name = "CORPUS")]
+    /// Corpus folder [default: the global --corpus, DIPSEARCH_CORPUS, or corpus].
+    #[arg(id = "corpus_dir", value_name = "CORPUS")]
+    pub corpus_dir: Option<PathBuf>,
+    /// The corpus folder resolved (the argument, or the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
     /// Rebuild every entry from scratch (the old index stays searchable until done).
     #[arg(long)]
@@ -286,8 +294,8 @@ pub struct SearchArgs {
     /// Colour: auto (terminal and no NO_COLOR), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
-    /// Corpus to build the index from when there is none yet.
-    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    /// Corpus to build the index from when there is none yet (the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
 }
 
@@ -309,8 +317,8 @@ pub struct ShowArgs {
     /// Colour.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
-    /// Corpus to build the index from when there is none yet.
-    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    /// Corpus to build the index from when there is none yet (the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
 }
 
@@ -326,8 +334,8 @@ pub struct CiteArgs {
     /// Citation style of the text format.
     #[arg(long, value_enum, default_value_t = CiteStyle::Un)]
     pub style: CiteStyle,
-    /// Corpus to build the index from when there is none yet.
-    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    /// Corpus to build the index from when there is none yet (the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
 }
 
@@ -379,8 +387,8 @@ pub struct FacetsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FacetFormat::Text)]
     pub format: FacetFormat,
-    /// Corpus to build the index from when there is none yet.
-    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    /// Corpus to build the index from when there is none yet (the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
 }
 
@@ -403,8 +411,11 @@ pub struct ExportArgs {
 /// `status` arguments.
 #[derive(Debug, Args)]
 pub struct StatusArgs {
-    /// Corpus folder.
-    #[arg(default_value = "corpus", value_name = "CORPUS")]
+    /// Corpus folder [default: the global --corpus, DIPSEARCH_CORPUS, or corpus].
+    #[arg(id = "corpus_dir", value_name = "CORPUS")]
+    pub corpus_dir: Option<PathBuf>,
+    /// The corpus folder resolved (the argument, or the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
     /// Follow symbolic links whose target is inside the corpus, as `ingest --follow-links`.
     #[arg(long)]
@@ -458,8 +469,8 @@ pub struct PrecedentArgs {
     /// Colour: auto (terminal and no NO_COLOR), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
-    /// Corpus to build the index from when there is none yet.
-    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    /// Corpus to build the index from when there is none yet (the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
 }
 
@@ -489,8 +500,8 @@ pub struct DiffArgs {
     /// Colour: auto (terminal and no NO_COLOR), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
-    /// Corpus to build the index from when there is none yet.
-    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    /// Corpus to build the index from when there is none yet (the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
 }
 
@@ -529,8 +540,8 @@ pub struct CompareArgs {
     /// Colour: auto (terminal and no NO_COLOR), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
-    /// Corpus to build the index from when there is none yet.
-    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    /// Corpus to build the index from when there is none yet (the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
 }
 
@@ -555,8 +566,8 @@ pub struct ReuseArgs {
     /// Colour: auto (terminal and no NO_COLOR), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
-    /// Corpus to build the index from when there is none yet.
-    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    /// Corpus to build the index from when there is none yet (the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
 }
 

@@ -156,6 +156,7 @@ fn watch(index: &Path, args: &IngestArgs) -> Result<Outcome> {
         if changed_at.is_some_and(|t| t.elapsed() >= WATCH_SETTLE) {
             changed_at = None;
             let quiet = IngestArgs {
+                corpus_dir: None,
                 corpus: args.corpus.clone(),
                 full: false,
                 dry_run: false,

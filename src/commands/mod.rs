@@ -22,7 +22,7 @@ mod status;
 mod watch;
 
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -56,26 +56,77 @@ impl Outcome {
 
 /// Runs the parsed command.
 pub fn dispatch(cli: Cli) -> Result<Outcome> {
-    let index = cli.index.as_path();
+    // Absolute, so that every message names the folder wherever it was
+    // typed from (`no index in /home/me/work/index`).
+    let index = absolute(&cli.index);
+    let index = index.as_path();
+    let corpus = |given: Option<PathBuf>| {
+        absolute(
+            &given
+                .or(cli.corpus.clone())
+                .unwrap_or_else(|| PathBuf::from("corpus")),
+        )
+    };
     match cli.command {
-        Command::Ingest(a) => ingest::run(index, a),
-        Command::Search(a) => search::run(index, a),
-        Command::Show(a) => show::run(index, a),
-        Command::Cite(a) => cite::run(index, a),
-        Command::Facets(a) => facets::run(index, a),
+        Command::Ingest(mut a) => {
+            a.corpus = corpus(a.corpus_dir.take());
+            ingest::run(index, a)
+        }
+        Command::Search(mut a) => {
+            a.corpus = corpus(None);
+            search::run(index, a)
+        }
+        Command::Show(mut a) => {
+            a.corpus = corpus(None);
+            show::run(index, a)
+        }
+        Command::Cite(mut a) => {
+            a.corpus = corpus(None);
+            cite::run(index, a)
+        }
+        Command::Facets(mut a) => {
+            a.corpus = corpus(None);
+            facets::run(index, a)
+        }
         Command::Stats(a) => stats::run(index, a),
         Command::Export(a) => export::run(index, a),
-        Command::Status(a) => status::run(index, a),
+        Command::Status(mut a) => {
+            a.corpus = corpus(a.corpus_dir.take());
+            status::run(index, a)
+        }
         Command::Entities(a) => entities::run(a),
         Command::Check(a) => check::run(index, a),
-        Command::Precedent(a) => precedent::run(index, a),
-        Command::Diff(a) => diff::run(index, a),
-        Command::Compare(a) => compare::run(index, a),
-        Command::Reuse(a) => reuse::run(index, a),
+        Command::Precedent(mut a) => {
+            a.corpus = corpus(None);
+            precedent::run(index, a)
+        }
+        Command::Diff(mut a) => {
+            a.corpus = corpus(None);
+            diff::run(index, a)
+        }
+        Command::Compare(mut a) => {
+            a.corpus = corpus(None);
+            compare::run(index, a)
+        }
+        Command::Reuse(mut a) => {
+            a.corpus = corpus(None);
+            reuse::run(index, a)
+        }
         Command::Watch(a) => watch::run(index, a),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => man::run(a),
     }
+}
+
+/// `path` made absolute against the current folder (as typed otherwise:
+/// `..` is kept, links are not resolved). A path that names no folder of
+/// its own (`.`, `..`, `/`) stays as typed, so that the index checks still
+/// refuse it by name.
+fn absolute(path: &Path) -> PathBuf {
+    if path.file_name().is_none() {
+        return path.to_path_buf();
+    }
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Opens the index; when there is none yet (or it is empty), builds it
@@ -210,14 +261,30 @@ fn text_style(color: ColorArg) -> TextStyle {
     let on = match color {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => {
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+        ColorArg::Auto => auto_color(io::stdout().is_terminal()),
     };
     TextStyle {
         color: on,
         hints: hints::TEXT,
     }
+}
+
+/// `--color auto`: NO_COLOR (set, not empty) turns colour off, then
+/// CLICOLOR_FORCE (set, not `0`) turns it on, then TERM=dumb turns it off;
+/// otherwise colour when stdout is a terminal (<https://no-color.org>,
+/// <https://bixense.com/clicolors/>).
+fn auto_color(terminal: bool) -> bool {
+    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    if var("NO_COLOR").is_some() {
+        return false;
+    }
+    if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+        return true;
+    }
+    if var("TERM").is_some_and(|v| v == "dumb") {
+        return false;
+    }
+    terminal
 }
 
 fn basic(format: BasicFormat) -> Format {

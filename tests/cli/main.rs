@@ -8,6 +8,7 @@ mod general_debate;
 
 mod agreed;
 mod cite;
+mod consistent;
 mod docx;
 mod entities;
 mod errors;

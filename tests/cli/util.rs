@@ -78,6 +78,8 @@ impl TestDir {
         let mut c = Command::new(env!("CARGO_BIN_EXE_dipsearch"));
         c.current_dir(self.path())
             .env_remove("DIPSEARCH_INDEX")
+            .env_remove("DIPSEARCH_CORPUS")
+            .env_remove("CLICOLOR_FORCE")
             .env("NO_COLOR", "1");
         c
     }
