@@ -605,8 +605,12 @@ pub enum FacetFormat {
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
-    /// One paragraph record per line.
+    /// One paragraph record (a HIT) per line.
     Jsonl,
+    /// One JSON array of HITs.
+    Json,
+    /// `id  text`, one paragraph per line.
+    Text,
 }
 
 /// Sort orders.

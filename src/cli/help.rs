@@ -96,6 +96,7 @@ pub const EXPORT: &str = "\
 Examples:
   dipsearch export > paragraphs.ndjson
   dipsearch export | head -n 3
+  dipsearch export --format text | grep -i centrifuge
 
 Exit status: 0 success (a closed pipe included), 1 failure (no index, a damaged
 index), 2 usage error.";

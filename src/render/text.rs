@@ -467,3 +467,9 @@ pub fn check(v: &crate::index::Verification, out: &mut dyn Write) -> io::Result<
     }
     Ok(())
 }
+
+/// One exported paragraph as a line: `id  text` (`export --format text`,
+/// for grep and a quick look).
+pub fn export_line(r: &ParagraphRecord, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}  {}", one_line(&r.id), one_line(&r.text))
+}

@@ -112,3 +112,37 @@ fn color_auto_follows_no_color_clicolor_force_and_term() {
         .clone();
     assert!(!out.contains(&0x1b));
 }
+
+#[test]
+fn export_prints_jsonl_json_or_text() {
+    let t = TestDir::with_sample();
+    t.run(["ingest", "-q"]).success();
+    let lines: Vec<serde_json::Value> = t.json_lines(["export"]);
+    let array: Vec<serde_json::Value> = t.json(["export", "--format", "json"]);
+    assert_eq!(array, lines);
+    let out = t
+        .run(["export", "--format", "text"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8_lossy(&out);
+    let firsts: Vec<String> = text
+        .lines()
+        .map(|l| l.split("  ").next().unwrap_or("").to_string())
+        .collect();
+    let ids: Vec<String> = lines
+        .iter()
+        .map(|v| v["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(firsts, ids);
+    assert!(
+        text.contains("astop-2003-tokyo.txt#4(d)  The meeting"),
+        "{text}"
+    );
+    // An empty index gives an empty array, still JSON.
+    let empty = TestDir::new();
+    empty.run(["ingest", "-q"]).success();
+    let none: Vec<serde_json::Value> = empty.json(["export", "--format", "json"]);
+    assert!(none.is_empty());
+}
