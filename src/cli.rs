@@ -24,18 +24,12 @@ use dipsearch::model::DocType;
     after_help = help::MAIN
 )]
 pub struct Cli {
-    /// Index folder.
-    #[arg(
-        long,
-        global = true,
-        value_name = "DIR",
-        default_value = "index",
-        env = "DIPSEARCH_INDEX"
-    )]
-    pub index: PathBuf,
+    /// Index folder [default: index, or `index` in ~/.config/dipsearch/config.toml].
+    #[arg(long, global = true, value_name = "DIR", env = "DIPSEARCH_INDEX")]
+    pub index: Option<PathBuf>,
 
-    /// Corpus folder [default: corpus]; `ingest CORPUS` and `status CORPUS` take it as
-    /// their argument too.
+    /// Corpus folder [default: corpus, or `corpus` in ~/.config/dipsearch/config.toml];
+    /// `ingest CORPUS` and `status CORPUS` take it as their argument too.
     #[arg(long, global = true, value_name = "DIR", env = "DIPSEARCH_CORPUS")]
     pub corpus: Option<PathBuf>,
 

@@ -6,6 +6,7 @@ mod check;
 mod cite;
 mod compare;
 mod completions;
+mod config;
 mod diff;
 mod entities;
 mod export;
@@ -58,12 +59,23 @@ impl Outcome {
 pub fn dispatch(cli: Cli) -> Result<Outcome> {
     // Absolute, so that every message names the folder wherever it was
     // typed from (`no index in /home/me/work/index`).
-    let index = absolute(&cli.index);
+    // Flags and environment first, then the user's configuration, then
+    // the defaults.
+    let config = match &cli.command {
+        Command::Completions(_) | Command::Man(_) | Command::Entities(_) => Default::default(),
+        _ => config::load()?,
+    };
+    let index = cli
+        .index
+        .or(config.index)
+        .unwrap_or_else(|| PathBuf::from("index"));
+    let index = absolute(&index);
     let index = index.as_path();
+    let default_corpus = cli.corpus.or(config.corpus);
     let corpus = |given: Option<PathBuf>| {
         absolute(
             &given
-                .or(cli.corpus.clone())
+                .or(default_corpus.clone())
                 .unwrap_or_else(|| PathBuf::from("corpus")),
         )
     };

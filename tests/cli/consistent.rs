@@ -146,3 +146,31 @@ fn export_prints_jsonl_json_or_text() {
     let none: Vec<serde_json::Value> = empty.json(["export", "--format", "json"]);
     assert!(none.is_empty());
 }
+
+#[test]
+fn the_user_configuration_gives_defaults_that_flags_and_environment_override() {
+    let t = docs_dir();
+    let dir = t.path().join("config/dipsearch");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("config.toml"),
+        "index = \"idx\"\ncorpus = \"docs\"\n",
+    )
+    .unwrap();
+    t.run(["ingest", "-q"]).success();
+    assert!(t.path().join("idx/meta.json").is_file());
+    assert!(!t.index().exists());
+    assert_eq!(documents(&t), 1);
+    // A flag wins over the file.
+    t.run(["--index", "index", "ingest", "-q"]).success();
+    assert!(t.index().join("meta.json").is_file());
+    // A bad file is a usage error naming it.
+    std::fs::write(dir.join("config.toml"), "colour = \"never\"\n").unwrap();
+    let out = t.run(["stats"]).code(2).get_output().stderr.clone();
+    let err = String::from_utf8_lossy(&out);
+    assert!(
+        err.starts_with("dipsearch: bad configuration ") && err.contains("config.toml"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

@@ -80,6 +80,8 @@ impl TestDir {
             .env_remove("DIPSEARCH_INDEX")
             .env_remove("DIPSEARCH_CORPUS")
             .env_remove("CLICOLOR_FORCE")
+            // No user configuration but the test's own.
+            .env("XDG_CONFIG_HOME", self.path().join("config"))
             .env("NO_COLOR", "1");
         c
     }
