@@ -174,3 +174,29 @@ fn the_user_configuration_gives_defaults_that_flags_and_environment_override() {
     );
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+#[test]
+fn text_wraps_at_columns_and_not_into_a_pipe() {
+    let t = TestDir::with_sample();
+    t.run(["ingest", "-q"]).success();
+    let width_of = |columns: Option<&str>| {
+        let mut c = t.cmd();
+        c.args(["show", "astop-2003-tokyo.txt#4(d)"]);
+        match columns {
+            Some(n) => c.env("COLUMNS", n),
+            None => c.env_remove("COLUMNS"),
+        };
+        let out = c.assert().success().get_output().stdout.clone();
+        // The paragraph text: the indented lines.
+        String::from_utf8_lossy(&out)
+            .lines()
+            .filter(|l| l.starts_with("    ") && !l.contains(": "))
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    assert!(width_of(Some("60")) <= 60);
+    assert!(width_of(Some("100")) <= 100);
+    // Not a terminal and no COLUMNS: a paragraph is one line.
+    assert!(width_of(None) > 100);
+}

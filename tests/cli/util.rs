@@ -82,6 +82,8 @@ impl TestDir {
             .env_remove("CLICOLOR_FORCE")
             // No user configuration but the test's own.
             .env("XDG_CONFIG_HOME", self.path().join("config"))
+            // Text wrapped as on a 100-column terminal.
+            .env("COLUMNS", "100")
             .env("NO_COLOR", "1");
         c
     }
