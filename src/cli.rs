@@ -25,15 +25,14 @@ use dipsearch::search::FilterValues;
     after_help = help::MAIN
 )]
 pub struct Cli {
-    /// Index folder.
-    #[arg(
-        long,
-        global = true,
-        value_name = "DIR",
-        default_value = "index",
-        env = "DIPSEARCH_INDEX"
-    )]
-    pub index: PathBuf,
+    /// Index folder [default: index, or `index` in ~/.config/dipsearch/config.toml].
+    #[arg(long, global = true, value_name = "DIR", env = "DIPSEARCH_INDEX")]
+    pub index: Option<PathBuf>,
+
+    /// Corpus folder [default: corpus, or `corpus` in ~/.config/dipsearch/config.toml];
+    /// `ingest CORPUS` and `status CORPUS` take it as their argument too.
+    #[arg(long, global = true, value_name = "DIR", env = "DIPSEARCH_CORPUS")]
+    pub corpus: Option<PathBuf>,
 
     /// The subcommand.
     #[command(subcommand)]
@@ -85,6 +84,9 @@ pub enum Command {
     /// The formulas the corpus repeats: sentences used in several documents, most used first.
     #[command(after_help = help::REUSE)]
     Reuse(ReuseArgs),
+    /// Saved searches: report only the paragraphs that entered the index since the last run.
+    #[command(after_help = help::WATCH)]
+    Watch(WatchArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(after_help = help::COMPLETIONS)]
     Completions(CompletionsArgs),
@@ -94,6 +96,77 @@ pub enum Command {
     /// Serve a web page over the index on this machine: search, facets, paragraphs, precedents.
     #[command(after_help = help::SERVE)]
     Serve(ServeArgs),
+}
+
+/// `watch` arguments.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// What to do with saved searches.
+    #[command(subcommand)]
+    pub action: WatchAction,
+}
+
+/// The `watch` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum WatchAction {
+    /// Save a search under a name; it reports what enters the index from now on.
+    #[command(after_help = help::WATCH_ADD)]
+    Add(Box<WatchAddArgs>),
+    /// List the saved searches.
+    List(WatchListArgs),
+    /// Delete a saved search.
+    Rm(WatchRmArgs),
+    /// Print the paragraphs that entered the index since the watch last ran
+    /// (every watch when no name is given); exit 1 when there are none.
+    #[command(after_help = help::WATCH_RUN)]
+    Run(WatchRunArgs),
+}
+
+/// `watch add` arguments.
+#[derive(Debug, Args)]
+pub struct WatchAddArgs {
+    /// Name of the watch: letters, digits, `-`, `_` and `.` (at most 64).
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// Query, as for search (optional when a filter is given).
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Search the words only as typed, as `search --literal`.
+    #[arg(long)]
+    pub literal: bool,
+    /// Filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+/// `watch list` arguments.
+#[derive(Debug, Args)]
+pub struct WatchListArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
+    pub format: BasicFormat,
+}
+
+/// `watch rm` arguments.
+#[derive(Debug, Args)]
+pub struct WatchRmArgs {
+    /// Name of the watch.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+}
+
+/// `watch run` arguments.
+#[derive(Debug, Args)]
+pub struct WatchRunArgs {
+    /// Name of the watch (every watch when omitted).
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+    /// Output format (`jsonl`: one search HIT per line).
+    #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
+    pub format: SearchFormat,
+    /// Colour: auto (terminal and no NO_COLOR), always, never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
 }
 
 /// `completions` arguments.
@@ -127,8 +200,11 @@ pub struct CheckArgs {
 /// `ingest` arguments.
 #[derive(Debug, Args)]
 pub struct IngestArgs {
-    /// Corpus folder.
-    #[arg(default_value = "corpus", value_name = "CORPUS")]
+    /// Corpus folder [default: the global --corpus, DIPSEARCH_CORPUS, or corpus].
+    #[arg(id = "corpus_dir", value_name = "CORPUS")]
+    pub corpus_dir: Option<PathBuf>,
+    /// The corpus folder resolved (the argument, or the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
     /// Rebuild every entry from scratch (the old index stays searchable until done).
     #[arg(long)]
@@ -234,8 +310,8 @@ pub struct SearchArgs {
     /// Colour: auto (terminal and no NO_COLOR), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
-    /// Corpus to build the index from when there is none yet.
-    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    /// Corpus to build the index from when there is none yet (the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
 }
 
@@ -257,8 +333,8 @@ pub struct ShowArgs {
     /// Colour.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
-    /// Corpus to build the index from when there is none yet.
-    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    /// Corpus to build the index from when there is none yet (the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
 }
 
@@ -274,8 +350,8 @@ pub struct CiteArgs {
     /// Citation style of the text format.
     #[arg(long, value_enum, default_value_t = CiteStyle::Un)]
     pub style: CiteStyle,
-    /// Corpus to build the index from when there is none yet.
-    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    /// Corpus to build the index from when there is none yet (the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
 }
 
@@ -327,8 +403,8 @@ pub struct FacetsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FacetFormat::Text)]
     pub format: FacetFormat,
-    /// Corpus to build the index from when there is none yet.
-    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    /// Corpus to build the index from when there is none yet (the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
 }
 
@@ -351,8 +427,11 @@ pub struct ExportArgs {
 /// `status` arguments.
 #[derive(Debug, Args)]
 pub struct StatusArgs {
-    /// Corpus folder.
-    #[arg(default_value = "corpus", value_name = "CORPUS")]
+    /// Corpus folder [default: the global --corpus, DIPSEARCH_CORPUS, or corpus].
+    #[arg(id = "corpus_dir", value_name = "CORPUS")]
+    pub corpus_dir: Option<PathBuf>,
+    /// The corpus folder resolved (the argument, or the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
     /// Follow symbolic links whose target is inside the corpus, as `ingest --follow-links`.
     #[arg(long)]
@@ -406,8 +485,8 @@ pub struct PrecedentArgs {
     /// Colour: auto (terminal and no NO_COLOR), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
-    /// Corpus to build the index from when there is none yet.
-    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    /// Corpus to build the index from when there is none yet (the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
 }
 
@@ -437,8 +516,8 @@ pub struct DiffArgs {
     /// Colour: auto (terminal and no NO_COLOR), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
-    /// Corpus to build the index from when there is none yet.
-    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    /// Corpus to build the index from when there is none yet (the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
 }
 
@@ -477,8 +556,8 @@ pub struct CompareArgs {
     /// Colour: auto (terminal and no NO_COLOR), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
-    /// Corpus to build the index from when there is none yet.
-    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    /// Corpus to build the index from when there is none yet (the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
 }
 
@@ -503,8 +582,8 @@ pub struct ReuseArgs {
     /// Colour: auto (terminal and no NO_COLOR), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
-    /// Corpus to build the index from when there is none yet.
-    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    /// Corpus to build the index from when there is none yet (the global --corpus).
+    #[arg(skip)]
     pub corpus: PathBuf,
 }
 
@@ -559,8 +638,12 @@ pub enum FacetFormat {
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
-    /// One paragraph record per line.
+    /// One paragraph record (a HIT) per line.
     Jsonl,
+    /// One JSON array of HITs.
+    Json,
+    /// `id  text`, one paragraph per line.
+    Text,
 }
 
 /// Sort orders.

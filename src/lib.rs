@@ -36,5 +36,6 @@ pub mod search;
 pub mod segment;
 pub mod stats;
 pub mod text;
+pub mod watch;
 
 pub use error::{Error, Result};

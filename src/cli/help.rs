@@ -96,6 +96,7 @@ pub const EXPORT: &str = "\
 Examples:
   dipsearch export > paragraphs.ndjson
   dipsearch export | head -n 3
+  dipsearch export --format text | grep -i centrifuge
 
 Exit status: 0 success (a closed pipe included), 1 failure (no index, a damaged
 index), 2 usage error.";
@@ -187,3 +188,37 @@ Examples:
   dipsearch serve --bind 0.0.0.0           reachable from the network (says so once)
 
 Exit status: 0 when stopped, 1 failure (the port is taken, no index), 2 usage error.";
+
+/// After `watch --help`.
+pub const WATCH: &str = "\
+Examples:
+  dipsearch watch add export-controls \"export control\" --country JPN
+  dipsearch ingest            # says: watches with new hits: export-controls (3)
+  dipsearch watch run export-controls
+  dipsearch watch run --format jsonl | jq -r .id
+  dipsearch watch list
+  dipsearch watch rm export-controls
+
+Exit status: 0 success (watch run: new hits), 1 failure (watch run: no new hits),
+2 usage error.";
+
+/// After `watch add --help`.
+pub const WATCH_ADD: &str = "\
+Examples:
+  dipsearch watch add export-controls \"export control\" --country JPN
+  dipsearch watch add arf-chairs --meeting ARF --type chairs-statement
+
+Exit status: 0 success, 1 failure, 2 usage error (a bad name or filter, a name
+already used).";
+
+/// After `watch run --help`.
+pub const WATCH_RUN: &str = "\
+Each completed run reports a paragraph once: the cursor moves only after the
+hits are printed, so a run killed before that reports them again.
+
+Examples:
+  dipsearch watch run export-controls
+  dipsearch watch run --format jsonl
+
+Exit status: 0 new hits, 1 no new hits (as grep) or failure, 2 usage error
+(an unknown watch).";

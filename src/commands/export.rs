@@ -1,17 +1,20 @@
-//! `dipsearch export`: every paragraph as a JSON line, in corpus order —
-//! the hand-over format for other tools and distributed engines.
+//! `dipsearch export`: every paragraph as a JSON line (or one JSON array,
+//! or `id  text` lines), in corpus order — the hand-over format for other
+//! tools and distributed engines.
 
 use std::path::Path;
 
 use anyhow::Result;
 use dipsearch::index::IndexHandle;
-use dipsearch::render::json::export_line;
+use dipsearch::render::json::{self, export_line};
+use dipsearch::render::safe::SafeWriter;
+use dipsearch::render::text;
 use dipsearch::search::Engine;
 
 use super::{with_stdout, Outcome};
-use crate::cli::ExportArgs;
+use crate::cli::{ExportArgs, ExportFormat};
 
-pub fn run(index: &Path, _args: ExportArgs) -> Result<Outcome> {
+pub fn run(index: &Path, args: ExportArgs) -> Result<Outcome> {
     let handle = IndexHandle::open(index)?;
     // Export reads every paragraph anyway; checking every file first means
     // a damaged index is reported, never exported as different data.
@@ -25,10 +28,28 @@ pub fn run(index: &Path, _args: ExportArgs) -> Result<Outcome> {
     }
     let engine = Engine::open(&handle)?;
     let mut result: dipsearch::Result<()> = Ok(());
+    let io = |e| dipsearch::Error::io("<stdout>", e);
     with_stdout(|out| {
-        result = engine.for_each_paragraph(|r| {
-            export_line(&r, out).map_err(|e| dipsearch::Error::io("<stdout>", e))
+        let mut first = true;
+        if args.format == ExportFormat::Json {
+            out.write_all(b"[")?;
+        }
+        result = engine.for_each_paragraph(|r| match args.format {
+            ExportFormat::Jsonl => export_line(&r, out).map_err(io),
+            ExportFormat::Text => {
+                let mut safe = SafeWriter::new(out, false);
+                text::export_line(&r, &mut safe).map_err(io)
+            }
+            ExportFormat::Json => {
+                let sep: &[u8] = if first { b"\n" } else { b",\n" };
+                first = false;
+                out.write_all(sep).map_err(io)?;
+                json::export_value(&r, out).map_err(io)
+            }
         });
+        if args.format == ExportFormat::Json {
+            out.write_all(if first { b"]\n" } else { b"\n]\n" })?;
+        }
         Ok(())
     })?;
     result?;

@@ -43,6 +43,7 @@ pub fn run(index: &Path, args: FacetsArgs) -> Result<Outcome> {
     }
     let style = TextStyle {
         color: false,
+        width: None,
         hints: hints::TEXT,
     };
     with_stdout(|out| render::facets(format, &results, style, out))?;

@@ -12,7 +12,7 @@ use dipsearch::render::safe::one_line;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{basic, hints, with_stdout, Outcome};
-use crate::cli::IngestArgs;
+use crate::cli::{BasicFormat, IngestArgs};
 
 /// How often `--watch` looks at the corpus.
 const WATCH_POLL: Duration = Duration::from_millis(500);
@@ -83,6 +83,17 @@ fn once(index: &Path, args: &IngestArgs) -> Result<Outcome> {
             out,
         )
     })?;
+    if !args.quiet && !args.dry_run && args.format == BasicFormat::Text {
+        // A saved search that cannot be run must not fail the ingest.
+        match super::watch::summary(index) {
+            Ok(Some(line)) => println!("watches with new hits: {}", one_line(&line)),
+            Ok(None) => {}
+            Err(e) => eprintln!(
+                "dipsearch: warning: watches not checked: {}",
+                one_line(&format!("{e:#}"))
+            ),
+        }
+    }
     Ok(strict_outcome(args.strict, &report))
 }
 
@@ -145,6 +156,7 @@ fn watch(index: &Path, args: &IngestArgs) -> Result<Outcome> {
         if changed_at.is_some_and(|t| t.elapsed() >= WATCH_SETTLE) {
             changed_at = None;
             let quiet = IngestArgs {
+                corpus_dir: None,
                 corpus: args.corpus.clone(),
                 full: false,
                 dry_run: false,

@@ -6,6 +6,7 @@ mod check;
 mod cite;
 pub(crate) mod compare;
 mod completions;
+mod config;
 mod diff;
 mod entities;
 mod export;
@@ -20,9 +21,10 @@ mod serve;
 mod show;
 mod stats;
 mod status;
+mod watch;
 
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -56,26 +58,89 @@ impl Outcome {
 
 /// Runs the parsed command.
 pub fn dispatch(cli: Cli) -> Result<Outcome> {
-    let index = cli.index.as_path();
+    // Absolute, so that every message names the folder wherever it was
+    // typed from (`no index in /home/me/work/index`).
+    // Flags and environment first, then the user's configuration, then
+    // the defaults.
+    let config = match &cli.command {
+        Command::Completions(_) | Command::Man(_) | Command::Entities(_) => Default::default(),
+        _ => config::load()?,
+    };
+    let index = cli
+        .index
+        .or(config.index)
+        .unwrap_or_else(|| PathBuf::from("index"));
+    let index = absolute(&index);
+    let index = index.as_path();
+    let default_corpus = cli.corpus.or(config.corpus);
+    let corpus = |given: Option<PathBuf>| {
+        absolute(
+            &given
+                .or(default_corpus.clone())
+                .unwrap_or_else(|| PathBuf::from("corpus")),
+        )
+    };
     match cli.command {
-        Command::Ingest(a) => ingest::run(index, a),
-        Command::Search(a) => search::run(index, a),
-        Command::Show(a) => show::run(index, a),
-        Command::Cite(a) => cite::run(index, a),
-        Command::Facets(a) => facets::run(index, a),
+        Command::Ingest(mut a) => {
+            a.corpus = corpus(a.corpus_dir.take());
+            ingest::run(index, a)
+        }
+        Command::Search(mut a) => {
+            a.corpus = corpus(None);
+            search::run(index, a)
+        }
+        Command::Show(mut a) => {
+            a.corpus = corpus(None);
+            show::run(index, a)
+        }
+        Command::Cite(mut a) => {
+            a.corpus = corpus(None);
+            cite::run(index, a)
+        }
+        Command::Facets(mut a) => {
+            a.corpus = corpus(None);
+            facets::run(index, a)
+        }
         Command::Stats(a) => stats::run(index, a),
         Command::Export(a) => export::run(index, a),
-        Command::Status(a) => status::run(index, a),
+        Command::Status(mut a) => {
+            a.corpus = corpus(a.corpus_dir.take());
+            status::run(index, a)
+        }
         Command::Entities(a) => entities::run(a),
         Command::Check(a) => check::run(index, a),
-        Command::Precedent(a) => precedent::run(index, a),
-        Command::Diff(a) => diff::run(index, a),
-        Command::Compare(a) => compare::run(index, a),
-        Command::Reuse(a) => reuse::run(index, a),
+        Command::Precedent(mut a) => {
+            a.corpus = corpus(None);
+            precedent::run(index, a)
+        }
+        Command::Diff(mut a) => {
+            a.corpus = corpus(None);
+            diff::run(index, a)
+        }
+        Command::Compare(mut a) => {
+            a.corpus = corpus(None);
+            compare::run(index, a)
+        }
+        Command::Reuse(mut a) => {
+            a.corpus = corpus(None);
+            reuse::run(index, a)
+        }
+        Command::Watch(a) => watch::run(index, a),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => man::run(a),
         Command::Serve(a) => serve::run(index, a),
     }
+}
+
+/// `path` made absolute against the current folder (as typed otherwise:
+/// `..` is kept, links are not resolved). A path that names no folder of
+/// its own (`.`, `..`, `/`) stays as typed, so that the index checks still
+/// refuse it by name.
+fn absolute(path: &Path) -> PathBuf {
+    if path.file_name().is_none() {
+        return path.to_path_buf();
+    }
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Opens the index; when there is none yet (or it is empty), builds it
@@ -132,6 +197,38 @@ fn open_or_build(index: &Path, corpus: &Path) -> Result<Engine> {
     Ok(Engine::open(&IndexHandle::open(index)?)?)
 }
 
+/// Says on stderr, in one line, when the corpus changed after the last
+/// ingest (a cheap check: see `ingest::staleness`). Best effort: a check
+/// that fails says nothing.
+fn stale_notice(index: &Path) {
+    if let Ok(Some(s)) = dipsearch::ingest::staleness(index) {
+        eprintln!("dipsearch: {}", stale_line(s));
+    }
+}
+
+/// `the index is older than the corpus (2 files changed, 1 removed since
+/// the last ingest); run dipsearch ingest`.
+fn stale_line(s: dipsearch::ingest::Staleness) -> String {
+    let parts: Vec<String> = [
+        (s.added, "added"),
+        (s.changed, "changed"),
+        (s.removed, "removed"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .enumerate()
+    .map(|(i, (n, what))| match (i, n) {
+        (0, 1) => format!("1 file {what}"),
+        (0, _) => format!("{n} files {what}"),
+        _ => format!("{n} {what}"),
+    })
+    .collect();
+    format!(
+        "the index is older than the corpus ({} since the last ingest); run dipsearch ingest",
+        parts.join(", ")
+    )
+}
+
 /// Resolves the filter flags into index terms; unknown values are usage
 /// errors naming the value.
 fn resolve_filters(args: &FilterArgs) -> Result<Filters> {
@@ -163,14 +260,50 @@ fn text_style(color: ColorArg) -> TextStyle {
     let on = match color {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => {
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+        ColorArg::Auto => auto_color(io::stdout().is_terminal()),
     };
     TextStyle {
         color: on,
+        width: text_width(),
         hints: hints::TEXT,
     }
+}
+
+/// The width text output wraps at: `COLUMNS` when set, else the
+/// terminal's; no wrapping into a pipe or a file. Paragraph text is
+/// indented by four columns, which the width leaves out (96 on a
+/// 100-column terminal, the width always used before).
+fn text_width() -> Option<usize> {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .or_else(|| {
+            let stdout = io::stdout();
+            stdout
+                .is_terminal()
+                .then(|| terminal_size::terminal_size_of(&stdout))
+                .flatten()
+                .map(|(w, _)| w.0 as usize)
+        })?;
+    Some(columns.saturating_sub(4).max(20))
+}
+
+/// `--color auto`: NO_COLOR (set, not empty) turns colour off, then
+/// CLICOLOR_FORCE (set, not `0`) turns it on, then TERM=dumb turns it off;
+/// otherwise colour when stdout is a terminal (<https://no-color.org>,
+/// <https://bixense.com/clicolors/>).
+fn auto_color(terminal: bool) -> bool {
+    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    if var("NO_COLOR").is_some() {
+        return false;
+    }
+    if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+        return true;
+    }
+    if var("TERM").is_some_and(|v| v == "dumb") {
+        return false;
+    }
+    terminal
 }
 
 fn basic(format: BasicFormat) -> Format {

@@ -7,7 +7,10 @@ use dipsearch::render::safe::one_line;
 use dipsearch::render::{self, Format};
 use dipsearch::search::{SearchRequest, Sort};
 
-use super::{hints, join_query, open_or_build, resolve_filters, text_style, with_stdout, Outcome};
+use super::{
+    hints, join_query, open_or_build, resolve_filters, stale_notice, text_style, with_stdout,
+    Outcome,
+};
 use crate::cli::{SearchArgs, SearchFormat, SortArg};
 
 pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
@@ -18,6 +21,7 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
         dipsearch::search::query::parse_query(q)?;
     }
     let engine = open_or_build(index, &args.corpus)?;
+    stale_notice(index);
     let request = SearchRequest {
         query,
         filters,

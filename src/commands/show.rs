@@ -8,11 +8,12 @@ use dipsearch::error::UsageError;
 use dipsearch::render;
 use dipsearch::search::{document_by_name, similar_ids, view_paragraph};
 
-use super::{basic, open_or_build, text_style, with_stdout, Outcome};
+use super::{basic, open_or_build, stale_notice, text_style, with_stdout, Outcome};
 use crate::cli::ShowArgs;
 
 pub fn run(index: &Path, args: ShowArgs) -> Result<Outcome> {
     let engine = open_or_build(index, &args.corpus)?;
+    stale_notice(index);
     let style = text_style(args.color);
     if args.document {
         let doc = document_by_name(&engine, &args.id)?;

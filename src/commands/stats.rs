@@ -15,6 +15,7 @@ pub fn run(index: &Path, args: StatsArgs) -> Result<Outcome> {
     let stats = index_stats(&handle)?;
     let style = TextStyle {
         color: false,
+        width: None,
         hints: hints::TEXT,
     };
     with_stdout(|out| render::stats(basic(args.format), &stats, style, out))?;

@@ -9,13 +9,16 @@
 //! * [`markdown`]: heading marks, emphasis and links removed, lists kept;
 //! * [`html`]: the main text of a page, one block per line, navigation and
 //!   scripts left out;
-//! * [`pdf`] (cargo feature `pdf`, on by default): the text layer of a PDF.
+//! * [`pdf`] (cargo feature `pdf`, on by default): the text layer of a PDF;
+//! * [`docx`]: a Word document's body paragraphs, list numbers as displayed,
+//!   tracked changes accepted, headers and footers left out.
 //!
 //! Typographic characters (curly quotes, dashes) are kept as they are: the
 //! displayed text must be faithful.
 
 use std::path::Path;
 
+pub mod docx;
 pub mod html;
 pub mod markdown;
 #[cfg(feature = "pdf")]
@@ -33,6 +36,8 @@ pub enum SourceFormat {
     Html,
     /// `.pdf`
     Pdf,
+    /// `.docx`
+    Docx,
 }
 
 impl SourceFormat {
@@ -45,6 +50,7 @@ impl SourceFormat {
             "md" | "markdown" => Some(SourceFormat::Markdown),
             "html" | "htm" | "xhtml" => Some(SourceFormat::Html),
             "pdf" => Some(SourceFormat::Pdf),
+            "docx" => Some(SourceFormat::Docx),
             _ => None,
         }
     }
@@ -100,6 +106,7 @@ pub fn decode(bytes: &[u8], format: SourceFormat) -> Result<String, DecodeError>
         SourceFormat::Markdown => markdown::to_text(&text::decode_text(bytes)?),
         SourceFormat::Html => html::to_text(&text::decode_html_bytes(bytes)?),
         SourceFormat::Pdf => decode_pdf(bytes)?,
+        SourceFormat::Docx => docx::to_text(bytes)?,
     };
     let out = without_invisible(out);
     if out.trim().is_empty() {

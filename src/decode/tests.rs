@@ -143,7 +143,11 @@ fn formats_by_extension() {
         SourceFormat::from_path(Path::new("x.txt")),
         Some(SourceFormat::Text)
     );
-    assert_eq!(SourceFormat::from_path(Path::new("x.docx")), None);
+    assert_eq!(
+        SourceFormat::from_path(Path::new("x.docx")),
+        Some(SourceFormat::Docx)
+    );
+    assert_eq!(SourceFormat::from_path(Path::new("x.odt")), None);
     assert_eq!(SourceFormat::from_path(Path::new("README")), None);
 }
 

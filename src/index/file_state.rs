@@ -22,4 +22,8 @@ pub struct FileState {
     pub paragraphs: u32,
     /// Why it was skipped, if it was.
     pub skipped: Option<String>,
+    /// The index generation its paragraphs entered with (0: unknown, in an
+    /// index written before generations were kept).
+    #[serde(default)]
+    pub seq: u64,
 }

@@ -23,14 +23,7 @@ use std::time::Duration;
 
 use crate::error::{Error, Result};
 
-/// `dir` with `.suffix` appended to its name, beside it.
-pub fn sibling(dir: &Path, suffix: &str) -> PathBuf {
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "index".into());
-    dir.with_file_name(format!("{name}.{suffix}"))
-}
+pub use super::paths::sibling;
 
 /// Where a rebuild writes the new index.
 pub fn tmp_dir(dir: &Path) -> PathBuf {
@@ -45,8 +38,10 @@ pub fn old_dir(dir: &Path) -> PathBuf {
 /// Whether `name` is a file tantivy or dipsearch writes in an index folder:
 /// the manifests, tantivy's lock files and temporary files, segment files.
 fn is_index_file(name: &str) -> bool {
-    matches!(name, "meta.json" | ".managed.json")
-        || name.starts_with(".tantivy-")
+    matches!(
+        name,
+        "meta.json" | ".managed.json" | super::watches::FILE | super::watches::TMP
+    ) || name.starts_with(".tantivy-")
         || name.starts_with(".tmp")
         || super::cleanup::is_segment_file(name)
 }
@@ -55,6 +50,22 @@ fn is_index_file(name: &str) -> bool {
 /// it (the repository's `index/.gitkeep`): not index files, but nothing to
 /// lose either. A swap carries them over to the new folder.
 const PLACEHOLDERS: [&str; 1] = [".gitkeep"];
+
+/// Files a swap carries over from the old folder to the new one: the
+/// placeholders and the saved searches (`watches.json`), which belong to
+/// the index folder rather than to one build of the index.
+const CARRIED: [&str; 2] = [PLACEHOLDERS[0], super::watches::FILE];
+
+/// Copies the [`CARRIED`] files of `from` into `to` (where it has none).
+fn carry_over(from: &Path, to: &Path) -> Result<()> {
+    for p in CARRIED {
+        let (src, dst) = (from.join(p), to.join(p));
+        if src.is_file() && !dst.exists() {
+            std::fs::copy(&src, &dst).map_err(|e| Error::io(&dst, e))?;
+        }
+    }
+    Ok(())
+}
 
 /// Refuses to let an ingest replace or delete `dir` when it holds anything
 /// but index files (a sub-folder, a document): `--index ~/docs` must never
@@ -145,12 +156,14 @@ pub fn recover(dir: &Path) -> Result<Recovery> {
     let (tmp, old) = (tmp_dir(dir), old_dir(dir));
     let mut done = Recovery::Clean;
     if !has_meta(dir) {
+        // Saved searches made while the swap was interrupted go along.
+        let _watches = super::watches::lock_if_used(dir)?;
         if is_committed(&tmp) {
-            remove_if_empty(dir)?;
+            clear_for(dir, &tmp)?;
             rename(&tmp, dir)?;
             done = Recovery::FinishedSwap;
         } else if has_meta(&old) {
-            remove_if_empty(dir)?;
+            clear_for(dir, &old)?;
             rename(&old, dir)?;
             done = Recovery::RestoredOld;
         }
@@ -174,19 +187,21 @@ pub fn swap_in(tmp: &Path, dst: &Path) -> Result<()> {
     if old.exists() {
         remove_index_folder(&old)?;
     }
+    // No saved search may change between the copy and the renames.
+    let watches = super::watches::lock_if_used(dst)?;
     if dst.exists() {
         check_index_folder(dst)?;
-        for p in PLACEHOLDERS {
-            let (from, to) = (dst.join(p), tmp.join(p));
-            if from.is_file() && !to.exists() {
-                std::fs::copy(&from, &to).map_err(|e| Error::io(&to, e))?;
-            }
-        }
+        carry_over(dst, tmp)?;
         rename(dst, &old)?;
     }
     pause_for_tests();
     rename(tmp, dst)?;
     sync_parent(dst);
+    if watches.is_none() && old.exists() {
+        // The first watch saved while this swap was unlocked goes along.
+        carry_over(&old, dst)?;
+    }
+    drop(watches);
     if old.exists() {
         // The new index is in place; a failure here leaves a leftover the
         // next writer removes.
@@ -209,11 +224,14 @@ fn pause_for_tests() {
     }
 }
 
-/// Removes `dir` if it is an empty folder (a rename cannot replace a
-/// folder that holds files, and an empty one holds no index).
-fn remove_if_empty(dir: &Path) -> Result<()> {
+/// Makes way for `next` to be renamed to `dir`, a folder without an index
+/// (a rename cannot replace a folder that holds files): what it carries
+/// (saved searches, placeholders) goes into `next` first, then it is
+/// removed, if it holds nothing else.
+fn clear_for(dir: &Path, next: &Path) -> Result<()> {
     if dir.is_dir() {
-        std::fs::remove_dir(dir).map_err(|e| Error::io(dir, e))?;
+        carry_over(dir, next)?;
+        remove_index_folder(dir)?;
     }
     Ok(())
 }

@@ -14,10 +14,12 @@ mod guard;
 pub mod layout;
 mod lock;
 mod modes;
+mod paths;
 mod rebuild;
 mod schema;
 mod shingles;
 mod verify;
+pub mod watches;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -52,17 +54,20 @@ use crate::model::ParagraphRecord;
 /// their encoding (v2: file state in fast columns, dictionaries without
 /// zstd; v3: accents folded in the text fields' tokens; v4: wording
 /// fingerprints for `precedent`; v5: fingerprints hashed with one multiply
-/// per word instead of FNV over each word's hash). An index with
+/// per word instead of FNV over each word's hash; v6: the generation at
+/// which each paragraph entered, `seq`, and each file's, `file_seq`, for
+/// saved searches). An index with
 /// another version is not read, and `ingest` rebuilds it beside the old
 /// one and swaps it in.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Version of what the pipeline (decode, segment, enrich) produces; bump
 /// when a change makes existing entries wrong. An index with an older
 /// pipeline version is rebuilt in full by the next `ingest`, which says why
 /// (v2: meeting series, resolutions; v3: real-page headers and entities;
-/// v4: Markdown read by paragraph, signatures dropped, 8,000-byte split).
-pub const PIPELINE_VERSION: u32 = 4;
+/// v4: Markdown read by paragraph, signatures dropped, 8,000-byte split;
+/// v5: `.docx` read, where it was skipped as an unsupported type).
+pub const PIPELINE_VERSION: u32 = 5;
 
 /// What the commit payload records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,18 +81,46 @@ pub struct Payload {
     /// index; absent in indexes written before it was recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corpus: Option<String>,
+    /// The number of this commit: one more than the previous one's (and
+    /// than any saved search's cursor), so it only grows, across rebuilds
+    /// too. Paragraphs added by this commit carry it in `seq`.
+    #[serde(default)]
+    pub generation: u64,
 }
 
 impl Payload {
     /// The payload this build writes for an index of the corpus at `corpus`
     /// (a canonical path).
-    pub fn current(corpus: Option<String>) -> Payload {
+    pub fn current(corpus: Option<String>, generation: u64) -> Payload {
         Payload {
             schema: SCHEMA_VERSION,
             pipeline: PIPELINE_VERSION,
             corpus,
+            generation,
         }
     }
+}
+
+/// The generation of the last commit of the index in `dir` (0 when there
+/// is none or it cannot be read), read from `meta.json` alone so that it
+/// works for an index of any version (a rebuild continues its count).
+pub fn committed_generation(dir: &Path) -> u64 {
+    committed_payload(dir).map_or(0, |p| p.generation)
+}
+
+/// The payload of the last commit of the index in `dir`, read from
+/// `meta.json` alone (no segment opened), `None` when there is none or it
+/// cannot be read.
+pub fn committed_payload(dir: &Path) -> Option<Payload> {
+    #[derive(Deserialize)]
+    struct Meta {
+        payload: Option<String>,
+    }
+    std::fs::read(dir.join("meta.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Meta>(&b).ok())
+        .and_then(|m| m.payload)
+        .and_then(|p| serde_json::from_str::<Payload>(&p).ok())
 }
 
 /// What an ingest finds in the index folder.
@@ -296,10 +329,11 @@ impl IndexHandle {
                 str_col("file_meta")?,
                 str_col("file_skipped")?,
             );
-            let (size, mtime, paras) = (
+            let (size, mtime, paras, seq) = (
                 ff.u64("file_size")?,
                 ff.u64("file_mtime")?,
                 ff.u64("file_paragraphs")?,
+                ff.u64("file_seq")?,
             );
             let docs = alive_docs_with(reader, self.fields.kind, &term)?;
             // A value that cannot be read is corruption, never an empty
@@ -329,6 +363,7 @@ impl IndexHandle {
                     meta: first_str(&meta, doc)?,
                     paragraphs: paras.first(doc).unwrap_or(0) as u32,
                     skipped: (!skip.is_empty()).then_some(skip),
+                    seq: seq.first(doc).unwrap_or(0),
                 });
             }
         }

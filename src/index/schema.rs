@@ -64,6 +64,11 @@ pub struct Fields {
     pub shingle: Field,
     /// The stored display record (JSON).
     pub record: Field,
+    /// The index generation (commit number, [`Payload::generation`](super::Payload))
+    /// at which the paragraph entered the index; a changed file's paragraphs
+    /// get the generation of the ingest that re-read it (fast, indexed: the
+    /// range `watch run` asks for).
+    pub seq: Field,
     /// For `file` docs: size in bytes (fast).
     pub file_size: Field,
     /// For `file` docs: modification time in ns since the epoch (fast).
@@ -76,6 +81,9 @@ pub struct Fields {
     pub file_meta: Field,
     /// For `file` docs: skip reason, empty when indexed (fast string).
     pub file_skipped: Field,
+    /// For `file` docs: the generation its paragraphs entered with (fast),
+    /// so that a rebuild can keep it for files whose content did not change.
+    pub file_seq: Field,
 }
 
 /// The tantivy field names of the entity fields, by kind (also their fast-field names).
@@ -152,6 +160,7 @@ impl Fields {
         // Indexed only: looked up by term, never read back or sorted on.
         let shingle = b.add_u64_field("shingle", NumericOptions::default().set_indexed());
         let record = b.add_text_field("record", STORED);
+        let seq = b.add_u64_field("seq", u64_fast.clone());
         // File state lives in fast columns: the next ingest reads the state
         // of every file without touching the doc store.
         let column = TextOptions::default().set_fast("raw");
@@ -161,6 +170,7 @@ impl Fields {
         let file_hash = b.add_text_field("file_hash", column.clone());
         let file_meta = b.add_text_field("file_meta", column.clone());
         let file_skipped = b.add_text_field("file_skipped", column);
+        let file_seq = b.add_u64_field("file_seq", FAST);
         let fields = Fields {
             kind,
             id,
@@ -184,12 +194,14 @@ impl Fields {
             ordinal,
             shingle,
             record,
+            seq,
             file_size,
             file_mtime,
             file_paragraphs,
             file_hash,
             file_meta,
             file_skipped,
+            file_seq,
         };
         (b.build(), fields)
     }

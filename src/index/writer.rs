@@ -89,9 +89,10 @@ impl IndexWriterHandle {
             .delete_term(Term::from_field_text(self.fields.source, source));
     }
 
-    /// Adds one paragraph.
-    pub fn add_paragraph(&self, p: &TaggedRecord) -> Result<()> {
+    /// Adds one paragraph, entered at generation `seq`.
+    pub fn add_paragraph(&self, p: &TaggedRecord, seq: u64) -> Result<()> {
         let mut doc = paragraph_document(&self.fields, &p.record, &p.tags)?;
+        doc.add_u64(self.fields.seq, seq);
         if let Some(ctx) = &p.context_tags {
             for (kind, id) in entity_terms(ctx) {
                 doc.add_text(self.fields.context_entity, context_term(kind, &id));
@@ -128,6 +129,7 @@ impl IndexWriterHandle {
         doc.add_text(f.file_hash, &state.hash);
         doc.add_text(f.file_meta, &state.meta);
         doc.add_text(f.file_skipped, state.skipped.as_deref().unwrap_or(""));
+        doc.add_u64(f.file_seq, state.seq);
         self.writer.add_document(doc)?;
         Ok(())
     }

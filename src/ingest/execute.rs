@@ -48,7 +48,7 @@ pub fn execute(mut plan: Plan, progress: &(dyn Fn(Progress) + Sync)) -> Result<I
             .take()
             .ok_or_else(|| Error::Corrupt("no index".into()))?
     };
-    let payload = Payload::current(plan.corpus_root.clone());
+    let payload = Payload::current(plan.corpus_root.clone(), plan.generation);
     if let Err(e) = write(&handle, &plan, beside, &payload, progress, &mut report) {
         abandon(handle, beside);
         return Err(match e {
@@ -88,7 +88,7 @@ fn write(
     if !fresh {
         delete_replaced(&writer, plan)?;
     }
-    let (bytes_read, mut skipped) = run_jobs(&writer, &plan.jobs, progress)?;
+    let (bytes_read, mut skipped) = run_jobs(&writer, &plan.jobs, plan.generation, progress)?;
     report.bytes_read = bytes_read;
     uncount_skips(report, &plan.jobs, &skipped);
     report.skipped.append(&mut skipped);
@@ -161,6 +161,7 @@ fn delete_replaced(writer: &IndexWriterHandle, plan: &Plan) -> Result<()> {
 fn run_jobs(
     writer: &IndexWriterHandle,
     jobs: &[Job],
+    generation: u64,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<(u64, Vec<Skipped>)> {
     let total = Progress {
@@ -181,7 +182,7 @@ fn run_jobs(
     let workers = cores.saturating_sub(writer.threads()).max(1);
     let run = || {
         jobs.par_iter().for_each(|job| {
-            match ingest_one(writer, job) {
+            match ingest_one(writer, job, generation) {
                 Ok((n, skip)) => {
                     paragraphs_done.fetch_add(n as u64, Ordering::Relaxed);
                     if let Some(reason) = skip {
@@ -222,14 +223,24 @@ fn run_jobs(
 }
 
 /// Reads and indexes one file, with its state; returns its paragraph count
-/// and skip reason.
-fn ingest_one(writer: &IndexWriterHandle, job: &Job) -> Result<(usize, Option<SkipReason>)> {
+/// and skip reason. Its paragraphs enter at `generation`, unless the index
+/// already held the same content (a rebuild, a changed folder config):
+/// they keep the generation they first entered with.
+fn ingest_one(
+    writer: &IndexWriterHandle,
+    job: &Job,
+    generation: u64,
+) -> Result<(usize, Option<SkipReason>)> {
     let file = &job.file;
     let (bytes, read_err) = match std::fs::read(&file.path) {
         Ok(b) => (b, None),
         Err(e) => (Vec::new(), Some(SkipReason::Unreadable(e.to_string()))),
     };
     let hash = blake3::hash(&bytes).to_hex().to_string();
+    let seq = match &job.previous {
+        Some((h, seq)) if *h == hash && *seq > 0 => *seq,
+        _ => generation,
+    };
     let outcome = match read_err {
         Some(reason) => Err(reason),
         None => process(&bytes, &file.rel, &job.overrides),
@@ -237,7 +248,7 @@ fn ingest_one(writer: &IndexWriterHandle, job: &Job) -> Result<(usize, Option<Sk
     let (count, skipped) = match outcome {
         Ok(document) => {
             for r in &document.records {
-                writer.add_paragraph(r)?;
+                writer.add_paragraph(r, seq)?;
             }
             (document.records.len(), None)
         }
@@ -251,6 +262,7 @@ fn ingest_one(writer: &IndexWriterHandle, job: &Job) -> Result<(usize, Option<Sk
         meta: job.meta.clone(),
         paragraphs: count as u32,
         skipped: skipped.as_ref().map(SkipReason::to_string),
+        seq,
     })?;
     Ok((count, skipped))
 }

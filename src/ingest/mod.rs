@@ -11,6 +11,7 @@
 mod configs;
 mod execute;
 mod plan;
+mod stale;
 
 use std::path::Path;
 
@@ -18,6 +19,7 @@ use serde::Serialize;
 
 pub use execute::execute;
 pub use plan::{plan, Job, Plan};
+pub use stale::{staleness, Staleness};
 
 pub use crate::corpus::Links;
 use crate::error::Result;

@@ -12,8 +12,8 @@ use super::{Change, IngestOptions, IngestReport, PlannedChange, Skipped};
 use crate::corpus::{list_corpus, SourceFile};
 use crate::error::{Error, Result};
 use crate::index::{
-    layout, remove_unreferenced, FileState, IndexHandle, Opened, RebuildReason, WriterLock,
-    PIPELINE_VERSION,
+    committed_generation, layout, remove_unreferenced, watches, FileState, IndexHandle, Opened,
+    RebuildReason, WriterLock, PIPELINE_VERSION,
 };
 use crate::meta::Overrides;
 use crate::pipeline::SkipReason;
@@ -30,6 +30,10 @@ pub struct Job {
     /// Hash of the configuration texts that govern it, stored with its
     /// state so that editing them re-reads the file.
     pub meta: String,
+    /// The content hash and entry generation the index holds for it (an
+    /// update or a rebuild): when the content is the same, its paragraphs
+    /// keep that generation, so saved searches do not report them again.
+    pub previous: Option<(String, u64)>,
 }
 
 /// What an ingest will do, and why: the files to read, the files to delete
@@ -43,6 +47,9 @@ pub struct Plan {
     pub(super) index_dir: PathBuf,
     /// The corpus root as a canonical path, recorded in the commit.
     pub(super) corpus_root: Option<String>,
+    /// The generation this run commits (and its new paragraphs carry):
+    /// above the last commit's and every saved search's cursor.
+    pub(super) generation: u64,
     /// The index to update; `None` when it is built afresh.
     pub(super) opened: Option<IndexHandle>,
     /// When the run started (the report's elapsed time counts from here).
@@ -123,10 +130,12 @@ pub fn plan(corpus_dir: &Path, index_dir: &Path, opts: &IngestOptions) -> Result
         .collect();
     let sorted = sort_files(listing.files, &previous, &configs, rebuild.is_some());
     skipped.extend(sorted.earlier_skips);
+    let generation = next_generation(index_dir)?;
     Ok(Plan {
         lock,
         index_dir: index_dir.to_path_buf(),
         corpus_root,
+        generation,
         opened,
         started,
         rebuild,
@@ -207,6 +216,16 @@ pub(super) fn finish(
     }
     report.elapsed_ms = started.elapsed().as_millis() as u64;
     Ok(report)
+}
+
+/// The generation of the next commit: one above the last commit's (of the
+/// old index too, when it is rebuilt) and above every saved search's
+/// cursor, so that paragraphs entering now are above every cursor even
+/// after an index that could not be read was rebuilt.
+fn next_generation(index_dir: &Path) -> Result<u64> {
+    let committed = layout::readable(index_dir).map_or(0, |d| committed_generation(&d));
+    let cursors = watches::load(index_dir).map_or(0, |w| w.max_cursor());
+    Ok(committed.max(cursors) + 1)
 }
 
 /// Opens the index for this run. A dry run writes nothing: no index yet is
@@ -321,6 +340,9 @@ fn sort_files(
     let mut out = Sorted::default();
     for file in files {
         let (overrides, meta) = configs.for_file(&file.rel);
+        let previous = prev_by_path
+            .get(file.rel.as_str())
+            .map(|s| (s.hash.clone(), s.seq));
         let change = match prev_by_path.get(file.rel.as_str()) {
             None => Change::Add,
             Some(state) if rebuilding || state.meta != meta => Change::Update,
@@ -345,6 +367,7 @@ fn sort_files(
             change,
             overrides,
             meta,
+            previous,
         });
     }
     out

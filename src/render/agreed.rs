@@ -148,7 +148,7 @@ fn precedents_text(res: &Precedents, style: TextStyle, out: &mut dyn Write) -> i
         writeln!(
             out,
             "{}",
-            wrap(&marked(&m.record.text, &ranges, style), "    ", 96)
+            wrap(&marked(&m.record.text, &ranges, style), "    ", style.width)
         )?;
         writeln!(
             out,
@@ -453,7 +453,7 @@ fn comparison_text(c: &Comparison, style: TextStyle, out: &mut dyn Write) -> io:
             _ => String::new(),
         };
         if p.kind != PairKind::Unchanged {
-            writeln!(out, "{}", wrap(&body, "    ", 96))?;
+            writeln!(out, "{}", wrap(&body, "    ", style.width))?;
         }
     }
     Ok(())
@@ -625,7 +625,7 @@ fn reuse_text(r: &Reuse, style: TextStyle, out: &mut dyn Write) -> io::Result<()
             ),
             paint(style, DIM, &span)
         )?;
-        writeln!(out, "{}", wrap(&clean(&c.text, false), "    ", 96))?;
+        writeln!(out, "{}", wrap(&clean(&c.text, false), "    ", style.width))?;
         writeln!(
             out,
             "{}",

@@ -202,6 +202,14 @@ pub fn export_line(r: &ParagraphRecord, out: &mut dyn Write) -> io::Result<()> {
     write_json(&HitJson::from_record(r), out)
 }
 
+/// One exported paragraph as a JSON value, no line end: an element of the
+/// array of `export --format json`, which the caller opens, separates and
+/// closes, so that a whole corpus is never held in memory.
+pub fn export_value(r: &ParagraphRecord, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &HitJson::from_record(r))?;
+    Ok(())
+}
+
 /// `{"paragraph": HIT, "parent": HIT|null, "previous": HIT|null, "next": HIT|null, "children": [HIT]}`.
 pub fn paragraph(view: &ParagraphView, out: &mut dyn Write) -> io::Result<()> {
     #[derive(Serialize)]

@@ -41,6 +41,9 @@ pub enum Format {
 pub struct TextStyle {
     /// Use ANSI colours for highlights and labels.
     pub color: bool,
+    /// Wrap paragraph text at this many columns (indent included); `None`
+    /// writes each paragraph on one line (for pipes and files).
+    pub width: Option<usize>,
     /// Pointers to the next step, worded by the caller.
     pub hints: Hints,
 }

@@ -21,9 +21,14 @@ fn pilcrow(label: &str) -> String {
     format!("¶{}", one_line(&shown(label)))
 }
 
-fn record_block(label: &str, r: &ParagraphRecord, out: &mut dyn Write) -> io::Result<()> {
+fn record_block(
+    label: &str,
+    r: &ParagraphRecord,
+    style: TextStyle,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, "{label} {}", pilcrow(&r.paragraph))?;
-    writeln!(out, "{}", wrap(&clean(&r.text, false), "    ", 96))
+    writeln!(out, "{}", wrap(&clean(&r.text, false), "    ", style.width))
 }
 
 /// The document's title line and facts (meeting, edition, type, date,
@@ -102,7 +107,7 @@ pub fn paragraph(view: &ParagraphView, style: TextStyle, out: &mut dyn Write) ->
     header(r, style, out)?;
     writeln!(out)?;
     if let Some(p) = &view.parent {
-        record_block(&paint(style, DIM, "parent"), p, out)?;
+        record_block(&paint(style, DIM, "parent"), p, style, out)?;
     }
     // The paragraph before, unless it is the parent just shown.
     if let Some(p) = view
@@ -110,7 +115,7 @@ pub fn paragraph(view: &ParagraphView, style: TextStyle, out: &mut dyn Write) ->
         .as_ref()
         .filter(|p| view.parent.as_ref().is_none_or(|parent| parent.id != p.id))
     {
-        record_block(&paint(style, DIM, "previous"), p, out)?;
+        record_block(&paint(style, DIM, "previous"), p, style, out)?;
     }
     if let Some(h) = &r.heading {
         writeln!(out, "{}", paint(style, DIM, &format!("[{}]", one_line(h))))?;
@@ -124,17 +129,17 @@ pub fn paragraph(view: &ParagraphView, style: TextStyle, out: &mut dyn Write) ->
             &format!("▶ {}  ({})", pilcrow(&r.paragraph), one_line(&r.id))
         )
     )?;
-    writeln!(out, "{}", wrap(&clean(&r.text, false), "    ", 96))?;
+    writeln!(out, "{}", wrap(&clean(&r.text, false), "    ", style.width))?;
     if let Some(e) = entity_line(r) {
         writeln!(out, "    {e}")?;
     }
     let citation = cite::text::format(&cite::citation(r), cite::text::Style::Un);
     writeln!(out, "    cite: {}", one_line(&citation))?;
     for c in &view.children {
-        record_block(&paint(style, DIM, "  sub"), c, out)?;
+        record_block(&paint(style, DIM, "  sub"), c, style, out)?;
     }
     if let Some(n) = &view.next {
-        record_block(&paint(style, DIM, "next"), n, out)?;
+        record_block(&paint(style, DIM, "next"), n, style, out)?;
     }
     if let Some(mentions) = &view.explain {
         explain(mentions, out)?;
@@ -198,7 +203,7 @@ pub fn document(doc: &[ParagraphRecord], style: TextStyle, out: &mut dyn Write) 
             &indent[..indent.len() - 4],
             paint(style, BOLD, &pilcrow(&r.paragraph))
         )?;
-        writeln!(out, "{}", wrap(&clean(&r.text, false), indent, 96))?;
+        writeln!(out, "{}", wrap(&clean(&r.text, false), indent, style.width))?;
     }
     own_label_note(doc, style, out)
 }

@@ -81,8 +81,10 @@ pub(super) fn entity_line(r: &ParagraphRecord) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
-/// Wraps `text` at `width` columns with an indent (by characters).
-pub(super) fn wrap(text: &str, indent: &str, width: usize) -> String {
+/// Wraps `text` at `width` columns with an indent (by characters); on
+/// one line, indented, when there is no width.
+pub(super) fn wrap(text: &str, indent: &str, width: Option<usize>) -> String {
+    let width = width.unwrap_or(usize::MAX);
     let mut out = String::new();
     let mut line_len = 0;
     for word in text.split(' ') {
@@ -208,13 +210,17 @@ pub fn hits(res: &SearchResults, style: TextStyle, out: &mut dyn Write) -> io::R
             writeln!(
                 out,
                 "{}",
-                paint(style, DIM, &wrap(&format!("↳ {lead}"), "    ", 96))
+                paint(style, DIM, &wrap(&format!("↳ {lead}"), "    ", style.width))
             )?;
         }
         writeln!(
             out,
             "{}",
-            wrap(&highlighted(&h.snippet, &h.highlights, style), "    ", 96)
+            wrap(
+                &highlighted(&h.snippet, &h.highlights, style),
+                "    ",
+                style.width
+            )
         )?;
         if let Some(e) = entity_line(r) {
             writeln!(out, "{}", paint(style, DIM, &format!("    {e}")))?;
@@ -466,4 +472,10 @@ pub fn check(v: &crate::index::Verification, out: &mut dyn Write) -> io::Result<
         writeln!(out, "  {}", one_line(p))?;
     }
     Ok(())
+}
+
+/// One exported paragraph as a line: `id  text` (`export --format text`,
+/// for grep and a quick look).
+pub fn export_line(r: &ParagraphRecord, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}  {}", one_line(&r.id), one_line(&r.text))
 }

@@ -32,6 +32,10 @@ pub struct Filters {
     pub since: Option<u64>,
     /// Inclusive upper bound, `YYYYMMDD`.
     pub until: Option<u64>,
+    /// Only paragraphs that entered the index after the first generation
+    /// and up to the second (`after < seq <= upto`): what a saved search
+    /// has not reported yet.
+    pub entered: Option<(u64, u64)>,
 }
 
 /// Filter values as typed, before resolution: what the command line's

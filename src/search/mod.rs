@@ -881,6 +881,16 @@ impl Engine {
                 Box::new(ConstScoreQuery::new(Box::new(q), 0.0)),
             ));
         }
+        if let Some((after, upto)) = filters.entered {
+            let q = RangeQuery::new(
+                Bound::Excluded(Term::from_field_u64(self.fields.seq, after)),
+                Bound::Included(Term::from_field_u64(self.fields.seq, upto)),
+            );
+            clauses.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(q), 0.0)),
+            ));
+        }
         Box::new(BooleanQuery::new(clauses))
     }
 }

@@ -33,7 +33,7 @@ fn assert_adds_up(v: &serde_json::Value) {
 fn ingest_counts_every_file_seen_once() {
     let t = TestDir::with_sample();
     t.write("arf/arf-1994-chairmans-statement.txt", ARF);
-    t.write("notes/draft.docx", b"PK\x03\x04 not a document we read");
+    t.write("notes/draft.pptx", b"PK\x03\x04 not a document we read");
     t.write("notes/figures.xlsx", b"PK\x03\x04");
     t.write("empty.txt", "");
     // Five corpus files: two documents, three that cannot be indexed.
@@ -73,12 +73,12 @@ fn ingest_counts_every_file_seen_once() {
 #[test]
 fn quiet_ingest_prints_no_summary_but_still_lists_skips() {
     let t = TestDir::with_sample();
-    t.write("notes/draft.docx", b"PK\x03\x04");
+    t.write("notes/draft.pptx", b"PK\x03\x04");
     for args in [&["ingest", "-q"][..], &["ingest", "--quiet"][..]] {
         let out = t.run(args).success().get_output().clone();
         let text = String::from_utf8_lossy(&out.stdout);
         assert_eq!(
-            text, "skipped notes/draft.docx: unsupported file type\n",
+            text, "skipped notes/draft.pptx: unsupported file type\n",
             "{args:?}"
         );
         assert!(
@@ -88,7 +88,7 @@ fn quiet_ingest_prints_no_summary_but_still_lists_skips() {
         );
     }
     // Nothing at all when nothing is skipped; JSON, asked for, stays whole.
-    t.remove("notes/draft.docx");
+    t.remove("notes/draft.pptx");
     t.run(["ingest", "-q"]).success().stdout("");
     let v: serde_json::Value = t.json(["ingest", "-q", "--format", "json"]);
     assert_eq!(v["unchanged"], 1);

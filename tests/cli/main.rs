@@ -8,6 +8,8 @@ mod general_debate;
 
 mod agreed;
 mod cite;
+mod consistent;
+mod docx;
 mod entities;
 mod errors;
 mod everyday;
@@ -19,4 +21,6 @@ mod real;
 mod safety;
 mod sample;
 mod serve;
+mod stale;
 mod understanding;
+mod watch;

@@ -18,7 +18,12 @@ fn first_search_builds_the_index_and_ranks_4d_first() {
         .get_output()
         .clone();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("building it from corpus"), "{stderr}");
+    // Folders by their absolute path (issue 17).
+    let corpus = std::path::absolute(t.corpus()).unwrap();
+    assert!(
+        stderr.contains(&format!("building it from {} first", corpus.display())),
+        "{stderr}"
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.starts_with("read as: export control = Export control"),

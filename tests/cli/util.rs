@@ -78,6 +78,12 @@ impl TestDir {
         let mut c = Command::new(env!("CARGO_BIN_EXE_dipsearch"));
         c.current_dir(self.path())
             .env_remove("DIPSEARCH_INDEX")
+            .env_remove("DIPSEARCH_CORPUS")
+            .env_remove("CLICOLOR_FORCE")
+            // No user configuration but the test's own.
+            .env("XDG_CONFIG_HOME", self.path().join("config"))
+            // Text wrapped as on a 100-column terminal.
+            .env("COLUMNS", "100")
             .env("NO_COLOR", "1");
         c
     }
