@@ -40,16 +40,7 @@ impl WriterLock {
     /// [`Error::IndexLocked`] when another process holds it.
     pub fn acquire(dir: &Path) -> Result<WriterLock> {
         let path = lock_path(dir);
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
+        let file = open_lock_file(&path)?;
         super::modes::share_like_parent(&path);
         let started = Instant::now();
         loop {
@@ -79,6 +70,21 @@ impl WriterLock {
             Err(_) => false,
         }
     }
+}
+
+/// Opens (creating it and its folder when missing) a file that only
+/// serves to be locked; its contents are never read or written.
+pub(super) fn open_lock_file(path: &Path) -> Result<File> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .map_err(|e| Error::io(path, e))
 }
 
 #[cfg(test)]

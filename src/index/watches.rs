@@ -10,7 +10,7 @@
 //! `flock` the system drops when its holder dies), so a kill at any moment
 //! leaves the old cursors or the new ones, never a torn file.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -159,16 +159,7 @@ pub fn lock_if_used(dir: &Path) -> Result<Option<WatchLock>> {
 /// renames).
 pub fn lock(dir: &Path) -> Result<WatchLock> {
     let p = lock_path(dir);
-    if let Some(parent) = p.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    }
-    let file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&p)
-        .map_err(|e| Error::io(&p, e))?;
+    let file = super::lock::open_lock_file(&p)?;
     FileExt::lock_exclusive(&file).map_err(|e| Error::io(&p, e))?;
     Ok(WatchLock { _file: file })
 }
