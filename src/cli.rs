@@ -292,6 +292,10 @@ pub struct SearchArgs {
     /// Search the words only as typed: no other names, topics or spelling variants.
     #[arg(long)]
     pub literal: bool,
+    /// Count every match. Without it, a search for one common phrase skips the paragraphs
+    /// that cannot rank and estimates the total ("about 105,000").
+    #[arg(long)]
+    pub exact_total: bool,
     /// Filters.
     #[command(flatten)]
     pub filters: FilterArgs,

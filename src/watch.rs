@@ -62,11 +62,14 @@ impl Snapshot {
             sort: Sort::Relevance,
             snippets,
             literal: watch.literal,
+            // A watch prints every new hit: its count must be exact.
+            estimate_total: false,
         };
         if watch.cursor >= self.generation {
             return Ok(SearchResults {
                 query: request.query,
                 total: 0,
+                total_is_estimate: false,
                 hits: Vec::new(),
                 expanded: Vec::new(),
                 warnings: Vec::new(),

@@ -34,6 +34,7 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
         },
         snippets: true,
         literal: args.literal,
+        estimate_total: !args.exact_total,
     };
     let results = engine.search(&request)?;
     for w in &results.warnings {

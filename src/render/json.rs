@@ -153,7 +153,7 @@ pub(super) fn write_json<T: Serialize>(value: &T, out: &mut dyn Write) -> io::Re
     out.write_all(b"\n")
 }
 
-/// `{"query", "total", "expanded", "warnings", "hits": [HIT]}`.
+/// `{"query", "total", "total_is_estimate", "expanded", "warnings", "hits": [HIT]}`.
 pub fn hits(res: &SearchResults, out: &mut dyn Write) -> io::Result<()> {
     #[derive(Serialize)]
     struct Expanded<'a> {
@@ -165,6 +165,7 @@ pub fn hits(res: &SearchResults, out: &mut dyn Write) -> io::Result<()> {
     struct Page<'a> {
         query: Option<&'a str>,
         total: usize,
+        total_is_estimate: bool,
         expanded: Vec<Expanded<'a>>,
         warnings: &'a [String],
         hits: Vec<HitJson<'a>>,
@@ -173,6 +174,7 @@ pub fn hits(res: &SearchResults, out: &mut dyn Write) -> io::Result<()> {
         &Page {
             query: res.query.as_deref(),
             total: res.total,
+            total_is_estimate: res.total_is_estimate,
             expanded: res
                 .expanded
                 .iter()

@@ -234,6 +234,14 @@ pub fn hits(res: &SearchResults, style: TextStyle, out: &mut dyn Write) -> io::R
     let shown = res.hits.len();
     let first = if shown == 0 { 0 } else { 1 };
     let summary = match res.total {
+        t if res.total_is_estimate && shown == 0 => {
+            format!("{} matching paragraphs (none shown)", about(t))
+        }
+        t if res.total_is_estimate => format!(
+            "{first}–{shown} shown of {} matching paragraphs{}",
+            about(t),
+            style.hints.more_hits
+        ),
         0 => "no matching paragraphs".to_string(),
         t if shown == 0 => format!(
             "{t} matching paragraph{} (none shown)",
@@ -253,6 +261,24 @@ pub fn hits(res: &SearchResults, style: TextStyle, out: &mut dyn Write) -> io::R
         writeln!(out, "{}", paint(style, DIM, OWN_LABEL_NOTE))?;
     }
     Ok(())
+}
+
+/// An estimated count as people say it: three significant digits,
+/// grouped by thousands (`about 105,000`).
+pub fn about(n: usize) -> String {
+    let mut scale = 1;
+    while n / scale >= 1000 {
+        scale *= 10;
+    }
+    let digits = ((n + scale / 2) / scale * scale).to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("about {grouped}")
 }
 
 /// Index statistics.

@@ -11,6 +11,7 @@ pub mod filters;
 pub mod hint;
 mod prefix;
 mod proximity;
+mod pruned;
 pub mod query;
 mod rank;
 pub mod show;
@@ -38,6 +39,7 @@ use crate::index::{context_term, fold_in_place, kind, read_record, Fields, Index
 use crate::model::ParagraphRecord;
 pub use expand::Expansion;
 use proximity::ProximityQuery;
+use pruned::{FieldMatch, FieldsQuery};
 use query::{parse_query, Atom, Clause, ParsedQuery};
 use rank::{order_ties, Rank, TieCache, TIE_MARGIN};
 pub use snippet::opening;
@@ -104,6 +106,11 @@ pub struct SearchRequest {
     /// Search the words only as typed: no names from the gazetteers, no
     /// spelling variants (`--literal`).
     pub literal: bool,
+    /// Whether `total` may be estimated, so that a relevance search of
+    /// one word or phrase can skip the matches that cannot rank (see
+    /// [`pruned`]); `false` (the default for library callers, `--exact-total`
+    /// on the command line) counts every match.
+    pub estimate_total: bool,
 }
 
 /// One result.
@@ -128,8 +135,11 @@ pub struct Hit {
 pub struct SearchResults {
     /// The query as given.
     pub query: Option<String>,
-    /// Number of matching paragraphs.
+    /// Number of matching paragraphs (estimated when `total_is_estimate`).
     pub total: usize,
+    /// Whether `total` is an estimate (a pruned search of a phrase read
+    /// the positions of only some paragraphs; see [`pruned`]).
+    pub total_is_estimate: bool,
     /// The requested page of hits.
     pub hits: Vec<Hit>,
     /// What the query's words were read as (empty with `literal`).
@@ -178,7 +188,26 @@ impl Engine {
         // one are ordered by [`TieKey`] rather than by tantivy's internal
         // doc address (which depends on how an ingest split its work).
         let top = TopDocs::with_limit(req.offset + limit + TIE_MARGIN);
+        let mut total_is_estimate = false;
+        let pruned = query
+            .downcast_ref::<FieldsQuery>()
+            .filter(|_| req.estimate_total && req.sort == Sort::Relevance);
         let (ranked, total): (Vec<(Rank, DocAddress)>, usize) = match req.sort {
+            Sort::Relevance if pruned.is_some() => {
+                // Top-k that skips what cannot rank; a word's matches are
+                // counted from doc ids alone, a phrase's estimated.
+                let docs = self.searcher.search(&*query, &top.order_by_score())?;
+                let total = match pruned {
+                    Some(q) if q.has_phrase() => {
+                        let (total, exact) = q.tally().estimate();
+                        total_is_estimate = !exact;
+                        total
+                    }
+                    _ => self.searcher.search(&*query, &Count)?,
+                };
+                let ranked = docs.into_iter().map(|(s, a)| (Rank::score(s), a)).collect();
+                (ranked, total)
+            }
             Sort::Relevance if text_query.is_some() && req.filters.entities.is_empty() => {
                 // Plain BM25 order: no per-match fast-field reads.
                 let (docs, total) = self
@@ -244,6 +273,7 @@ impl Engine {
             return Ok(SearchResults {
                 query: req.query.clone(),
                 total,
+                total_is_estimate,
                 hits: Vec::new(),
                 expanded,
                 warnings,
@@ -260,6 +290,7 @@ impl Engine {
         Ok(SearchResults {
             query: req.query.clone(),
             total,
+            total_is_estimate,
             hits,
             expanded,
             warnings,
@@ -582,7 +613,7 @@ impl Engine {
                 clauses.push((Occur::Should, Box::new(together)));
             }
         }
-        Ok(Box::new(BooleanQuery::new(clauses)))
+        Ok(all_of(clauses))
     }
 
     /// Any of `atoms` (one atom: that atom), each with its spelling
@@ -708,6 +739,9 @@ impl Engine {
             fields.push((self.fields.context, CONTEXT_BOOST));
         }
         let mut per_field: Vec<Box<dyn Query>> = Vec::new();
+        // Alone, a word or phrase is searched so that top-k search can
+        // skip what cannot rank (see [`pruned`]); same scores.
+        let mut matches: Vec<(FieldMatch, f32)> = Vec::new();
         for (field, boost) in fields {
             let q: Box<dyn Query> = match atom {
                 Atom::Prefix(p) => {
@@ -736,6 +770,15 @@ impl Engine {
                 }
                 Atom::Word(text) | Atom::Phrase(text) => {
                     let tokens = self.analyze(field, text);
+                    let terms: Vec<Term> = tokens
+                        .iter()
+                        .map(|t| Term::from_field_text(field, t))
+                        .collect();
+                    match terms.len() {
+                        0 => {}
+                        1 => matches.push((FieldMatch::Term(terms[0].clone()), boost)),
+                        _ => matches.push((FieldMatch::Phrase(terms), boost)),
+                    }
                     match tokens.len() {
                         0 => continue,
                         1 => Box::new(TermQuery::new(
@@ -758,6 +801,8 @@ impl Engine {
         }
         Ok(Some(if probed {
             Box::new(FieldUnionQuery::new(per_field, FIELD_TIE_BREAKER))
+        } else if matches.len() == per_field.len() {
+            Box::new(FieldsQuery::new(matches, FIELD_TIE_BREAKER))
         } else {
             Box::new(DisjunctionMaxQuery::with_tie_breaker(
                 per_field,
@@ -891,12 +936,24 @@ impl Engine {
                 Box::new(ConstScoreQuery::new(Box::new(q), 0.0)),
             ));
         }
-        Box::new(BooleanQuery::new(clauses))
+        all_of(clauses)
     }
 }
 
 /// Any of `alternatives`, scored as their sum; `None` when there is none.
 /// `probed`: inside an intersection, so the union must seek (see [`union`]).
+/// The conjunction of `clauses`; one required clause alone is returned
+/// as it is (same scores), so that its own top-k pruning is used (see
+/// [`pruned`]).
+fn all_of(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
+    if clauses.len() == 1 && clauses[0].0 == Occur::Must {
+        if let Some((_, q)) = clauses.pop() {
+            return q;
+        }
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
 fn union(alternatives: Vec<Box<dyn Query>>, probed: bool) -> Option<Box<dyn Query>> {
     if alternatives.len() <= 1 {
         return alternatives.into_iter().next();

@@ -120,6 +120,7 @@ impl ProximityWeight {
             exact: similarity.boost_by(boost * self.exact_boost),
             near: similarity.boost_by(boost * self.near_boost),
             slop: self.slop,
+            count_near: true,
             fieldnorms,
             counts: None,
             positions: Vec::new(),
@@ -178,6 +179,8 @@ struct ProximityScorer {
     exact: Bm25Weight,
     near: Bm25Weight,
     slop: u32,
+    /// Whether near occurrences are counted (not for an exact phrase).
+    count_near: bool,
     fieldnorms: FieldNormReader,
     /// Exact and near phrase counts of `doc`, once computed.
     counts: Option<(u32, u32)>,
@@ -223,7 +226,11 @@ impl ProximityScorer {
             p.positions_with_offset(*shift, out);
         }
         let exact = self.exact_count();
-        let near = self.near_count();
+        let near = if self.count_near {
+            self.near_count()
+        } else {
+            0
+        };
         self.counts = Some((exact, near));
         (exact, near)
     }
@@ -268,6 +275,73 @@ impl ProximityScorer {
             self.slop,
             None,
         )
+    }
+}
+
+/// An exact phrase in one field, scored as tantivy's `PhraseQuery` with
+/// `weight` (already boosted), for top-k search that skips paragraphs
+/// which cannot rank (see [`super::pruned`]): it is positioned on every
+/// paragraph holding all the words (a *candidate*), gives a cheap upper
+/// bound of the phrase's score there from the term frequencies and the
+/// length, and reads positions only when asked for the exact score.
+pub(super) struct PhraseLeaf(ProximityScorer);
+
+impl PhraseLeaf {
+    /// `None` when a word is not in `reader`'s part of the index.
+    pub(super) fn open(
+        reader: &SegmentReader,
+        terms: &[Term],
+        weight: Bm25Weight,
+    ) -> tantivy::Result<Option<PhraseLeaf>> {
+        let query = ProximityWeight {
+            terms: terms.to_vec(),
+            slop: 0,
+            exact_boost: 1.0,
+            near_boost: 0.0,
+            similarity: Some(weight),
+        };
+        Ok(query.proximity_scorer(reader, 1.0)?.map(|mut s| {
+            s.count_near = false;
+            PhraseLeaf(s)
+        }))
+    }
+
+    /// The current candidate (`TERMINATED` at the end).
+    pub(super) fn doc(&self) -> DocId {
+        self.0.doc
+    }
+
+    /// The next candidate.
+    pub(super) fn advance(&mut self) -> DocId {
+        self.0.advance()
+    }
+
+    /// The first candidate at or after `target`.
+    pub(super) fn seek(&mut self, target: DocId) -> DocId {
+        self.0.seek(target)
+    }
+
+    /// The number of paragraphs holding its rarest word.
+    pub(super) fn size_hint(&self) -> u32 {
+        self.0.size_hint()
+    }
+
+    /// At least the phrase's score in the current candidate: the phrase
+    /// occurs at most as often as its least frequent word.
+    pub(super) fn upper_bound(&self) -> Score {
+        let tf = self.0.postings.iter().map(|(_, p)| p.term_freq()).min();
+        let fieldnorm_id = self.0.fieldnorms.fieldnorm_id(self.0.doc);
+        self.0.exact.score(fieldnorm_id, tf.unwrap_or(0))
+    }
+
+    /// The phrase's score in the current candidate, `None` when the words
+    /// do not stand together there.
+    pub(super) fn score(&mut self) -> Option<Score> {
+        let (exact, _) = self.0.counts();
+        (exact > 0).then(|| {
+            let fieldnorm_id = self.0.fieldnorms.fieldnorm_id(self.0.doc);
+            self.0.exact.score(fieldnorm_id, exact)
+        })
     }
 }
 

@@ -51,7 +51,7 @@ fn query(params: &Params) -> Result<Option<String>, WebError> {
 
 /// The request as `dipsearch search` would build it from the same values.
 fn read(params: &Params) -> Result<SearchRequest, WebError> {
-    let mut known = vec!["q", "literal", "sort", "limit", "offset"];
+    let mut known = vec!["q", "literal", "exact_total", "sort", "limit", "offset"];
     known.extend(FILTERS);
     params.allow(&known)?;
     // As the command line: filters first, then the query.
@@ -68,6 +68,7 @@ fn read(params: &Params) -> Result<SearchRequest, WebError> {
         },
         snippets: true,
         literal: params.flag("literal")?,
+        estimate_total: !params.flag("exact_total")?,
     })
 }
 
@@ -145,6 +146,12 @@ fn summary(
 ) -> Markup {
     let shown = res.hits.len();
     let count = match res.total {
+        t if res.total_is_estimate => format!(
+            "{}–{} of {} matching paragraphs",
+            req.offset + 1,
+            req.offset + shown,
+            render::text::about(t)
+        ),
         0 => "No matching paragraphs".to_string(),
         1 => "1 matching paragraph".to_string(),
         t if shown == t => format!("{t} matching paragraphs"),

@@ -1,0 +1,583 @@
+//! One word or phrase searched in several fields (body, heading, parent
+//! lead-in), scored exactly as `DisjunctionMaxQuery` scores it, with a
+//! top-k evaluation that skips paragraphs which cannot enter the top
+//! (issue 18).
+//!
+//! Why: a query of one common word or phrase (`terrorism`, `"United
+//! Nations"`) matches thousands to 105,000 paragraphs, and tantivy's
+//! dis-max scorer computes every one's score, reading the positions of
+//! every paragraph holding the phrase's words, only to keep ten. Here,
+//! when tantivy's top-k collector asks for the matches above its current
+//! threshold ([`Weight::for_each_pruning`]):
+//!
+//! * a word skips whole blocks of 128 postings whose best possible score
+//!   (tantivy's block-max) does not beat the threshold, where no other
+//!   field has a match in between (block-max WAND on the dominant field);
+//! * a phrase is first bounded from its words' frequencies and the
+//!   paragraph's length, and its positions are read only when that bound
+//!   beats the threshold.
+//!
+//! Every other use of the query (counting, facets, `--exact-total`,
+//! sorting by date) goes through the plain dis-max scorer, so the scores
+//! and the top hits are the same either way (a test compares them).
+//!
+//! What pruning gives up is the count of matches: the caller counts the
+//! matches of a word separately (doc ids only, which is cheap) and, for a
+//! phrase, takes the [`Tally`] this query keeps: candidates whose
+//! positions were not read are counted in proportion to how many of the
+//! first ones (read whatever their bound) held the phrase.
+
+use std::sync::{Arc, Mutex};
+
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::query::{
+    Bm25Weight, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EnableScoring, Explanation, Occur,
+    Query, Scorer, TermQuery, Weight,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
+
+use super::proximity::PhraseLeaf;
+
+/// About how many candidates per index segment have their positions read
+/// whatever their bound, to estimate the share that holds the phrase.
+/// They are spread evenly over the segment (every n-th candidate): the
+/// index is in corpus order, often the order of time, and a phrase can be
+/// rare in the first years and common in the last (`"sustainable
+/// development"`: counted from the first 512 candidates alone, the
+/// estimate was 37 % short).
+const SAMPLE: u64 = 512;
+
+/// What one field matches: a word or a phrase (its words in order).
+#[derive(Clone, Debug)]
+pub enum FieldMatch {
+    /// One term.
+    Term(Term),
+    /// Two terms or more, adjacent and in order.
+    Phrase(Vec<Term>),
+}
+
+/// How many paragraphs a pruned evaluation saw, to estimate the total.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Tally {
+    /// Paragraphs whose positions were read and that hold the phrase.
+    pub matched: u64,
+    /// Candidates whose positions were not read.
+    pub unread: u64,
+    /// Candidates (paragraphs holding all the words of a field's phrase,
+    /// or a field's word), deleted ones left out.
+    pub candidates: u64,
+    /// Of the sampled candidates (always read, see [`SAMPLE`]), how many
+    /// there were and how many held the phrase.
+    pub sample: u64,
+    /// See `sample`.
+    pub sample_matched: u64,
+}
+
+impl Tally {
+    /// The estimated number of matches, and whether it is exact (every
+    /// candidate's positions were read).
+    pub fn estimate(&self) -> (usize, bool) {
+        if self.unread == 0 {
+            return (self.matched as usize, true);
+        }
+        let share = if self.sample == 0 {
+            1.0
+        } else {
+            self.sample_matched as f64 / self.sample as f64
+        };
+        // The sample's share applied to every candidate, not only to the
+        // unread ones: those are the candidates with the lowest bounds
+        // (long paragraphs, the words once), a stratum the sample covers
+        // but does not represent alone.
+        let total = share * self.candidates as f64;
+        (total.round() as usize, false)
+    }
+
+    fn add(&mut self, other: &Tally) {
+        self.matched += other.matched;
+        self.unread += other.unread;
+        self.candidates += other.candidates;
+        self.sample += other.sample;
+        self.sample_matched += other.sample_matched;
+    }
+}
+
+/// A word or phrase in several fields with per-field boosts; the score is
+/// the best field's plus `tie_breaker` times the others'.
+#[derive(Clone, Debug)]
+pub struct FieldsQuery {
+    fields: Vec<(FieldMatch, Score)>,
+    tie_breaker: Score,
+    tally: Arc<Mutex<Tally>>,
+}
+
+impl FieldsQuery {
+    /// `fields`: what each field must match, with its boost, in the order
+    /// the dis-max query would list them.
+    pub fn new(fields: Vec<(FieldMatch, Score)>, tie_breaker: Score) -> FieldsQuery {
+        FieldsQuery {
+            fields,
+            tie_breaker,
+            tally: Arc::default(),
+        }
+    }
+
+    /// Whether any field matches a phrase (then a pruned search can only
+    /// estimate its total).
+    pub fn has_phrase(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|(m, _)| matches!(m, FieldMatch::Phrase(_)))
+    }
+
+    /// What the pruned evaluations of this query have counted so far.
+    pub fn tally(&self) -> Tally {
+        self.tally.lock().map(|t| *t).unwrap_or_default()
+    }
+
+    fn leaf_query(m: &FieldMatch) -> Box<dyn Query> {
+        match m {
+            FieldMatch::Term(t) => {
+                Box::new(TermQuery::new(t.clone(), IndexRecordOption::WithFreqs))
+            }
+            FieldMatch::Phrase(terms) => Box::new(tantivy::query::PhraseQuery::new(terms.clone())),
+        }
+    }
+
+    /// The equivalent dis-max query, which scores every match.
+    fn dismax(&self) -> DisjunctionMaxQuery {
+        let per_field: Vec<Box<dyn Query>> = self
+            .fields
+            .iter()
+            .map(|(m, boost)| -> Box<dyn Query> {
+                Box::new(BoostQuery::new(Self::leaf_query(m), *boost))
+            })
+            .collect();
+        DisjunctionMaxQuery::with_tie_breaker(per_field, self.tie_breaker)
+    }
+}
+
+impl Query for FieldsQuery {
+    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let inner = self.dismax().weight(enable_scoring)?;
+        let mut leaves = Vec::with_capacity(self.fields.len());
+        let mut sum = None;
+        if let EnableScoring::Enabled {
+            statistics_provider,
+            ..
+        } = enable_scoring
+        {
+            for (m, boost) in &self.fields {
+                let (terms, weight) = match m {
+                    FieldMatch::Term(t) => (vec![t.clone()], std::slice::from_ref(t)),
+                    FieldMatch::Phrase(terms) => (terms.clone(), terms.as_slice()),
+                };
+                // As `TermQuery` and `PhraseQuery` weigh them, boosted as
+                // `BoostQuery` boosts them.
+                let bm25 = Bm25Weight::for_terms(statistics_provider, weight)?.boost_by(*boost);
+                leaves.push((terms, bm25));
+            }
+            if !self.has_phrase() {
+                // The sum of the fields' scores bounds the dis-max from
+                // above, and tantivy prunes a sum of terms (block-max WAND).
+                let clauses = self
+                    .fields
+                    .iter()
+                    .map(|(m, boost)| -> (Occur, Box<dyn Query>) {
+                        (
+                            Occur::Should,
+                            Box::new(BoostQuery::new(Self::leaf_query(m), *boost)),
+                        )
+                    })
+                    .collect();
+                sum = Some(BooleanQuery::new(clauses).weight(enable_scoring)?);
+            }
+        }
+        Ok(Box::new(FieldsWeight {
+            inner,
+            leaves,
+            sum,
+            tie_breaker: self.tie_breaker,
+            tally: Arc::clone(&self.tally),
+        }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        for (m, _) in &self.fields {
+            match m {
+                FieldMatch::Term(t) => visitor(t, false),
+                FieldMatch::Phrase(terms) => terms.iter().for_each(|t| visitor(t, true)),
+            }
+        }
+    }
+}
+
+struct FieldsWeight {
+    /// The dis-max weight: every use but top-k search.
+    inner: Box<dyn Weight>,
+    /// Per field, its words and BM25 weight (empty without scoring).
+    leaves: Vec<(Vec<Term>, Bm25Weight)>,
+    /// For words only: the sum of the fields' term queries.
+    sum: Option<Box<dyn Weight>>,
+    tie_breaker: Score,
+    tally: Arc<Mutex<Tally>>,
+}
+
+/// One term in one field, scored as tantivy's `TermScorer` scores it.
+struct TermLeaf {
+    postings: SegmentPostings,
+    fieldnorms: FieldNormReader,
+    weight: Bm25Weight,
+}
+
+impl TermLeaf {
+    fn score(&self) -> Score {
+        let doc = self.postings.doc();
+        self.weight
+            .score(self.fieldnorms.fieldnorm_id(doc), self.postings.term_freq())
+    }
+}
+
+enum Leaf {
+    Term(TermLeaf),
+    Phrase(PhraseLeaf),
+}
+
+impl Leaf {
+    fn doc(&self) -> DocId {
+        match self {
+            Leaf::Term(t) => t.postings.doc(),
+            Leaf::Phrase(p) => p.doc(),
+        }
+    }
+
+    fn advance(&mut self) -> DocId {
+        match self {
+            Leaf::Term(t) => t.postings.advance(),
+            Leaf::Phrase(p) => p.advance(),
+        }
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        match self {
+            Leaf::Term(t) => t.postings.seek(target),
+            Leaf::Phrase(p) => p.seek(target),
+        }
+    }
+
+    /// At least the number of candidates left (the rarest word's postings).
+    fn size_hint(&self) -> u64 {
+        u64::from(match self {
+            Leaf::Term(t) => t.postings.doc_freq(),
+            Leaf::Phrase(p) => p.size_hint(),
+        })
+    }
+
+    fn upper_bound(&mut self) -> Score {
+        match self {
+            Leaf::Term(t) => t.score(),
+            Leaf::Phrase(p) => p.upper_bound(),
+        }
+    }
+
+    fn score(&mut self) -> Option<Score> {
+        match self {
+            Leaf::Term(t) => Some(t.score()),
+            Leaf::Phrase(p) => p.score(),
+        }
+    }
+}
+
+impl FieldsWeight {
+    /// The fields' leaves positioned on `reader`'s first candidates, in
+    /// field order (fields without a candidate left out).
+    fn leaves(&self, reader: &SegmentReader) -> tantivy::Result<Vec<Leaf>> {
+        let mut leaves = Vec::with_capacity(self.leaves.len());
+        for (terms, weight) in &self.leaves {
+            let leaf = if let [term] = terms.as_slice() {
+                let inverted = reader.inverted_index(term.field())?;
+                inverted
+                    .read_postings(term, IndexRecordOption::WithFreqs)?
+                    .map(|postings| -> tantivy::Result<Leaf> {
+                        Ok(Leaf::Term(TermLeaf {
+                            postings,
+                            fieldnorms: reader.get_fieldnorms_reader(term.field())?,
+                            weight: weight.clone(),
+                        }))
+                    })
+                    .transpose()?
+            } else {
+                PhraseLeaf::open(reader, terms, weight.clone())?.map(Leaf::Phrase)
+            };
+            if let Some(leaf) = leaf.filter(|l| l.doc() != TERMINATED) {
+                leaves.push(leaf);
+            }
+        }
+        Ok(leaves)
+    }
+
+    /// The dis-max of `scores` (in field order), as tantivy combines it.
+    fn combine(&self, scores: impl Iterator<Item = Score>) -> Score {
+        let (mut best, mut sum) = (0.0f32, 0.0f32);
+        for s in scores {
+            best = best.max(s);
+            sum += s;
+        }
+        best + (sum - best) * self.tie_breaker
+    }
+
+    /// Words only: tantivy's block-max WAND over the sum of the fields'
+    /// scores finds every paragraph whose sum beats the threshold (the
+    /// dis-max is never above the sum, so none that could rank is
+    /// missed); those are scored exactly.
+    fn prune_terms(
+        &self,
+        sum: &dyn Weight,
+        reader: &SegmentReader,
+        leaves: &mut [Leaf],
+        mut threshold: Score,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> tantivy::Result<()> {
+        sum.for_each_pruning(threshold, reader, &mut |doc, _| {
+            let scores = leaves.iter_mut().filter_map(|l| {
+                let at = if l.doc() < doc { l.seek(doc) } else { l.doc() };
+                (at == doc).then(|| l.score()).flatten()
+            });
+            let score = self.combine(scores);
+            if score > threshold {
+                threshold = callback(doc, score);
+            }
+            threshold
+        })
+    }
+
+    /// Candidate by candidate, reading a phrase's positions only where
+    /// its bound beats the threshold (or to sample the share that holds
+    /// it).
+    fn prune_phrases(
+        &self,
+        reader: &SegmentReader,
+        leaves: &mut [Leaf],
+        mut threshold: Score,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> Tally {
+        let alive = reader.alive_bitset();
+        let mut tally = Tally::default();
+        let mut at: Vec<usize> = Vec::with_capacity(leaves.len());
+        let mut scores: Vec<Option<Score>> = Vec::with_capacity(leaves.len());
+        let expected: u64 = leaves.iter().map(Leaf::size_hint).sum();
+        let stride = (expected / SAMPLE).max(1);
+        let mut seen = 0u64;
+        loop {
+            let doc = leaves.iter().map(Leaf::doc).min().unwrap_or(TERMINATED);
+            if doc == TERMINATED {
+                return tally;
+            }
+            at.clear();
+            at.extend((0..leaves.len()).filter(|&i| leaves[i].doc() == doc));
+            let is_alive = alive.is_none_or(|a| a.is_alive(doc));
+            let sampled = is_alive && seen % stride == 0;
+            seen += u64::from(is_alive);
+            tally.candidates += u64::from(is_alive);
+            let bound = self.combine(at.iter().map(|&i| leaves[i].upper_bound()));
+            if sampled || bound > threshold {
+                scores.clear();
+                scores.extend(at.iter().map(|&i| leaves[i].score()));
+                let matched = scores.iter().any(Option::is_some);
+                if is_alive {
+                    tally.matched += u64::from(matched);
+                }
+                if sampled {
+                    tally.sample += 1;
+                    tally.sample_matched += u64::from(matched);
+                }
+                if matched {
+                    let score = self.combine(scores.iter().flatten().copied());
+                    if score > threshold {
+                        threshold = callback(doc, score);
+                    }
+                }
+            } else if is_alive {
+                tally.unread += 1;
+            }
+            for &i in &at {
+                leaves[i].advance();
+            }
+        }
+    }
+}
+
+impl Weight for FieldsWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        self.inner.scorer(reader, boost)
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        self.inner.explain(reader, doc)
+    }
+
+    fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
+        self.inner.count(reader)
+    }
+
+    fn for_each_pruning(
+        &self,
+        threshold: Score,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> tantivy::Result<()> {
+        let mut leaves = self.leaves(reader)?;
+        if let Some(sum) = &self.sum {
+            return self.prune_terms(sum.as_ref(), reader, &mut leaves, threshold, callback);
+        }
+        let tally = self.prune_phrases(reader, &mut leaves, threshold, callback);
+        if let Ok(mut t) = self.tally.lock() {
+            t.add(&tally);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::collector::{Count, TopDocs};
+    use tantivy::schema::{Field, Schema, TEXT};
+    use tantivy::{doc, DocAddress, Index, Searcher};
+
+    use super::*;
+
+    /// Three fields over a small vocabulary, in three segments (one with
+    /// deletions), so that words and phrases match in one field or
+    /// several, once or repeatedly, in short and long texts. Long enough
+    /// for some phrases to need sampling (more than `SAMPLE` candidates).
+    fn index() -> (Searcher, [Field; 3]) {
+        let mut b = Schema::builder();
+        let fields = [
+            b.add_text_field("body", TEXT),
+            b.add_text_field("heading", TEXT),
+            b.add_text_field("context", TEXT),
+        ];
+        let id = b.add_u64_field("id", tantivy::schema::INDEXED);
+        let index = Index::create_in_ram(b.build());
+        let mut w: tantivy::IndexWriter = index
+            .writer_with_num_threads(1, 15_000_000)
+            .expect("writer");
+        let vocab = ["alpha", "beta", "gamma", "delta", "x", "y", "z"];
+        let mut seed = 11u64;
+        let mut words = |len: usize| -> String {
+            (0..len)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    vocab[(seed >> 33) as usize % vocab.len()]
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for i in 0..6000u64 {
+            let body = words(3 + (i % 41) as usize);
+            let heading = if i % 7 == 0 { words(3) } else { String::new() };
+            let context = if i % 5 == 0 { words(6) } else { String::new() };
+            w.add_document(
+                doc!(fields[0] => body, fields[1] => heading, fields[2] => context, id => i),
+            )
+            .expect("add");
+            if i == 2000 || i == 4000 {
+                w.commit().expect("commit");
+            }
+        }
+        w.commit().expect("commit");
+        for i in (100..6000u64).step_by(9) {
+            w.delete_term(Term::from_field_u64(id, i));
+        }
+        w.commit().expect("commit");
+        (index.reader().expect("reader").searcher(), fields)
+    }
+
+    fn query(fields: &[Field; 3], words: &[&str]) -> FieldsQuery {
+        let per_field = fields
+            .iter()
+            .zip([1.0, 0.5, 0.3])
+            .map(|(&f, boost)| {
+                let terms: Vec<Term> = words.iter().map(|w| Term::from_field_text(f, w)).collect();
+                let m = match terms.len() {
+                    1 => FieldMatch::Term(terms[0].clone()),
+                    _ => FieldMatch::Phrase(terms),
+                };
+                (m, boost)
+            })
+            .collect();
+        FieldsQuery::new(per_field, 0.1)
+    }
+
+    fn bits(v: Vec<(Score, DocAddress)>) -> Vec<(u32, u32, u32)> {
+        v.into_iter()
+            .map(|(s, a)| (s.to_bits(), a.segment_ord, a.doc_id))
+            .collect()
+    }
+
+    #[test]
+    fn pruned_top_k_equals_scoring_every_match() {
+        let (searcher, fields) = index();
+        for words in [
+            &["alpha"][..],
+            &["z"],
+            &["alpha", "beta"],
+            &["x", "y", "z"],
+            &["gamma", "gamma"],
+            &["delta", "alpha", "beta", "x"],
+            &["absent"],
+            &["alpha", "absent"],
+        ] {
+            for k in [1, 10, 100] {
+                let q = query(&fields, words);
+                // A tuple collector cannot prune: every match is scored.
+                let (all, count) = searcher
+                    .search(&q, &(TopDocs::with_limit(k).order_by_score(), Count))
+                    .expect("search");
+                let pruned = searcher
+                    .search(&q, &TopDocs::with_limit(k).order_by_score())
+                    .expect("search");
+                assert_eq!(bits(pruned), bits(all), "{words:?} top {k}");
+                if q.has_phrase() {
+                    let (estimate, exact) = q.tally().estimate();
+                    if exact {
+                        assert_eq!(estimate, count, "{words:?}");
+                    } else {
+                        let off = estimate.abs_diff(count) as f64 / count as f64;
+                        assert!(off < 0.15, "{words:?}: {estimate} for {count}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_common_phrase_is_estimated_and_a_rare_one_counted() {
+        let (searcher, fields) = index();
+        let common = query(&fields, &["alpha", "beta"]);
+        searcher
+            .search(&common, &TopDocs::with_limit(10).order_by_score())
+            .expect("search");
+        let (_, exact) = common.tally().estimate();
+        assert!(!exact, "{:?}", common.tally());
+        let rare = query(&fields, &["delta", "alpha", "beta", "x", "z"]);
+        let count = searcher.search(&rare, &Count).expect("count");
+        searcher
+            .search(&rare, &TopDocs::with_limit(10).order_by_score())
+            .expect("search");
+        assert_eq!(rare.tally().estimate(), (count, true));
+    }
+
+    #[test]
+    fn estimates_read_as_people_say_them() {
+        use crate::render::text::about;
+        assert_eq!(about(105_164), "about 105,000");
+        assert_eq!(about(7_962), "about 7,960");
+        assert_eq!(about(999), "about 999");
+        assert_eq!(about(1_234_567), "about 1,230,000");
+    }
+}
