@@ -12,7 +12,9 @@ Examples:
   dipsearch completions bash > ~/.local/share/bash-completion/completions/dipsearch
   dipsearch man > ~/.local/share/man/man1/dipsearch.1
 
-`dipsearch COMMAND --help` has each command's options and examples.
+`dipsearch COMMAND --help` has each command's options and examples. Every command that
+prints takes --color auto|always|never: the flag, then NO_COLOR, then CLICOLOR_FORCE, then
+`color` in ~/.config/dipsearch/config.toml, then TERM=dumb and the terminal decide.
 
 Exit status: 0 success (a search with no hits included), 1 failure (no index, a damaged
 index, another ingest holding it, ...), 2 usage error (an unknown flag or value, a bad
@@ -40,6 +42,7 @@ Examples:
   dipsearch search \"\\\"weapons of mass destruction\\\" -terrorists\" --sort newest -n 20
   dipsearch search nuclear -- -Iran
   dipsearch search CTBT --literal
+  dipsearch search \"export control\" -n 100 --format csv > hits.csv
 
 A label in brackets (¶[p11]) is dipsearch's own count: the document does not number that
 paragraph. JSON hits say so in `label_is_own`.
@@ -97,6 +100,7 @@ Examples:
   dipsearch export > paragraphs.ndjson
   dipsearch export | head -n 3
   dipsearch export --format text | grep -i centrifuge
+  dipsearch export --format csv > paragraphs.csv
 
 Exit status: 0 success (a closed pipe included), 1 failure (no index, a damaged
 index), 2 usage error.";
@@ -114,6 +118,7 @@ pub const ENTITIES: &str = "\
 Examples:
   dipsearch entities country
   dipsearch entities instrument --format json
+  dipsearch entities country --format csv
 
 Exit status: 0 success, 2 usage error.";
 
