@@ -156,6 +156,9 @@ pub struct WatchRmArgs {
     /// Name of the watch.
     #[arg(value_name = "NAME")]
     pub name: String,
+    /// Colour.
+    #[command(flatten)]
+    pub color: ColorArgs,
 }
 
 /// `watch run` arguments.
@@ -596,6 +599,9 @@ pub struct ServeArgs {
     /// Corpus to build the index from when there is none yet.
     #[arg(long, default_value = "corpus", value_name = "DIR")]
     pub corpus: PathBuf,
+    /// Colour.
+    #[command(flatten)]
+    pub color: ColorArgs,
 }
 
 /// `--color`, on every command that prints. Optional, so that the `color`

@@ -400,3 +400,52 @@ fn text_without_colour_is_as_before() {
         "navigation  \"freedom of navigation\"\n"
     );
 }
+
+/// The commands `dipsearch --help` lists, and `watch`'s subcommands.
+fn all_commands(t: &TestDir) -> Vec<Vec<String>> {
+    let help = |args: &[&str]| {
+        let out = t.run(args).success().get_output().stdout.clone();
+        let text = String::from_utf8(out).expect("UTF-8");
+        let list = text
+            .split("Commands:\n")
+            .nth(1)
+            .and_then(|rest| rest.split("\n\n").next())
+            .expect("a command list")
+            .to_string();
+        list.lines()
+            .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|n| *n != "help")
+            .map(str::to_string)
+            .collect::<Vec<String>>()
+    };
+    let mut all = Vec::new();
+    for c in help(&["--help"]) {
+        if c == "watch" {
+            for w in help(&["watch", "--help"]) {
+                all.push(vec![c.clone(), w]);
+            }
+        } else {
+            all.push(vec![c]);
+        }
+    }
+    assert!(all.len() >= 20, "{all:?}");
+    all
+}
+
+#[test]
+fn every_command_but_completions_and_man_documents_color() {
+    let t = TestDir::new();
+    for c in all_commands(&t) {
+        let mut args = c.clone();
+        args.push("--help".to_string());
+        let out = t.run(&args).success().get_output().stdout.clone();
+        let help = String::from_utf8_lossy(&out);
+        let expected = !matches!(c[0].as_str(), "completions" | "man");
+        assert_eq!(
+            help.contains("--color <COLOR>") && help.contains("`color`"),
+            expected,
+            "{c:?}: {help}"
+        );
+    }
+}
