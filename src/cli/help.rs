@@ -12,9 +12,11 @@ Examples:
   dipsearch completions bash > ~/.local/share/bash-completion/completions/dipsearch
   dipsearch man > ~/.local/share/man/man1/dipsearch.1
 
-`dipsearch COMMAND --help` has each command's options and examples. Every command that
-prints takes --color auto|always|never: the flag, then NO_COLOR, then CLICOLOR_FORCE, then
-`color` in ~/.config/dipsearch/config.toml, then TERM=dumb and the terminal decide.
+`dipsearch COMMAND --help` has each command's options and examples.
+
+Colour: every command but completions and man takes --color auto|always|never. The first
+that applies decides: the flag (auto skips the configuration), NO_COLOR, CLICOLOR_FORCE,
+`color` in ~/.config/dipsearch/config.toml, TERM=dumb, whether stdout is a terminal.
 
 Exit status: 0 success (a search with no hits included), 1 failure (no index, a damaged
 index, another ingest holding it, ...), 2 usage error (an unknown flag or value, a bad
