@@ -137,14 +137,17 @@ pub struct WatchAddArgs {
     /// Filters.
     #[command(flatten)]
     pub filters: FilterArgs,
+    /// Colour.
+    #[command(flatten)]
+    pub color: ColorArgs,
 }
 
 /// `watch list` arguments.
 #[derive(Debug, Args)]
 pub struct WatchListArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
-    pub format: BasicFormat,
+    /// Output format and colour.
+    #[command(flatten)]
+    pub output: ListOutput,
 }
 
 /// `watch rm` arguments.
@@ -153,6 +156,9 @@ pub struct WatchRmArgs {
     /// Name of the watch.
     #[arg(value_name = "NAME")]
     pub name: String,
+    /// Colour.
+    #[command(flatten)]
+    pub color: ColorArgs,
 }
 
 /// `watch run` arguments.
@@ -161,12 +167,9 @@ pub struct WatchRunArgs {
     /// Name of the watch (every watch when omitted).
     #[arg(value_name = "NAME")]
     pub name: Option<String>,
-    /// Output format (`jsonl`: one search HIT per line).
-    #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
-    pub format: SearchFormat,
-    /// Colour: auto (terminal and no NO_COLOR), always, never.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-    pub color: ColorArg,
+    /// Output format and colour.
+    #[command(flatten)]
+    pub output: SearchOutput,
 }
 
 /// `completions` arguments.
@@ -192,9 +195,9 @@ pub struct ManArgs {
 /// `check` arguments.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
-    pub format: BasicFormat,
+    /// Output format and colour.
+    #[command(flatten)]
+    pub output: BasicOutput,
 }
 
 /// `ingest` arguments.
@@ -225,9 +228,9 @@ pub struct IngestArgs {
     /// `--format json` is still printed).
     #[arg(long, short)]
     pub quiet: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
-    pub format: BasicFormat,
+    /// Output format and colour.
+    #[command(flatten)]
+    pub output: BasicOutput,
 }
 
 /// Filters shared by `search` and `facets`.
@@ -308,12 +311,9 @@ pub struct SearchArgs {
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     pub sort: SortArg,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
-    pub format: SearchFormat,
-    /// Colour: auto (terminal and no NO_COLOR), always, never.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-    pub color: ColorArg,
+    /// Output format and colour.
+    #[command(flatten)]
+    pub output: SearchOutput,
     /// Corpus to build the index from when there is none yet (the global --corpus).
     #[arg(skip)]
     pub corpus: PathBuf,
@@ -331,12 +331,9 @@ pub struct ShowArgs {
     /// List each entity with the words that triggered it.
     #[arg(long, conflicts_with = "document")]
     pub explain: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
-    pub format: BasicFormat,
-    /// Colour.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-    pub color: ColorArg,
+    /// Output format and colour.
+    #[command(flatten)]
+    pub output: BasicOutput,
     /// Corpus to build the index from when there is none yet (the global --corpus).
     #[arg(skip)]
     pub corpus: PathBuf,
@@ -354,6 +351,9 @@ pub struct CiteArgs {
     /// Citation style of the text format.
     #[arg(long, value_enum, default_value_t = CiteStyle::Un)]
     pub style: CiteStyle,
+    /// Colour.
+    #[command(flatten)]
+    pub color: ColorArgs,
     /// Corpus to build the index from when there is none yet (the global --corpus).
     #[arg(skip)]
     pub corpus: PathBuf,
@@ -407,6 +407,9 @@ pub struct FacetsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FacetFormat::Text)]
     pub format: FacetFormat,
+    /// Colour.
+    #[command(flatten)]
+    pub color: ColorArgs,
     /// Corpus to build the index from when there is none yet (the global --corpus).
     #[arg(skip)]
     pub corpus: PathBuf,
@@ -415,9 +418,9 @@ pub struct FacetsArgs {
 /// `stats` arguments.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
-    pub format: BasicFormat,
+    /// Output format and colour.
+    #[command(flatten)]
+    pub output: BasicOutput,
 }
 
 /// `export` arguments.
@@ -426,6 +429,9 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
     pub format: ExportFormat,
+    /// Colour.
+    #[command(flatten)]
+    pub color: ColorArgs,
 }
 
 /// `status` arguments.
@@ -440,9 +446,9 @@ pub struct StatusArgs {
     /// Follow symbolic links whose target is inside the corpus, as `ingest --follow-links`.
     #[arg(long)]
     pub follow_links: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
-    pub format: BasicFormat,
+    /// Output format and colour.
+    #[command(flatten)]
+    pub output: BasicOutput,
 }
 
 /// `entities` arguments.
@@ -451,9 +457,9 @@ pub struct EntitiesArgs {
     /// Which kind to list (all when omitted).
     #[arg(value_enum)]
     pub kind: Option<EntityKindArg>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
-    pub format: BasicFormat,
+    /// Output format and colour.
+    #[command(flatten)]
+    pub output: ListOutput,
 }
 
 /// `precedent` arguments.
@@ -483,12 +489,9 @@ pub struct PrecedentArgs {
     /// Order of matches: most shared first, or by date.
     #[arg(long, value_enum, default_value_t = PrecedentSort::Coverage)]
     pub sort: PrecedentSort,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
-    pub format: BasicFormat,
-    /// Colour: auto (terminal and no NO_COLOR), always, never.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-    pub color: ColorArg,
+    /// Output format and colour.
+    #[command(flatten)]
+    pub output: ListOutput,
     /// Corpus to build the index from when there is none yet (the global --corpus).
     #[arg(skip)]
     pub corpus: PathBuf,
@@ -517,9 +520,9 @@ pub struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
-    /// Colour: auto (terminal and no NO_COLOR), always, never.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-    pub color: ColorArg,
+    /// Colour.
+    #[command(flatten)]
+    pub color: ColorArgs,
     /// Corpus to build the index from when there is none yet (the global --corpus).
     #[arg(skip)]
     pub corpus: PathBuf,
@@ -554,12 +557,9 @@ pub struct CompareArgs {
     /// Document type of the editions, when a year has several documents.
     #[arg(long = "type", value_name = "TYPE")]
     pub doc_type: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
-    pub format: BasicFormat,
-    /// Colour: auto (terminal and no NO_COLOR), always, never.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-    pub color: ColorArg,
+    /// Output format and colour.
+    #[command(flatten)]
+    pub output: BasicOutput,
     /// Corpus to build the index from when there is none yet (the global --corpus).
     #[arg(skip)]
     pub corpus: PathBuf,
@@ -580,12 +580,9 @@ pub struct ReuseArgs {
     /// Paragraph ids listed per formula (JSON).
     #[arg(long, default_value_t = 5, value_name = "N")]
     pub examples: usize,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
-    pub format: BasicFormat,
-    /// Colour: auto (terminal and no NO_COLOR), always, never.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-    pub color: ColorArg,
+    /// Output format and colour.
+    #[command(flatten)]
+    pub output: ListOutput,
     /// Corpus to build the index from when there is none yet (the global --corpus).
     #[arg(skip)]
     pub corpus: PathBuf,
@@ -606,6 +603,53 @@ pub struct ServeArgs {
     /// Corpus to build the index from when there is none yet.
     #[arg(long, default_value = "corpus", value_name = "DIR")]
     pub corpus: PathBuf,
+    /// Colour.
+    #[command(flatten)]
+    pub color: ColorArgs,
+}
+
+/// `--color`, on every command that prints. Optional, so that the `color`
+/// key of the user configuration can stand in when it is not given (see
+/// `commands::color` for the order of precedence).
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct ColorArgs {
+    /// Colour: auto (terminal and no NO_COLOR), always, never [default: auto, or `color`
+    /// in ~/.config/dipsearch/config.toml].
+    #[arg(long, value_enum)]
+    pub color: Option<ColorArg>,
+}
+
+/// `--format text|json` and `--color`.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct BasicOutput {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BasicFormat::Text)]
+    pub format: BasicFormat,
+    /// Colour.
+    #[command(flatten)]
+    pub color: ColorArgs,
+}
+
+/// `--format` of a list (text, json, jsonl, csv) and `--color`.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct ListOutput {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// Colour.
+    #[command(flatten)]
+    pub color: ColorArgs,
+}
+
+/// `--format` of search hits and `--color` (`search`, `watch run`).
+#[derive(Debug, Clone, Copy, Args)]
+pub struct SearchOutput {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
+    pub format: SearchFormat,
+    /// Colour.
+    #[command(flatten)]
+    pub color: ColorArgs,
 }
 
 /// Text or JSON.
@@ -626,6 +670,21 @@ pub enum SearchFormat {
     Json,
     /// One hit per line.
     Jsonl,
+    /// One row per hit after a header: `id,score,meeting,date,place,label,doc_type,text`.
+    Csv,
+}
+
+/// Formats of a list (entities, saved searches, precedents, formulas).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// For people.
+    Text,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line, one per item.
+    Jsonl,
+    /// One row per item after a header row.
+    Csv,
 }
 
 /// Facet output formats.
@@ -635,6 +694,8 @@ pub enum FacetFormat {
     Text,
     /// `{"query", "total", "by", "buckets"}`.
     Json,
+    /// One `{"key", "label", "count"}` per line.
+    Jsonl,
     /// `key,label,count`.
     Csv,
 }
@@ -648,6 +709,8 @@ pub enum ExportFormat {
     Json,
     /// `id  text`, one paragraph per line.
     Text,
+    /// One row per paragraph after a header: `id,score,meeting,date,place,label,doc_type,text`.
+    Csv,
 }
 
 /// Sort orders.

@@ -14,6 +14,10 @@ Examples:
 
 `dipsearch COMMAND --help` has each command's options and examples.
 
+Colour: every command but completions and man takes --color auto|always|never. The first
+that applies decides: the flag (auto skips the configuration), NO_COLOR, CLICOLOR_FORCE,
+`color` in ~/.config/dipsearch/config.toml, TERM=dumb, whether stdout is a terminal.
+
 Exit status: 0 success (a search with no hits included), 1 failure (no index, a damaged
 index, another ingest holding it, ...), 2 usage error (an unknown flag or value, a bad
 date, query syntax; one line on stderr naming the value).";
@@ -40,6 +44,7 @@ Examples:
   dipsearch search \"\\\"weapons of mass destruction\\\" -terrorists\" --sort newest -n 20
   dipsearch search nuclear -- -Iran
   dipsearch search CTBT --literal
+  dipsearch search \"export control\" -n 100 --format csv > hits.csv
 
 A label in brackets (¶[p11]) is dipsearch's own count: the document does not number that
 paragraph. JSON hits say so in `label_is_own`.
@@ -97,6 +102,7 @@ Examples:
   dipsearch export > paragraphs.ndjson
   dipsearch export | head -n 3
   dipsearch export --format text | grep -i centrifuge
+  dipsearch export --format csv > paragraphs.csv
 
 Exit status: 0 success (a closed pipe included), 1 failure (no index, a damaged
 index), 2 usage error.";
@@ -114,6 +120,7 @@ pub const ENTITIES: &str = "\
 Examples:
   dipsearch entities country
   dipsearch entities instrument --format json
+  dipsearch entities country --format csv
 
 Exit status: 0 success, 2 usage error.";
 

@@ -9,13 +9,14 @@ use dipsearch::index::IndexHandle;
 use dipsearch::render;
 use dipsearch::render::safe::one_line;
 
-use super::{basic, with_stdout, Outcome};
+use super::{basic, text_style, with_stdout, Outcome};
 use crate::cli::CheckArgs;
 
 pub fn run(index: &Path, args: CheckArgs) -> Result<Outcome> {
     let handle = IndexHandle::open(index)?;
     let verification = handle.verify()?;
-    with_stdout(|out| render::check(basic(args.format), &verification, out))?;
+    let style = text_style(args.output.color);
+    with_stdout(|out| render::check(basic(args.output.format), &verification, style, out))?;
     if verification.is_ok() {
         return Ok(Outcome::Success);
     }

@@ -31,8 +31,8 @@ pub fn run(index: &Path, args: CompareArgs) -> Result<Outcome> {
         ))),
     };
     let c = compare(old, new);
-    let style = text_style(args.color);
-    with_stdout(|o| out::comparison(basic(args.format), &c, style, o))?;
+    let style = text_style(args.output.color);
+    with_stdout(|o| out::comparison(basic(args.output.format), &c, style, o))?;
     Ok(Outcome::Success)
 }
 

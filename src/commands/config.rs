@@ -5,7 +5,11 @@
 //! ```toml
 //! index = "/home/me/dipsearch/index"
 //! corpus = "/home/me/dipsearch/corpus"
+//! color = "never"
 //! ```
+//!
+//! `color` (`auto`, `always`, `never`) is the default of `--color`; the
+//! flag, then `NO_COLOR` and `CLICOLOR_FORCE`, win over it (`color.rs`).
 //!
 //! Relative paths are read from the current folder, as flags are. (Not
 //! `dipsearch.toml`, which sits in corpus folders and gives their
@@ -14,17 +18,33 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
+use clap::ValueEnum;
 use dipsearch::error::UsageError;
+use dipsearch::render::safe::one_line;
 use serde::Deserialize;
 
-/// What the file may set.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+use crate::cli::ColorArg;
+
+/// What the file sets, checked.
+#[derive(Debug, Default)]
 pub struct UserConfig {
     /// The index folder (`--index`).
     pub index: Option<PathBuf>,
     /// The corpus folder (`--corpus`).
     pub corpus: Option<PathBuf>,
+    /// The default of `--color`.
+    pub color: Option<ColorArg>,
+}
+
+/// What the file may set, as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    index: Option<PathBuf>,
+    corpus: Option<PathBuf>,
+    // A string, checked by hand: the message then names the key and the
+    // value (serde's names only the value).
+    color: Option<String>,
 }
 
 /// Where the file is looked for.
@@ -54,12 +74,26 @@ fn read(p: &Path) -> Result<UserConfig> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(UserConfig::default()),
         Err(e) => return Err(dipsearch::Error::io(p, e).into()),
     };
-    toml::from_str(&text).map_err(|e| {
-        let why = e.message().to_string();
+    let bad = |why: String| -> anyhow::Error {
         dipsearch::Error::from(UsageError::Arguments(format!(
             "bad configuration {}: {why}",
             p.display()
         )))
         .into()
+    };
+    let file: FileConfig = toml::from_str(&text).map_err(|e| bad(e.message().to_string()))?;
+    let color = match file.color {
+        None => None,
+        Some(v) => Some(ColorArg::from_str(&v, false).map_err(|_| {
+            bad(format!(
+                "color = '{}' is not auto, always or never",
+                one_line(&v)
+            ))
+        })?),
+    };
+    Ok(UserConfig {
+        index: file.index,
+        corpus: file.corpus,
+        color,
     })
 }

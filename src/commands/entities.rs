@@ -5,7 +5,7 @@ use dipsearch::enrich::Gazetteer;
 use dipsearch::model::EntityKind;
 use dipsearch::render;
 
-use super::{basic, with_stdout, Outcome};
+use super::{list, text_style, with_stdout, Outcome};
 use crate::cli::{EntitiesArgs, EntityKindArg};
 
 pub fn run(args: EntitiesArgs) -> Result<Outcome> {
@@ -22,7 +22,8 @@ pub fn run(args: EntitiesArgs) -> Result<Outcome> {
         ],
     };
     let gaz = Gazetteer::builtin();
-    let list: Vec<_> = kinds.into_iter().flat_map(|k| gaz.entities(k)).collect();
-    with_stdout(|out| render::entities(basic(args.format), &list, out))?;
+    let all: Vec<_> = kinds.into_iter().flat_map(|k| gaz.entities(k)).collect();
+    let style = text_style(args.output.color);
+    with_stdout(|out| render::entities(list(args.output.format), &all, style, out))?;
     Ok(Outcome::Success)
 }

@@ -1,5 +1,5 @@
 //! `dipsearch export`: every paragraph as a JSON line (or one JSON array,
-//! or `id  text` lines), in corpus order — the hand-over format for other
+//! `id  text` lines or CSV rows), in corpus order — the hand-over format for other
 //! tools and distributed engines.
 
 use std::path::Path;
@@ -8,7 +8,7 @@ use anyhow::Result;
 use dipsearch::index::IndexHandle;
 use dipsearch::render::json::{self, export_line};
 use dipsearch::render::safe::SafeWriter;
-use dipsearch::render::text;
+use dipsearch::render::{csv, text};
 use dipsearch::search::Engine;
 
 use super::{with_stdout, Outcome};
@@ -31,14 +31,20 @@ pub fn run(index: &Path, args: ExportArgs) -> Result<Outcome> {
     let io = |e| dipsearch::Error::io("<stdout>", e);
     with_stdout(|out| {
         let mut first = true;
-        if args.format == ExportFormat::Json {
-            out.write_all(b"[")?;
+        match args.format {
+            ExportFormat::Json => out.write_all(b"[")?,
+            ExportFormat::Csv => csv::paragraph_header(out)?,
+            ExportFormat::Jsonl | ExportFormat::Text => {}
         }
         result = engine.for_each_paragraph(|r| match args.format {
             ExportFormat::Jsonl => export_line(&r, out).map_err(io),
             ExportFormat::Text => {
                 let mut safe = SafeWriter::new(out, false);
                 text::export_line(&r, &mut safe).map_err(io)
+            }
+            ExportFormat::Csv => {
+                let mut safe = SafeWriter::new(out, false);
+                csv::paragraph_row(&r, None, &mut safe).map_err(io)
             }
             ExportFormat::Json => {
                 let sep: &[u8] = if first { b"\n" } else { b",\n" };

@@ -3,10 +3,10 @@
 use std::path::Path;
 
 use anyhow::Result;
-use dipsearch::render::{self, Format, TextStyle};
+use dipsearch::render::{self, Format};
 use dipsearch::search::{facet_counts, FacetBy};
 
-use super::{hints, join_query, open_or_build, resolve_filters, with_stdout, Outcome};
+use super::{hints, join_query, open_or_build, resolve_filters, text_style, with_stdout, Outcome};
 use crate::cli::{FacetByArg, FacetFormat, FacetsArgs};
 
 pub fn run(index: &Path, args: FacetsArgs) -> Result<Outcome> {
@@ -31,21 +31,18 @@ pub fn run(index: &Path, args: FacetsArgs) -> Result<Outcome> {
     let format = match args.format {
         FacetFormat::Text => Format::Text,
         FacetFormat::Json => Format::Json,
+        FacetFormat::Jsonl => Format::Jsonl,
         FacetFormat::Csv => Format::Csv,
     };
-    // CSV is data: what it leaves out is said on stderr.
-    if format == Format::Csv && results.more > 0 {
+    // CSV and JSON lines are data: what they leave out is said on stderr.
+    if matches!(format, Format::Csv | Format::Jsonl) && results.more > 0 {
         eprintln!(
             "dipsearch: {} more values{}",
             results.more,
             hints::TEXT.more_buckets
         );
     }
-    let style = TextStyle {
-        color: false,
-        width: None,
-        hints: hints::TEXT,
-    };
+    let style = text_style(args.color);
     with_stdout(|out| render::facets(format, &results, style, out))?;
     Ok(Outcome::Success)
 }

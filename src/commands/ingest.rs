@@ -11,7 +11,7 @@ use dipsearch::ingest::{ingest, IngestOptions, IngestReport, Links, Progress};
 use dipsearch::render::safe::one_line;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{basic, hints, with_stdout, Outcome};
+use super::{basic, hints, text_style, with_stdout, Outcome};
 use crate::cli::{BasicFormat, IngestArgs};
 
 /// How often `--watch` looks at the corpus.
@@ -76,14 +76,15 @@ fn once(index: &Path, args: &IngestArgs) -> Result<Outcome> {
     }
     with_stdout(|out| {
         dipsearch::render::ingest(
-            basic(args.format),
+            basic(args.output.format),
             &report,
             rebuilt.as_deref(),
             args.quiet,
+            text_style(args.output.color),
             out,
         )
     })?;
-    if !args.quiet && !args.dry_run && args.format == BasicFormat::Text {
+    if !args.quiet && !args.dry_run && args.output.format == BasicFormat::Text {
         // A saved search that cannot be run must not fail the ingest.
         match super::watch::summary(index) {
             Ok(Some(line)) => println!("watches with new hits: {}", one_line(&line)),
@@ -164,7 +165,7 @@ fn watch(index: &Path, args: &IngestArgs) -> Result<Outcome> {
                 follow_links: args.follow_links,
                 watch: false,
                 quiet: args.quiet,
-                format: args.format,
+                output: args.output,
             };
             if let Err(e) = once(index, &quiet) {
                 eprintln!("dipsearch: {}", one_line(&hints::error_line(&e)));

@@ -4,6 +4,7 @@
 
 mod check;
 mod cite;
+mod color;
 pub(crate) mod compare;
 mod completions;
 mod config;
@@ -36,7 +37,7 @@ use dipsearch::render::safe::one_line;
 use dipsearch::render::{Format, TextStyle};
 use dipsearch::search::{similar_ids, Engine, Filters};
 
-use crate::cli::{BasicFormat, Cli, ColorArg, Command, FilterArgs};
+use crate::cli::{BasicFormat, Cli, ColorArgs, Command, FilterArgs, ListFormat};
 
 /// What a successful command tells `main` about its exit status.
 pub enum Outcome {
@@ -63,9 +64,10 @@ pub fn dispatch(cli: Cli) -> Result<Outcome> {
     // Flags and environment first, then the user's configuration, then
     // the defaults.
     let config = match &cli.command {
-        Command::Completions(_) | Command::Man(_) | Command::Entities(_) => Default::default(),
+        Command::Completions(_) | Command::Man(_) => Default::default(),
         _ => config::load()?,
     };
+    color::set_configured(config.color);
     let index = cli
         .index
         .or(config.index)
@@ -256,14 +258,11 @@ fn join_query(words: &[String]) -> Result<Option<String>> {
     Ok((!q.trim().is_empty()).then_some(q))
 }
 
-fn text_style(color: ColorArg) -> TextStyle {
-    let on = match color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => auto_color(io::stdout().is_terminal()),
-    };
+/// How text output looks for a command's `--color` (see `color` for the
+/// order of precedence).
+fn text_style(color: ColorArgs) -> TextStyle {
     TextStyle {
-        color: on,
+        color: color::enabled(color, io::stdout().is_terminal()),
         width: text_width(),
         hints: hints::TEXT,
     }
@@ -288,28 +287,19 @@ fn text_width() -> Option<usize> {
     Some(columns.saturating_sub(4).max(20))
 }
 
-/// `--color auto`: NO_COLOR (set, not empty) turns colour off, then
-/// CLICOLOR_FORCE (set, not `0`) turns it on, then TERM=dumb turns it off;
-/// otherwise colour when stdout is a terminal (<https://no-color.org>,
-/// <https://bixense.com/clicolors/>).
-fn auto_color(terminal: bool) -> bool {
-    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
-    if var("NO_COLOR").is_some() {
-        return false;
-    }
-    if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
-        return true;
-    }
-    if var("TERM").is_some_and(|v| v == "dumb") {
-        return false;
-    }
-    terminal
-}
-
 fn basic(format: BasicFormat) -> Format {
     match format {
         BasicFormat::Text => Format::Text,
         BasicFormat::Json => Format::Json,
+    }
+}
+
+fn list(format: ListFormat) -> Format {
+    match format {
+        ListFormat::Text => Format::Text,
+        ListFormat::Json => Format::Json,
+        ListFormat::Jsonl => Format::Jsonl,
+        ListFormat::Csv => Format::Csv,
     }
 }
 

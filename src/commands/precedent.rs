@@ -10,7 +10,7 @@ use dipsearch::error::UsageError;
 use dipsearch::render::agreed::{self as out, Side};
 
 use super::{
-    basic, find_paragraph, join_query, open_or_build, resolve_filters, text_style, with_stdout,
+    find_paragraph, join_query, list, open_or_build, resolve_filters, text_style, with_stdout,
     Outcome,
 };
 use crate::cli::{PrecedentArgs, PrecedentSort};
@@ -61,8 +61,8 @@ pub fn run(index: &Path, args: PrecedentArgs) -> Result<Outcome> {
         id: id.as_deref(),
         text: &req.text,
     };
-    let style = text_style(args.color);
-    with_stdout(|o| out::precedents(basic(args.format), &res, query, style, o))?;
+    let style = text_style(args.output.color);
+    with_stdout(|o| out::precedents(list(args.output.format), &res, query, style, o))?;
     Ok(Outcome::Success)
 }
 

@@ -6,7 +6,7 @@ use anyhow::Result;
 use dipsearch::agreed::{reuse, ReuseRequest};
 use dipsearch::render::agreed as out;
 
-use super::{basic, open_or_build, resolve_filters, text_style, with_stdout, Outcome};
+use super::{list, open_or_build, resolve_filters, text_style, with_stdout, Outcome};
 use crate::cli::ReuseArgs;
 
 pub fn run(index: &Path, args: ReuseArgs) -> Result<Outcome> {
@@ -21,7 +21,7 @@ pub fn run(index: &Path, args: ReuseArgs) -> Result<Outcome> {
             examples: args.examples,
         },
     )?;
-    let style = text_style(args.color);
-    with_stdout(|o| out::reuse(basic(args.format), &res, style, o))?;
+    let style = text_style(args.output.color);
+    with_stdout(|o| out::reuse(list(args.output.format), &res, style, o))?;
     Ok(Outcome::Success)
 }

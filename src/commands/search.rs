@@ -40,12 +40,13 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
     for w in &results.warnings {
         eprintln!("dipsearch: warning: {}", one_line(w));
     }
-    let format = match args.format {
+    let format = match args.output.format {
         SearchFormat::Text => Format::Text,
         SearchFormat::Json => Format::Json,
         SearchFormat::Jsonl => Format::Jsonl,
+        SearchFormat::Csv => Format::Csv,
     };
-    let style = text_style(args.color);
+    let style = text_style(args.output.color);
     let hint = match format {
         Format::Text => engine.hint(&request, &results)?,
         _ => None,

@@ -14,10 +14,10 @@ use crate::cli::ShowArgs;
 pub fn run(index: &Path, args: ShowArgs) -> Result<Outcome> {
     let engine = open_or_build(index, &args.corpus)?;
     stale_notice(index);
-    let style = text_style(args.color);
+    let style = text_style(args.output.color);
     if args.document {
         let doc = document_by_name(&engine, &args.id)?;
-        with_stdout(|out| render::document(basic(args.format), &doc, style, out))?;
+        with_stdout(|out| render::document(basic(args.output.format), &doc, style, out))?;
         return Ok(Outcome::Success);
     }
     let Some(view) = view_paragraph(&engine, &args.id, args.explain)? else {
@@ -27,6 +27,6 @@ pub fn run(index: &Path, args: ShowArgs) -> Result<Outcome> {
             similar,
         }));
     };
-    with_stdout(|out| render::paragraph(basic(args.format), &view, style, out))?;
+    with_stdout(|out| render::paragraph(basic(args.output.format), &view, style, out))?;
     Ok(Outcome::Success)
 }

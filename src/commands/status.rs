@@ -7,7 +7,7 @@ use anyhow::Result;
 use dipsearch::ingest::{plan, IngestOptions};
 use dipsearch::render;
 
-use super::{basic, hints, with_stdout, Outcome};
+use super::{basic, hints, text_style, with_stdout, Outcome};
 use crate::cli::StatusArgs;
 
 pub fn run(index: &Path, args: StatusArgs) -> Result<Outcome> {
@@ -18,6 +18,16 @@ pub fn run(index: &Path, args: StatusArgs) -> Result<Outcome> {
     };
     let report = plan(&args.corpus, index, &opts)?.into_report()?;
     let rebuilt = report.rebuilt.as_ref().map(hints::rebuild_reason);
-    with_stdout(|out| render::ingest(basic(args.format), &report, rebuilt.as_deref(), false, out))?;
+    let style = text_style(args.output.color);
+    with_stdout(|out| {
+        render::ingest(
+            basic(args.output.format),
+            &report,
+            rebuilt.as_deref(),
+            false,
+            style,
+            out,
+        )
+    })?;
     Ok(Outcome::Success)
 }

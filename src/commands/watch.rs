@@ -8,14 +8,13 @@ use anyhow::Result;
 use dipsearch::error::UsageError;
 use dipsearch::index::watches::{self, Watch, WatchFilters};
 use dipsearch::index::{layout, IndexHandle};
-use dipsearch::render::safe::one_line;
+use dipsearch::render::safe::{one_line, SafeWriter};
 use dipsearch::render::{self, Format};
 use dipsearch::watch::{advance, Snapshot};
 
-use super::{join_query, resolve_filters, text_style, with_stdout, Outcome};
+use super::{join_query, list as list_format, resolve_filters, text_style, with_stdout, Outcome};
 use crate::cli::{
-    BasicFormat, FilterArgs, SearchFormat, WatchAction, WatchAddArgs, WatchArgs, WatchListArgs,
-    WatchRunArgs,
+    FilterArgs, SearchFormat, WatchAction, WatchAddArgs, WatchArgs, WatchListArgs, WatchRunArgs,
 };
 
 pub fn run(index: &Path, args: WatchArgs) -> Result<Outcome> {
@@ -143,19 +142,9 @@ fn describe(w: &Watch) -> String {
 
 fn list(index: &Path, args: WatchListArgs) -> Result<Outcome> {
     let all = watches::load(index)?;
-    with_stdout(|out| match args.format {
-        BasicFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &all.watches)?;
-            writeln!(out)
-        }
-        BasicFormat::Text => {
-            let width = all.watches.iter().map(|w| w.name.len()).max().unwrap_or(0);
-            for w in &all.watches {
-                writeln!(out, "{:width$}  {}", w.name, one_line(&describe(w)))?;
-            }
-            Ok(())
-        }
-    })?;
+    let style = text_style(args.output.color);
+    let format = list_format(args.output.format);
+    with_stdout(|out| render::watches(format, &all.watches, &describe, style, out))?;
     Ok(Outcome::Success)
 }
 
@@ -189,14 +178,17 @@ fn run_watches(index: &Path, args: WatchRunArgs) -> Result<Outcome> {
     };
     let handle = IndexHandle::open(index)?;
     let snap = Snapshot::open(&handle)?;
-    let format = match args.format {
+    let format = match args.output.format {
         SearchFormat::Text => Format::Text,
         SearchFormat::Json => Format::Json,
         SearchFormat::Jsonl => Format::Jsonl,
+        SearchFormat::Csv => Format::Csv,
     };
-    let style = text_style(args.color);
+    let style = text_style(args.output.color);
     let several = chosen.len() > 1;
     let mut any = false;
+    // CSV: one header over every watch's rows.
+    let mut csv_header = format == Format::Csv;
     for w in chosen {
         let results = snap.pending(w, resolve_filters(&filter_args(&w.filters))?, true)?;
         if results.total > 0 {
@@ -205,6 +197,13 @@ fn run_watches(index: &Path, args: WatchRunArgs) -> Result<Outcome> {
                 if several && format == Format::Text {
                     let line = format!("{}: {} new", w.name, results.total);
                     render::text::note(&line, style, out)?;
+                }
+                if format == Format::Csv {
+                    let mut safe = SafeWriter::new(out, false);
+                    if std::mem::take(&mut csv_header) {
+                        render::csv::paragraph_header(&mut safe)?;
+                    }
+                    return render::csv::hit_rows(&results, &mut safe);
                 }
                 render::hits(format, &results, style, out)
             })?;

@@ -13,11 +13,17 @@
 //!   [{"kind", "old": PARA|null, "new": PARA|null, "similarity", "ops"}]}`;
 //! - `reuse`: `{"paragraphs", "total", "clusters": [{"text", "documents",
 //!   "paragraphs", "earliest": USE, "latest": USE|null, "examples"}]}`.
+//!
+//! The lists have JSON lines too (one match, one cluster per line, as in
+//! the JSON) and CSV: `precedent` the paragraph columns of `csv` with
+//! `coverage,their_coverage,earliest` before the text, `reuse`
+//! `documents,paragraphs,earliest,earliest_date,latest,latest_date,text`.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::csv;
 use super::json::{write_json, HitJson};
 use super::safe::{clean, one_line, SafeWriter};
 use super::text::{locator, paint, wrap, BOLD, DIM};
@@ -48,38 +54,38 @@ pub fn precedents(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        Format::Json | Format::Jsonl => precedents_json(res, query, out),
-        _ => precedents_text(res, style, &mut SafeWriter::new(out, style.color)),
+        Format::Json => precedents_json(res, query, out),
+        Format::Jsonl => {
+            for m in match_json(res) {
+                write_json(&m, out)?;
+            }
+            Ok(())
+        }
+        Format::Csv => precedents_csv(res, &mut SafeWriter::new(out, false)),
+        Format::Text => precedents_text(res, style, &mut SafeWriter::new(out, style.color)),
     }
 }
 
-fn precedents_json(res: &Precedents, query: Side, out: &mut dyn Write) -> io::Result<()> {
-    #[derive(Serialize)]
-    struct Shared {
-        query: [usize; 2],
-        theirs: [usize; 2],
-        words: usize,
-    }
-    #[derive(Serialize)]
-    struct Match<'a> {
-        #[serde(flatten)]
-        hit: HitJson<'a>,
-        coverage: f32,
-        their_coverage: f32,
-        earliest: bool,
-        shared: Vec<Shared>,
-    }
-    #[derive(Serialize)]
-    struct Page<'a> {
-        text: &'a str,
-        id: Option<&'a str>,
-        words: usize,
-        total: usize,
-        earliest: Option<&'a str>,
-        matches: Vec<Match<'a>>,
-    }
-    let matches = res
-        .matches
+#[derive(Serialize)]
+struct Shared {
+    query: [usize; 2],
+    theirs: [usize; 2],
+    words: usize,
+}
+
+/// One match: a HIT with how much wording it shares.
+#[derive(Serialize)]
+struct Match<'a> {
+    #[serde(flatten)]
+    hit: HitJson<'a>,
+    coverage: f32,
+    their_coverage: f32,
+    earliest: bool,
+    shared: Vec<Shared>,
+}
+
+fn match_json(res: &Precedents) -> Vec<Match<'_>> {
+    res.matches
         .iter()
         .map(|m| Match {
             hit: HitJson::from_record(&m.record),
@@ -96,7 +102,50 @@ fn precedents_json(res: &Precedents, query: Side, out: &mut dyn Write) -> io::Re
                 })
                 .collect(),
         })
-        .collect();
+        .collect()
+}
+
+fn precedents_csv(res: &Precedents, out: &mut dyn Write) -> io::Result<()> {
+    // The paragraph columns but the score (there is none), the shares
+    // before the text.
+    let columns = &csv::PARAGRAPH_COLUMNS;
+    let mut header: Vec<&str> = vec![columns[0]];
+    header.extend_from_slice(&columns[2..7]);
+    header.extend_from_slice(&["coverage", "their_coverage", "earliest", "text"]);
+    csv::row(&header, out)?;
+    for m in &res.matches {
+        let [id, _, meeting, date, place, label, doc_type, text] =
+            csv::paragraph_fields(&m.record, None);
+        csv::row(
+            &[
+                id,
+                meeting,
+                date,
+                place,
+                label,
+                doc_type,
+                round(m.coverage).to_string(),
+                round(m.their_coverage).to_string(),
+                m.earliest.to_string(),
+                text,
+            ],
+            out,
+        )?;
+    }
+    Ok(())
+}
+
+fn precedents_json(res: &Precedents, query: Side, out: &mut dyn Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Page<'a> {
+        text: &'a str,
+        id: Option<&'a str>,
+        words: usize,
+        total: usize,
+        earliest: Option<&'a str>,
+        matches: Vec<Match<'a>>,
+    }
+    let matches = match_json(res);
     write_json(
         &Page {
             text: query.text,
@@ -542,9 +591,47 @@ fn comparison_json(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
 /// Writes the formulas found by `reuse`.
 pub fn reuse(format: Format, r: &Reuse, style: TextStyle, out: &mut dyn Write) -> io::Result<()> {
     match format {
-        Format::Json | Format::Jsonl => write_json(&ReuseJson::from(r), out),
-        _ => reuse_text(r, style, &mut SafeWriter::new(out, style.color)),
+        Format::Json => write_json(&ReuseJson::from(r), out),
+        Format::Jsonl => {
+            for c in ReuseJson::from(r).clusters {
+                write_json(&c, out)?;
+            }
+            Ok(())
+        }
+        Format::Csv => reuse_csv(r, &mut SafeWriter::new(out, false)),
+        Format::Text => reuse_text(r, style, &mut SafeWriter::new(out, style.color)),
     }
+}
+
+fn reuse_csv(r: &Reuse, out: &mut dyn Write) -> io::Result<()> {
+    csv::row(
+        &[
+            "documents",
+            "paragraphs",
+            "earliest",
+            "earliest_date",
+            "latest",
+            "latest_date",
+            "text",
+        ],
+        out,
+    )?;
+    for c in &r.clusters {
+        let latest = c.latest.as_ref();
+        csv::row(
+            &[
+                c.documents.to_string().as_str(),
+                &c.paragraphs.to_string(),
+                &c.earliest.id,
+                c.earliest.date.as_deref().unwrap_or(""),
+                latest.map_or("", |l| l.id.as_str()),
+                latest.and_then(|l| l.date.as_deref()).unwrap_or(""),
+                &c.text,
+            ],
+            out,
+        )?;
+    }
+    Ok(())
 }
 
 #[derive(Serialize)]

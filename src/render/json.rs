@@ -31,6 +31,7 @@ use serde::Serialize;
 
 use crate::cite;
 use crate::enrich::{country_name, EntityInfo};
+use crate::index::watches::Watch;
 use crate::ingest::{IngestReport, PlannedChange, Skipped};
 use crate::model::label::is_own;
 use crate::model::ParagraphRecord;
@@ -323,12 +324,6 @@ pub fn ingest(r: &IngestReport, rebuilt: Option<&str>, out: &mut dyn Write) -> i
 /// "more"}`: `more` counts the values a limit left out.
 pub fn facets(f: &FacetResults, out: &mut dyn Write) -> io::Result<()> {
     #[derive(Serialize)]
-    struct Bucket<'a> {
-        key: &'a str,
-        label: Option<&'a str>,
-        count: u64,
-    }
-    #[derive(Serialize)]
     struct Facets<'a> {
         query: Option<&'a str>,
         total: u64,
@@ -341,43 +336,91 @@ pub fn facets(f: &FacetResults, out: &mut dyn Write) -> io::Result<()> {
             query: f.query.as_deref(),
             total: f.total,
             by: f.by.as_str(),
-            buckets: f
-                .buckets
-                .iter()
-                .map(|b| Bucket {
-                    key: &b.key,
-                    label: b.label.as_deref(),
-                    count: b.count,
-                })
-                .collect(),
+            buckets: buckets(f),
             more: f.more,
         },
         out,
     )
 }
 
-/// `[{"kind", "id", "name", "aliases", "members"?}]`.
-pub fn entities(list: &[EntityInfo], out: &mut dyn Write) -> io::Result<()> {
-    #[derive(Serialize)]
-    struct Entity<'a> {
-        kind: &'static str,
-        id: &'a str,
-        name: &'a str,
-        aliases: &'a [String],
-        #[serde(skip_serializing_if = "Option::is_none")]
-        members: Option<&'a [String]>,
-    }
-    let items: Vec<Entity> = list
+/// One facet value: `{"key", "label", "count"}`.
+#[derive(Serialize)]
+struct Bucket<'a> {
+    key: &'a str,
+    label: Option<&'a str>,
+    count: u64,
+}
+
+fn buckets(f: &FacetResults) -> Vec<Bucket<'_>> {
+    f.buckets
         .iter()
-        .map(|e| Entity {
+        .map(|b| Bucket {
+            key: &b.key,
+            label: b.label.as_deref(),
+            count: b.count,
+        })
+        .collect()
+}
+
+/// One `{"key", "label", "count"}` per line (what a limit left out is
+/// not in the data: the command says it on stderr).
+pub fn facets_lines(f: &FacetResults, out: &mut dyn Write) -> io::Result<()> {
+    for b in buckets(f) {
+        write_json(&b, out)?;
+    }
+    Ok(())
+}
+
+/// `{"kind", "id", "name", "aliases", "members"?}`.
+#[derive(Serialize)]
+struct Entity<'a> {
+    kind: &'static str,
+    id: &'a str,
+    name: &'a str,
+    aliases: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    members: Option<&'a [String]>,
+}
+
+impl<'a> Entity<'a> {
+    fn from(e: &'a EntityInfo) -> Entity<'a> {
+        Entity {
             kind: e.kind.as_str(),
             id: &e.id,
             name: &e.name,
             aliases: &e.aliases,
             members: (e.kind == crate::model::EntityKind::Group).then_some(e.members.as_slice()),
-        })
-        .collect();
+        }
+    }
+}
+
+/// `[{"kind", "id", "name", "aliases", "members"?}]`.
+pub fn entities(list: &[EntityInfo], out: &mut dyn Write) -> io::Result<()> {
+    let items: Vec<Entity> = list.iter().map(Entity::from).collect();
     write_json(&items, out)
+}
+
+/// One `{"kind", "id", "name", "aliases", "members"?}` per line.
+pub fn entities_lines(list: &[EntityInfo], out: &mut dyn Write) -> io::Result<()> {
+    for e in list {
+        write_json(&Entity::from(e), out)?;
+    }
+    Ok(())
+}
+
+/// The saved searches, `[{"name", "query", "literal", "filters", "cursor"}]`,
+/// indented (as `watches.json` is).
+pub fn watches(list: &[Watch], out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, list)?;
+    writeln!(out)
+}
+
+/// One saved search per line.
+pub fn watches_lines(list: &[Watch], out: &mut dyn Write) -> io::Result<()> {
+    for w in list {
+        write_json(w, out)?;
+    }
+    Ok(())
 }
 
 /// `{"path", "ok", "segments", "files", "documents", "paragraphs",

@@ -5,6 +5,7 @@
 //! so no control character from the data reaches a terminal; JSON is exact.
 
 pub mod agreed;
+pub mod csv;
 pub mod json;
 pub mod safe;
 pub mod show;
@@ -15,6 +16,7 @@ use std::io::{self, Write};
 use safe::SafeWriter;
 
 use crate::enrich::EntityInfo;
+use crate::index::watches::Watch;
 use crate::index::Verification;
 use crate::ingest::IngestReport;
 use crate::model::ParagraphRecord;
@@ -32,7 +34,7 @@ pub enum Format {
     Json,
     /// One JSON object per line.
     Jsonl,
-    /// Comma-separated values (facets only).
+    /// Comma-separated values with a header row (lists).
     Csv,
 }
 
@@ -73,9 +75,9 @@ pub fn hits(
     match format {
         Format::Json => json::hits(res, out),
         Format::Jsonl => json::hits_lines(res, out),
-        Format::Text | Format::Csv => {
-            text::hits(res, style, &mut SafeWriter::new(out, style.color))
-        }
+        // CSV goes to terminals too: shown safely, as text is.
+        Format::Csv => csv::hits(res, &mut SafeWriter::new(out, false)),
+        Format::Text => text::hits(res, style, &mut SafeWriter::new(out, style.color)),
     }
 }
 
@@ -127,11 +129,12 @@ pub fn ingest(
     r: &IngestReport,
     rebuilt: Option<&str>,
     quiet: bool,
+    style: TextStyle,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
         Format::Json | Format::Jsonl => json::ingest(r, rebuilt, out),
-        _ => text::ingest(r, quiet, &mut SafeWriter::new(out, false)),
+        _ => text::ingest(r, quiet, style, &mut SafeWriter::new(out, style.color)),
     }
 }
 
@@ -143,24 +146,58 @@ pub fn facets(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        Format::Json | Format::Jsonl => json::facets(f, out),
-        Format::Csv => text::facets_csv(f, &mut SafeWriter::new(out, false)),
-        Format::Text => text::facets(f, style, &mut SafeWriter::new(out, false)),
+        Format::Json => json::facets(f, out),
+        Format::Jsonl => json::facets_lines(f, out),
+        Format::Csv => csv::facets(f, &mut SafeWriter::new(out, false)),
+        Format::Text => text::facets(f, style, &mut SafeWriter::new(out, style.color)),
     }
 }
 
 /// Writes the entity list.
-pub fn entities(format: Format, list: &[EntityInfo], out: &mut dyn Write) -> io::Result<()> {
+pub fn entities(
+    format: Format,
+    list: &[EntityInfo],
+    style: TextStyle,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Json | Format::Jsonl => json::entities(list, out),
-        _ => text::entities(list, &mut SafeWriter::new(out, false)),
+        Format::Json => json::entities(list, out),
+        Format::Jsonl => json::entities_lines(list, out),
+        Format::Csv => csv::entities(list, &mut SafeWriter::new(out, false)),
+        Format::Text => text::entities(list, style, &mut SafeWriter::new(out, style.color)),
+    }
+}
+
+/// Writes the saved searches; `describe` words one for text output (the
+/// caller's words: the library names no flag).
+pub fn watches(
+    format: Format,
+    list: &[Watch],
+    describe: &dyn Fn(&Watch) -> String,
+    style: TextStyle,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json => json::watches(list, out),
+        Format::Jsonl => json::watches_lines(list, out),
+        Format::Csv => csv::watches(list, &mut SafeWriter::new(out, false)),
+        Format::Text => {
+            let rows: Vec<(String, String)> =
+                list.iter().map(|w| (w.name.clone(), describe(w))).collect();
+            text::watches(&rows, style, &mut SafeWriter::new(out, style.color))
+        }
     }
 }
 
 /// Writes the result of an index check.
-pub fn check(format: Format, v: &Verification, out: &mut dyn Write) -> io::Result<()> {
+pub fn check(
+    format: Format,
+    v: &Verification,
+    style: TextStyle,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Json | Format::Jsonl => json::check(v, out),
-        _ => text::check(v, &mut SafeWriter::new(out, false)),
+        _ => text::check(v, style, &mut SafeWriter::new(out, style.color)),
     }
 }

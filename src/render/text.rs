@@ -281,22 +281,41 @@ pub fn about(n: usize) -> String {
     format!("about {grouped}")
 }
 
-/// Index statistics.
+/// `label` in bold, padded with spaces to `width` columns (the padding
+/// not painted, so that the plain text is as without colour).
+pub(super) fn label(style: TextStyle, label: &str, width: usize) -> String {
+    let pad = width.saturating_sub(label.chars().count());
+    format!("{}{}", paint(style, BOLD, label), " ".repeat(pad))
+}
+
+/// `s` dim, or nothing when it is empty (no colour codes around nothing).
+fn dim_tail(style: TextStyle, s: &str) -> String {
+    if s.is_empty() {
+        String::new()
+    } else {
+        paint(style, DIM, s)
+    }
+}
+
+/// Index statistics (labels in bold).
 pub fn stats(s: &IndexStats, style: TextStyle, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "documents:   {}", s.documents)?;
-    writeln!(out, "paragraphs:  {}", s.paragraphs)?;
-    writeln!(out, "meetings:    {}", s.meetings)?;
+    let l = |name: &str| label(style, name, 13);
+    writeln!(out, "{}{}", l("documents:"), s.documents)?;
+    writeln!(out, "{}{}", l("paragraphs:"), s.paragraphs)?;
+    writeln!(out, "{}{}", l("meetings:"), s.meetings)?;
     let range = match (&s.first, &s.last) {
         (Some(a), Some(b)) => format!("{a} to {b}"),
         _ => "no dated documents".to_string(),
     };
-    writeln!(out, "dates:       {range}")?;
-    writeln!(out, "index size:  {}", human_bytes(s.index_bytes))?;
+    writeln!(out, "{}{range}", l("dates:"))?;
+    writeln!(out, "{}{}", l("index size:"), human_bytes(s.index_bytes))?;
     if s.skipped > 0 {
         writeln!(
             out,
-            "skipped:     {} file(s){}",
-            s.skipped, style.hints.skipped_files
+            "{}{} file(s){}",
+            l("skipped:"),
+            s.skipped,
+            dim_tail(style, style.hints.skipped_files)
         )?;
     }
     for (name, list) in [
@@ -318,7 +337,13 @@ pub fn stats(s: &IndexStats, style: TextStyle, out: &mut dyn Write) -> io::Resul
         } else {
             String::new()
         };
-        writeln!(out, "{name:<12} {}{more}", top.join(", "))?;
+        writeln!(
+            out,
+            "{} {}{}",
+            label(style, name, 12),
+            top.join(", "),
+            dim_tail(style, &more)
+        )?;
     }
     Ok(())
 }
@@ -339,9 +364,14 @@ pub fn human_bytes(n: u64) -> String {
     }
 }
 
-/// Ingest summary: one line per skipped file (or planned change), then the
-/// summary line unless `quiet`.
-pub fn ingest(r: &IngestReport, quiet: bool, out: &mut dyn Write) -> io::Result<()> {
+/// Ingest summary: one line per skipped file (or planned change, its verb
+/// in bold), then the summary line (dim) unless `quiet`.
+pub fn ingest(
+    r: &IngestReport,
+    quiet: bool,
+    style: TextStyle,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     if let Some(changes) = &r.changes {
         for c in changes {
             let verb = match c.change {
@@ -349,14 +379,18 @@ pub fn ingest(r: &IngestReport, quiet: bool, out: &mut dyn Write) -> io::Result<
                 crate::ingest::Change::Update => "update",
                 crate::ingest::Change::Remove => "remove",
             };
-            writeln!(out, "would {verb:<6} {}", one_line(&c.path))?;
+            writeln!(
+                out,
+                "{} {}",
+                label(style, &format!("would {verb}"), 12),
+                one_line(&c.path)
+            )?;
         }
         if quiet {
             return Ok(());
         }
         let behind = r.added + r.updated + r.removed;
-        writeln!(
-            out,
+        let line = format!(
             "dry run: {} to add, {} to update, {} to remove, {} unchanged, {} skipped; {} seen{}",
             r.added,
             r.updated,
@@ -369,13 +403,15 @@ pub fn ingest(r: &IngestReport, quiet: bool, out: &mut dyn Write) -> io::Result<
             } else {
                 ""
             }
-        )?;
+        );
+        writeln!(out, "{}", paint(style, DIM, &line))?;
         return Ok(());
     }
     for s in &r.skipped {
         writeln!(
             out,
-            "skipped {}: {}",
+            "{} {}: {}",
+            paint(style, BOLD, "skipped"),
             one_line(&s.path),
             one_line(&s.reason.to_string())
         )?;
@@ -383,8 +419,7 @@ pub fn ingest(r: &IngestReport, quiet: bool, out: &mut dyn Write) -> io::Result<
     if quiet {
         return Ok(());
     }
-    writeln!(
-        out,
+    let line = format!(
         "indexed {} documents, {} paragraphs in {:.2}s ({} seen: {} added, {} updated, {} unchanged, {} skipped; {} removed)",
         r.documents,
         r.paragraphs,
@@ -395,7 +430,8 @@ pub fn ingest(r: &IngestReport, quiet: bool, out: &mut dyn Write) -> io::Result<
         r.unchanged,
         r.skipped.len(),
         r.removed,
-    )
+    );
+    writeln!(out, "{}", paint(style, DIM, &line))
 }
 
 /// `1 file`, `44 files`.
@@ -403,15 +439,16 @@ fn files(n: usize) -> String {
     format!("{n} file{}", if n == 1 { "" } else { "s" })
 }
 
-/// Facet counts as an aligned table, then `(12 more)` when a limit left
-/// values out.
+/// Facet counts as an aligned table (the heading bold, labels dim), then
+/// `(12 more)` when a limit left values out.
 pub fn facets(f: &FacetResults, style: TextStyle, out: &mut dyn Write) -> io::Result<()> {
     let q = f
         .query
         .as_deref()
         .map(|q| format!(" matching \"{}\"", one_line(q)))
         .unwrap_or_default();
-    writeln!(out, "{} paragraphs{q}, by {}", f.total, f.by.as_str())?;
+    let heading = format!("{} paragraphs{q}, by {}", f.total, f.by.as_str());
+    writeln!(out, "{}", paint(style, BOLD, &heading))?;
     let width = f
         .buckets
         .iter()
@@ -422,43 +459,29 @@ pub fn facets(f: &FacetResults, style: TextStyle, out: &mut dyn Write) -> io::Re
         let label = b
             .label
             .as_deref()
-            .map(|l| format!("  {}", one_line(l)))
+            .map(|l| format!("  {}", paint(style, DIM, &one_line(l))))
             .unwrap_or_default();
         writeln!(out, "{:>7}  {:<width$}{label}", b.count, one_line(&b.key))?;
     }
     if f.more > 0 {
-        writeln!(out, "({} more{})", f.more, style.hints.more_buckets)?;
+        let more = format!("({} more{})", f.more, style.hints.more_buckets);
+        writeln!(out, "{}", paint(style, DIM, &more))?;
     }
     Ok(())
 }
 
-/// Facet counts as CSV with a header line.
-pub fn facets_csv(f: &FacetResults, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "key,label,count")?;
-    for b in &f.buckets {
-        writeln!(
-            out,
-            "{},{},{}",
-            csv_field(&b.key),
-            csv_field(b.label.as_deref().unwrap_or("")),
-            b.count
-        )?;
-    }
-    Ok(())
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// The entity list: id, name, aliases (and members for groups).
-pub fn entities(list: &[EntityInfo], out: &mut dyn Write) -> io::Result<()> {
+/// The entity list: kind (dim), id (bold), name, aliases (and members for
+/// groups).
+pub fn entities(list: &[EntityInfo], style: TextStyle, out: &mut dyn Write) -> io::Result<()> {
     for e in list {
-        write!(out, "{:<10} {:<12} {}", e.kind.as_str(), e.id, e.name)?;
+        let kind = format!("{:<10}", e.kind.as_str());
+        write!(
+            out,
+            "{} {} {}",
+            paint(style, DIM, &kind),
+            label(style, &e.id, 12),
+            e.name
+        )?;
         let aliases: Vec<&str> = e
             .aliases
             .iter()
@@ -476,9 +499,14 @@ pub fn entities(list: &[EntityInfo], out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// An index check: one summary line, then one line per problem.
-pub fn check(v: &crate::index::Verification, out: &mut dyn Write) -> io::Result<()> {
-    let state = if v.is_ok() { "ok" } else { "damaged" };
+/// An index check: one summary line (its verdict bold), then one line per
+/// problem.
+pub fn check(
+    v: &crate::index::Verification,
+    style: TextStyle,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let state = paint(style, BOLD, if v.is_ok() { "ok" } else { "damaged" });
     write!(
         out,
         "index in {}: {state} ({} segments, {} files checked",
@@ -504,4 +532,19 @@ pub fn check(v: &crate::index::Verification, out: &mut dyn Write) -> io::Result<
 /// for grep and a quick look).
 pub fn export_line(r: &ParagraphRecord, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}  {}", one_line(&r.id), one_line(&r.text))
+}
+
+/// Saved searches, one per line: the name (bold) and what it searches,
+/// as the caller words it.
+pub fn watches(list: &[(String, String)], style: TextStyle, out: &mut dyn Write) -> io::Result<()> {
+    let width = list.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+    for (name, what) in list {
+        writeln!(
+            out,
+            "{}  {}",
+            label(style, &one_line(name), width),
+            one_line(what)
+        )?;
+    }
+    Ok(())
 }

@@ -17,6 +17,7 @@ mod formats;
 mod help;
 mod incremental;
 mod metadata;
+mod outputs;
 mod real;
 mod safety;
 mod sample;
