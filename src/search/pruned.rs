@@ -241,8 +241,8 @@ impl TermLeaf {
 }
 
 enum Leaf {
-    Term(TermLeaf),
-    Phrase(PhraseLeaf),
+    Term(Box<TermLeaf>),
+    Phrase(Box<PhraseLeaf>),
 }
 
 impl Leaf {
@@ -301,15 +301,15 @@ impl FieldsWeight {
                 inverted
                     .read_postings(term, IndexRecordOption::WithFreqs)?
                     .map(|postings| -> tantivy::Result<Leaf> {
-                        Ok(Leaf::Term(TermLeaf {
+                        Ok(Leaf::Term(Box::new(TermLeaf {
                             postings,
                             fieldnorms: reader.get_fieldnorms_reader(term.field())?,
                             weight: weight.clone(),
-                        }))
+                        })))
                     })
                     .transpose()?
             } else {
-                PhraseLeaf::open(reader, terms, weight.clone())?.map(Leaf::Phrase)
+                PhraseLeaf::open(reader, terms, weight.clone())?.map(|p| Leaf::Phrase(Box::new(p)))
             };
             if let Some(leaf) = leaf.filter(|l| l.doc() != TERMINATED) {
                 leaves.push(leaf);
@@ -378,7 +378,7 @@ impl FieldsWeight {
             at.clear();
             at.extend((0..leaves.len()).filter(|&i| leaves[i].doc() == doc));
             let is_alive = alive.is_none_or(|a| a.is_alive(doc));
-            let sampled = is_alive && seen % stride == 0;
+            let sampled = is_alive && seen.is_multiple_of(stride);
             seen += u64::from(is_alive);
             tally.candidates += u64::from(is_alive);
             let bound = self.combine(at.iter().map(|&i| leaves[i].upper_bound()));
