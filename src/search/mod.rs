@@ -189,30 +189,14 @@ impl Engine {
         // doc address (which depends on how an ingest split its work).
         let top = TopDocs::with_limit(req.offset + limit + TIE_MARGIN);
         let mut total_is_estimate = false;
-        let pruned = query
-            .downcast_ref::<FieldsQuery>()
-            .filter(|_| req.estimate_total && req.sort == Sort::Relevance);
         let (ranked, total): (Vec<(Rank, DocAddress)>, usize) = match req.sort {
-            Sort::Relevance if pruned.is_some() => {
-                // Top-k that skips what cannot rank; a word's matches are
-                // counted from doc ids alone, a phrase's estimated.
-                let docs = self.searcher.search(&*query, &top.order_by_score())?;
-                let total = match pruned {
-                    Some(q) if q.has_phrase() => {
-                        let (total, exact) = q.tally().estimate();
-                        total_is_estimate = !exact;
-                        total
-                    }
-                    _ => self.searcher.search(&*query, &Count)?,
-                };
-                let ranked = docs.into_iter().map(|(s, a)| (Rank::score(s), a)).collect();
-                (ranked, total)
-            }
             Sort::Relevance if text_query.is_some() && req.filters.entities.is_empty() => {
-                // Plain BM25 order: no per-match fast-field reads.
-                let (docs, total) = self
-                    .searcher
-                    .search(&*query, &(top.order_by_score(), Count))?;
+                let (docs, total, estimate) = self.top_by_score(
+                    &*query,
+                    req.offset + limit + TIE_MARGIN,
+                    req.estimate_total,
+                )?;
+                total_is_estimate = estimate;
                 let ranked = docs.into_iter().map(|(s, a)| (Rank::score(s), a)).collect();
                 (ranked, total)
             }
@@ -295,6 +279,31 @@ impl Engine {
             expanded,
             warnings,
         })
+    }
+
+    /// The `k` best matches of `query` by score alone (plain BM25 order:
+    /// no per-match fast-field reads) and the number of matches, with
+    /// whether that number is an estimate. With `estimate`, a query of one
+    /// word or phrase skips the matches that cannot rank (see [`pruned`]):
+    /// a word's matches are then counted from doc ids alone, a phrase's
+    /// estimated; otherwise every match is scored and counted.
+    pub fn top_by_score(
+        &self,
+        query: &dyn Query,
+        k: usize,
+        estimate: bool,
+    ) -> Result<(Vec<(f32, DocAddress)>, usize, bool)> {
+        let top = TopDocs::with_limit(k.max(1)).order_by_score();
+        let Some(pruned) = query.downcast_ref::<FieldsQuery>().filter(|_| estimate) else {
+            let (docs, total) = self.searcher.search(query, &(top, Count))?;
+            return Ok((docs, total, false));
+        };
+        let docs = self.searcher.search(query, &top)?;
+        if pruned.has_phrase() {
+            let (total, exact) = pruned.tally().estimate();
+            return Ok((docs, total, !exact));
+        }
+        Ok((docs, self.searcher.search(query, &Count)?, false))
     }
 
     /// The records of the page's hits with their snippets.

@@ -132,7 +132,8 @@ impl FieldsQuery {
             .any(|(m, _)| matches!(m, FieldMatch::Phrase(_)))
     }
 
-    /// What the pruned evaluations of this query have counted so far.
+    /// What the last pruned search with this query counted (reset when a
+    /// scoring weight is made, that is for each search).
     pub fn tally(&self) -> Tally {
         self.tally.lock().map(|t| *t).unwrap_or_default()
     }
@@ -169,6 +170,10 @@ impl Query for FieldsQuery {
             ..
         } = enable_scoring
         {
+            // A new top-k search: count afresh.
+            if let Ok(mut t) = self.tally.lock() {
+                *t = Tally::default();
+            }
             for (m, boost) in &self.fields {
                 let (terms, weight) = match m {
                     FieldMatch::Term(t) => (vec![t.clone()], std::slice::from_ref(t)),

@@ -23,5 +23,6 @@ mod safety;
 mod sample;
 mod serve;
 mod stale;
+mod totals;
 mod understanding;
 mod watch;

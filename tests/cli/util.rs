@@ -158,6 +158,8 @@ impl TestDir {
 pub struct Page {
     pub query: Option<String>,
     pub total: usize,
+    #[serde(default)]
+    pub total_is_estimate: bool,
     pub hits: Vec<Hit>,
 }
 
