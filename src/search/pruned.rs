@@ -176,11 +176,8 @@ impl FieldsQuery {
 
 impl Query for FieldsQuery {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let EnableScoring::Enabled {
-            statistics_provider,
-            searcher,
-        } = enable_scoring
-        else {
+        // Scores from the searcher's statistics (what `search` passes).
+        let EnableScoring::Enabled { searcher, .. } = enable_scoring else {
             // Without scores there is nothing to prune.
             return self.dismax().weight(enable_scoring);
         };
@@ -188,7 +185,6 @@ impl Query for FieldsQuery {
         if let Ok(mut t) = self.tally.lock() {
             *t = Tally::default();
         }
-        let _ = statistics_provider;
         Ok(Box::new(FieldsWeight {
             query: self.clone(),
             stats: CachedStats {
