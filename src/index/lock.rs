@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use fs4::fs_std::FileExt;
 
-use super::layout::sibling;
+use super::paths::sibling;
 use crate::error::{Error, Result};
 
 /// How long a writer retries before refusing: long enough to ride out a
