@@ -7,9 +7,8 @@
 //! spaces are folded into the change, so `[-a b-]{+c d+}` reads as one edit.
 
 use std::ops::Range;
-use std::time::{Duration, Instant};
 
-use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
+use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 /// What a [`DiffOp`] does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,15 +86,6 @@ fn tokens(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// How long a diff may refine itself. Myers' algorithm costs time in
-/// proportion to how different the texts are: two edits of one paragraph
-/// take microseconds, two unrelated paragraphs of 150 words 2.4 ms, most
-/// of `dipsearch diff`'s own work. Past this, the remaining stretches are
-/// given as replaced rather than aligned word by word (what git's diff
-/// heuristics also do); a diff between versions of one text never gets
-/// near it.
-const REFINE_FOR: Duration = Duration::from_micros(500);
-
 /// The word diff of `a` → `b`.
 ///
 /// ```
@@ -115,8 +105,7 @@ pub fn diff(a: &str, b: &str) -> WordDiff {
         start..end
     };
     let mut raw: Vec<(Change, Range<usize>, Range<usize>)> = Vec::new();
-    let deadline = Instant::now() + REFINE_FOR;
-    for op in capture_diff_slices_deadline(Algorithm::Myers, &sa, &sb, Some(deadline)) {
+    for op in capture_diff_slices(Algorithm::Myers, &sa, &sb) {
         let (ra, rb) = (op.old_range(), op.new_range());
         match op {
             DiffOp::Equal { .. } => raw.push((Change::Equal, ra, rb)),
