@@ -674,6 +674,17 @@ pub enum SearchFormat {
     Csv,
 }
 
+impl From<SearchFormat> for dipsearch::render::Format {
+    fn from(f: SearchFormat) -> Self {
+        match f {
+            SearchFormat::Text => Self::Text,
+            SearchFormat::Json => Self::Json,
+            SearchFormat::Jsonl => Self::Jsonl,
+            SearchFormat::Csv => Self::Csv,
+        }
+    }
+}
+
 /// Formats of a list (entities, saved searches, precedents, formulas).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {

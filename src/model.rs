@@ -402,3 +402,30 @@ pub struct Tags {
     /// Groups and mention counts.
     pub groups: Vec<(String, u32)>,
 }
+
+/// Filter values as typed, before resolution: what the command line's
+/// filter flags, the web page's parameters and saved searches (stored as
+/// JSON, resolved again at each run) all map onto, so that
+/// `search::Filters::resolve` checks them the same way and gives the same errors.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FilterValues {
+    /// Countries mentioned (`JPN`, `Japan`, a group for its members).
+    pub countries: Vec<String>,
+    /// Instruments mentioned.
+    pub instruments: Vec<String>,
+    /// Topics.
+    pub topics: Vec<String>,
+    /// Groups mentioned as such.
+    pub groups: Vec<String>,
+    /// Meetings (series or words of a name).
+    pub meetings: Vec<String>,
+    /// Document types.
+    pub types: Vec<String>,
+    /// Issuing countries.
+    pub issuers: Vec<String>,
+    /// First day: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub since: Option<String>,
+    /// Last day, as `since`.
+    pub until: Option<String>,
+}

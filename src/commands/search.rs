@@ -11,7 +11,7 @@ use super::{
     hints, join_query, open_or_build, resolve_filters, stale_notice, text_style, with_stdout,
     Outcome,
 };
-use crate::cli::{SearchArgs, SearchFormat, SortArg};
+use crate::cli::{SearchArgs, SortArg};
 
 pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
     // Check every value before touching the index.
@@ -40,12 +40,7 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
     for w in &results.warnings {
         eprintln!("dipsearch: warning: {}", one_line(w));
     }
-    let format = match args.output.format {
-        SearchFormat::Text => Format::Text,
-        SearchFormat::Json => Format::Json,
-        SearchFormat::Jsonl => Format::Jsonl,
-        SearchFormat::Csv => Format::Csv,
-    };
+    let format = Format::from(args.output.format);
     let style = text_style(args.output.color);
     let hint = match format {
         Format::Text => engine.hint(&request, &results)?,

@@ -6,16 +6,15 @@ use std::path::Path;
 
 use anyhow::Result;
 use dipsearch::error::UsageError;
-use dipsearch::index::watches::{self, Watch, WatchFilters};
+use dipsearch::index::watches::{self, Watch};
 use dipsearch::index::{layout, IndexHandle};
 use dipsearch::render::safe::{one_line, SafeWriter};
 use dipsearch::render::{self, Format};
+use dipsearch::search::Filters;
 use dipsearch::watch::{advance, Snapshot};
 
 use super::{join_query, list as list_format, resolve_filters, text_style, with_stdout, Outcome};
-use crate::cli::{
-    FilterArgs, SearchFormat, WatchAction, WatchAddArgs, WatchArgs, WatchListArgs, WatchRunArgs,
-};
+use crate::cli::{WatchAction, WatchAddArgs, WatchArgs, WatchListArgs, WatchRunArgs};
 
 pub fn run(index: &Path, args: WatchArgs) -> Result<Outcome> {
     match args.action {
@@ -48,34 +47,6 @@ fn check_name(name: &str) -> Result<()> {
     }
 }
 
-fn saved_filters(f: FilterArgs) -> WatchFilters {
-    WatchFilters {
-        countries: f.countries,
-        instruments: f.instruments,
-        topics: f.topics,
-        groups: f.groups,
-        meetings: f.meetings,
-        types: f.types,
-        issuers: f.issuers,
-        since: f.since,
-        until: f.until,
-    }
-}
-
-fn filter_args(f: &WatchFilters) -> FilterArgs {
-    FilterArgs {
-        countries: f.countries.clone(),
-        instruments: f.instruments.clone(),
-        topics: f.topics.clone(),
-        groups: f.groups.clone(),
-        meetings: f.meetings.clone(),
-        types: f.types.clone(),
-        issuers: f.issuers.clone(),
-        since: f.since.clone(),
-        until: f.until.clone(),
-    }
-}
-
 fn add(index: &Path, args: WatchAddArgs) -> Result<Outcome> {
     check_name(&args.name)?;
     // Every value checked now, not at the first run.
@@ -103,7 +74,7 @@ fn add(index: &Path, args: WatchAddArgs) -> Result<Outcome> {
         name: name.clone(),
         query,
         literal: args.literal,
-        filters: saved_filters(args.filters),
+        filters: args.filters.values(),
         cursor,
     });
     watches::save(index, &all)?;
@@ -178,19 +149,14 @@ fn run_watches(index: &Path, args: WatchRunArgs) -> Result<Outcome> {
     };
     let handle = IndexHandle::open(index)?;
     let snap = Snapshot::open(&handle)?;
-    let format = match args.output.format {
-        SearchFormat::Text => Format::Text,
-        SearchFormat::Json => Format::Json,
-        SearchFormat::Jsonl => Format::Jsonl,
-        SearchFormat::Csv => Format::Csv,
-    };
+    let format = Format::from(args.output.format);
     let style = text_style(args.output.color);
     let several = chosen.len() > 1;
     let mut any = false;
     // CSV: one header over every watch's rows.
     let mut csv_header = format == Format::Csv;
     for w in chosen {
-        let results = snap.pending(w, resolve_filters(&filter_args(&w.filters))?, true)?;
+        let results = snap.pending(w, Filters::resolve(&w.filters)?, true)?;
         if results.total > 0 {
             any = true;
             with_stdout(|out| {
@@ -229,9 +195,7 @@ pub fn summary(index: &Path) -> Result<Option<String>> {
     let snap = Snapshot::open(&handle)?;
     let mut parts = Vec::new();
     for w in &all.watches {
-        let n = snap
-            .pending(w, resolve_filters(&filter_args(&w.filters))?, false)?
-            .total;
+        let n = snap.pending(w, Filters::resolve(&w.filters)?, false)?.total;
         if n > 0 {
             parts.push(format!("{} ({n})", w.name));
         }

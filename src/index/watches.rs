@@ -29,28 +29,7 @@ const VERSION: u32 = 1;
 
 /// The filters of a saved search, as typed (resolved again at each run, so
 /// that a new alias in the gazetteer applies to old watches too).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct WatchFilters {
-    /// `--country` values.
-    pub countries: Vec<String>,
-    /// `--instrument` values.
-    pub instruments: Vec<String>,
-    /// `--topic` values.
-    pub topics: Vec<String>,
-    /// `--group` values.
-    pub groups: Vec<String>,
-    /// `--meeting` values.
-    pub meetings: Vec<String>,
-    /// `--type` values.
-    pub types: Vec<String>,
-    /// `--issuer` values.
-    pub issuers: Vec<String>,
-    /// `--since`.
-    pub since: Option<String>,
-    /// `--until`.
-    pub until: Option<String>,
-}
+pub type WatchFilters = crate::model::FilterValues;
 
 /// One saved search.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

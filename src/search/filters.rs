@@ -38,30 +38,7 @@ pub struct Filters {
     pub entered: Option<(u64, u64)>,
 }
 
-/// Filter values as typed, before resolution: what the command line's
-/// filter flags and the web page's parameters both map onto, so that
-/// [`Filters::resolve`] checks them the same way and gives the same errors.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FilterValues {
-    /// Countries mentioned (`JPN`, `Japan`, a group for its members).
-    pub countries: Vec<String>,
-    /// Instruments mentioned.
-    pub instruments: Vec<String>,
-    /// Topics.
-    pub topics: Vec<String>,
-    /// Groups mentioned as such.
-    pub groups: Vec<String>,
-    /// Meetings (series or words of a name).
-    pub meetings: Vec<String>,
-    /// Document types.
-    pub types: Vec<String>,
-    /// Issuing countries.
-    pub issuers: Vec<String>,
-    /// First day: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub since: Option<String>,
-    /// Last day, as `since`.
-    pub until: Option<String>,
-}
+pub use crate::model::FilterValues;
 
 impl Filters {
     /// Resolves typed values into index terms. Each value may list
