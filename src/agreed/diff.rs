@@ -1,11 +1,12 @@
 //! Word-level diff of two texts: what was deleted, inserted or kept, as
 //! byte ranges in both, for the terminal, JSON and HTML writers.
 //!
-//! Tokens are words, runs of spaces and single punctuation marks, compared
-//! exactly (a changed comma is a change; drafters argue about commas), and
-//! diffed by `similar` (Myers). Kept tokens between two changes that are only
-//! spaces are folded into the change, so `[-a b-]{+c d+}` reads as one edit.
+//! Tokens are words and single punctuation marks, compared exactly (a
+//! changed comma is a change; drafters argue about commas), and diffed by
+//! `similar` (Myers); whitespace is not compared. The changes between two
+//! kept stretches are folded into one edit, so `[-a b-]{+c d+}` reads as one.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
@@ -56,56 +57,64 @@ pub struct WordDiff {
     pub equal_words: usize,
 }
 
-/// Splits into words, whitespace runs and single other characters.
-fn tokens(text: &str) -> Vec<(usize, &str)> {
+/// Splits into words and single other characters, skipping whitespace:
+/// `(start, end)` byte offsets of each token.
+fn tokens(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut start = None::<(usize, bool)>;
+    let mut word = None::<usize>;
     for (i, c) in text.char_indices() {
-        let kind = if c.is_alphanumeric() {
-            Some(true)
-        } else if c.is_whitespace() {
-            Some(false)
-        } else {
-            None
-        };
-        if let Some((s, k)) = start {
-            if kind != Some(k) {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
+        if c.is_alphanumeric() {
+            word.get_or_insert(i);
+            continue;
         }
-        match kind {
-            Some(k) if start.is_none() => start = Some((i, k)),
-            Some(_) => {}
-            None => out.push((i, &text[i..i + c.len_utf8()])),
+        if let Some(s) = word.take() {
+            out.push((s, i));
+        }
+        if !c.is_whitespace() {
+            out.push((i, i + c.len_utf8()));
         }
     }
-    if let Some((s, _)) = start {
-        out.push((s, &text[s..]));
+    if let Some(s) = word {
+        out.push((s, text.len()));
     }
     out
 }
 
+/// Numbers equal tokens of both texts alike, so the diff compares integers.
+fn intern<'t>(
+    text: &'t str,
+    tokens: &[(usize, usize)],
+    ids: &mut HashMap<&'t str, u32>,
+) -> Vec<u32> {
+    tokens
+        .iter()
+        .map(|&(s, e)| {
+            let next = ids.len() as u32;
+            *ids.entry(&text[s..e]).or_insert(next)
+        })
+        .collect()
+}
+
 /// The word diff of `a` → `b`.
+///
+/// Whitespace is not compared (a re-wrapped or double-spaced line is not a
+/// change), which also halves the sequences Myers walks: its time grows
+/// with their length times the number of edits, and two unrelated
+/// 150-word paragraphs are the worst case `diff` meets.
 ///
 /// ```
 /// use dipsearch::agreed::{diff, Change};
 /// let d = diff("remain seized of the matter", "remain actively seized of the matter");
 /// let inserted: Vec<_> = d.ops.iter().filter(|o| o.change == Change::Insert).collect();
 /// assert_eq!(inserted.len(), 1);
-/// assert_eq!(&"remain actively seized of the matter"[inserted[0].b.clone()], "actively ");
+/// assert_eq!(&"remain actively seized of the matter"[inserted[0].b.clone()], " actively");
 /// ```
 pub fn diff(a: &str, b: &str) -> WordDiff {
     let (ta, tb) = (tokens(a), tokens(b));
-    let sa: Vec<&str> = ta.iter().map(|t| t.1).collect();
-    let sb: Vec<&str> = tb.iter().map(|t| t.1).collect();
-    let bytes = |t: &[(usize, &str)], r: Range<usize>, len: usize| -> Range<usize> {
-        let start = t.get(r.start).map_or(len, |x| x.0);
-        let end = t.get(r.end).map_or(len, |x| x.0);
-        start..end
-    };
+    let mut ids = HashMap::new();
+    let (ia, ib) = (intern(a, &ta, &mut ids), intern(b, &tb, &mut ids));
     let mut raw: Vec<(Change, Range<usize>, Range<usize>)> = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &sa, &sb) {
+    for op in capture_diff_slices(Algorithm::Myers, &ia, &ib) {
         let (ra, rb) = (op.old_range(), op.new_range());
         match op {
             DiffOp::Equal { .. } => raw.push((Change::Equal, ra, rb)),
@@ -117,54 +126,95 @@ pub fn diff(a: &str, b: &str) -> WordDiff {
             }
         }
     }
-    let raw = fold_blank_equals(raw, &sa);
-    let words = |t: &[&str]| {
-        t.iter()
-            .filter(|s| s.chars().next().is_some_and(char::is_alphanumeric))
-            .count()
+    let is_word = |text: &str, t: &(usize, usize)| {
+        text[t.0..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
     };
+    let words = |text: &str, t: &[(usize, usize)]| t.iter().filter(|t| is_word(text, t)).count();
     let mut out = WordDiff {
         ops: Vec::new(),
         deleted_words: 0,
         inserted_words: 0,
         equal_words: 0,
     };
-    for (change, ra, rb) in raw {
-        match change {
-            Change::Equal => out.equal_words += words(&sa[ra.clone()]),
-            Change::Delete => out.deleted_words += words(&sa[ra.clone()]),
-            Change::Insert => out.inserted_words += words(&sb[rb.clone()]),
+    // Byte ranges tile each text: an operation starts with the space
+    // before its first token (so an insertion brings its own space) and
+    // ends with its last token; the text's last one runs to the end.
+    let (mut ca, mut cb) = (0, 0);
+    let end = |t: &[(usize, usize)], r: &Range<usize>, len: usize, cursor: usize| {
+        if r.is_empty() {
+            cursor
+        } else if r.end == t.len() {
+            len
+        } else {
+            t[r.end - 1].1
         }
+    };
+    for (change, ra, rb) in fold_changes(raw) {
+        match change {
+            Change::Equal => out.equal_words += words(a, &ta[ra.clone()]),
+            Change::Delete => out.deleted_words += words(a, &ta[ra.clone()]),
+            Change::Insert => out.inserted_words += words(b, &tb[rb.clone()]),
+        }
+        let ea = end(&ta, &ra, a.len(), ca);
+        let eb = end(&tb, &rb, b.len(), cb);
         out.ops.push(Op {
             change,
-            a: bytes(&ta, ra, a.len()),
-            b: bytes(&tb, rb, b.len()),
+            a: ca..ea,
+            b: cb..eb,
+        });
+        (ca, cb) = (ea, eb);
+    }
+    if ca < a.len() || cb < b.len() {
+        // Texts of whitespace only.
+        out.ops.push(Op {
+            change: Change::Equal,
+            a: ca..a.len(),
+            b: cb..b.len(),
         });
     }
+    trim_replacements(&mut out.ops, a, b);
     out
 }
 
-/// Merges `delete, equal(spaces only), delete` and the like into one
-/// deletion and one insertion, and joins neighbouring operations of the
-/// same kind.
-fn fold_blank_equals(
+/// In a replacement after kept text, hands the space both sides start
+/// with to the kept text: `a [-b-]{+c+}`, not `a[- b-]{+ c+}`.
+fn trim_replacements(ops: &mut [Op], a: &str, b: &str) {
+    let leading = |s: &str| s.len() - s.trim_start().len();
+    for i in 0..ops.len().saturating_sub(2) {
+        let kinds = (ops[i].change, ops[i + 1].change, ops[i + 2].change);
+        if kinds != (Change::Equal, Change::Delete, Change::Insert) {
+            continue;
+        }
+        let la = leading(&a[ops[i + 1].a.clone()]);
+        let lb = leading(&b[ops[i + 2].b.clone()]);
+        if la == 0 || lb == 0 || la == ops[i + 1].a.len() || lb == ops[i + 2].b.len() {
+            continue;
+        }
+        ops[i].a.end += la;
+        ops[i].b.end += lb;
+        ops[i + 1].a.start += la;
+        ops[i + 1].b = ops[i].b.end..ops[i].b.end;
+        ops[i + 2].b.start += lb;
+    }
+}
+
+/// Joins each run of changes between two kept stretches into one deletion
+/// and one insertion, so `[-a-]{+b+}[-c-]{+d+}` reads as one edit.
+fn fold_changes(
     raw: Vec<(Change, Range<usize>, Range<usize>)>,
-    sa: &[&str],
 ) -> Vec<(Change, Range<usize>, Range<usize>)> {
-    let blank = |r: &Range<usize>| sa[r.clone()].iter().all(|s| s.trim().is_empty());
-    // Group runs between substantial equals: within a group, one delete
-    // (from the first deleted token to the last) and one insert.
     let mut out: Vec<(Change, Range<usize>, Range<usize>)> = Vec::new();
     let mut group: Vec<(Change, Range<usize>, Range<usize>)> = Vec::new();
     let flush = |group: &mut Vec<(Change, Range<usize>, Range<usize>)>,
                  out: &mut Vec<(Change, Range<usize>, Range<usize>)>| {
-        let changed = group.iter().any(|g| g.0 != Change::Equal);
-        if !changed {
-            out.append(group);
+        let (Some(first), Some(last)) = (group.first(), group.last()) else {
             return;
-        }
-        let (a0, a1) = (group[0].1.start, group[group.len() - 1].1.end);
-        let (b0, b1) = (group[0].2.start, group[group.len() - 1].2.end);
+        };
+        let (a0, a1) = (first.1.start, last.1.end);
+        let (b0, b1) = (first.2.start, last.2.end);
         if a1 > a0 {
             out.push((Change::Delete, a0..a1, b0..b0));
         }
@@ -173,11 +223,8 @@ fn fold_blank_equals(
         }
         group.clear();
     };
-    let n = raw.len();
-    for (i, op) in raw.into_iter().enumerate() {
-        let between_changes =
-            op.0 == Change::Equal && blank(&op.1) && !group.is_empty() && i + 1 < n;
-        if op.0 == Change::Equal && !between_changes {
+    for op in raw {
+        if op.0 == Change::Equal {
             flush(&mut group, &mut out);
             out.push(op);
         } else {
@@ -220,8 +267,52 @@ mod tests {
     fn punctuation_and_accents_are_changes() {
         assert_eq!(
             plain("Côte d'Ivoire, Mali", "Côte d'Ivoire and Mali"),
-            "Côte d'Ivoire[-,-]{+and +}Mali"
+            "Côte d'Ivoire[-,-]{+ and+} Mali"
         );
+    }
+
+    #[test]
+    fn whitespace_is_not_a_change() {
+        let d = diff(
+            "remain  seized of\nthe matter",
+            "remain seized of the matter",
+        );
+        assert_eq!(
+            (d.deleted_words, d.inserted_words, d.equal_words),
+            (0, 0, 5)
+        );
+        assert!(d.ops.iter().all(|o| o.change == Change::Equal));
+    }
+
+    #[test]
+    fn ranges_tile_both_texts() {
+        let pairs = [
+            (
+                "  Recalls its resolutions, ",
+                "Recalls  all its resolutions\n",
+            ),
+            ("a b c", "x y z"),
+            ("   ", "word"),
+            (
+                "Decides to remain seized.",
+                "  Decides to remain actively seized.  ",
+            ),
+            ("one two", ""),
+        ];
+        for (a, b) in pairs {
+            let d = diff(a, b);
+            let (mut ca, mut cb) = (0, 0);
+            for op in &d.ops {
+                assert_eq!(
+                    (op.a.start, op.b.start),
+                    (ca, cb),
+                    "{a:?} → {b:?}: {:?}",
+                    d.ops
+                );
+                (ca, cb) = (op.a.end, op.b.end);
+            }
+            assert_eq!((ca, cb), (a.len(), b.len()), "{a:?} → {b:?}: {:?}", d.ops);
+        }
     }
 
     #[test]
