@@ -266,6 +266,11 @@ pub fn hits(res: &SearchResults, style: TextStyle, out: &mut dyn Write) -> io::R
 /// An estimated count as people say it: three significant digits,
 /// grouped by thousands (`about 105,000`).
 pub fn about(n: usize) -> String {
+    format!("about {}", rounded(n))
+}
+
+/// `n` to three significant digits, grouped by thousands (`105,000`).
+pub fn rounded(n: usize) -> String {
     let mut scale = 1;
     while n / scale >= 1000 {
         scale *= 10;
@@ -278,7 +283,7 @@ pub fn about(n: usize) -> String {
         }
         grouped.push(c);
     }
-    format!("about {grouped}")
+    grouped
 }
 
 /// `label` in bold, padded with spaces to `width` columns (the padding

@@ -88,6 +88,8 @@ pub struct FacetResults {
     pub buckets: Vec<FacetBucket>,
     /// Buckets left out by [`FacetResults::truncate`].
     pub more: usize,
+    /// Counts estimated from a sample of the matches (`total` is exact).
+    pub estimated: bool,
 }
 
 impl FacetResults {
@@ -245,16 +247,51 @@ pub fn into_buckets(counts: HashMap<String, u64>, by_key: bool) -> Vec<FacetBuck
     buckets
 }
 
-/// Several [`FacetCollector`]s in one pass over the matches.
-pub struct MultiFacetCollector {
+/// Matches whose columns a sampled facet pass reads, about, over the
+/// whole index ([`facet_counts_many`]). Reading eight columns of every
+/// one of 105,000 matches costs 40–70 ms; a sample of 8,192
+/// puts a value held by 1 % of the matches within about 11 % of its count
+/// (one standard error), enough to rank and size the values a page offers
+/// to narrow by.
+pub const FACET_SAMPLE: u64 = 8_192;
+
+/// Several [`FacetCollector`]s in one pass over the matches; when
+/// `sample`, reading the columns of a sample of them only.
+struct MultiFacetCollector {
     bys: Vec<FacetBy>,
+    sample: bool,
+    /// Documents in the index, to share [`FACET_SAMPLE`] among segments.
+    index_docs: u64,
 }
 
-/// Per-segment state of a [`MultiFacetCollector`].
-pub struct MultiFacetSegment(Vec<FacetSegment>);
+/// Per-segment state of a [`MultiFacetCollector`]: the matches to read.
+/// A match is kept when a hash of its number has `level` trailing zero
+/// bits; whenever the kept pass the budget, the level goes up by one and
+/// about half are dropped. So the sample is a fixed share of the matches
+/// whatever their count (not known in advance), and, unlike every n-th
+/// match, it cannot fall in step with a pattern in the documents' order.
+struct MultiFacetSegment {
+    parts: Vec<FacetSegment>,
+    kept: Vec<DocId>,
+    budget: usize,
+    level: u32,
+    matched: u64,
+}
+
+/// A well-mixed hash of a document number (splitmix64's finaliser).
+fn mix(doc: DocId) -> u64 {
+    let mut z = u64::from(doc).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// What one pass yields: counts per facet (scaled to all matches), and
+/// the matches and matches read.
+type MultiFruit = (Vec<HashMap<String, f64>>, u64, u64);
 
 impl Collector for MultiFacetCollector {
-    type Fruit = Vec<HashMap<String, u64>>;
+    type Fruit = MultiFruit;
     type Child = MultiFacetSegment;
 
     fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<MultiFacetSegment> {
@@ -263,67 +300,122 @@ impl Collector for MultiFacetCollector {
             .iter()
             .map(|by| FacetSegment::new(*by, reader))
             .collect::<tantivy::Result<Vec<_>>>()?;
-        Ok(MultiFacetSegment(parts))
+        let share = FACET_SAMPLE * u64::from(reader.max_doc()) / self.index_docs.max(1);
+        Ok(MultiFacetSegment {
+            parts,
+            kept: Vec::new(),
+            budget: if self.sample {
+                share.max(256) as usize
+            } else {
+                usize::MAX
+            },
+            level: 0,
+            matched: 0,
+        })
     }
 
     fn requires_scoring(&self) -> bool {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        let mut all: Vec<HashMap<String, u64>> = vec![HashMap::new(); self.bys.len()];
-        for f in fruits {
-            for (into, part) in all.iter_mut().zip(f) {
+    fn merge_fruits(&self, fruits: Vec<MultiFruit>) -> tantivy::Result<MultiFruit> {
+        let mut all: Vec<HashMap<String, f64>> = vec![HashMap::new(); self.bys.len()];
+        let (mut matched, mut read) = (0, 0);
+        for (parts, m, r) in fruits {
+            matched += m;
+            read += r;
+            for (into, part) in all.iter_mut().zip(parts) {
                 for (k, v) in part {
-                    *into.entry(k).or_insert(0) += v;
+                    *into.entry(k).or_insert(0.0) += v;
                 }
             }
         }
-        Ok(all)
+        Ok((all, matched, read))
     }
 }
 
 impl SegmentCollector for MultiFacetSegment {
-    type Fruit = Vec<HashMap<String, u64>>;
+    type Fruit = MultiFruit;
 
-    fn collect(&mut self, doc: DocId, score: Score) {
-        for part in &mut self.0 {
-            part.collect(doc, score);
+    fn collect(&mut self, doc: DocId, _: Score) {
+        self.matched += 1;
+        if mix(doc).trailing_zeros() < self.level {
+            return;
+        }
+        self.kept.push(doc);
+        if self.kept.len() > self.budget {
+            self.level += 1;
+            let level = self.level;
+            self.kept.retain(|&d| mix(d).trailing_zeros() >= level);
         }
     }
 
-    fn harvest(self) -> Self::Fruit {
-        self.0.into_iter().map(SegmentCollector::harvest).collect()
+    fn harvest(mut self) -> MultiFruit {
+        let read = self.kept.len() as u64;
+        for &doc in &self.kept {
+            for part in &mut self.parts {
+                part.collect(doc, 0.0);
+            }
+        }
+        // Each value's share of the sample, of all this segment's matches.
+        let scale = if read > 0 {
+            self.matched as f64 / read as f64
+        } else {
+            1.0
+        };
+        let parts = self
+            .parts
+            .into_iter()
+            .map(|p| {
+                let raw = SegmentCollector::harvest(p);
+                raw.into_iter()
+                    .map(|(k, n)| (k, n as f64 * scale))
+                    .collect()
+            })
+            .collect();
+        (parts, self.matched, read)
     }
 }
 
 /// Counts matching paragraphs per value of each of `bys`, in one pass over
 /// the matches (a page that shows several facet lists would otherwise run
-/// the query once per list), most first.
+/// the query once per list), most first. With `sample`, only about
+/// [`FACET_SAMPLE`] matches are read and the counts scaled to all of them
+/// (`estimated` is then set when the matches were more); the total stays
+/// exact.
 pub fn facet_counts_many(
     engine: &super::Engine,
     query: Option<String>,
     filters: &super::Filters,
     bys: &[FacetBy],
     literal: bool,
+    sample: bool,
 ) -> crate::Result<Vec<FacetResults>> {
     let q = engine.build_query(query.as_deref(), filters, literal)?;
-    let collector = MultiFacetCollector { bys: bys.to_vec() };
-    let (raw, total) = engine
-        .searcher()
-        .search(&*q, &(collector, tantivy::collector::Count))?;
+    let collector = MultiFacetCollector {
+        bys: bys.to_vec(),
+        sample,
+        index_docs: engine.searcher().num_docs(),
+    };
+    let (raw, total, read) = engine.searcher().search(&*q, &collector)?;
     Ok(bys
         .iter()
         .zip(raw)
         .map(|(by, counts)| {
+            let counts = counts
+                .into_iter()
+                .map(|(k, n)| (k, n.round() as u64))
+                .filter(|(_, n)| *n > 0)
+                .collect();
             let mut buckets = into_buckets(counts, false);
             label_buckets(*by, &mut buckets);
             FacetResults {
                 query: query.clone(),
-                total: total as u64,
+                total,
                 by: *by,
                 buckets,
                 more: 0,
+                estimated: read < total,
             }
         })
         .collect())
@@ -350,6 +442,7 @@ pub fn facet_counts(
         by,
         buckets,
         more: 0,
+        estimated: false,
     })
 }
 
@@ -374,6 +467,82 @@ fn label_buckets(by: FacetBy, buckets: &mut [FacetBucket]) {
         let gaz = Gazetteer::builtin();
         for b in buckets.iter_mut() {
             b.label = gaz.name(kind, &b.key).map(str::to_string);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::query::AllQuery;
+    use tantivy::schema::{Schema, FAST, STRING};
+    use tantivy::{doc, Index};
+
+    use super::*;
+
+    /// `n` documents whose countries follow short cycles (every 2nd,
+    /// 5th, 100th document), the order a sample taken every n-th match
+    /// would fall in step with, in two segments.
+    fn searcher(n: u32) -> tantivy::Searcher {
+        let mut b = Schema::builder();
+        let country = b.add_text_field(crate::index::COUNTRY, STRING | FAST);
+        let year = b.add_u64_field("year", FAST);
+        let index = Index::create_in_ram(b.build());
+        let mut w: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for i in 0..n {
+            let mut d = doc!(year => 2000 + u64::from(i % 10));
+            for (every, code) in [(2, "AAA"), (5, "BBB"), (100, "CCC")] {
+                if i % every == 0 {
+                    d.add_text(country, code);
+                }
+            }
+            w.add_document(d).unwrap();
+            if i == n / 3 {
+                w.commit().unwrap();
+            }
+        }
+        w.commit().unwrap();
+        index.reader().unwrap().searcher()
+    }
+
+    fn count(searcher: &tantivy::Searcher, sample: bool) -> MultiFruit {
+        let collector = MultiFacetCollector {
+            bys: vec![FacetBy::Country, FacetBy::Year],
+            sample,
+            index_docs: searcher.num_docs(),
+        };
+        searcher.search(&AllQuery, &collector).unwrap()
+    }
+
+    #[test]
+    fn exact_counts_read_every_match() {
+        let s = searcher(3_000);
+        let (counts, matched, read) = count(&s, true);
+        assert_eq!((matched, read), (3_000, 3_000));
+        assert_eq!(counts[0]["AAA"], 1_500.0);
+        assert_eq!(counts[0]["CCC"], 30.0);
+        assert_eq!(counts[1]["2003"], 300.0);
+    }
+
+    #[test]
+    fn a_sample_of_many_matches_estimates_each_share() {
+        let s = searcher(60_000);
+        let (exact, matched, read) = count(&s, false);
+        assert_eq!((matched, read), (60_000, 60_000));
+        let (est, matched, read) = count(&s, true);
+        assert_eq!(matched, 60_000);
+        assert!(
+            (4_000..=2 * FACET_SAMPLE).contains(&read),
+            "read {read} of {matched}"
+        );
+        for (i, key) in [(0, "AAA"), (0, "BBB"), (0, "CCC"), (1, "2000"), (1, "2009")] {
+            let (e, x) = (est[i][key], exact[i][key]);
+            // Four standard errors of a share estimated from `read` matches.
+            let p = x / 60_000.0;
+            let tolerance = 4.0 * (p * (1.0 - p) / read as f64).sqrt() * 60_000.0;
+            assert!(
+                (e - x).abs() <= tolerance,
+                "{key}: {e:.0} for {x}, ± {tolerance:.0}"
+            );
         }
     }
 }

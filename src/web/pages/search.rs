@@ -6,11 +6,12 @@
 use maud::{html, Markup};
 
 use dipsearch::model::EntityKind;
+use dipsearch::render::text::rounded;
 use dipsearch::render::{self, Format, TextStyle};
 use dipsearch::search::hint::Hint;
 use dipsearch::search::{
-    facet_counts, facet_counts_many, opening, Engine, FacetBucket, FacetBy, Filters, SearchRequest,
-    SearchResults, Sort,
+    facet_counts, facet_counts_many, opening, Engine, FacetBy, FacetResults, Filters,
+    SearchRequest, SearchResults, Sort,
 };
 
 use super::super::error::WebError;
@@ -75,19 +76,31 @@ fn read(params: &Params) -> Result<SearchRequest, WebError> {
 /// The search page, or its JSON twin.
 pub fn page(engine: &Engine, params: &Params, json: bool) -> Result<Vec<u8>, WebError> {
     let req = read(params)?;
-    let results = engine.search(&req)?;
     if json {
+        let results = engine.search(&req)?;
         let mut out = Vec::new();
         render::hits(Format::Json, &results, TextStyle::default(), &mut out)?;
         return Ok(out);
     }
+    // The facet lists are a second pass over the matches: on a second
+    // core, beside the search.
+    let (found, counted) = std::thread::scope(|s| {
+        let facets = s.spawn(|| facet_lists(engine, &req));
+        let found = engine
+            .search(&req)
+            .and_then(|r| engine.hint(&req, &r).map(|h| (r, h)));
+        let counted = facets
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (found, counted)
+    });
+    let (results, hint) = found?;
     // The facets check meeting words against the index, which a search
     // does not (it finds nothing): their message then stands in for them.
-    let (lists, facet_note) = match facet_lists(engine, &req) {
+    let (lists, facet_note) = match counted {
         Ok(lists) => (lists, None),
         Err(e) => (Vec::new(), Some(e.message)),
     };
-    let hint = engine.hint(&req, &results)?;
     let keep: Vec<(&str, &str)> = params
         .pairs()
         .filter(|(k, _)| FILTERS.contains(k) || matches!(*k, "sort" | "literal" | "limit"))
@@ -103,8 +116,12 @@ pub fn page(engine: &Engine, params: &Params, json: bool) -> Result<Vec<u8>, Web
             }
             aside.facets aria-label="Narrow the results" {
                 @if let Some(note) = &facet_note { p.hint { (note) } }
-                @for (param, heading, buckets) in &lists {
-                    (facet(params, param, heading, buckets))
+                @if lists.iter().any(|(_, _, f)| f.estimated) {
+                    p.hint { "≈ counts are estimated from a sample of the matches; "
+                        a href=(params.link("/search", |p| p.push(("exact_total", "1")))) { "count exactly" } }
+                }
+                @for (param, heading, counted) in &lists {
+                    (facet(params, param, heading, counted))
                 }
                 (dates(params))
             }
@@ -117,21 +134,33 @@ pub fn page(engine: &Engine, params: &Params, json: bool) -> Result<Vec<u8>, Web
     Ok(document(title, &search, main))
 }
 
-/// One facet list: the parameter a value sets, the heading, the values.
-type FacetList = (&'static str, &'static str, Vec<FacetBucket>);
+/// One facet list: the parameter a value sets, the heading, the values
+/// (estimated counts or not).
+type FacetList = (&'static str, &'static str, FacetResults);
 
 /// The facet lists shown beside the results: the values most found, years
 /// newest first.
+///
+/// Like the total, the counts are estimated when the matches are many,
+/// unless exact totals were asked for: one match in so many is read
+/// (`FACET_SAMPLE`) and the counts show as `≈1,230`.
 fn facet_lists(engine: &Engine, req: &SearchRequest) -> Result<Vec<FacetList>, WebError> {
     let bys: Vec<FacetBy> = FACETS.iter().map(|(by, _, _)| *by).collect();
-    let counted = facet_counts_many(engine, req.query.clone(), &req.filters, &bys, req.literal)?;
+    let counted = facet_counts_many(
+        engine,
+        req.query.clone(),
+        &req.filters,
+        &bys,
+        req.literal,
+        req.estimate_total,
+    )?;
     let mut lists = Vec::new();
     for ((by, param, heading), mut f) in FACETS.into_iter().zip(counted) {
         f.buckets.truncate(FACET_SHOWN);
         if by == FacetBy::Year {
             f.buckets.sort_by(|a, b| b.key.cmp(&a.key));
         }
-        lists.push((param, heading, f.buckets));
+        lists.push((param, heading, f));
     }
     Ok(lists)
 }
@@ -277,8 +306,9 @@ fn page_link(params: &Params, offset: usize) -> String {
 
 /// One facet list: values with counts, each a link that adds the filter;
 /// a value already filtered on is shown without a link.
-fn facet(params: &Params, param: &str, heading: &str, buckets: &[FacetBucket]) -> Markup {
+fn facet(params: &Params, param: &str, heading: &str, counted: &FacetResults) -> Markup {
     let active = params.all(param);
+    let buckets = &counted.buckets;
     html! {
         @if !buckets.is_empty() {
             section.facet {
@@ -293,7 +323,14 @@ fn facet(params: &Params, param: &str, heading: &str, buckets: &[FacetBucket]) -
                                     (b.label.as_deref().unwrap_or(&b.key))
                                 }
                             }
-                            " " span.n { (b.count) }
+                            " "
+                            @if counted.estimated {
+                                span.n title="estimated from a sample of the matches" {
+                                    "≈" (rounded(b.count as usize))
+                                }
+                            } @else {
+                                span.n { (b.count) }
+                            }
                         }
                     }
                 }
