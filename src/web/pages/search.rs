@@ -142,8 +142,8 @@ type FacetList = (&'static str, &'static str, FacetResults);
 /// newest first.
 ///
 /// Like the total, the counts are estimated when the matches are many,
-/// unless exact totals were asked for: one match in so many is read
-/// (`FACET_SAMPLE`) and the counts show as `≈1,230`.
+/// unless exact totals were asked for: about `FACET_SAMPLE` of them are
+/// read and the counts show as `≈1,230`.
 fn facet_lists(engine: &Engine, req: &SearchRequest) -> Result<Vec<FacetList>, WebError> {
     let bys: Vec<FacetBy> = FACETS.iter().map(|(by, _, _)| *by).collect();
     let counted = facet_counts_many(
