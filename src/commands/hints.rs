@@ -28,11 +28,7 @@ pub fn thin_results(hint: &Hint, total: usize) -> String {
             id,
             count,
         } => {
-            let article = if *kind == EntityKind::Instrument {
-                "an"
-            } else {
-                "a"
-            };
+            let article = article(*kind);
             format!("{from} is {article} {kind}: --{kind} {id} finds {count}")
         }
         Hint::AllBut { part, count } => {
@@ -49,6 +45,15 @@ pub fn thin_results(hint: &Hint, total: usize) -> String {
             let verb = if *count == 1 { "has" } else { "have" };
             format!("{lead}{count} {verb} all but {part}")
         }
+    }
+}
+
+/// "a country", "an instrument": the article before a kind of entity.
+pub fn article(kind: EntityKind) -> &'static str {
+    if kind == EntityKind::Instrument {
+        "an"
+    } else {
+        "a"
     }
 }
 

@@ -5,7 +5,6 @@
 
 use maud::{html, Markup};
 
-use dipsearch::model::EntityKind;
 use dipsearch::render::text::rounded;
 use dipsearch::render::{self, Format, TextStyle};
 use dipsearch::search::hint::Hint;
@@ -252,11 +251,7 @@ fn hint_line(params: &Params, hint: &Hint, total: usize) -> Markup {
                 p.retain(|(k, _)| *k != "q");
                 p.push((kind.as_str(), id));
             });
-            let article = if *kind == EntityKind::Instrument {
-                "an"
-            } else {
-                "a"
-            };
+            let article = hints::article(*kind);
             html! { (from) " is " (article) " " (kind.as_str()) ": " a href=(link) { (kind.as_str()) " " (id) } " finds " (count) }
         }
         other => html! { (hints::thin_results(other, total)) },
