@@ -495,36 +495,42 @@ impl FieldsWeight {
         mut threshold: Score,
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) -> Tally {
-        let alive = reader.alive_bitset();
-        let mut tally = Tally::default();
+        let mut run = Run {
+            alive: reader.alive_bitset(),
+            tally: Tally::default(),
+            stride: (leaves.iter().map(Leaf::size_hint).sum::<u64>() / SAMPLE).max(1),
+            seen: 0,
+        };
         let mut at: Vec<usize> = Vec::with_capacity(leaves.len());
         let mut scores: Vec<Option<Score>> = Vec::with_capacity(leaves.len());
-        let expected: u64 = leaves.iter().map(Leaf::size_hint).sum();
-        let stride = (expected / SAMPLE).max(1);
-        let mut seen = 0u64;
         loop {
             let doc = leaves.iter().map(Leaf::doc).min().unwrap_or(TERMINATED);
             if doc == TERMINATED {
-                return tally;
+                return run.tally;
             }
             at.clear();
             at.extend((0..leaves.len()).filter(|&i| leaves[i].doc() == doc));
-            let is_alive = alive.is_none_or(|a| a.is_alive(doc));
-            let sampled = is_alive && seen.is_multiple_of(stride);
-            seen += u64::from(is_alive);
-            tally.candidates += u64::from(is_alive);
+            if let [i] = at[..] {
+                // One field's phrase ahead of the others (the body's, mostly):
+                // its candidates up to the others' next are taken in a
+                // tighter loop.
+                let until = (0..leaves.len())
+                    .filter(|&j| j != i)
+                    .map(|j| leaves[j].doc())
+                    .min()
+                    .unwrap_or(TERMINATED);
+                if let Leaf::Phrase(phrase) = &mut leaves[i] {
+                    threshold = run.alone(phrase, until, threshold, callback);
+                    continue;
+                }
+            }
+            let (is_alive, sampled) = run.visit(doc);
             let bound = self.combine(at.iter().map(|&i| leaves[i].upper_bound()));
             if sampled || bound > threshold {
                 scores.clear();
                 scores.extend(at.iter().map(|&i| leaves[i].score()));
                 let matched = scores.iter().any(Option::is_some);
-                if is_alive {
-                    tally.matched += u64::from(matched);
-                }
-                if sampled {
-                    tally.sample += 1;
-                    tally.sample_matched += u64::from(matched);
-                }
+                run.read(is_alive, sampled, matched);
                 if matched {
                     let score = self.combine(scores.iter().flatten().copied());
                     if score > threshold {
@@ -532,12 +538,75 @@ impl FieldsWeight {
                     }
                 }
             } else if is_alive {
-                tally.unread += 1;
+                run.tally.unread += 1;
             }
             for &i in &at {
                 leaves[i].advance();
             }
         }
+    }
+}
+
+/// The state of a segment's pruned phrase search: what it counted and
+/// which candidates it samples.
+struct Run<'a> {
+    alive: Option<&'a tantivy::fastfield::AliveBitSet>,
+    tally: Tally,
+    /// Every `stride`-th live candidate is sampled.
+    stride: u64,
+    /// Live candidates seen so far.
+    seen: u64,
+}
+
+impl Run<'_> {
+    /// Counts the candidate `doc`: whether it is alive, and sampled.
+    fn visit(&mut self, doc: DocId) -> (bool, bool) {
+        let is_alive = self.alive.is_none_or(|a| a.is_alive(doc));
+        let sampled = is_alive && self.seen.is_multiple_of(self.stride);
+        self.seen += u64::from(is_alive);
+        self.tally.candidates += u64::from(is_alive);
+        (is_alive, sampled)
+    }
+
+    /// Counts a candidate whose positions were read.
+    fn read(&mut self, is_alive: bool, sampled: bool, matched: bool) {
+        if is_alive {
+            self.tally.matched += u64::from(matched);
+        }
+        if sampled {
+            self.tally.sample += 1;
+            self.tally.sample_matched += u64::from(matched);
+        }
+    }
+
+    /// The candidates of one phrase before `until`, where no other field
+    /// has a candidate: the same steps as the general loop of
+    /// [`FieldsWeight::prune_phrases`] with one leaf (whose dis-max is its
+    /// own score, bit for bit), without finding and combining the leaves
+    /// at each candidate, which was most of the time of a common phrase's
+    /// search (a third of its 8,000 to 12,000 candidates per segment).
+    fn alone(
+        &mut self,
+        leaf: &mut PhraseLeaf,
+        until: DocId,
+        mut threshold: Score,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> Score {
+        let mut doc = leaf.doc();
+        while doc < until {
+            let (is_alive, sampled) = self.visit(doc);
+            if sampled || leaf.upper_bound() > threshold {
+                let score = leaf.score();
+                self.read(is_alive, sampled, score.is_some());
+                if let Some(score) = score.filter(|&s| s > threshold) {
+                    threshold = callback(doc, score);
+                }
+            } else if is_alive {
+                self.tally.unread += 1;
+            }
+            doc = leaf.advance();
+        }
+        threshold
     }
 }
 
