@@ -334,6 +334,36 @@ impl PhraseLeaf {
         self.0.exact.score(fieldnorm_id, tf.unwrap_or(0))
     }
 
+    /// Whether [`Self::upper_bound`] is above `threshold`, without its
+    /// division in the common case of words once each (most candidates
+    /// of a common phrase): that bound does not grow with the field's
+    /// length (its fieldnorm id), so `cut` keeps, for the last threshold
+    /// asked, how many ids have a bound above it with a frequency of 1.
+    pub(super) fn bound_beats(&self, threshold: Score, cut: &mut Option<(Score, u16)>) -> bool {
+        let tf = self.0.postings.iter().map(|(_, p)| p.term_freq()).min();
+        let fieldnorm_id = self.0.fieldnorms.fieldnorm_id(self.0.doc);
+        if tf != Some(1) {
+            return self.0.exact.score(fieldnorm_id, tf.unwrap_or(0)) > threshold;
+        }
+        let ids = match *cut {
+            Some((at, ids)) if at.to_bits() == threshold.to_bits() => ids,
+            _ => {
+                let (mut lo, mut hi) = (0u16, 256u16);
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    if self.0.exact.score(mid as u8, 1) > threshold {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                *cut = Some((threshold, lo));
+                lo
+            }
+        };
+        u16::from(fieldnorm_id) < ids
+    }
+
     /// The phrase's score in the current candidate, `None` when the words
     /// do not stand together there.
     pub(super) fn score(&mut self) -> Option<Score> {

@@ -499,7 +499,7 @@ impl FieldsWeight {
             alive: reader.alive_bitset(),
             tally: Tally::default(),
             stride: (leaves.iter().map(Leaf::size_hint).sum::<u64>() / SAMPLE).max(1),
-            seen: 0,
+            to_sample: 0,
         };
         let mut at: Vec<usize> = Vec::with_capacity(leaves.len());
         let mut scores: Vec<Option<Score>> = Vec::with_capacity(leaves.len());
@@ -552,18 +552,25 @@ impl FieldsWeight {
 struct Run<'a> {
     alive: Option<&'a tantivy::fastfield::AliveBitSet>,
     tally: Tally,
-    /// Every `stride`-th live candidate is sampled.
+    /// Every `stride`-th live candidate is sampled, the first included.
     stride: u64,
-    /// Live candidates seen so far.
-    seen: u64,
+    /// How many live candidates to pass before the next sampled one (a
+    /// count down rather than a remainder: an integer division per
+    /// candidate was a tenth of a common phrase's loop).
+    to_sample: u64,
 }
 
 impl Run<'_> {
     /// Counts the candidate `doc`: whether it is alive, and sampled.
     fn visit(&mut self, doc: DocId) -> (bool, bool) {
         let is_alive = self.alive.is_none_or(|a| a.is_alive(doc));
-        let sampled = is_alive && self.seen.is_multiple_of(self.stride);
-        self.seen += u64::from(is_alive);
+        let sampled = is_alive && self.to_sample == 0;
+        if is_alive {
+            self.to_sample = match self.to_sample {
+                0 => self.stride - 1,
+                n => n - 1,
+            };
+        }
         self.tally.candidates += u64::from(is_alive);
         (is_alive, sampled)
     }
@@ -593,9 +600,10 @@ impl Run<'_> {
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) -> Score {
         let mut doc = leaf.doc();
+        let mut cut = None;
         while doc < until {
             let (is_alive, sampled) = self.visit(doc);
-            if sampled || leaf.upper_bound() > threshold {
+            if sampled || leaf.bound_beats(threshold, &mut cut) {
                 let score = leaf.score();
                 self.read(is_alive, sampled, score.is_some());
                 if let Some(score) = score.filter(|&s| s > threshold) {
