@@ -11,6 +11,7 @@ use crate::model::EntityKind;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
+use tantivy::query::EnableScoring;
 use tantivy::{DocId, Score, SegmentReader};
 
 /// What to count by.
@@ -397,7 +398,13 @@ pub fn facet_counts_many(
         sample,
         index_docs: engine.searcher().num_docs(),
     };
-    let (raw, total, read) = engine.searcher().search(&*q, &collector)?;
+    let searcher = engine.searcher();
+    let (raw, total, read) = searcher.search_with_executor(
+        &*q,
+        &collector,
+        engine.executor(),
+        EnableScoring::disabled_from_searcher(searcher),
+    )?;
     Ok(bys
         .iter()
         .zip(raw)

@@ -160,6 +160,9 @@ pub struct Engine {
     searcher: Searcher,
     /// Tie-breaking columns of `searcher`'s segments, opened lazily.
     ties: TieCache,
+    /// Where passes over every match (facet counts) run: the calling
+    /// thread, unless a server gave it a pool ([`Engine::with_executor`]).
+    executor: tantivy::Executor,
 }
 
 impl Engine {
@@ -171,7 +174,21 @@ impl Engine {
             fields: handle.fields.clone(),
             searcher,
             ties: TieCache::default(),
+            executor: tantivy::Executor::single_thread(),
         })
+    }
+
+    /// This engine with passes over every match (facet counts) spread over
+    /// `executor`'s threads, one index segment each: for a server, where
+    /// one request's wait matters more than the sum of their work.
+    pub fn with_executor(mut self, executor: tantivy::Executor) -> Engine {
+        self.executor = executor;
+        self
+    }
+
+    /// Where passes over every match run.
+    pub fn executor(&self) -> &tantivy::Executor {
+        &self.executor
     }
 
     /// Runs a search.

@@ -13,6 +13,7 @@ use std::time::SystemTime;
 
 use dipsearch::index::IndexHandle;
 use dipsearch::search::Engine;
+use tantivy::Executor;
 
 /// What identifies one commit of the index: its `meta.json`'s inode, size
 /// and modification time.
@@ -56,18 +57,33 @@ struct Slot {
 pub struct State {
     index: PathBuf,
     slot: Mutex<Slot>,
+    /// The threads a page's facet pass spreads its segments over.
+    pool: Executor,
+}
+
+/// A pool of one thread per core (at most 4) for the facet passes, or
+/// none when it cannot be made (the pass then runs on the worker).
+fn pool() -> Executor {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if threads < 2 {
+        return Executor::single_thread();
+    }
+    Executor::multi_thread(threads, "dipsearch-facets-")
+        .unwrap_or_else(|_| Executor::single_thread())
 }
 
 impl State {
     /// Starts from `engine`, an open searcher on `index`; the first request
     /// stamps (and reopens) it, so a commit made meanwhile is not missed.
     pub fn new(index: PathBuf, engine: Engine) -> State {
+        let pool = pool();
         State {
             index,
             slot: Mutex::new(Slot {
                 stamp: None,
-                engine: Arc::new(engine),
+                engine: Arc::new(engine.with_executor(pool.clone())),
             }),
+            pool,
         }
     }
 
@@ -83,7 +99,7 @@ impl State {
         };
         if slot.stamp != now || now.is_none() {
             if let Ok(engine) = IndexHandle::open(&self.index).and_then(|h| Engine::open(&h)) {
-                slot.engine = Arc::new(engine);
+                slot.engine = Arc::new(engine.with_executor(self.pool.clone()));
                 slot.stamp = now;
             }
         }
