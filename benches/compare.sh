@@ -13,6 +13,7 @@
 #      peak RSS from /usr/bin/time -v);
 #   3. exports dipsearch's paragraphs and builds SQLite FTS5 over exactly those
 #      (porter unicode61; the build and the 'optimize' step timed separately);
+#      then both builds again pinned to one core (taskset -c 0), wall and CPU;
 #   4. runs the 12 queries of benches/queries.txt as whole processes, the three
 #      tools alternating (order rotated every round), ROUNDS rounds, and prints
 #      medians and ratios dipsearch/peer;
@@ -198,6 +199,34 @@ FTS_TOTAL=$(awk -v a="$FTS_BUILD" -v b="$FTS_OPT" 'BEGIN {printf "%.2f", a+b}')
 FTS_TOTAL_CPU=$(awk -v a="$FTS_BUILD_CPU" -v b="$FTS_OPT_CPU" 'BEGIN {printf "%.2f", a+b}')
 out "ratios: ingest/FTS5 build+optimize = $(ratio "$DS_BUILD" "$FTS_TOTAL") wall, $(ratio "$DS_CPU" "$FTS_TOTAL_CPU") cpu (target <= 0.75); index size/FTS5 db = $(ratio "$DS_SIZE" "$FTS_SIZE") (target <= 0.6); peak memory $DS_RSS MiB (target < 1024)"
 out "dipsearch said: $DS_REPORT"
+
+# The same two builds pinned to one core: the ingest may use every core it
+# finds, FTS5 uses one, so on a machine whose second core is busy the ratio
+# above moves; pinned, it compares the work alone (issue 18: <= 1.0).
+if command -v taskset >/dev/null 2>&1; then
+    say "compare: both builds pinned to one core"
+    PIDX=$WORK/index-pinned
+    rm -rf "$PIDX" "$PIDX.tmp" "$PIDX.old"
+    timed taskset -c 0 "$BIN" --index "$PIDX" ingest "$CORPUS" --quiet > /dev/null
+    P_DS=$T_WALL; P_DS_CPU=$T_CPU
+    rm -rf "$PIDX"
+    PFTS=$WORK/fts-pinned.db
+    rm -f "$PFTS"
+    timed taskset -c 0 sqlite3 "$PFTS" "ATTACH '$WORK/stage.db' AS s;
+CREATE VIRTUAL TABLE t USING fts5(id UNINDEXED, text, countries, tokenize='porter unicode61');
+INSERT INTO t(id, text, countries) SELECT id, text, countries FROM s.p;
+INSERT INTO t(t) VALUES('optimize');"
+    P_FTS=$T_WALL; P_FTS_CPU=$T_CPU
+    timed taskset -c 0 sqlite3 "$PFTS" "VACUUM;"
+    P_FTS=$(awk -v a="$P_FTS" -v b="$T_WALL" 'BEGIN {printf "%.2f", a+b}')
+    P_FTS_CPU=$(awk -v a="$P_FTS_CPU" -v b="$T_CPU" 'BEGIN {printf "%.2f", a+b}')
+    rm -f "$PFTS"
+    outf '%-38s %8s %8s\n' "pinned (taskset -c 0): dipsearch ingest" "$P_DS" "$P_DS_CPU"
+    outf '%-38s %8s %8s\n' "pinned (taskset -c 0): FTS5 build+opt" "$P_FTS" "$P_FTS_CPU"
+    out "ratio pinned to one core: ingest/FTS5 = $(ratio "$P_DS" "$P_FTS") wall, $(ratio "$P_DS_CPU" "$P_FTS_CPU") cpu (target <= 1.0)"
+else
+    out "pinned run skipped: no taskset"
+fi
 out ""
 
 # ---------------------------------------------------------------- 2. queries
