@@ -65,6 +65,10 @@ pub struct CorpusListing {
     pub configs: Vec<ConfigFile>,
     /// Entries that could not be listed (permissions, broken links).
     pub errors: Vec<(String, String)>,
+    /// The folders walked, relative to the root (`""` for the root
+    /// itself), sorted: what `ingest::staleness` stats later instead of
+    /// listing every folder's files again.
+    pub folders: Vec<String>,
 }
 
 /// What the walk does with a symbolic link inside the corpus. A link whose
@@ -125,6 +129,10 @@ pub fn list_corpus(root: &Path, links: Links) -> Result<CorpusListing> {
                 .push((rel, format!("not a regular file ({kind})")));
             continue;
         }
+        if entry.file_type().is_dir() {
+            listing.folders.push(rel_path(root, entry.path()));
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -168,6 +176,7 @@ pub fn list_corpus(root: &Path, links: Links) -> Result<CorpusListing> {
     listing.errors.append(&mut refused);
     listing.errors.sort();
     listing.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    listing.folders.sort();
     listing.configs.sort_by(|a, b| {
         (a.dir.matches('/').count(), &a.dir).cmp(&(b.dir.matches('/').count(), &b.dir))
     });

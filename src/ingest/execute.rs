@@ -48,7 +48,10 @@ pub fn execute(mut plan: Plan, progress: &(dyn Fn(Progress) + Sync)) -> Result<I
             .take()
             .ok_or_else(|| Error::Corrupt("no index".into()))?
     };
-    let payload = Payload::current(plan.corpus_root.clone(), plan.generation);
+    let payload = Payload {
+        folders: plan.folders.clone(),
+        ..Payload::current(plan.corpus_root.clone(), plan.generation)
+    };
     if let Err(e) = write(&handle, &plan, beside, &payload, progress, &mut report) {
         abandon(handle, beside);
         return Err(match e {

@@ -47,6 +47,9 @@ pub struct Plan {
     pub(super) index_dir: PathBuf,
     /// The corpus root as a canonical path, recorded in the commit.
     pub(super) corpus_root: Option<String>,
+    /// The corpus folders to record in the commit (see
+    /// [`crate::index::Payload::folders`]).
+    pub(super) folders: Option<Vec<String>>,
     /// The generation this run commits (and its new paragraphs carry):
     /// above the last commit's and every saved search's cursor.
     pub(super) generation: u64,
@@ -128,6 +131,8 @@ pub fn plan(corpus_dir: &Path, index_dir: &Path, opts: &IngestOptions) -> Result
         .filter(|s| !listed.contains(s.source.as_str()))
         .map(|s| s.source.clone())
         .collect();
+    let folders =
+        (listing.folders.len() <= crate::index::RECORDED_FOLDERS).then(|| listing.folders.clone());
     let sorted = sort_files(listing.files, &previous, &configs, rebuild.is_some());
     skipped.extend(sorted.earlier_skips);
     let generation = next_generation(index_dir)?;
@@ -135,6 +140,7 @@ pub fn plan(corpus_dir: &Path, index_dir: &Path, opts: &IngestOptions) -> Result
         lock,
         index_dir: index_dir.to_path_buf(),
         corpus_root,
+        folders,
         generation,
         opened,
         started,

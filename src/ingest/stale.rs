@@ -40,7 +40,10 @@ pub fn staleness(index_dir: &Path) -> Result<Option<Staleness>> {
     let Some(dir) = layout::readable(index_dir) else {
         return Ok(None);
     };
-    let Some(root) = committed_payload(&dir).and_then(|p| p.corpus) else {
+    let Some(payload) = committed_payload(&dir) else {
+        return Ok(None);
+    };
+    let Some(root) = payload.corpus else {
         return Ok(None);
     };
     let root = Path::new(&root);
@@ -48,7 +51,14 @@ pub fn staleness(index_dir: &Path) -> Result<Option<Staleness>> {
         Ok(t) => t,
         Err(_) => return Ok(None),
     };
-    if !root.is_dir() || !folder_changed_since(root, committed) {
+    if !root.is_dir() {
+        return Ok(None);
+    }
+    let changed = match &payload.folders {
+        Some(folders) => recorded_folder_changed_since(root, folders, committed),
+        None => folder_changed_since(root, committed),
+    };
+    if !changed {
         return Ok(None);
     }
     let listing = list_corpus(root, Links::default())?;
@@ -73,8 +83,22 @@ pub fn staleness(index_dir: &Path) -> Result<Option<Staleness>> {
     Ok((s != Staleness::default()).then_some(s))
 }
 
+/// Whether one of the corpus folders the last commit recorded (relative
+/// to `root`) was modified after `when`, or is gone. A folder made since
+/// changed its parent's time, so it need not be listed; 80 `stat` calls
+/// for the General Debate where [`folder_changed_since`] reads the names
+/// of its 11,000 files.
+fn recorded_folder_changed_since(root: &Path, folders: &[String], when: SystemTime) -> bool {
+    folders.iter().any(|rel| {
+        std::fs::metadata(root.join(rel))
+            .and_then(|m| m.modified())
+            .map_or(true, |t| t >= when)
+    })
+}
+
 /// Whether a folder of the corpus (hidden ones aside) was modified after
-/// `when`. Reads folder entries only; files are never stat'ed.
+/// `when`. Reads every folder's entries (files are never stat'ed): for an
+/// index whose commit did not record its folders.
 fn folder_changed_since(root: &Path, when: SystemTime) -> bool {
     WalkDir::new(root)
         .into_iter()

@@ -34,4 +34,11 @@ fn search_and_show_notice_a_corpus_changed_since_the_last_ingest() {
     );
     t.run(["ingest", "-q"]).success();
     assert_eq!(stderr(t.run(["search", "export control"]).success()), "");
+    // A file in a folder made after the ingest inside a corpus folder: the commit
+    // recorded the corpus's folders, and the new one changed its parent's.
+    t.write("arf/2025/arf-2025.txt", NOTE.replace("1994", "2025"));
+    assert_eq!(
+        stderr(t.run(["search", "export control"]).success()),
+        "dipsearch: the index is older than the corpus (1 file added since the last ingest); run dipsearch ingest\n"
+    );
 }
