@@ -6,7 +6,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::data::{self, Parsed, RuleRow};
+use super::data::{self, owned, Parsed, RuleRow};
 use crate::model::EntityKind;
 
 /// One known entity (country, instrument, group or topic).
@@ -69,15 +69,15 @@ pub(crate) fn catalog() -> Catalog {
 
     // `also` links between entities.
     for r in rows.iter().filter(|r| r.rule == "also" && r.alias == "*") {
-        let Some(kind) = kind_of(&r.kind) else {
+        let Some(kind) = kind_of(r.kind) else {
             problems.push(format!("rules.tsv: 'also' on kind {}", r.kind));
             continue;
         };
-        let from = index.get(&(kind, r.id.clone())).copied();
+        let from = index.get(&(kind, r.id.to_string())).copied();
         let to = r
             .value
             .first()
-            .and_then(|v| index.get(&(kind, v.clone())))
+            .and_then(|v| index.get(&(kind, v.to_string())))
             .copied();
         match (from, to) {
             (Some(f), Some(t)) => entities[f as usize].also.push(t),
@@ -89,7 +89,7 @@ pub(crate) fn catalog() -> Catalog {
         if r.kind == "block" || r.kind == "office" {
             continue;
         }
-        let Some(kind) = kind_of(&r.kind) else {
+        let Some(kind) = kind_of(r.kind) else {
             problems.push(format!("rules.tsv: unknown kind {}", r.kind));
             continue;
         };
@@ -100,11 +100,11 @@ pub(crate) fn catalog() -> Catalog {
             }
             continue;
         }
-        match index.get(&(kind, r.id.clone())) {
+        match index.get(&(kind, r.id.to_string())) {
             None => problems.push(format!("rules.tsv: unknown {} id {}", r.kind, r.id)),
             Some(&e) => {
                 let ent = &entities[e as usize];
-                if r.alias != "*" && !ent.aliases.iter().any(|a| a == &r.alias) {
+                if r.alias != "*" && !ent.aliases.iter().any(|a| a == r.alias) {
                     problems.push(format!("rules.tsv: {} has no alias '{}'", r.id, r.alias));
                 }
             }
@@ -151,27 +151,27 @@ fn entities(
     };
     for row in &p.countries {
         let i = push(
-            Entity::new(EntityKind::Country, &row.iso3, &row.short_name, Vec::new()),
+            Entity::new(EntityKind::Country, row.iso3, row.short_name, Vec::new()),
             &mut out,
         ) as usize;
         let e = &mut out[i];
         if e.iso2.is_empty() {
-            e.iso2 = row.iso2.clone();
+            e.iso2 = row.iso2.to_string();
         }
         for a in &row.aliases {
-            if !e.aliases.contains(a) {
-                e.aliases.push(a.clone());
+            if !e.aliases.iter().any(|x| x == a) {
+                e.aliases.push(a.to_string());
                 // `codes` runs parallel to `aliases` for countries: the alias
                 // kind, so acronyms can be matched case-sensitively.
-                e.codes.push(row.kind.clone());
+                e.codes.push(row.kind.to_string());
             }
         }
     }
     for g in &p.groups {
         push(
             Entity {
-                members: g.members.clone(),
-                ..Entity::new(EntityKind::Group, &g.id, &g.name, g.aliases.clone())
+                members: owned(&g.members),
+                ..Entity::new(EntityKind::Group, g.id, g.name, owned(&g.aliases))
             },
             &mut out,
         );
@@ -179,12 +179,12 @@ fn entities(
     for ins in &p.instruments {
         push(
             Entity {
-                codes: vec![ins.kind.clone()],
+                codes: vec![ins.kind.to_string()],
                 ..Entity::new(
                     EntityKind::Instrument,
-                    &ins.id,
-                    &ins.name,
-                    ins.aliases.clone(),
+                    ins.id,
+                    ins.name,
+                    owned(&ins.aliases),
                 )
             },
             &mut out,
@@ -192,17 +192,17 @@ fn entities(
     }
     for t in &p.topics {
         push(
-            Entity::new(EntityKind::Topic, &t.id, &t.label, t.triggers.clone()),
+            Entity::new(EntityKind::Topic, t.id, t.label, owned(&t.triggers)),
             &mut out,
         );
     }
     // Instrument → topic links, and group members must be known countries.
     for ins in &p.instruments {
-        let Some(&i) = index.get(&(EntityKind::Instrument, ins.id.clone())) else {
+        let Some(&i) = index.get(&(EntityKind::Instrument, ins.id.to_string())) else {
             continue;
         };
         for t in &ins.topics {
-            match index.get(&(EntityKind::Topic, t.clone())) {
+            match index.get(&(EntityKind::Topic, t.to_string())) {
                 Some(&ti) => out[i as usize].topics.push(ti),
                 None => problems.push(format!("instruments.tsv: {} has unknown topic {t}", ins.id)),
             }
@@ -210,7 +210,7 @@ fn entities(
     }
     for g in &p.groups {
         for m in &g.members {
-            if !index.contains_key(&(EntityKind::Country, m.clone())) {
+            if !index.contains_key(&(EntityKind::Country, m.to_string())) {
                 problems.push(format!("groups.tsv: {} has unknown member {m}", g.id));
             }
         }

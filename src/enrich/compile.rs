@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::catalog::Entity;
-use super::data::RuleRow;
+use super::data::{owned, RuleRow};
 use super::resolution;
 use super::text::fold_pattern;
 use crate::model::EntityKind;
@@ -249,7 +249,7 @@ impl<'a> RuleBook<'a> {
     fn new(rows: &'a [RuleRow]) -> RuleBook<'a> {
         let mut by_id: HashMap<(&str, &str), Vec<&RuleRow>> = HashMap::new();
         for r in rows {
-            by_id.entry((&r.kind, &r.id)).or_default().push(r);
+            by_id.entry((r.kind, r.id)).or_default().push(r);
         }
         RuleBook { by_id }
     }
@@ -276,9 +276,9 @@ fn gate(
 ) -> (Vec<Rule>, bool, bool) {
     let mut rules = Vec::new();
     let (mut weak, mut no_nested) = (false, false);
-    let phrases = |v: &[String]| v.iter().map(|p| fold_pattern(p)).collect::<Vec<_>>();
+    let phrases = |v: &[&str]| v.iter().map(|p| fold_pattern(p)).collect::<Vec<_>>();
     for r in rows {
-        match r.rule.as_str() {
+        match r.rule {
             "context" => rules.push(Rule::Context(r.value.iter().map(|p| b.marker(p)).collect())),
             "reject_context" => rules.push(Rule::RejectContext(
                 r.value.iter().map(|p| b.marker(p)).collect(),
@@ -286,7 +286,11 @@ fn gate(
             "doc_context" => rules.push(Rule::DocContext(
                 r.value.iter().map(|p| b.marker(p)).collect(),
             )),
-            "after" => match r.value.first().and_then(|v| index.get(&(kind, v.clone()))) {
+            "after" => match r
+                .value
+                .first()
+                .and_then(|v| index.get(&(kind, v.to_string())))
+            {
                 Some(&e) => rules.push(Rule::After(e)),
                 None => problems.push(format!("rules.tsv: 'after' names unknown id {:?}", r.value)),
             },
@@ -330,11 +334,11 @@ pub(crate) fn matcher(
         }
     }
     for r in rules.iter().filter(|r| r.kind == "block") {
-        c.b.add_plain(&fold_pattern(&r.alias), Target::Block, None);
+        c.b.add_plain(&fold_pattern(r.alias), Target::Block, None);
     }
     for r in rules.iter().filter(|r| r.kind == "office") {
-        let word = match r.rule.as_str() {
-            "office_head" => OfficeWord::Head(r.value.clone()),
+        let word = match r.rule {
+            "office_head" => OfficeWord::Head(owned(&r.value)),
             "office_tail" => OfficeWord::Tail,
             "office_keep" => OfficeWord::Keep,
             other => {
@@ -344,7 +348,7 @@ pub(crate) fn matcher(
             }
         };
         c.b.add_plain(
-            &fold_pattern(&r.alias),
+            &fold_pattern(r.alias),
             Target::Office(word),
             Some(Case::Proper),
         );
@@ -448,12 +452,9 @@ impl Compiler<'_> {
         base: &[u32],
     ) -> Vec<u32> {
         let mut targets = base.to_vec();
-        for r in rows
-            .iter()
-            .filter(|r| r.rule == "also" && r.alias == *alias)
-        {
+        for r in rows.iter().filter(|r| r.rule == "also" && r.alias == alias) {
             for v in &r.value {
-                match self.index.get(&(e.kind, v.clone())) {
+                match self.index.get(&(e.kind, v.to_string())) {
                     Some(&t) if !targets.contains(&t) => targets.push(t),
                     Some(_) => {}
                     None => self

@@ -77,33 +77,36 @@ impl Names {
 
     fn build() -> Names {
         let p = data::parse();
-        let mut b = Builder::default();
+        let mut b = Builder {
+            spellings: FxHashMap::with_capacity_and_hasher(2_048, Default::default()),
+            ..Builder::default()
+        };
         for rule in p.rules.iter().filter(|r| r.kind == "block") {
-            b.block(&rule.alias);
+            b.block(rule.alias);
         }
-        let mut last_country = String::new();
+        let mut last_country = "";
         for c in &p.countries {
             if c.kind == "demonym" {
                 continue;
             }
             if c.iso3 != last_country {
-                last_country = c.iso3.clone();
-                b.entity(EntityKind::Country, &c.iso3, &c.short_name);
+                last_country = c.iso3;
+                b.entity(EntityKind::Country, c.iso3, c.short_name);
             }
             for a in &c.aliases {
                 b.alias(a, false);
             }
         }
         for i in &p.instruments {
-            b.entity(EntityKind::Instrument, &i.id, &i.name);
-            b.alias(&i.id, false);
+            b.entity(EntityKind::Instrument, i.id, i.name);
+            b.alias(i.id, false);
             for a in &i.aliases {
                 b.alias(a, false);
             }
         }
         for g in &p.groups {
-            b.entity(EntityKind::Group, &g.id, &g.name);
-            b.alias(&g.id, false);
+            b.entity(EntityKind::Group, g.id, g.name);
+            b.alias(g.id, false);
             for a in &g.aliases {
                 b.alias(a, false);
             }
@@ -112,10 +115,10 @@ impl Names {
             .rules
             .iter()
             .filter(|r| r.kind == "topic" && r.rule == "weak")
-            .map(|r| (r.id.as_str(), r.alias.as_str()))
+            .map(|r| (r.id, r.alias))
             .collect();
         for t in &p.topics {
-            b.entity(EntityKind::Topic, &t.id, &t.label);
+            b.entity(EntityKind::Topic, t.id, t.label);
             b.key_only(&t.id.replace('-', " "));
             for part in t.label.split('/') {
                 b.key_only(part);
@@ -123,7 +126,7 @@ impl Names {
             for trigger in &t.triggers {
                 // A trigger with any rule (weak alone, needs context) is not
                 // a subject on its own.
-                if weak.contains(&(t.id.as_str(), trigger.as_str())) {
+                if weak.contains(&(t.id, *trigger)) {
                     continue;
                 }
                 let open = trigger.ends_with('*');
@@ -228,7 +231,14 @@ pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            // Most names are ASCII: no case table or fold needed.
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             if gap && !out.is_empty() {
                 out.push(' ');
             }
