@@ -58,7 +58,12 @@ pub fn expand(parsed: &ParsedQuery) -> Vec<Expansion> {
     if !parsed.clauses.iter().any(|c| plain_word(c).is_some()) {
         return Vec::new();
     }
-    let names = Names::builtin();
+    let names = Names::for_phrases(runs(parsed).iter().flat_map(|run| {
+        (0..run.len()).flat_map(move |start| {
+            (start + 1..=run.len().min(start + MAX_WORDS)).map(move |end| &run[start..end])
+        })
+    }));
+    let names = &names;
     let mut out = Vec::new();
     let mut i = 0;
     let n = parsed.clauses.len();
@@ -91,6 +96,20 @@ pub fn expand(parsed: &ParsedQuery) -> Vec<Expansion> {
         }
         i += matched.max(1);
     }
+    out
+}
+
+/// The maximal runs of plain typed words: every phrase `expand` looks up
+/// is a part of one, at most `MAX_WORDS` long.
+fn runs(parsed: &ParsedQuery) -> Vec<Vec<&str>> {
+    let mut out: Vec<Vec<&str>> = vec![Vec::new()];
+    for clause in &parsed.clauses {
+        match plain_word(clause) {
+            Some(w) => out.last_mut().into_iter().for_each(|r| r.push(w)),
+            None => out.push(Vec::new()),
+        }
+    }
+    out.retain(|r| !r.is_empty());
     out
 }
 
