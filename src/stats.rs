@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::index::IndexHandle;
-use crate::search::facets::{into_buckets, FacetCollector};
+use crate::search::facets::{count, into_buckets};
 use crate::search::{Engine, FacetBy};
 
 /// One value and its paragraph count.
@@ -64,7 +64,8 @@ pub fn index_stats(handle: &IndexHandle) -> Result<IndexStats> {
         tantivy::schema::IndexRecordOption::Basic,
     );
     let counts = |by: FacetBy| -> Result<Vec<Count>> {
-        let raw = searcher.search(&para_query, &FacetCollector::new(by))?;
+        let counted = count(searcher, engine.executor(), &para_query, &[by], false)?;
+        let raw = counted.counts.into_iter().next().unwrap_or_default();
         Ok(into_buckets(raw, false)
             .into_iter()
             .map(|b| Count {

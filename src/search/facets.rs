@@ -104,20 +104,8 @@ impl FacetResults {
     }
 }
 
-/// Counts distinct values per matching document.
-pub struct FacetCollector {
-    by: FacetBy,
-}
-
-impl FacetCollector {
-    /// A collector counting by `by`.
-    pub fn new(by: FacetBy) -> FacetCollector {
-        FacetCollector { by }
-    }
-}
-
-/// Per-segment state.
-pub struct FacetSegment {
+/// One facet's counts in one segment (a part of a [`MultiFacetSegment`]).
+struct FacetSegment {
     source: Source,
     /// Counts by term ordinal, for string columns (ordinals are dense).
     by_ord: Vec<u64>,
@@ -149,29 +137,6 @@ impl FacetSegment {
 enum Source {
     Str(Option<StrColumn>),
     U64(Option<tantivy::columnar::Column<u64>>),
-}
-
-impl Collector for FacetCollector {
-    type Fruit = HashMap<String, u64>;
-    type Child = FacetSegment;
-
-    fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
-        FacetSegment::new(self.by, reader)
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<HashMap<String, u64>>) -> tantivy::Result<Self::Fruit> {
-        let mut all = HashMap::new();
-        for f in fruits {
-            for (k, v) in f {
-                *all.entry(k).or_insert(0) += v;
-            }
-        }
-        Ok(all)
-    }
 }
 
 impl SegmentCollector for FacetSegment {
@@ -256,8 +221,8 @@ pub fn into_buckets(counts: HashMap<String, u64>, by_key: bool) -> Vec<FacetBuck
 /// to narrow by.
 pub const FACET_SAMPLE: u64 = 8_192;
 
-/// Several [`FacetCollector`]s in one pass over the matches; when
-/// `sample`, reading the columns of a sample of them only.
+/// Counts per value of several facets in one pass over the matches;
+/// when `sample`, reading the columns of a sample of them only.
 struct MultiFacetCollector {
     bys: Vec<FacetBy>,
     sample: bool,
@@ -340,6 +305,13 @@ impl SegmentCollector for MultiFacetSegment {
 
     fn collect(&mut self, doc: DocId, _: Score) {
         self.matched += 1;
+        if self.budget == usize::MAX {
+            // Exact: every match read at once, nothing buffered.
+            for part in &mut self.parts {
+                part.collect(doc, 0.0);
+            }
+            return;
+        }
         if mix(doc).trailing_zeros() < self.level {
             return;
         }
@@ -352,7 +324,11 @@ impl SegmentCollector for MultiFacetSegment {
     }
 
     fn harvest(mut self) -> MultiFruit {
-        let read = self.kept.len() as u64;
+        let read = if self.budget == usize::MAX {
+            self.matched
+        } else {
+            self.kept.len() as u64
+        };
         for &doc in &self.kept {
             for part in &mut self.parts {
                 part.collect(doc, 0.0);
@@ -393,42 +369,26 @@ pub fn facet_counts_many(
     sample: bool,
 ) -> crate::Result<Vec<FacetResults>> {
     let q = engine.build_query(query.as_deref(), filters, literal)?;
-    let collector = MultiFacetCollector {
-        bys: bys.to_vec(),
-        sample,
-        index_docs: engine.searcher().num_docs(),
-    };
-    let searcher = engine.searcher();
-    let (raw, total, read) = searcher.search_with_executor(
-        &*q,
-        &collector,
-        engine.executor(),
-        EnableScoring::disabled_from_searcher(searcher),
-    )?;
+    let counted = count(engine.searcher(), engine.executor(), &*q, bys, sample)?;
     Ok(bys
         .iter()
-        .zip(raw)
+        .zip(counted.counts)
         .map(|(by, counts)| {
-            let counts = counts
-                .into_iter()
-                .map(|(k, n)| (k, n.round() as u64))
-                .filter(|(_, n)| *n > 0)
-                .collect();
             let mut buckets = into_buckets(counts, false);
             label_buckets(*by, &mut buckets);
             FacetResults {
                 query: query.clone(),
-                total,
+                total: counted.total,
                 by: *by,
                 buckets,
                 more: 0,
-                estimated: read < total,
+                estimated: counted.estimated,
             }
         })
         .collect())
 }
 
-/// Counts matching paragraphs per value of `by`.
+/// Counts matching paragraphs per value of `by`, exactly.
 pub fn facet_counts(
     engine: &super::Engine,
     query: Option<String>,
@@ -438,18 +398,65 @@ pub fn facet_counts(
     literal: bool,
 ) -> crate::Result<FacetResults> {
     let q = engine.build_query(query.as_deref(), filters, literal)?;
-    let (raw, total) = engine
-        .searcher()
-        .search(&*q, &(FacetCollector::new(by), tantivy::collector::Count))?;
+    let counted = count(engine.searcher(), engine.executor(), &*q, &[by], false)?;
+    let raw = counted.counts.into_iter().next().unwrap_or_default();
     let mut buckets = into_buckets(raw, by_key);
     label_buckets(by, &mut buckets);
     Ok(FacetResults {
         query,
-        total: total as u64,
+        total: counted.total,
         by,
         buckets,
         more: 0,
         estimated: false,
+    })
+}
+
+/// What [`count`] finds.
+pub(crate) struct Counted {
+    /// Per facet, the count of each value (scaled to all matches when
+    /// estimated).
+    pub counts: Vec<HashMap<String, u64>>,
+    /// Matching documents, exact.
+    pub total: u64,
+    /// Whether the counts come from a sample of the matches.
+    pub estimated: bool,
+}
+
+/// The values of `bys` counted over the matches of `query`, in one pass;
+/// with `sample`, over about [`FACET_SAMPLE`] of them.
+pub(crate) fn count(
+    searcher: &tantivy::Searcher,
+    executor: &tantivy::Executor,
+    query: &dyn tantivy::query::Query,
+    bys: &[FacetBy],
+    sample: bool,
+) -> tantivy::Result<Counted> {
+    let collector = MultiFacetCollector {
+        bys: bys.to_vec(),
+        sample,
+        index_docs: searcher.num_docs(),
+    };
+    let (raw, total, read) = searcher.search_with_executor(
+        query,
+        &collector,
+        executor,
+        EnableScoring::disabled_from_searcher(searcher),
+    )?;
+    let counts = raw
+        .into_iter()
+        .map(|counts| {
+            counts
+                .into_iter()
+                .map(|(k, n)| (k, n.round() as u64))
+                .filter(|(_, n)| *n > 0)
+                .collect()
+        })
+        .collect();
+    Ok(Counted {
+        counts,
+        total,
+        estimated: read < total,
     })
 }
 
