@@ -85,6 +85,19 @@ pub enum Links {
 /// Lists the documents and folder configs under `root`; `links` says
 /// whether links that stay inside the root are followed.
 pub fn list_corpus(root: &Path, links: Links) -> Result<CorpusListing> {
+    list_under(root, "", None, links)
+}
+
+/// Lists what [`list_corpus`] would list in the corpus folder `rel` (a
+/// path relative to `root`, `""` for the root): its own entries only
+/// with `depth` 1, everything below it with `None`. Paths stay relative
+/// to `root`.
+pub fn list_under(
+    root: &Path,
+    rel: &str,
+    depth: Option<usize>,
+    links: Links,
+) -> Result<CorpusListing> {
     if !root.is_dir() {
         return Err(Error::CorpusMissing(root.to_path_buf()));
     }
@@ -93,7 +106,9 @@ pub fn list_corpus(root: &Path, links: Links) -> Result<CorpusListing> {
         .canonicalize()
         .map_err(|e| Error::io(root.to_path_buf(), e))?;
     let mut refused: Vec<(String, String)> = Vec::new();
-    let walker = WalkDir::new(root)
+    let start = root.join(rel);
+    let walker = WalkDir::new(&start)
+        .max_depth(depth.unwrap_or(usize::MAX))
         .follow_links(links == Links::FollowInside)
         .sort_by_file_name()
         .into_iter()

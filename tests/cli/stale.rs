@@ -41,4 +41,18 @@ fn search_and_show_notice_a_corpus_changed_since_the_last_ingest() {
         stderr(t.run(["search", "export control"]).success()),
         "dipsearch: the index is older than the corpus (1 file added since the last ingest); run dipsearch ingest\n"
     );
+    // A folder gone with its subfolder: their files are removed; a folder
+    // only touched (a file made and removed again) says nothing.
+    t.run(["ingest", "-q"]).success();
+    std::fs::remove_dir_all(t.corpus().join("arf")).expect("remove arf");
+    t.write("scratch.tmp.txt", "x");
+    t.remove("scratch.tmp.txt");
+    assert_eq!(
+        stderr(t.run(["search", "export control"]).success()),
+        "dipsearch: the index is older than the corpus (3 files removed since the last ingest); run dipsearch ingest\n"
+    );
+    t.run(["ingest", "-q"]).success();
+    t.write("scratch.tmp.txt", "x");
+    t.remove("scratch.tmp.txt");
+    assert_eq!(stderr(t.run(["search", "export control"]).success()), "");
 }
