@@ -357,18 +357,19 @@ impl IndexHandle {
                 first_strs(&meta, &docs)?,
                 first_strs(&skipped, &docs)?,
             );
-            for (i, &doc) in docs.iter().enumerate() {
-                let source = sources[i].clone().unwrap_or_default();
+            let values = sources.into_iter().zip(hashes).zip(metas).zip(skips);
+            for (&doc, (((source, hash), meta), skip)) in docs.iter().zip(values) {
+                let source = source.unwrap_or_default();
                 if source.is_empty() {
                     return Err(corrupt("source"));
                 }
-                let skip = skips[i].clone().unwrap_or_default();
+                let skip = skip.unwrap_or_default();
                 out.push(FileState {
                     source,
                     size: size.first(doc).unwrap_or(0),
                     mtime_ns: mtime.first(doc).unwrap_or(0) as u128,
-                    hash: hashes[i].clone().unwrap_or_default(),
-                    meta: metas[i].clone().unwrap_or_default(),
+                    hash: hash.unwrap_or_default(),
+                    meta: meta.unwrap_or_default(),
                     paragraphs: paras.first(doc).unwrap_or(0) as u32,
                     skipped: (!skip.is_empty()).then_some(skip),
                     seq: seq.first(doc).unwrap_or(0),

@@ -239,7 +239,9 @@ struct MultiFacetCollector {
 struct MultiFacetSegment {
     parts: Vec<FacetSegment>,
     kept: Vec<DocId>,
-    budget: usize,
+    /// Matches kept before the level goes up; `None`: every match is
+    /// read as it comes (exact counts).
+    budget: Option<usize>,
     level: u32,
     matched: u64,
 }
@@ -270,11 +272,7 @@ impl Collector for MultiFacetCollector {
         Ok(MultiFacetSegment {
             parts,
             kept: Vec::new(),
-            budget: if self.sample {
-                share.max(256) as usize
-            } else {
-                usize::MAX
-            },
+            budget: self.sample.then_some(share.max(256) as usize),
             level: 0,
             matched: 0,
         })
@@ -305,18 +303,18 @@ impl SegmentCollector for MultiFacetSegment {
 
     fn collect(&mut self, doc: DocId, _: Score) {
         self.matched += 1;
-        if self.budget == usize::MAX {
+        let Some(budget) = self.budget else {
             // Exact: every match read at once, nothing buffered.
             for part in &mut self.parts {
                 part.collect(doc, 0.0);
             }
             return;
-        }
+        };
         if mix(doc).trailing_zeros() < self.level {
             return;
         }
         self.kept.push(doc);
-        if self.kept.len() > self.budget {
+        if self.kept.len() > budget {
             self.level += 1;
             let level = self.level;
             self.kept.retain(|&d| mix(d).trailing_zeros() >= level);
@@ -324,10 +322,9 @@ impl SegmentCollector for MultiFacetSegment {
     }
 
     fn harvest(mut self) -> MultiFruit {
-        let read = if self.budget == usize::MAX {
-            self.matched
-        } else {
-            self.kept.len() as u64
+        let read = match self.budget {
+            None => self.matched,
+            Some(_) => self.kept.len() as u64,
         };
         for &doc in &self.kept {
             for part in &mut self.parts {
