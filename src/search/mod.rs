@@ -81,6 +81,11 @@ const COMMON_WORDS: u64 = 1_000;
 /// hundred paragraphs can be a quarter off (58 for 44).
 const COUNT_BELOW: usize = 2_000;
 
+/// An estimate from fewer sampled postings holding the phrase than this
+/// is about a tenth off or worse (one standard error), so the phrase's
+/// matches are counted instead (a phrase whose rarest word is common).
+const PRECISE_HITS: u64 = 100;
+
 /// How results are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Sort {
@@ -317,8 +322,9 @@ impl Engine {
         };
         let docs = self.searcher.search(query, &top)?;
         if pruned.has_phrase() {
-            let (total, exact) = pruned.tally().estimate();
-            if exact || total >= COUNT_BELOW {
+            let tally = pruned.tally();
+            let (total, exact) = tally.estimate();
+            if exact || (total >= COUNT_BELOW && tally.sample_hits() >= PRECISE_HITS) {
                 return Ok((docs, total, !exact));
             }
         }

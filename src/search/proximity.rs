@@ -21,10 +21,15 @@
 //! on its own it would match paragraphs where the words are far apart.
 
 use tantivy::fieldnorm::FieldNormReader;
+use tantivy::postings::TermInfo;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term, TERMINATED};
+
+mod leaf;
+
+pub(super) use leaf::PhraseLeaf;
 
 /// Score bonus for `terms` (one field, in query order) standing together:
 /// `exact_boost` × BM25 of the exact phrase plus `near_boost` × BM25 of
@@ -51,6 +56,21 @@ impl ProximityQuery {
 
 impl Query for ProximityQuery {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.proximity_weight(enable_scoring)?))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        for t in &self.terms {
+            visitor(t, true);
+        }
+    }
+}
+
+impl ProximityQuery {
+    fn proximity_weight(
+        &self,
+        enable_scoring: EnableScoring<'_>,
+    ) -> tantivy::Result<ProximityWeight> {
         if self.terms.len() < 2 {
             return Err(TantivyError::InvalidArgument(
                 "a proximity clause needs two words or more".to_string(),
@@ -64,19 +84,13 @@ impl Query for ProximityQuery {
             // Without scoring the clause has nothing to add.
             EnableScoring::Disabled { .. } => None,
         };
-        Ok(Box::new(ProximityWeight {
+        Ok(ProximityWeight {
             terms: self.terms.clone(),
             slop: self.slop,
             exact_boost: self.exact_boost,
             near_boost: self.near_boost,
             similarity,
-        }))
-    }
-
-    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        for t in &self.terms {
-            visitor(t, true);
-        }
+        })
     }
 }
 
@@ -94,6 +108,16 @@ impl ProximityWeight {
         reader: &SegmentReader,
         boost: Score,
     ) -> tantivy::Result<Option<ProximityScorer>> {
+        Ok(self.scorer_and_terms(reader, boost)?.map(|(s, _)| s))
+    }
+
+    /// The scorer, and where each word's postings are, rarest first (in
+    /// query order among equals, as the scorer orders them).
+    fn scorer_and_terms(
+        &self,
+        reader: &SegmentReader,
+        boost: Score,
+    ) -> tantivy::Result<Option<(ProximityScorer, Vec<TermInfo>)>> {
         let Some(similarity) = &self.similarity else {
             return Ok(None);
         };
@@ -101,15 +125,19 @@ impl ProximityWeight {
         let inverted = reader.inverted_index(field)?;
         let last = self.terms.len() - 1;
         let mut postings = Vec::with_capacity(self.terms.len());
+        let mut infos = Vec::with_capacity(self.terms.len());
         for (i, term) in self.terms.iter().enumerate() {
-            let Some(p) = inverted.read_postings(term, IndexRecordOption::WithFreqsAndPositions)?
-            else {
+            let Some(info) = inverted.get_term_info(term)? else {
                 return Ok(None);
             };
+            let p = inverted
+                .read_postings_from_terminfo(&info, IndexRecordOption::WithFreqsAndPositions)?;
             // Positions are shifted so that a phrase lines up on its last
             // word, as tantivy's phrase scorer does.
             postings.push(((last - i) as u32, p));
+            infos.push(info);
         }
+        infos.sort_by_key(|info| info.doc_freq);
         // Tantivy's intersection orders the words rarest first (a stable
         // sort), and its slop matching depends on that order.
         postings.sort_by_key(|(_, p)| p.doc_freq());
@@ -131,7 +159,7 @@ impl ProximityWeight {
         };
         let first = scorer.postings.iter().map(|(_, p)| p.doc()).max();
         scorer.doc = scorer.align(first.unwrap_or(TERMINATED));
-        Ok(Some(scorer))
+        Ok(Some((scorer, infos)))
     }
 }
 
@@ -275,103 +303,6 @@ impl ProximityScorer {
             self.slop,
             None,
         )
-    }
-}
-
-/// An exact phrase in one field, scored as tantivy's `PhraseQuery` with
-/// `weight` (already boosted), for top-k search that skips paragraphs
-/// which cannot rank (see [`super::pruned`]): it is positioned on every
-/// paragraph holding all the words (a *candidate*), gives a cheap upper
-/// bound of the phrase's score there from the term frequencies and the
-/// length, and reads positions only when asked for the exact score.
-pub(super) struct PhraseLeaf(ProximityScorer);
-
-impl PhraseLeaf {
-    /// `None` when a word is not in `reader`'s part of the index.
-    pub(super) fn open(
-        reader: &SegmentReader,
-        terms: &[Term],
-        weight: Bm25Weight,
-    ) -> tantivy::Result<Option<PhraseLeaf>> {
-        let query = ProximityWeight {
-            terms: terms.to_vec(),
-            slop: 0,
-            exact_boost: 1.0,
-            near_boost: 0.0,
-            similarity: Some(weight),
-        };
-        Ok(query.proximity_scorer(reader, 1.0)?.map(|mut s| {
-            s.count_near = false;
-            PhraseLeaf(s)
-        }))
-    }
-
-    /// The current candidate (`TERMINATED` at the end).
-    pub(super) fn doc(&self) -> DocId {
-        self.0.doc
-    }
-
-    /// The next candidate.
-    pub(super) fn advance(&mut self) -> DocId {
-        self.0.advance()
-    }
-
-    /// The first candidate at or after `target`.
-    pub(super) fn seek(&mut self, target: DocId) -> DocId {
-        self.0.seek(target)
-    }
-
-    /// The number of paragraphs holding its rarest word.
-    pub(super) fn size_hint(&self) -> u32 {
-        self.0.size_hint()
-    }
-
-    /// At least the phrase's score in the current candidate: the phrase
-    /// occurs at most as often as its least frequent word.
-    pub(super) fn upper_bound(&self) -> Score {
-        let tf = self.0.postings.iter().map(|(_, p)| p.term_freq()).min();
-        let fieldnorm_id = self.0.fieldnorms.fieldnorm_id(self.0.doc);
-        self.0.exact.score(fieldnorm_id, tf.unwrap_or(0))
-    }
-
-    /// Whether [`Self::upper_bound`] is above `threshold`, without its
-    /// division in the common case of words once each (most candidates
-    /// of a common phrase): that bound does not grow with the field's
-    /// length (its fieldnorm id), so `cut` keeps, for the last threshold
-    /// asked, how many ids have a bound above it with a frequency of 1.
-    pub(super) fn bound_beats(&self, threshold: Score, cut: &mut Option<(Score, u16)>) -> bool {
-        let tf = self.0.postings.iter().map(|(_, p)| p.term_freq()).min();
-        let fieldnorm_id = self.0.fieldnorms.fieldnorm_id(self.0.doc);
-        if tf != Some(1) {
-            return self.0.exact.score(fieldnorm_id, tf.unwrap_or(0)) > threshold;
-        }
-        let ids = match *cut {
-            Some((at, ids)) if at.to_bits() == threshold.to_bits() => ids,
-            _ => {
-                let (mut lo, mut hi) = (0u16, 256u16);
-                while lo < hi {
-                    let mid = (lo + hi) / 2;
-                    if self.0.exact.score(mid as u8, 1) > threshold {
-                        lo = mid + 1;
-                    } else {
-                        hi = mid;
-                    }
-                }
-                *cut = Some((threshold, lo));
-                lo
-            }
-        };
-        u16::from(fieldnorm_id) < ids
-    }
-
-    /// The phrase's score in the current candidate, `None` when the words
-    /// do not stand together there.
-    pub(super) fn score(&mut self) -> Option<Score> {
-        let (exact, _) = self.0.counts();
-        (exact > 0).then(|| {
-            let fieldnorm_id = self.0.fieldnorms.fieldnorm_id(self.0.doc);
-            self.0.exact.score(fieldnorm_id, exact)
-        })
     }
 }
 
