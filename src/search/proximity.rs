@@ -265,6 +265,10 @@ impl ProximityScorer {
 
     fn exact_count(&mut self) -> u32 {
         let n = self.positions.len();
+        if n == 2 {
+            // Two words (most phrases): counted in place, nothing copied.
+            return intersection_count(&self.positions[0], &self.positions[1]);
+        }
         self.left.clear();
         self.left.extend_from_slice(&self.positions[0]);
         for right in &self.positions[1..n - 1] {
@@ -278,11 +282,11 @@ impl ProximityScorer {
 
     fn near_count(&mut self) -> u32 {
         let n = self.positions.len();
+        if n == 2 {
+            return count_with_slop(&self.positions[0], &self.positions[1], self.slop);
+        }
         self.left.clear();
         self.left.extend_from_slice(&self.positions[0]);
-        if n == 2 {
-            return count_with_slop(&self.left, &self.positions[1], self.slop);
-        }
         self.left_slops.clear();
         for i in 1..n - 1 {
             carrying_slop(
