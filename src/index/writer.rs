@@ -32,11 +32,14 @@ fn entity_terms(t: &Tags) -> Vec<(EntityKind, String)> {
 }
 
 /// Largest memory budget of the writer, shared by its threads: 2 indexing
-/// threads with up to 150 MB of arena each, enough for a corpus the size
-/// of the UN General Debate to be flushed as one segment per thread, with
-/// no small remainders for every query to search (figures in
-/// benches/PROFILE.md).
-const WRITER_BUDGET_BYTES: usize = 300_000_000;
+/// threads with up to 100 MB of arena each. The arena is most of an
+/// ingest's peak memory: on the UN General Debate (190 MiB of speeches)
+/// 300 MB gave a peak of 504–532 MiB and 4 segments, 200 MB 371–390 MiB
+/// and 5 (issue 18 asks under 400), with the same CPU time (21.5–22.3 s
+/// user either way) and queries within the noise in-process (about
+/// 0.1–0.2 ms more for a whole search process, which opens one more
+/// segment); 150 MB gave 6 segments and 0.3–0.4 ms more.
+const WRITER_BUDGET_BYTES: usize = 200_000_000;
 /// Smallest budget per thread tantivy accepts (15 MB).
 const THREAD_BUDGET_MIN: usize = 15_000_000;
 /// Below this much input one indexing thread is enough.
