@@ -13,13 +13,13 @@
 //! * a word skips whole blocks of 128 postings whose best possible score
 //!   (tantivy's block-max) does not beat the threshold, where no other
 //!   field has a match in between (block-max WAND on the dominant field);
-//! * a phrase skips whole blocks of its rarest word's postings whose
-//!   bound (the phrase's weight on the block's best length and frequency
-//!   of that word) does not beat the threshold, without finding the
-//!   candidates in them (see [`super::proximity::PhraseLeaf`]); elsewhere
-//!   each candidate is first bounded from its words' frequencies and the
-//!   paragraph's length, and its positions are read only when that bound
-//!   beats the threshold.
+//! * a phrase steps through its rarest word's postings: it skips whole
+//!   blocks of them whose bound (the phrase's weight on the block's best
+//!   length and frequency of that word) does not beat the threshold, and
+//!   elsewhere looks for the other words only in a paragraph whose bound
+//!   from the rarest word's frequency and the paragraph's length beats
+//!   it, and reads positions only where the least frequent word's bound
+//!   does (see [`super::proximity::PhraseLeaf`]).
 //!
 //! Every other use of the query (counting, facets, `--exact-total`,
 //! sorting by date) goes through the plain dis-max scorer, so the scores
@@ -78,28 +78,19 @@ pub enum FieldMatch {
 
 /// How many paragraphs a pruned evaluation saw, to estimate the total.
 ///
-/// Three strata: candidates whose positions were read because they could
-/// rank (counted exactly); candidates that could not rank (counted, and a
-/// sample of them read); and the rarest word's postings in blocks passed
-/// unseen (counted from the block sizes, and a sample of them read). Each
-/// of the two sampled strata is estimated from its own share: the second
-/// holds paragraphs with every word, most of which hold the phrase, the
-/// third also paragraphs without the others (a share near a third for
-/// `"human rights"`), so one share over all postings was 4 to 7 % off.
+/// The pruned loop steps through the postings of a phrase's rarest word:
+/// those whose paragraph could rank are read (and counted exactly), the
+/// others are counted as postings, and a sample of them is read whatever
+/// its bound; their matches are estimated from that sample's share.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Tally {
     /// Paragraphs read because they could rank, that hold the phrase.
     pub matched: u64,
-    /// Live candidates that could not rank.
+    /// Postings of the rarest words not read (deleted paragraphs included).
     pub unread: u64,
-    /// Of those, how many were sampled and how many of them hold the phrase.
-    pub unread_sample: (u64, u64),
-    /// Postings of the rarest word in blocks passed unseen (deleted
-    /// paragraphs included).
-    pub passed: u64,
-    /// Of those, how many were sampled and how many are of a live
-    /// paragraph holding the phrase.
-    pub passed_sample: (u64, u64),
+    /// Of those, how many were sampled, and how many of the sampled are of
+    /// a live paragraph holding the phrase.
+    pub sample: (u64, u64),
     /// The estimated matches of the segments counted so far (see
     /// [`Tally::add`]).
     pub estimated: f64,
@@ -107,46 +98,32 @@ pub struct Tally {
 
 impl Tally {
     /// The estimated number of matches, and whether it is exact (every
-    /// candidate's positions were read).
+    /// posting that could hold the phrase was read).
     pub fn estimate(&self) -> (usize, bool) {
-        if self.unread == 0 && self.passed == 0 {
+        if self.unread == 0 {
             return (self.matched as usize, true);
         }
         (self.estimated.round() as usize, false)
     }
 
-    /// Sampled paragraphs that held the phrase, in all: fewer than a
-    /// hundred make an estimate a tenth off or worse.
+    /// Sampled paragraphs that held the phrase: fewer than a hundred make
+    /// an estimate a tenth off or worse.
     pub fn sample_hits(&self) -> u64 {
-        self.unread_sample.1 + self.passed_sample.1
+        self.sample.1
     }
 
     /// Adds one segment's counts, estimating its total: segments hold
     /// different years, where a phrase is more or less common, so each is
-    /// estimated from its own samples.
+    /// estimated from its own sample. Without a sample the unread part
+    /// counts as nothing (and too few hits make `search` count exactly).
     fn add(&mut self, segment: &Tally) {
-        let share = |(n, hits): (u64, u64)| (n > 0).then(|| hits as f64 / n as f64);
-        // A stratum without a sample takes the share of all samples.
-        let pooled = share((
-            segment.unread_sample.0 + segment.passed_sample.0,
-            segment.sample_hits(),
-        ))
-        .unwrap_or(0.0);
-        let unread = share(segment.unread_sample).unwrap_or(pooled);
-        let passed = share(segment.passed_sample).unwrap_or(pooled);
-        self.estimated += segment.matched as f64
-            + unread * segment.unread as f64
-            + passed * segment.passed as f64;
+        let (n, hits) = segment.sample;
+        let share = if n > 0 { hits as f64 / n as f64 } else { 0.0 };
+        self.estimated += segment.matched as f64 + share * segment.unread as f64;
         self.matched += segment.matched;
         self.unread += segment.unread;
-        self.passed += segment.passed;
-        for (to, from) in [
-            (&mut self.unread_sample, segment.unread_sample),
-            (&mut self.passed_sample, segment.passed_sample),
-        ] {
-            to.0 += from.0;
-            to.1 += from.1;
-        }
+        self.sample.0 += n;
+        self.sample.1 += hits;
     }
 }
 
@@ -566,14 +543,16 @@ impl Run<'_> {
         self.alive.is_none_or(|a| a.is_alive(doc))
     }
 
-    /// The candidates of one field's phrase before `until`, where no
-    /// other field has a candidate: the same steps as the general loop of
-    /// [`FieldsWeight::prune_phrases`] with one leaf (whose dis-max is its
-    /// own score, bit for bit), without finding and combining the leaves
-    /// at each candidate, which was most of the time of a common phrase's
-    /// search (a third of its 8,000 to 12,000 candidates per segment); and
-    /// a block of the rarest word's postings whose bound does not beat the
-    /// threshold is passed whole, but for its sampled postings.
+    /// The postings of one field's rarest word before `until`, where no
+    /// other field has a candidate (the body's phrase, mostly): its
+    /// dis-max is its own score, bit for bit, so they are taken alone. A
+    /// block of postings whose bound does not beat the threshold is
+    /// passed whole, but for its sampled postings; elsewhere a posting
+    /// whose paragraph could rank by the rarest word's frequency is
+    /// checked for the other words, then bounded again by the least
+    /// frequent word's, and only then are positions read. Finding the
+    /// candidates (seeking every word to every posting) was most of a
+    /// common phrase's search.
     fn alone(
         &mut self,
         leaf: &mut PhraseLeaf,
@@ -581,43 +560,57 @@ impl Run<'_> {
         mut threshold: Score,
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) -> Score {
-        let mut doc = leaf.doc();
+        let alive = self.alive;
+        let live = move |doc: DocId| alive.is_none_or(|a| a.is_alive(doc));
         let mut cut = None;
+        let mut doc = leaf.rare_doc();
         while doc < until {
             let (last, bound) = leaf.block();
             if bound <= threshold && last < until {
                 let (mut sampled, mut hits) = (0, 0);
-                let alive = self.alive;
-                let (next, postings) = leaf.skip_block(|l, candidate| {
+                self.tally.unread += leaf.skip_block(|l, candidate| {
                     // Below the threshold: counted, never ranked.
                     sampled += 1;
-                    let live = candidate && alive.is_none_or(|a| a.is_alive(l.doc()));
-                    hits += u64::from(live && l.score().is_some());
+                    hits += u64::from(candidate && live(l.doc()) && l.score().is_some());
                 });
-                self.tally.passed += postings;
-                self.tally.passed_sample.0 += sampled;
-                self.tally.passed_sample.1 += hits;
-                doc = next;
+                self.tally.sample.0 += sampled;
+                self.tally.sample.1 += hits;
+                doc = leaf.rare_doc();
                 continue;
             }
-            let is_alive = self.is_alive(doc);
             let sampled = leaf.sampled();
-            if leaf.bound_beats(threshold, &mut cut) {
-                let score = leaf.score();
-                self.tally.matched += u64::from(is_alive && score.is_some());
-                if let Some(score) = score.filter(|&s| s > threshold) {
-                    threshold = callback(doc, score);
+            if leaf.rare_bound_beats(threshold, &mut cut) {
+                // Could rank: read (a paragraph without every word is no match).
+                if leaf.holds_all() {
+                    if leaf.bound_beats(threshold, &mut cut) {
+                        let score = leaf.score();
+                        self.tally.matched += u64::from(live(doc) && score.is_some());
+                        if let Some(score) = score.filter(|&s| s > threshold) {
+                            threshold = callback(doc, score);
+                        }
+                    } else {
+                        self.unread(sampled, || live(doc) && leaf.score().is_some());
+                    }
                 }
-            } else if is_alive {
-                self.tally.unread += 1;
-                if sampled {
-                    self.tally.unread_sample.0 += 1;
-                    self.tally.unread_sample.1 += u64::from(leaf.score().is_some());
-                }
+            } else {
+                self.unread(sampled, || {
+                    leaf.holds_all() && live(doc) && leaf.score().is_some()
+                });
             }
-            doc = leaf.advance();
+            doc = leaf.next_rare();
         }
+        leaf.settle();
         threshold
+    }
+
+    /// Counts a posting not read; `hit` tells, for a sampled one, whether
+    /// its paragraph is live and holds the phrase.
+    fn unread(&mut self, sampled: bool, hit: impl FnOnce() -> bool) {
+        self.tally.unread += 1;
+        if sampled {
+            self.tally.sample.0 += 1;
+            self.tally.sample.1 += u64::from(hit());
+        }
     }
 }
 
@@ -790,10 +783,7 @@ mod tests {
                         // estimated from `sample` postings (a rough one,
                         // from a handful, is never shown: `search` counts
                         // estimates below `COUNT_BELOW` exactly).
-                        let (n, hits) = (
-                            (tally.unread_sample.0 + tally.passed_sample.0) as f64,
-                            tally.sample_hits() as f64,
-                        );
+                        let (n, hits) = (tally.sample.0 as f64, tally.sample.1 as f64);
                         if hits < 10.0 {
                             continue;
                         }

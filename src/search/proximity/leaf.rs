@@ -4,14 +4,16 @@
 //! rarest word's postings, and the sampled postings that estimate how
 //! many paragraphs hold it.
 //!
-//! Why blocks: a common phrase (`"United Nations"`, 105,000 paragraphs)
-//! has as many candidates, and finding each one means seeking every word's
-//! postings to it. Tantivy stores, for every block of 128 postings of a
-//! word, the (length, frequency) pair that scores best; the phrase occurs
-//! in a paragraph at most as often as its rarest word, so the phrase's
-//! weight applied to that pair bounds the phrase's score in the whole
-//! block. A block whose bound cannot enter the top is passed without
-//! looking at its candidates, except the few sampled ones.
+//! Why the rarest word's postings rather than the candidates: a common
+//! phrase (`"United Nations"`, 105,000 paragraphs) has as many candidates,
+//! and finding each one means seeking every word's postings to it. The
+//! phrase occurs in a paragraph at most as often as its rarest word, so
+//! that word's frequency and the paragraph's length bound the phrase's
+//! score before any other word is looked for; and tantivy stores, for
+//! every block of 128 postings of a word, the (length, frequency) pair
+//! that scores best, which bounds the phrase over the whole block. A
+//! block or a posting whose bound cannot enter the top is passed without
+//! looking further, except the few sampled ones.
 
 use tantivy::postings::{BlockSegmentPostings, Postings};
 use tantivy::query::Bm25Weight;
@@ -107,33 +109,72 @@ impl PhraseLeaf {
         self.scorer.size_hint()
     }
 
+    /// The rarest word's current posting (a paragraph that may lack the
+    /// other words): the pruned loop steps through these, and finds out
+    /// whether one is a candidate only where it needs to
+    /// ([`Self::holds_all`]).
+    pub(in crate::search) fn rare_doc(&self) -> DocId {
+        self.scorer.postings[0].1.doc()
+    }
+
+    /// The rarest word's next posting.
+    pub(in crate::search) fn next_rare(&mut self) -> DocId {
+        self.scorer.postings[0].1.advance()
+    }
+
     /// The last doc of the rarest word's block that holds the current
-    /// candidate, and a bound of the phrase's score over that block.
+    /// posting, and a bound of the phrase's score over that block.
     pub(in crate::search) fn block(&mut self) -> (DocId, Score) {
-        self.load_block();
+        self.load_block(self.rare_doc());
         (self.rare.last, self.rare.bound)
     }
 
-    /// Whether the current candidate is one of the sampled postings of the
-    /// rarest word. Candidates must be asked in order.
+    /// Whether the current posting is one of the sampled ones. Postings
+    /// must be asked in order.
     pub(in crate::search) fn sampled(&mut self) -> bool {
-        let doc = self.scorer.doc;
-        self.load_block();
+        let doc = self.rare_doc();
+        self.load_block(doc);
         self.rare.next_sampled(doc) == Some(doc)
     }
 
+    /// Whether the paragraph of the current posting holds every word; if
+    /// so the leaf is positioned there as on a candidate (its score and
+    /// bounds read from it). The other words' lists are only moved
+    /// forward to it.
+    pub(in crate::search) fn holds_all(&mut self) -> bool {
+        let doc = self.rare_doc();
+        for (_, p) in self.scorer.postings[1..].iter_mut() {
+            let at = if p.doc() < doc { p.seek(doc) } else { p.doc() };
+            if at != doc {
+                return false;
+            }
+        }
+        self.scorer.doc = doc;
+        self.scorer.counts = None;
+        true
+    }
+
+    /// Positions the leaf on its first candidate at or after the current
+    /// posting, as the general loop over several fields needs.
+    pub(in crate::search) fn settle(&mut self) -> DocId {
+        let doc = self.rare_doc();
+        self.scorer.doc = self.scorer.align(doc);
+        self.scorer.doc
+    }
+
     /// Moves past the rest of the current block of the rarest word without
-    /// looking at its candidates, except the sampled postings: `sample` is
-    /// called on each, with whether it is a candidate (then the leaf is
-    /// positioned there). Returns the next candidate and how many postings
-    /// were passed.
+    /// looking at its postings, except the sampled ones: `sample` is
+    /// called on each, with whether its paragraph holds every word (then
+    /// the leaf is positioned there). Returns how many postings were
+    /// passed; the leaf is then on the first posting after the block.
     pub(in crate::search) fn skip_block(
         &mut self,
         mut sample: impl FnMut(&mut PhraseLeaf, bool),
-    ) -> (DocId, u64) {
-        self.load_block();
+    ) -> u64 {
+        let doc = self.rare_doc();
+        self.load_block(doc);
         let rare = &mut self.rare;
-        let within = rare.cursor.seek(self.scorer.doc);
+        let within = rare.cursor.seek(doc);
         let len = rare.cursor.docs().len();
         let stride = rare.stride as usize;
         while rare.next_sample < within {
@@ -141,18 +182,20 @@ impl PhraseLeaf {
         }
         let last = rare.last;
         while let Some(&s) = self.rare.cursor.docs().get(self.rare.next_sample) {
-            let candidate = self.scorer.seek(s) == s;
+            // A posting of the list: the seek lands on it.
+            self.scorer.postings[0].1.seek(s);
+            let candidate = self.holds_all();
             sample(self, candidate);
             self.rare.next_sample += stride;
         }
-        let passed = len.saturating_sub(within) as u64;
-        (self.scorer.seek(last.saturating_add(1)), passed)
+        let next = self.rare_doc().max(last.saturating_add(1));
+        self.scorer.postings[0].1.seek(next);
+        len.saturating_sub(within) as u64
     }
 
-    /// Loads the rarest word's block holding the current candidate, if
-    /// it is not the one loaded.
-    fn load_block(&mut self) {
-        let doc = self.scorer.doc;
+    /// Loads the rarest word's block holding `doc` (one of its postings),
+    /// if it is not the one loaded.
+    fn load_block(&mut self, doc: DocId) {
         let rare = &mut self.rare;
         if rare.loaded && doc <= rare.last {
             return;
@@ -168,12 +211,21 @@ impl PhraseLeaf {
         rare.loaded = true;
     }
 
+    /// Whether a bound of the phrase's score in the current posting's
+    /// paragraph, from the rarest word's frequency there, is above
+    /// `threshold` (the phrase occurs at most as often as that word).
+    pub(in crate::search) fn rare_bound_beats(
+        &self,
+        threshold: Score,
+        cut: &mut Option<(Score, u16)>,
+    ) -> bool {
+        let p = &self.scorer.postings[0].1;
+        self.beats(p.doc(), p.term_freq(), threshold, cut)
+    }
+
     /// Whether a bound of the phrase's score in the current candidate is
-    /// above `threshold`. The bound: the phrase occurs at most as often as
-    /// its least frequent word. Without its division in the common case of words once each (most candidates
-    /// of a common phrase): that bound does not grow with the field's
-    /// length (its fieldnorm id), so `cut` keeps, for the last threshold
-    /// asked, how many ids have a bound above it with a frequency of 1.
+    /// above `threshold`: the phrase occurs at most as often as its least
+    /// frequent word.
     pub(in crate::search) fn bound_beats(
         &self,
         threshold: Score,
@@ -181,9 +233,20 @@ impl PhraseLeaf {
     ) -> bool {
         let s = &self.scorer;
         let tf = s.postings.iter().map(|(_, p)| p.term_freq()).min();
-        let fieldnorm_id = s.fieldnorms.fieldnorm_id(s.doc);
-        if tf != Some(1) {
-            return s.exact.score(fieldnorm_id, tf.unwrap_or(0)) > threshold;
+        self.beats(s.doc, tf.unwrap_or(0), threshold, cut)
+    }
+
+    /// Whether the phrase's weight with frequency `tf` in `doc`'s field is
+    /// above `threshold`, without its division in the common case of a
+    /// frequency of 1 (most paragraphs of a common phrase): that score
+    /// does not grow with the field's length (its fieldnorm id), so `cut`
+    /// keeps, for the last threshold asked, how many ids score above it
+    /// with a frequency of 1.
+    fn beats(&self, doc: DocId, tf: u32, threshold: Score, cut: &mut Option<(Score, u16)>) -> bool {
+        let s = &self.scorer;
+        let fieldnorm_id = s.fieldnorms.fieldnorm_id(doc);
+        if tf != 1 {
+            return s.exact.score(fieldnorm_id, tf) > threshold;
         }
         let ids = match *cut {
             Some((at, ids)) if at.to_bits() == threshold.to_bits() => ids,
