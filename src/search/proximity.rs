@@ -29,7 +29,7 @@ use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term, TERMINATE
 
 mod leaf;
 
-pub(super) use leaf::PhraseLeaf;
+pub(super) use leaf::{Cuts, PhraseLeaf};
 
 /// Score bonus for `terms` (one field, in query order) standing together:
 /// `exact_boost` × BM25 of the exact phrase plus `near_boost` × BM25 of

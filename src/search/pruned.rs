@@ -42,7 +42,7 @@ use tantivy::query::{
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
 
-use super::proximity::PhraseLeaf;
+use super::proximity::{Cuts, PhraseLeaf};
 
 /// About how many postings of the fields' rarest words are sampled in the
 /// whole index, shared among its segments by size: each one that is a
@@ -562,7 +562,7 @@ impl Run<'_> {
     ) -> Score {
         let alive = self.alive;
         let live = move |doc: DocId| alive.is_none_or(|a| a.is_alive(doc));
-        let mut cut = None;
+        let mut cut = Cuts::default();
         let mut doc = leaf.rare_doc();
         while doc < until {
             let (last, bound) = leaf.block();
