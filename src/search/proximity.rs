@@ -56,21 +56,6 @@ impl ProximityQuery {
 
 impl Query for ProximityQuery {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        Ok(Box::new(self.proximity_weight(enable_scoring)?))
-    }
-
-    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        for t in &self.terms {
-            visitor(t, true);
-        }
-    }
-}
-
-impl ProximityQuery {
-    fn proximity_weight(
-        &self,
-        enable_scoring: EnableScoring<'_>,
-    ) -> tantivy::Result<ProximityWeight> {
         if self.terms.len() < 2 {
             return Err(TantivyError::InvalidArgument(
                 "a proximity clause needs two words or more".to_string(),
@@ -84,13 +69,19 @@ impl ProximityQuery {
             // Without scoring the clause has nothing to add.
             EnableScoring::Disabled { .. } => None,
         };
-        Ok(ProximityWeight {
+        Ok(Box::new(ProximityWeight {
             terms: self.terms.clone(),
             slop: self.slop,
             exact_boost: self.exact_boost,
             near_boost: self.near_boost,
             similarity,
-        })
+        }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        for t in &self.terms {
+            visitor(t, true);
+        }
     }
 }
 
@@ -108,16 +99,16 @@ impl ProximityWeight {
         reader: &SegmentReader,
         boost: Score,
     ) -> tantivy::Result<Option<ProximityScorer>> {
-        Ok(self.scorer_and_terms(reader, boost)?.map(|(s, _)| s))
+        Ok(self.scorer_and_rarest(reader, boost)?.map(|(s, _)| s))
     }
 
-    /// The scorer, and where each word's postings are, rarest first (in
-    /// query order among equals, as the scorer orders them).
-    fn scorer_and_terms(
+    /// The scorer, and where its rarest word's postings are (the first of
+    /// the rarest in query order, the word the scorer leads with).
+    fn scorer_and_rarest(
         &self,
         reader: &SegmentReader,
         boost: Score,
-    ) -> tantivy::Result<Option<(ProximityScorer, Vec<TermInfo>)>> {
+    ) -> tantivy::Result<Option<(ProximityScorer, TermInfo)>> {
         let Some(similarity) = &self.similarity else {
             return Ok(None);
         };
@@ -125,7 +116,7 @@ impl ProximityWeight {
         let inverted = reader.inverted_index(field)?;
         let last = self.terms.len() - 1;
         let mut postings = Vec::with_capacity(self.terms.len());
-        let mut infos = Vec::with_capacity(self.terms.len());
+        let mut rarest: Option<TermInfo> = None;
         for (i, term) in self.terms.iter().enumerate() {
             let Some(info) = inverted.get_term_info(term)? else {
                 return Ok(None);
@@ -135,9 +126,10 @@ impl ProximityWeight {
             // Positions are shifted so that a phrase lines up on its last
             // word, as tantivy's phrase scorer does.
             postings.push(((last - i) as u32, p));
-            infos.push(info);
+            if rarest.as_ref().is_none_or(|r| info.doc_freq < r.doc_freq) {
+                rarest = Some(info);
+            }
         }
-        infos.sort_by_key(|info| info.doc_freq);
         // Tantivy's intersection orders the words rarest first (a stable
         // sort), and its slop matching depends on that order.
         postings.sort_by_key(|(_, p)| p.doc_freq());
@@ -159,7 +151,7 @@ impl ProximityWeight {
         };
         let first = scorer.postings.iter().map(|(_, p)| p.doc()).max();
         scorer.doc = scorer.align(first.unwrap_or(TERMINATED));
-        Ok(Some((scorer, infos)))
+        Ok(rarest.map(|r| (scorer, r)))
     }
 }
 

@@ -65,14 +65,14 @@ impl PhraseLeaf {
             near_boost: 0.0,
             similarity: Some(weight),
         };
-        let Some((mut scorer, infos)) = query.scorer_and_terms(reader, 1.0)? else {
+        let Some((mut scorer, rarest)) = query.scorer_and_rarest(reader, 1.0)? else {
             return Ok(None);
         };
         scorer.count_near = false;
         let inverted = reader.inverted_index(terms[0].field())?;
         // With frequencies: the last block's bound is computed from them.
         let cursor =
-            inverted.read_block_postings_from_terminfo(&infos[0], IndexRecordOption::WithFreqs)?;
+            inverted.read_block_postings_from_terminfo(&rarest, IndexRecordOption::WithFreqs)?;
         Ok(Some(PhraseLeaf {
             scorer,
             rare: RareBlocks {
