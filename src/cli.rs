@@ -25,6 +25,18 @@ use dipsearch::search::FilterValues;
     after_help = help::MAIN
 )]
 pub struct Cli {
+    /// The options every subcommand takes.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The options every subcommand takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
     /// Index folder [default: index, or `index` in ~/.config/dipsearch/config.toml].
     #[arg(long, global = true, value_name = "DIR", env = "DIPSEARCH_INDEX")]
     pub index: Option<PathBuf>,
@@ -33,10 +45,38 @@ pub struct Cli {
     /// `ingest CORPUS` and `status CORPUS` take it as their argument too.
     #[arg(long, global = true, value_name = "DIR", env = "DIPSEARCH_CORPUS")]
     pub corpus: Option<PathBuf>,
+}
 
-    /// The subcommand.
-    #[command(subcommand)]
-    pub command: Command,
+impl Cli {
+    /// Parses the command line as [`Parser::try_parse`] does, the same
+    /// values and the same errors and help.
+    ///
+    /// Why two passes: clap builds every subcommand's arguments and help
+    /// before it parses, about a tenth of a whole `search` process (issue
+    /// 18: a selective search must not be slower than the `sqlite3` CLI).
+    /// A search, the command scripts run most, is first parsed by a
+    /// command holding only the global options and `search`; anything
+    /// that does not parse there (another subcommand, `--help`, a bad
+    /// value) is parsed again by the whole command, which then writes the
+    /// help or the error exactly as before.
+    pub fn parse_args() -> Result<Cli, clap::Error> {
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        match Self::parse_search(&args) {
+            Some(cli) => Ok(cli),
+            None => Cli::try_parse_from(args),
+        }
+    }
+
+    /// `args` parsed by a command that knows only `search`, or `None`.
+    pub fn parse_search(args: &[std::ffi::OsString]) -> Option<Cli> {
+        use clap::FromArgMatches;
+        let search = SearchArgs::augment_args(clap::Command::new("search"));
+        let cmd = GlobalArgs::augment_args(clap::Command::new("dipsearch"))
+            .subcommand(search)
+            .subcommand_required(true);
+        let matches = cmd.try_get_matches_from(args).ok()?;
+        Cli::from_arg_matches(&matches).ok()
+    }
 }
 
 /// The subcommands.
@@ -783,4 +823,91 @@ pub enum EntityKindArg {
 /// The help of `--type`: every document type, from `DocType::ALL`.
 fn doc_type_help() -> String {
     format!("Document type: {}", DocType::names())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn argv(args: &[&str]) -> Vec<std::ffi::OsString> {
+        std::iter::once("dipsearch")
+            .chain(args.iter().copied())
+            .map(Into::into)
+            .collect()
+    }
+
+    /// The search-only pass gives what the whole command gives, or leaves
+    /// the command line to it.
+    #[test]
+    fn search_only_pass_agrees_with_the_whole_command() {
+        let parsed: &[&[&str]] = &[
+            &["search", "export control"],
+            &[
+                "search",
+                "\"nuclear weapons\"",
+                "--country",
+                "PRK",
+                "--format",
+                "json",
+            ],
+            &[
+                "--index", "idx", "search", "x", "--limit", "3", "--offset", "2",
+            ],
+            &[
+                "search",
+                "--corpus",
+                "c",
+                "--sort",
+                "newest",
+                "--literal",
+                "a",
+                "b",
+            ],
+            &[
+                "search",
+                "--type",
+                "chairs-summary",
+                "--since",
+                "2003",
+                "q",
+                "-n",
+                "5",
+            ],
+            &["search", "--exact-total", "--color", "never", "--", "-x"],
+            &[
+                "search",
+                "--meeting",
+                "ARF",
+                "--until",
+                "2010-05",
+                "--topic",
+                "nonproliferation",
+            ],
+        ];
+        for args in parsed {
+            let fast = Cli::parse_search(&argv(args));
+            assert!(fast.is_some(), "{args:?} is a search");
+            let full = Cli::try_parse_from(argv(args)).ok();
+            assert_eq!(format!("{fast:?}"), format!("{full:?}"), "{args:?}");
+        }
+        let left: &[&[&str]] = &[
+            &[],
+            &["--help"],
+            &["--version"],
+            &["search", "--help"],
+            &["search", "-h"],
+            &["help", "search"],
+            &["search", "x", "--limit", "many"],
+            &["search", "x", "--bogus"],
+            &["search", "x", "--format", "yaml"],
+            &["show", "a#1"],
+            &["ingest"],
+            &["--index", "search", "ingest"],
+            &["serach", "x"],
+            &["se", "x"],
+        ];
+        for args in left {
+            assert!(Cli::parse_search(&argv(args)).is_none(), "{args:?}");
+        }
+    }
 }

@@ -9,7 +9,6 @@ mod web;
 use std::process::ExitCode;
 use std::sync::Mutex;
 
-use clap::Parser;
 use dipsearch::render::safe::one_line;
 
 /// The ingest pipeline allocates many small strings on several threads,
@@ -32,7 +31,7 @@ fn main() -> ExitCode {
             *last = Some(dipsearch::index::panic_message(info.payload()));
         }
     }));
-    let cli = match cli::Cli::try_parse() {
+    let cli = match cli::Cli::parse_args() {
         Ok(cli) => cli,
         Err(err) => return usage_error(err),
     };

@@ -53,5 +53,7 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
             None => Ok(()),
         }
     })?;
+    super::end_of_process(engine);
+    std::mem::forget(results);
     Ok(Outcome::Success)
 }

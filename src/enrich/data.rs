@@ -122,20 +122,18 @@ fn rows<'a>(
 }
 
 /// Every country code of `country-aliases.tsv` with its short name (from
-/// its first row), read straight from the embedded text: naming a country
-/// on a printed hit needs no catalogue or automaton.
-pub(crate) fn country_names() -> rustc_hash::FxHashMap<&'static str, &'static str> {
-    let mut names = rustc_hash::FxHashMap::default();
-    for line in COUNTRIES.lines().skip(1) {
-        let mut fields = line.split('\t');
-        if let (Some(code), Some(_), Some(name)) = (fields.next(), fields.next(), fields.next()) {
-            let (code, name) = (code.trim(), name.trim());
-            if !code.is_empty() && !name.is_empty() {
-                names.entry(code).or_insert(name);
-            }
-        }
-    }
-    names
+/// its first row), sorted by code: made from the embedded file when the
+/// crate is built (`build.rs`), so naming a country on a printed hit
+/// needs no parsing, catalogue or automaton at run time.
+pub(crate) const COUNTRY_NAMES: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/country_names.rs"));
+
+/// The short name of a country code, from [`COUNTRY_NAMES`].
+pub(crate) fn country_short_name(code: &str) -> Option<&'static str> {
+    COUNTRY_NAMES
+        .binary_search_by(|(c, _)| (*c).cmp(code))
+        .ok()
+        .map(|i| COUNTRY_NAMES[i].1)
 }
 
 /// Parses every embedded file.
@@ -212,10 +210,27 @@ mod tests {
 
     #[test]
     fn every_country_code_has_a_short_name() {
-        let names = country_names();
-        assert_eq!(names.len(), 217);
-        assert_eq!(names.get("NZL"), Some(&"New Zealand"));
-        assert_eq!(names.get("EUU"), Some(&"European Union"));
+        let p = parse();
+        let mut codes: Vec<&str> = p.countries.iter().map(|c| c.iso3).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let table: Vec<&str> = COUNTRY_NAMES.iter().map(|(c, _)| *c).collect();
+        assert_eq!(
+            table, codes,
+            "the built table holds every code once, sorted"
+        );
+        // The first row's short name, as the parsed rows give it.
+        for row in &p.countries {
+            let first = p
+                .countries
+                .iter()
+                .find(|r| r.iso3 == row.iso3)
+                .map(|r| r.short_name);
+            assert_eq!(country_short_name(row.iso3), first);
+        }
+        assert_eq!(country_short_name("NZL"), Some("New Zealand"));
+        assert_eq!(country_short_name("EUU"), Some("European Union"));
+        assert_eq!(country_short_name("ZZZ"), None);
     }
 
     #[test]

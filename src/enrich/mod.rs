@@ -86,11 +86,7 @@ pub struct Gazetteer {
 /// assert_eq!(country_name(&"ZZZ".parse().unwrap()), None);
 /// ```
 pub fn country_name(code: &CountryCode) -> Option<&'static str> {
-    static NAMES: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
-    NAMES
-        .get_or_init(data::country_names)
-        .get(code.as_str())
-        .copied()
+    data::country_short_name(code.as_str())
 }
 
 /// A filter value that names no known entity, with the closest known ids.

@@ -184,7 +184,9 @@ impl IndexHandle {
             return Err(Error::IndexMissing(dir.to_path_buf()));
         };
         let handle = guard(&at, || Self::open_unchecked(&at))?;
-        match handle.payload()? {
+        // The payload alone: `payload()` would parse the whole metadata
+        // (schema included) a second time, on every search.
+        match committed_payload(&at) {
             Some(p) if p.schema == SCHEMA_VERSION => Ok(handle),
             Some(p) if p.schema > SCHEMA_VERSION => Err(Error::IndexNewer {
                 path: dir.to_path_buf(),

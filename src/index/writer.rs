@@ -31,19 +31,24 @@ fn entity_terms(t: &Tags) -> Vec<(EntityKind, String)> {
     out
 }
 
-/// Largest memory budget of the writer, shared by its threads: 2 indexing
-/// threads with up to 100 MB of arena each. The arena is most of an
-/// ingest's peak memory: on the UN General Debate (190 MiB of speeches)
-/// 300 MB gave a peak of 504–532 MiB and 4 segments, 200 MB 371–390 MiB
-/// and 5 (issue 18 asks under 400), with the same CPU time (21.5–22.3 s
-/// user either way) and queries within the noise in-process (about
-/// 0.1–0.2 ms more for a whole search process, which opens one more
-/// segment); 150 MB gave 6 segments and 0.3–0.4 ms more.
+/// Largest memory budget of the writer: up to 200 MB of arena. The arena
+/// is most of an ingest's peak memory (issue 18 asks under 400 MiB on the
+/// UN General Debate, 190 MiB of speeches): 300 MB gave a peak of 504–532
+/// MiB, 200 MB 336–390 MiB.
 const WRITER_BUDGET_BYTES: usize = 200_000_000;
-/// Smallest budget per thread tantivy accepts (15 MB).
+/// Smallest budget tantivy accepts for an indexing thread (15 MB).
 const THREAD_BUDGET_MIN: usize = 15_000_000;
-/// Below this much input one indexing thread is enough.
-const ONE_THREAD_BELOW: u64 = 4_000_000;
+
+/// Indexing threads of the writer. One: each thread flushes a segment of
+/// its own whenever its share of the arena is full, and every segment
+/// costs every search process its opening (six files mapped, their
+/// footers read) and its term look-ups. On the UN General Debate two
+/// threads flushed five segments and one thread flushes two, which takes
+/// 0.45 ms (an eighth) off a whole `search "export control"` process and
+/// leaves the index 2.5 % smaller, for the same CPU time and 13 % more wall
+/// time on two cores (14.5 → 16.5 s; the reading workers use the other
+/// core). Figures in benches/PROFILE.md.
+const INDEXING_THREADS: usize = 1;
 
 /// A segment with fewer documents than the largest one divided by this is
 /// merged with the other small ones after a commit.
@@ -53,23 +58,21 @@ const SMALL_SEGMENT_RATIO: u32 = 8;
 pub struct IndexWriterHandle {
     writer: IndexWriter,
     fields: Fields,
-    threads: usize,
 }
 
 impl IndexWriterHandle {
     /// Takes the writer lock, failing fast if another process holds it.
     /// `work_bytes` (the corpus bytes to index) sizes the writer: a small
-    /// update gets one thread and a small arena, so adding one document
-    /// does not pay for allocating hundreds of megabytes.
+    /// update gets a small arena, so adding one document does not pay for
+    /// allocating hundreds of megabytes.
     pub fn acquire(handle: &IndexHandle, work_bytes: u64) -> Result<IndexWriterHandle> {
-        let threads = if work_bytes < ONE_THREAD_BELOW { 1 } else { 2 };
         // Arena use is several times the text indexed; grow with the work
         // so that a batch is flushed as few segments as possible.
         let wanted = (work_bytes as usize).saturating_mul(12);
-        let budget = wanted.clamp(THREAD_BUDGET_MIN * threads, WRITER_BUDGET_BYTES);
+        let budget = wanted.clamp(THREAD_BUDGET_MIN * INDEXING_THREADS, WRITER_BUDGET_BYTES);
         let writer = handle
             .index
-            .writer_with_num_threads(threads, budget)
+            .writer_with_num_threads(INDEXING_THREADS, budget)
             .map_err(|e| match e {
                 tantivy::TantivyError::LockFailure(..) => Error::IndexLocked(handle.dir.clone()),
                 other => Error::Tantivy(other),
@@ -77,13 +80,12 @@ impl IndexWriterHandle {
         Ok(IndexWriterHandle {
             writer,
             fields: handle.fields.clone(),
-            threads,
         })
     }
 
     /// How many threads tantivy indexes with (each keeps a core busy).
     pub fn threads(&self) -> usize {
-        self.threads
+        INDEXING_THREADS
     }
 
     /// Deletes every document (paragraphs and file state) of a source file.
