@@ -73,7 +73,14 @@ pub fn staleness(index_dir: &Path) -> Result<Option<Staleness>> {
         None => return Ok(None),
     };
     let handle = IndexHandle::open(index_dir)?;
-    let states = handle.file_states(&handle.reader()?.searcher())?;
+    let searcher = handle.reader()?.searcher();
+    let states = match &scope {
+        Some(changed) => {
+            let folders: Vec<&str> = changed.iter().copied().collect();
+            handle.file_states_under(&searcher, &folders)?
+        }
+        None => handle.file_states(&searcher)?,
+    };
     let by_path: HashMap<&str, &crate::index::FileState> =
         states.iter().map(|s| (s.source.as_str(), s)).collect();
     let mut s = Staleness::default();
@@ -159,4 +166,66 @@ fn folder_changed_since(root: &Path, when: SystemTime) -> bool {
                 .and_then(|m| m.modified().ok())
                 .is_some_and(|t| t >= when)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::index::IndexHandle;
+    use crate::ingest::{ingest, IngestOptions};
+
+    const NOTE: &str = "CHAIRMAN'S STATEMENT\nASEAN REGIONAL FORUM\nBangkok, 25 July 1994\n\n\
+        1. The Ministers discussed export control cooperation.\n";
+
+    /// The states read through the `source` terms of some folders are
+    /// exactly those of every state under them, next to folders whose
+    /// names sort around theirs (`a-b`, `a.d`, `a0`, `ab`).
+    #[test]
+    fn states_under_folders_are_those_of_every_state_under_them() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let corpus = dir.path().join("corpus");
+        for rel in [
+            "a/x.txt",
+            "a/b/y.txt",
+            "a/b/c/z.txt",
+            "a-b/w.txt",
+            "a.d/v.txt",
+            "a0/u.txt",
+            "ab/t.txt",
+            "top.txt",
+            "c/s.txt",
+        ] {
+            let path = corpus.join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, NOTE).expect("write");
+        }
+        let index = dir.path().join("index");
+        ingest(&corpus, &index, &IngestOptions::default(), &|_| {}).expect("ingest");
+        let handle = IndexHandle::open(&index).expect("open");
+        let searcher = handle.reader().expect("reader").searcher();
+        let all = handle.file_states(&searcher).expect("states");
+        assert_eq!(all.len(), 9);
+        for folders in [
+            vec!["a"],
+            vec!["a/b"],
+            vec!["a", "a/b"],
+            vec!["ab", "c"],
+            vec![],
+        ] {
+            let under = handle
+                .file_states_under(&searcher, &folders)
+                .expect("states under");
+            let expected: Vec<_> = all
+                .iter()
+                .filter(|s| {
+                    folders
+                        .iter()
+                        .any(|f| s.source.starts_with(&format!("{f}/")))
+                })
+                .cloned()
+                .collect();
+            assert_eq!(under, expected, "{folders:?}");
+        }
+        let root = handle.file_states_under(&searcher, &[""]).expect("root");
+        assert_eq!(root, all, "the root is every file");
+    }
 }
