@@ -212,8 +212,12 @@ fn end_of_process(engine: Engine) {
 /// Says on stderr, in one line, when the corpus changed after the last
 /// ingest (a cheap check: see `ingest::staleness`). Best effort: a check
 /// that fails says nothing.
-fn stale_notice(index: &Path) {
-    if let Ok(Some(s)) = dipsearch::ingest::staleness(index) {
+fn stale_notice(index: &Path, engine: &Engine) {
+    let stale = match engine.payload() {
+        Some(p) => dipsearch::ingest::staleness_of(index, p),
+        None => dipsearch::ingest::staleness(index),
+    };
+    if let Ok(Some(s)) = stale {
         eprintln!("dipsearch: {}", stale_line(s));
     }
 }

@@ -21,7 +21,7 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
         dipsearch::search::query::parse_query(q)?;
     }
     let engine = open_or_build(index, &args.corpus)?;
-    stale_notice(index);
+    stale_notice(index, &engine);
     let request = SearchRequest {
         query,
         filters,

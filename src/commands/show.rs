@@ -13,7 +13,7 @@ use crate::cli::ShowArgs;
 
 pub fn run(index: &Path, args: ShowArgs) -> Result<Outcome> {
     let engine = open_or_build(index, &args.corpus)?;
-    stale_notice(index);
+    stale_notice(index, &engine);
     let style = text_style(args.output.color);
     if args.document {
         let doc = document_by_name(&engine, &args.id)?;

@@ -155,6 +155,9 @@ pub struct IndexHandle {
     pub index: Index,
     /// Field handles.
     pub fields: Fields,
+    /// The payload of the last commit as read by [`IndexHandle::open`]
+    /// (`None` for a handle opened or created for writing).
+    opened: Option<Payload>,
 }
 
 impl IndexHandle {
@@ -183,11 +186,14 @@ impl IndexHandle {
             }
             return Err(Error::IndexMissing(dir.to_path_buf()));
         };
-        let handle = guard(&at, || Self::open_unchecked(&at))?;
+        let mut handle = guard(&at, || Self::open_unchecked(&at))?;
         // The payload alone: `payload()` would parse the whole metadata
         // (schema included) a second time, on every search.
         match committed_payload(&at) {
-            Some(p) if p.schema == SCHEMA_VERSION => Ok(handle),
+            Some(p) if p.schema == SCHEMA_VERSION => {
+                handle.opened = Some(p);
+                Ok(handle)
+            }
             Some(p) if p.schema > SCHEMA_VERSION => Err(Error::IndexNewer {
                 path: dir.to_path_buf(),
                 found: p.schema,
@@ -216,6 +222,7 @@ impl IndexHandle {
             dir: dir.to_path_buf(),
             index,
             fields,
+            opened: None,
         })
     }
 
@@ -252,6 +259,7 @@ impl IndexHandle {
             dir: dir.to_path_buf(),
             index,
             fields,
+            opened: None,
         })
     }
 
@@ -304,6 +312,12 @@ impl IndexHandle {
             .payload
             .as_deref()
             .and_then(|p| serde_json::from_str(p).ok()))
+    }
+
+    /// The payload of the last commit as [`IndexHandle::open`] read it, so
+    /// that a search does not read `meta.json` again for it.
+    pub fn opened_payload(&self) -> Option<&Payload> {
+        self.opened.as_ref()
     }
 
     fn is_empty(&self) -> Result<bool> {

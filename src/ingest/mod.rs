@@ -19,7 +19,7 @@ use serde::Serialize;
 
 pub use execute::execute;
 pub use plan::{plan, Job, Plan};
-pub use stale::{staleness, Staleness};
+pub use stale::{staleness, staleness_of, Staleness};
 
 pub use crate::corpus::Links;
 use crate::error::Result;

@@ -22,7 +22,7 @@ use walkdir::WalkDir;
 
 use crate::corpus::{list_corpus, list_under, Links};
 use crate::error::Result;
-use crate::index::{committed_payload, layout, IndexHandle};
+use crate::index::{committed_payload, layout, IndexHandle, Payload};
 
 /// How far the index is behind its corpus.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -42,13 +42,22 @@ pub fn staleness(index_dir: &Path) -> Result<Option<Staleness>> {
     let Some(dir) = layout::readable(index_dir) else {
         return Ok(None);
     };
-    let Some(payload) = committed_payload(&dir) else {
+    match committed_payload(&dir) {
+        Some(payload) => staleness_of(index_dir, &payload),
+        None => Ok(None),
+    }
+}
+
+/// [`staleness`] given the payload of the commit (as the search that asks
+/// read it when it opened the index), without reading it again.
+pub fn staleness_of(index_dir: &Path, payload: &Payload) -> Result<Option<Staleness>> {
+    let Some(dir) = layout::readable(index_dir) else {
         return Ok(None);
     };
-    let Some(root) = payload.corpus else {
+    let Some(root) = &payload.corpus else {
         return Ok(None);
     };
-    let root = Path::new(&root);
+    let root = Path::new(root);
     let committed = match std::fs::metadata(dir.join("meta.json")).and_then(|m| m.modified()) {
         Ok(t) => t,
         Err(_) => return Ok(None),

@@ -168,6 +168,8 @@ pub struct Engine {
     /// Where passes over every match (facet counts) run: the calling
     /// thread, unless a server gave it a pool ([`Engine::with_executor`]).
     executor: tantivy::Executor,
+    /// The commit's payload as read when the index was opened.
+    payload: Option<crate::index::Payload>,
 }
 
 impl Engine {
@@ -180,7 +182,14 @@ impl Engine {
             searcher,
             ties: TieCache::default(),
             executor: tantivy::Executor::single_thread(),
+            payload: handle.opened_payload().cloned(),
         })
+    }
+
+    /// The payload of the commit this engine reads, as read when the
+    /// index was opened (`None` when it was opened for writing).
+    pub fn payload(&self) -> Option<&crate::index::Payload> {
+        self.payload.as_ref()
     }
 
     /// This engine with passes over every match (facet counts) spread over
