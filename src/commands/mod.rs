@@ -200,13 +200,14 @@ fn open_or_build(index: &Path, corpus: &Path) -> Result<Engine> {
     Ok(Engine::open(&IndexHandle::open(index)?)?)
 }
 
-/// Lets the kernel reclaim `engine` when the process exits, instead of
-/// unmapping its segment files and freeing its searcher one by one: a
-/// one-shot command ends right after its output, and that teardown was
-/// about a twelfth of a short search's whole process (benches/PROFILE.md).
-/// Only for commands that exit next; the server keeps its engine.
-fn end_of_process(engine: Engine) {
-    std::mem::forget(engine);
+/// Lets the kernel reclaim `values` (an engine, its results) when the
+/// process exits, instead of unmapping the segment files and freeing the
+/// searcher one by one: a one-shot command ends right after its output,
+/// and that teardown was about a twelfth of a short search's whole process
+/// (benches/PROFILE.md). Only for commands that exit next; the server
+/// keeps its engine.
+fn end_of_process<T>(values: T) {
+    std::mem::forget(values);
 }
 
 /// Says on stderr, in one line, when the corpus changed after the last

@@ -53,7 +53,6 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
             None => Ok(()),
         }
     })?;
-    super::end_of_process(engine);
-    std::mem::forget(results);
+    super::end_of_process((engine, results));
     Ok(Outcome::Success)
 }
