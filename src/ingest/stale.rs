@@ -43,7 +43,7 @@ pub fn staleness(index_dir: &Path) -> Result<Option<Staleness>> {
         return Ok(None);
     };
     match committed_payload(&dir) {
-        Some(payload) => staleness_of(index_dir, &payload),
+        Some(payload) => staleness_in(index_dir, &dir, &payload),
         None => Ok(None),
     }
 }
@@ -51,9 +51,14 @@ pub fn staleness(index_dir: &Path) -> Result<Option<Staleness>> {
 /// [`staleness`] given the payload of the commit (as the search that asks
 /// read it when it opened the index), without reading it again.
 pub fn staleness_of(index_dir: &Path, payload: &Payload) -> Result<Option<Staleness>> {
-    let Some(dir) = layout::readable(index_dir) else {
-        return Ok(None);
-    };
+    match layout::readable(index_dir) {
+        Some(dir) => staleness_in(index_dir, &dir, payload),
+        None => Ok(None),
+    }
+}
+
+/// [`staleness`] of the index whose readable folder is `dir`.
+fn staleness_in(index_dir: &Path, dir: &Path, payload: &Payload) -> Result<Option<Staleness>> {
     let Some(root) = &payload.corpus else {
         return Ok(None);
     };
