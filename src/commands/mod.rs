@@ -215,7 +215,7 @@ fn end_of_process<T>(values: T) {
 /// that fails says nothing.
 fn stale_notice(index: &Path, engine: &Engine) {
     let stale = match engine.payload() {
-        Some(p) => dipsearch::ingest::staleness_of(index, p),
+        Some(p) => dipsearch::ingest::staleness_of(index, p, |folders| engine.file_states(folders)),
         None => dipsearch::ingest::staleness(index),
     };
     if let Ok(Some(s)) = stale {

@@ -340,54 +340,17 @@ impl IndexHandle {
     /// Read from fast columns only, so it costs milliseconds even for a
     /// corpus of tens of thousands of files.
     pub fn file_states(&self, searcher: &Searcher) -> Result<Vec<FileState>> {
-        guard(&self.dir, || self.read_file_states(searcher))
+        file_states_in(&self.dir, &self.fields, searcher, None)
     }
 
-    fn read_file_states(&self, searcher: &Searcher) -> Result<Vec<FileState>> {
-        let term = Term::from_field_text(self.fields.kind, kind::FILE);
-        let mut out = Vec::new();
-        for reader in searcher.segment_readers() {
-            let docs = alive_docs_with(reader, self.fields.kind, &term)?;
-            states_of(reader, &docs, &mut out)?;
-        }
-        out.sort_by(|a, b| a.source.cmp(&b.source));
-        Ok(out)
-    }
-
-    /// The states of the files under the corpus folders `folders`
-    /// (relative paths, at any depth below them; `""`, the corpus root,
-    /// means every file), sorted by path.
-    ///
-    /// Why: a search whose corpus folder changed after the last commit
-    /// compares that folder's files with their states; reading every
-    /// file's state from the columns took 12 ms of such a search on the
-    /// General Debate (11,000 files), and a folder changes without any
-    /// file changing whenever an editor writes a swap file beside one.
-    /// Here only the `source` terms under the folders are looked up.
+    /// The states of the files under the corpus folders `folders`: see
+    /// [`file_states_in`].
     pub fn file_states_under(
         &self,
         searcher: &Searcher,
         folders: &[&str],
     ) -> Result<Vec<FileState>> {
-        if folders.iter().any(|f| f.is_empty()) {
-            return self.file_states(searcher);
-        }
-        guard(&self.dir, || {
-            let term = Term::from_field_text(self.fields.kind, kind::FILE);
-            let mut out = Vec::new();
-            for reader in searcher.segment_readers() {
-                let files = alive_docs_with(reader, self.fields.kind, &term)?;
-                let mut docs = Vec::new();
-                for folder in folders {
-                    docs_under(reader, self.fields.source, folder, &files, &mut docs)?;
-                }
-                docs.sort_unstable();
-                docs.dedup();
-                states_of(reader, &docs, &mut out)?;
-            }
-            out.sort_by(|a, b| a.source.cmp(&b.source));
-            Ok(out)
-        })
+        file_states_in(&self.dir, &self.fields, searcher, Some(folders))
     }
 
     /// Documents (files with at least one paragraph) and paragraphs in the
@@ -557,6 +520,48 @@ fn first_strs(
         out[i] = Some(term.clone());
     }
     Ok(out)
+}
+
+/// The states of the corpus files an index (in `dir`, named in errors)
+/// knows, sorted by path: every file's with `folders` `None`, otherwise
+/// those under the corpus folders `folders` (relative paths, at any depth
+/// below them; `""`, the corpus root, means every file). Read from fast
+/// columns only.
+///
+/// Why by folders: a search whose corpus folder changed after the last
+/// commit compares that folder's files with their states; reading every
+/// file's state from the columns took 12 ms of such a search on the
+/// General Debate (11,000 files), and a folder changes without any file
+/// changing whenever an editor writes a swap file beside one. With
+/// folders, only the `source` terms under them are looked up.
+pub fn file_states_in(
+    dir: &Path,
+    fields: &Fields,
+    searcher: &Searcher,
+    folders: Option<&[&str]>,
+) -> Result<Vec<FileState>> {
+    let folders = folders.filter(|f| !f.iter().any(|f| f.is_empty()));
+    guard(dir, || {
+        let term = Term::from_field_text(fields.kind, kind::FILE);
+        let mut out = Vec::new();
+        for reader in searcher.segment_readers() {
+            let files = alive_docs_with(reader, fields.kind, &term)?;
+            match folders {
+                None => states_of(reader, &files, &mut out)?,
+                Some(folders) => {
+                    let mut docs = Vec::new();
+                    for folder in folders {
+                        docs_under(reader, fields.source, folder, &files, &mut docs)?;
+                    }
+                    docs.sort_unstable();
+                    docs.dedup();
+                    states_of(reader, &docs, &mut out)?;
+                }
+            }
+        }
+        out.sort_by(|a, b| a.source.cmp(&b.source));
+        Ok(out)
+    })
 }
 
 /// The live documents of a segment that carry `term` (a posting-list walk:

@@ -22,7 +22,7 @@ use walkdir::WalkDir;
 
 use crate::corpus::{list_corpus, list_under, Links};
 use crate::error::Result;
-use crate::index::{committed_payload, layout, IndexHandle, Payload};
+use crate::index::{committed_payload, layout, FileState, IndexHandle, Payload};
 
 /// How far the index is behind its corpus.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -43,22 +43,39 @@ pub fn staleness(index_dir: &Path) -> Result<Option<Staleness>> {
         return Ok(None);
     };
     match committed_payload(&dir) {
-        Some(payload) => staleness_in(index_dir, &dir, &payload),
+        Some(payload) => staleness_in(&dir, &payload, |folders| {
+            let handle = IndexHandle::open(index_dir)?;
+            let searcher = handle.reader()?.searcher();
+            match folders {
+                Some(folders) => handle.file_states_under(&searcher, folders),
+                None => handle.file_states(&searcher),
+            }
+        }),
         None => Ok(None),
     }
 }
 
-/// [`staleness`] given the payload of the commit (as the search that asks
-/// read it when it opened the index), without reading it again.
-pub fn staleness_of(index_dir: &Path, payload: &Payload) -> Result<Option<Staleness>> {
+/// [`staleness`] given the payload of the commit and a reader of its file
+/// states (all, or those under some folders), as a search that has the
+/// index open has them: neither is read again.
+pub fn staleness_of(
+    index_dir: &Path,
+    payload: &Payload,
+    states: impl FnOnce(Option<&[&str]>) -> Result<Vec<FileState>>,
+) -> Result<Option<Staleness>> {
     match layout::readable(index_dir) {
-        Some(dir) => staleness_in(index_dir, &dir, payload),
+        Some(dir) => staleness_in(&dir, payload, states),
         None => Ok(None),
     }
 }
 
-/// [`staleness`] of the index whose readable folder is `dir`.
-fn staleness_in(index_dir: &Path, dir: &Path, payload: &Payload) -> Result<Option<Staleness>> {
+/// [`staleness`] of the index whose readable folder is `dir`; `states`
+/// reads the committed file states (only when some folder changed).
+fn staleness_in(
+    dir: &Path,
+    payload: &Payload,
+    states: impl FnOnce(Option<&[&str]>) -> Result<Vec<FileState>>,
+) -> Result<Option<Staleness>> {
     let Some(root) = &payload.corpus else {
         return Ok(None);
     };
@@ -86,16 +103,14 @@ fn staleness_in(index_dir: &Path, dir: &Path, payload: &Payload) -> Result<Optio
         }
         None => return Ok(None),
     };
-    let handle = IndexHandle::open(index_dir)?;
-    let searcher = handle.reader()?.searcher();
     let states = match &scope {
         Some(changed) => {
             let folders: Vec<&str> = changed.iter().copied().collect();
-            handle.file_states_under(&searcher, &folders)?
+            states(Some(&folders))?
         }
-        None => handle.file_states(&searcher)?,
+        None => states(None)?,
     };
-    let by_path: HashMap<&str, &crate::index::FileState> =
+    let by_path: HashMap<&str, &FileState> =
         states.iter().map(|s| (s.source.as_str(), s)).collect();
     let mut s = Staleness::default();
     for f in &files {

@@ -170,6 +170,8 @@ pub struct Engine {
     executor: tantivy::Executor,
     /// The commit's payload as read when the index was opened.
     payload: Option<crate::index::Payload>,
+    /// The index folder, named in errors.
+    dir: std::path::PathBuf,
 }
 
 impl Engine {
@@ -183,6 +185,7 @@ impl Engine {
             ties: TieCache::default(),
             executor: tantivy::Executor::single_thread(),
             payload: handle.opened_payload().cloned(),
+            dir: handle.dir.clone(),
         })
     }
 
@@ -190,6 +193,14 @@ impl Engine {
     /// index was opened (`None` when it was opened for writing).
     pub fn payload(&self) -> Option<&crate::index::Payload> {
         self.payload.as_ref()
+    }
+
+    /// The states of the corpus files this engine's commit holds, all or
+    /// those under `folders` ([`crate::index::file_states_in`]): what the
+    /// staleness check of a search compares, read with the searcher the
+    /// search already has instead of opening the index again.
+    pub fn file_states(&self, folders: Option<&[&str]>) -> Result<Vec<crate::index::FileState>> {
+        crate::index::file_states_in(&self.dir, &self.fields, &self.searcher, folders)
     }
 
     /// This engine with passes over every match (facet counts) spread over
