@@ -212,12 +212,15 @@ fn end_of_process<T>(values: T) {
 
 /// Says on stderr, in one line, when the corpus changed after the last
 /// ingest (a cheap check: see `ingest::staleness`). Best effort: a check
-/// that fails says nothing.
+/// that fails says nothing. The engine holds the commit's payload and a
+/// searcher on it, so neither is read again (an engine from
+/// `IndexHandle::open` always has a payload).
 fn stale_notice(index: &Path, engine: &Engine) {
-    let stale = match engine.payload() {
-        Some(p) => dipsearch::ingest::staleness_of(index, p, |folders| engine.file_states(folders)),
-        None => dipsearch::ingest::staleness(index),
+    let Some(payload) = engine.payload() else {
+        return;
     };
+    let stale =
+        dipsearch::ingest::staleness_of(index, payload, |folders| engine.file_states(folders));
     if let Ok(Some(s)) = stale {
         eprintln!("dipsearch: {}", stale_line(s));
     }

@@ -343,16 +343,6 @@ impl IndexHandle {
         file_states_in(&self.dir, &self.fields, searcher, None)
     }
 
-    /// The states of the files under the corpus folders `folders`: see
-    /// [`file_states_in`].
-    pub fn file_states_under(
-        &self,
-        searcher: &Searcher,
-        folders: &[&str],
-    ) -> Result<Vec<FileState>> {
-        file_states_in(&self.dir, &self.fields, searcher, Some(folders))
-    }
-
     /// Documents (files with at least one paragraph) and paragraphs in the
     /// last commit.
     pub fn document_counts(&self) -> Result<(u64, u64)> {

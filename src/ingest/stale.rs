@@ -22,7 +22,7 @@ use walkdir::WalkDir;
 
 use crate::corpus::{list_corpus, list_under, Links};
 use crate::error::Result;
-use crate::index::{committed_payload, layout, FileState, IndexHandle, Payload};
+use crate::index::{committed_payload, file_states_in, layout, FileState, IndexHandle, Payload};
 
 /// How far the index is behind its corpus.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,10 +46,7 @@ pub fn staleness(index_dir: &Path) -> Result<Option<Staleness>> {
         Some(payload) => staleness_in(&dir, &payload, |folders| {
             let handle = IndexHandle::open(index_dir)?;
             let searcher = handle.reader()?.searcher();
-            match folders {
-                Some(folders) => handle.file_states_under(&searcher, folders),
-                None => handle.file_states(&searcher),
-            }
+            file_states_in(&handle.dir, &handle.fields, &searcher, folders)
         }),
         None => Ok(None),
     }
@@ -199,7 +196,7 @@ fn folder_changed_since(root: &Path, when: SystemTime) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::index::IndexHandle;
+    use crate::index::{file_states_in, IndexHandle};
     use crate::ingest::{ingest, IngestOptions};
 
     const NOTE: &str = "CHAIRMAN'S STATEMENT\nASEAN REGIONAL FORUM\nBangkok, 25 July 1994\n\n\
@@ -240,8 +237,7 @@ mod tests {
             vec!["ab", "c"],
             vec![],
         ] {
-            let under = handle
-                .file_states_under(&searcher, &folders)
+            let under = file_states_in(&handle.dir, &handle.fields, &searcher, Some(&folders))
                 .expect("states under");
             let expected: Vec<_> = all
                 .iter()
@@ -254,7 +250,8 @@ mod tests {
                 .collect();
             assert_eq!(under, expected, "{folders:?}");
         }
-        let root = handle.file_states_under(&searcher, &[""]).expect("root");
+        let root =
+            file_states_in(&handle.dir, &handle.fields, &searcher, Some(&[""])).expect("root");
         assert_eq!(root, all, "the root is every file");
     }
 }
