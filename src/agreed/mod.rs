@@ -10,6 +10,7 @@ mod align;
 mod compare;
 mod diff;
 mod precedent;
+mod prints;
 mod reuse;
 
 pub use align::{align, shared_words, Tile, Words, MIN_RUN};

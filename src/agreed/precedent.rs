@@ -13,11 +13,12 @@
 use std::ops::Range;
 
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Term};
 
 use super::align::{align, shared_words, Words};
+use super::prints::PrintHits;
 use crate::error::Result;
 use crate::index::{fingerprints, read_record};
 use crate::model::ParagraphRecord;
@@ -205,34 +206,31 @@ fn matched(words: &Words, record: ParagraphRecord, min_coverage: f32) -> Option<
     })
 }
 
-/// The index query: paragraphs with the text's fingerprints, each scored
-/// by how rare it is; the filters and the excluded id applied.
+/// The paragraphs with the text's fingerprints, each scored by how rare
+/// they are (the rarest [`MAX_FINGERPRINTS`] of them); the filters and the
+/// excluded id applied.
 fn candidates(engine: &Engine, req: &PrecedentRequest, pool: usize) -> Result<Vec<DocAddress>> {
     let searcher = engine.searcher();
-    let field = engine.fields().shingle;
     let docs = searcher.num_docs().max(1) as f32;
-    let mut terms: Vec<(u64, Term)> = Vec::new();
-    for h in fingerprints(&req.text) {
-        let term = Term::from_field_u64(field, h);
-        let df = searcher.doc_freq(&term)?;
-        if df > 0 {
-            terms.push((df, term));
-        }
-    }
-    terms.sort_by_key(|(df, _)| *df);
-    terms.truncate(MAX_FINGERPRINTS);
-    let clauses: Vec<(Occur, Box<dyn Query>)> = terms
-        .into_iter()
-        .map(|(df, term)| {
-            let weight = (1.0 + docs / df as f32).ln();
-            let q = TermQuery::new(term, IndexRecordOption::Basic);
-            (
-                Occur::Should,
-                Box::new(ConstScoreQuery::new(Box::new(q), weight)) as Box<dyn Query>,
-            )
-        })
+    let prints = fingerprints(&req.text);
+    let hits = PrintHits::scan(searcher, &prints)?;
+    let mut kept: Vec<(u64, u32)> = hits
+        .doc_freq
+        .iter()
+        .enumerate()
+        .filter(|(_, df)| **df > 0)
+        .map(|(i, df)| (*df, i as u32))
         .collect();
-    top(engine, clauses, req, pool)
+    kept.sort_by_key(|(df, _)| *df);
+    kept.truncate(MAX_FINGERPRINTS);
+    if kept.is_empty() {
+        return Ok(Vec::new());
+    }
+    let weights: Vec<(u32, f32)> = kept
+        .into_iter()
+        .map(|(df, i)| (i, (1.0 + docs / df as f32).ln()))
+        .collect();
+    top(engine, Box::new(hits.query(&weights)), req, pool)
 }
 
 /// The "more like this" candidates: paragraphs sharing the text's rarest
@@ -258,7 +256,7 @@ fn rare_word_candidates(
     }
     terms.sort_by_key(|(df, _)| *df);
     terms.truncate(RARE_WORDS);
-    let clauses = terms
+    let clauses: Vec<(Occur, Box<dyn Query>)> = terms
         .into_iter()
         .map(|(_, t)| {
             (
@@ -267,20 +265,19 @@ fn rare_word_candidates(
             )
         })
         .collect();
-    top(engine, clauses, req, pool)
-}
-
-/// The best `pool` paragraphs for `clauses` (any of them), filtered.
-fn top(
-    engine: &Engine,
-    clauses: Vec<(Occur, Box<dyn Query>)>,
-    req: &PrecedentRequest,
-    pool: usize,
-) -> Result<Vec<DocAddress>> {
     if clauses.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+    top(engine, Box::new(BooleanQuery::new(clauses)), req, pool)
+}
+
+/// The best `pool` paragraphs for `query`, filtered.
+fn top(
+    engine: &Engine,
+    mut query: Box<dyn Query>,
+    req: &PrecedentRequest,
+    pool: usize,
+) -> Result<Vec<DocAddress>> {
     if let Some(id) = &req.exclude {
         let own = TermQuery::new(
             Term::from_field_text(engine.fields().id, id),

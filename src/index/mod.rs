@@ -40,9 +40,10 @@ pub use guard::{guard, panic_message};
 pub use lock::{lock_path, WriterLock};
 pub use modes::share_index_files;
 pub use rebuild::RebuildReason;
-pub use schema::{kind, Fields, COUNTRY, GROUP, INSTRUMENT, TOPIC};
+pub use schema::{kind, Fields, COUNTRY, GROUP, INSTRUMENT, SHINGLE, TOPIC};
 pub use shingles::{
-    fingerprints, fingerprints_of, run_hash, sequence_hash, word_hash, words, Word, WORDS,
+    fingerprints, fingerprints_of, packed_fingerprints, run_hash, sequence_hash,
+    unpacked_fingerprints, word_hash, words, Word, WORDS,
 };
 pub use verify::Verification;
 pub use writer::{context_term, paragraph_document, IndexWriterHandle};
@@ -56,10 +57,11 @@ use crate::model::ParagraphRecord;
 /// fingerprints for `precedent`; v5: fingerprints hashed with one multiply
 /// per word instead of FNV over each word's hash; v6: the generation at
 /// which each paragraph entered, `seq`, and each file's, `file_seq`, for
-/// saved searches). An index with
+/// saved searches; v7: fingerprints in a fast column instead of indexed
+/// terms). An index with
 /// another version is not read, and `ingest` rebuilds it beside the old
 /// one and swaps it in.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Version of what the pipeline (decode, segment, enrich) produces; bump
 /// when a change makes existing entries wrong. An index with an older

@@ -60,7 +60,13 @@ pub struct Fields {
     pub year: Field,
     /// Position of the paragraph in its document.
     pub ordinal: Field,
-    /// Wording fingerprints of the text (`shingles.rs`), for `precedent`.
+    /// Wording fingerprints of the text (`shingles.rs`), for `precedent`:
+    /// a multi-valued fast column, not indexed terms. Nearly every
+    /// fingerprint is a term of its own, and millions of them in the
+    /// segment's term table (shared with the body's words) cost about a
+    /// fifth of the ingest's CPU; `precedent` scans the column instead
+    /// (`agreed::prints`). Two fingerprints per value
+    /// ([`packed_fingerprints`](super::packed_fingerprints)).
     pub shingle: Field,
     /// The stored display record (JSON).
     pub record: Field,
@@ -94,6 +100,8 @@ pub const INSTRUMENT: &str = "instrument";
 pub const TOPIC: &str = "topic";
 /// See [`COUNTRY`].
 pub const GROUP: &str = "group";
+/// The fast column of the wording fingerprints (see [`Fields::shingle`]).
+pub const SHINGLE: &str = "shingle";
 
 impl Fields {
     /// Builds the schema and its handles.
@@ -158,7 +166,7 @@ impl Fields {
         let year = b.add_u64_field("year", u64_fast.clone());
         let ordinal = b.add_u64_field("ordinal", FAST);
         // Indexed only: looked up by term, never read back or sorted on.
-        let shingle = b.add_u64_field("shingle", NumericOptions::default().set_indexed());
+        let shingle = b.add_u64_field(SHINGLE, FAST);
         let record = b.add_text_field("record", STORED);
         let seq = b.add_u64_field("seq", u64_fast.clone());
         // File state lives in fast columns: the next ingest reads the state

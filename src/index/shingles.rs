@@ -150,6 +150,33 @@ pub fn fingerprints_of(words: &[u64]) -> Vec<u64> {
     out
 }
 
+/// Fingerprints two to a column value: the first in the high 32 bits, the
+/// second in the low ones (a last one alone is paired with itself).
+///
+/// Why: `precedent` finds fingerprints by reading the whole column, and
+/// tantivy decodes it one value at a time; two per value halve that, in
+/// the same bytes (fingerprints are [`run_hash`]es, 32 bits).
+///
+/// ```
+/// use dipsearch::index::{packed_fingerprints, unpacked_fingerprints};
+/// let packed: Vec<u64> = packed_fingerprints(&[1, 2, 3]).collect();
+/// assert_eq!(packed, [(1 << 32) | 2, (3 << 32) | 3]);
+/// assert_eq!(unpacked_fingerprints(packed[1]), (3, 3));
+/// ```
+pub fn packed_fingerprints(prints: &[u64]) -> impl Iterator<Item = u64> + '_ {
+    prints.chunks(2).map(|pair| {
+        let (a, b) = (pair[0], *pair.last().unwrap_or(&pair[0]));
+        debug_assert!(a >> 32 == 0 && b >> 32 == 0, "fingerprints are 32-bit");
+        (a << 32) | b
+    })
+}
+
+/// The two fingerprints of a column value (equal when it holds one).
+#[inline]
+pub fn unpacked_fingerprints(value: u64) -> (u64, u64) {
+    (value >> 32, value & 0xffff_ffff)
+}
+
 /// The minimum of each run of `window` consecutive values (of all of them
 /// when there are fewer), in order, a repeat of the previous one left out.
 ///

@@ -259,8 +259,8 @@ pub fn paragraph_document(
         doc.add_u64(fields.year, y as u64);
     }
     doc.add_u64(fields.ordinal, record.ordinal as u64);
-    for h in super::fingerprints(&record.text) {
-        doc.add_u64(fields.shingle, h);
+    for v in super::packed_fingerprints(&super::fingerprints(&record.text)) {
+        doc.add_u64(fields.shingle, v);
     }
     let json = serde_json::to_string(record).map_err(|e| Error::Corrupt(e.to_string()))?;
     doc.add_text(fields.record, json);
