@@ -448,12 +448,21 @@ fn small_segments_left_by_ingests_are_merged() {
             files += 1;
         }
     }
+    // A long report, so that the first segment is not small itself (a
+    // segment under a thousand paragraphs always is).
+    let long: String = (1..=1_200)
+        .map(|i| format!("{i}. The Conference reviewed agenda item {i} and its budget.\n\n"))
+        .collect();
+    t.write("reports/long.txt", &long);
+    files += 1;
     let v: serde_json::Value = t.json(["ingest", "--format", "json"]);
     assert_eq!(counts(&v), (files, 0, 0, 0));
     assert_eq!(segment_count(&t), 1);
     let before = t.export();
+    assert!(before.len() > 1_200, "{}", before.len());
     // Each incremental ingest commits a small segment of its own; a commit
-    // that leaves two small ones merges them (without, three segments).
+    // that leaves two small ones merges them (without, three segments), and
+    // leaves the large one as it is.
     for i in 0..2 {
         t.write(
             &format!("g8/g8-{i}.txt"),
