@@ -4,9 +4,9 @@
 //!
 //! Why a scan: the fingerprints are a fast column, not indexed terms
 //! (`index::Fields::shingle` says why). Reading the whole column is four
-//! bytes per fingerprint, a few million on the whole General Debate, and
-//! it is done once for all of a text's fingerprints; the document
-//! frequencies that `precedent` ranks by come out of the same pass.
+//! bytes per fingerprint, done once for all of a text's fingerprints; the
+//! document frequencies that `precedent` ranks by come out of the same
+//! pass. What it costs a request is in benches/PROFILE.md.
 //!
 //! Why a query of known documents rather than a list: `precedent` combines
 //! the candidates with the search filters and an excluded id, which are

@@ -63,8 +63,9 @@ pub struct Fields {
     /// Wording fingerprints of the text (`shingles.rs`), for `precedent`:
     /// a multi-valued fast column, not indexed terms. Nearly every
     /// fingerprint is a term of its own, and millions of them in the
-    /// segment's term table (shared with the body's words) cost about a
-    /// fifth of the ingest's CPU; `precedent` scans the column instead
+    /// segment's term table (shared with the body's words) were the
+    /// largest single cost of the ingest (benches/PROFILE.md);
+    /// `precedent` scans the column instead
     /// (`agreed::prints`). Two fingerprints per value
     /// ([`packed_fingerprints`](super::packed_fingerprints)).
     pub shingle: Field,

@@ -164,9 +164,9 @@ impl IndexWriterHandle {
     /// (figures in benches/PROFILE.md). Segments under a sixty-fourth of
     /// the largest (or under a thousand paragraphs) are merged, so that an
     /// ingest of a few files never rewrites much: with an eighth, the
-    /// remainder a full ingest flushes at its commit (39,000 paragraphs of
-    /// the General Debate's 390,000) was rewritten by every later ingest
-    /// that added a file, 0.4 s each time. tantivy's own merge policy still
+    /// remainder a full ingest flushes at its commit could count as small
+    /// and be rewritten by every later ingest that added a file (figures
+    /// in benches/PROFILE.md). tantivy's own merge policy still
     /// merges segments of similar sizes once there are eight of them.
     /// Best effort: the commit above already
     /// holds everything, and tantivy swaps merged segments in atomically,
