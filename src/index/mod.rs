@@ -68,8 +68,9 @@ pub const SCHEMA_VERSION: u32 = 7;
 /// pipeline version is rebuilt in full by the next `ingest`, which says why
 /// (v2: meeting series, resolutions; v3: real-page headers and entities;
 /// v4: Markdown read by paragraph, signatures dropped, 8,000-byte split;
-/// v5: `.docx` read, where it was skipped as an unsupported type).
-pub const PIPELINE_VERSION: u32 = 5;
+/// v5: `.docx` read, where it was skipped as an unsupported type; v6: no
+/// place taken from a sentence about a virtual meeting or from a region).
+pub const PIPELINE_VERSION: u32 = 6;
 
 /// What the commit payload records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -133,7 +133,8 @@ pub fn city_of(place: String) -> String {
 
 /// A place named in body text: `was held in Tokyo` → `Tokyo`, `met in Da
 /// Nang, Viet Nam, on …` → `Da Nang, Viet Nam`; months, continents and
-/// `The` are not places. `near` is the document's date: a sentence about
+/// `The` are not places, nor is anything after a virtual meeting or a
+/// region such as `Southern Mexico`. `near` is the document's date: a sentence about
 /// a meeting more than two months from it (`the Dialogue held in Singapore
 /// on 3 October 2019`) is about another meeting.
 pub fn place_from(text: &str, near: Option<Date>) -> Option<String> {
@@ -156,6 +157,16 @@ pub fn mentions_far_date(sentence: &str, d: Date) -> bool {
 fn place_in(sentence: &str) -> Option<String> {
     let c = patterns().place.captures(sentence)?;
     let m = c.name("place")?;
+    // A meeting held by video has no venue: the `in` that follows is
+    // about something else (`a virtual meeting to promote development in
+    // Southern Mexico`).
+    let lead = sentence[c.get(0)?.start()..m.start()].to_ascii_lowercase();
+    if ["virtual", "video", "online", "by telephone", "phone call"]
+        .iter()
+        .any(|w| lead.contains(w))
+    {
+        return None;
+    }
     let p = m.as_str();
     let first = p.split_whitespace().next()?;
     if matches!(
@@ -177,6 +188,11 @@ fn place_in(sentence: &str) -> Option<String> {
             | "Asian"
             | "Europe"
             | "Africa"
+            // Regions, not venues (`Southern Mexico`, `Northern Europe`).
+            | "Southern"
+            | "Northern"
+            | "Eastern"
+            | "Western"
     ) {
         return None;
     }

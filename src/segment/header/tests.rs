@@ -245,3 +245,18 @@ fn a_wrapped_sentence_is_not_a_title() {
         HeaderLine::Text(TextLine::Prose { .. })
     ));
 }
+
+#[test]
+fn a_virtual_meeting_or_a_region_is_not_a_venue() {
+    let virtual_meeting = "The Prime Minister hosted the President of Ruritania on 4 May for a \
+        virtual bilateral meeting to advance joint projects in Eastern Ruritania.";
+    assert_eq!(place_from(virtual_meeting, None), None);
+    let by_video = "The ministers met by videoconference and agreed to meet in Lisbon.";
+    assert_eq!(place_from(by_video, None), None);
+    let region = "The envoys held talks on investment in Northern Borduria.";
+    assert_eq!(place_from(region, None), None);
+    let held = "The Third Ministerial Meeting was held in Kuala Lumpur on 12 June.";
+    assert_eq!(place_from(held, None).as_deref(), Some("Kuala Lumpur"));
+    let hosted = "Brazil hosted the delegations in Brasilia for two days of talks.";
+    assert_eq!(place_from(hosted, None).as_deref(), Some("Brasilia"));
+}
