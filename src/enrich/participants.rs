@@ -45,6 +45,39 @@ const CUES: &[&str] = &[
 /// Lead words that name the host directly before a country.
 const HOST_CUES: &[&str] = &["hosted by", "host country", "host, "];
 
+/// The active verb of a visit: a country named by title just after it
+/// came (`President A hosted Mexican President B`). The subject before it
+/// does not count: `the United States hosted the first APEC meeting in
+/// 1993` is history, not attendance.
+const HOSTED: &str = " hosted ";
+
+/// Whether a word is a title that names a visiting leader or official.
+fn is_title(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches([',', '.']),
+        "President"
+            | "Vice"
+            | "Prime"
+            | "Minister"
+            | "Foreign"
+            | "Chancellor"
+            | "King"
+            | "Queen"
+            | "Emperor"
+            | "Crown"
+            | "Premier"
+            | "Emir"
+            | "Sheikh"
+            | "Secretary"
+            | "Ambassador"
+            | "National"
+            | "Defense"
+            | "Defence"
+            | "Delegation"
+            | "delegation"
+    )
+}
+
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "no", "nos", "amb", "h.e", "u.s", "u.k", "e.g", "i.e", "gen",
@@ -107,16 +140,33 @@ pub(crate) fn attending(text: &str, countries: &[(usize, usize, String)]) -> Vec
             .iter()
             .flat_map(|c| sentence.match_indices(c).map(|(i, m)| s + i + m.len()))
             .collect();
+        let guests: Vec<usize> = sentence
+            .match_indices(HOSTED)
+            .map(|(i, m)| s + i + m.len())
+            .collect();
+        let close = |from: usize, to: usize| {
+            text.get(from..to)
+                .is_some_and(|gap| gap.len() <= 30 && !gap.contains(['.', ',', ';']))
+        };
+        // After `hosted`, a guest is a person named by title (`the Prime
+        // Minister of India`, `Mexican President`), not a phrase about a
+        // subject (`a seminar on Peru`, `the Yemeni peace talks`, `Syrian
+        // refugees`).
+        let titled = |from: usize, (cs, ce): (usize, usize)| {
+            let gap = &text[from..cs];
+            let next = text[ce..].split_whitespace().next().unwrap_or("");
+            close(from, cs)
+                && gap
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "the" | "of" | "and"))
+                && (gap.split_whitespace().any(is_title) || is_title(next))
+        };
         for (cs, ce, id) in countries {
             if *cs < s || *ce > e {
                 continue;
             }
-            let hosted = hosts.iter().any(|&h| {
-                *cs >= h
-                    && text
-                        .get(h..*cs)
-                        .is_some_and(|gap| gap.len() <= 30 && !gap.contains(['.', ',', ';']))
-            });
+            let hosted = hosts.iter().any(|&h| *cs >= h && close(h, *cs))
+                || guests.iter().any(|&g| *cs >= g && titled(g, (*cs, *ce)));
             if listed || hosted {
                 add(id);
             }
@@ -154,5 +204,30 @@ mod tests {
             c("Peru", "PER"),
         ];
         assert_eq!(attending(t, &countries), vec!["JPN", "CHL", "PER"]);
+    }
+
+    #[test]
+    fn a_guest_named_by_title_after_hosted_attends() {
+        let t = "The Government of Norway hosted Kenyan President A. Mwangi for talks on \
+                 trade with Brazil. Chile hosted a seminar on Peru. A conference on \
+                 Somalia hosted by Italy met. Fiji hosted the first forum in 1990. \
+                 Oman hosted the Yemeni peace talks. Jordan has hosted Syrian refugees. \
+                 The Minister hosted the Prime Minister of India.";
+        let at = |w: &str| t.find(w).unwrap_or(0);
+        let c = |w: &str, id: &str| (at(w), at(w) + w.len(), id.to_string());
+        let countries = vec![
+            c("Norway", "NOR"),
+            c("Kenyan", "KEN"),
+            c("Brazil", "BRA"),
+            c("Chile", "CHL"),
+            c("Peru", "PER"),
+            c("Somalia", "SOM"),
+            c("Italy", "ITA"),
+            c("Fiji", "FJI"),
+            c("Yemeni", "YEM"),
+            c("Syrian", "SYR"),
+            c("India", "IND"),
+        ];
+        assert_eq!(attending(t, &countries), vec!["KEN", "ITA", "IND"]);
     }
 }

@@ -69,7 +69,8 @@ pub const SCHEMA_VERSION: u32 = 7;
 /// (v2: meeting series, resolutions; v3: real-page headers and entities;
 /// v4: Markdown read by paragraph, signatures dropped, 8,000-byte split;
 /// v5: `.docx` read, where it was skipped as an unsupported type; v6: no
-/// place taken from a sentence about a virtual meeting or from a region).
+/// place taken from a sentence about a virtual meeting or from a region,
+/// and a guest named by title after `hosted` attends).
 pub const PIPELINE_VERSION: u32 = 6;
 
 /// What the commit payload records.

@@ -152,3 +152,44 @@ fn a_bad_folder_config_is_reported_and_ignored() {
     );
     t.run(["ingest", "--strict"]).code(1);
 }
+
+/// A joint declaration of a virtual meeting, laid out as a government
+/// site's press page (front matter, a lead paragraph, bold headings): the
+/// region its lead sentence names is not a venue, and the guest named by
+/// title after `hosted` attends with the host named later.
+const VIRTUAL_DECLARATION: &str = "---
+date: '2022-05-17'
+title: Brazil-Argentina Joint Declaration
+---
+
+President Ana Souza hosted Argentine President Tomas Ruiz on May 17 for a
+virtual bilateral meeting to review cooperation on energy and to advance
+joint projects in Northern Argentina and the Parana basin. Both leaders
+reaffirmed the partnership between both countries.
+
+**Energy Cooperation**
+
+The two Presidents agreed to connect their power grids by 2026 and to
+attend the regional energy forum hosted by Brazil in October.
+";
+
+#[test]
+fn a_virtual_meeting_has_no_venue_and_its_guest_attends() {
+    let t = TestDir::new();
+    t.write(
+        "statements/2022-05-17-brazil-argentina.md",
+        VIRTUAL_DECLARATION,
+    );
+    t.run(["ingest", "--quiet"]).success();
+    let hits = t.export();
+    assert!(!hits.is_empty());
+    for h in &hits {
+        assert_eq!(h.place, None, "{}", h.id);
+        assert_eq!(h.date.as_deref(), Some("2022-05-17"), "{}", h.id);
+        assert!(
+            h.participants.contains(&"ARG".to_string()),
+            "{:?}",
+            h.participants
+        );
+    }
+}
