@@ -20,8 +20,9 @@
 //! and MurmurHash3's finaliser, both written out here because they are
 //! stored in the index and must never change with a dependency's version
 //! (a change here is an index version change); they are cut to 32
-//! bits, which keeps the term dictionary small (a false match only costs
-//! one alignment, which then finds nothing).
+//! bits, so that two fit in one value of the index's fingerprint column,
+//! which `precedent` reads whole (a false match only costs one alignment,
+//! which then finds nothing).
 
 use tantivy::tokenizer::TokenStream;
 
