@@ -71,18 +71,24 @@ impl PrintHits {
     /// constant-score term queries in that order would add them, so that
     /// equal inputs rank equally whichever way the fingerprints are stored.
     pub fn query(&self, weights: &[(u32, Score)]) -> KnownDocsQuery {
+        // Each fingerprint's place in `weights` and its weight, so that a
+        // document's few fingerprints are looked up, not every weight.
+        let mut rank: Vec<Option<(usize, Score)>> = vec![None; self.doc_freq.len()];
+        for (order, &(i, w)) in weights.iter().enumerate() {
+            rank[i as usize] = Some((order, w));
+        }
         let mut segments = FxHashMap::default();
         for (segment, docs) in &self.segments {
             let scored: Vec<(DocId, Score)> = docs
                 .iter()
                 .filter_map(|(doc, which)| {
-                    let mut score = None;
-                    for (i, w) in weights {
-                        if which.contains(i) {
-                            score = Some(score.unwrap_or(0.0) + w);
-                        }
+                    let mut ws: Vec<(usize, Score)> =
+                        which.iter().filter_map(|&i| rank[i as usize]).collect();
+                    if ws.is_empty() {
+                        return None;
                     }
-                    score.map(|s| (*doc, s))
+                    ws.sort_unstable_by_key(|(order, _)| *order);
+                    Some((*doc, ws.iter().fold(0.0, |sum, (_, w)| sum + w)))
                 })
                 .collect();
             if !scored.is_empty() {

@@ -192,17 +192,30 @@ mod tests {
         );
     }
 
+    /// The country mentions `(start, end, id)` of the first occurrence of
+    /// each word in `t`.
+    fn mentions(t: &str, words: &[(&str, &str)]) -> Vec<(usize, usize, String)> {
+        words
+            .iter()
+            .map(|(w, id)| {
+                let at = t.find(w).unwrap_or(0);
+                (at, at + w.len(), id.to_string())
+            })
+            .collect()
+    }
+
     #[test]
     fn host_and_listed_countries_count_discussed_ones_do_not() {
         let t = "The meeting was hosted by Japan. Iran was discussed. Chile and Peru attended.";
-        let at = |w: &str| t.find(w).unwrap_or(0);
-        let c = |w: &str, id: &str| (at(w), at(w) + w.len(), id.to_string());
-        let countries = vec![
-            c("Japan", "JPN"),
-            c("Iran", "IRN"),
-            c("Chile", "CHL"),
-            c("Peru", "PER"),
-        ];
+        let countries = mentions(
+            t,
+            &[
+                ("Japan", "JPN"),
+                ("Iran", "IRN"),
+                ("Chile", "CHL"),
+                ("Peru", "PER"),
+            ],
+        );
         assert_eq!(attending(t, &countries), vec!["JPN", "CHL", "PER"]);
     }
 
@@ -213,21 +226,22 @@ mod tests {
                  Somalia hosted by Italy met. Fiji hosted the first forum in 1990. \
                  Oman hosted the Yemeni peace talks. Jordan has hosted Syrian refugees. \
                  The Minister hosted the Prime Minister of India.";
-        let at = |w: &str| t.find(w).unwrap_or(0);
-        let c = |w: &str, id: &str| (at(w), at(w) + w.len(), id.to_string());
-        let countries = vec![
-            c("Norway", "NOR"),
-            c("Kenyan", "KEN"),
-            c("Brazil", "BRA"),
-            c("Chile", "CHL"),
-            c("Peru", "PER"),
-            c("Somalia", "SOM"),
-            c("Italy", "ITA"),
-            c("Fiji", "FJI"),
-            c("Yemeni", "YEM"),
-            c("Syrian", "SYR"),
-            c("India", "IND"),
-        ];
+        let countries = mentions(
+            t,
+            &[
+                ("Norway", "NOR"),
+                ("Kenyan", "KEN"),
+                ("Brazil", "BRA"),
+                ("Chile", "CHL"),
+                ("Peru", "PER"),
+                ("Somalia", "SOM"),
+                ("Italy", "ITA"),
+                ("Fiji", "FJI"),
+                ("Yemeni", "YEM"),
+                ("Syrian", "SYR"),
+                ("India", "IND"),
+            ],
+        );
         assert_eq!(attending(t, &countries), vec!["KEN", "ITA", "IND"]);
     }
 }
