@@ -302,7 +302,7 @@ impl Meetings {
                 // the CTBT met ... on the margins of the General Assembly`);
                 // a name inside a longer one is part of it.
                 occ.iter()
-                    .filter(|o| !o.3)
+                    .filter(|o| !o.3 && !beside_another(s, o.1))
                     .filter(|o| {
                         !occ.iter()
                             .any(|p| p.1 <= o.1 && o.2 <= p.2 && p.2 - p.1 > o.2 - o.1)
@@ -415,6 +415,32 @@ fn unknown_meeting_name(name: &str) -> Option<String> {
         }
     }
     Some(rest.to_string())
+}
+
+/// Whether the meeting named at `at` is only the occasion of the one the
+/// sentence is about (`met ... on the margins of the United Nations
+/// General Assembly`, `on the sidelines of the G20 Summit`, `ahead of the
+/// NPT Review Conference`): a side meeting is not that series.
+fn beside_another(sentence: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(40);
+    while !sentence.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = sentence[from..at].to_ascii_lowercase();
+    let before = before.trim_end().trim_end_matches("the").trim_end();
+    [
+        "margins of",
+        "margin of",
+        "sidelines of",
+        "sideline of",
+        "ahead of",
+        "eve of",
+        "run-up to",
+        "in advance of",
+        "on the occasion of",
+    ]
+    .iter()
+    .any(|p| before.ends_with(p))
 }
 
 /// Whether a sentence says a meeting took place.
@@ -684,6 +710,24 @@ mod tests {
             (h.meeting_id.as_deref(), h.edition),
             (Some("ASTOP"), Some(4))
         );
+    }
+
+    #[test]
+    fn a_meeting_on_the_margins_of_another_is_not_that_series() {
+        let h = canon(
+            "Readout of the Foreign Minister's Meeting with the Prime Minister of Ruritania",
+            None,
+            None,
+            &["The Minister met the Prime Minister today on the margins of the United Nations General Assembly in New York."],
+        );
+        assert_eq!(h.meeting_id, None);
+        let h = canon(
+            "Results",
+            None,
+            None,
+            &["The Friends of the CTBT met on the sidelines of the General Assembly."],
+        );
+        assert_eq!(h.meeting_id.as_deref(), Some("CTBT-FRIENDS"));
     }
 
     #[test]

@@ -70,8 +70,10 @@ pub const SCHEMA_VERSION: u32 = 7;
 /// v4: Markdown read by paragraph, signatures dropped, 8,000-byte split;
 /// v5: `.docx` read, where it was skipped as an unsupported type; v6: no
 /// place taken from a sentence about a virtual meeting or from a region,
-/// and a guest named by title after `hosted` attends).
-pub const PIPELINE_VERSION: u32 = 6;
+/// and a guest named by title after `hosted` attends; v7: UN press-release
+/// symbol and meeting lines, news-wire headlines and datelines, page stamps
+/// in flattened PDF text, share-link footers).
+pub const PIPELINE_VERSION: u32 = 7;
 
 /// What the commit payload records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -35,6 +35,15 @@ const EXACT: &[&str] = &[
     "print",
     "print this page",
     "share",
+    "share this",
+    "share this:",
+    "share this page",
+    "share this article",
+    "share:",
+    "follow us",
+    "follow us:",
+    "for information media. not an official record.",
+    "for information media - not an official record",
     "報道発表へ戻る",
     "[full text]",
     "final",
@@ -78,6 +87,8 @@ const PREFIXES: &[&str] = &[
 /// ```
 /// use dipsearch::segment::boilerplate::is_boilerplate;
 /// assert!(is_boilerplate("Back to Index"));
+/// assert!(is_boilerplate("Facebook Twitter LinkedIn"));
+/// assert!(!is_boilerplate("Print media"));
 /// assert!(is_boilerplate(". . . . ."));
 /// assert!(!is_boilerplate("The meeting went back to the topic."));
 /// ```
@@ -103,7 +114,41 @@ pub fn is_boilerplate(line: &str) -> bool {
             _ => true,
         };
     }
-    is_separator(t) || is_page_number(t) || is_record_furniture(t)
+    is_separator(t) || is_page_number(t) || is_record_furniture(t) || is_social_links(&lower)
+}
+
+/// A row of share or follow links left by a page's social buttons
+/// (`Facebook Twitter LinkedIn`, `Share on X | Email | Print`): every word
+/// names a network or a share action, and there are at least two.
+fn is_social_links(lower: &str) -> bool {
+    const NETWORKS: &[&str] = &[
+        "facebook",
+        "twitter",
+        "linkedin",
+        "whatsapp",
+        "telegram",
+        "instagram",
+        "youtube",
+        "reddit",
+        "weibo",
+        "tweet",
+    ];
+    const ACTIONS: &[&str] = &[
+        "x", "line", "email", "e-mail", "mail", "print", "share", "on", "copy", "link",
+    ];
+    let (mut words, mut networks) = (0, 0);
+    for w in lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | ','))
+        .filter(|w| !w.is_empty())
+    {
+        if NETWORKS.contains(&w) {
+            networks += 1;
+        } else if !ACTIONS.contains(&w) {
+            return false;
+        }
+        words += 1;
+    }
+    networks >= 1 && (2..=12).contains(&words)
 }
 
 /// A press office's contact box at the foot of a release (`Division in

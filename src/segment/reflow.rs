@@ -130,19 +130,125 @@ fn header_lines(header: &str) -> Vec<&str> {
     // a comma does not follow: `... MARITIME SECURITY DA NANG, VIET NAM,`
     // keeps `DA NANG, VIET NAM,` with the date only when commas mark it.
     let before = &header[..d.start];
-    let place_start = before.find(',').and_then(|c| {
-        let words: Vec<(usize, &str)> = before[..c]
-            .match_indices(' ')
-            .map(|(i, _)| (i + 1, &before[i + 1..c]))
-            .collect();
-        // Take up to two words before the first comma as the place.
-        words.iter().rev().nth(1).or(words.last()).map(|(i, _)| *i)
-    });
+    let place_start = before.find(',').and_then(|c| place_start(&before[..c]));
     let (title, dateline_start) = match place_start {
         Some(p) => (&header[..p], p),
         None => (before, d.start),
     };
-    // `FINAL` stamps the copy, not the title.
-    let title = title.strip_prefix("FINAL ").unwrap_or(title);
-    vec![title, &header[dateline_start..d.end], &header[d.end..]]
+    vec![
+        without_stamps(title),
+        &header[dateline_start..d.end],
+        &header[d.end..],
+    ]
+}
+
+/// Where the place before a dateline's first comma starts in `head` (the
+/// title and the city run together): the last word, and the word before
+/// it when both are written alike (`DA NANG`, `Kuala Lumpur`) and that
+/// word does not end a meeting's name (`... DISARMAMENT Vientiane`, `...
+/// SECURITY HANOI`).
+fn place_start(head: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = head
+        .match_indices(' ')
+        .map(|(i, _)| (i + 1, &head[i + 1..]))
+        .collect();
+    let Some(&(last_at, last)) = words.last() else {
+        return Some(0);
+    };
+    let last = last.trim();
+    let Some(&(prev_at, _)) = words.iter().rev().nth(1) else {
+        return Some(last_at);
+    };
+    let prev = head[prev_at..last_at].trim();
+    let caps = |w: &str| !w.chars().any(char::is_lowercase);
+    let alike = caps(prev) == caps(last);
+    let ends_name = TITLE_ENDS.contains(&prev.to_lowercase().as_str());
+    Some(if alike && !ends_name {
+        prev_at
+    } else {
+        last_at
+    })
+}
+
+/// Last words of meeting names, never the first word of a city.
+const TITLE_ENDS: &[&str] = &[
+    "disarmament",
+    "non-proliferation",
+    "nonproliferation",
+    "security",
+    "cooperation",
+    "co-operation",
+    "terrorism",
+    "crime",
+    "relief",
+    "meeting",
+    "forum",
+    "summit",
+    "dialogue",
+    "seminar",
+    "workshop",
+    "conference",
+    "talks",
+    "consultations",
+    "session",
+    "ministers",
+    "ict",
+    "icts",
+    "response",
+    "management",
+];
+
+/// The title without what stamps a copy rather than names the document:
+/// `FINAL`, a page line (`Page 1 of 3`).
+fn without_stamps(title: &str) -> &str {
+    static PAGE: OnceLock<Regex> = OnceLock::new();
+    let page = PAGE.get_or_init(|| {
+        Regex::new(r"^(?i:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)\s+")
+            .expect("page stamp pattern compiles")
+    });
+    let mut t = title.trim_start();
+    loop {
+        let before = t;
+        t = t.strip_prefix("FINAL ").unwrap_or(t).trim_start();
+        if let Some(m) = page.find(t) {
+            t = &t[m.end()..];
+        }
+        if t == before {
+            return t;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_place_is_split_from_a_title_run_into_it() {
+        // Invented headers in the shapes PDF copies flatten.
+        let cases = [
+            (
+                "MEETING ON NON-PROLIFERATION AND DISARMAMENT Vientiane",
+                "Vientiane",
+            ),
+            ("MEETING ON MARITIME SECURITY DA NANG", "DA NANG"),
+            ("MEETING ON MARITIME SECURITY HANOI", "HANOI"),
+            ("Seminar on Export Control Kuala Lumpur", "Kuala Lumpur"),
+            ("Tokyo", "Tokyo"),
+        ];
+        for (head, place) in cases {
+            let at = place_start(head).unwrap_or(usize::MAX);
+            assert_eq!(head.get(at..), Some(place), "{head}");
+        }
+    }
+
+    #[test]
+    fn page_and_final_stamps_are_not_the_title() {
+        assert_eq!(
+            without_stamps("Page 1 of 3 CO-CHAIRS' REPORT"),
+            "CO-CHAIRS' REPORT"
+        );
+        assert_eq!(without_stamps("FINAL Page 2 TITLE"), "TITLE");
+        assert_eq!(without_stamps("Pages of History"), "Pages of History");
+    }
 }

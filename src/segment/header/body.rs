@@ -89,13 +89,27 @@ pub fn chair_from(text: &str) -> Option<String> {
 
 /// Only a meeting's chair: "The meeting / talks / session was chaired
 /// by", not "a commission chaired by" in a speech; a kind of meeting must
-/// be named in the 60 bytes before.
+/// be named in the 60 bytes before, or be the subject of the sentence
+/// when the chairs follow its place and date (`The Twenty-second ...
+/// Meeting ... was held in Siem Reap on 24-25 April 2030, co-chaired by`).
 fn chairs_a_meeting(text: &str, m: &Match<'_>) -> bool {
-    let mut from = m.start().saturating_sub(60);
-    while !text.is_char_boundary(from) {
-        from += 1;
+    let back = |n: usize| {
+        let mut from = m.start().saturating_sub(n);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        &text[from..m.start()]
+    };
+    if mentions_meeting_kind(&back(60).to_lowercase()) {
+        return true;
     }
-    mentions_meeting_kind(&text[from..m.start()].to_lowercase())
+    let before = back(300);
+    let sentence = before.rfind(". ").map_or(before, |i| &before[i + 2..]);
+    let held = sentence
+        .find(" was held ")
+        .or_else(|| sentence.find(" were held "));
+    held.is_some_and(|h| mentions_meeting_kind(&sentence[..h].to_lowercase()))
+        && sentence.trim_end().ends_with(',')
 }
 
 /// The sentence at the start of `rest`: abbreviations such as "Mr." and

@@ -49,6 +49,13 @@ pub enum HeaderLine<'a> {
     TypeLine(DocType),
     /// A date with at most a short place (`Tokyo, 13th November, 2003`).
     PlaceDate(PlaceDate),
+    /// A document symbol alone on its line (`SC/16021`, `GA/DIS/3712`,
+    /// `SG/SM/22345`): the symbol of a UN press release or document.
+    Symbol(&'a str),
+    /// A numbered meeting of a UN organ (`9871st Meeting (AM)`,
+    /// `Eightieth Session, 12th Meeting (PM)`): the session when the line
+    /// gives one, else the meeting's number.
+    MeetingNumber(u32),
     /// A tag line (`[ARF] [...] title place, dates`, layout L), with what
     /// the line would be without its tags' meaning.
     Tags(TagLine<'a>, TextLine<'a>),
@@ -179,6 +186,12 @@ pub fn classify<'a>(line: &'a str, next: Option<&str>) -> HeaderLine<'a> {
             banner: banner(t.trim_start_matches(['-', '>', ' '])),
         };
     }
+    if is_symbol(t) {
+        return HeaderLine::Symbol(t);
+    }
+    if let Some(n) = meeting_number(t) {
+        return HeaderLine::MeetingNumber(n);
+    }
     if let Some(m) = parse_marker(t).filter(|m| !m.bare) {
         let item = &t[m.text_start..];
         return HeaderLine::Item {
@@ -245,6 +258,46 @@ fn continues_sentence(next: &str) -> bool {
             .next()
             .and_then(|w| w.chars().next())
             .is_some_and(char::is_lowercase)
+}
+
+/// A document symbol alone on a line: capitals, digits, `/`, `.` and `-`
+/// only, no space, opening with letters and ending with a number of two
+/// digits or more (`SC/16021`, `GA/EF/3601`, `A/80/L.12`; not `G7/G8`).
+fn is_symbol(t: &str) -> bool {
+    t.len() <= 30
+        && t.starts_with(|c: char| c.is_ascii_uppercase())
+        && t.contains('/')
+        && t.bytes().any(|b| b.is_ascii_digit())
+        && t.bytes().all(|b| {
+            b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'/' | b'.' | b'-')
+        })
+        && !t.contains("//")
+        && t.split('/')
+            .next()
+            .is_some_and(|s| s.bytes().all(|b| b.is_ascii_uppercase()))
+        && t.rsplit('/')
+            .next()
+            .is_some_and(|s| s.bytes().filter(u8::is_ascii_digit).count() >= 2)
+}
+
+/// The edition a UN meeting line gives (`9871st Meeting (AM)` → 9871,
+/// `Eightieth Session, 12th & 13th Meetings (AM & PM)` → 80).
+fn meeting_number(t: &str) -> Option<u32> {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let r = R.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:([A-Za-z-]+) Session,\s*)?(\d{1,5})(?:st|nd|rd|th)(?:\s*(?:&|and)\s*\d{1,5}(?:st|nd|rd|th))?\s+Meetings?(?:\s*\((?:AM|PM|Night|AM\s*(?:&|and)\s*PM)\))?$",
+        )
+        .expect("meeting line pattern compiles")
+    });
+    if t.len() > 80 || !t.contains("eeting") {
+        return None;
+    }
+    let c = r.captures(t)?;
+    match c.get(1) {
+        Some(session) => super::meetings::ordinal_value(session.as_str()),
+        None => c.get(2)?.as_str().parse().ok(),
+    }
 }
 
 /// A bracketed record field (`[Title] ...`, layout G).

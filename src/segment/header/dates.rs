@@ -219,3 +219,65 @@ fn day_number(d: Date) -> i64 {
     };
     365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + d.day as i64 - 1
 }
+
+/// The city of a news wire's dateline at the start of a story (`TOKYO,
+/// Nov. 20 (Kyodo) -- ...`, `UNITED NATIONS (AP) — ...`, `JAKARTA, 3 March
+/// (ANTARA) - ...`), title-cased: the place the story was filed from,
+/// which for a meeting report is where the meeting was.
+///
+/// ```
+/// use dipsearch::segment::header::wire_dateline;
+/// assert_eq!(wire_dateline("TOKYO, Nov. 20 (Kyodo) -- Japan and").as_deref(), Some("Tokyo"));
+/// assert_eq!(wire_dateline("KUALA LUMPUR -- The talks").as_deref(), Some("Kuala Lumpur"));
+/// assert_eq!(wire_dateline("THE MEETING -- was held").as_deref(), None);
+/// assert_eq!(wire_dateline("Tokyo (Kyodo) -- A").as_deref(), None);
+/// assert_eq!(wire_dateline("MR. PRESIDENT - I congratulate").as_deref(), None);
+/// ```
+pub fn wire_dateline(line: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(
+            r"^([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|, \d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?)?(?: \(([A-Za-z][A-Za-z ]{1,20})\))? ?(?:--|—|–|-) ",
+        )
+        .expect("wire dateline pattern compiles")
+    });
+    let c = r.captures(line)?;
+    let city = c.get(1)?.as_str();
+    // `THE MEETING --`, `MR. PRESIDENT -` and `UPDATE 2 -` are no cities.
+    let first = city.split_whitespace().next().unwrap_or("");
+    const NOT_CITIES: &[&str] = &[
+        "THE",
+        "A",
+        "AN",
+        "IN",
+        "ON",
+        "AT",
+        "MR.",
+        "MRS.",
+        "MS.",
+        "DR.",
+        "H.E.",
+        "SIR",
+        "MADAM",
+        "MR",
+        "MRS",
+        "MS",
+        "DR",
+        "PRESIDENT",
+        "CHAIRMAN",
+        "NOTE",
+        "UPDATE",
+        "BREAKING",
+        "EXCLUSIVE",
+        "ANALYSIS",
+        "FACTBOX",
+        "CORRECTED",
+        "EDITOR'S",
+        "LADIES",
+        "EXCELLENCIES",
+    ];
+    if NOT_CITIES.contains(&first) || city.len() < 3 {
+        return None;
+    }
+    Some(title_case(city))
+}

@@ -75,6 +75,12 @@ pub(super) struct HeaderFold {
     /// hard-wrapped paragraph (`Today, President A of X and President` /
     /// `B of Y met in ...`), not a title.
     glued: Option<(usize, usize, usize)>,
+    /// A document symbol line (`SC/16021`).
+    symbol: Option<String>,
+    /// A UN meeting line's session or meeting number.
+    meeting_number: Option<u32>,
+    /// The organ named above a meeting line (`Security Council`).
+    organ: Option<String>,
 }
 
 /// The kind of the last header line read.
@@ -109,6 +115,9 @@ impl Default for HeaderFold {
             last: Last::Other,
             published: None,
             glued: None,
+            symbol: None,
+            meeting_number: None,
+            organ: None,
         }
     }
 }
@@ -189,6 +198,12 @@ impl HeaderFold {
                 NEXT
             }
             HeaderLine::Item { menu_like } => self.item(i, menu_like),
+            HeaderLine::Symbol(sym) => {
+                self.symbol.get_or_insert_with(|| sym.to_string());
+                self.last = Last::Other;
+                self.consume(i)
+            }
+            HeaderLine::MeetingNumber(n) => self.meeting_line(i, n),
             HeaderLine::TypeLine(dt) => self.type_line(i, dt, raw),
             HeaderLine::PlaceDate(pd) => self.place_date(i, pd),
             HeaderLine::Tags(tags, _) if self.date.is_none() => self.tags(i, tags),
@@ -271,6 +286,21 @@ impl HeaderFold {
             self.place = pd.place;
         }
         self.prev_caps_title = false;
+        self.consume(i)
+    }
+
+    /// A UN meeting line (`9871st Meeting (AM)`): the organ's name just
+    /// above it (`Security Council`) was read as a title line but names
+    /// the meeting, and the page's headline follows as its title.
+    fn meeting_line(&mut self, i: usize, n: u32) -> Step {
+        if self.meeting_number.is_some() {
+            return STOP;
+        }
+        self.meeting_number = Some(n);
+        if self.last == Last::Title && self.date.is_some() && self.titles.len() == 1 {
+            self.organ = self.titles.pop();
+        }
+        self.last = Last::Other;
         self.consume(i)
     }
 
@@ -389,7 +419,8 @@ impl HeaderFold {
     pub(super) fn finish(mut self, lines: &[&str]) -> HeaderScan {
         self.settle_body_start(lines);
         let title = self.title.take().or_else(|| self.titles.first().cloned());
-        let info = MeetingInfo::from_titles(self.titles.iter().chain(title.iter()));
+        let info =
+            MeetingInfo::from_titles(self.organ.iter().chain(&self.titles).chain(title.iter()));
         let acronym = info
             .acronym
             .or(self.tag_acronym.take())
@@ -408,7 +439,8 @@ impl HeaderFold {
         let header = MeetingHeader {
             meeting: info.meeting,
             acronym,
-            edition: info.edition,
+            edition: info.edition.or(self.meeting_number),
+            symbol: self.symbol.take(),
             doc_type: self
                 .explicit_type
                 .or(title_type)

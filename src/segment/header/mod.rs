@@ -35,7 +35,7 @@ use fold::HeaderFold;
 
 pub use body::{chair_from, city_of, place_from};
 pub use classify::{classify, Field, FieldName, HeaderLine, TagLine, TextLine};
-pub use dates::{meeting_date_from, PlaceDate};
+pub use dates::{meeting_date_from, wire_dateline, PlaceDate};
 pub use doc_type::{find_doc_type, DocTypeMatch};
 pub use fold::HeaderScan;
 pub use meetings::{meeting_info, ordinal_value, MeetingInfo};
@@ -66,7 +66,52 @@ pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
             break;
         }
     }
-    fold.finish(lines)
+    let mut scan = fold.finish(lines);
+    wire_story(lines, &mut scan);
+    scan
+}
+
+/// A news story copied with its headline (`Japan, South Korea agree to
+/// ...` / `TOKYO, Nov. 20 (Kyodo) -- Japan and ...`): the wire's dateline
+/// gives the place, and the headline above it, when no header came, is
+/// the title. Page stamps between the two (`Published 11 March 2030`) are
+/// skipped, and give the date when the header has none (wire datelines
+/// leave the year out).
+fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
+    let mut rest = (scan.body_start..lines.len()).filter(|&i| !lines[i].trim().is_empty());
+    let Some(a) = rest.next() else { return };
+    if let Some(city) = wire_dateline(lines[a].trim_start()) {
+        scan.header.place.get_or_insert(city);
+        return;
+    }
+    let mut published = None;
+    let b = loop {
+        let Some(b) = rest.next() else { return };
+        if classify(lines[b], None) != HeaderLine::Stamp {
+            break b;
+        }
+        published = published.or_else(|| crate::segment::dates::find_date(lines[b]));
+    };
+    let Some(city) = wire_dateline(lines[b].trim_start()) else {
+        return;
+    };
+    let headline = lines[a].trim();
+    let is_headline = headline.len() <= 200
+        && headline.split_whitespace().count() <= 30
+        && !headline.ends_with(['.', ':', ';', ','])
+        && crate::text::marker::parse_marker(headline).is_none()
+        && b > a + 1;
+    if scan.header.title.is_none() && is_headline {
+        scan.header.title = Some(crate::text::ws::normalise_ws(headline));
+        scan.body_start = b;
+        if let (None, Some(d)) = (scan.header.date, published) {
+            scan.header.date = Some(d.date);
+            scan.header.date_end = d.date_end;
+            scan.header.year = Some(d.date.year);
+            scan.bare_date = true;
+        }
+    }
+    scan.header.place.get_or_insert(city);
 }
 
 /// Lines searched for the start of a header block.
@@ -121,7 +166,10 @@ fn stray_prefix(lines: &[&str]) -> usize {
     let mut titles = 0;
     while start > 0 {
         match &kinds[start - 1] {
-            HeaderLine::Blank | HeaderLine::Banner(_) | HeaderLine::Continuation(_) => {}
+            HeaderLine::Blank
+            | HeaderLine::Banner(_)
+            | HeaderLine::Continuation(_)
+            | HeaderLine::Symbol(_) => {}
             HeaderLine::Text(TextLine::Title { generic: false, .. }) if titles < 4 => titles += 1,
             _ => break,
         }

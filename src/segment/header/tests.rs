@@ -260,3 +260,60 @@ fn a_virtual_meeting_or_a_region_is_not_a_venue() {
     let hosted = "Brazil hosted the delegations in Brasilia for two days of talks.";
     assert_eq!(place_from(hosted, None).as_deref(), Some("Brasilia"));
 }
+
+#[test]
+fn un_press_symbols_and_meeting_lines() {
+    let c = |s| classify(s, None);
+    assert_eq!(c("SC/17342"), HeaderLine::Symbol("SC/17342"));
+    assert_eq!(c("GA/DIS/3712"), HeaderLine::Symbol("GA/DIS/3712"));
+    assert_eq!(c("10412th Meeting (PM)"), HeaderLine::MeetingNumber(10412));
+    assert_eq!(
+        c("Eightieth Session, 12th & 13th Meetings (AM & PM)"),
+        HeaderLine::MeetingNumber(80)
+    );
+    // Not symbols or meeting lines.
+    assert!(!matches!(c("G7/G8"), HeaderLine::Symbol(_)));
+    assert!(!matches!(c("24/7"), HeaderLine::Symbol(_)));
+    assert!(!matches!(
+        c("The 12th Meeting was held in Geneva"),
+        HeaderLine::MeetingNumber(_)
+    ));
+    let s = read_header(&[
+        "SC/17342",
+        "4 March 2030",
+        "",
+        "Security Council",
+        "10412th Meeting (PM)",
+        "",
+        "Council Extends Panel Mandate, Adopting Resolution 3108 (2030)",
+        "",
+        "The Security Council this afternoon extended the mandate.",
+    ]);
+    assert_eq!(s.header.edition, Some(10412));
+    assert_eq!(s.header.symbol.as_deref(), Some("SC/17342"));
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Council Extends Panel Mandate, Adopting Resolution 3108 (2030)")
+    );
+    assert_eq!(s.body_start, 7);
+}
+
+#[test]
+fn a_wire_story_has_its_headline_as_title_and_its_dateline_as_place() {
+    let s = read_header(&[
+        "Ministers agree to widen export control talks",
+        "",
+        "JAKARTA, 3 March (ANTARA) - Indonesia and Japan agreed on Monday to widen the talks.",
+        "",
+        "More text.",
+    ]);
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Ministers agree to widen export control talks")
+    );
+    assert_eq!(s.header.place.as_deref(), Some("Jakarta"));
+    assert_eq!(s.body_start, 2);
+    // A speech opening with a capitals salutation is no wire story.
+    let s = read_header(&["Opening words", "", "MR. PRESIDENT - I congratulate you."]);
+    assert_eq!(s.header.place, None);
+}
