@@ -11,9 +11,10 @@
 //! are kept in the one form that matters for typed words: a name written
 //! in capitals (`US`, `NSG`, `AP`) matches only as typed in capitals, or
 //! typed in lower case when it has no vowel (`wmd`, `ctbt`); so `us`
-//! never means the United States. Demonyms (`Korean`), weak topic
+//! never means the United States. One-word demonyms (`Korean`), weak topic
 //! triggers (`customs`) and blocked phrases (`South China Sea` is not
-//! China) never expand.
+//! China) never expand; a demonym of two words (`North Korean`) names its
+//! country.
 //!
 //! ```
 //! use dipsearch::enrich::names::Names;
@@ -24,6 +25,7 @@
 //! assert_eq!(n.find(&["US"])[0].id.as_deref(), Some("USA"));
 //! assert_eq!(n.find(&["Niger"])[0].id.as_deref(), Some("NER"));
 //! assert!(n.find(&["Korean"]).is_empty());
+//! assert_eq!(n.find(&["North", "Korean"])[0].id.as_deref(), Some("PRK"));
 //! ```
 
 use std::sync::OnceLock;
@@ -122,6 +124,19 @@ impl Names {
         let mut last_country = "";
         for c in &p.countries {
             if c.kind == "demonym" {
+                // A demonym of two words or more names one country
+                // (`North Korean`, `Sri Lankan`); one word does not
+                // (`Korean`), nor `Central African`, which is said of the
+                // region's states as often.
+                if c.iso3 == last_country {
+                    for a in c
+                        .aliases
+                        .iter()
+                        .filter(|a| a.contains(' ') && **a != "Central African")
+                    {
+                        b.alias(a, false);
+                    }
+                }
                 continue;
             }
             if c.iso3 != last_country {

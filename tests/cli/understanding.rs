@@ -91,6 +91,28 @@ fn common_words_and_near_names_do_not_become_entities() {
 }
 
 #[test]
+fn a_two_word_demonym_names_its_country_and_one_word_does_not() {
+    let t = TestDir::new();
+    t.write(
+        "demonyms-2030.txt",
+        "Chairman's Statement of the Seminar on Missile Non-Proliferation\n\
+         Manila, 3 May 2030\n\n\
+         1. The participants condemned the ballistic missile launches by the Democratic \
+         People's Republic of Korea in violation of Security Council resolutions.\n\n\
+         2. North Korea's missile programme was discussed at length.\n\n\
+         3. A Korean folk ensemble performed at the closing dinner, where missiles were not discussed.\n\n\
+         4. Sri Lanka and New Zealand described their missile technology controls.\n",
+    );
+    t.run(["ingest"]).success();
+    let mut l = labels(&t, &["North Korean missiles"]);
+    l.sort();
+    assert_eq!(l, ["1", "2"]);
+    assert_eq!(labels(&t, &["Sri Lankan missile"]), ["4"]);
+    // `Korean` alone is no country: only the words.
+    assert_eq!(labels(&t, &["Korean missiles"]), ["3"]);
+}
+
+#[test]
 fn spelling_variants_and_accents_match() {
     let t = traps();
     let both = ["10", "9"];
