@@ -166,6 +166,8 @@ pub fn is_contact_box(block: &str) -> bool {
         "contact:",
         "contacts:",
         "media contact",
+        "media enquiries",
+        "media inquiries",
         "press contact",
         "for further information",
         "for more information",

@@ -588,6 +588,10 @@ impl Labelling {
             None
         };
         self.in_links &= why.is_some();
+        // A contact box's label alone (`Media enquiries`): its lines follow.
+        if why == Some(DropReason::ContactBox) && text.split_whitespace().count() <= 3 {
+            self.in_contact_box = true;
+        }
         if let Some(why) = why {
             self.dropped.push((why, text.to_string()));
             return;

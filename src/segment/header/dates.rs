@@ -29,6 +29,13 @@ pub(super) fn place_date_line(s: &str) -> Option<PlaceDate> {
     if s.len() > 160 {
         return None;
     }
+    // A page's `Date : 2030-05-14` (or `Date: 14 May 2030`) field: the
+    // label is no place.
+    if let Some(value) = date_label(s) {
+        let date = numeric_date(value)
+            .or_else(|| find_date(value).filter(|m| value[..m.start].trim().is_empty()))?;
+        return Some(PlaceDate { date, place: None });
+    }
     let m = find_date(s)?;
     let before = clean_place(&s[..m.start]);
     let mut after_str = &s[m.end..];
@@ -280,4 +287,34 @@ pub fn wire_dateline(line: &str) -> Option<String> {
         return None;
     }
     Some(title_case(city))
+}
+
+/// The value of a `Date:` / `Date :` / `DATE :` label line.
+fn date_label(s: &str) -> Option<&str> {
+    let rest = s.trim_start();
+    let rest = rest
+        .strip_prefix("Date")
+        .or_else(|| rest.strip_prefix("DATE"))?;
+    let rest = rest.trim_start().strip_prefix(':')?;
+    Some(rest.trim())
+}
+
+/// A date written `2030-05-14`, `2030.05.14` or `2030/05/14` (year first,
+/// as Korean and Japanese ministry pages write it), maybe followed by a
+/// time.
+fn numeric_date(s: &str) -> Option<DateMatch> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b")
+            .expect("numeric date pattern compiles")
+    });
+    let c = r.captures(s)?;
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u16>().ok());
+    let date = Date::new(n(1)?, u8::try_from(n(2)?).ok()?, u8::try_from(n(3)?).ok()?)?;
+    Some(DateMatch {
+        start: 0,
+        end: c.get(0)?.end(),
+        date,
+        date_end: None,
+    })
 }

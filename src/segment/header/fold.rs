@@ -79,8 +79,11 @@ pub(super) struct HeaderFold {
     symbol: Option<String>,
     /// A UN meeting line's session or meeting number.
     meeting_number: Option<u32>,
-    /// The organ named above a meeting line (`Security Council`).
-    organ: Option<String>,
+    /// The organ named above a meeting line (`Security Council`, or
+    /// `General Assembly` / `First Committee`).
+    organ: Vec<String>,
+    /// Title lines read after the date.
+    after_date: usize,
 }
 
 /// The kind of the last header line read.
@@ -117,7 +120,8 @@ impl Default for HeaderFold {
             glued: None,
             symbol: None,
             meeting_number: None,
-            organ: None,
+            organ: Vec::new(),
+            after_date: 0,
         }
     }
 }
@@ -297,8 +301,9 @@ impl HeaderFold {
             return STOP;
         }
         self.meeting_number = Some(n);
-        if self.last == Last::Title && self.date.is_some() && self.titles.len() == 1 {
-            self.organ = self.titles.pop();
+        if self.last == Last::Title && self.date.is_some() && self.titles.len() == self.after_date {
+            self.organ = std::mem::take(&mut self.titles);
+            self.after_date = 0;
         }
         self.last = Last::Other;
         self.consume(i)
@@ -375,10 +380,17 @@ impl HeaderFold {
     fn title_line(&mut self, i: usize, t: &str, caps: bool, blank_before: bool) -> Step {
         self.last = Last::Title;
         if self.date.is_some() {
-            if !(self.titles.is_empty() && self.title.is_none()) {
+            // A UN release names its organ on up to three short lines
+            // (`General Assembly` / `First Committee`) above the meeting line.
+            let organ_line = self.symbol.is_some()
+                && (1..3).contains(&self.after_date)
+                && self.titles.len() == self.after_date
+                && t.split_whitespace().count() <= 5;
+            if !(self.titles.is_empty() && self.title.is_none() || organ_line) {
                 return STOP;
             }
             self.titles.push(t.to_string());
+            self.after_date += 1;
             return self.consume(i);
         }
         if self.titles.len() >= 4 {

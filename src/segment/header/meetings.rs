@@ -139,9 +139,13 @@ fn after_occasion(s: &str) -> &str {
 /// Leading phrases, repeatedly: `The Results of the`, `Final`, a type
 /// phrase and its connector (`Chairman's Statement of the`).
 fn without_leading_phrases(mut rest: &str) -> &str {
-    const LEADS: [&str; 7] = [
+    const LEADS: [&str; 11] = [
         "the results of the ",
         "results of the ",
+        "the outcome of the ",
+        "outcome of the ",
+        "the outcomes of the ",
+        "outcomes of the ",
         "the outline of the ",
         "outline of the ",
         "overview of the ",

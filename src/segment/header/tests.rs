@@ -317,3 +317,36 @@ fn a_wire_story_has_its_headline_as_title_and_its_dateline_as_place() {
     let s = read_header(&["Opening words", "", "MR. PRESIDENT - I congratulate you."]);
     assert_eq!(s.header.place, None);
 }
+
+#[test]
+fn date_fields_organ_lines_and_outcome_titles() {
+    let s = read_header(&[
+        "Press Releases",
+        "Date : 2030-05-14",
+        "",
+        "Outcome of the 15th Ruritania-Freedonia Senior Officials' Consultation",
+        "",
+        "1. The Consultation was held on May 14.",
+    ]);
+    assert_eq!(s.header.date, "2030-05-14".parse().ok());
+    assert_eq!(s.header.place, None, "the label is no place");
+    assert_eq!(s.header.edition, Some(15));
+    let s = read_header(&[
+        "GA/DIS/3799",
+        "17 October 2030",
+        "",
+        "General Assembly",
+        "First Committee",
+        "Eighty-fifth Session, 9th Meeting (AM)",
+        "",
+        "Speakers Call for Adherence to the Test Ban",
+        "",
+        "The First Committee continued its debate today.",
+    ]);
+    assert_eq!(s.header.edition, Some(85));
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Speakers Call for Adherence to the Test Ban")
+    );
+    assert_eq!(s.header.meeting.as_deref(), Some("General Assembly"));
+}
