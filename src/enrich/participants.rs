@@ -135,7 +135,12 @@ pub(crate) fn attending(text: &str, countries: &[(usize, usize, String)]) -> Vec
         }
         // ASCII lower-casing keeps byte offsets valid for `text`.
         let sentence = text[s..e].to_ascii_lowercase();
-        let listed = CUES.iter().any(|c| sentence.contains(c));
+        let cue_at = CUES.iter().filter_map(|c| sentence.find(c)).min();
+        let listed = cue_at.is_some();
+        // The list ends where the sentence goes on with its verb (`We, the
+        // Foreign Ministers of A, B and C, condemn ... D's launch`): a country
+        // after that is what they speak of, not who came.
+        let list_end = cue_at.map_or(e, |at| s + list_end(&text[s..e], at));
         let hosts: Vec<usize> = HOST_CUES
             .iter()
             .flat_map(|c| sentence.match_indices(c).map(|(i, m)| s + i + m.len()))
@@ -161,18 +166,63 @@ pub(crate) fn attending(text: &str, countries: &[(usize, usize, String)]) -> Vec
                     .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "the" | "of" | "and"))
                 && (gap.split_whitespace().any(is_title) || is_title(next))
         };
+        // The host named by title as the subject (`The President of the
+        // United States ... hosted the Prime Minister of India`) came too,
+        // when the guest is also named by title.
+        let titled_guest_at = guests.iter().copied().find(|&g| {
+            countries
+                .iter()
+                .any(|(cs, ce, _)| *cs >= g && *ce <= e && titled(g, (*cs, *ce)))
+        });
+        let titled_host = |cs: usize| {
+            let words: Vec<&str> = text[s..cs].split_whitespace().rev().take(4).collect();
+            let of = matches!(words.as_slice(), ["of", ..] | ["the", "of", ..]);
+            of && words.iter().any(|w| is_title(w))
+        };
         for (cs, ce, id) in countries {
             if *cs < s || *ce > e {
                 continue;
             }
             let hosted = hosts.iter().any(|&h| *cs >= h && close(h, *cs))
-                || guests.iter().any(|&g| *cs >= g && titled(g, (*cs, *ce)));
-            if listed || hosted {
+                || guests.iter().any(|&g| *cs >= g && titled(g, (*cs, *ce)))
+                || titled_guest_at.is_some_and(|g| *ce < g && titled_host(*cs));
+            if listed && *ce <= list_end || hosted {
                 add(id);
             }
         }
     }
     out
+}
+
+/// Where the list after a cue at `cue_at` ends in `sentence`: at the
+/// first `, word` whose word is in lower case and does not carry the list
+/// on (`and`, `the`, `as well as`), or at its end.
+fn list_end(sentence: &str, cue_at: usize) -> usize {
+    const GOES_ON: &[&str] = &[
+        "and",
+        "the",
+        "as",
+        "including",
+        "namely",
+        "also",
+        "together",
+        "respectively",
+        "or",
+    ];
+    let mut from = cue_at;
+    while let Some(i) = sentence[from..].find(", ") {
+        let at = from + i;
+        let word = sentence[at + 2..]
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let lower = word.starts_with(|c: char| c.is_ascii_lowercase());
+        if lower && !GOES_ON.contains(&word) {
+            return at;
+        }
+        from = at + 2;
+    }
+    sentence.len()
 }
 
 #[cfg(test)]
@@ -217,6 +267,41 @@ mod tests {
             ],
         );
         assert_eq!(attending(t, &countries), vec!["JPN", "CHL", "PER"]);
+    }
+
+    #[test]
+    fn a_host_named_by_title_attends_with_a_titled_guest() {
+        let t = "The President of the United States, Mr. A, hosted the Prime Minister of India, \
+                 Mr. B, in Washington. The United States hosted the first APEC meeting.";
+        let countries = mentions(t, &[("United States", "USA"), ("India", "IND")]);
+        assert_eq!(attending(t, &countries), vec!["USA", "IND"]);
+        let t = "The President of Ruritania hosted Syrian refugees.";
+        let countries = mentions(t, &[("Ruritania", "RUR"), ("Syria", "SYR")]);
+        assert!(attending(t, &countries).is_empty());
+    }
+
+    #[test]
+    fn a_country_after_the_list_and_its_verb_did_not_attend() {
+        let t = "We, the Foreign Ministers of Canada, Japan and the United States, \
+                 condemn in the strongest terms North Korea's launch. \
+                 The meeting was attended by Chile, Peru, and Mexico, as well as Brazil.";
+        let countries = mentions(
+            t,
+            &[
+                ("Canada", "CAN"),
+                ("Japan", "JPN"),
+                ("United States", "USA"),
+                ("North Korea", "PRK"),
+                ("Chile", "CHL"),
+                ("Peru", "PER"),
+                ("Mexico", "MEX"),
+                ("Brazil", "BRA"),
+            ],
+        );
+        assert_eq!(
+            attending(t, &countries),
+            vec!["CAN", "JPN", "USA", "CHL", "PER", "MEX", "BRA"]
+        );
     }
 
     #[test]

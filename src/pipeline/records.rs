@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::Document;
 use crate::enrich::Gazetteer;
-use crate::model::{ParagraphRecord, Segmented, TaggedRecord, Tags};
+use crate::model::{CountryCode, EntityKind, ParagraphRecord, Segmented, TaggedRecord, Tags};
 
 /// Tags the paragraphs of `seg` and builds their records, named after
 /// `source` (the corpus-relative path).
@@ -19,6 +19,12 @@ pub fn tag_document(source: &str, seg: Segmented) -> Document {
     let (tags, participants) = gaz.tag_and_participants(&paragraphs);
     if header.participants.is_empty() {
         header.participants = participants;
+    }
+    if header.issuer.is_none() {
+        header.issuer = header
+            .title
+            .as_deref()
+            .and_then(|t| speaker_country(gaz, t));
     }
     // The year is known whenever the date is.
     header.year = header.year.or(header.date.map(|d| d.year));
@@ -62,4 +68,110 @@ pub fn tag_document(source: &str, seg: Segmented) -> Document {
         })
         .collect();
     Document { header, records }
+}
+
+/// The country a speech's title says the speaker speaks for: `Statement
+/// by H.E. Ms. A, Minister for Foreign Affairs of the Republic of Senegal,
+/// at the General Debate ...` → SEN. Only a country right after `of` in
+/// the part before the occasion (`at the`, `to the`, `on the`), so the
+/// subject of a speech (`Remarks by the Secretary-General on Myanmar`) is
+/// not its issuer.
+fn speaker_country(gaz: &Gazetteer, title: &str) -> Option<CountryCode> {
+    const LEADS: &[&str] = &[
+        "statement by ",
+        "remarks by ",
+        "address by ",
+        "speech by ",
+        "intervention by ",
+    ];
+    let lower = title.to_ascii_lowercase();
+    if !LEADS.iter().any(|l| lower.starts_with(l)) {
+        return None;
+    }
+    let end = [
+        " at the ",
+        " to the ",
+        " on the ",
+        " before the ",
+        " during the ",
+    ]
+    .iter()
+    .filter_map(|o| lower.find(o))
+    .min()
+    .unwrap_or(title.len());
+    let speaker = &title[..end];
+    // `Remarks by President A and Prime Minister B of Japan`: two speakers.
+    let two_speakers = speaker.match_indices(" and ").any(|(i, m)| {
+        let next = speaker[i + m.len()..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        matches!(
+            next,
+            "President"
+                | "Prime"
+                | "Minister"
+                | "Foreign"
+                | "Secretary"
+                | "Chancellor"
+                | "King"
+                | "Vice"
+                | "Ambassador"
+                | "H.E."
+                | "Mr."
+                | "Ms."
+                | "Mrs."
+                | "Dr."
+        )
+    });
+    if two_speakers {
+        return None;
+    }
+    gaz.mentions(speaker)
+        .into_iter()
+        .filter(|m| m.kind == EntityKind::Country)
+        .find(|m| {
+            let before = speaker[..m.start].trim_end();
+            before.ends_with(" of") || before.ends_with(" of the")
+        })
+        .and_then(|m| m.id.parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_speech_title_names_its_speakers_country() {
+        let g = Gazetteer::builtin();
+        let sen = speaker_country(
+            g,
+            "Statement by H.E. Ms. A, Minister for Foreign Affairs of the Republic of Senegal, \
+             at the General Debate of the 85th Session",
+        );
+        assert_eq!(sen.map(|c| c.to_string()).as_deref(), Some("SEN"));
+        let nzl = speaker_country(
+            g,
+            "Statement by the Minister of Foreign Affairs and Trade of New Zealand",
+        );
+        assert_eq!(nzl.map(|c| c.to_string()).as_deref(), Some("NZL"));
+        assert_eq!(
+            speaker_country(
+                g,
+                "Remarks by the Secretary-General on the Situation in Myanmar"
+            ),
+            None
+        );
+        assert_eq!(
+            speaker_country(g, "Joint Statement of Japan and Peru"),
+            None
+        );
+        assert_eq!(
+            speaker_country(
+                g,
+                "Remarks by President A and Prime Minister B of Japan in Press Conference"
+            ),
+            None
+        );
+    }
 }

@@ -149,6 +149,21 @@ fn segment_lines(lines: &mut [&str], seed: &Seed) -> Segmentation {
         h.title.is_some() || h.date.is_some() || h.doc_type != crate::model::DocType::Other;
     if has_header {
         complete_from_body(&mut h, &paragraphs, scan.bare_date);
+        if h.date.is_none() {
+            // A closing date line (`Issued on 3 April 2030`, `16 JULY 2010`)
+            // dates a statement whose header gives none.
+            if let Some(m) = pass
+                .dropped
+                .iter()
+                .rev()
+                .filter(|(why, _)| *why == DropReason::SignOff)
+                .find_map(|(_, text)| dates::find_date(text))
+            {
+                h.date = Some(m.date);
+                h.date_end = m.date_end;
+                h.year = Some(m.date.year);
+            }
+        }
     }
     h.place = h.place.map(header::city_of);
     Segmentation {

@@ -1,7 +1,7 @@
 //! Issue 4: metadata from folder configuration and front matter, for
 //! corpora whose files carry no header (UN General Debate speeches).
 
-use crate::util::TestDir;
+use crate::util::{fixtures, TestDir};
 
 const SPEECH_JPN: &str = "\u{feff}It is an honour for me to address the General Assembly
 at its fifty-ninth session. Japan has consistently
@@ -192,4 +192,47 @@ fn a_virtual_meeting_has_no_venue_and_its_guest_attends() {
             h.participants
         );
     }
+}
+
+/// A G7 statement copied with its closing `Issued on` line: the date comes
+/// from that line, the ministers' countries attend, and the country the
+/// statement condemns does not.
+#[test]
+fn a_closing_issued_on_line_dates_the_statement_and_the_condemned_country_is_no_participant() {
+    let t = TestDir::new();
+    t.copy_in(
+        &fixtures().join("docs/real-layouts/issued-on-g7-fmm-2030-statement.txt"),
+        "g7/issued-on-g7-fmm-2030-statement.txt",
+    );
+    t.copy_in(
+        &fixtures().join("docs/real-layouts/check-against-delivery-ungd-2030-statement.txt"),
+        "speeches/check-against-delivery-ungd-2030-statement.txt",
+    );
+    t.run(["ingest", "--quiet"]).success();
+    let hits = t.export();
+    let g7: Vec<_> = hits
+        .iter()
+        .filter(|h| h.source.starts_with("g7/"))
+        .collect();
+    assert_eq!(g7.len(), 2);
+    for h in &g7 {
+        assert_eq!(h.date.as_deref(), Some("2030-04-03"), "{}", h.id);
+        assert!(
+            h.participants.contains(&"JPN".to_string()),
+            "{:?}",
+            h.participants
+        );
+        assert!(
+            !h.participants.contains(&"PRK".to_string()),
+            "{:?}",
+            h.participants
+        );
+        assert!(!h.text.starts_with("Issued on"));
+    }
+    let speech: Vec<_> = hits
+        .iter()
+        .filter(|h| h.source.starts_with("speeches/"))
+        .collect();
+    assert_eq!(speech.len(), 3, "`Check against delivery` is no paragraph");
+    assert!(speech.iter().all(|h| h.issuer.as_deref() == Some("SEN")));
 }
