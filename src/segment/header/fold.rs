@@ -7,7 +7,7 @@
 
 use std::ops::ControlFlow;
 
-use super::classify::{Field, FieldName, HeaderLine, TagLine, TextLine};
+use super::classify::{looks_like_place, Field, FieldName, HeaderLine, TagLine, TextLine};
 use super::dates::PlaceDate;
 use super::doc_type::find_doc_type;
 use super::meetings::MeetingInfo;
@@ -124,21 +124,6 @@ impl Default for HeaderFold {
             after_date: 0,
         }
     }
-}
-
-/// Whether a title line is rather a place standing alone (`New York`,
-/// `Geneva, Switzerland`): a few capitalised words, no digits, no type
-/// phrase and no meeting word.
-fn looks_like_place(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 4
-        && !t.chars().any(|c| c.is_ascii_digit())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && find_doc_type(t).is_none()
-        && !crate::text::lexicon::mentions_meeting_kind(&t.to_lowercase())
 }
 
 /// Whether to read on after a line.
