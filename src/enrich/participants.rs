@@ -135,8 +135,13 @@ pub(crate) fn attending(text: &str, countries: &[(usize, usize, String)]) -> Vec
         }
         // ASCII lower-casing keeps byte offsets valid for `text`.
         let sentence = text[s..e].to_ascii_lowercase();
-        let cue_at = CUES.iter().filter_map(|c| sentence.find(c)).min();
-        let listed = cue_at.is_some();
+        // `contains` first: it has a SIMD fast path that `find` lacks, and
+        // most sentences hold no cue (the ingest profile showed the
+        // difference).
+        let listed = CUES.iter().any(|c| sentence.contains(c));
+        let cue_at = listed
+            .then(|| CUES.iter().filter_map(|c| sentence.find(c)).min())
+            .flatten();
         // The list ends where the sentence goes on with its verb (`We, the
         // Foreign Ministers of A, B and C, condemn ... D's launch`): a country
         // after that is what they speak of, not who came.
