@@ -139,13 +139,24 @@ pub(crate) fn attending(text: &str, countries: &[(usize, usize, String)]) -> Vec
         // most sentences hold no cue (the ingest profile showed the
         // difference).
         let listed = CUES.iter().any(|c| sentence.contains(c));
-        let cue_at = listed
-            .then(|| CUES.iter().filter_map(|c| sentence.find(c)).min())
-            .flatten();
-        // The list ends where the sentence goes on with its verb (`We, the
-        // Foreign Ministers of A, B and C, condemn ... D's launch`): a country
-        // after that is what they speak of, not who came.
-        let list_end = cue_at.map_or(e, |at| s + list_end(&text[s..e], at));
+        // Each list runs from its cue to where the sentence goes on with
+        // its verb (`We, the Foreign Ministers of A, B and C, condemn ...
+        // D's launch`): a country after that is what they speak of, not
+        // who came. A country before the first cue counts (`Chile and Peru
+        // attended`).
+        let mut lists: Vec<(usize, usize)> = Vec::new();
+        if listed {
+            for c in CUES {
+                for (at, _) in sentence.match_indices(c) {
+                    lists.push((s + at, s + list_end(&text[s..e], at)));
+                }
+            }
+        }
+        let first = lists.iter().min().copied();
+        let in_list = |cs: usize, ce: usize| {
+            first.is_some_and(|(_, end)| ce <= end)
+                || lists.iter().any(|&(at, end)| cs >= at && ce <= end)
+        };
         let hosts: Vec<usize> = HOST_CUES
             .iter()
             .flat_map(|c| sentence.match_indices(c).map(|(i, m)| s + i + m.len()))
@@ -191,7 +202,7 @@ pub(crate) fn attending(text: &str, countries: &[(usize, usize, String)]) -> Vec
             let hosted = hosts.iter().any(|&h| *cs >= h && close(h, *cs))
                 || guests.iter().any(|&g| *cs >= g && titled(g, (*cs, *ce)))
                 || titled_guest_at.is_some_and(|g| *ce < g && titled_host(*cs));
-            if listed && *ce <= list_end || hosted {
+            if in_list(*cs, *ce) || hosted {
                 add(id);
             }
         }
@@ -307,6 +318,18 @@ mod tests {
             attending(t, &countries),
             vec!["CAN", "JPN", "USA", "CHL", "PER", "MEX", "BRA"]
         );
+        // A second cue opens a second list.
+        let t = "I greet the representatives of all nations, but above all the representatives \
+                 of Angola and Mozambique, with which Portugal shares a language.";
+        let countries = mentions(
+            t,
+            &[
+                ("Angola", "AGO"),
+                ("Mozambique", "MOZ"),
+                ("Portugal", "PRT"),
+            ],
+        );
+        assert_eq!(attending(t, &countries), vec!["AGO", "MOZ"]);
     }
 
     #[test]
