@@ -72,7 +72,9 @@ pub const SCHEMA_VERSION: u32 = 7;
 /// place taken from a sentence about a virtual meeting or from a region,
 /// and a guest named by title after `hosted` attends; v7: UN press-release
 /// symbol and meeting lines, news-wire headlines and datelines, page stamps
-/// in flattened PDF text, share-link footers).
+/// in flattened PDF text, share-link footers, `Date :` fields, closing
+/// `Issued on` dates, issuers from speech titles, participant lists that
+/// end at their sentence's verb).
 pub const PIPELINE_VERSION: u32 = 7;
 
 /// What the commit payload records.
