@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::model::Date;
+use crate::model::{Date, MeetingHeader};
 
 /// A date expression found in a line: byte span plus the first and last day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +27,15 @@ pub struct DateMatch {
     pub date: Date,
     /// Last day of a range, `None` for a single day.
     pub date_end: Option<Date>,
+}
+
+impl DateMatch {
+    /// Makes this the document's date in `h`: first day, last day, year.
+    pub fn date_header(&self, h: &mut MeetingHeader) {
+        h.date = Some(self.date);
+        h.date_end = self.date_end;
+        h.year = Some(self.date.year);
+    }
 }
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";

@@ -159,9 +159,7 @@ fn segment_lines(lines: &mut [&str], seed: &Seed) -> Segmentation {
                 .filter(|(why, _)| *why == DropReason::SignOff)
                 .find_map(|(_, text)| dates::find_date(text))
             {
-                h.date = Some(m.date);
-                h.date_end = m.date_end;
-                h.year = Some(m.date.year);
+                m.date_header(&mut h);
             }
         }
     }
@@ -197,9 +195,7 @@ fn complete_from_body(
             .take(6)
             .find_map(|p| header::meeting_date_from(&p.text, published))
         {
-            h.date = Some(m.date);
-            h.date_end = m.date_end;
-            h.year = Some(m.date.year);
+            m.date_header(h);
         }
     }
     if h.place.is_none() {

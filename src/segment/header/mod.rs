@@ -105,9 +105,7 @@ fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
         scan.header.title = Some(crate::text::ws::normalise_ws(headline));
         scan.body_start = b;
         if let (None, Some(d)) = (scan.header.date, published) {
-            scan.header.date = Some(d.date);
-            scan.header.date_end = d.date_end;
-            scan.header.year = Some(d.date.year);
+            d.date_header(&mut scan.header);
             scan.bare_date = true;
         }
     }
