@@ -40,7 +40,19 @@ const CUES: &[&str] = &[
     "leaders of",
     "heads of delegation",
     "delegation of",
+    "delegation was headed",
+    "delegation was led",
+    "delegations were headed",
+    "delegations were led",
+    "side was led",
+    "side was headed",
+    "the following joint",
 ];
+
+/// Cues whose list comes before them (`Chile and Peru released the
+/// following joint statement on Ecuador`): a country after them is the
+/// subject.
+const LIST_BEFORE: &[&str] = &["the following joint"];
 
 /// Lead words that name the host directly before a country.
 const HOST_CUES: &[&str] = &["hosted by", "host country", "host, "];
@@ -148,7 +160,11 @@ pub(crate) fn attending(text: &str, countries: &[(usize, usize, String)]) -> Vec
         if listed {
             for c in CUES {
                 for (at, _) in sentence.match_indices(c) {
-                    lists.push((s + at, s + list_end(&text[s..e], at)));
+                    let end = match LIST_BEFORE.contains(c) {
+                        true => at,
+                        false => list_end(&text[s..e], at),
+                    };
+                    lists.push((s + at, s + end));
                 }
             }
         }
@@ -356,5 +372,25 @@ mod tests {
             ],
         );
         assert_eq!(attending(t, &countries), vec!["KEN", "ITA", "IND"]);
+    }
+
+    #[test]
+    fn delegations_led_and_the_parties_to_a_joint_statement_attend() {
+        let t = "The Chilean delegation was headed by Mr. A, Director-General, and the \
+                 Peruvian delegation by Ms. Bravo. Bolivia and Paraguay released the \
+                 following joint statement on Ecuador. The Brazilian delegation met Colombia.";
+        let countries = mentions(
+            t,
+            &[
+                ("Chilean", "CHL"),
+                ("Peruvian", "PER"),
+                ("Bolivia", "BOL"),
+                ("Paraguay", "PRY"),
+                ("Ecuador", "ECU"),
+                ("Brazilian", "BRA"),
+                ("Colombia", "COL"),
+            ],
+        );
+        assert_eq!(attending(t, &countries), vec!["CHL", "PER", "BOL", "PRY"]);
     }
 }

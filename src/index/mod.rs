@@ -74,8 +74,11 @@ pub const SCHEMA_VERSION: u32 = 7;
 /// symbol and meeting lines, news-wire headlines and datelines, page stamps
 /// in flattened PDF text, share-link footers, `Date :` fields, closing
 /// `Issued on` dates, issuers from speech titles, participant lists that
-/// end at their sentence's verb).
-pub const PIPELINE_VERSION: u32 = 7;
+/// end at their sentence's verb; v8: site names above the title, titles
+/// in sentence case, day-first figure dates, release numbers, a closing
+/// place, running heads that end in a page number, the parties a joint
+/// statement's title names).
+pub const PIPELINE_VERSION: u32 = 8;
 
 /// What the commit payload records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -18,7 +18,17 @@ pub fn tag_document(source: &str, seg: Segmented) -> Document {
     // One scan gives both the tags and the attending countries.
     let (tags, participants) = gaz.tag_and_participants(&paragraphs);
     if header.participants.is_empty() {
-        header.participants = participants;
+        let mut parties = header
+            .title
+            .as_deref()
+            .map(|t| title_parties(gaz, t))
+            .unwrap_or_default();
+        for c in participants {
+            if !parties.contains(&c) {
+                parties.push(c);
+            }
+        }
+        header.participants = parties;
     }
     if header.issuer.is_none() {
         header.issuer = header
@@ -68,6 +78,38 @@ pub fn tag_document(source: &str, seg: Segmented) -> Document {
         })
         .collect();
     Document { header, records }
+}
+
+/// The parties a joint document's title names before its subject: `Joint
+/// Statement of the Russian Federation and the People's Republic of China
+/// on strategic stability` → RUS, CHN; `Japan-Australia Joint Declaration`
+/// → JPN, AUS. Two or more countries, or none: a single one is rather the
+/// host or the subject (`Joint Statement by the G7 on Iran`).
+fn title_parties(gaz: &Gazetteer, title: &str) -> Vec<CountryCode> {
+    let lower = title.to_ascii_lowercase();
+    if !lower.contains("joint ") {
+        return Vec::new();
+    }
+    let end = [" on ", " regarding ", " concerning ", " about ", ": "]
+        .iter()
+        .filter_map(|o| lower.find(o))
+        .min()
+        .unwrap_or(title.len());
+    let mut parties: Vec<CountryCode> = Vec::new();
+    for m in gaz.mentions(&title[..end]) {
+        if m.kind != EntityKind::Country {
+            continue;
+        }
+        if let Ok(code) = m.id.parse::<CountryCode>() {
+            if !parties.contains(&code) {
+                parties.push(code);
+            }
+        }
+    }
+    if parties.len() < 2 {
+        parties.clear();
+    }
+    parties
 }
 
 /// The country a speech's title says the speaker speaks for: `Statement
@@ -140,6 +182,26 @@ fn speaker_country(gaz: &Gazetteer, title: &str) -> Option<CountryCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_joint_statements_title_names_its_parties_before_its_subject() {
+        let g = Gazetteer::builtin();
+        let codes = |t: &str| -> Vec<String> {
+            title_parties(g, t).iter().map(|c| c.to_string()).collect()
+        };
+        assert_eq!(
+            codes(
+                "Joint Statement of the Russian Federation and the Republic of Kazakhstan on Iran"
+            ),
+            ["RUS", "KAZ"]
+        );
+        assert_eq!(codes("U.S.-Mexico Joint Declaration"), ["USA", "MEX"]);
+        // One country is the host or the subject; one after `on` is the subject.
+        assert!(codes("Joint Statement by the G7 Foreign Ministers on Iran and Iraq").is_empty());
+        assert_eq!(codes("Japan's Joint Statement with the EU"), ["JPN", "EUU"]);
+        assert!(codes("Joint Statement by Japan on the EU and ASEAN").is_empty());
+        assert!(codes("Chairman's Statement of Japan and Peru").is_empty());
+    }
 
     #[test]
     fn a_speech_title_names_its_speakers_country() {

@@ -51,6 +51,11 @@ const EXACT: &[&str] = &[
     "[full text]",
     "final",
     "related stories",
+    "related coverage",
+    "related news",
+    "more news",
+    "latest news",
+    "most read",
     "related articles",
     "related content",
     "read more",
@@ -81,6 +86,15 @@ const PREFIXES: &[&str] = &[
     "digitized by dag hammarskj",
     "general assembly - ",
     "official records of the general assembly",
+    "last updated",
+    "page last updated",
+    "last modified",
+    "unique id",
+    "tel:",
+    "tel.",
+    "telephone:",
+    "phone:",
+    "fax:",
 ];
 
 /// Whether a whole line is site furniture (navigation, banner, separator,
@@ -111,6 +125,16 @@ pub fn is_boilerplate(line: &str) -> bool {
         return match *p {
             // "Back to Press Releases", not "Back to the question, ...".
             "back to " | "return to " => is_link_text(&t[p.len()..]),
+            // `Last updated: 12 Jun. 2031 14:05`, `UNIQUE ID: 310314_7`,
+            // `Tel: (62 21) 7262991 | www.asean.org`: a stamp or a contact
+            // line, short and with figures.
+            "last updated" | "page last updated" | "last modified" | "unique id" | "tel:"
+            | "tel." | "telephone:" | "phone:" | "fax:" => {
+                let rest = t[p.len()..].trim_start_matches([' ', ':', '.']);
+                t.split_whitespace().count() <= 12
+                    && (rest.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '+')
+                        || crate::segment::dates::find_date(rest).is_some_and(|m| m.start <= 12))
+            }
             "copyright" => {
                 lower.contains("rights reserved") || t.bytes().any(|b| b.is_ascii_digit())
             }
@@ -139,19 +163,23 @@ fn is_social_links(lower: &str) -> bool {
     const ACTIONS: &[&str] = &[
         "x", "line", "email", "e-mail", "mail", "print", "share", "on", "copy", "link",
     ];
-    let (mut words, mut networks) = (0, 0);
+    // Share actions that make a row alone (`Print | Email`).
+    const ROW_ACTIONS: &[&str] = &["email", "e-mail", "mail", "print", "share"];
+    let (mut words, mut networks, mut row_actions) = (0, 0, 0);
     for w in lower
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | ','))
         .filter(|w| !w.is_empty())
     {
         if NETWORKS.contains(&w) {
             networks += 1;
+        } else if ROW_ACTIONS.contains(&w) {
+            row_actions += 1;
         } else if !ACTIONS.contains(&w) {
             return false;
         }
         words += 1;
     }
-    networks >= 1 && (2..=12).contains(&words)
+    (networks >= 1 || row_actions >= 2 && row_actions == words) && (2..=12).contains(&words)
 }
 
 /// A press office's contact box at the foot of a release (`Division in
@@ -414,6 +442,29 @@ pub fn strip_footnote_markers(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_stamps_contact_lines_and_action_rows_are_dropped() {
+        for s in [
+            "Print | Email",
+            "Share | Print",
+            "Last updated: 21 Sep. 2031 16:42",
+            "UNIQUE ID: 310508_3",
+            "Tel: (62 21) 7262991 | Fax: (62 21) 7398234",
+            "Related Coverage",
+        ] {
+            assert!(is_boilerplate(s), "{s}");
+        }
+        for s in [
+            "Print media",
+            "Email",
+            "Last updated guidelines were adopted in 2031.",
+            "Tel Aviv, 3 May 2031",
+            "Unique identifiers for each shipment",
+        ] {
+            assert!(!is_boilerplate(s), "{s}");
+        }
+    }
 
     #[test]
     fn navigation_and_separators_are_dropped() {

@@ -162,6 +162,24 @@ fn segment_lines(lines: &mut [&str], seed: &Seed) -> Segmentation {
                 m.date_header(&mut h);
             }
         }
+        if h.place.is_none() {
+            // A closing `New York, 14 March 2031` under the signature
+            // places a statement whose header names no place.
+            h.place = pass
+                .dropped
+                .iter()
+                .rev()
+                .filter(|(why, _)| *why == DropReason::SignOff)
+                .flat_map(|(_, text)| text.lines().rev())
+                .find_map(|line| match header::classify(line, None) {
+                    header::HeaderLine::PlaceDate(pd)
+                        if h.date.is_none_or(|d| d == pd.date.date) =>
+                    {
+                        pd.place
+                    }
+                    _ => None,
+                });
+        }
     }
     h.place = h.place.map(header::city_of);
     Segmentation {

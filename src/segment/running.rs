@@ -73,11 +73,18 @@ impl Evidence {
 }
 
 /// The number of pages a text shows: lines with a form feed or holding a
-/// page number.
+/// page number, alone or at the end of a running head after a wide gap
+/// (`ARF ISM on NPD          Page 2`, as flattened PDF text keeps it).
 pub(crate) fn count_pages(lines: &[&str]) -> usize {
     lines
         .iter()
-        .filter(|l| l.contains('\u{c}') || is_page_number(l))
+        .filter(|l| {
+            l.contains('\u{c}')
+                || is_page_number(l)
+                || l.trim_end()
+                    .rsplit_once("   ")
+                    .is_some_and(|(head, page)| !head.trim().is_empty() && is_page_number(page))
+        })
         .count()
 }
 
@@ -148,6 +155,19 @@ mod tests {
         assert!(!r.contains("(a) Item") && !r.contains("Report of the Meeting"));
         let r = RunningHeaders::find(lines.iter().copied(), Evidence::Wrapped);
         assert!(r.contains("Report of the Meeting 9") && !r.contains("(a) Item"));
+    }
+
+    #[test]
+    fn a_page_number_at_the_end_of_a_running_head_counts_a_page() {
+        let lines = [
+            "ARF ISM on NPD 24                     Page 1",
+            "1. The Meeting was held.",
+            "ARF ISM on NPD 24                     Page 2",
+            "Page 3",
+            "It met on 3 May, page 4 of the report.",
+            "Turn to    page 5",
+        ];
+        assert_eq!(count_pages(&lines), 4);
     }
 
     #[test]

@@ -75,6 +75,9 @@ fn every_layout_encoding_and_format_ingests_with_its_header_and_labels() {
         assert_eq!(h.issuer, e.issuer, "{f}: issuer");
         assert_eq!(h.symbol, e.symbol, "{f}: symbol");
         assert_eq!(h.vote, e.vote, "{f}: vote");
+        if let Some(p) = &e.participants {
+            assert_eq!(&h.participants, p, "{f}: participants");
+        }
     }
 }
 

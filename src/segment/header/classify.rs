@@ -4,11 +4,10 @@
 
 use super::dates::{place_date_line, PlaceDate};
 use super::doc_type::{find_doc_type, type_line, type_meeting_line};
+use super::site::{banner, is_office_banner, is_stamp};
 use crate::model::DocType;
 use crate::segment::boilerplate::{is_boilerplate, is_breadcrumb};
-use crate::segment::dates::find_date;
 use crate::text::lexicon::is_generic_heading;
-use crate::text::lexicon::mentions_meeting_kind;
 use crate::text::marker::{parse_marker, Style};
 use crate::text::title::{is_all_caps, is_title_like, whole_bold};
 
@@ -225,7 +224,7 @@ fn text_line<'a>(t: &'a str, next: Option<&str>) -> TextLine<'a> {
         };
     }
     let next_is_prose = next.is_some_and(continues_sentence);
-    if title_like && t.len() <= 200 && !next_is_prose {
+    if (title_like || opens_with_type(t)) && t.len() <= 200 && !next_is_prose {
         let lower = t.to_lowercase();
         return TextLine::Title {
             text: t,
@@ -237,6 +236,18 @@ fn text_line<'a>(t: &'a str, next: Option<&str>) -> TextLine<'a> {
         text: t,
         title_like,
     }
+}
+
+/// A title written in sentence case, as EEAS, GOV.UK and news sites
+/// write them (`Statement by the High Representative on behalf of the EU
+/// on the nuclear test`, `Joint statement on the situation in …`): it
+/// opens with a type phrase and ends without sentence punctuation. The
+/// fold still reads a run of such lines right above prose as the opening
+/// of a wrapped paragraph.
+fn opens_with_type(t: &str) -> bool {
+    !t.ends_with(['.', ',', ';', ':'])
+        && t.starts_with(|c: char| c.is_uppercase())
+        && find_doc_type(t).is_some_and(|m| m.start == 0)
 }
 
 /// Whether `next` carries on a sentence wrapped at the line before: it
@@ -333,138 +344,6 @@ fn tag_line(s: &str) -> Option<TagLine<'_>> {
         rest = after.trim_start();
     }
     (tags > 0 && !rest.is_empty()).then_some(TagLine { acronym, rest })
-}
-
-/// A site banner that names the document type: a section name, alone or
-/// after a few words naming the site (`Embassy Press Releases`, `MOFA
-/// News Releases`).
-fn banner(s: &str) -> Option<DocType> {
-    let l = s.trim().trim_end_matches(':').to_lowercase();
-    let words: Vec<&str> = l.split_whitespace().collect();
-    if words.is_empty() || words.len() > 6 || !l.starts_with(|c: char| c.is_alphanumeric()) {
-        return None;
-    }
-    let ends = |tail: &[&str]| words.ends_with(tail);
-    if ends(&["press", "releases"])
-        || ends(&["press", "release"])
-        || ends(&["news", "releases"])
-        || ends(&["news", "release"])
-        || ends(&["press", "statements"])
-        || ends(&["media", "releases"])
-    {
-        return Some(DocType::PressRelease);
-    }
-    if words == ["speeches"]
-        || words == ["statements"]
-        || ends(&["speeches", "and", "statements"])
-        || ends(&["statements", "and", "speeches"])
-        || ends(&["statements", "and", "releases"])
-        || ends(&["statements", "&", "releases"])
-    {
-        return Some(DocType::Statement);
-    }
-    None
-}
-
-/// Words that open the name of an office, a site section or a site,
-/// not of a meeting or a document.
-const OFFICE_WORDS: &[&str] = &[
-    "bureau",
-    "office",
-    "ministry",
-    "department",
-    "embassy",
-    "consulate",
-    "mission",
-    "permanent",
-    "directorate",
-    "secretariat",
-    "division",
-    "agency",
-    "newsroom",
-    "briefing",
-    "media",
-    "home",
-    "the white house",
-    "prime minister's office",
-    "for immediate release",
-];
-
-/// A banner naming an office or site section (`Bureau of Arms Control,
-/// Deterrence and Stability`, `Office of the Spokesperson`, `Briefing
-/// Room`): short, no date, no sentence end, no meeting or type phrase.
-fn is_office_banner(t: &str) -> bool {
-    let l = t.to_lowercase().replace('’', "'");
-    let words = l.split_whitespace().count();
-    if words > 10 || t.ends_with(['.', ';']) || find_date(t).is_some() {
-        return false;
-    }
-    let opens = OFFICE_WORDS.iter().any(|w| {
-        l.strip_prefix(w)
-            .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',']))
-    });
-    opens && find_doc_type(t).is_none() && !mentions_meeting_kind(&l)
-}
-
-/// A stamp of the page: an aggregator line (`01/02/2030 | Press release |
-/// Distributed by …`), a navigation bar (`| Home | News | UK |`), a
-/// byline (`By Staff Reporter`), a `Published …`/`Posted …`/`Updated …`
-/// line, a share or print line.
-fn is_stamp(t: &str) -> bool {
-    let l = t.to_lowercase();
-    let cells: Vec<&str> = t
-        .split('|')
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .collect();
-    if t.matches('|').count() >= 2 {
-        let short = cells.iter().all(|c| c.split_whitespace().count() <= 4);
-        let stamped = l.contains("distributed by")
-            || l.contains("source:")
-            || cells.iter().any(|c| numeric_date(c));
-        if short || stamped {
-            return true;
-        }
-    }
-    if l.contains("distributed by ") && (numeric_date(&l) || find_date(t).is_some()) {
-        return true;
-    }
-    if t.split_whitespace().count() > 8 || t.ends_with('.') {
-        return false;
-    }
-    if let Some(name) = t.strip_prefix("By ") {
-        return name
-            .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    }
-    [
-        "published",
-        "posted",
-        "updated",
-        "last updated",
-        "release date",
-        "share this",
-        "print this",
-        "e-mail this",
-        "email this",
-    ]
-    .iter()
-    .any(|p| {
-        l.strip_prefix(p)
-            .is_some_and(|r| r.is_empty() || r.starts_with([' ', ':']))
-    })
-}
-
-/// `01/02/2030`, `2030-02-01` or `01.02.2030` somewhere in the text.
-fn numeric_date(s: &str) -> bool {
-    s.split(|c: char| c.is_whitespace() || c == ',').any(|w| {
-        let parts: Vec<&str> = w.split(['/', '-', '.']).collect();
-        parts.len() == 3
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
-            && parts.iter().any(|p| p.len() == 4)
-    })
 }
 
 /// Words that join a title's continuation line to the line above.

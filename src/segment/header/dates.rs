@@ -36,7 +36,7 @@ pub(super) fn place_date_line(s: &str) -> Option<PlaceDate> {
             .or_else(|| find_date(value).filter(|m| value[..m.start].trim().is_empty()))?;
         return Some(PlaceDate { date, place: None });
     }
-    let m = find_date(s)?;
+    let m = find_date(s).or_else(|| numeric_date(s))?;
     let before = clean_place(&s[..m.start]);
     let mut after_str = &s[m.end..];
     // Layout H: "... and City, D-D Month YYYY" — ignore the second meeting.
@@ -46,7 +46,8 @@ pub(super) fn place_date_line(s: &str) -> Option<PlaceDate> {
             after_str = &after_str[..i];
         }
     }
-    let after = clean_place(after_str);
+    // `2031-03-15 19:30`: a time after the date is no place.
+    let after = clean_place(without_time(after_str));
     let leftover_words = before.split_whitespace().count() + after.split_whitespace().count();
     if leftover_words > 8 {
         return None;
@@ -80,6 +81,27 @@ pub(super) fn place_date_line(s: &str) -> Option<PlaceDate> {
     Some(PlaceDate { date: m, place })
 }
 
+/// The text after a time of day at its start (`19:30`, `3:45 PM`).
+fn without_time(s: &str) -> &str {
+    let t = s.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let timed = (1..=2).contains(&digits)
+        && t[digits..].starts_with(':')
+        && t[digits + 1..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count()
+            == 2;
+    if !timed {
+        return s;
+    }
+    let rest = t[digits + 3..].trim_start();
+    ["AM", "PM", "am", "pm", "a.m.", "p.m."]
+        .iter()
+        .find_map(|m| rest.strip_prefix(m))
+        .unwrap_or(rest)
+}
+
 /// A place with the verb of an adoption line around it removed: `Adopted
 /// in Geneva on` → `Geneva`.
 fn strip_place_verbs(s: &str) -> String {
@@ -94,6 +116,7 @@ fn strip_place_verbs(s: &str) -> String {
         "signed in ",
         "issued in ",
         "issued at ",
+        "issued on",
     ];
     let Some(p) = lead.iter().find(|p| lower.starts_with(**p)) else {
         return s.to_string();
@@ -299,21 +322,36 @@ fn date_label(s: &str) -> Option<&str> {
     Some(rest.trim())
 }
 
-/// A date written `2030-05-14`, `2030.05.14` or `2030/05/14` (year first,
-/// as Korean and Japanese ministry pages write it), maybe followed by a
-/// time.
+/// A date written in figures: year first (`2030-05-14`, `2030.05.14`,
+/// `2030/05/14`, as Korean and Japanese ministry pages write it) or day
+/// first (`14/03/2031`, `03.09.2031`, as EEAS and European ministries
+/// do; month first only when the first number cannot be a month's day
+/// order, `03/14/2031`). Maybe followed by a time.
 fn numeric_date(s: &str) -> Option<DateMatch> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
-        Regex::new(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b")
-            .expect("numeric date pattern compiles")
+        Regex::new(
+            r"\b(?:(\d{4})[-./](\d{1,2})[-./](\d{1,2})|(\d{1,2})[-./](\d{1,2})[-./](\d{4}))\b",
+        )
+        .expect("numeric date pattern compiles")
     });
     let c = r.captures(s)?;
     let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u16>().ok());
-    let date = Date::new(n(1)?, u8::try_from(n(2)?).ok()?, u8::try_from(n(3)?).ok()?)?;
+    let month = |v: Option<u16>| v.and_then(|v| u8::try_from(v).ok());
+    let date = match n(1) {
+        Some(year) => Date::new(year, month(n(2))?, month(n(3))?)?,
+        None => {
+            let (a, b, year) = (month(n(4))?, month(n(5))?, n(6)?);
+            if !(1900..2100).contains(&year) {
+                return None;
+            }
+            Date::new(year, b, a).or_else(|| Date::new(year, a, b))?
+        }
+    };
+    let all = c.get(0)?;
     Some(DateMatch {
-        start: 0,
-        end: c.get(0)?.end(),
+        start: all.start(),
+        end: all.end(),
         date,
         date_end: None,
     })

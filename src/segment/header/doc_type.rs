@@ -177,7 +177,8 @@ pub(super) fn type_meeting_line(s: &str) -> Option<DocType> {
 
 /// The words that join a document type to its meeting (`Chairman's
 /// Statement of the …`, `Joint Statement at the …`).
-const MEETING_CONNECTORS: [&str; 6] = [
+const MEETING_CONNECTORS: [&str; 7] = [
+    "by the ",
     "of the ",
     "of ",
     "at the ",

@@ -11,9 +11,10 @@ use super::classify::{looks_like_place, Field, FieldName, HeaderLine, TagLine, T
 use super::dates::PlaceDate;
 use super::doc_type::find_doc_type;
 use super::meetings::MeetingInfo;
+use super::titles::{group_acronym, main_title};
 use crate::model::{DocType, MeetingHeader};
 use crate::segment::dates::{find_date, DateMatch};
-use crate::text::lexicon::acronym;
+use crate::text::title::is_all_caps;
 use crate::text::ws::normalise_ws;
 
 /// What the header reader found, and where the body starts.
@@ -302,8 +303,14 @@ impl HeaderFold {
                     last.push(' ');
                     last.push_str(t);
                 }
+                self.prev_caps_title = self.prev_caps_title && is_all_caps(t);
             }
-            Last::Type(type_text) => self.titles.push(format!("{type_text} {t}")),
+            Last::Type(type_text) => {
+                // `CO-CHAIRS' SUMMARY REPORT` / `OF THE …` / `INTER-SESSIONAL
+                // MEETING …`: a capital block goes on after the continuation.
+                self.prev_caps_title = is_all_caps(&type_text) && is_all_caps(t);
+                self.titles.push(format!("{type_text} {t}"));
+            }
             Last::Other => {
                 self.last = Last::Other;
                 return STOP;
@@ -415,17 +422,24 @@ impl HeaderFold {
     /// The header read, and where the body starts in `lines`.
     pub(super) fn finish(mut self, lines: &[&str]) -> HeaderScan {
         self.settle_body_start(lines);
-        let title = self.title.take().or_else(|| self.titles.first().cloned());
+        let title = self.title.take().or_else(|| main_title(&self.titles));
         let info =
             MeetingInfo::from_titles(self.organ.iter().chain(&self.titles).chain(title.iter()));
         let acronym = info
             .acronym
             .or(self.tag_acronym.take())
-            .or_else(|| self.group_acronym());
+            .or_else(|| group_acronym(&self.titles));
         let title_type = self
             .titles
             .iter()
             .find_map(|t| find_doc_type(t).map(|m| m.doc_type));
+        // A date the title repeats (`… Press Conference on November 4,
+        // 2031` / `2031-11-04 15:00`) is the document's own, not a
+        // publication date that a date in the body would replace.
+        let title_dated = self
+            .date
+            .zip(title.as_deref().and_then(find_date))
+            .is_some_and(|(d, t)| d.date == t.date);
         let from_text = self.date.is_some();
         let date = self.date.or(self.published.map(|d| DateMatch {
             start: 0,
@@ -453,7 +467,7 @@ impl HeaderFold {
         HeaderScan {
             header,
             body_start: self.body_start,
-            bare_date: (self.bare_date || !from_text) && date.is_some(),
+            bare_date: (self.bare_date || !from_text) && date.is_some() && !title_dated,
         }
     }
 
@@ -481,14 +495,5 @@ impl HeaderFold {
                 self.body_start = self.body_start.min(m);
             }
         }
-    }
-
-    /// A group named in a title: `A G8 Declaration`.
-    fn group_acronym(&self) -> Option<String> {
-        self.titles.iter().find_map(|t| {
-            t.split(|c: char| !c.is_alphanumeric())
-                .find(|w| acronym(w).is_some_and(|a| a.is_group()))
-                .map(str::to_string)
-        })
     }
 }

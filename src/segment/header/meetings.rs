@@ -78,8 +78,13 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
     let rest = info.take_lone_acronym(rest);
     let rest = info.take_ordinal(rest);
     let rest = before_verb(rest);
+    let rest = before_subject(&rest);
     let rest = rest.trim_matches(|c: char| c == ',' || c == '-' || c == ':' || c.is_whitespace());
-    if !rest.is_empty() && contains_meeting_word(rest) {
+    // A spokesperson's press conference is no meeting of a series.
+    let press = ["press conference", "news conference", "press briefing"]
+        .iter()
+        .any(|p| rest.to_ascii_lowercase().contains(p));
+    if !rest.is_empty() && contains_meeting_word(rest) && !press {
         info.meeting = Some(if is_all_caps(rest) {
             title_case(rest)
         } else {
@@ -157,7 +162,12 @@ fn without_leading_phrases(mut rest: &str) -> &str {
             .iter()
             .find_map(|p| strip_prefix_ci(rest, p))
             .or_else(|| match find_doc_type(rest) {
-                Some(m) if m.start == 0 => strip_meeting_connector(rest[m.end..].trim_start()),
+                Some(m) if m.start == 0 => {
+                    let after = rest[m.end..].trim_start();
+                    // `Statement by the …`: the type phrase holds its `by`.
+                    let by = rest[..m.end].to_ascii_lowercase().ends_with(" by");
+                    strip_meeting_connector(after).or(by.then_some(after))
+                }
                 _ => None,
             });
         match next {
@@ -188,6 +198,24 @@ fn before_type_phrase(rest: &str) -> &str {
             break;
         }
         rest = &rest[..rest.trim_end().len() - last.len()];
+    }
+    rest
+}
+
+/// `North Atlantic Council on arms control and non-proliferation` → `North
+/// Atlantic Council`: a subject in lower case after `on` is what a
+/// sentence-case title is about, not part of the name (`Conference on
+/// Disarmament` keeps its capital).
+fn before_subject(rest: &str) -> &str {
+    for (i, _) in rest.match_indices(" on ") {
+        let mut words = rest[i + 4..].split_whitespace();
+        let mut word = words.next().unwrap_or("");
+        if matches!(word, "the" | "a" | "an") {
+            word = words.next().unwrap_or("");
+        }
+        if word.starts_with(|c: char| c.is_lowercase()) {
+            return &rest[..i];
+        }
     }
     rest
 }

@@ -17,7 +17,9 @@
 //! One file per concern: `classify` (what a line is), `fold` (what the
 //! lines make together), `doc_type` (type phrases), `meetings` (meeting
 //! names, acronyms, editions), `dates` (place-date lines, meeting dates in
-//! the body), `body` (the chair and place in the body).
+//! the body), `body` (the chair and place in the body), `site` (site names,
+//! section banners and stamps the reader skips), `titles` (which title
+//! line is the document's).
 //!
 //! The body is read for what headers rarely say: the chair (`chaired by
 //! Ambassador ...`) and, on announcement pages whose only header date is the
@@ -30,6 +32,8 @@ mod doc_type;
 mod fold;
 mod meetings;
 mod resolution;
+mod site;
+mod titles;
 
 use fold::HeaderFold;
 

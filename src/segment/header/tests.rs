@@ -350,3 +350,136 @@ fn date_fields_organ_lines_and_outcome_titles() {
     );
     assert_eq!(s.header.meeting.as_deref(), Some("General Assembly"));
 }
+
+#[test]
+fn site_names_are_banners_but_a_speech_opening_is_not() {
+    for site in [
+        "European External Action Service",
+        "Federal Foreign Office",
+        "U.S. Department of State",
+        "Government of India",
+        "Ministry of External Affairs",
+        "ASEAN | ONE VISION ONE IDENTITY ONE COMMUNITY",
+    ] {
+        assert_eq!(classify(site, None), HeaderLine::Banner(None), "{site}");
+    }
+    for not_site in [
+        "The Government of Bolivia has given me the task",
+        "My Government agrees entirely with the Secretary-General",
+        "Statement by the Foreign Office",
+        "ASEAN Regional Forum | Chairman's Statement",
+    ] {
+        assert_ne!(
+            classify(not_site, None),
+            HeaderLine::Banner(None),
+            "{not_site}"
+        );
+    }
+    // A release's number after its type.
+    assert_eq!(
+        classify("Press Release (2031) 045", None),
+        HeaderLine::Banner(Some(DocType::PressRelease))
+    );
+    assert_eq!(
+        classify("PRESS RELEASE No. 112/2030", None),
+        HeaderLine::Banner(Some(DocType::PressRelease))
+    );
+}
+
+#[test]
+fn a_sentence_case_title_opens_with_its_type() {
+    let title = "Statement by the High Representative on the nuclear test conducted by the DPRK";
+    assert!(matches!(
+        classify(title, None),
+        HeaderLine::Text(TextLine::Title { .. })
+    ));
+    // The same words wrapped into prose, or ending a sentence, are no title.
+    assert!(matches!(
+        classify(title, Some("and its consequences for the region.")),
+        HeaderLine::Text(TextLine::Prose { .. })
+    ));
+    assert!(matches!(
+        classify("Statement by the Chair on the outcome was read out.", None),
+        HeaderLine::Text(TextLine::Prose { .. })
+    ));
+    // Under a site's name, it is the title.
+    let s = read_header(&[
+        "European External Action Service",
+        "",
+        "Joint statement on the situation in the Sahel by the EU and the African Union",
+        "",
+        "Brussels, 14/03/2031",
+        "",
+        "The European Union and the African Union met today.",
+    ]);
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Joint statement on the situation in the Sahel by the EU and the African Union")
+    );
+    assert_eq!(s.header.date, "2031-03-14".parse().ok());
+    assert_eq!(s.header.place.as_deref(), Some("Brussels"));
+}
+
+#[test]
+fn figure_dates_day_first_and_times_after_them() {
+    let date = |s: &str| match classify(s, None) {
+        HeaderLine::PlaceDate(pd) => (pd.date.date.to_string(), pd.place),
+        other => panic!("{s}: {other:?}"),
+    };
+    assert_eq!(
+        date("Berlin, 03.09.2031"),
+        ("2031-09-03".into(), Some("Berlin".into()))
+    );
+    assert_eq!(date("14/03/2031"), ("2031-03-14".into(), None));
+    // Month first only when the first number cannot be a month.
+    assert_eq!(date("03/14/2031"), ("2031-03-14".into(), None));
+    assert_eq!(date("2031-03-15 19:30"), ("2031-03-15".into(), None));
+    assert_eq!(date("Issued on 12 Jun. 2031"), ("2031-06-12".into(), None));
+    assert!(!matches!(
+        classify("Resolution 12/3/4567", None),
+        HeaderLine::PlaceDate(_)
+    ));
+}
+
+#[test]
+fn a_site_name_above_the_title_and_a_press_conference_name_no_meeting() {
+    let s = read_header(&[
+        "President of Ruritania",
+        "",
+        "Joint Statement of Ruritania and Freedonia on strategic stability",
+        "",
+        "Ruritown, March 20, 2031",
+        "",
+        "The Sides reaffirm their commitments.",
+    ]);
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Joint Statement of Ruritania and Freedonia on strategic stability")
+    );
+    let s = read_header(&[
+        "Foreign Ministry Spokesperson's Regular Press Conference on November 4, 2031",
+        "",
+        "2031-11-04 15:00",
+        "",
+        "Q: Is there any update on the meeting held yesterday?",
+    ]);
+    assert_eq!(s.header.meeting, None);
+    assert_eq!(s.header.place, None);
+    assert!(
+        !s.bare_date,
+        "the title repeats the date: it is the document's"
+    );
+    let s = read_header(&[
+        "Press Release (2031) 112",
+        "Issued on 21 Sep. 2031",
+        "",
+        "Statement by the North Atlantic Council on the proliferation of chemical weapons",
+        "",
+        "1. The Allies condemn any use of chemical weapons.",
+    ]);
+    assert_eq!(s.header.meeting.as_deref(), Some("North Atlantic Council"));
+    assert_eq!(s.header.doc_type, DocType::Statement);
+    assert_eq!(s.header.date, "2031-09-21".parse().ok());
+    let m = meeting_info("The Twelfth Conference on Disarmament Review");
+    assert!(m.meeting.is_some_and(|n| n.contains("on Disarmament")));
+}

@@ -1,0 +1,205 @@
+//! Lines of the page rather than of the document: a site's name or
+//! section (`Press Releases`, `U.S. Department of State`, `ASEAN | ONE
+//! VISION …`) and stamps (`Published …`, bylines, aggregator lines). The
+//! header reader skips them, keeping the type a section name tells.
+
+use super::doc_type::find_doc_type;
+use crate::model::DocType;
+use crate::segment::dates::find_date;
+use crate::text::lexicon::mentions_meeting_kind;
+use crate::text::title::is_title_like;
+
+/// A site banner that names the document type: a section name, alone or
+/// after a few words naming the site (`Embassy Press Releases`, `MOFA
+/// News Releases`).
+pub(super) fn banner(s: &str) -> Option<DocType> {
+    let l = s.trim().trim_end_matches(':').to_lowercase();
+    let mut words: Vec<&str> = l.split_whitespace().collect();
+    // A release's number after the type (`Press Release (2031) 045`,
+    // `PRESS RELEASE No. 112/2030`).
+    while words.len() > 1
+        && words.last().is_some_and(|w| {
+            w.bytes().any(|b| b.is_ascii_digit())
+                || ["no.", "no", "no:", "nr.", "#", "n°"].contains(w)
+        })
+    {
+        words.pop();
+    }
+    if words.is_empty() || words.len() > 6 || !l.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let ends = |tail: &[&str]| words.ends_with(tail);
+    if ends(&["press", "releases"])
+        || ends(&["press", "release"])
+        || ends(&["news", "releases"])
+        || ends(&["news", "release"])
+        || ends(&["press", "statements"])
+        || ends(&["media", "releases"])
+    {
+        return Some(DocType::PressRelease);
+    }
+    if words == ["speeches"]
+        || words == ["statements"]
+        || ends(&["speeches", "and", "statements"])
+        || ends(&["statements", "and", "speeches"])
+        || ends(&["statements", "and", "releases"])
+        || ends(&["statements", "&", "releases"])
+    {
+        return Some(DocType::Statement);
+    }
+    None
+}
+
+/// Words that open the name of an office, a site section or a site,
+/// not of a meeting or a document.
+const OFFICE_WORDS: &[&str] = &[
+    "bureau",
+    "office",
+    "ministry",
+    "department",
+    "embassy",
+    "consulate",
+    "mission",
+    "permanent",
+    "directorate",
+    "secretariat",
+    "division",
+    "agency",
+    "newsroom",
+    "briefing",
+    "media",
+    "home",
+    "the white house",
+    "prime minister's office",
+    "for immediate release",
+];
+
+/// Last words of a site's or an office's name (`Federal Foreign Office`,
+/// `European External Action Service`, `ASEAN Secretariat`).
+const OFFICE_ENDS: &[&str] = &[
+    "office",
+    "service",
+    "secretariat",
+    "ministry",
+    "department",
+    "chancellery",
+    "gov.uk",
+    "diplomatie",
+];
+
+/// A banner naming an office, a site or a site section (`Bureau of Arms
+/// Control, Deterrence and Stability`, `Office of the Spokesperson`,
+/// `U.S. Department of State`, `Federal Foreign Office`, `ASEAN | ONE
+/// VISION ONE IDENTITY ONE COMMUNITY`): short, no date, no sentence end,
+/// no meeting or type phrase.
+pub(super) fn is_office_banner(t: &str) -> bool {
+    let l = t.to_lowercase().replace('’', "'");
+    let words: Vec<&str> = l.split_whitespace().collect();
+    if words.len() > 10 || t.ends_with(['.', ';']) || find_date(t).is_some() {
+        return false;
+    }
+    let opens_at = |l: &str, words: &[&str]| {
+        words.iter().any(|w| {
+            l.strip_prefix(w)
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',']))
+        })
+    };
+    let office = opens_at(&l, OFFICE_WORDS) || is_title_like(t) && is_site_name(&l, &words);
+    office && find_doc_type(t).is_none() && !mentions_meeting_kind(&l)
+}
+
+/// A site's name in title case (the caller checks): `U.S. Department of
+/// State`, `Government of India`, `Federal Foreign Office`, `ASEAN | ONE
+/// VISION ONE IDENTITY ONE COMMUNITY`. Not the first line of a speech
+/// (`The Government of Bolivia has …`, `My Government …`), which is no
+/// title.
+fn is_site_name(l: &str, words: &[&str]) -> bool {
+    let office_at = |l: &str| {
+        [
+            "government",
+            "ministry",
+            "department",
+            "office",
+            "secretariat",
+        ]
+        .iter()
+        .any(|w| {
+            l.strip_prefix(w)
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',']))
+        })
+    };
+    // One qualifier before the office's name, not an article.
+    let qualified = words.len() >= 2
+        && !matches!(
+            words[0],
+            "the" | "a" | "an" | "my" | "our" | "this" | "his" | "her"
+        )
+        && office_at(l[words[0].len()..].trim_start());
+    let ends = words.last().is_some_and(|w| {
+        OFFICE_ENDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
+    });
+    // A site's name and its motto, one bar between.
+    let motto = l.matches('|').count() == 1 && words.len() >= 3;
+    office_at(l) || qualified || ends || motto
+}
+
+/// A stamp of the page: an aggregator line (`01/02/2030 | Press release |
+/// Distributed by …`), a navigation bar (`| Home | News | UK |`), a
+/// byline (`By Staff Reporter`), a `Published …`/`Posted …`/`Updated …`
+/// line, a share or print line.
+pub(super) fn is_stamp(t: &str) -> bool {
+    let l = t.to_lowercase();
+    let cells: Vec<&str> = t
+        .split('|')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if t.matches('|').count() >= 2 {
+        let short = cells.iter().all(|c| c.split_whitespace().count() <= 4);
+        let stamped = l.contains("distributed by")
+            || l.contains("source:")
+            || cells.iter().any(|c| numeric_date(c));
+        if short || stamped {
+            return true;
+        }
+    }
+    if l.contains("distributed by ") && (numeric_date(&l) || find_date(t).is_some()) {
+        return true;
+    }
+    if t.split_whitespace().count() > 8 || t.ends_with('.') {
+        return false;
+    }
+    if let Some(name) = t.strip_prefix("By ") {
+        return name
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    }
+    [
+        "published",
+        "posted",
+        "updated",
+        "last updated",
+        "release date",
+        "share this",
+        "print this",
+        "e-mail this",
+        "email this",
+    ]
+    .iter()
+    .any(|p| {
+        l.strip_prefix(p)
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', ':']))
+    })
+}
+
+/// `01/02/2030`, `2030-02-01` or `01.02.2030` somewhere in the text.
+fn numeric_date(s: &str) -> bool {
+    s.split(|c: char| c.is_whitespace() || c == ',').any(|w| {
+        let parts: Vec<&str> = w.split(['/', '-', '.']).collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+            && parts.iter().any(|p| p.len() == 4)
+    })
+}

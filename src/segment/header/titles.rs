@@ -1,0 +1,31 @@
+//! Choosing among a header's title lines: which one is the document's
+//! title, and a group named in any of them.
+
+use super::doc_type::{contains_meeting_word, find_doc_type};
+use crate::text::lexicon::acronym;
+
+/// The title among the title lines: the first, unless it names neither a
+/// document type nor a meeting and a later one names a type (a site's name
+/// above the document's title: `President of Russia` / `Joint Statement
+/// of …`).
+pub(super) fn main_title(titles: &[String]) -> Option<String> {
+    let first = titles.first()?;
+    if find_doc_type(first).is_some() || contains_meeting_word(first) {
+        return Some(first.clone());
+    }
+    titles
+        .iter()
+        .skip(1)
+        .find(|t| find_doc_type(t).is_some())
+        .or(Some(first))
+        .cloned()
+}
+
+/// A group named in a title: `A G8 Declaration`.
+pub(super) fn group_acronym(titles: &[String]) -> Option<String> {
+    titles.iter().find_map(|t| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .find(|w| acronym(w).is_some_and(|a| a.is_group()))
+            .map(str::to_string)
+    })
+}
