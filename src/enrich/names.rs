@@ -188,9 +188,15 @@ impl Names {
             let (Some(term), Some(eq)) = (f.next(), f.next()) else {
                 continue;
             };
+            // `one way`: the term is what people type for the equivalents
+            // (`nukes`), which must not read as the term in turn.
+            let one_way = f.next().is_some_and(|notes| notes.contains("one way"));
             b.concept(term.trim());
             for e in eq.split('|').map(str::trim).filter(|e| !e.is_empty()) {
-                b.alias(e, false);
+                match one_way {
+                    true => b.searched_only(e),
+                    false => b.alias(e, false),
+                }
             }
         }
         Names {
@@ -401,6 +407,18 @@ impl Builder {
             }
         }
         self.spell_key(k, alias, open_end);
+    }
+
+    /// A name of the last entity that is searched but not looked up (the
+    /// terms a `one way` synonym stands for).
+    fn searched_only(&mut self, alias: &str) {
+        let k = normalise(alias);
+        if let Some(n) = self.named.last_mut() {
+            if !self.last_keys.contains(&k) {
+                n.names.push(alias.to_string());
+                self.last_keys.push(k);
+            }
+        }
     }
 
     /// A name of the last entity that is looked up but not searched (a

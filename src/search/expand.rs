@@ -58,12 +58,100 @@ pub fn expand(parsed: &ParsedQuery) -> Vec<Expansion> {
     if !parsed.clauses.iter().any(|c| plain_word(c).is_some()) {
         return Vec::new();
     }
-    let names = Names::for_phrases(runs(parsed).iter().flat_map(|run| {
+    let names = Names::for_phrases(sub_phrases(&runs(parsed)));
+    expand_in(parsed, &names)
+}
+
+/// Reads a query as `search` does: a hyphenated word whose parts each name
+/// a country or a group (`US-ROK`, `Japan-China`, `India–Pakistan`) becomes
+/// those words, so that each is expanded and all are required, then the
+/// query is [expanded](expand). `non-proliferation` and `Asia-Pacific` stay
+/// one word.
+///
+/// ```
+/// use dipsearch::search::{expand::read_query, query::parse_query};
+/// let (q, e) = read_query(parse_query("US-ROK alliance").unwrap());
+/// assert_eq!(q.clauses.len(), 3);
+/// assert_eq!(e.len(), 2);
+/// let (q, _) = read_query(parse_query("non-proliferation").unwrap());
+/// assert_eq!(q.clauses.len(), 1);
+/// ```
+pub fn read_query(mut parsed: ParsedQuery) -> (ParsedQuery, Vec<Expansion>) {
+    if !parsed.clauses.iter().any(|c| plain_word(c).is_some()) {
+        return (parsed, Vec::new());
+    }
+    let names = {
+        let (whole, split) = (runs(&parsed), split_runs(&parsed));
+        Names::for_phrases(sub_phrases(&whole).chain(sub_phrases(&split)))
+    };
+    let mut clauses = Vec::with_capacity(parsed.clauses.len());
+    for clause in std::mem::take(&mut parsed.clauses) {
+        let parts = plain_word(&clause).map(hyphen_parts).unwrap_or_default();
+        let pair = parts.len() >= 2
+            && parts.iter().all(|p| {
+                names
+                    .find(&[p])
+                    .iter()
+                    .any(|n| matches!(n.kind, Some(EntityKind::Country | EntityKind::Group)))
+            });
+        if pair {
+            let words: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+            clauses.extend(
+                words
+                    .into_iter()
+                    .map(|w| Clause::AnyOf(vec![Atom::Word(w)])),
+            );
+        } else {
+            clauses.push(clause);
+        }
+    }
+    parsed.clauses = clauses;
+    let expanded = expand_in(&parsed, &names);
+    (parsed, expanded)
+}
+
+/// The parts of a hyphenated word (`US-ROK` → `US`, `ROK`); empty for a
+/// word without a hyphen between two parts.
+fn hyphen_parts(word: &str) -> Vec<&str> {
+    let parts: Vec<&str> = word.split(['-', '–']).collect();
+    if parts.len() < 2 || parts.iter().any(|p| p.is_empty()) {
+        return Vec::new();
+    }
+    parts
+}
+
+/// The runs of plain words with every hyphenated word split, for the
+/// dictionary's part (what [`read_query`] may look up).
+fn split_runs(parsed: &ParsedQuery) -> Vec<Vec<&str>> {
+    let mut out: Vec<Vec<&str>> = vec![Vec::new()];
+    for clause in &parsed.clauses {
+        match plain_word(clause) {
+            Some(w) => {
+                let parts = hyphen_parts(w);
+                let run = out.last_mut().expect("one run at least");
+                match parts.is_empty() {
+                    true => run.push(w),
+                    false => run.extend(parts),
+                }
+            }
+            None => out.push(Vec::new()),
+        }
+    }
+    out.retain(|r| !r.is_empty());
+    out
+}
+
+/// Every phrase of at most `MAX_WORDS` words inside the runs.
+fn sub_phrases<'a, 'b>(runs: &'b [Vec<&'a str>]) -> impl Iterator<Item = &'b [&'a str]> {
+    runs.iter().flat_map(|run| {
         (0..run.len()).flat_map(move |start| {
             (start + 1..=run.len().min(start + MAX_WORDS)).map(move |end| &run[start..end])
         })
-    }));
-    let names = &names;
+    })
+}
+
+/// [`expand`] with the dictionary at hand.
+fn expand_in(parsed: &ParsedQuery, names: &Names) -> Vec<Expansion> {
     let mut out = Vec::new();
     let mut i = 0;
     let n = parsed.clauses.len();

@@ -472,10 +472,10 @@ impl Engine {
         match query.map(str::trim) {
             Some(q) if !q.is_empty() => {
                 let parsed = parse_query(q)?;
-                let mut expanded = if literal {
-                    Vec::new()
+                let (parsed, mut expanded) = if literal {
+                    (parsed, Vec::new())
                 } else {
-                    expand::expand(&parsed)
+                    expand::read_query(parsed)
                 };
                 expanded.retain(|e| self.rarest_doc_freq(&e.from) < COMMON_WORDS);
                 // The text drives the search on its own only when it is a

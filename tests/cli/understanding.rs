@@ -113,6 +113,35 @@ fn a_two_word_demonym_names_its_country_and_one_word_does_not() {
 }
 
 #[test]
+fn a_hyphenated_pair_of_countries_names_both_and_slang_reads_as_the_term() {
+    let t = TestDir::new();
+    t.write(
+        "pairs-2031.txt",
+        "Joint Press Statement of the Ruritania Policy Dialogue\n\
+         Seoul, 4 June 2031\n\n\
+         1. The Republic of Korea and the United States reaffirmed their alliance and its \
+         extended deterrence.\n\n\
+         2. The alliance between the two navies of Chile was reviewed.\n\n\
+         3. Japan and China discussed the nuclear weapons of the DPRK and a possible sixth \
+         nuclear test.\n\n\
+         4. The non-proliferation regime and chemical weapons were on the agenda.\n",
+    );
+    t.run(["ingest"]).success();
+    // `US-ROK` is the two countries, each by any of its names; `ROK-US` too.
+    for q in ["US-ROK alliance", "ROK-US alliance"] {
+        assert_eq!(labels(&t, &[q]), ["1"], "{q}");
+    }
+    assert_eq!(labels(&t, &["Japan-China"]), ["3"]);
+    // A hyphenated word whose parts are not both names stays one word.
+    assert_eq!(labels(&t, &["non-proliferation"]), ["4"]);
+    assert_eq!(labels(&t, &["nuke test"]), ["3"]);
+    assert_eq!(labels(&t, &["chem weapons"]), ["4"]);
+    let mut l = labels(&t, &["nukes"]);
+    l.sort();
+    assert_eq!(l, ["3"]);
+}
+
+#[test]
 fn spelling_variants_and_accents_match() {
     let t = traps();
     let both = ["10", "9"];
