@@ -79,11 +79,13 @@ pub(crate) fn count_pages(lines: &[&str]) -> usize {
     lines
         .iter()
         .filter(|l| {
-            l.contains('\u{c}')
-                || is_page_number(l)
-                || l.trim_end()
-                    .rsplit_once("   ")
-                    .is_some_and(|(head, page)| !head.trim().is_empty() && is_page_number(page))
+            l.contains('\u{c}') || is_page_number(l) || {
+                // Cheap test first: this runs on every line of every text.
+                let t = l.trim_end();
+                t.ends_with(|c: char| c.is_ascii_digit())
+                    && t.rsplit_once("   ")
+                        .is_some_and(|(head, page)| !head.trim().is_empty() && is_page_number(page))
+            }
         })
         .count()
 }

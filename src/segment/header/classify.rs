@@ -224,7 +224,7 @@ fn text_line<'a>(t: &'a str, next: Option<&str>) -> TextLine<'a> {
         };
     }
     let next_is_prose = next.is_some_and(continues_sentence);
-    if (title_like || opens_with_type(t)) && t.len() <= 200 && !next_is_prose {
+    if t.len() <= 200 && !next_is_prose && (title_like || opens_with_type(t)) {
         let lower = t.to_lowercase();
         return TextLine::Title {
             text: t,

@@ -93,19 +93,19 @@ const OFFICE_ENDS: &[&str] = &[
 /// VISION ONE IDENTITY ONE COMMUNITY`): short, no date, no sentence end,
 /// no meeting or type phrase.
 pub(super) fn is_office_banner(t: &str) -> bool {
-    let l = t.to_lowercase().replace('’', "'");
-    let words: Vec<&str> = l.split_whitespace().collect();
-    if words.len() > 10 || t.ends_with(['.', ';']) || find_date(t).is_some() {
+    // Cheap tests first: every header line comes here.
+    if t.ends_with(['.', ';']) || t.split_whitespace().count() > 10 {
         return false;
     }
-    let opens_at = |l: &str, words: &[&str]| {
-        words.iter().any(|w| {
-            l.strip_prefix(w)
-                .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',']))
-        })
-    };
-    let office = opens_at(&l, OFFICE_WORDS) || is_title_like(t) && is_site_name(&l, &words);
-    office && find_doc_type(t).is_none() && !mentions_meeting_kind(&l)
+    let l = t.to_lowercase().replace('’', "'");
+    let opens = OFFICE_WORDS.iter().any(|w| {
+        l.strip_prefix(w)
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',']))
+    });
+    (opens || is_title_like(t) && is_site_name(&l))
+        && find_date(t).is_none()
+        && find_doc_type(t).is_none()
+        && !mentions_meeting_kind(&l)
 }
 
 /// A site's name in title case (the caller checks): `U.S. Department of
@@ -113,7 +113,8 @@ pub(super) fn is_office_banner(t: &str) -> bool {
 /// VISION ONE IDENTITY ONE COMMUNITY`. Not the first line of a speech
 /// (`The Government of Bolivia has …`, `My Government …`), which is no
 /// title.
-fn is_site_name(l: &str, words: &[&str]) -> bool {
+fn is_site_name(l: &str) -> bool {
+    let words: Vec<&str> = l.split_whitespace().collect();
     let office_at = |l: &str| {
         [
             "government",
