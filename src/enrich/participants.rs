@@ -47,12 +47,20 @@ const CUES: &[&str] = &[
     "side was led",
     "side was headed",
     "the following joint",
+    "held a trilateral",
+    "held a bilateral",
+    "held their",
 ];
 
 /// Cues whose list comes before them (`Chile and Peru released the
 /// following joint statement on Ecuador`): a country after them is the
 /// subject.
-const LIST_BEFORE: &[&str] = &["the following joint"];
+const LIST_BEFORE: &[&str] = &[
+    "the following joint",
+    "held a trilateral",
+    "held a bilateral",
+    "held their",
+];
 
 /// Lead words that name the host directly before a country.
 const HOST_CUES: &[&str] = &["hosted by", "host country", "host, "];

@@ -222,6 +222,14 @@ fn complete_from_body(
             .take(6)
             .find_map(|p| header::place_from(&p.text, h.date));
     }
+    if h.edition.is_none() {
+        if let Some(meeting) = h.meeting.as_deref() {
+            h.edition = paragraphs
+                .iter()
+                .take(3)
+                .find_map(|p| header::edition_in(&p.text, meeting));
+        }
+    }
 }
 
 /// Blanks running headers in paginated text (PDF extractions), found

@@ -125,6 +125,10 @@ pub enum TextLine<'a> {
         text: &'a str,
         /// Title-like all the same (too long, or before prose).
         title_like: bool,
+        /// A short line standing alone, without sentence punctuation: a
+        /// headline in sentence case (`Foreign Minister A on the Iranian
+        /// nuclear programme`) when it comes right under a page's date.
+        headline: bool,
     },
 }
 
@@ -232,9 +236,14 @@ fn text_line<'a>(t: &'a str, next: Option<&str>) -> TextLine<'a> {
             generic: is_generic_heading(lower.trim_matches(|c: char| !c.is_alphanumeric())),
         };
     }
+    let headline = next.is_none_or(|n| n.trim().is_empty())
+        && t.starts_with(|c: char| c.is_uppercase())
+        && !t.ends_with(['.', ',', ';', ':', '!', '?'])
+        && t.split_whitespace().count() <= 12;
     TextLine::Prose {
         text: t,
         title_like,
+        headline,
     }
 }
 

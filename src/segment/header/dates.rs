@@ -20,6 +20,9 @@ pub struct PlaceDate {
     pub date: DateMatch,
     /// The place before or after it, in title case if written in capitals.
     pub place: Option<String>,
+    /// A document type named beside the date instead of a place
+    /// (`03.09.2031 - Press release`).
+    pub kind: Option<crate::model::DocType>,
 }
 
 /// Reads a place-date line (`Tokyo, 13th November, 2003`, `(21st June
@@ -34,7 +37,11 @@ pub(super) fn place_date_line(s: &str) -> Option<PlaceDate> {
     if let Some(value) = date_label(s) {
         let date = numeric_date(value)
             .or_else(|| find_date(value).filter(|m| value[..m.start].trim().is_empty()))?;
-        return Some(PlaceDate { date, place: None });
+        return Some(PlaceDate {
+            date,
+            place: None,
+            kind: None,
+        });
     }
     let m = find_date(s).or_else(|| numeric_date(s))?;
     let before = clean_place(&s[..m.start]);
@@ -47,7 +54,16 @@ pub(super) fn place_date_line(s: &str) -> Option<PlaceDate> {
         }
     }
     // `2031-03-15 19:30`: a time after the date is no place.
-    let after = clean_place(without_time(after_str));
+    let mut after = clean_place(without_time(after_str));
+    let mut before = before;
+    // `03.09.2031 - Press release`: the type, not a place.
+    let mut kind = None;
+    for side in [&mut before, &mut after] {
+        if let Some(k) = super::site::banner(side) {
+            kind = Some(k);
+            side.clear();
+        }
+    }
     let leftover_words = before.split_whitespace().count() + after.split_whitespace().count();
     if leftover_words > 8 {
         return None;
@@ -78,7 +94,11 @@ pub(super) fn place_date_line(s: &str) -> Option<PlaceDate> {
             place
         }
     });
-    Some(PlaceDate { date: m, place })
+    Some(PlaceDate {
+        date: m,
+        place,
+        kind,
+    })
 }
 
 /// The text after a time of day at its start (`19:30`, `3:45 PM`).

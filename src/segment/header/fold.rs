@@ -11,7 +11,7 @@ use super::classify::{looks_like_place, Field, FieldName, HeaderLine, TagLine, T
 use super::dates::PlaceDate;
 use super::doc_type::find_doc_type;
 use super::meetings::MeetingInfo;
-use super::titles::{group_acronym, main_title};
+use super::titles::{group_acronym, main_title, repeats_date};
 use crate::model::{DocType, MeetingHeader};
 use crate::segment::dates::{find_date, DateMatch};
 use crate::text::title::is_all_caps;
@@ -270,6 +270,7 @@ impl HeaderFold {
             }
         }
         self.last = Last::Other;
+        self.banner_type = self.banner_type.or(pd.kind);
         self.bare_date = pd.place.is_none();
         self.date = Some(pd.date);
         if self.place.is_none() {
@@ -358,6 +359,12 @@ impl HeaderFold {
                 self.consume(i)
             }
             TextLine::Title { generic: true, .. } => STOP,
+            // The headline of a date-first page (`Foreign Minister A on …`).
+            TextLine::Prose { headline: true, .. }
+                if self.date.is_some() && self.titles.is_empty() && self.title.is_none() =>
+            {
+                self.title_line(i, t, false, blank_before)
+            }
             TextLine::Prose { .. } => {
                 self.unglue(i, blank_before);
                 STOP
@@ -433,13 +440,7 @@ impl HeaderFold {
             .titles
             .iter()
             .find_map(|t| find_doc_type(t).map(|m| m.doc_type));
-        // A date the title repeats (`… Press Conference on November 4,
-        // 2031` / `2031-11-04 15:00`) is the document's own, not a
-        // publication date that a date in the body would replace.
-        let title_dated = self
-            .date
-            .zip(title.as_deref().and_then(find_date))
-            .is_some_and(|(d, t)| d.date == t.date);
+        let title_dated = repeats_date(title.as_deref(), self.date);
         let from_text = self.date.is_some();
         let date = self.date.or(self.published.map(|d| DateMatch {
             start: 0,

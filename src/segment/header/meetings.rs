@@ -84,7 +84,10 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
     let press = ["press conference", "news conference", "press briefing"]
         .iter()
         .any(|p| rest.to_ascii_lowercase().contains(p));
-    if !rest.is_empty() && contains_meeting_word(rest) && !press {
+    // `Secretary A's Meeting with Foreign Minister B`: one encounter, no
+    // series.
+    let encounter = rest.to_ascii_lowercase().contains("meeting with");
+    if !rest.is_empty() && contains_meeting_word(rest) && !press && !encounter {
         info.meeting = Some(if is_all_caps(rest) {
             title_case(rest)
         } else {
@@ -202,6 +205,27 @@ fn before_type_phrase(rest: &str) -> &str {
     rest
 }
 
+/// The edition the body gives a meeting its header names without one:
+/// `the Eleventh Japan-Australia Foreign and Defence Ministerial
+/// Consultations ("2+2") were held` → 11, for the meeting `Japan-Australia
+/// Foreign and Defence Ministerial Consultations ("2+2")`. The ordinal must
+/// stand right before the name (its first four words, as written), after
+/// `the`.
+pub fn edition_in(text: &str, meeting: &str) -> Option<u32> {
+    let head: Vec<&str> = meeting.split_whitespace().take(4).collect();
+    if head.len() < 2 {
+        return None;
+    }
+    let head = head.join(" ");
+    let at = text.find(&head)?;
+    let mut before = text[..at].trim_end().rsplit(' ');
+    let word = before.next()?;
+    // `the Eleventh …`, not `his third …` (a host's own count).
+    matches!(before.next(), Some("the" | "The"))
+        .then(|| ordinal_value(word))
+        .flatten()
+}
+
 /// `North Atlantic Council on arms control and non-proliferation` → `North
 /// Atlantic Council`: a subject in lower case after `on` is what a
 /// sentence-case title is about, not part of the name (`Conference on
@@ -232,6 +256,8 @@ fn before_verb(mut rest: String) -> String {
         " opened",
         " convened",
         " took place",
+        // Headlines: `Korea, Japan and U.S. Hold Trilateral Meeting on …`.
+        " hold ",
     ] {
         // Headlines capitalise the verb (`... Seminar was Held`).
         if let Some(i) = rest.to_ascii_lowercase().find(verb) {

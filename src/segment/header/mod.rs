@@ -42,7 +42,7 @@ pub use classify::{classify, Field, FieldName, HeaderLine, TagLine, TextLine};
 pub use dates::{meeting_date_from, wire_dateline, PlaceDate};
 pub use doc_type::{find_doc_type, DocTypeMatch};
 pub use fold::HeaderScan;
-pub use meetings::{meeting_info, ordinal_value, MeetingInfo};
+pub use meetings::{edition_in, meeting_info, ordinal_value, MeetingInfo};
 pub use resolution::{read_resolution, ResolutionScan};
 
 pub use crate::text::title::{ends_with_function_word, is_all_caps, is_title_like, title_case};

@@ -25,7 +25,12 @@ pub(super) fn banner(s: &str) -> Option<DocType> {
     {
         words.pop();
     }
-    if words.is_empty() || words.len() > 6 || !l.starts_with(|c: char| c.is_alphanumeric()) {
+    // `03.09.2031 - Press release` is a date line naming its type.
+    if words.is_empty()
+        || words.len() > 6
+        || !l.starts_with(|c: char| c.is_alphanumeric())
+        || words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     let ends = |tail: &[&str]| words.ends_with(tail);
@@ -169,6 +174,24 @@ pub(super) fn is_stamp(t: &str) -> bool {
     }
     if t.split_whitespace().count() > 8 || t.ends_with('.') {
         return false;
+    }
+    // A page's kind above its title (`Readout` / `Secretary A's Meeting
+    // with …`).
+    if matches!(l.as_str(), "readout" | "media note" | "fact sheet") {
+        return true;
+    }
+    // A release's number alone (`No. 231`, `No: 45/2031`).
+    if let Some(n) = ["No.", "No:", "NO.", "No"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+    {
+        let n = n.trim();
+        if !n.is_empty()
+            && n.bytes()
+                .all(|b| b.is_ascii_digit() || b == b'/' || b == b'-')
+        {
+            return true;
+        }
     }
     if let Some(name) = t.strip_prefix("By ") {
         return name

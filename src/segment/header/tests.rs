@@ -483,3 +483,59 @@ fn a_site_name_above_the_title_and_a_press_conference_name_no_meeting() {
     let m = meeting_info("The Twelfth Conference on Disarmament Review");
     assert!(m.meeting.is_some_and(|n| n.contains("on Disarmament")));
 }
+
+#[test]
+fn release_numbers_page_kinds_and_date_type_lines() {
+    assert_eq!(classify("No. 231", None), HeaderLine::Stamp);
+    assert_eq!(classify("Readout", None), HeaderLine::Stamp);
+    assert_ne!(
+        classify("Readout of the Secretary's Call with Minister A", None),
+        HeaderLine::Stamp
+    );
+    let HeaderLine::PlaceDate(pd) = classify("14.10.2031 - Press release", None) else {
+        panic!("not a date line");
+    };
+    assert_eq!((pd.place, pd.kind), (None, Some(DocType::PressRelease)));
+    // Under that line, a short sentence-case line standing alone is the
+    // headline; a wrapped first line of prose is not.
+    let s = read_header(&[
+        "14.10.2031 - Press release",
+        "",
+        "Foreign Minister A on the test of a hypersonic missile",
+        "",
+        "Today Foreign Minister A issued the following statement:",
+    ]);
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Foreign Minister A on the test of a hypersonic missile")
+    );
+    assert_eq!(s.header.doc_type, DocType::PressRelease);
+    let s = read_header(&[
+        "14.10.2031",
+        "",
+        "Today Foreign Minister A issued the following",
+        "statement on the test of a hypersonic missile.",
+    ]);
+    assert_eq!(s.header.title, None);
+}
+
+#[test]
+fn an_edition_from_the_body_and_encounters_that_are_no_series() {
+    let name = "Japan-Philippines Foreign and Defense Ministerial Meeting";
+    assert_eq!(
+        edition_in("On April 18, the Third Japan-Philippines Foreign and Defense Ministerial Meeting was held.", name),
+        Some(3)
+    );
+    assert_eq!(
+        edition_in("The President convened his third Japan-Philippines Foreign and Defense Ministerial Meeting.", name),
+        None
+    );
+    assert_eq!(
+        meeting_info("Secretary A's Meeting with Foreign Minister B").meeting,
+        None
+    );
+    assert_eq!(
+        meeting_info("Korea, Japan and U.S. Hold Trilateral Meeting on Cyber Threats").meeting,
+        None
+    );
+}

@@ -2,6 +2,7 @@
 //! title, and a group named in any of them.
 
 use super::doc_type::{contains_meeting_word, find_doc_type};
+use crate::segment::dates::{find_date, DateMatch};
 use crate::text::lexicon::acronym;
 
 /// The title among the title lines: the first, unless it names neither a
@@ -28,4 +29,13 @@ pub(super) fn group_acronym(titles: &[String]) -> Option<String> {
             .find(|w| acronym(w).is_some_and(|a| a.is_group()))
             .map(str::to_string)
     })
+}
+
+/// Whether the title repeats the date line's date (`… Press Conference on
+/// November 4, 2031` / `2031-11-04 15:00`): then the date is the
+/// document's own, not a publication date that a date in the body would
+/// replace.
+pub(super) fn repeats_date(title: Option<&str>, date: Option<DateMatch>) -> bool {
+    date.zip(title.and_then(find_date))
+        .is_some_and(|(d, t)| d.date == t.date)
 }
