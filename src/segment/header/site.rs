@@ -103,14 +103,18 @@ pub(super) fn is_office_banner(t: &str) -> bool {
         return false;
     }
     let l = t.to_lowercase().replace('’', "'");
-    let opens = OFFICE_WORDS.iter().any(|w| {
-        l.strip_prefix(w)
-            .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',']))
-    });
-    (opens || is_title_like(t) && is_site_name(&l))
+    (opens_with(&l, OFFICE_WORDS) || is_title_like(t) && is_site_name(&l))
         && find_date(t).is_none()
         && find_doc_type(t).is_none()
         && !mentions_meeting_kind(&l)
+}
+
+/// Whether lower-cased `l` opens with one of `words` as whole words.
+fn opens_with(l: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        l.strip_prefix(w)
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',']))
+    })
 }
 
 /// A site's name in title case (the caller checks): `U.S. Department of
@@ -121,18 +125,16 @@ pub(super) fn is_office_banner(t: &str) -> bool {
 fn is_site_name(l: &str) -> bool {
     let words: Vec<&str> = l.split_whitespace().collect();
     let office_at = |l: &str| {
-        [
-            "government",
-            "ministry",
-            "department",
-            "office",
-            "secretariat",
-        ]
-        .iter()
-        .any(|w| {
-            l.strip_prefix(w)
-                .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',']))
-        })
+        opens_with(
+            l,
+            &[
+                "government",
+                "ministry",
+                "department",
+                "office",
+                "secretariat",
+            ],
+        )
     };
     // One qualifier before the office's name, not an article.
     let qualified = words.len() >= 2
