@@ -77,7 +77,8 @@ pub const SCHEMA_VERSION: u32 = 7;
 /// end at their sentence's verb; v8: site names above the title, titles
 /// in sentence case, day-first figure dates, release numbers, a closing
 /// place, running heads that end in a page number, the parties a joint
-/// statement's title names).
+/// statement's title names, date-and-type lines, repeated titles, UN
+/// mastheads, an edition from the body's `the Third <meeting>`).
 pub const PIPELINE_VERSION: u32 = 8;
 
 /// What the commit payload records.

@@ -147,7 +147,7 @@ fn strip_place_verbs(s: &str) -> String {
 
 /// A place without the punctuation around it and with single spaces.
 fn clean_place(s: &str) -> String {
-    normalise_ws(s.trim_matches(|c: char| c.is_whitespace() || ",|()–-:[]".contains(c)))
+    normalise_ws(s.trim_matches(|c: char| c.is_whitespace() || ",|()–-:[]•·".contains(c)))
 }
 
 /// Verbs that make a sentence report a meeting (`was held`, `convened`).

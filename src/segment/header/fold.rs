@@ -12,27 +12,11 @@ use super::dates::PlaceDate;
 use super::doc_type::find_doc_type;
 use super::meetings::MeetingInfo;
 use super::titles::{group_acronym, main_title, repeats_date};
+use super::{HeaderScan, LAST_HEADER_LINE, MAX_HEADER_LINES};
 use crate::model::{DocType, MeetingHeader};
 use crate::segment::dates::{find_date, DateMatch};
 use crate::text::title::is_all_caps;
 use crate::text::ws::normalise_ws;
-
-/// What the header reader found, and where the body starts.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct HeaderScan {
-    /// Fields read from the header lines.
-    pub header: MeetingHeader,
-    /// Index of the first body line.
-    pub body_start: usize,
-    /// The header's date stands alone (no place): on announcement pages it
-    /// is the publication date, so a meeting date in the body wins.
-    pub bare_date: bool,
-}
-
-/// Lines of header (types, dates, titles, fields) read at most.
-const MAX_HEADER_LINES: usize = 16;
-/// Index of the last line that may still be header.
-const LAST_HEADER_LINE: usize = 80;
 
 /// What the header lines said so far.
 #[derive(Debug)]
@@ -97,6 +81,8 @@ enum Last {
     Type(String),
     /// A title line (the last of `titles`).
     Title,
+    /// A document symbol (`S/PRST/2031/12`): a UN document's organ follows.
+    Symbol,
 }
 
 impl Default for HeaderFold {
@@ -190,7 +176,7 @@ impl HeaderFold {
             HeaderLine::Item { menu_like } => self.item(i, menu_like),
             HeaderLine::Symbol(sym) => {
                 self.symbol.get_or_insert_with(|| sym.to_string());
-                self.last = Last::Other;
+                self.last = Last::Symbol;
                 self.consume(i)
             }
             HeaderLine::MeetingNumber(n) => self.meeting_line(i, n),
@@ -312,7 +298,7 @@ impl HeaderFold {
                 self.prev_caps_title = is_all_caps(&type_text) && is_all_caps(t);
                 self.titles.push(format!("{type_text} {t}"));
             }
-            Last::Other => {
+            Last::Other | Last::Symbol => {
                 self.last = Last::Other;
                 return STOP;
             }
@@ -348,6 +334,11 @@ impl HeaderFold {
             self.titles.insert(0, t.to_string());
             return self.consume(i);
         }
+        // A title repeated above the body (`Title` / `Posted on …` / `Title`).
+        if self.titles.iter().any(|x| x == t) {
+            self.last = Last::Other;
+            return self.consume(i);
+        }
         match line {
             TextLine::TypeAndMeeting { doc_type, .. } => {
                 if self.explicit_type.is_some() || self.date.is_some() && !self.titles.is_empty() {
@@ -377,6 +368,12 @@ impl HeaderFold {
     /// (METI, speeches) may follow; a heading below a titled header
     /// belongs to the body.
     fn title_line(&mut self, i: usize, t: &str, caps: bool, blank_before: bool) -> Step {
+        // A UN document's masthead: `S/PRST/2031/12` / `Security Council`.
+        if self.last == Last::Symbol && self.date.is_none() && t.split_whitespace().count() <= 5 {
+            self.organ.push(t.to_string());
+            self.last = Last::Other;
+            return self.consume(i);
+        }
         self.last = Last::Title;
         if self.date.is_some() {
             // A UN release names its organ on up to three short lines

@@ -37,11 +37,29 @@ mod titles;
 
 use fold::HeaderFold;
 
+use crate::model::MeetingHeader;
+
+/// Lines of header (types, dates, titles, fields) read at most.
+const MAX_HEADER_LINES: usize = 16;
+/// Index of the last line that may still be header.
+const LAST_HEADER_LINE: usize = 80;
+
+/// What the header reader found, and where the body starts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HeaderScan {
+    /// Fields read from the header lines.
+    pub header: MeetingHeader,
+    /// Index of the first body line.
+    pub body_start: usize,
+    /// The header's date stands alone (no place): on announcement pages it
+    /// is the publication date, so a meeting date in the body wins.
+    pub bare_date: bool,
+}
+
 pub use body::{chair_from, city_of, place_from};
 pub use classify::{classify, Field, FieldName, HeaderLine, TagLine, TextLine};
 pub use dates::{meeting_date_from, wire_dateline, PlaceDate};
 pub use doc_type::{find_doc_type, DocTypeMatch};
-pub use fold::HeaderScan;
 pub use meetings::{edition_in, meeting_info, ordinal_value, MeetingInfo};
 pub use resolution::{read_resolution, ResolutionScan};
 
@@ -171,6 +189,7 @@ fn stray_prefix(lines: &[&str]) -> usize {
             HeaderLine::Blank
             | HeaderLine::Banner(_)
             | HeaderLine::Continuation(_)
+            | HeaderLine::Furniture { .. }
             | HeaderLine::Symbol(_) => {}
             HeaderLine::Text(TextLine::Title { generic: false, .. }) if titles < 4 => titles += 1,
             _ => break,

@@ -103,7 +103,7 @@ pub(super) fn is_office_banner(t: &str) -> bool {
         return false;
     }
     let l = t.to_lowercase().replace('’', "'");
-    (opens_with(&l, OFFICE_WORDS) || is_title_like(t) && is_site_name(&l))
+    (opens_with(&l, OFFICE_WORDS) || l == "united nations" || is_title_like(t) && is_site_name(&l))
         && find_date(t).is_none()
         && find_doc_type(t).is_none()
         && !mentions_meeting_kind(&l)

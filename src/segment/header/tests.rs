@@ -539,3 +539,41 @@ fn an_edition_from_the_body_and_encounters_that_are_no_series() {
         None
     );
 }
+
+#[test]
+fn a_un_masthead_a_repeated_title_and_a_section_after_the_date() {
+    let s = read_header(&[
+        "United Nations",
+        "S/PRST/2031/19",
+        "Security Council",
+        "Distr.: General",
+        "2 December 2031",
+        "",
+        "Statement by the President of the Security Council",
+        "",
+        "At its 11002nd meeting, the President made the following statement:",
+    ]);
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Statement by the President of the Security Council")
+    );
+    assert_eq!(s.header.symbol.as_deref(), Some("S/PRST/2031/19"));
+    assert_eq!(s.header.meeting.as_deref(), Some("Security Council"));
+    let s = read_header(&[
+        "Chairman's Statement of the 49th ASEAN Summit",
+        "",
+        "Posted on 14 November 2031",
+        "",
+        "Chairman's Statement of the 49th ASEAN Summit",
+        "Manila, 12-13 November 2031",
+        "",
+        "1. The Summit was held.",
+    ]);
+    assert_eq!(s.header.place.as_deref(), Some("Manila"));
+    assert_eq!(s.body_start, 6);
+    let HeaderLine::PlaceDate(pd) = classify("August 2, 2031 • Statements and Releases", None)
+    else {
+        panic!("not a date line");
+    };
+    assert_eq!((pd.place, pd.kind), (None, Some(DocType::Statement)));
+}
