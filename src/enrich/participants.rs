@@ -46,13 +46,9 @@ const CUES: &[&str] = &[
     "delegations were led",
     "side was led",
     "side was headed",
-    "the following joint",
-    "held a trilateral",
-    "held a bilateral",
-    "held their",
 ];
 
-/// Cues whose list comes before them (`Chile and Peru released the
+/// Cues, besides [`CUES`], whose list comes before them (`Chile and Peru released the
 /// following joint statement on Ecuador`): a country after them is the
 /// subject.
 const LIST_BEFORE: &[&str] = &[
@@ -158,7 +154,7 @@ pub(crate) fn attending(text: &str, countries: &[(usize, usize, String)]) -> Vec
         // `contains` first: it has a SIMD fast path that `find` lacks, and
         // most sentences hold no cue (the ingest profile showed the
         // difference).
-        let listed = CUES.iter().any(|c| sentence.contains(c));
+        let listed = CUES.iter().chain(LIST_BEFORE).any(|c| sentence.contains(c));
         // Each list runs from its cue to where the sentence goes on with
         // its verb (`We, the Foreign Ministers of A, B and C, condemn ...
         // D's launch`): a country after that is what they speak of, not
@@ -166,7 +162,7 @@ pub(crate) fn attending(text: &str, countries: &[(usize, usize, String)]) -> Vec
         // attended`).
         let mut lists: Vec<(usize, usize)> = Vec::new();
         if listed {
-            for c in CUES {
+            for c in CUES.iter().chain(LIST_BEFORE) {
                 for (at, _) in sentence.match_indices(c) {
                     let end = match LIST_BEFORE.contains(c) {
                         true => at,
