@@ -118,6 +118,7 @@ pub(crate) struct Variant {
 
 /// The compiled automaton and what each pattern means.
 pub(crate) struct Matcher {
+    /// Over the ASCII-lower-cased keys, case-sensitive: search a lower-cased text.
     pub ac: AhoCorasick,
     /// Variants per pattern id.
     pub variants: Vec<Vec<Variant>>,
@@ -197,15 +198,19 @@ impl Builder {
     /// cache, where an ingest also keeps its stem cache and the postings it
     /// builds; in the ingest the NFA costs less CPU, and it is built in half
     /// the time, which every process that tags pays (benches/PROFILE.md).
+    ///
+    /// Case-sensitive over the lower-cased keys, and searched over a
+    /// lower-cased copy of the text ([`super::scan::scan`]): the same
+    /// matches as an ASCII case-insensitive automaton, whose every letter
+    /// state carries both cases' transitions, so that each byte costs a
+    /// longer search of its state's transitions.
     fn finish(self, council_markers: Vec<u32>) -> Matcher {
         let ac = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&self.keys)
             .or_else(|_| {
                 AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
                     .build(&self.keys)
             });

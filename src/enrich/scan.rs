@@ -96,7 +96,10 @@ pub(crate) fn scan<'t>(m: &Matcher, text: &'t str) -> Scan<'t> {
     let mut markers = Markers::with_capacity(m.marker_count);
     {
         let s: &str = &folded.text;
-        for hit in m.ac.find_overlapping_iter(s) {
+        // The automaton's keys are in lower case (see `Matcher::ac`); the
+        // case rules are checked on `s`, which keeps it.
+        let lower = s.to_ascii_lowercase();
+        for hit in m.ac.find_overlapping_iter(&lower) {
             let (pat, start, end) = (hit.pattern().as_usize(), hit.start(), hit.end());
             let Some(variants) = m.variants.get(pat) else {
                 continue;
