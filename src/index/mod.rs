@@ -78,8 +78,11 @@ pub const SCHEMA_VERSION: u32 = 7;
 /// in sentence case, day-first figure dates, release numbers, a closing
 /// place, running heads that end in a page number, the parties a joint
 /// statement's title names, date-and-type lines, repeated titles, UN
-/// mastheads, an edition from the body's `the Third <meeting>`).
-pub const PIPELINE_VERSION: u32 = 8;
+/// mastheads, an edition from the body's `the Third <meeting>`; v9: pages
+/// with a list of labels and values (`From:` / `Published` / `Delivered
+/// on:` / `Location:`), a speaker named before `statement at the …`,
+/// headline verbs, no group acronym from a headline).
+pub const PIPELINE_VERSION: u32 = 9;
 
 /// What the commit payload records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

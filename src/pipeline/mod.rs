@@ -64,6 +64,7 @@ pub fn process(bytes: &[u8], path: &str, folder: &Overrides) -> Result<Document,
     let seed = Seed {
         title: page.title.clone(),
         published: page.date,
+        ..Seed::default()
     };
     let mut segmented = segment_page(body, &seed);
     segmented.header.url = page.url;

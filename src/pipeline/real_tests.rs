@@ -252,6 +252,7 @@ fn no_line_of_a_statement_or_fixture_is_lost() {
         let seed = Seed {
             title: page.title,
             published: page.date,
+            ..Seed::default()
         };
         let (_, fates) = account_page(body, &seed);
         audit.add(path, body, &fates);

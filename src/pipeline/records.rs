@@ -34,7 +34,7 @@ pub fn tag_document(source: &str, seg: Segmented) -> Document {
         header.issuer = header
             .title
             .as_deref()
-            .and_then(|t| speaker_country(gaz, t));
+            .and_then(|t| speaker_country(gaz, t).or_else(|| named_speaker(gaz, t)));
     }
     // The year is known whenever the date is.
     header.year = header.year.or(header.date.map(|d| d.year));
@@ -179,9 +179,65 @@ fn speaker_country(gaz: &Gazetteer, title: &str) -> Option<CountryCode> {
         .and_then(|m| m.id.parse().ok())
 }
 
+/// The country whose name opens a speech's title, right before the speech
+/// word: `UK statement at the …`, `Japan's remarks to …`, also after a
+/// headline and a colon (`Upholding the Treaty: UK statement at …`).
+fn named_speaker(gaz: &Gazetteer, title: &str) -> Option<CountryCode> {
+    const SPEECH: [&str; 6] = [
+        "statement",
+        "remarks",
+        "address",
+        "speech",
+        "intervention",
+        "explanation",
+    ];
+    let part = title.find(": ").map_or(title, |i| &title[i + 2..]);
+    let m = gaz
+        .mentions(part)
+        .into_iter()
+        .find(|m| m.kind == EntityKind::Country)?;
+    let before = &part[..m.start];
+    if !(before.is_empty() || before.eq_ignore_ascii_case("the ")) {
+        return None;
+    }
+    let rest = &part[m.end..];
+    let after = ["'s", "\u{2019}s"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+    let word = after.split_whitespace().next().unwrap_or("");
+    SPEECH
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+        .then(|| m.id.parse().ok())
+        .flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_country_named_before_the_speech_word_is_the_issuer() {
+        let g = Gazetteer::builtin();
+        let issuer = |t: &str| named_speaker(g, t).map(|c| c.to_string());
+        assert_eq!(
+            issuer("UK statement at the Conference on Disarmament").as_deref(),
+            Some("GBR")
+        );
+        assert_eq!(
+            issuer("Japan's remarks to the Review Conference").as_deref(),
+            Some("JPN")
+        );
+        assert_eq!(
+            issuer("Space for all: the United States statement at the First Committee").as_deref(),
+            Some("USA")
+        );
+        // The country is the subject, or the speech word does not follow it.
+        assert_eq!(issuer("Statement on Myanmar at the Council"), None);
+        assert_eq!(issuer("Japan and Korea hold talks"), None);
+        assert_eq!(issuer("Ministers' statement on Niger"), None);
+    }
 
     #[test]
     fn a_joint_statements_title_names_its_parties_before_its_subject() {

@@ -91,6 +91,10 @@ pub struct Seed {
     pub title: Option<String>,
     /// The publication date, beaten by a meeting date in the text.
     pub published: Option<crate::model::Date>,
+    /// The place, when the text's header names none.
+    pub place: Option<String>,
+    /// The page kind, when the text's header gives no type.
+    pub kind: Option<crate::model::DocType>,
 }
 
 /// [`segment_text`] for a page whose metadata gives a title or date.
@@ -135,7 +139,8 @@ fn segment_lines(lines: &mut [&str], seed: &Seed) -> Segmentation {
         };
     }
     drop_running_headers(lines);
-    let scan = header::read_header_seeded(lines, seed);
+    let labelled = seed_from_labels(lines, seed);
+    let scan = header::read_header_seeded(lines, labelled.as_ref().unwrap_or(seed));
     let body = lines.get(scan.body_start..).unwrap_or(&[]);
     let blocks = unwrap::blocks(body);
     let pass = labelling(&blocks, true);
@@ -191,6 +196,25 @@ fn segment_lines(lines: &mut [&str], seed: &Seed) -> Segmentation {
         dropped: pass.dropped,
         headings: pass.opened,
     }
+}
+
+/// A page whose facts stand in a list of labels and values
+/// ([`header::read_labelled`]): they seed the header, and the lines above
+/// the list but the summary are blanked, so that the summary is the first
+/// paragraph.
+fn seed_from_labels(lines: &mut [&str], seed: &Seed) -> Option<Seed> {
+    let page = header::read_labelled(lines)?;
+    for (i, line) in lines.iter_mut().enumerate().take(page.end) {
+        if !page.summary.contains(&i) {
+            *line = "";
+        }
+    }
+    Some(Seed {
+        title: page.title.or_else(|| seed.title.clone()),
+        published: page.date.or(seed.published),
+        place: page.place.or_else(|| seed.place.clone()),
+        kind: page.kind.or(seed.kind),
+    })
 }
 
 /// Fills the chair, the meeting date (when the header has none, or only a

@@ -121,13 +121,18 @@ fn without_date_tail(s: &str) -> &str {
 }
 
 /// `Remarks by X at the Opening of the Fourth ...` → `Fourth ...`: a
-/// speech's title names its occasion after `at the` or `to the`.
+/// speech's title names its occasion after `at the` or `to the`. The
+/// speaker may come first in a few words (`UK statement at the …`), after
+/// a headline and a colon (`Upholding the Treaty: UK statement at the …`).
 fn after_occasion(s: &str) -> &str {
-    let speech = find_doc_type(s).is_some_and(|m| m.start == 0 && m.doc_type == DocType::Statement);
-    let Some(i) = speech
-        .then(|| s.find(" at the ").or_else(|| s.find(" to the ")))
-        .flatten()
-    else {
+    let by_type =
+        find_doc_type(s).is_some_and(|m| m.start == 0 && m.doc_type == DocType::Statement);
+    let from = if by_type { Some(0) } else { speech_word_at(s) };
+    let Some(i) = from.and_then(|from| {
+        let tail = &s[from..];
+        let at = tail.find(" at the ").or_else(|| tail.find(" to the "));
+        at.map(|i| i + from)
+    }) else {
         return s;
     };
     let mut rest = &s[i + " at the ".len()..];
@@ -142,6 +147,22 @@ fn after_occasion(s: &str) -> &str {
         }
     }
     rest
+}
+
+/// Where a speech word (`statement`, `remarks`, `address`, `speech`) stands
+/// among the first four words of a title, or of its part after a
+/// headline and a colon.
+fn speech_word_at(s: &str) -> Option<usize> {
+    const SPEECH: [&str; 5] = ["statement", "remarks", "address", "speech", "intervention"];
+    let part = s.find(": ").map_or(0, |i| i + 2);
+    let mut offset = part;
+    for word in s[part..].split(' ').take(4) {
+        if SPEECH.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+            return Some(offset);
+        }
+        offset += word.len() + 1;
+    }
+    None
 }
 
 /// Leading phrases, repeatedly: `The Results of the`, `Final`, a type
@@ -256,8 +277,11 @@ fn before_verb(mut rest: String) -> String {
         " opened",
         " convened",
         " took place",
-        // Headlines: `Korea, Japan and U.S. Hold Trilateral Meeting on …`.
+        // Headlines: `Korea, Japan and U.S. Hold Trilateral Meeting on …`,
+        // `UK and Indonesia launch dialogue on …`.
         " hold ",
+        " launch ",
+        " agree ",
     ] {
         // Headlines capitalise the verb (`... Seminar was Held`).
         if let Some(i) = rest.to_ascii_lowercase().find(verb) {

@@ -30,6 +30,7 @@ mod classify;
 mod dates;
 mod doc_type;
 mod fold;
+mod labelled;
 mod meetings;
 mod resolution;
 mod site;
@@ -60,6 +61,7 @@ pub use body::{chair_from, city_of, place_from};
 pub use classify::{classify, Field, FieldName, HeaderLine, TagLine, TextLine};
 pub use dates::{meeting_date_from, wire_dateline, PlaceDate};
 pub use doc_type::{find_doc_type, DocTypeMatch};
+pub use labelled::{read_labelled, LabelledPage};
 pub use meetings::{edition_in, meeting_info, ordinal_value, MeetingInfo};
 pub use resolution::{read_resolution, ResolutionScan};
 
@@ -90,6 +92,12 @@ pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
     }
     let mut scan = fold.finish(lines);
     wire_story(lines, &mut scan);
+    if scan.header.place.is_none() {
+        scan.header.place.clone_from(&seed.place);
+    }
+    if scan.header.doc_type == crate::model::DocType::Other {
+        scan.header.doc_type = seed.kind.unwrap_or_default();
+    }
     scan
 }
 

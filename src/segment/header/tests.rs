@@ -577,3 +577,48 @@ fn a_un_masthead_a_repeated_title_and_a_section_after_the_date() {
     };
     assert_eq!((pd.place, pd.kind), (None, Some(DocType::Statement)));
 }
+
+#[test]
+fn a_speakers_statement_at_an_occasion_and_headline_verbs() {
+    let meeting = |t: &str| meeting_info(t).meeting;
+    // The speaker in a few words before the speech word, after a headline.
+    assert_eq!(
+        meeting("Keeping space safe: UK statement at the Conference on Disarmament").as_deref(),
+        Some("Conference on Disarmament")
+    );
+    assert_eq!(
+        meeting("Japan's statement to the Conference on Disarmament").as_deref(),
+        Some("Conference on Disarmament")
+    );
+    // A speech word too far from the start is the subject, not the speaker.
+    assert_ne!(
+        meeting("Ministers discuss the draft of a statement at the Forum Summit").as_deref(),
+        Some("Forum Summit")
+    );
+    // Headlines: the verb ends what could be a name.
+    assert_eq!(
+        meeting("UK and Indonesia launch dialogue on nuclear security"),
+        None
+    );
+    assert_eq!(
+        meeting("Ministers agree Partnership Dialogue on trade"),
+        None
+    );
+}
+
+#[test]
+fn a_group_in_a_headline_is_no_meeting_acronym() {
+    let s = read_header(&[
+        "Foreign Secretary meets ASEAN Secretary-General",
+        "",
+        "Text.",
+    ]);
+    assert_eq!(s.header.acronym, None);
+    let s = read_header(&[
+        "G8 Declaration on Counter-Terrorism",
+        "Paris, 3 May 2031",
+        "",
+        "1. Text.",
+    ]);
+    assert_eq!(s.header.acronym.as_deref(), Some("G8"));
+}

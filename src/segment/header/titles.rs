@@ -22,9 +22,12 @@ pub(super) fn main_title(titles: &[String]) -> Option<String> {
         .cloned()
 }
 
-/// A group named in a title: `A G8 Declaration`.
+/// A group named in a title that names a type or a meeting: `A G8
+/// Declaration`; not a headline's (`Foreign Secretary meets ASEAN
+/// Secretary-General in Jakarta`).
 pub(super) fn group_acronym(titles: &[String]) -> Option<String> {
-    titles.iter().find_map(|t| {
+    let about_a_meeting = |t: &&String| find_doc_type(t).is_some() || contains_meeting_word(t);
+    titles.iter().filter(about_a_meeting).find_map(|t| {
         t.split(|c: char| !c.is_alphanumeric())
             .find(|w| acronym(w).is_some_and(|a| a.is_group()))
             .map(str::to_string)
