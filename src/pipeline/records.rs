@@ -85,16 +85,37 @@ pub fn tag_document(source: &str, seg: Segmented) -> Document {
 /// on strategic stability` → RUS, CHN; `Japan-Australia Joint Declaration`
 /// → JPN, AUS. Two or more countries, or none: a single one is rather the
 /// host or the subject (`Joint Statement by the G7 on Iran`).
+///
+/// A headline's subject, when it is two countries or more doing something
+/// together, is the parties too: `UK and Viet Nam agree closer cooperation
+/// on …`, `Japan, China and Korea hold talks` (the countries before the
+/// verb; `UK and France agree to sanction Iran` does not make Iran one).
 fn title_parties(gaz: &Gazetteer, title: &str) -> Vec<CountryCode> {
+    /// Verbs of headlines whose subject acts together.
+    const TOGETHER: [&str; 9] = [
+        " agree ",
+        " hold ",
+        " launch ",
+        " sign ",
+        " reaffirm ",
+        " pledge ",
+        " discuss ",
+        " meet ",
+        " vow ",
+    ];
     let lower = title.to_ascii_lowercase();
-    if !lower.contains("joint ") {
-        return Vec::new();
-    }
-    let end = [" on ", " regarding ", " concerning ", " about ", ": "]
-        .iter()
-        .filter_map(|o| lower.find(o))
-        .min()
-        .unwrap_or(title.len());
+    let end = if lower.contains("joint ") {
+        [" on ", " regarding ", " concerning ", " about ", ": "]
+            .iter()
+            .filter_map(|o| lower.find(o))
+            .min()
+            .unwrap_or(title.len())
+    } else {
+        match TOGETHER.iter().filter_map(|v| lower.find(v)).min() {
+            Some(i) => i,
+            None => return Vec::new(),
+        }
+    };
     let mut parties: Vec<CountryCode> = Vec::new();
     for m in gaz.mentions(&title[..end]) {
         if m.kind != EntityKind::Country {
@@ -252,6 +273,17 @@ mod tests {
             ["RUS", "KAZ"]
         );
         assert_eq!(codes("U.S.-Mexico Joint Declaration"), ["USA", "MEX"]);
+        assert_eq!(
+            codes("UK and Viet Nam agree closer cooperation on maritime security"),
+            ["GBR", "VNM"]
+        );
+        assert_eq!(
+            codes("UK and France agree to sanction Iran"),
+            ["GBR", "FRA"]
+        );
+        // One country acting, or no verb of acting together.
+        assert!(codes("Japan hold talks with Korea").is_empty());
+        assert!(codes("UK condemns Russia and Belarus").is_empty());
         // One country is the host or the subject; one after `on` is the subject.
         assert!(codes("Joint Statement by the G7 Foreign Ministers on Iran and Iraq").is_empty());
         assert_eq!(codes("Japan's Joint Statement with the EU"), ["JPN", "EUU"]);

@@ -124,7 +124,8 @@ fn a_hyphenated_pair_of_countries_names_both_and_slang_reads_as_the_term() {
          2. The alliance between the two navies of Chile was reviewed.\n\n\
          3. Japan and China discussed the nuclear weapons of the DPRK and a possible sixth \
          nuclear test.\n\n\
-         4. The non-proliferation regime and chemical weapons were on the agenda.\n",
+         4. The non-proliferation regime and chemical weapons were on the agenda.\n\n\
+         5. Talks on lethal autonomous weapons systems should conclude soon.\n",
     );
     t.run(["ingest"]).success();
     // `US-ROK` is the two countries, each by any of its names; `ROK-US` too.
@@ -136,6 +137,7 @@ fn a_hyphenated_pair_of_countries_names_both_and_slang_reads_as_the_term() {
     assert_eq!(labels(&t, &["non-proliferation"]), ["4"]);
     assert_eq!(labels(&t, &["nuke test"]), ["3"]);
     assert_eq!(labels(&t, &["chem weapons"]), ["4"]);
+    assert_eq!(labels(&t, &["killer robots"]), ["5"]);
     let mut l = labels(&t, &["nukes"]);
     l.sort();
     assert_eq!(l, ["3"]);
