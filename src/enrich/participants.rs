@@ -61,12 +61,36 @@ const LIST_BEFORE: &[&str] = &[
 /// Lead words that name the host directly before a country.
 const HOST_CUES: &[&str] = &["hosted by", "host country", "host, "];
 
-/// The active verb of a visit: a country named by title just after it
-/// came (`President A hosted Mexican President B`). The subject before it
-/// does not count: `the United States hosted the first APEC meeting in
-/// 1993` is history, not attendance.
-const HOSTED: &str = " hosted ";
+/// The active verbs of a visit or a talk: a country named by title just
+/// after one came (`President A hosted Mexican President B`, `Secretary A
+/// met with Indonesian Foreign Minister B`). The subject before it does
+/// not count: `the United States hosted the first APEC meeting in 1993` is
+/// history, not attendance; nor does a phrase that is no one's title (`the
+/// proposal met with opposition from Russia`).
+const GUEST_CUES: &[&str] = &[
+    " hosted ",
+    " met with ",
+    " met today with ",
+    " met yesterday with ",
+    " held talks with ",
+    " held a meeting with ",
+    " held a telephone call with ",
+    " held a telephone talk with ",
+];
 
+/// Talks, where the side before the verb is named by title too (`A,
+/// Minister for Foreign Affairs of Japan, held a telephone talk with B,
+/// Minister of Foreign Affairs of New Zealand`). Not `met with` alone,
+/// which is also passive (`the plans of the Minister of Defence of Israel
+/// have been met with sarcasm`).
+const TALK_CUES: &[&str] = &[
+    " met today with ",
+    " met yesterday with ",
+    " held talks with ",
+    " held a meeting with ",
+    " held a telephone call with ",
+    " held a telephone talk with ",
+];
 /// Whether a word is a title that names a visiting leader or official.
 fn is_title(word: &str) -> bool {
     matches!(
@@ -97,7 +121,7 @@ fn is_title(word: &str) -> bool {
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "no", "nos", "amb", "h.e", "u.s", "u.k", "e.g", "i.e", "gen",
-    "prof", "rep", "sen", "jr", "vs", "etc", "p.r",
+    "prof", "rep", "sen", "jr", "vs", "etc", "p.r", "hon", "rt",
 ];
 
 /// Byte ranges of the sentences of `text`.
@@ -181,10 +205,11 @@ pub(crate) fn attending(text: &str, countries: &[(usize, usize, String)]) -> Vec
             .iter()
             .flat_map(|c| sentence.match_indices(c).map(|(i, m)| s + i + m.len()))
             .collect();
-        let guests: Vec<usize> = sentence
-            .match_indices(HOSTED)
-            .map(|(i, m)| s + i + m.len())
+        let guests: Vec<usize> = GUEST_CUES
+            .iter()
+            .flat_map(|c| sentence.match_indices(c).map(|(i, m)| s + i + m.len()))
             .collect();
+        let talks = TALK_CUES.iter().any(|c| sentence.contains(c));
         let close = |from: usize, to: usize| {
             text.get(from..to)
                 .is_some_and(|gap| gap.len() <= 30 && !gap.contains(['.', ',', ';']))
@@ -219,9 +244,13 @@ pub(crate) fn attending(text: &str, countries: &[(usize, usize, String)]) -> Vec
             if *cs < s || *ce > e {
                 continue;
             }
+            // Talks (`A, Minister for Foreign Affairs of Japan, held a
+            // telephone talk with B, Minister for Foreign Affairs of
+            // Australia`): both sides are named by title.
             let hosted = hosts.iter().any(|&h| *cs >= h && close(h, *cs))
                 || guests.iter().any(|&g| *cs >= g && titled(g, (*cs, *ce)))
-                || titled_guest_at.is_some_and(|g| *ce < g && titled_host(*cs));
+                || titled_guest_at.is_some_and(|g| *ce < g && titled_host(*cs))
+                || (talks && titled_host(*cs));
             if in_list(*cs, *ce) || hosted {
                 add(id);
             }
@@ -376,6 +405,25 @@ mod tests {
             ],
         );
         assert_eq!(attending(t, &countries), vec!["KEN", "ITA", "IND"]);
+    }
+
+    #[test]
+    fn both_sides_of_a_talk_named_by_title_attend() {
+        let t = "Secretary A met today with Indonesian Foreign Minister B in Washington. \
+                 Mr. C, Minister for Foreign Affairs of Japan, held a telephone talk with the \
+                 Hon. D, Minister of Foreign Affairs of New Zealand. The plan met with \
+                 opposition from Russia. The plans of the Minister of Defence of Chile were met with doubt.";
+        let countries = mentions(
+            t,
+            &[
+                ("Indonesian", "IDN"),
+                ("Japan", "JPN"),
+                ("New Zealand", "NZL"),
+                ("Russia", "RUS"),
+                ("Chile", "CHL"),
+            ],
+        );
+        assert_eq!(attending(t, &countries), vec!["IDN", "JPN", "NZL"]);
     }
 
     #[test]
