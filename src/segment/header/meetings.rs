@@ -232,7 +232,16 @@ fn before_type_phrase(rest: &str) -> &str {
 /// Foreign and Defence Ministerial Consultations ("2+2")`. The ordinal must
 /// stand right before the name (its first four words, as written), after
 /// `the`.
+///
+/// For the Security Council, whose edition is the meeting's number, the
+/// body's `At its 11002nd meeting, held on …` (a presidential statement)
+/// or `At the 9876th meeting of the Security Council` gives it.
 pub fn edition_in(text: &str, meeting: &str) -> Option<u32> {
+    if meeting.contains("Security Council") {
+        if let Some(n) = council_meeting(text) {
+            return Some(n);
+        }
+    }
     let head: Vec<&str> = meeting.split_whitespace().take(4).collect();
     if head.len() < 2 {
         return None;
@@ -245,6 +254,34 @@ pub fn edition_in(text: &str, meeting: &str) -> Option<u32> {
     matches!(before.next(), Some("the" | "The"))
         .then(|| ordinal_value(word))
         .flatten()
+}
+
+/// The number of the Security Council meeting a statement was made at
+/// (see [`edition_in`]); written in figures only.
+fn council_meeting(text: &str) -> Option<u32> {
+    for lead in ["At its ", "at its ", "At the ", "at the "] {
+        for (i, _) in text.match_indices(lead) {
+            let rest = &text[i + lead.len()..];
+            let mut words = rest.split_whitespace();
+            let (Some(ord), Some(next)) = (words.next(), words.next()) else {
+                continue;
+            };
+            let of_council = !lead.ends_with("the ")
+                || rest[ord.len()..]
+                    .trim_start()
+                    .starts_with("meeting of the Security Council");
+            let number = ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|s| ord.strip_suffix(s))
+                .filter(|n| (1..=6).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+            if next.trim_end_matches(',') == "meeting" && of_council {
+                if let Some(n) = number.and_then(|n| n.parse().ok()) {
+                    return Some(n);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// `North Atlantic Council on arms control and non-proliferation` → `North

@@ -622,3 +622,18 @@ fn a_group_in_a_headline_is_no_meeting_acronym() {
     ]);
     assert_eq!(s.header.acronym.as_deref(), Some("G8"));
 }
+
+#[test]
+fn a_security_council_statement_takes_its_meeting_number_from_the_body() {
+    let council = "United Nations Security Council";
+    let text = "At its 11002nd meeting, held on 2 December 2031, in connection with …";
+    assert_eq!(edition_in(text, council), Some(11002));
+    let text = "At the 9876th meeting of the Security Council, held on 3 May 2030, …";
+    assert_eq!(edition_in(text, council), Some(9876));
+    // Another body's meeting, or another meeting's count.
+    assert_eq!(
+        edition_in("At the 12th meeting of the Committee, …", council),
+        None
+    );
+    assert_eq!(edition_in(text, "ASEAN Regional Forum"), None);
+}
