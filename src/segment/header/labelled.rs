@@ -205,6 +205,23 @@ fn read_above(lines: &[&str], first: usize, page: &mut LabelledPage) -> Option<(
         return None;
     }
     let rest = &content[..content.len() - summary];
+    // What stands above the headline (or the summary) is navigation the
+    // page's header replaces: never body text (a sentence, a numbered
+    // paragraph), which would be lost.
+    let top = rest.last().or(content.first()).copied().unwrap_or(first);
+    let body_above = (0..top).any(|j| {
+        let t = lines[j].trim();
+        let sentence = t.ends_with(['.', '!', '?']) && t.split_whitespace().nth(7).is_some();
+        sentence
+            || t.len() > 120
+            || matches!(
+                classify(lines[j], lines.get(j + 1).copied()),
+                HeaderLine::Item { menu_like: false }
+            )
+    });
+    if body_above {
+        return None;
+    }
     if let Some(&h) = rest.last() {
         let headline = lines[h].trim();
         let short = headline.len() <= 200 && headline.split_whitespace().count() <= 30;
