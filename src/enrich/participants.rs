@@ -66,17 +66,9 @@ const HOST_CUES: &[&str] = &["hosted by", "host country", "host, "];
 /// met with Indonesian Foreign Minister B`). The subject before it does
 /// not count: `the United States hosted the first APEC meeting in 1993` is
 /// history, not attendance; nor does a phrase that is no one's title (`the
-/// proposal met with opposition from Russia`).
-const GUEST_CUES: &[&str] = &[
-    " hosted ",
-    " met with ",
-    " met today with ",
-    " met yesterday with ",
-    " held talks with ",
-    " held a meeting with ",
-    " held a telephone call with ",
-    " held a telephone talk with ",
-];
+/// proposal met with opposition from Russia`). The talks of [`TALK_CUES`]
+/// are such verbs too.
+const GUEST_CUES: &[&str] = &[" hosted ", " met with "];
 
 /// Talks, where the side before the verb is named by title too (`A,
 /// Minister for Foreign Affairs of Japan, held a telephone talk with B,
@@ -91,6 +83,7 @@ const TALK_CUES: &[&str] = &[
     " held a telephone call with ",
     " held a telephone talk with ",
 ];
+
 /// Whether a word is a title that names a visiting leader or official.
 fn is_title(word: &str) -> bool {
     matches!(
@@ -207,6 +200,7 @@ pub(crate) fn attending(text: &str, countries: &[(usize, usize, String)]) -> Vec
             .collect();
         let guests: Vec<usize> = GUEST_CUES
             .iter()
+            .chain(TALK_CUES)
             .flat_map(|c| sentence.match_indices(c).map(|(i, m)| s + i + m.len()))
             .collect();
         let talks = TALK_CUES.iter().any(|c| sentence.contains(c));

@@ -204,14 +204,6 @@ fn speaker_country(gaz: &Gazetteer, title: &str) -> Option<CountryCode> {
 /// word: `UK statement at the …`, `Japan's remarks to …`, also after a
 /// headline and a colon (`Upholding the Treaty: UK statement at …`).
 fn named_speaker(gaz: &Gazetteer, title: &str) -> Option<CountryCode> {
-    const SPEECH: [&str; 6] = [
-        "statement",
-        "remarks",
-        "address",
-        "speech",
-        "intervention",
-        "explanation",
-    ];
     let part = title.find(": ").map_or(title, |i| &title[i + 2..]);
     let m = gaz
         .mentions(part)
@@ -227,7 +219,7 @@ fn named_speaker(gaz: &Gazetteer, title: &str) -> Option<CountryCode> {
         .find_map(|p| rest.strip_prefix(p))
         .unwrap_or(rest);
     let word = after.split_whitespace().next().unwrap_or("");
-    SPEECH
+    crate::segment::header::SPEECH_WORDS
         .iter()
         .any(|w| word.eq_ignore_ascii_case(w))
         .then(|| m.id.parse().ok())

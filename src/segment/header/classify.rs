@@ -315,7 +315,7 @@ fn meeting_number(t: &str) -> Option<u32> {
     }
     let c = r.captures(t)?;
     match c.get(1) {
-        Some(session) => super::meetings::ordinal_value(session.as_str()),
+        Some(session) => super::editions::ordinal_value(session.as_str()),
         None => c.get(2)?.as_str().parse().ok(),
     }
 }

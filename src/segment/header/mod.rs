@@ -16,19 +16,18 @@
 //!
 //! One file per concern: `classify` (what a line is), `fold` (what the
 //! lines make together), `doc_type` (type phrases), `meetings` (meeting
-//! names, acronyms, editions), `dates` (place-date lines, meeting dates in
-//! the body), `body` (the chair and place in the body), `site` (site names,
-//! section banners and stamps the reader skips), `titles` (which title
-//! line is the document's).
-//!
-//! The body is read for what headers rarely say: the chair (`chaired by
-//! Ambassador ...`) and, on announcement pages whose only header date is the
-//! publication date, the meeting date (`was held on January 17 (Mon.)`).
+//! names, acronyms), `editions` (ordinals, editions from the body),
+//! `dates` (place-date lines, meeting dates in the body), `body` (the
+//! chair and place in the body), `site` (site names, section banners and
+//! stamps the reader skips), `titles` (which title line is the
+//! document's), `labelled` (pages whose facts stand in a list of labels
+//! and values, read before the fold).
 
 mod body;
 mod classify;
 mod dates;
 mod doc_type;
+mod editions;
 mod fold;
 mod labelled;
 mod meetings;
@@ -61,8 +60,9 @@ pub use body::{chair_from, city_of, place_from};
 pub use classify::{classify, Field, FieldName, HeaderLine, TagLine, TextLine};
 pub use dates::{meeting_date_from, wire_dateline, PlaceDate};
 pub use doc_type::{find_doc_type, DocTypeMatch};
+pub use editions::{edition_in, ordinal_value};
 pub use labelled::{read_labelled, LabelledPage};
-pub use meetings::{edition_in, meeting_info, ordinal_value, MeetingInfo};
+pub use meetings::{meeting_info, MeetingInfo, SPEECH_WORDS};
 pub use resolution::{read_resolution, ResolutionScan};
 
 pub use crate::text::title::{ends_with_function_word, is_all_caps, is_title_like, title_case};
