@@ -274,25 +274,28 @@ fn rare_word_candidates(
 /// The best `pool` paragraphs for `query`, filtered.
 fn top(
     engine: &Engine,
-    mut query: Box<dyn Query>,
+    query: Box<dyn Query>,
     req: &PrecedentRequest,
     pool: usize,
 ) -> Result<Vec<DocAddress>> {
-    if let Some(id) = &req.exclude {
-        let own = TermQuery::new(
-            Term::from_field_text(engine.fields().id, id),
-            IndexRecordOption::Basic,
-        );
-        query = Box::new(BooleanQuery::new(vec![
-            (Occur::Must, query),
-            (Occur::MustNot, Box::new(own)),
-        ]));
-    }
+    // The paragraph itself is left out by its address (ids are not
+    // indexed terms): one more is asked for in case it is among the best.
+    let own = match &req.exclude {
+        Some(id) => engine.paragraph_address(id)?,
+        None => None,
+    };
     let query = engine.filtered_query(query, &req.filters)?;
-    let top = engine
-        .searcher()
-        .search(&query, &TopDocs::with_limit(pool).order_by_score())?;
-    Ok(top.into_iter().map(|(_, a)| a).collect())
+    let top = engine.searcher().search(
+        &query,
+        &TopDocs::with_limit(pool + usize::from(own.is_some())).order_by_score(),
+    )?;
+    let mut found: Vec<DocAddress> = top
+        .into_iter()
+        .map(|(_, a)| a)
+        .filter(|a| Some(*a) != own)
+        .collect();
+    found.truncate(pool);
+    Ok(found)
 }
 
 /// A record's date as `YYYYMMDD` (a year alone counts as its first day).

@@ -595,6 +595,14 @@ fn alive_docs_with(
     Ok(docs)
 }
 
+/// How the stored record of the paragraph `id` begins: its first field is
+/// the id (a test keeps it so), which lets a lookup by id skip parsing the
+/// other records of its file.
+pub fn record_prefix(id: &str) -> String {
+    let quoted = serde_json::to_string(id).unwrap_or_default();
+    format!("{{\"id\":{quoted},")
+}
+
 /// Decodes the stored record of a paragraph document.
 pub fn read_record(fields: &Fields, doc: &TantivyDocument) -> Result<ParagraphRecord> {
     let json = doc
@@ -602,4 +610,40 @@ pub fn read_record(fields: &Fields, doc: &TantivyDocument) -> Result<ParagraphRe
         .and_then(|v| v.as_str())
         .ok_or_else(|| Error::Corrupt("paragraph document without record".into()))?;
     serde_json::from_str(json).map_err(|e| Error::Corrupt(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::record_prefix;
+    use crate::model::{MeetingHeader, ParagraphRecord};
+
+    /// A lookup by id depends on the stored record starting with its id,
+    /// escaped as JSON escapes it (quotes, backslashes, control characters).
+    #[test]
+    fn the_stored_record_starts_with_its_id() {
+        for source in [
+            "a.txt",
+            "Session 01 - 1946/ARG_01_1946.txt",
+            "odd \"#\\ name\u{1}.txt",
+        ] {
+            let record = ParagraphRecord {
+                id: format!("{source}#4(d)"),
+                source: source.into(),
+                header: MeetingHeader::default(),
+                paragraph: "4(d)".into(),
+                ordinal: 0,
+                parent: None,
+                context: None,
+                heading: None,
+                text: "Text.".into(),
+                countries: Vec::new(),
+                instruments: Vec::new(),
+                topics: Vec::new(),
+                groups: Vec::new(),
+            };
+            let json = serde_json::to_string(&record).unwrap();
+            assert!(json.starts_with(&record_prefix(&record.id)), "{json}");
+            assert!(!json.starts_with(&record_prefix(&format!("{source}#4"))));
+        }
+    }
 }

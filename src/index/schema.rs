@@ -21,7 +21,8 @@ pub const STEM_TOKENIZER: &str = "en_stem";
 pub struct Fields {
     /// `para` or `file`.
     pub kind: Field,
-    /// Paragraph id (`path#label`), for deletes and `show`.
+    /// The id of a file's state document, for replacing it (paragraph ids
+    /// are not indexed: see `Engine::paragraph`).
     pub id: Field,
     /// Source path relative to the corpus root (both doc kinds).
     pub source: Field,

@@ -208,7 +208,6 @@ pub fn paragraph_document(
 ) -> Result<TantivyDocument> {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.kind, kind::PARA);
-    doc.add_text(fields.id, &record.id);
     doc.add_text(fields.source, &record.source);
     doc.add_text(fields.body, &record.text);
     if let Some(c) = &record.context {

@@ -26,7 +26,7 @@ use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query,
     RangeQuery, TermQuery,
 };
-use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, Index, Order, Searcher, TantivyDocument, Term};
 
 pub use facets::{facet_counts, facet_counts_many, FacetBucket, FacetBy, FacetResults};
@@ -526,18 +526,47 @@ impl Engine {
     }
 
     /// The paragraph with this id, if indexed.
+    ///
+    /// Paragraph ids (`source#label`) are not indexed terms: a term of its
+    /// own for every paragraph was about 2 % of an ingest's CPU
+    /// (benches/PROFILE.md, eleventh round). The lookup goes through the
+    /// paragraphs of the source instead, trying each `#` from the right
+    /// (a label has none; a file name may), and parses only the stored
+    /// record whose id matches.
     pub fn paragraph(&self, id: &str) -> Result<Option<ParagraphRecord>> {
-        let q = TermQuery::new(
-            Term::from_field_text(self.fields.id, id),
-            IndexRecordOption::Basic,
-        );
-        let top = self
-            .searcher
-            .search(&q, &TopDocs::with_limit(1).order_by_score())?;
-        match top.first() {
-            Some((_, a)) => Ok(Some(read_record(&self.fields, &self.searcher.doc(*a)?)?)),
+        match self.paragraph_address(id)? {
+            Some(a) => Ok(Some(read_record(&self.fields, &self.searcher.doc(a)?)?)),
             None => Ok(None),
         }
+    }
+
+    /// Where the paragraph with this id is stored, if indexed (see
+    /// [`Engine::paragraph`]).
+    pub fn paragraph_address(&self, id: &str) -> Result<Option<DocAddress>> {
+        let prefix = crate::index::record_prefix(id);
+        for (at, _) in id.match_indices('#').rev() {
+            let q = BooleanQuery::new(vec![
+                (Occur::Must, self.kind_query()),
+                (
+                    Occur::Must,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(self.fields.source, &id[..at]),
+                        IndexRecordOption::Basic,
+                    )),
+                ),
+            ]);
+            let addrs = self
+                .searcher
+                .search(&q, &tantivy::collector::DocSetCollector)?;
+            for a in addrs {
+                let doc: TantivyDocument = self.searcher.doc(a)?;
+                let stored = doc.get_first(self.fields.record).and_then(|v| v.as_str());
+                if stored.is_some_and(|json| json.starts_with(&prefix)) {
+                    return Ok(Some(a));
+                }
+            }
+        }
+        Ok(None)
     }
 
     /// Every paragraph, in corpus order (by source path, then ordinal),

@@ -166,6 +166,36 @@ fn show_keeps_the_previous_paragraph_beside_the_parent() {
     assert!(!text.contains("\nprevious "), "{text}");
 }
 
+/// Paragraph ids are looked up through their file: a `#` in the file name
+/// is part of the source, the last one starts the label, and a label the
+/// file does not have is not found.
+#[test]
+fn show_finds_a_paragraph_of_a_file_whose_name_holds_a_hash() {
+    let t = TestDir::new();
+    t.write("arf #1/chair #2.txt", ARF);
+    t.write("arf #1/chair.txt", ARF.replace("Bangkok", "Hanoi"));
+    t.run(["ingest"]).success();
+    let v: serde_json::Value = t.json(["show", "arf #1/chair #2.txt#3", "--format", "json"]);
+    assert_eq!(v["paragraph"]["id"], "arf #1/chair #2.txt#3");
+    assert_eq!(v["previous"]["paragraph"], "2");
+    assert!(v["paragraph"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Chemical Weapons"));
+    let v: serde_json::Value = t.json(["show", "arf #1/chair.txt#1", "--format", "json"]);
+    assert!(
+        v["paragraph"]["text"].as_str().unwrap().contains("Hanoi"),
+        "{v}"
+    );
+    let out = t
+        .run(["show", "arf #1/chair #2.txt#4"])
+        .failure()
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("arf #1/chair #2.txt#4"));
+    t.run(["show", "arf #1/chair"]).failure();
+}
+
 #[test]
 fn show_document_prints_every_paragraph_with_its_label() {
     let t = with_speeches();
