@@ -69,40 +69,106 @@ pub fn register(index: &Index) {
 
 /// The per-thread stemmer and its cache.
 ///
-/// Words of up to 16 bytes (nearly all) are keyed by their bytes packed
-/// into a `u128`: hashing and comparing a key is then two integer
-/// operations instead of a string hash and a `memcmp`, which profiling
-/// showed as most of the remaining cost of the cache. Tokens never contain
-/// NUL bytes, so zero padding cannot make two words collide.
+/// Words are keyed by their bytes packed into integers: hashing and
+/// comparing a key is then one or two integer operations instead of a
+/// string hash and a `memcmp`. Tokens never contain NUL bytes, so zero
+/// padding cannot make two words collide. The look-up is bound by memory
+/// (a random probe into a table of megabytes per token), so the tables are
+/// kept small: words of up to 8 bytes, most tokens, in 16-byte entries,
+/// and each entry refers to its stem in one shared string instead of
+/// owning an allocation of its own (benches/PROFILE.md, eleventh round).
 struct StemCache {
     stemmer: frostem::Stemmer,
-    /// `None`: the word is its own stem (`the`, `of`, `peace`), so the
-    /// token is left as it is.
-    short: FxHashMap<u128, Option<Box<str>>>,
-    long: FxHashMap<String, Option<Box<str>>>,
+    short: FxHashMap<u64, StemRef>,
+    middle: FxHashMap<[u64; 2], StemRef>,
+    long: FxHashMap<String, StemRef>,
+    /// The stems that differ from their words, one after another.
+    stems: String,
 }
+
+/// Where a word's stem is in [`StemCache::stems`]: its offset in the high
+/// 24 bits, its length in the low 8; [`OWN_STEM`] when the word is its own
+/// stem (`the`, `of`, `peace`) and the token is left as it is.
+type StemRef = u32;
+
+/// See [`StemRef`].
+const OWN_STEM: StemRef = u32::MAX;
+
+/// The most bytes of stems kept before the cache starts again (the
+/// offset's 24 bits).
+const STEM_BYTES: usize = (1 << 24) - 64;
 
 thread_local! {
     static STEMS: RefCell<StemCache> = RefCell::new(StemCache {
         stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
         short: FxHashMap::default(),
+        middle: FxHashMap::default(),
         long: FxHashMap::default(),
+        stems: String::new(),
     });
 }
 
-/// `word`'s bytes as a `u128` key, if it fits.
-fn packed(word: &str) -> Option<u128> {
-    let b = word.as_bytes();
-    if b.len() > 16 {
-        return None;
-    }
+/// A word's cache key.
+enum Key {
+    Short(u64),
+    Middle([u64; 2]),
+    Long,
+}
+
+/// `word`'s bytes as a [`Key`].
+fn packed(word: &str) -> Key {
     // A shift loop rather than a copy into a buffer: a variable-length
     // copy is a `memcpy` call, which cost more than the lookup itself.
-    Some(
+    let pack = |b: &[u8]| {
         b.iter()
             .enumerate()
-            .fold(0u128, |k, (i, &c)| k | (u128::from(c) << (8 * i))),
-    )
+            .fold(0u64, |k, (i, &c)| k | (u64::from(c) << (8 * i)))
+    };
+    let b = word.as_bytes();
+    match b.len() {
+        0..=8 => Key::Short(pack(b)),
+        9..=16 => Key::Middle([pack(&b[..8]), pack(&b[8..])]),
+        _ => Key::Long,
+    }
+}
+
+impl StemCache {
+    fn get(&self, key: &Key, word: &str) -> Option<StemRef> {
+        match key {
+            Key::Short(k) => self.short.get(k),
+            Key::Middle(k) => self.middle.get(k),
+            Key::Long => self.long.get(word),
+        }
+        .copied()
+    }
+
+    fn stem_of(&self, r: StemRef) -> &str {
+        let (at, len) = ((r >> 8) as usize, (r & 0xff) as usize);
+        self.stems.get(at..at + len).unwrap_or_default()
+    }
+
+    /// Caches `word`'s stem (of at most 255 bytes).
+    fn insert(&mut self, key: Key, word: &str, stem: &str) {
+        let entries = self.short.len() + self.middle.len() + self.long.len();
+        if entries >= CACHE_LIMIT || self.stems.len() + stem.len() > STEM_BYTES {
+            self.short.clear();
+            self.middle.clear();
+            self.long.clear();
+            self.stems.clear();
+        }
+        let r = if stem == word {
+            OWN_STEM
+        } else {
+            let r = ((self.stems.len() as u32) << 8) | stem.len() as u32;
+            self.stems.push_str(stem);
+            r
+        };
+        match key {
+            Key::Short(k) => self.short.insert(k, r),
+            Key::Middle(k) => self.middle.insert(k, r),
+            Key::Long => self.long.insert(word.to_string(), r),
+        };
+    }
 }
 
 /// The English stem of a lower-cased word, from the cache when known.
@@ -124,31 +190,24 @@ pub(crate) fn stem_in_place(text: &mut String) {
         let mut guard = cell.borrow_mut();
         let c = &mut *guard;
         let key = packed(text);
-        let known = match key {
-            Some(k) => c.short.get(&k),
-            None => c.long.get(text.as_str()),
-        };
-        if let Some(s) = known {
-            if let Some(s) = s {
+        if let Some(r) = c.get(&key, text) {
+            if r != OWN_STEM {
+                let stem = c.stem_of(r);
                 text.clear();
-                text.push_str(s);
+                text.push_str(stem);
             }
             return;
         }
-        let stemmed = c.stemmer.stem(text);
-        let s: Option<Box<str>> = (stemmed != text.as_str()).then(|| stemmed.into());
-        if c.short.len() + c.long.len() >= CACHE_LIMIT {
-            c.short.clear();
-            c.long.clear();
+        let stemmed = c.stemmer.stem(text).into_owned();
+        if stemmed.len() > 0xff {
+            // Never cached as a stem (tokens are under 40 bytes).
+            *text = stemmed;
+            return;
         }
-        let word = match &s {
-            Some(s) => std::mem::replace(text, s.to_string()),
-            None => text.clone(),
-        };
-        match key {
-            Some(k) => c.short.insert(k, s),
-            None => c.long.insert(word, s),
-        };
+        c.insert(key, text, &stemmed);
+        if stemmed != text.as_str() {
+            *text = stemmed;
+        }
     })
 }
 
