@@ -164,22 +164,27 @@ fn stray_prefix(lines: &[&str]) -> usize {
         .take(STRAY_SEARCH)
         .position(|l| l.trim().len() > LONG_PROSE)
         .unwrap_or(STRAY_SEARCH);
-    let kinds: Vec<HeaderLine<'_>> = lines
-        .iter()
-        .take(limit)
-        .enumerate()
-        .map(|(i, l)| classify(l, lines.get(i + 1).copied()))
-        .collect();
-    let anchor = kinds.iter().position(|k| {
-        matches!(
-            k,
-            HeaderLine::TypeLine(_)
-                | HeaderLine::PlaceDate(_)
-                | HeaderLine::Field(_)
-                | HeaderLine::Tags(..)
-                | HeaderLine::Text(TextLine::TypeAndMeeting { .. })
-        )
-    });
+    // Lines are classified down to the anchor only, and no further once so
+    // many above it are neither skippable nor part of a block that no
+    // anchor below could be used (see `skippable_or_in_block`): on a
+    // wrapped speech without a header, 15 lines instead of 40.
+    let mut kinds: Vec<HeaderLine<'_>> = Vec::new();
+    let mut anchor = None;
+    let mut others = 0;
+    for (i, l) in lines.iter().take(limit).enumerate() {
+        let kind = classify(l, lines.get(i + 1).copied());
+        if is_anchor(&kind) {
+            anchor = Some(i);
+            break;
+        }
+        if !skippable_or_in_block(&kind) {
+            others += 1;
+            if others > MAX_STRAY_LINES + MAX_BLOCK_TITLES {
+                return 0;
+            }
+        }
+        kinds.push(kind);
+    }
     let body_before = |end: usize| {
         kinds[..end].iter().any(|k| match k {
             HeaderLine::Item { menu_like } => !menu_like,
@@ -199,7 +204,11 @@ fn stray_prefix(lines: &[&str]) -> usize {
             | HeaderLine::Continuation(_)
             | HeaderLine::Furniture { .. }
             | HeaderLine::Symbol(_) => {}
-            HeaderLine::Text(TextLine::Title { generic: false, .. }) if titles < 4 => titles += 1,
+            HeaderLine::Text(TextLine::Title { generic: false, .. })
+                if titles < MAX_BLOCK_TITLES =>
+            {
+                titles += 1
+            }
             _ => break,
         }
         start -= 1;
@@ -223,6 +232,40 @@ fn stray_prefix(lines: &[&str]) -> usize {
     } else {
         0
     }
+}
+
+/// Title lines a header block may have above its anchor.
+const MAX_BLOCK_TITLES: usize = 4;
+
+/// Whether a line anchors a header block (see [`stray_prefix`]).
+fn is_anchor(kind: &HeaderLine<'_>) -> bool {
+    matches!(
+        kind,
+        HeaderLine::TypeLine(_)
+            | HeaderLine::PlaceDate(_)
+            | HeaderLine::Field(_)
+            | HeaderLine::Tags(..)
+            | HeaderLine::Text(TextLine::TypeAndMeeting { .. })
+    )
+}
+
+/// Whether a line above an anchor is page furniture (skipped whatever
+/// their number) or stands in a header block without counting (blank
+/// lines, banners, continuations, symbols). Any other line is one of the
+/// block's titles (at most [`MAX_BLOCK_TITLES`]) or a stray line above it
+/// (at most [`MAX_STRAY_LINES`] when one is not furniture): past both
+/// counts, no anchor further down can be used.
+fn skippable_or_in_block(kind: &HeaderLine<'_>) -> bool {
+    matches!(
+        kind,
+        HeaderLine::Blank
+            | HeaderLine::Banner(_)
+            | HeaderLine::Continuation(_)
+            | HeaderLine::Furniture { .. }
+            | HeaderLine::Symbol(_)
+            | HeaderLine::Stamp
+            | HeaderLine::Item { menu_like: true }
+    )
 }
 
 #[cfg(test)]
