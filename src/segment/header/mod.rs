@@ -117,7 +117,7 @@ fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
     let mut published = None;
     let b = loop {
         let Some(b) = rest.next() else { return };
-        if classify(lines[b], None) != HeaderLine::Stamp {
+        if !classify::is_stamp_line(lines[b]) {
             break b;
         }
         published = published.or_else(|| crate::segment::dates::find_date(lines[b]));

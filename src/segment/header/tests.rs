@@ -487,6 +487,21 @@ fn a_site_name_above_the_title_and_a_press_conference_name_no_meeting() {
 #[test]
 fn release_numbers_page_kinds_and_date_type_lines() {
     assert_eq!(classify("No. 231", None), HeaderLine::Stamp);
+    for line in [
+        "No. 231",
+        "Readout",
+        "  **Readout**  ",
+        "Date: 3 May 2030",
+        "",
+        "1. Text.",
+        "TOKYO",
+    ] {
+        assert_eq!(
+            super::classify::is_stamp_line(line),
+            classify(line, None) == HeaderLine::Stamp,
+            "{line}"
+        );
+    }
     assert_eq!(classify("Readout", None), HeaderLine::Stamp);
     assert_ne!(
         classify("Readout of the Secretary's Call with Minister A", None),
