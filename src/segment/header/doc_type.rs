@@ -37,21 +37,28 @@ const TYPE_GROUPS: [(&str, DocType); 11] = [
 
 /// Doc-type phrases, most specific first, case-insensitive; typographic
 /// apostrophes (`CO-CHAIRS’`) match like straight ones.
+///
+/// Word boundaries are ASCII ones (`(?-u:\b)`): with Unicode boundaries the
+/// regex engine cannot run its DFA on a line holding any non-ASCII
+/// character (a typographic quote is enough) and falls back to a slower
+/// engine; every type word is ASCII, except `communiqué`, whose `é` ends
+/// it without a boundary. Type lines were 1.5 % of an ingest's
+/// instructions (benches/PROFILE.md, eleventh round).
 fn pattern() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
             r"(?ix)
-            (?P<chairs_summary>\b(?:co-?)?chair(?:man|men|person|persons|woman|s)?['’‘]?s?['’‘]?\s+summary(?:\s+report)?\b|\bsummary\s+report\b)
-            |(?P<chairs_statement>\b(?:co-?)?chair(?:man|men|person|woman|s)?['’‘]?s?['’‘]?\s+statement\b)
-            |(?P<joint_statement>\bjoint\s+(?:(?:press|leaders['’‘]?|ministers['’‘]?|ministerial|vision|foreign\s+ministers['’‘]?)\s+)?statement\b)
-            |(?P<press_release>\bpress\s+(?:releases?|statement)\b)
-            |(?P<declaration>\bdeclaration\b)
-            |(?P<communique>\bcommuniqu[eé]\b)
-            |(?P<statement>^(?:remarks|statement|address|speech)\s+by\b|^statement\b|\bstatement\s+(?:by|on|of)\b|\b(?:leaders['’‘]?|ministers['’‘]?|ministerial|presidential|vision|trilateral|G7|G8|G20)\s+statement\b)
-            |(?P<report>\breport\b|\baction\s+plan\b)
-            |(?P<results>^(?:the\s+)?results\s+of\b)
-            |(?P<announcement>^holding\s+of\b|\bto\s+be\s+held\b|\bwill\s+be\s+held\b|^announcement\b|^(?:forthcoming|upcoming)\b)
+            (?P<chairs_summary>(?-u:\b)(?:co-?)?chair(?:man|men|person|persons|woman|s)?['’‘]?s?['’‘]?\s+summary(?:\s+report)?(?-u:\b)|(?-u:\b)summary\s+report(?-u:\b))
+            |(?P<chairs_statement>(?-u:\b)(?:co-?)?chair(?:man|men|person|woman|s)?['’‘]?s?['’‘]?\s+statement(?-u:\b))
+            |(?P<joint_statement>(?-u:\b)joint\s+(?:(?:press|leaders['’‘]?|ministers['’‘]?|ministerial|vision|foreign\s+ministers['’‘]?)\s+)?statement(?-u:\b))
+            |(?P<press_release>(?-u:\b)press\s+(?:releases?|statement)(?-u:\b))
+            |(?P<declaration>(?-u:\b)declaration(?-u:\b))
+            |(?P<communique>(?-u:\b)communiqu(?:e(?-u:\b)|é))
+            |(?P<statement>^(?:remarks|statement|address|speech)\s+by(?-u:\b)|^statement(?-u:\b)|(?-u:\b)statement\s+(?:by|on|of)(?-u:\b)|(?-u:\b)(?:leaders['’‘]?|ministers['’‘]?|ministerial|presidential|vision|trilateral|G7|G8|G20)\s+statement(?-u:\b))
+            |(?P<report>(?-u:\b)report(?-u:\b)|(?-u:\b)action\s+plan(?-u:\b))
+            |(?P<results>^(?:the\s+)?results\s+of(?-u:\b))
+            |(?P<announcement>^holding\s+of(?-u:\b)|(?-u:\b)to\s+be\s+held(?-u:\b)|(?-u:\b)will\s+be\s+held(?-u:\b)|^announcement(?-u:\b)|^(?:forthcoming|upcoming)(?-u:\b))
             |(?P<resolution>^resolution\s+\d+)",
         )
         .expect("type pattern compiles")

@@ -652,3 +652,31 @@ fn a_security_council_statement_takes_its_meeting_number_from_the_body() {
     );
     assert_eq!(edition_in(text, "ASEAN Regional Forum"), None);
 }
+
+/// The type pattern's word boundaries are ASCII ones (so that its search
+/// runs as a DFA on text with typographic quotes and accents): the same
+/// answers where a non-ASCII character stands next to a type word.
+#[test]
+fn type_words_beside_non_ascii_characters() {
+    use crate::model::DocType;
+    let found = |s: &str| super::find_doc_type(s).map(|m| (m.start, m.doc_type));
+    assert_eq!(
+        found("Joint Communiqué of the Summit"),
+        Some((6, DocType::Communique))
+    );
+    assert_eq!(found("JOINT COMMUNIQUÉ"), Some((6, DocType::Communique)));
+    assert_eq!(
+        found("Communique: leaders meet"),
+        Some((0, DocType::Communique))
+    );
+    assert_eq!(
+        found("“Report” of the Secretary-General"),
+        Some((3, DocType::Report))
+    );
+    assert_eq!(
+        found("Chairman’s Statement — Tokyo"),
+        Some((0, DocType::ChairsStatement))
+    );
+    assert_eq!(found("the reporter’s notes"), None);
+    assert_eq!(found("misstatements of fact"), None);
+}
