@@ -542,7 +542,7 @@ impl Engine {
 
     /// Where the paragraph with this id is stored, if indexed (see
     /// [`Engine::paragraph`]).
-    pub fn paragraph_address(&self, id: &str) -> Result<Option<DocAddress>> {
+    fn paragraph_address(&self, id: &str) -> Result<Option<DocAddress>> {
         let prefix = crate::index::record_prefix(id);
         for (at, _) in id.match_indices('#').rev() {
             let q = BooleanQuery::new(vec![
@@ -567,6 +567,29 @@ impl Engine {
             }
         }
         Ok(None)
+    }
+
+    /// A query that matches only this paragraph: its file's `source` term
+    /// and its position, for leaving it out of a search (paragraph ids are
+    /// not indexed terms).
+    pub fn paragraph_query(&self, record: &ParagraphRecord) -> Box<dyn Query> {
+        let at = Term::from_field_u64(self.fields.ordinal, u64::from(record.ordinal));
+        Box::new(BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.source, &record.source),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+            (
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Included(at.clone()),
+                    Bound::Included(at),
+                )),
+            ),
+        ]))
     }
 
     /// Every paragraph, in corpus order (by source path, then ordinal),
