@@ -114,12 +114,13 @@ pub fn precedents(engine: &Engine, req: &PrecedentRequest) -> Result<Precedents>
         Order::Coverage => POOL.max(req.offset + req.limit),
         _ => POOL_BY_DATE,
     };
-    let mut addrs = candidates(engine, req, pool)?;
+    let own = own_paragraph(engine, req)?;
+    let mut addrs = candidates(engine, req, own.as_deref(), pool)?;
     let known: rustc_hash::FxHashSet<DocAddress> = addrs.iter().copied().collect();
     // Half as many again from rare words: they matter for short or much
     // edited wording, which few paragraphs share, and every candidate
     // costs a stored record read.
-    for a in rare_word_candidates(engine, &req.text, req, pool.div_ceil(2))? {
+    for a in rare_word_candidates(engine, req, own.as_deref(), pool.div_ceil(2))? {
         if !known.contains(&a) {
             addrs.push(a);
         }
@@ -209,7 +210,12 @@ fn matched(words: &Words, record: ParagraphRecord, min_coverage: f32) -> Option<
 /// The paragraphs with the text's fingerprints, each scored by how rare
 /// they are (the rarest [`MAX_FINGERPRINTS`] of them); the filters and the
 /// excluded id applied.
-fn candidates(engine: &Engine, req: &PrecedentRequest, pool: usize) -> Result<Vec<DocAddress>> {
+fn candidates(
+    engine: &Engine,
+    req: &PrecedentRequest,
+    own: Option<&dyn Query>,
+    pool: usize,
+) -> Result<Vec<DocAddress>> {
     let searcher = engine.searcher();
     let docs = searcher.num_docs().max(1) as f32;
     let prints = fingerprints(&req.text);
@@ -230,21 +236,21 @@ fn candidates(engine: &Engine, req: &PrecedentRequest, pool: usize) -> Result<Ve
         .into_iter()
         .map(|(df, i)| (i, (1.0 + docs / df as f32).ln()))
         .collect();
-    top(engine, Box::new(hits.query(&weights)), req, pool)
+    top(engine, Box::new(hits.query(&weights)), req, own, pool)
 }
 
 /// The "more like this" candidates: paragraphs sharing the text's rarest
 /// words, for wording too short or too changed to share a fingerprint.
 fn rare_word_candidates(
     engine: &Engine,
-    text: &str,
     req: &PrecedentRequest,
+    own: Option<&dyn Query>,
     pool: usize,
 ) -> Result<Vec<DocAddress>> {
     let searcher = engine.searcher();
     let field = engine.fields().body;
     let mut terms: Vec<(u64, Term)> = Vec::new();
-    for w in crate::index::words(text) {
+    for w in crate::index::words(&req.text) {
         let term = Term::from_field_text(field, &w.stem);
         if terms.iter().any(|(_, t)| *t == term) {
             continue;
@@ -268,29 +274,35 @@ fn rare_word_candidates(
     if clauses.is_empty() {
         return Ok(Vec::new());
     }
-    top(engine, Box::new(BooleanQuery::new(clauses)), req, pool)
+    top(engine, Box::new(BooleanQuery::new(clauses)), req, own, pool)
 }
 
-/// The best `pool` paragraphs for `query`, filtered.
+/// A query matching only the paragraph whose precedents are asked for, to
+/// leave it out of the candidates (ids are not indexed terms).
+fn own_paragraph(engine: &Engine, req: &PrecedentRequest) -> Result<Option<Box<dyn Query>>> {
+    let Some(id) = &req.exclude else {
+        return Ok(None);
+    };
+    Ok(engine.paragraph(id)?.map(|r| engine.paragraph_query(&r)))
+}
+
+/// The best `pool` paragraphs for `query`, filtered, without `own`.
 fn top(
     engine: &Engine,
     query: Box<dyn Query>,
     req: &PrecedentRequest,
+    own: Option<&dyn Query>,
     pool: usize,
 ) -> Result<Vec<DocAddress>> {
-    // The paragraph itself is left out by a clause that matches it alone
-    // (ids are not indexed terms). A clause rather than a filter on the
-    // results: a query with a `MustNot` clause is evaluated in full, which
-    // for these many-word disjunctions is faster than tantivy's pruning
-    // (45-57 against 28-37 ms for a whole `precedent` request).
-    let query = match &req.exclude {
-        Some(id) => match engine.paragraph(id)? {
-            Some(own) => Box::new(BooleanQuery::new(vec![
-                (Occur::Must, query),
-                (Occur::MustNot, engine.paragraph_query(&own)),
-            ])),
-            None => query,
-        },
+    // A clause rather than a filter on the results: a query with a
+    // `MustNot` clause is evaluated in full, which for these many-word
+    // disjunctions is faster than tantivy's pruning (45-57 against 28-37
+    // ms for a whole `precedent` request).
+    let query = match own {
+        Some(own) => Box::new(BooleanQuery::new(vec![
+            (Occur::Must, query),
+            (Occur::MustNot, own.box_clone()),
+        ])),
         None => query,
     };
     let query = engine.filtered_query(query, &req.filters)?;

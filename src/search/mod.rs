@@ -19,6 +19,7 @@ mod snippet;
 mod union;
 pub mod variants;
 
+use std::collections::HashSet;
 use std::ops::Bound;
 
 use tantivy::collector::{Count, TopDocs};
@@ -504,25 +505,32 @@ impl Engine {
 
     /// All paragraphs of one source file, in document order.
     pub fn document(&self, source: &str) -> Result<Vec<ParagraphRecord>> {
-        let q = BooleanQuery::new(vec![
-            (Occur::Must, self.kind_query()),
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(self.fields.source, source),
-                    IndexRecordOption::Basic,
-                )),
-            ),
-        ]);
-        let addrs = self
-            .searcher
-            .search(&q, &tantivy::collector::DocSetCollector)?;
+        let addrs = self.source_addresses(source)?;
         let mut records = Vec::with_capacity(addrs.len());
         for a in addrs {
             records.push(read_record(&self.fields, &self.searcher.doc(a)?)?);
         }
         records.sort_by_key(|r| r.ordinal);
         Ok(records)
+    }
+
+    /// Where the paragraphs of one source file are stored, in no order.
+    fn source_addresses(&self, source: &str) -> Result<HashSet<DocAddress>> {
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, self.kind_query()),
+            (Occur::Must, self.source_query(source)),
+        ]);
+        Ok(self
+            .searcher
+            .search(&q, &tantivy::collector::DocSetCollector)?)
+    }
+
+    /// The documents of one source file (paragraphs and its state).
+    fn source_query(&self, source: &str) -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(self.fields.source, source),
+            IndexRecordOption::Basic,
+        ))
     }
 
     /// The paragraph with this id, if indexed.
@@ -545,20 +553,7 @@ impl Engine {
     fn paragraph_address(&self, id: &str) -> Result<Option<DocAddress>> {
         let prefix = crate::index::record_prefix(id);
         for (at, _) in id.match_indices('#').rev() {
-            let q = BooleanQuery::new(vec![
-                (Occur::Must, self.kind_query()),
-                (
-                    Occur::Must,
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(self.fields.source, &id[..at]),
-                        IndexRecordOption::Basic,
-                    )),
-                ),
-            ]);
-            let addrs = self
-                .searcher
-                .search(&q, &tantivy::collector::DocSetCollector)?;
-            for a in addrs {
+            for a in self.source_addresses(&id[..at])? {
                 let doc: TantivyDocument = self.searcher.doc(a)?;
                 let stored = doc.get_first(self.fields.record).and_then(|v| v.as_str());
                 if stored.is_some_and(|json| json.starts_with(&prefix)) {
@@ -575,13 +570,7 @@ impl Engine {
     pub fn paragraph_query(&self, record: &ParagraphRecord) -> Box<dyn Query> {
         let at = Term::from_field_u64(self.fields.ordinal, u64::from(record.ordinal));
         Box::new(BooleanQuery::new(vec![
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(self.fields.source, &record.source),
-                    IndexRecordOption::Basic,
-                )),
-            ),
+            (Occur::Must, self.source_query(&record.source)),
             (
                 Occur::Must,
                 Box::new(RangeQuery::new(
