@@ -55,60 +55,85 @@ impl Ord for Rank {
 }
 
 /// What orders hits of equal rank: date, then paragraph order, then
-/// source path (read only when the first two tie as well).
-#[derive(Debug)]
+/// source path, each read only for the hits the keys before it leave
+/// tied.
+#[derive(Debug, Default)]
 struct TieKey {
     date: u64,
     ordinal: u64,
-    source: Option<String>,
+    source: String,
 }
 
-/// The fast columns of one segment that [`TieKey`] is read from; the path
-/// column (a dictionary, the costly one to open) only when needed.
+/// The fast columns of one segment that [`TieKey`] is read from, each
+/// opened on first use. Why lazily: opening a piecewise-linear column
+/// (the paragraph position's) reads its whole block table, about a
+/// seventh of the instructions of a whole selective search, while hits of
+/// equal score mostly differ in date already (the same wording in several
+/// documents).
+#[derive(Default)]
 struct TieColumns {
-    date: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
-    ordinal: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
+    date: Option<std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>>,
+    ordinal: Option<std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>>,
     source: Option<Option<tantivy::columnar::StrColumn>>,
 }
 
+/// The levels of [`TieKey`], in the order they break ties.
+#[derive(Clone, Copy)]
+enum Level {
+    Date,
+    Ordinal,
+    Source,
+}
+
 impl TieColumns {
-    fn open(segment: &tantivy::SegmentReader) -> Result<TieColumns> {
+    /// Reads one level of `doc`'s key into `key`.
+    fn read(
+        &mut self,
+        segment: &tantivy::SegmentReader,
+        doc: tantivy::DocId,
+        level: Level,
+        key: &mut TieKey,
+    ) -> Result<()> {
         let ff = segment.fast_fields();
-        Ok(TieColumns {
-            date: ff.u64("date_lo")?.first_or_default_col(0),
-            ordinal: ff.u64("ordinal")?.first_or_default_col(0),
-            source: None,
-        })
-    }
-
-    fn key(&self, doc: tantivy::DocId) -> TieKey {
-        TieKey {
-            date: self.date.get_val(doc),
-            ordinal: self.ordinal.get_val(doc),
-            source: None,
-        }
-    }
-
-    fn source(&mut self, segment: &tantivy::SegmentReader, doc: tantivy::DocId) -> Result<String> {
-        if self.source.is_none() {
-            self.source = Some(segment.fast_fields().str("source")?);
-        }
-        let mut out = String::new();
-        if let Some(Some(col)) = &self.source {
-            if let Some(ord) = col.term_ords(doc).next() {
-                col.ord_to_str(ord, &mut out)
-                    .map_err(|e| Error::Corrupt(e.to_string()))?;
+        match level {
+            Level::Date => {
+                let col = match &self.date {
+                    Some(c) => c,
+                    None => self.date.insert(ff.u64("date_lo")?.first_or_default_col(0)),
+                };
+                key.date = col.get_val(doc);
+            }
+            Level::Ordinal => {
+                let col = match &self.ordinal {
+                    Some(c) => c,
+                    None => self
+                        .ordinal
+                        .insert(ff.u64("ordinal")?.first_or_default_col(0)),
+                };
+                key.ordinal = col.get_val(doc);
+            }
+            Level::Source => {
+                if self.source.is_none() {
+                    self.source = Some(ff.str("source")?);
+                }
+                key.source.clear();
+                if let Some(Some(col)) = &self.source {
+                    if let Some(ord) = col.term_ords(doc).next() {
+                        col.ord_to_str(ord, &mut key.source)
+                            .map_err(|e| Error::Corrupt(e.to_string()))?;
+                    }
+                }
             }
         }
-        Ok(out)
+        Ok(())
     }
 }
 
 /// `ranked` in final order: by rank, then ties by [`TieKey`] (newer
 /// first, or older first for `--sort oldest`; then paragraph order and
-/// source path), so the same query gives the same page whatever the
-/// segment layout of the index. Keys are read only for tied hits.
-/// Returns the scores (`None` for date orders).
+/// source path), so that the same query gives the same page whatever the
+/// segment layout of the index. Each level of the key is read only for
+/// hits still tied. Returns the scores (`None` for date orders).
 pub(super) fn order_ties(
     searcher: &Searcher,
     cache: &TieCache,
@@ -122,79 +147,86 @@ pub(super) fn order_ties(
         .map_err(|_| Error::Corrupt("tie columns poisoned".to_string()))?;
     if columns.len() != searcher.segment_readers().len() {
         columns.clear();
-        columns.resize_with(searcher.segment_readers().len(), || None);
+        columns.resize_with(searcher.segment_readers().len(), TieColumns::default);
     }
-    let mut out = Vec::with_capacity(ranked.len());
-    let mut i = 0;
-    while i < ranked.len() {
-        let j = i + ranked[i..]
-            .iter()
-            .take_while(|(r, _)| r.cmp(&ranked[i].0).is_eq())
-            .count();
-        if j - i == 1 {
-            out.push(ranked[i]);
-            i = j;
-            continue;
-        }
-        let mut group = Vec::with_capacity(j - i);
-        for &(rank, addr) in &ranked[i..j] {
-            let cols = tie_columns(searcher, &mut columns, addr)?;
-            group.push((cols.key(addr.doc_id), rank, addr));
-        }
-        let by_date = |a: &TieKey, b: &TieKey| match sort {
+    let mut group: Vec<(TieKey, Rank, DocAddress)> = ranked
+        .into_iter()
+        .map(|(r, a)| (TieKey::default(), r, a))
+        .collect();
+    let levels: [(Level, Compare); 3] = [
+        (Level::Date, &|a, b| match sort {
             Sort::Oldest => a.date.cmp(&b.date),
             Sort::Relevance | Sort::Newest => b.date.cmp(&a.date),
-        };
-        group.sort_by(|(a, _, _), (b, _, _)| by_date(a, b).then(a.ordinal.cmp(&b.ordinal)));
-        // Still tied (same date and position): the path decides.
-        let mut k = 0;
-        while k < group.len() {
-            let same = |x: &TieKey, y: &TieKey| by_date(x, y).is_eq() && x.ordinal == y.ordinal;
-            let m = k + group[k..]
-                .iter()
-                .take_while(|(t, _, _)| same(t, &group[k].0))
-                .count();
-            if m - k > 1 {
-                for entry in &mut group[k..m] {
-                    let addr = entry.2;
-                    let cols = tie_columns(searcher, &mut columns, addr)?;
-                    let segment = searcher.segment_reader(addr.segment_ord);
-                    entry.0.source = Some(cols.source(segment, addr.doc_id)?);
-                }
-                group[k..m].sort_by(|(a, _, _), (b, _, _)| a.source.cmp(&b.source));
+        }),
+        (Level::Ordinal, &|a, b| a.ordinal.cmp(&b.ordinal)),
+        (Level::Source, &|a, b| a.source.cmp(&b.source)),
+    ];
+    // Runs of hits tied so far, refined one level at a time.
+    let mut runs = tied_runs(&group, 0..group.len(), |x, y| x.1 == y.1);
+    for (level, cmp) in levels {
+        let mut next = Vec::new();
+        for run in runs {
+            for entry in &mut group[run.clone()] {
+                let addr = entry.2;
+                let cols = tie_columns(&mut columns, addr)?;
+                cols.read(
+                    searcher.segment_reader(addr.segment_ord),
+                    addr.doc_id,
+                    level,
+                    &mut entry.0,
+                )?;
             }
-            k = m;
+            group[run.clone()].sort_by(|(a, _, _), (b, _, _)| cmp(a, b));
+            next.extend(tied_runs(&group, run, |x, y| cmp(&x.0, &y.0).is_eq()));
         }
-        out.extend(group.into_iter().map(|(_, r, a)| (r, a)));
-        i = j;
+        runs = next;
     }
     let scored = sort == Sort::Relevance;
-    Ok(out
+    Ok(group
         .into_iter()
-        .map(|(r, a)| (scored.then_some(r.score), a))
+        .map(|(_, r, a)| (scored.then_some(r.score), a))
         .collect())
 }
 
-/// The tie columns of a searcher's segments, opened on first use and kept
-/// for the searcher's life: opening a column (tantivy reads the whole
+/// How one level of [`TieKey`] compares two keys.
+type Compare<'a> = &'a dyn Fn(&TieKey, &TieKey) -> std::cmp::Ordering;
+
+/// The runs of two or more consecutive entries of `within` that `same`
+/// holds for.
+fn tied_runs<T>(
+    entries: &[T],
+    within: std::ops::Range<usize>,
+    same: impl Fn(&T, &T) -> bool,
+) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = within.start;
+    while i < within.end {
+        let j = i
+            + 1
+            + entries[i + 1..within.end]
+                .iter()
+                .take_while(|e| same(&entries[i], e))
+                .count();
+        if j - i > 1 {
+            out.push(i..j);
+        }
+        i = j;
+    }
+    out
+}
+
+/// The tie columns of a searcher's segments, each opened on first use and
+/// kept for the searcher's life: opening a column (tantivy reads the whole
 /// block table of a piecewise-linear column) costs far more than reading
 /// a value, about a tenth of a single-word search in a long-lived process.
 #[derive(Default)]
 pub(super) struct TieCache {
-    columns: std::sync::Mutex<Vec<Option<TieColumns>>>,
+    columns: std::sync::Mutex<Vec<TieColumns>>,
 }
 
-/// The tie columns of `addr`'s segment, opened on first use.
-fn tie_columns<'a>(
-    searcher: &Searcher,
-    columns: &'a mut [Option<TieColumns>],
-    addr: DocAddress,
-) -> Result<&'a mut TieColumns> {
-    let slot = columns
+/// The tie columns of `addr`'s segment.
+fn tie_columns(columns: &mut [TieColumns], addr: DocAddress) -> Result<&mut TieColumns> {
+    columns
         .get_mut(addr.segment_ord as usize)
-        .ok_or_else(|| Error::Corrupt("hit in an unknown segment".to_string()))?;
-    Ok(match slot {
-        Some(c) => c,
-        None => slot.insert(TieColumns::open(searcher.segment_reader(addr.segment_ord))?),
-    })
+        .ok_or_else(|| Error::Corrupt("hit in an unknown segment".to_string()))
 }
