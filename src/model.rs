@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 pub mod label;
 mod record;
 
-pub use record::{ParagraphRecord, TaggedRecord};
+pub use record::{ParagraphRecord, StoredHeader, TaggedRecord};
 
 /// An ISO 3166-1 alpha-3 code (or an ISO 3166-3 former code such as `SUN`,
 /// or `EUU` for the European Union), always upper case.

@@ -58,10 +58,11 @@ use crate::model::ParagraphRecord;
 /// per word instead of FNV over each word's hash; v6: the generation at
 /// which each paragraph entered, `seq`, and each file's, `file_seq`, for
 /// saved searches; v7: fingerprints in a fast column instead of indexed
-/// terms). An index with
+/// terms; v8: the paragraph text stored in a field of its own, the rest of
+/// the record as compact JSON without it). An index with
 /// another version is not read, and `ingest` rebuilds it beside the old
 /// one and swaps it in.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// Version of what the pipeline (decode, segment, enrich) produces; bump
 /// when a change makes existing entries wrong. An index with an older
@@ -603,13 +604,18 @@ pub fn record_prefix(id: &str) -> String {
     format!("{{\"id\":{quoted},")
 }
 
-/// Decodes the stored record of a paragraph document.
+/// Decodes the stored record of a paragraph document (its JSON, and its
+/// text from a field of its own).
 pub fn read_record(fields: &Fields, doc: &TantivyDocument) -> Result<ParagraphRecord> {
-    let json = doc
-        .get_first(fields.record)
-        .and_then(|v| v.as_str())
-        .ok_or_else(|| Error::Corrupt("paragraph document without record".into()))?;
-    serde_json::from_str(json).map_err(|e| Error::Corrupt(e.to_string()))
+    let stored = |field, what: &str| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| Error::Corrupt(format!("paragraph document without {what}")))
+    };
+    let mut record: ParagraphRecord = serde_json::from_str(stored(fields.record, "record")?)
+        .map_err(|e| Error::Corrupt(e.to_string()))?;
+    record.text = stored(fields.text, "text")?.to_string();
+    Ok(record)
 }
 
 #[cfg(test)]
@@ -641,7 +647,7 @@ mod tests {
                 topics: Vec::new(),
                 groups: Vec::new(),
             };
-            let json = serde_json::to_string(&record).unwrap();
+            let json = record.stored_json().unwrap();
             assert!(json.starts_with(&record_prefix(&record.id)), "{json}");
             assert!(!json.starts_with(&record_prefix(&format!("{source}#4"))));
         }

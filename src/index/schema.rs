@@ -1,8 +1,8 @@
 //! The tantivy schema: every field name and handle lives here, once.
 //!
 //! Two kinds of tantivy document share the index:
-//! - `para`: one per paragraph, searchable; its display data is one stored
-//!   JSON record (`record` field) so that nothing is stored twice;
+//! - `para`: one per paragraph, searchable; its display data is stored
+//!   once: the text (`text` field) and the rest as compact JSON (`record`);
 //! - `file`: one per corpus file, holding what the index knows about that
 //!   file (size, mtime, content hash, skip reason). Keeping these inside the
 //!   index means they are committed atomically with the paragraphs, so a
@@ -70,8 +70,12 @@ pub struct Fields {
     /// (`agreed::prints`). Two fingerprints per value
     /// ([`packed_fingerprints`](super::packed_fingerprints)).
     pub shingle: Field,
-    /// The stored display record (JSON).
+    /// The stored display record without its text (JSON,
+    /// `ParagraphRecord::stored_json`).
     pub record: Field,
+    /// The stored paragraph text, as it is (JSON would escape it, and
+    /// escaping every byte of the corpus showed in the ingest profile).
+    pub text: Field,
     /// The index generation (commit number, [`Payload::generation`](super::Payload))
     /// at which the paragraph entered the index; a changed file's paragraphs
     /// get the generation of the ingest that re-read it (fast, indexed: the
@@ -170,6 +174,7 @@ impl Fields {
         // Indexed only: looked up by term, never read back or sorted on.
         let shingle = b.add_u64_field(SHINGLE, FAST);
         let record = b.add_text_field("record", STORED);
+        let text_stored = b.add_text_field("text", STORED);
         let seq = b.add_u64_field("seq", u64_fast.clone());
         // File state lives in fast columns: the next ingest reads the state
         // of every file without touching the doc store.
@@ -204,6 +209,7 @@ impl Fields {
             ordinal,
             shingle,
             record,
+            text: text_stored,
             seq,
             file_size,
             file_mtime,

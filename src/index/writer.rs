@@ -7,7 +7,7 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::{kind, Fields, FileState, IndexHandle, Payload};
 use crate::error::{Error, Result};
-use crate::model::{EntityKind, ParagraphRecord, TaggedRecord, Tags};
+use crate::model::{EntityKind, MeetingHeader, ParagraphRecord, StoredHeader, TaggedRecord, Tags};
 
 /// The term of an entity in the `context_entity` field: `country:JPN`.
 pub fn context_term(kind: EntityKind, id: &str) -> String {
@@ -98,16 +98,27 @@ impl IndexWriterHandle {
             .delete_term(Term::from_field_text(self.fields.source, source));
     }
 
-    /// Adds one paragraph, entered at generation `seq`.
-    pub fn add_paragraph(&self, p: &TaggedRecord, seq: u64) -> Result<()> {
-        let mut doc = paragraph_document(&self.fields, &p.record, &p.tags)?;
-        doc.add_u64(self.fields.seq, seq);
-        if let Some(ctx) = &p.context_tags {
-            for (kind, id) in entity_terms(ctx) {
-                doc.add_text(self.fields.context_entity, context_term(kind, &id));
+    /// Adds the paragraphs of one document, whose header is `header`,
+    /// entered at generation `seq`.
+    pub fn add_paragraphs(
+        &self,
+        header: &MeetingHeader,
+        records: &[TaggedRecord],
+        seq: u64,
+    ) -> Result<()> {
+        // The header's part of the stored JSON, once for the document.
+        let stored = StoredHeader::of(header).map_err(|e| Error::Corrupt(e.to_string()))?;
+        for p in records {
+            debug_assert_eq!(&p.record.header, header, "one header per document");
+            let mut doc = document_with(&self.fields, &p.record, &p.tags, &stored)?;
+            doc.add_u64(self.fields.seq, seq);
+            if let Some(ctx) = &p.context_tags {
+                for (kind, id) in entity_terms(ctx) {
+                    doc.add_text(self.fields.context_entity, context_term(kind, &id));
+                }
             }
+            self.writer.add_document(doc)?;
         }
-        self.writer.add_document(doc)?;
         Ok(())
     }
 
@@ -206,6 +217,17 @@ pub fn paragraph_document(
     record: &ParagraphRecord,
     tags: &Tags,
 ) -> Result<TantivyDocument> {
+    let stored = StoredHeader::of(&record.header).map_err(|e| Error::Corrupt(e.to_string()))?;
+    document_with(fields, record, tags, &stored)
+}
+
+/// [`paragraph_document`] with the stored part of its header made already.
+fn document_with(
+    fields: &Fields,
+    record: &ParagraphRecord,
+    tags: &Tags,
+    header: &StoredHeader,
+) -> Result<TantivyDocument> {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.kind, kind::PARA);
     doc.add_text(fields.source, &record.source);
@@ -272,8 +294,11 @@ pub fn paragraph_document(
     for v in super::packed_fingerprints(&super::fingerprints(&record.text)) {
         doc.add_u64(fields.shingle, v);
     }
-    let json = serde_json::to_string(record).map_err(|e| Error::Corrupt(e.to_string()))?;
+    let json = record
+        .stored_json_with(header)
+        .map_err(|e| Error::Corrupt(e.to_string()))?;
     doc.add_text(fields.record, json);
+    doc.add_text(fields.text, &record.text);
     Ok(doc)
 }
 

@@ -250,9 +250,7 @@ fn ingest_one(
     };
     let (count, skipped) = match outcome {
         Ok(document) => {
-            for r in &document.records {
-                writer.add_paragraph(r, seq)?;
-            }
+            writer.add_paragraphs(&document.header, &document.records, seq)?;
             (document.records.len(), None)
         }
         Err(reason) => (0, Some(reason)),

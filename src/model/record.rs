@@ -1,6 +1,7 @@
 //! The display record of one paragraph: everything `search`, `show` and
-//! `export` print. The pipeline builds it, the index stores it once as JSON
-//! (and derives its indexed fields from it), search reads it back; it lives
+//! `export` print. The pipeline builds it, the index stores it (its text as
+//! a field of its own, the rest as compact JSON: [`ParagraphRecord::stored_json`])
+//! and derives its indexed fields from it, search reads it back; it lives
 //! here so that none of those stages imports another for it.
 
 use serde::{Deserialize, Serialize};
@@ -42,15 +43,18 @@ pub struct ParagraphRecord {
     pub groups: Vec<String>,
 }
 
-/// The stored JSON of a [`ParagraphRecord`] as one flat struct, which is
-/// what reading a hit deserialises. Why not `#[serde(flatten)]` on the way
-/// in too: serde reads a flattened struct through an intermediate buffer of
+/// The JSON of a [`ParagraphRecord`] as one flat struct, which is what
+/// reading a hit deserialises. Why not `#[serde(flatten)]` on the way in
+/// too: serde reads a flattened struct through an intermediate buffer of
 /// every field, which made reading ten hits' records cost as much as
-/// finding them for a rare phrase. The JSON is the same.
+/// finding them for a rare phrase. Reads both the full JSON and the
+/// stored one ([`ParagraphRecord::stored_json`]: no text, no source, no
+/// empty fields).
 #[derive(Deserialize)]
 struct StoredRecord {
     id: String,
-    source: String,
+    #[serde(default)]
+    source: Option<String>,
     title: Option<String>,
     meeting: Option<String>,
     #[serde(default)]
@@ -77,6 +81,7 @@ struct StoredRecord {
     parent: Option<String>,
     context: Option<String>,
     heading: Option<String>,
+    #[serde(default)]
     text: String,
     #[serde(default)]
     countries: Vec<CountryCode>,
@@ -90,9 +95,16 @@ struct StoredRecord {
 
 impl From<StoredRecord> for ParagraphRecord {
     fn from(r: StoredRecord) -> ParagraphRecord {
+        // The stored form leaves the source out: the id is `source#label`.
+        let source = r.source.unwrap_or_else(|| {
+            r.id.strip_suffix(r.paragraph.as_str())
+                .and_then(|s| s.strip_suffix('#'))
+                .unwrap_or_default()
+                .to_string()
+        });
         ParagraphRecord {
             id: r.id,
-            source: r.source,
+            source,
             header: MeetingHeader {
                 title: r.title,
                 meeting: r.meeting,
@@ -122,6 +134,136 @@ impl From<StoredRecord> for ParagraphRecord {
             topics: r.topics,
             groups: r.groups,
         }
+    }
+}
+
+/// What the index stores of a record beside its text: the JSON of
+/// [`StoredRecord`] without the text, the source (the id holds it) and
+/// empty fields, in three parts: the id first (a lookup by id reads it
+/// alone, `crate::index::record_prefix`), the header's fields
+/// ([`StoredHeader`], written once per document), the paragraph's. Why:
+/// the full JSON repeated every document's header with its empty fields
+/// on every paragraph and escaped the text, and serialising it was a
+/// twentieth of the instructions of an ingest (benches/PROFILE.md,
+/// twelfth round).
+#[derive(Serialize)]
+struct HeaderForm<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meeting: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meeting_id: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    acronym: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edition: Option<u32>,
+    doc_type: DocType,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_end: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chair: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issuer: Option<CountryCode>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    participants: &'a [CountryCode],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    symbol: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    vote: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: &'a Option<String>,
+}
+
+/// The paragraph's part of the stored JSON (see [`HeaderForm`]).
+#[derive(Serialize)]
+struct ParagraphForm<'a> {
+    paragraph: &'a str,
+    ordinal: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    context: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    heading: &'a Option<String>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    countries: &'a [CountryCode],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    instruments: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    topics: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    groups: &'a [String],
+}
+
+/// A document header's fields as the stored JSON writes them (`"doc_type":…`
+/// and the others that are set, without braces), made once for all the
+/// paragraphs of a document.
+pub struct StoredHeader(String);
+
+impl StoredHeader {
+    /// The stored fields of `h`.
+    pub fn of(h: &MeetingHeader) -> serde_json::Result<StoredHeader> {
+        let json = serde_json::to_string(&HeaderForm {
+            title: &h.title,
+            meeting: &h.meeting,
+            meeting_id: &h.meeting_id,
+            acronym: &h.acronym,
+            edition: h.edition,
+            doc_type: h.doc_type,
+            date: h.date,
+            date_end: h.date_end,
+            year: h.year,
+            place: &h.place,
+            chair: &h.chair,
+            issuer: h.issuer,
+            participants: &h.participants,
+            symbol: &h.symbol,
+            vote: &h.vote,
+            url: &h.url,
+        })?;
+        // `doc_type` is always written: never an empty object.
+        Ok(StoredHeader(json[1..json.len() - 1].to_string()))
+    }
+}
+
+impl ParagraphRecord {
+    /// The JSON the index stores beside the text; reading it back with
+    /// `serde_json` and setting the text gives the record.
+    pub fn stored_json(&self) -> serde_json::Result<String> {
+        self.stored_json_with(&StoredHeader::of(&self.header)?)
+    }
+
+    /// [`ParagraphRecord::stored_json`] with the header's part made
+    /// already: `header` must be [`StoredHeader::of`] this record's header.
+    pub fn stored_json_with(&self, header: &StoredHeader) -> serde_json::Result<String> {
+        let id = serde_json::to_string(&self.id)?;
+        let paragraph = serde_json::to_string(&ParagraphForm {
+            paragraph: &self.paragraph,
+            ordinal: self.ordinal,
+            parent: &self.parent,
+            context: &self.context,
+            heading: &self.heading,
+            countries: &self.countries,
+            instruments: &self.instruments,
+            topics: &self.topics,
+            groups: &self.groups,
+        })?;
+        let mut out = String::with_capacity(id.len() + header.0.len() + paragraph.len() + 8);
+        out.push_str("{\"id\":");
+        out.push_str(&id);
+        out.push(',');
+        out.push_str(&header.0);
+        out.push(',');
+        // The paragraph's object without its opening brace.
+        out.push_str(&paragraph[1..]);
+        Ok(out)
     }
 }
 
@@ -181,9 +323,9 @@ mod tests {
         }
     }
 
-    /// The stored JSON is flat (header fields at the top level), and reading
-    /// it back through the flat mirror gives the same record, with every
-    /// field set and with every optional field empty.
+    /// Reading the stored form back and setting the text gives the same
+    /// record, with every field set and with every optional field empty;
+    /// the full JSON (header fields at the top level) reads back too.
     #[test]
     fn stored_json_round_trips() {
         let full = full();
@@ -198,24 +340,50 @@ mod tests {
             groups: Vec::new(),
             ..full.clone()
         };
-        for record in [full, sparse] {
-            let json = serde_json::to_string(&record).expect("serialise");
-            let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+        let odd_name = ParagraphRecord {
+            id: "odd #1 name.txt#p3".into(),
+            source: "odd #1 name.txt".into(),
+            paragraph: "p3".into(),
+            ..sparse.clone()
+        };
+        for record in [full, sparse, odd_name] {
+            let json = record.stored_json().expect("serialise");
+            assert!(!json.contains(&record.text) && !json.contains(":null"));
+            let mut back: ParagraphRecord = serde_json::from_str(&json).expect("read back");
+            back.text = record.text.clone();
+            assert_eq!(back, record);
+            let whole = serde_json::to_string(&record).expect("serialise");
+            let value: serde_json::Value = serde_json::from_str(&whole).expect("json");
             assert!(value.get("doc_type").is_some() && value.get("header").is_none());
-            let back: ParagraphRecord = serde_json::from_str(&json).expect("read back");
+            let back: ParagraphRecord = serde_json::from_str(&whole).expect("read back");
             assert_eq!(back, record);
         }
     }
 
-    /// The bytes of the stored JSON, field order included: indexes built
-    /// before are read by the same code, and a lookup by id reads the
-    /// record's first field (`crate::index::record_prefix`).
+    /// The bytes of the stored JSON, field order included: the index
+    /// format depends on them (a change is a schema version), and a lookup
+    /// by id reads the record's first field (`crate::index::record_prefix`).
     #[test]
     fn stored_json_keeps_its_bytes() {
-        let json = serde_json::to_string(&full()).expect("serialise");
+        let json = full().stored_json().expect("serialise");
         assert_eq!(
             json,
-            r#"{"id":"arf/2005.txt#4(d)","source":"arf/2005.txt","title":"Chairman's Statement","meeting":"ASEAN Regional Forum","meeting_id":"ARF","acronym":"ARF","edition":12,"doc_type":"chairs-statement","date":"2005-07-29","date_end":"2005-07-30","year":2005,"place":"Vientiane","chair":"H.E. Somsavat Lengsavad","issuer":"LAO","participants":["JPN","KOR"],"symbol":"S/RES/1540 (2004)","vote":"unanimously","url":"https://example.org/arf","paragraph":"4(d)","ordinal":7,"parent":"4","context":"The Ministers:","heading":"Non-proliferation","text":"welcomed the Six-Party Talks on the Korean Peninsula.","countries":["PRK"],"instruments":["NPT"],"topics":["non-proliferation"],"groups":["ASEAN"]}"#
+            r#"{"id":"arf/2005.txt#4(d)","title":"Chairman's Statement","meeting":"ASEAN Regional Forum","meeting_id":"ARF","acronym":"ARF","edition":12,"doc_type":"chairs-statement","date":"2005-07-29","date_end":"2005-07-30","year":2005,"place":"Vientiane","chair":"H.E. Somsavat Lengsavad","issuer":"LAO","participants":["JPN","KOR"],"symbol":"S/RES/1540 (2004)","vote":"unanimously","url":"https://example.org/arf","paragraph":"4(d)","ordinal":7,"parent":"4","context":"The Ministers:","heading":"Non-proliferation","countries":["PRK"],"instruments":["NPT"],"topics":["non-proliferation"],"groups":["ASEAN"]}"#
+        );
+        let sparse = ParagraphRecord {
+            header: MeetingHeader::default(),
+            parent: None,
+            context: None,
+            heading: None,
+            countries: Vec::new(),
+            instruments: Vec::new(),
+            topics: Vec::new(),
+            groups: Vec::new(),
+            ..full()
+        };
+        assert_eq!(
+            sparse.stored_json().expect("serialise"),
+            r#"{"id":"arf/2005.txt#4(d)","doc_type":"other","paragraph":"4(d)","ordinal":7}"#
         );
     }
 }
