@@ -1,22 +1,29 @@
 //! The English analyser of the text fields: tantivy's `en_stem` chain
 //! (simple tokenizer, tokens over 40 bytes dropped, lower case, Snowball
 //! English stemmer) with accents folded before stemming (so `Cote` finds
-//! `Côte` and `Turkiye` finds `Türkiye`; the stored text keeps its accents)
-//! and a per-thread cache in front of the stemmer.
+//! `Côte` and `Turkiye` finds `Turkiye`; the stored text keeps its accents)
+//! and a per-thread cache in front of the stemmer, all in one token stream
+//! ([`StemTokenizer`]).
 //!
-//! Why: in these corpora about 2% of word tokens are distinct, so almost
-//! every stemmer call recomputes a stem already known; profiling an ingest
-//! showed the stemmer at a quarter of all instructions. The output is the
-//! same as tantivy's `en_stem` (same algorithm, same crate) for ASCII text;
-//! folding changed the tokens of accented words, hence schema version 3.
+//! Why a cache: in these corpora about 2% of word tokens are distinct, so
+//! almost every stemmer call recomputes a stem already known; profiling an
+//! ingest showed the stemmer at a quarter of all instructions. Why one
+//! stream rather than tantivy's chain of filters: the chain copied each
+//! token and scanned it once per filter, an eighth of an ingest's
+//! instructions on the indexing thread, which sets the pace of an ingest
+//! (benches/PROFILE.md, twelfth round). The tokens are those of the chain
+//! (a test compares them on any text); the output is the same as tantivy's
+//! `en_stem` (same algorithm, same crate) for ASCII text; folding changed
+//! the tokens of accented words, hence schema version 3.
 
 use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
+#[cfg(test)]
+use tantivy::tokenizer::TokenFilter;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-    Token, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
 use tantivy::Index;
 
@@ -31,8 +38,15 @@ pub(crate) const LONGEST_TOKEN: usize = 40;
 
 /// The analyser of the text fields.
 pub(crate) fn stem_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(LONGEST_TOKEN))
+    TextAnalyzer::from(StemTokenizer::default())
+}
+
+/// tantivy's chain that [`StemTokenizer`] does in one stream: the
+/// reference its tokens are tested against.
+#[cfg(test)]
+fn chained_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(tantivy::tokenizer::SimpleTokenizer::default())
+        .filter(tantivy::tokenizer::RemoveLongFilter::limit(LONGEST_TOKEN))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(CachedEnglishStemmer)
@@ -42,6 +56,146 @@ pub(crate) fn stem_analyzer() -> TextAnalyzer {
 thread_local! {
     static FOLDER: RefCell<TextAnalyzer> =
         RefCell::new(TextAnalyzer::builder(RawTokenizer::default()).filter(AsciiFoldingFilter).build());
+    /// Lower case and accents folded, as the chain's filters do it, for the
+    /// words with a letter beyond ASCII.
+    static LOWER_FOLDER: RefCell<TextAnalyzer> = RefCell::new(
+        TextAnalyzer::builder(RawTokenizer::default())
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build(),
+    );
+}
+
+/// Each ASCII byte in lower case when it is a letter or digit (a word
+/// byte), else 0.
+const ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The text fields' tokenizer: words are runs of letters and digits (as
+/// tantivy's `SimpleTokenizer` cuts them), each in lower case, accents
+/// folded, stemmed; a word of [`LONGEST_TOKEN`] bytes or more is dropped
+/// but keeps its position.
+#[derive(Clone, Default)]
+pub(crate) struct StemTokenizer {
+    token: Token,
+}
+
+/// The token stream of [`StemTokenizer`].
+pub(crate) struct StemTokenStream<'a> {
+    text: &'a str,
+    /// Byte offset of the next character to read.
+    at: usize,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for StemTokenizer {
+    type TokenStream<'a> = StemTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> StemTokenStream<'a> {
+        self.token.reset();
+        StemTokenStream {
+            text,
+            at: 0,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl StemTokenStream<'_> {
+    /// The next word's byte range from `self.at` on, and whether it is
+    /// all ASCII (its lower-case bytes then already in the token's text).
+    fn next_word(&mut self) -> Option<(usize, usize, bool)> {
+        let bytes = self.text.as_bytes();
+        let text = &mut self.token.text;
+        text.clear();
+        // The first byte of a word.
+        let start = loop {
+            let b = *bytes.get(self.at)?;
+            if b < 0x80 {
+                if ASCII_WORD[b as usize] != 0 {
+                    break self.at;
+                }
+                self.at += 1;
+            } else {
+                let c = self.text[self.at..].chars().next()?;
+                if c.is_alphanumeric() {
+                    break self.at;
+                }
+                self.at += c.len_utf8();
+            }
+        };
+        let mut ascii = true;
+        while let Some(&b) = bytes.get(self.at) {
+            if b < 0x80 {
+                let lower = ASCII_WORD[b as usize];
+                if lower == 0 {
+                    break;
+                }
+                if ascii {
+                    text.push(lower as char);
+                }
+                self.at += 1;
+            } else {
+                let Some(c) = self.text[self.at..].chars().next() else {
+                    break;
+                };
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                ascii = false;
+                self.at += c.len_utf8();
+            }
+        }
+        Some((start, self.at, ascii))
+    }
+}
+
+impl TokenStream for StemTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        loop {
+            self.token.position = self.token.position.wrapping_add(1);
+            let Some((from, to, ascii)) = self.next_word() else {
+                return false;
+            };
+            if to - from >= LONGEST_TOKEN {
+                continue;
+            }
+            if !ascii {
+                let word = &self.text[from..to];
+                let text = &mut self.token.text;
+                LOWER_FOLDER.with(|cell| {
+                    let mut analyzer = cell.borrow_mut();
+                    let mut stream = analyzer.token_stream(word);
+                    text.clear();
+                    if let Some(t) = stream.next() {
+                        text.push_str(&t.text);
+                    }
+                });
+            }
+            stem_in_place(&mut self.token.text);
+            self.token.offset_from = from;
+            self.token.offset_to = to;
+            return true;
+        }
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
 }
 
 /// Folds the accents of one lower-cased word as the analyser does
@@ -211,10 +365,13 @@ pub(crate) fn stem_in_place(text: &mut String) {
     })
 }
 
-/// Token filter: English stemming through the per-thread cache.
+#[cfg(test)]
+/// Token filter: English stemming through the per-thread cache (the
+/// chain's last filter, kept as the reference for [`StemTokenizer`]).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CachedEnglishStemmer;
 
+#[cfg(test)]
 impl TokenFilter for CachedEnglishStemmer {
     type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
 
@@ -223,12 +380,14 @@ impl TokenFilter for CachedEnglishStemmer {
     }
 }
 
+#[cfg(test)]
 /// The tokenizer made by [`CachedEnglishStemmer`].
 #[derive(Clone)]
 pub struct CachedStemmerFilter<T> {
     inner: T,
 }
 
+#[cfg(test)]
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
     type TokenStream<'a> = CachedStemmerStream<T::TokenStream<'a>>;
 
@@ -239,11 +398,13 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
     }
 }
 
+#[cfg(test)]
 /// The token stream of [`CachedStemmerFilter`].
 pub struct CachedStemmerStream<S> {
     tail: S,
 }
 
+#[cfg(test)]
 impl<S: TokenStream> TokenStream for CachedStemmerStream<S> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
@@ -290,6 +451,84 @@ mod tests {
         for _ in 0..2 {
             assert_eq!(tokens(&mut ours, text), tokens(&mut theirs, text));
         }
+    }
+
+    /// Every token with its position and byte range.
+    fn full_tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        while let Some(t) = stream.next() {
+            out.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
+        }
+        out
+    }
+
+    #[test]
+    fn one_stream_gives_the_chains_tokens() {
+        let long = "x".repeat(LONGEST_TOKEN);
+        for text in [
+            "",
+            "  ,;",
+            "The Ministers' reaffirmation of export-controls (1540), 2003.",
+            "Côte d’Ivoire, TÜRKİYE and Straße; ΣΟΦΙΑ ΟΔΟΣ; ǅemal Œuvre naïveté",
+            "½ ² ٣ 十二 Ⅻ x²y ﬁnancial",
+            &format!("a {long} b {long}é c"),
+            &format!("{}é d", "y".repeat(LONGEST_TOKEN - 2)),
+            "İstanbul İİ",
+            "mixed Ünited NATIONS résumés",
+        ] {
+            assert_eq!(
+                full_tokens(&mut stem_analyzer(), text),
+                full_tokens(&mut chained_analyzer(), text),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_stream_gives_the_chains_tokens_on_any_text(text in "\\PC{0,80}") {
+            proptest::prop_assert_eq!(
+                full_tokens(&mut stem_analyzer(), &text),
+                full_tokens(&mut chained_analyzer(), &text)
+            );
+        }
+
+        #[test]
+        fn one_stream_gives_the_chains_tokens_on_words(text in "([A-Za-zÀ-ɏ0-9]{1,45}[ .,'’-]{1,2}){0,12}") {
+            proptest::prop_assert_eq!(
+                full_tokens(&mut stem_analyzer(), &text),
+                full_tokens(&mut chained_analyzer(), &text)
+            );
+        }
+    }
+
+    /// The same over a real corpus, every file: run with
+    /// `DIPSEARCH_UNGDC=<unpacked folder> cargo test --release -- --ignored
+    /// chains_tokens_on_a_corpus` (skipped without it).
+    #[test]
+    #[ignore]
+    fn one_stream_gives_the_chains_tokens_on_a_corpus() {
+        let Some(root) = std::env::var_os("DIPSEARCH_UNGDC") else {
+            return;
+        };
+        let (mut ours, mut theirs) = (stem_analyzer(), chained_analyzer());
+        let mut files = 0;
+        for entry in walkdir::WalkDir::new(root).into_iter().flatten() {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let bytes = std::fs::read(entry.path()).unwrap_or_default();
+            let text = String::from_utf8_lossy(&bytes);
+            assert_eq!(
+                full_tokens(&mut ours, &text),
+                full_tokens(&mut theirs, &text),
+                "{}",
+                entry.path().display()
+            );
+            files += 1;
+        }
+        assert!(files > 0);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! the fragment is a common prefix (`non`, `co`, `self`, …) or when the
 //! next part starts with a capital or digit (`Secretary-`/`General`).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Prefixes that are written with a hyphen, kept when a line breaks after
 /// them (`non-` + `proliferation`).
@@ -83,9 +83,10 @@ impl WordForms {
     /// for each line ending in `frag-` followed by a line starting with
     /// `tail`, whether `frag-tail` or `fragtail` occurs elsewhere in the
     /// document. Only those candidates are looked for, so a document is
-    /// not lower-cased and hashed word by word.
+    /// not lower-cased and hashed word by word. (Fx hashing: SipHash over
+    /// these sets was 0.8 % of an ingest's instructions.)
     pub(super) fn collect(lines: &[&str]) -> WordForms {
-        let mut wanted: HashSet<String> = HashSet::new();
+        let mut wanted: HashSet<String> = HashSet::default();
         for pair in lines.windows(2) {
             let Some(frag) = trailing_fragment(pair[0]) else {
                 continue;
