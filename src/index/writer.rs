@@ -31,24 +31,30 @@ fn entity_terms(t: &Tags) -> Vec<(EntityKind, String)> {
     out
 }
 
-/// Largest memory budget of the writer: up to 200 MB of arena. The arena
-/// is most of an ingest's peak memory (issue 18 asks under 400 MiB on the
-/// UN General Debate, 190 MiB of speeches): 300 MB gave a peak of 504–532
-/// MiB, 200 MB 336–390 MiB.
-const WRITER_BUDGET_BYTES: usize = 200_000_000;
+/// Largest memory budget of an indexing thread: up to 150 MB of arena,
+/// which holds half of the UN General Debate (190 MiB of speeches), so
+/// that two threads write it as two segments. The arena is most of an
+/// ingest's peak memory (issue 18 asks under 400 MiB there): two threads
+/// of 150 MB peaked at 251–253 MB (benches/PROFILE.md, twelfth round).
+const THREAD_BUDGET_MAX: usize = 150_000_000;
 /// Smallest budget tantivy accepts for an indexing thread (15 MB).
 const THREAD_BUDGET_MIN: usize = 15_000_000;
 
-/// Indexing threads of the writer. One: each thread flushes a segment of
-/// its own whenever its share of the arena is full, and every segment
-/// costs every search process its opening (six files mapped, their
-/// footers read) and its term look-ups. On the UN General Debate two
-/// threads flushed five segments and one thread flushes two, which takes
-/// 0.45 ms (an eighth) off a whole `search "export control"` process and
-/// leaves the index 2.5 % smaller, for the same CPU time and 13 % more wall
-/// time on two cores (14.5 → 16.5 s; the reading workers use the other
-/// core). Figures in benches/PROFILE.md.
-const INDEXING_THREADS: usize = 1;
+/// Most indexing threads of the writer: two, where there are two cores
+/// and enough to index. Each thread writes a segment of its own, and
+/// every segment costs every search its term look-ups; but with one
+/// thread the ingest ended with a second and a half of one core writing
+/// the one segment out while the other core idled, and two threads write
+/// their halves at once. On the UN General Debate two segments instead of
+/// one took 6 % off the ingest's wall time on two cores, with the same
+/// whole-process query times (median ratio 0.99 over the 12 benchmark
+/// queries) and an index 0.6 % larger (benches/PROFILE.md, twelfth
+/// round). Pinned to one core the ingest keeps one thread.
+const INDEXING_THREADS_MAX: usize = 2;
+
+/// Work under this many bytes is indexed by one thread: a small update
+/// gains nothing from a second one and would leave two small segments.
+const SPLIT_WORK_BYTES: u64 = 16 << 20;
 
 /// A segment with fewer documents than the largest one divided by this, or
 /// than [`SMALL_SEGMENT_DOCS`], is merged with the other small ones after a
@@ -62,6 +68,7 @@ const SMALL_SEGMENT_DOCS: u32 = 1_000;
 pub struct IndexWriterHandle {
     writer: IndexWriter,
     fields: Fields,
+    threads: usize,
 }
 
 impl IndexWriterHandle {
@@ -70,13 +77,18 @@ impl IndexWriterHandle {
     /// update gets a small arena, so adding one document does not pay for
     /// allocating hundreds of megabytes.
     pub fn acquire(handle: &IndexHandle, work_bytes: u64) -> Result<IndexWriterHandle> {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = match work_bytes >= SPLIT_WORK_BYTES {
+            true => cores.clamp(1, INDEXING_THREADS_MAX),
+            false => 1,
+        };
         // Arena use is several times the text indexed; grow with the work
         // so that a batch is flushed as few segments as possible.
-        let wanted = (work_bytes as usize).saturating_mul(12);
-        let budget = wanted.clamp(THREAD_BUDGET_MIN * INDEXING_THREADS, WRITER_BUDGET_BYTES);
+        let wanted = (work_bytes as usize).saturating_mul(12) / threads;
+        let budget = wanted.clamp(THREAD_BUDGET_MIN, THREAD_BUDGET_MAX) * threads;
         let writer = handle
             .index
-            .writer_with_num_threads(INDEXING_THREADS, budget)
+            .writer_with_num_threads(threads, budget)
             .map_err(|e| match e {
                 tantivy::TantivyError::LockFailure(..) => Error::IndexLocked(handle.dir.clone()),
                 other => Error::Tantivy(other),
@@ -84,12 +96,13 @@ impl IndexWriterHandle {
         Ok(IndexWriterHandle {
             writer,
             fields: handle.fields.clone(),
+            threads,
         })
     }
 
     /// How many threads tantivy indexes with (each keeps a core busy).
     pub fn threads(&self) -> usize {
-        INDEXING_THREADS
+        self.threads
     }
 
     /// Deletes every document (paragraphs and file state) of a source file.

@@ -19,7 +19,7 @@
 //! The two rules are not merged further: every further merge changes the
 //! paragraphs of 1 to 276 of the 12,000 reference documents.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::boilerplate::is_page_number;
 use crate::text::line::ends_sentence;
@@ -104,7 +104,7 @@ impl RunningHeaders {
         lines: impl Iterator<Item = &'a str>,
         evidence: Evidence,
     ) -> RunningHeaders {
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut counts: HashMap<String, usize> = HashMap::default();
         for t in lines.filter(|t| evidence.candidate(t)) {
             *counts.entry(shape(t)).or_insert(0) += 1;
         }
@@ -134,9 +134,12 @@ impl RunningHeaders {
 /// A line with its digits folded, so `Page 3 of 12` and `Page 4 of 12`
 /// have one shape.
 fn shape(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .collect()
+    // Byte by byte: an ASCII digit is never part of a longer character.
+    let mut b = s.as_bytes().to_vec();
+    for x in b.iter_mut().filter(|x| x.is_ascii_digit()) {
+        *x = b'#';
+    }
+    String::from_utf8(b).unwrap_or_else(|_| s.to_string())
 }
 #[cfg(test)]
 mod tests {

@@ -311,7 +311,10 @@ fn token(tok: &str, bracket: bool) -> Option<Token> {
 
 /// Whether `s` is a marker alone (`3.`, `(b)`), with no text after it.
 pub fn is_marker_only(s: &str) -> bool {
-    parse_marker(&format!("{s} x")).is_some_and(|m| m.text_start == s.len() + 1) && !s.contains(' ')
+    // The space test first: it rules out almost every line without the
+    // copy (this runs for every line of every document).
+    !s.contains(' ')
+        && parse_marker(&format!("{s} x")).is_some_and(|m| m.text_start == s.len() + 1)
 }
 
 /// Whether a line starts a new item by its look alone: a punctuated
