@@ -85,7 +85,14 @@ const INVISIBLE: [char; 3] = ['\u{200b}', '\u{2060}', '\u{feff}'];
 
 /// `text` without [`INVISIBLE`] characters (no copy when it has none).
 fn without_invisible(text: String) -> String {
-    if text.contains(INVISIBLE) {
+    // One substring search per character: the standard library's is
+    // vectorised, where a search for any of several chars decodes every
+    // character of the text (2.5 % of an ingest's instructions).
+    let mut buf = [0u8; 4];
+    if INVISIBLE
+        .iter()
+        .any(|c| text.contains(&*c.encode_utf8(&mut buf)))
+    {
         text.replace(INVISIBLE, "")
     } else {
         text

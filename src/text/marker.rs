@@ -313,8 +313,7 @@ fn token(tok: &str, bracket: bool) -> Option<Token> {
 pub fn is_marker_only(s: &str) -> bool {
     // The space test first: it rules out almost every line without the
     // copy (this runs for every line of every document).
-    !s.contains(' ')
-        && parse_marker(&format!("{s} x")).is_some_and(|m| m.text_start == s.len() + 1)
+    !s.contains(' ') && parse_marker(&format!("{s} x")).is_some_and(|m| m.text_start == s.len() + 1)
 }
 
 /// Whether a line starts a new item by its look alone: a punctuated
