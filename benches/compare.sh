@@ -12,8 +12,9 @@
 #   2. builds dipsearch in release mode, ingests the whole corpus (wall time and
 #      peak RSS from /usr/bin/time -v);
 #   3. exports dipsearch's paragraphs and builds SQLite FTS5 over exactly those
-#      (porter unicode61; the build and the 'optimize' step timed separately);
-#      then both builds again pinned to one core (taskset -c 0), wall and CPU;
+#      (porter unicode61; build, optimize and vacuum); the two builds
+#      alternate BUILD_ROUNDS times, with both cores and pinned to one core
+#      (taskset -c 0), wall and CPU, and the ratios are of the medians;
 #   4. runs the 12 queries of benches/queries.txt as whole processes, the three
 #      tools alternating (order rotated every round), ROUNDS rounds, and prints
 #      medians and ratios dipsearch/peer;
@@ -24,7 +25,8 @@
 #
 # Needs: cargo, zstd, tar, sqlite3 (with FTS5 and JSON), ripgrep, GNU time;
 # the missing distribution packages are installed with apt-get when possible.
-# Environment: ROUNDS (default 15), SCALE_ROUNDS (default 5), DIPSEARCH_UNGDC,
+# Environment: ROUNDS (default 15), SCALE_ROUNDS (default 5), BUILD_ROUNDS
+# (default 3), DIPSEARCH_UNGDC,
 # CARGO_TARGET_DIR, SKIP_SCALING=1, SKIP_BUILD=1 (use the existing release binary).
 set -euo pipefail
 
@@ -156,18 +158,35 @@ machine
 out "rounds: $ROUNDS (whole-process queries, tools alternating), scaling rounds: $SCALE_ROUNDS"
 out ""
 
+# The builds alternate, BUILD_ROUNDS times each (default 3), with both
+# cores and then pinned to one (taskset -c 0): the host's speed moves
+# within minutes (the same ingest took 18 CPU-s and 45 CPU-s an hour
+# apart), so one build of each could land in different weather. Every
+# round is printed; the ratios are of the medians.
 IDX=$WORK/index-full
-rm -rf "$IDX" "$IDX.tmp" "$IDX.old"
-say "compare: dipsearch ingest of the whole corpus"
-timed "$BIN" --index "$IDX" ingest "$CORPUS" --quiet > "$WORK/ingest-full.out"
-DS_BUILD=$T_WALL; DS_CPU=$T_CPU; DS_RSS=$T_RSS; DS_SIZE=$(dusb "$IDX")
-DS_REPORT=$(tail -3 "$WORK/ingest-full.out" | tr '\n' ' ')
-
-say "compare: export + FTS5 build"
-"$BIN" --index "$IDX" export > "$WORK/export.jsonl"
-NPARA=$(wc -l < "$WORK/export.jsonl")
-rm -f "$WORK/stage.db"
-sqlite3 "$WORK/stage.db" <<EOF
+FTS=$WORK/fts.db
+ds_build() { # [taskset args...]
+    rm -rf "$IDX" "$IDX.tmp" "$IDX.old"
+    timed "$@" "$BIN" --index "$IDX" ingest "$CORPUS" --quiet > "$WORK/ingest-full.out"
+}
+fts_build() { # db [taskset args...] : insert, then optimize and vacuum; sets F_WALL F_CPU F_RSS
+    local db=$1
+    shift
+    rm -f "$db"
+    timed "$@" sqlite3 "$db" "ATTACH '$WORK/stage.db' AS s;
+CREATE VIRTUAL TABLE t USING fts5(id UNINDEXED, text, countries, tokenize='porter unicode61');
+INSERT INTO t(id, text, countries) SELECT id, text, countries FROM s.p;"
+    local w=$T_WALL c=$T_CPU
+    F_RSS=$T_RSS
+    timed "$@" sqlite3 "$db" "INSERT INTO t(t) VALUES('optimize'); VACUUM;"
+    F_WALL=$(awk -v a="$w" -v b="$T_WALL" 'BEGIN {printf "%.2f", a+b}')
+    F_CPU=$(awk -v a="$c" -v b="$T_CPU" 'BEGIN {printf "%.2f", a+b}')
+}
+stage() { # the exported paragraphs as a table for FTS5
+    "$BIN" --index "$IDX" export > "$WORK/export.jsonl"
+    NPARA=$(wc -l < "$WORK/export.jsonl")
+    rm -f "$WORK/stage.db"
+    sqlite3 "$WORK/stage.db" <<EOF
 CREATE TABLE raw(line TEXT);
 .mode ascii
 .separator "\\037" "\\n"
@@ -179,53 +198,52 @@ INSERT INTO p SELECT json_extract(line, '\$.id'), json_extract(line, '\$.text'),
 DROP TABLE raw;
 VACUUM;
 EOF
-FTS=$WORK/fts.db
-rm -f "$FTS"
-timed sqlite3 "$FTS" "ATTACH '$WORK/stage.db' AS s;
-CREATE VIRTUAL TABLE t USING fts5(id UNINDEXED, text, countries, tokenize='porter unicode61');
-INSERT INTO t(id, text, countries) SELECT id, text, countries FROM s.p;"
-FTS_BUILD=$T_WALL; FTS_BUILD_CPU=$T_CPU; FTS_RSS=$T_RSS
-timed sqlite3 "$FTS" "INSERT INTO t(t) VALUES('optimize'); VACUUM;"
-FTS_OPT=$T_WALL; FTS_OPT_CPU=$T_CPU
+}
+BUILD_ROUNDS=${BUILD_ROUNDS:-3}
+PINNED=()
+command -v taskset >/dev/null 2>&1 && PINNED=(taskset -c 0)
+out "## Build (whole corpus; $BUILD_ROUNDS rounds, the two builds alternating)"
+outf '%-34s %9s %9s %9s %9s %9s\n' "" "ds wall s" "ds cpu s" "fts wall" "fts cpu" "wall ratio"
+DS_WS=(); DS_CS=(); F_WS=(); F_CS=(); P_DS_WS=(); P_DS_CS=(); P_F_WS=(); P_F_CS=()
+DS_RSS=0
+for r in $(seq "$BUILD_ROUNDS"); do
+    say "compare: build round $r of $BUILD_ROUNDS"
+    ds_build
+    DS_WS+=("$T_WALL"); DS_CS+=("$T_CPU")
+    (( T_RSS > DS_RSS )) && DS_RSS=$T_RSS
+    [[ $r == 1 ]] && stage
+    fts_build "$FTS"
+    F_WS+=("$F_WALL"); F_CS+=("$F_CPU")
+    outf '%-34s %9s %9s %9s %9s %9s\n' "round $r, both cores" "${DS_WS[-1]}" "${DS_CS[-1]}" "$F_WALL" "$F_CPU" "$(ratio "${DS_WS[-1]}" "$F_WALL")"
+    if (( ${#PINNED[@]} )); then
+        ds_build "${PINNED[@]}"
+        P_DS_WS+=("$T_WALL"); P_DS_CS+=("$T_CPU")
+        fts_build "$WORK/fts-pinned.db" "${PINNED[@]}"
+        P_F_WS+=("$F_WALL"); P_F_CS+=("$F_CPU")
+        outf '%-34s %9s %9s %9s %9s %9s\n' "round $r, pinned (taskset -c 0)" "${P_DS_WS[-1]}" "${P_DS_CS[-1]}" "$F_WALL" "$F_CPU" "$(ratio "${P_DS_WS[-1]}" "$F_WALL")"
+        rm -f "$WORK/fts-pinned.db"
+    fi
+done
+# The index the queries below read: built with both cores, as users run it.
+ds_build
+DS_SIZE=$(dusb "$IDX")
+DS_REPORT=$(tail -3 "$WORK/ingest-full.out" | tr '\n' ' ')
 FTS_SIZE=$(dusb "$FTS")
 NFTS=$(sqlite3 "$FTS" "SELECT count(*) FROM t;")
-
-out "## Build (whole corpus, $NPARA paragraphs exported, $NFTS rows in FTS5)"
-outf '%-38s %8s %8s %10s %10s\n' "" "wall s" "cpu s" "size MiB" "peak MiB"
-outf '%-38s %8s %8s %10s %10s\n' "dipsearch ingest (decode+segment+tag)" "$DS_BUILD" "$DS_CPU" "$(mib "$DS_SIZE")" "$DS_RSS"
-outf '%-38s %8s %8s %10s %10s\n' "SQLite FTS5 insert" "$FTS_BUILD" "$FTS_BUILD_CPU" "" "$FTS_RSS"
-outf '%-38s %8s %8s %10s %10s\n' "SQLite FTS5 optimize+vacuum" "$FTS_OPT" "$FTS_OPT_CPU" "$(mib "$FTS_SIZE")" ""
-FTS_TOTAL=$(awk -v a="$FTS_BUILD" -v b="$FTS_OPT" 'BEGIN {printf "%.2f", a+b}')
-FTS_TOTAL_CPU=$(awk -v a="$FTS_BUILD_CPU" -v b="$FTS_OPT_CPU" 'BEGIN {printf "%.2f", a+b}')
-out "ratios: ingest/FTS5 build+optimize = $(ratio "$DS_BUILD" "$FTS_TOTAL") wall, $(ratio "$DS_CPU" "$FTS_TOTAL_CPU") cpu (target <= 0.75); index size/FTS5 db = $(ratio "$DS_SIZE" "$FTS_SIZE") (target <= 0.6); peak memory $DS_RSS MiB (target < 1024)"
+med() { printf '%s\n' "$@" | median; }
+DS_BUILD=$(med "${DS_WS[@]}"); DS_CPU=$(med "${DS_CS[@]}")
+FTS_TOTAL=$(med "${F_WS[@]}"); FTS_TOTAL_CPU=$(med "${F_CS[@]}")
+outf '%-34s %9s %9s %9s %9s %9s\n' "median, both cores" "$DS_BUILD" "$DS_CPU" "$FTS_TOTAL" "$FTS_TOTAL_CPU" "$(ratio "$DS_BUILD" "$FTS_TOTAL")"
+out "$NPARA paragraphs exported, $NFTS rows in FTS5; index $(mib "$DS_SIZE") MiB, FTS5 db $(mib "$FTS_SIZE") MiB; dipsearch peak memory $DS_RSS MiB, FTS5 $F_RSS MiB"
+out "ratios: ingest/FTS5 build+optimize = $(ratio "$DS_BUILD" "$FTS_TOTAL") wall, $(ratio "$DS_CPU" "$FTS_TOTAL_CPU") cpu (target <= 0.75); index size/FTS5 db = $(ratio "$DS_SIZE" "$FTS_SIZE") (target <= 0.6); peak memory $DS_RSS MiB (target < 400)"
 out "dipsearch said: $DS_REPORT"
-
-# The same two builds pinned to one core: the ingest may use every core it
-# finds, FTS5 uses one, so on a machine whose second core is busy the ratio
-# above moves; pinned, it compares the work alone (issue 18: <= 1.0).
-if command -v taskset >/dev/null 2>&1; then
-    say "compare: both builds pinned to one core"
-    PIDX=$WORK/index-pinned
-    rm -rf "$PIDX" "$PIDX.tmp" "$PIDX.old"
-    timed taskset -c 0 "$BIN" --index "$PIDX" ingest "$CORPUS" --quiet > /dev/null
-    P_DS=$T_WALL; P_DS_CPU=$T_CPU
-    rm -rf "$PIDX"
-    PFTS=$WORK/fts-pinned.db
-    rm -f "$PFTS"
-    timed taskset -c 0 sqlite3 "$PFTS" "ATTACH '$WORK/stage.db' AS s;
-CREATE VIRTUAL TABLE t USING fts5(id UNINDEXED, text, countries, tokenize='porter unicode61');
-INSERT INTO t(id, text, countries) SELECT id, text, countries FROM s.p;
-INSERT INTO t(t) VALUES('optimize');"
-    P_FTS=$T_WALL; P_FTS_CPU=$T_CPU
-    timed taskset -c 0 sqlite3 "$PFTS" "VACUUM;"
-    P_FTS=$(awk -v a="$P_FTS" -v b="$T_WALL" 'BEGIN {printf "%.2f", a+b}')
-    P_FTS_CPU=$(awk -v a="$P_FTS_CPU" -v b="$T_CPU" 'BEGIN {printf "%.2f", a+b}')
-    rm -f "$PFTS"
-    outf '%-38s %8s %8s\n' "pinned (taskset -c 0): dipsearch ingest" "$P_DS" "$P_DS_CPU"
-    outf '%-38s %8s %8s\n' "pinned (taskset -c 0): FTS5 build+opt" "$P_FTS" "$P_FTS_CPU"
+if (( ${#PINNED[@]} )); then
+    P_DS=$(med "${P_DS_WS[@]}"); P_DS_CPU=$(med "${P_DS_CS[@]}")
+    P_FTS=$(med "${P_F_WS[@]}"); P_FTS_CPU=$(med "${P_F_CS[@]}")
+    outf '%-34s %9s %9s %9s %9s %9s\n' "median, pinned (taskset -c 0)" "$P_DS" "$P_DS_CPU" "$P_FTS" "$P_FTS_CPU" "$(ratio "$P_DS" "$P_FTS")"
     out "ratio pinned to one core: ingest/FTS5 = $(ratio "$P_DS" "$P_FTS") wall, $(ratio "$P_DS_CPU" "$P_FTS_CPU") cpu (target <= 1.0)"
 else
-    out "pinned run skipped: no taskset"
+    out "pinned runs skipped: no taskset"
 fi
 out ""
 

@@ -35,7 +35,7 @@ fn entity_terms(t: &Tags) -> Vec<(EntityKind, String)> {
 /// which holds half of the UN General Debate (190 MiB of speeches), so
 /// that two threads write it as two segments. The arena is most of an
 /// ingest's peak memory (issue 18 asks under 400 MiB there): two threads
-/// of 150 MB peaked at 251–253 MB (benches/PROFILE.md, twelfth round).
+/// of 150 MB peaked at 245–248 MiB (benches/PROFILE.md, twelfth round).
 const THREAD_BUDGET_MAX: usize = 150_000_000;
 /// Smallest budget tantivy accepts for an indexing thread (15 MB).
 const THREAD_BUDGET_MIN: usize = 15_000_000;
