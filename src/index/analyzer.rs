@@ -1,7 +1,7 @@
 //! The English analyser of the text fields: tantivy's `en_stem` chain
 //! (simple tokenizer, tokens over 40 bytes dropped, lower case, Snowball
 //! English stemmer) with accents folded before stemming (so `Cote` finds
-//! `Côte` and `Turkiye` finds `Turkiye`; the stored text keeps its accents)
+//! `Côte` and `Turkiye` finds `Türkiye`; the stored text keeps its accents)
 //! and a per-thread cache in front of the stemmer, all in one token stream
 //! ([`StemTokenizer`]).
 //!
