@@ -67,8 +67,9 @@ thread_local! {
 }
 
 /// Each ASCII byte in lower case when it is a letter or digit (a word
-/// byte), else 0.
-const ASCII_WORD: [u8; 128] = {
+/// byte), else 0: how the tokenizer and the wording fingerprints
+/// (`shingles.rs`) read ASCII text.
+pub(super) const ASCII_WORD: [u8; 128] = {
     let mut t = [0u8; 128];
     let mut b = 0;
     while b < 128 {

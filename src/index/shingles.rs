@@ -26,7 +26,7 @@
 
 use tantivy::tokenizer::TokenStream;
 
-use super::analyzer::stem_analyzer;
+use super::analyzer::{stem_analyzer, ASCII_WORD};
 
 /// Words per shingle.
 pub const WORDS: usize = 4;
@@ -216,20 +216,6 @@ fn window_minima(values: &[u64], window: usize) -> Vec<u64> {
 /// second time over every paragraph made the ingest 1.3 times slower, and
 /// an inflection changed is one word changed, which the alignment (on
 /// stems) and `precedent`'s rare-words candidates absorb.
-/// Each ASCII byte in lower case when it is a letter or digit, else 0.
-const ASCII_WORD: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            t[b] = c.to_ascii_lowercase();
-        }
-        b += 1;
-    }
-    t
-};
-
 fn word_hashes(text: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut h = FNV_OFFSET;

@@ -123,7 +123,7 @@ impl IndexWriterHandle {
         let stored = StoredHeader::of(header).map_err(|e| Error::Corrupt(e.to_string()))?;
         for p in records {
             debug_assert_eq!(&p.record.header, header, "one header per document");
-            let mut doc = document_with(&self.fields, &p.record, &p.tags, &stored)?;
+            let mut doc = paragraph_document(&self.fields, &p.record, &p.tags, &stored)?;
             doc.add_u64(self.fields.seq, seq);
             if let Some(ctx) = &p.context_tags {
                 for (kind, id) in entity_terms(ctx) {
@@ -224,18 +224,10 @@ fn file_doc_id(source: &str) -> String {
     format!("\u{1}file:{source}")
 }
 
-/// Builds the tantivy document of one paragraph.
+/// Builds the tantivy document of one paragraph; `header` is the stored
+/// part of its header ([`StoredHeader::of`] its document's), made once per
+/// document.
 pub fn paragraph_document(
-    fields: &Fields,
-    record: &ParagraphRecord,
-    tags: &Tags,
-) -> Result<TantivyDocument> {
-    let stored = StoredHeader::of(&record.header).map_err(|e| Error::Corrupt(e.to_string()))?;
-    document_with(fields, record, tags, &stored)
-}
-
-/// [`paragraph_document`] with the stored part of its header made already.
-fn document_with(
     fields: &Fields,
     record: &ParagraphRecord,
     tags: &Tags,

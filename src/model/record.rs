@@ -323,13 +323,9 @@ mod tests {
         }
     }
 
-    /// Reading the stored form back and setting the text gives the same
-    /// record, with every field set and with every optional field empty;
-    /// the full JSON (header fields at the top level) reads back too.
-    #[test]
-    fn stored_json_round_trips() {
-        let full = full();
-        let sparse = ParagraphRecord {
+    /// [`full`] with every optional field empty.
+    fn sparse() -> ParagraphRecord {
+        ParagraphRecord {
             header: MeetingHeader::default(),
             parent: None,
             context: None,
@@ -338,8 +334,17 @@ mod tests {
             instruments: Vec::new(),
             topics: Vec::new(),
             groups: Vec::new(),
-            ..full.clone()
-        };
+            ..full()
+        }
+    }
+
+    /// Reading the stored form back and setting the text gives the same
+    /// record, with every field set and with every optional field empty;
+    /// the full JSON (header fields at the top level) reads back too.
+    #[test]
+    fn stored_json_round_trips() {
+        let full = full();
+        let sparse = sparse();
         let odd_name = ParagraphRecord {
             id: "odd #1 name.txt#p3".into(),
             source: "odd #1 name.txt".into(),
@@ -370,17 +375,7 @@ mod tests {
             json,
             r#"{"id":"arf/2005.txt#4(d)","title":"Chairman's Statement","meeting":"ASEAN Regional Forum","meeting_id":"ARF","acronym":"ARF","edition":12,"doc_type":"chairs-statement","date":"2005-07-29","date_end":"2005-07-30","year":2005,"place":"Vientiane","chair":"H.E. Somsavat Lengsavad","issuer":"LAO","participants":["JPN","KOR"],"symbol":"S/RES/1540 (2004)","vote":"unanimously","url":"https://example.org/arf","paragraph":"4(d)","ordinal":7,"parent":"4","context":"The Ministers:","heading":"Non-proliferation","countries":["PRK"],"instruments":["NPT"],"topics":["non-proliferation"],"groups":["ASEAN"]}"#
         );
-        let sparse = ParagraphRecord {
-            header: MeetingHeader::default(),
-            parent: None,
-            context: None,
-            heading: None,
-            countries: Vec::new(),
-            instruments: Vec::new(),
-            topics: Vec::new(),
-            groups: Vec::new(),
-            ..full()
-        };
+        let sparse = sparse();
         assert_eq!(
             sparse.stored_json().expect("serialise"),
             r#"{"id":"arf/2005.txt#4(d)","doc_type":"other","paragraph":"4(d)","ordinal":7}"#

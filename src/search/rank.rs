@@ -72,10 +72,13 @@ struct TieKey {
 /// documents).
 #[derive(Default)]
 struct TieColumns {
-    date: Option<std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>>,
-    ordinal: Option<std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>>,
+    date: Option<U64Column>,
+    ordinal: Option<U64Column>,
     source: Option<Option<tantivy::columnar::StrColumn>>,
 }
+
+/// A fast column of numbers, as the tie key reads it.
+type U64Column = std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>;
 
 /// The levels of [`TieKey`], in the order they break ties.
 #[derive(Clone, Copy)]
@@ -96,22 +99,8 @@ impl TieColumns {
     ) -> Result<()> {
         let ff = segment.fast_fields();
         match level {
-            Level::Date => {
-                let col = match &self.date {
-                    Some(c) => c,
-                    None => self.date.insert(ff.u64("date_lo")?.first_or_default_col(0)),
-                };
-                key.date = col.get_val(doc);
-            }
-            Level::Ordinal => {
-                let col = match &self.ordinal {
-                    Some(c) => c,
-                    None => self
-                        .ordinal
-                        .insert(ff.u64("ordinal")?.first_or_default_col(0)),
-                };
-                key.ordinal = col.get_val(doc);
-            }
+            Level::Date => key.date = opened(&mut self.date, ff, "date_lo")?.get_val(doc),
+            Level::Ordinal => key.ordinal = opened(&mut self.ordinal, ff, "ordinal")?.get_val(doc),
             Level::Source => {
                 if self.source.is_none() {
                     self.source = Some(ff.str("source")?);
@@ -127,6 +116,18 @@ impl TieColumns {
         }
         Ok(())
     }
+}
+
+/// A number column of the tie key, opened into `slot` on first use.
+fn opened<'a>(
+    slot: &'a mut Option<U64Column>,
+    ff: &tantivy::fastfield::FastFieldReaders,
+    name: &str,
+) -> Result<&'a U64Column> {
+    Ok(match slot {
+        Some(c) => c,
+        None => slot.insert(ff.u64(name)?.first_or_default_col(0)),
+    })
 }
 
 /// `ranked` in final order: by rank, then ties by [`TieKey`] (newer
