@@ -2,6 +2,7 @@
 //! exit status (0 success, zero hits included; 2 usage errors; 1 other
 //! failures) and at most one error line on stderr.
 
+mod alloc;
 mod cli;
 mod commands;
 mod web;
@@ -11,12 +12,10 @@ use std::sync::Mutex;
 
 use dipsearch::render::safe::one_line;
 
-/// The ingest pipeline allocates many small strings on several threads,
-/// which mimalloc handles better than the system allocator; its v2 line
-/// starts a process faster, which matters for a short search (figures in
-/// benches/PROFILE.md).
+/// mimalloc for the ingest, the system's allocator for short commands
+/// (see `alloc`).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::ByCommand = alloc::ByCommand;
 
 /// The message of the last panic on any thread, kept by the panic hook
 /// instead of printed (a worker's panic explains the error its writer
