@@ -141,15 +141,33 @@ pub fn committed_generation(dir: &Path) -> u64 {
 /// `meta.json` alone (no segment opened), `None` when there is none or it
 /// cannot be read.
 pub fn committed_payload(dir: &Path) -> Option<Payload> {
-    #[derive(Deserialize)]
-    struct Meta {
-        payload: Option<String>,
-    }
-    std::fs::read(dir.join("meta.json"))
-        .ok()
-        .and_then(|b| serde_json::from_slice::<Meta>(&b).ok())
-        .and_then(|m| m.payload)
-        .and_then(|p| serde_json::from_str::<Payload>(&p).ok())
+    let meta = std::fs::read_to_string(dir.join("meta.json")).ok()?;
+    let payload = payload_string(&meta).or_else(|| {
+        #[derive(Deserialize)]
+        struct Meta {
+            payload: Option<String>,
+        }
+        serde_json::from_str::<Meta>(&meta).ok()?.payload
+    })?;
+    serde_json::from_str::<Payload>(&payload).ok()
+}
+
+/// The `payload` string of tantivy's `meta.json`, read from its last
+/// member without parsing the rest (the schema is most of the file, and a
+/// search reads the payload on every open); `None` when the file does not
+/// end with it, for the caller to parse the whole file.
+///
+/// The key cannot be matched inside another string: there every quote is
+/// escaped, so `"payload"` followed by `:` only occurs as a key.
+fn payload_string(meta: &str) -> Option<String> {
+    let at = meta.rfind("\"payload\"")?;
+    let rest = meta[at + "\"payload\"".len()..]
+        .trim_start()
+        .strip_prefix(':')?;
+    let mut values = serde_json::Deserializer::from_str(rest).into_iter::<Option<String>>();
+    let value = values.next()?.ok()?;
+    // Only the object's closing brace may follow.
+    (rest[values.byte_offset()..].trim() == "}").then_some(value)?
 }
 
 /// What an ingest finds in the index folder.
@@ -622,6 +640,28 @@ pub fn read_record(fields: &Fields, doc: &TantivyDocument) -> Result<ParagraphRe
 mod tests {
     use super::record_prefix;
     use crate::model::{MeetingHeader, ParagraphRecord};
+
+    /// The payload is read from meta.json's last member alone, and
+    /// anything else falls back to parsing the whole file.
+    #[test]
+    fn the_payload_is_read_from_the_end_of_the_metadata() {
+        use super::payload_string;
+        let pretty = "{\n  \"schema\": [{\"name\": \"payload\"}],\n  \"opstamp\": 3,\n  \"payload\": \"{\\\"schema\\\":8,\\\"note\\\":\\\"\\\\\\\"payload\\\\\\\": x\\\"}\"\n}\n";
+        let parsed: serde_json::Value = serde_json::from_str(pretty).expect("valid JSON");
+        assert_eq!(
+            payload_string(pretty).as_deref(),
+            parsed["payload"].as_str(),
+            "{pretty}"
+        );
+        assert_eq!(
+            payload_string("{\"opstamp\":3,\"payload\":\"p\"}").as_deref(),
+            Some("p")
+        );
+        // A null payload, a payload that is not last, a key that is a value.
+        assert_eq!(payload_string("{\"payload\": null}"), None);
+        assert_eq!(payload_string("{\"payload\": \"p\", \"opstamp\": 3}"), None);
+        assert_eq!(payload_string("{\"schema\": [\"payload\"]}"), None);
+    }
 
     /// A lookup by id depends on the stored record starting with its id,
     /// escaped as JSON escapes it (quotes, backslashes, control characters).
