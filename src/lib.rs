@@ -16,7 +16,6 @@
 //! stores what comes out with `index`. `model` is the vocabulary shared by
 //! all stages; `meta` reads the metadata overrides (front matter,
 //! `dipsearch.toml`) that `corpus` attaches to files.
-#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 

@@ -2,7 +2,6 @@
 //! exit status (0 success, zero hits included; 2 usage errors; 1 other
 //! failures) and at most one error line on stderr.
 
-mod alloc;
 mod cli;
 mod commands;
 mod web;
@@ -12,10 +11,12 @@ use std::sync::Mutex;
 
 use dipsearch::render::safe::one_line;
 
-/// mimalloc for the ingest, the system's allocator for short commands
-/// (see `alloc`).
+/// The ingest pipeline allocates many small strings on several threads,
+/// which mimalloc handles better than the system allocator; its v2 line
+/// starts a process faster, which matters for a short search (figures in
+/// benches/PROFILE.md).
 #[global_allocator]
-static GLOBAL: alloc::ByCommand = alloc::ByCommand;
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The message of the last panic on any thread, kept by the panic hook
 /// instead of printed (a worker's panic explains the error its writer
