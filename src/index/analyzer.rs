@@ -341,6 +341,12 @@ pub fn stem(word: &str) -> String {
 
 /// Replaces `text` by its stem.
 pub(crate) fn stem_in_place(text: &mut String) {
+    // The English stemmer leaves a word of two letters or fewer as it is
+    // (Porter2's first rule), and such words (`of`, `to`, `in`, `a`) are
+    // about a quarter of a text's tokens: no cache lookup for them.
+    if text.len() <= 2 {
+        return;
+    }
     STEMS.with(|cell| {
         let mut guard = cell.borrow_mut();
         let c = &mut *guard;
@@ -530,6 +536,26 @@ mod tests {
             files += 1;
         }
         assert!(files > 0);
+    }
+
+    /// `stem_in_place` skips words of up to two bytes: the stemmer
+    /// itself leaves every one of them as it is (letters, digits, and the
+    /// one-character non-ASCII words of two bytes).
+    #[test]
+    fn the_stemmer_leaves_words_of_two_bytes_alone() {
+        let mut stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+        let chars: Vec<char> = ('a'..='z').chain('0'..='9').chain(['\'', 'y']).collect();
+        let mut words: Vec<String> = chars.iter().map(|c| c.to_string()).collect();
+        for a in &chars {
+            for b in &chars {
+                words.push(format!("{a}{b}"));
+            }
+        }
+        words.extend(["é", "ü", "ç", "ø", "ß", "ñ"].map(String::from));
+        for w in words {
+            assert!(w.len() <= 2);
+            assert_eq!(stemmer.stem(&w), w.as_str(), "{w}");
+        }
     }
 
     #[test]
