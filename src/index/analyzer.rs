@@ -543,7 +543,7 @@ mod tests {
     /// one-character non-ASCII words of two bytes).
     #[test]
     fn the_stemmer_leaves_words_of_two_bytes_alone() {
-        let mut stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+        let stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
         let chars: Vec<char> = ('a'..='z').chain('0'..='9').chain(['\'', 'y']).collect();
         let mut words: Vec<String> = chars.iter().map(|c| c.to_string()).collect();
         for a in &chars {
