@@ -280,6 +280,7 @@ impl Engine {
                 };
                 let collector = top.order_by_fast_field::<u64>("date_lo", order);
                 let (docs, total) = self.searcher.search(&*query, &(collector, Count))?;
+                let docs = self.whole_date_group(&*query, docs, req.offset + limit)?;
                 let ranked = docs
                     .into_iter()
                     .map(|(date, a): (Option<u64>, DocAddress)| {
@@ -327,6 +328,68 @@ impl Engine {
             expanded,
             warnings,
         })
+    }
+
+    /// `docs`, the first matches of `query` by date (best first, more
+    /// than `needed`), with every match of the date at the cut when that
+    /// date reaches into the page's first `needed`: a date is shared by
+    /// whole documents, often by thousands of paragraphs (a year-only
+    /// date), and which of them the collector kept depends on their
+    /// addresses, that is on how an ingest split its work between
+    /// threads. With the whole group, the tie order (position, then path)
+    /// decides the page, so two indexes of one corpus give the same pages.
+    fn whole_date_group(
+        &self,
+        query: &dyn Query,
+        mut docs: Vec<(Option<u64>, DocAddress)>,
+        needed: usize,
+    ) -> Result<Vec<(Option<u64>, DocAddress)>> {
+        let (Some(page_last), Some(last)) = (docs.get(needed.max(1) - 1), docs.last()) else {
+            return Ok(docs);
+        };
+        let boundary = page_last.0;
+        if last.0 != boundary || docs.len() < needed + TIE_MARGIN {
+            // The page's last date ends before the cut, or every match
+            // was collected.
+            return Ok(docs);
+        }
+        let same_date: Box<dyn Query> = match boundary {
+            Some(d) => {
+                let term = Term::from_field_u64(self.fields.date_lo, d);
+                Box::new(RangeQuery::new(
+                    Bound::Included(term.clone()),
+                    Bound::Included(term),
+                ))
+            }
+            // Undated paragraphs: those without a first day.
+            None => Box::new(BooleanQuery::new(vec![
+                (
+                    Occur::Must,
+                    Box::new(tantivy::query::AllQuery) as Box<dyn Query>,
+                ),
+                (
+                    Occur::MustNot,
+                    Box::new(tantivy::query::ExistsQuery::new(
+                        "date_lo".to_string(),
+                        false,
+                    )),
+                ),
+            ])),
+        };
+        let group = BooleanQuery::new(vec![
+            (Occur::Must, query.box_clone()),
+            (Occur::Must, same_date),
+        ]);
+        let mut group: Vec<DocAddress> = self
+            .searcher
+            .search(&group, &tantivy::collector::DocSetCollector)?
+            .into_iter()
+            .collect();
+        // Addresses in order, so that nothing below depends on the set's.
+        group.sort_unstable();
+        docs.retain(|(date, _)| *date != boundary);
+        docs.extend(group.into_iter().map(|a| (boundary, a)));
+        Ok(docs)
     }
 
     /// The `k` best matches of `query` by score alone (plain BM25 order:

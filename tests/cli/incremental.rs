@@ -428,6 +428,62 @@ fn tied_hits_keep_one_order_whatever_the_segment_layout() {
     assert_eq!(second, vec!["z-2005.txt#1"]);
 }
 
+#[test]
+fn a_date_shared_by_more_hits_than_the_page_sorts_the_same_in_any_layout() {
+    // Fourteen statements of one day, the phrase in each one's first
+    // paragraph: far more hits of that date than a page of two and its
+    // margin, so the page depends on which of them the date sort keeps.
+    let files: Vec<(String, String)> = (1..=14)
+        .map(|i| {
+            (
+                format!("s{i:02}.txt"),
+                same_paragraph_statement("Geneva, 9 June 2011"),
+            )
+        })
+        .collect();
+    let together = TestDir::new();
+    for (name, text) in &files {
+        together.write(name, text);
+    }
+    together.run(["ingest", "--quiet"]).success();
+    // The other index receives them last file first, one ingest each.
+    let apart = TestDir::new();
+    for (name, text) in files.iter().rev() {
+        apart.write(name, text);
+        apart.run(["ingest", "--quiet"]).success();
+    }
+    let page = |t: &TestDir, sort: &str, offset: &str| -> Vec<String> {
+        let args = [
+            "export controls",
+            "--sort",
+            sort,
+            "--limit",
+            "2",
+            "--offset",
+            offset,
+        ];
+        t.search(&args).hits.into_iter().map(|h| h.id).collect()
+    };
+    for sort in ["newest", "oldest"] {
+        // One date, one position: the path decides.
+        assert_eq!(
+            page(&together, sort, "0"),
+            ["s01.txt#1", "s02.txt#1"],
+            "{sort}"
+        );
+        assert_eq!(
+            page(&apart, sort, "0"),
+            ["s01.txt#1", "s02.txt#1"],
+            "{sort}"
+        );
+        assert_eq!(
+            page(&apart, sort, "11"),
+            ["s12.txt#1", "s13.txt#1"],
+            "{sort}"
+        );
+    }
+}
+
 /// Segments of the index in `meta.json` (its `segments` list).
 fn segment_count(t: &TestDir) -> usize {
     let text = std::fs::read_to_string(t.index().join("meta.json")).expect("meta.json");
