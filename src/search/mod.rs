@@ -175,6 +175,39 @@ pub struct Engine {
     dir: std::path::PathBuf,
 }
 
+/// One collection of ranked matches: the best ones, best first, the
+/// number of matches and whether that number is an estimate.
+struct Collected {
+    ranked: Vec<(Rank, DocAddress)>,
+    total: usize,
+    estimate: bool,
+}
+
+/// The ranked matches from `collect(k)`, with `k` grown until the rank of
+/// the page's last hit (the `needed`-th) is not also the rank of the last
+/// one collected, or every match is in: hits of equal rank past the cut
+/// would otherwise be chosen by their doc addresses, which depend on how
+/// an ingest split its work, and not by the tie order (date, position,
+/// path). The total is the first collection's, so an estimate stays one;
+/// a tie at the cut is rare (the same paragraph in many documents), and
+/// the first collection nearly always does.
+fn whole_ties(
+    needed: usize,
+    mut collect: impl FnMut(usize) -> Result<Collected>,
+) -> Result<Collected> {
+    let mut k = needed + TIE_MARGIN;
+    let mut out = collect(k)?;
+    loop {
+        let page_last = out.ranked.get(needed.max(1) - 1).map(|(r, _)| *r);
+        let tied_at_cut = out.ranked.len() >= k && page_last == out.ranked.last().map(|(r, _)| *r);
+        if !tied_at_cut {
+            return Ok(out);
+        }
+        k = k.saturating_mul(4);
+        out.ranked = collect(k)?.ranked;
+    }
+}
+
 impl Engine {
     /// Opens a searcher on the index.
     pub fn open(handle: &IndexHandle) -> Result<Engine> {
@@ -239,37 +272,30 @@ impl Engine {
         let mut total_is_estimate = false;
         let (ranked, total): (Vec<(Rank, DocAddress)>, usize) = match req.sort {
             Sort::Relevance if text_query.is_some() && req.filters.entities.is_empty() => {
-                let (docs, total, estimate) = self.top_by_score(
-                    &*query,
-                    req.offset + limit + TIE_MARGIN,
-                    req.estimate_total,
-                )?;
+                let Collected {
+                    ranked,
+                    total,
+                    estimate,
+                } = whole_ties(req.offset + limit, |k| {
+                    let (docs, total, estimate) =
+                        self.top_by_score(&*query, k, req.estimate_total)?;
+                    let ranked = docs.into_iter().map(|(s, a)| (Rank::score(s), a)).collect();
+                    Ok(Collected {
+                        ranked,
+                        total,
+                        estimate,
+                    })
+                })?;
                 total_is_estimate = estimate;
-                let ranked = docs.into_iter().map(|(s, a)| (Rank::score(s), a)).collect();
                 (ranked, total)
             }
             Sort::Relevance => {
                 // Sort key: (entity filters matched in the paragraph's own
                 // text rather than only through its parent, score, date):
                 // "how much it is about X, then newest".
-                let groups = own_entity_terms(&req.filters);
-                let collector = top.tweak_score(move |segment: &tantivy::SegmentReader| {
-                    let dates = segment
-                        .fast_fields()
-                        .u64("date_lo")
-                        .map(|c| c.first_or_default_col(0))
-                        .ok();
-                    let own = OwnMatch::for_segment(segment, &groups);
-                    move |doc: tantivy::DocId, score: tantivy::Score| {
-                        let date = dates.as_ref().map(|d| d.get_val(doc)).unwrap_or(0);
-                        (own.matches(doc), score, date)
-                    }
-                });
-                let (docs, total) = self.searcher.search(&*query, &(collector, Count))?;
-                let ranked = docs
-                    .into_iter()
-                    .map(|((own, score, when), a)| (Rank { own, score, when }, a))
-                    .collect();
+                let Collected { ranked, total, .. } = whole_ties(req.offset + limit, |k| {
+                    self.top_by_own_entities(&*query, &req.filters, k)
+                })?;
                 (ranked, total)
             }
             Sort::Newest | Sort::Oldest => {
@@ -390,6 +416,41 @@ impl Engine {
         docs.retain(|(date, _)| *date != boundary);
         docs.extend(group.into_iter().map(|a| (boundary, a)));
         Ok(docs)
+    }
+
+    /// The `k` best matches of a query with entity filters, by (the
+    /// filtered entities named in the paragraph's own text rather than only
+    /// through its parent, score, date), and the number of matches.
+    fn top_by_own_entities(
+        &self,
+        query: &dyn Query,
+        filters: &Filters,
+        k: usize,
+    ) -> Result<Collected> {
+        let groups = own_entity_terms(filters);
+        let collector =
+            TopDocs::with_limit(k).tweak_score(move |segment: &tantivy::SegmentReader| {
+                let dates = segment
+                    .fast_fields()
+                    .u64("date_lo")
+                    .map(|c| c.first_or_default_col(0))
+                    .ok();
+                let own = OwnMatch::for_segment(segment, &groups);
+                move |doc: tantivy::DocId, score: tantivy::Score| {
+                    let date = dates.as_ref().map(|d| d.get_val(doc)).unwrap_or(0);
+                    (own.matches(doc), score, date)
+                }
+            });
+        let (docs, total) = self.searcher.search(query, &(collector, Count))?;
+        let ranked = docs
+            .into_iter()
+            .map(|((own, score, when), a)| (Rank { own, score, when }, a))
+            .collect();
+        Ok(Collected {
+            ranked,
+            total,
+            estimate: false,
+        })
     }
 
     /// The `k` best matches of `query` by score alone (plain BM25 order:

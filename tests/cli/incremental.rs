@@ -429,10 +429,10 @@ fn tied_hits_keep_one_order_whatever_the_segment_layout() {
 }
 
 #[test]
-fn a_date_shared_by_more_hits_than_the_page_sorts_the_same_in_any_layout() {
-    // Fourteen statements of one day, the phrase in each one's first
-    // paragraph: far more hits of that date than a page of two and its
-    // margin, so the page depends on which of them the date sort keeps.
+fn more_tied_hits_than_the_page_sort_the_same_in_any_layout() {
+    // Fourteen copies of one statement of one day: far more hits of equal
+    // score and date than a page of two and its margin, so the page
+    // depends on which of them the collector keeps.
     let files: Vec<(String, String)> = (1..=14)
         .map(|i| {
             (
@@ -464,8 +464,8 @@ fn a_date_shared_by_more_hits_than_the_page_sorts_the_same_in_any_layout() {
         ];
         t.search(&args).hits.into_iter().map(|h| h.id).collect()
     };
-    for sort in ["newest", "oldest"] {
-        // One date, one position: the path decides.
+    for sort in ["relevance", "newest", "oldest"] {
+        // One score, one date, one position: the path decides.
         assert_eq!(
             page(&together, sort, "0"),
             ["s01.txt#1", "s02.txt#1"],
