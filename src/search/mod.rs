@@ -265,10 +265,6 @@ impl Engine {
         );
 
         let limit = req.limit.max(1);
-        // Collect a margin past the page, so that hits tied with its last
-        // one are ordered by [`TieKey`] rather than by tantivy's internal
-        // doc address (which depends on how an ingest split its work).
-        let top = TopDocs::with_limit(req.offset + limit + TIE_MARGIN);
         let mut total_is_estimate = false;
         let (ranked, total): (Vec<(Rank, DocAddress)>, usize) = match req.sort {
             Sort::Relevance if text_query.is_some() && req.filters.entities.is_empty() => {
@@ -304,7 +300,10 @@ impl Engine {
                 } else {
                     Order::Asc
                 };
-                let collector = top.order_by_fast_field::<u64>("date_lo", order);
+                // A margin past the page, then the whole date at the cut
+                // (see `whole_date_group`); `whole_ties` does the same for ranks.
+                let collector = TopDocs::with_limit(req.offset + limit + TIE_MARGIN)
+                    .order_by_fast_field::<u64>("date_lo", order);
                 let (docs, total) = self.searcher.search(&*query, &(collector, Count))?;
                 let docs = self.whole_date_group(&*query, docs, req.offset + limit)?;
                 let ranked = docs

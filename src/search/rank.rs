@@ -8,7 +8,8 @@ use tantivy::{DocAddress, Searcher};
 use super::Sort;
 use crate::error::{Error, Result};
 
-/// Hits collected past the requested page to order ties at its edge.
+/// Hits collected past the requested page at first; ties that reach past
+/// them are completed by `whole_ties` and `whole_date_group`.
 pub(super) const TIE_MARGIN: usize = 8;
 
 /// The primary order of a hit as the collector saw it (larger is better).
