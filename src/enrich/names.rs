@@ -53,6 +53,14 @@ pub struct Named {
     /// Every name it is written with, the display name first (topics: the
     /// trigger phrases that are strong on their own).
     pub names: Vec<String>,
+    /// Of those, the names that mean it wherever they stand, which a
+    /// search for it may look for as phrases. A name the tagger accepts
+    /// only in some surroundings (a rule of `rules.tsv`: `AP` beside
+    /// `safeguards`, `Korea` not after `North`, `US` not in capitals) is
+    /// not: the index is lower-cased and keeps no surroundings, so `US`
+    /// would find every `us` and `Korea` every `North Korea`. Its
+    /// accepted mentions are found through the tag.
+    pub searched: Vec<String>,
 }
 
 /// One way of writing a name, as written in the data.
@@ -121,6 +129,7 @@ impl Names {
         for rule in p.rules.iter().filter(|r| r.kind == "block") {
             b.block(rule.alias);
         }
+        let bound = Bound::of(&p.rules);
         let mut last_country = "";
         for c in &p.countries {
             if c.kind == "demonym" {
@@ -134,7 +143,7 @@ impl Names {
                         .iter()
                         .filter(|a| a.contains(' ') && **a != "Central African")
                     {
-                        b.alias(a, false);
+                        b.ruled_alias(bound.rule("country", c.iso3, a), a);
                     }
                 }
                 continue;
@@ -144,21 +153,21 @@ impl Names {
                 b.entity(EntityKind::Country, c.iso3, c.short_name);
             }
             for a in &c.aliases {
-                b.alias(a, false);
+                b.ruled_alias(bound.rule("country", c.iso3, a), a);
             }
         }
         for i in &p.instruments {
             b.entity(EntityKind::Instrument, i.id, i.name);
-            b.alias(i.id, false);
+            b.ruled_alias(bound.rule("instrument", i.id, i.id), i.id);
             for a in &i.aliases {
-                b.alias(a, false);
+                b.ruled_alias(bound.rule("instrument", i.id, a), a);
             }
         }
         for g in &p.groups {
             b.entity(EntityKind::Group, g.id, g.name);
-            b.alias(g.id, false);
+            b.ruled_alias(bound.rule("group", g.id, g.id), g.id);
             for a in &g.aliases {
-                b.alias(a, false);
+                b.ruled_alias(bound.rule("group", g.id, a), a);
             }
         }
         let weak: Vec<(&str, &str)> = p
@@ -174,13 +183,18 @@ impl Names {
                 b.key_only(part);
             }
             for trigger in &t.triggers {
-                // A trigger with any rule (weak alone, needs context) is not
-                // a subject on its own.
+                // A weak trigger is not a subject on its own; one with
+                // another rule (`verification` beside `IAEA`) names the
+                // subject when typed, but is not searched for it.
                 if weak.contains(&(t.id, *trigger)) {
                     continue;
                 }
                 let open = trigger.ends_with('*');
-                b.alias(trigger.trim_end_matches('*'), open);
+                let name = trigger.trim_end_matches('*');
+                match bound.rule("topic", t.id, trigger) {
+                    None => b.alias(name, open),
+                    Some(_) => b.bound_alias(name, open),
+                }
             }
         }
         for line in SYNONYMS.lines().skip(1) {
@@ -358,6 +372,48 @@ fn in_capitals(name: &str) -> bool {
             .any(|w| w.chars().filter(|c| c.is_lowercase()).count() > 1)
 }
 
+/// What a rule of `rules.tsv` makes of a name for reading queries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rule {
+    /// The name means the thing only in some surroundings (words before
+    /// or after, the paragraph, case): looked up, not searched.
+    Surroundings,
+    /// The name refers back to the thing once a document has named it
+    /// (`after`, `doc_context`): neither looked up nor searched.
+    BackReference,
+}
+
+/// The names of `rules.tsv` that a rule restricts, by (kind, id, alias).
+struct Bound(FxHashMap<(&'static str, &'static str, &'static str), Rule>);
+
+impl Bound {
+    fn of(rows: &[data::RuleRow]) -> Bound {
+        let mut map = FxHashMap::default();
+        for r in rows {
+            // Rules for every name of an id or a kind (`also`,
+            // `no_nested`, `place_in_title`) say nothing of one name's
+            // meaning; `also` and `weak` are not restrictions of one
+            // either (`weak` triggers are left out where topics are read).
+            if r.alias == "*" || r.id == "*" || matches!(r.rule, "also" | "weak" | "block") {
+                continue;
+            }
+            let rule = match r.rule {
+                "after" | "doc_context" => Rule::BackReference,
+                _ => Rule::Surroundings,
+            };
+            let slot = map.entry((r.kind, r.id, r.alias)).or_insert(rule);
+            if rule == Rule::BackReference {
+                *slot = rule;
+            }
+        }
+        Bound(map)
+    }
+
+    fn rule(&self, kind: &'static str, id: &'static str, alias: &'static str) -> Option<Rule> {
+        self.0.get(&(kind, id, alias)).copied()
+    }
+}
+
 #[derive(Default)]
 struct Builder {
     named: Vec<Named>,
@@ -383,6 +439,7 @@ impl Builder {
             id: Some(id.to_string()),
             name: name.to_string(),
             names: vec![name.to_string()],
+            searched: vec![name.to_string()],
         });
         self.key_only(name);
     }
@@ -393,6 +450,7 @@ impl Builder {
             id: None,
             name: term.to_string(),
             names: vec![term.to_string()],
+            searched: vec![term.to_string()],
         });
         self.spell(term, false);
     }
@@ -401,6 +459,35 @@ impl Builder {
     fn alias(&mut self, alias: &str, open_end: bool) {
         let k = normalise(alias);
         if let Some(n) = self.named.last_mut() {
+            if !self.last_keys.contains(&k) {
+                n.names.push(alias.to_string());
+                n.searched.push(alias.to_string());
+                self.last_keys.push(k.clone());
+            }
+        }
+        self.spell_key(k, alias, open_end);
+    }
+
+    /// A name of the last entity whose rule in `rules.tsv` (if any) says
+    /// whether it is searched (see [`Named::searched`]).
+    fn ruled_alias(&mut self, rule: Option<Rule>, alias: &str) {
+        match rule {
+            None => self.alias(alias, false),
+            Some(Rule::Surroundings) => self.bound_alias(alias, false),
+            // `the Initiative`, `Statement of Principles`: a short form
+            // that names it only once the document has named it; typed
+            // alone it means nothing in particular.
+            Some(Rule::BackReference) => {}
+        }
+    }
+
+    /// A name of the last entity that is looked up but, meaning it only in
+    /// some surroundings, not searched; nor is any name written the same
+    /// way (the display name `Jordan` with the alias `Jordan`).
+    fn bound_alias(&mut self, alias: &str, open_end: bool) {
+        let k = normalise(alias);
+        if let Some(n) = self.named.last_mut() {
+            n.searched.retain(|s| normalise(s) != k);
             if !self.last_keys.contains(&k) {
                 n.names.push(alias.to_string());
                 self.last_keys.push(k.clone());
@@ -416,6 +503,7 @@ impl Builder {
         if let Some(n) = self.named.last_mut() {
             if !self.last_keys.contains(&k) {
                 n.names.push(alias.to_string());
+                n.searched.push(alias.to_string());
                 self.last_keys.push(k);
             }
         }
@@ -459,6 +547,7 @@ impl Builder {
             id: None,
             name: phrase.to_string(),
             names: Vec::new(),
+            searched: Vec::new(),
         });
         self.spell(phrase, false);
     }
@@ -547,6 +636,54 @@ mod tests {
         );
         assert!(ids("customs").is_empty());
         assert!(ids("the").is_empty());
+    }
+
+    #[test]
+    fn names_bound_to_their_surroundings_are_looked_up_but_not_searched() {
+        let n = Names::builtin();
+        let searched = |kind, id| {
+            n.entity(kind, id)
+                .map(|e| e.searched.clone())
+                .unwrap_or_default()
+        };
+        let usa = searched(EntityKind::Country, "USA");
+        assert!(usa.iter().any(|s| s == "United States of America"));
+        for bound in ["US", "U.S.", "America"] {
+            assert!(!usa.iter().any(|s| s == bound), "{bound} in {usa:?}");
+        }
+        let kor = searched(EntityKind::Country, "KOR");
+        assert!(kor.iter().any(|s| s == "Republic of Korea"));
+        assert!(!kor.iter().any(|s| s == "Korea"), "{kor:?}");
+        // The display name too, when its alias is bound (`Michael Jordan`).
+        let jor = n.entity(EntityKind::Country, "JOR").expect("JOR");
+        assert_eq!(jor.name, "Jordan");
+        assert!(
+            !jor.searched.iter().any(|s| s == "Jordan"),
+            "{:?}",
+            jor.searched
+        );
+        let psi = searched(EntityKind::Instrument, "PSI");
+        assert!(psi.iter().any(|s| s == "Proliferation Security Initiative"));
+        assert!(
+            !psi.iter().any(|s| s == "the Initiative" || s == "PSI"),
+            "{psi:?}"
+        );
+        let ap = searched(EntityKind::Instrument, "IAEA-AP");
+        assert!(!ap.iter().any(|s| s == "AP"), "{ap:?}");
+        // Still looked up as typed: the rule says when the name means it.
+        assert_eq!(ids("AP"), ["IAEA-AP"]);
+        assert_eq!(ids("Jordan"), ["JOR"]);
+        assert_eq!(ids("US"), ["USA"]);
+        // A back-reference means nothing alone.
+        assert!(ids("the Initiative").is_empty());
+        assert!(ids("Statement of Principles").is_empty());
+        // Topic triggers with a rule: `verification` is the safeguards topic
+        // when typed, not searched for it.
+        let safeguards = searched(EntityKind::Topic, "safeguards");
+        assert!(
+            !safeguards.iter().any(|s| s == "verification"),
+            "{safeguards:?}"
+        );
     }
 
     #[test]

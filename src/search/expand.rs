@@ -224,7 +224,7 @@ fn expansion(named: &Named, from: &str, clauses: Range<usize>) -> Expansion {
     // description, not something documents write.
     let skip = usize::from(named.kind == Some(EntityKind::Topic));
     let mut to: Vec<String> = Vec::new();
-    for name in named.names.iter().skip(skip) {
+    for name in named.searched.iter().skip(skip) {
         let k = normalise(name);
         if k != typed && !k.is_empty() && !to.iter().any(|t| normalise(t) == k) {
             to.push(name.clone());

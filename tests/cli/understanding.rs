@@ -77,6 +77,52 @@ fn a_name_finds_its_other_names_below_the_typed_word() {
     );
 }
 
+/// A name the tagger accepts only in some surroundings is not searched
+/// as a phrase for the thing it names: the index is lower-cased and keeps
+/// no surroundings. `the Initiative` (PSI, once a document has named it)
+/// would find any initiative, `US` every `us`, `Korea` every `North Korea`,
+/// `Ban Treaty` (TPNW) the Test-Ban Treaty. Their accepted mentions are
+/// still found, through the tag.
+#[test]
+fn names_that_need_their_surroundings_are_found_through_the_tag_only() {
+    let t = TestDir::new();
+    for name in [
+        "chairs-statement-interdiction-2026.txt",
+        "forum-opens-2026.txt",
+    ] {
+        t.copy_in(&fixtures().join("query/context-names").join(name), name);
+    }
+    t.run(["ingest"]).success();
+    let found = |q: &str| -> Vec<String> {
+        let mut v: Vec<String> = ids(&t, &[q])
+            .into_iter()
+            .map(|id| id.rsplit('/').next().unwrap_or(&id).to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    let statement = |n: &str| format!("chairs-statement-interdiction-2026.txt#{n}");
+    // ¶2 says only `the Initiative`: tagged PSI, after ¶1 named it.
+    assert_eq!(found("PSI"), [statement("1"), statement("2")]);
+    assert_eq!(
+        found("Proliferation Security Initiative"),
+        [statement("1"), statement("2")]
+    );
+    // `Let us be honest…` is not about the United States.
+    assert_eq!(found("USA"), [statement("4")]);
+    // North Korea's test is not the Republic of Korea's.
+    assert_eq!(found("ROK"), [statement("3")]);
+    // The Comprehensive Nuclear-Test-Ban Treaty is not the TPNW.
+    assert_eq!(found("TPNW"), [statement("5")]);
+    let v: serde_json::Value = t.json(["search", "PSI", "--format", "json"]);
+    let to: Vec<&str> = v["expanded"][0]["to"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|n| n.as_str()).collect())
+        .unwrap_or_default();
+    assert!(to.contains(&"Proliferation Security Initiative"), "{to:?}");
+    assert!(!to.contains(&"the Initiative"), "{to:?}");
+}
+
 #[test]
 fn common_words_and_near_names_do_not_become_entities() {
     let t = traps();
