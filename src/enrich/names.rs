@@ -118,45 +118,31 @@ impl Names {
     /// one of those keys.
     fn build(wanted: Option<rustc_hash::FxHashSet<String>>) -> Names {
         let p = data::parse();
+        let starts = wanted
+            .iter()
+            .flatten()
+            .fold(0u128, |bits, k| match k.bytes().next() {
+                Some(b) if b.is_ascii() => bits | 1u128 << b,
+                _ => bits,
+            });
         let mut b = Builder {
             spellings: FxHashMap::with_capacity_and_hasher(
                 if wanted.is_some() { 16 } else { 2_048 },
                 Default::default(),
             ),
             wanted,
+            starts,
             ..Builder::default()
         };
         for rule in p.rules.iter().filter(|r| r.kind == "block") {
             b.block(rule.alias);
         }
         let bound = Bound::of(&p.rules);
-        let mut last_country = "";
-        for c in &p.countries {
-            if c.kind == "demonym" {
-                // A demonym of two words or more names one country
-                // (`North Korean`, `Sri Lankan`); one word does not
-                // (`Korean`), nor `Central African`, which is said of the
-                // region's states as often.
-                if c.iso3 == last_country {
-                    for a in c
-                        .aliases
-                        .iter()
-                        .filter(|a| a.contains(' ') && **a != "Central African")
-                    {
-                        b.ruled_alias(bound.rule("country", c.iso3, a), a);
-                    }
-                }
+        b.countries(&p.countries, &bound);
+        for i in &p.instruments {
+            if !b.wants_any([i.name, i.id].into_iter().chain(i.aliases.iter().copied())) {
                 continue;
             }
-            if c.iso3 != last_country {
-                last_country = c.iso3;
-                b.entity(EntityKind::Country, c.iso3, c.short_name);
-            }
-            for a in &c.aliases {
-                b.ruled_alias(bound.rule("country", c.iso3, a), a);
-            }
-        }
-        for i in &p.instruments {
             b.entity(EntityKind::Instrument, i.id, i.name);
             b.ruled_alias(bound.rule("instrument", i.id, i.id), i.id);
             for a in &i.aliases {
@@ -164,39 +150,16 @@ impl Names {
             }
         }
         for g in &p.groups {
+            if !b.wants_any([g.name, g.id].into_iter().chain(g.aliases.iter().copied())) {
+                continue;
+            }
             b.entity(EntityKind::Group, g.id, g.name);
             b.ruled_alias(bound.rule("group", g.id, g.id), g.id);
             for a in &g.aliases {
                 b.ruled_alias(bound.rule("group", g.id, a), a);
             }
         }
-        let weak: Vec<(&str, &str)> = p
-            .rules
-            .iter()
-            .filter(|r| r.kind == "topic" && r.rule == "weak")
-            .map(|r| (r.id, r.alias))
-            .collect();
-        for t in &p.topics {
-            b.entity(EntityKind::Topic, t.id, t.label);
-            b.key_only(&t.id.replace('-', " "));
-            for part in t.label.split('/') {
-                b.key_only(part);
-            }
-            for trigger in &t.triggers {
-                // A weak trigger is not a subject on its own; one with
-                // another rule (`verification` beside `IAEA`) names the
-                // subject when typed, but is not searched for it.
-                if weak.contains(&(t.id, *trigger)) {
-                    continue;
-                }
-                let open = trigger.ends_with('*');
-                let name = trigger.trim_end_matches('*');
-                match bound.rule("topic", t.id, trigger) {
-                    None => b.alias(name, open),
-                    Some(_) => b.bound_alias(name, open),
-                }
-            }
-        }
+        b.topics(&p.topics, &p.rules, &bound);
         for line in SYNONYMS.lines().skip(1) {
             let mut f = line.split('\t');
             let (Some(term), Some(eq)) = (f.next(), f.next()) else {
@@ -205,6 +168,9 @@ impl Names {
             // `one way`: the term is what people type for the equivalents
             // (`nukes`), which must not read as the term in turn.
             let one_way = f.next().is_some_and(|notes| notes.contains("one way"));
+            if !b.wants_any([term].into_iter().chain(eq.split('|'))) {
+                continue;
+            }
             b.concept(term.trim());
             for e in eq.split('|').map(str::trim).filter(|e| !e.is_empty()) {
                 match one_way {
@@ -424,9 +390,113 @@ struct Builder {
     last_keys: Vec<String>,
     /// Only names with these keys are filed (see [`Names::for_phrases`]).
     wanted: Option<rustc_hash::FxHashSet<String>>,
+    /// The first bytes of the wanted keys (bit n for byte n), to pass
+    /// over most names without normalising them.
+    starts: u128,
 }
 
 impl Builder {
+    /// Whether an entry with these names (every name it is filed or
+    /// written under, or more) can be wanted: always for the whole
+    /// dictionary; for a part, when one of them normalises to a wanted
+    /// key. An entry that cannot is left out whole (building the part
+    /// normalised every name of the data, a third of it). A name starting
+    /// with an ASCII letter or digit starts its key with that, lower-cased,
+    /// so most are told apart by their first byte.
+    fn wants_any<'a>(&self, names: impl IntoIterator<Item = &'a str>) -> bool {
+        let Some(wanted) = &self.wanted else {
+            return true;
+        };
+        names.into_iter().any(|n| {
+            let first = n.chars().find(|c| c.is_alphanumeric());
+            match first {
+                None => false,
+                Some(c) if c.is_ascii() => {
+                    self.starts & (1u128 << c.to_ascii_lowercase() as u32) != 0
+                        && wanted.contains(&normalise(n))
+                }
+                Some(_) => wanted.contains(&normalise(n)),
+            }
+        })
+    }
+
+    /// The countries, each with its aliases and two-word demonyms.
+    fn countries(&mut self, rows: &[data::CountryRow], bound: &Bound) {
+        // The countries a part needs (a country's rows are consecutive).
+        let countries: Option<rustc_hash::FxHashSet<&str>> = self.wanted.is_some().then(|| {
+            rows.iter()
+                .filter(|c| {
+                    self.wants_any([c.short_name].into_iter().chain(c.aliases.iter().copied()))
+                })
+                .map(|c| c.iso3)
+                .collect()
+        });
+        let mut last_country = "";
+        for c in rows {
+            if countries.as_ref().is_some_and(|w| !w.contains(c.iso3)) {
+                continue;
+            }
+            if c.kind == "demonym" {
+                // A demonym of two words or more names one country
+                // (`North Korean`, `Sri Lankan`); one word does not
+                // (`Korean`), nor `Central African`, which is said of the
+                // region's states as often.
+                if c.iso3 == last_country {
+                    for a in c
+                        .aliases
+                        .iter()
+                        .filter(|a| a.contains(' ') && **a != "Central African")
+                    {
+                        self.ruled_alias(bound.rule("country", c.iso3, a), a);
+                    }
+                }
+                continue;
+            }
+            if c.iso3 != last_country {
+                last_country = c.iso3;
+                self.entity(EntityKind::Country, c.iso3, c.short_name);
+            }
+            for a in &c.aliases {
+                self.ruled_alias(bound.rule("country", c.iso3, a), a);
+            }
+        }
+    }
+
+    /// The topics: their labels and ids are looked up, their triggers
+    /// looked up and searched (see [`Named::searched`]).
+    fn topics(&mut self, rows: &[data::TopicRow], rules: &[data::RuleRow], bound: &Bound) {
+        let weak: Vec<(&str, &str)> = rules
+            .iter()
+            .filter(|r| r.kind == "topic" && r.rule == "weak")
+            .map(|r| (r.id, r.alias))
+            .collect();
+        for t in rows {
+            let keys = [t.label, t.id].into_iter().chain(t.label.split('/'));
+            if !self.wants_any(keys.chain(t.triggers.iter().copied())) {
+                continue;
+            }
+            self.entity(EntityKind::Topic, t.id, t.label);
+            self.key_only(&t.id.replace('-', " "));
+            for part in t.label.split('/') {
+                self.key_only(part);
+            }
+            for trigger in &t.triggers {
+                // A weak trigger is not a subject on its own; one with
+                // another rule (`verification` beside `IAEA`) names the
+                // subject when typed, but is not searched for it.
+                if weak.contains(&(t.id, *trigger)) {
+                    continue;
+                }
+                let open = trigger.ends_with('*');
+                let name = trigger.trim_end_matches('*');
+                match bound.rule("topic", t.id, trigger) {
+                    None => self.alias(name, open),
+                    Some(_) => self.bound_alias(name, open),
+                }
+            }
+        }
+    }
+
     /// Starts a new entry, whose first name is its display name.
     fn push(&mut self, named: Named) {
         self.last_keys = named.names.iter().map(|n| normalise(n)).collect();
@@ -605,10 +675,7 @@ mod tests {
         let part = Names::part(phrases.iter().map(Vec::as_slice));
         let whole = Names::builtin();
         for typed in &phrases {
-            let ids = |n: &Names| -> Vec<String> {
-                n.find(typed).iter().map(|n| n.name.clone()).collect()
-            };
-            assert_eq!(ids(&part), ids(whole), "{typed:?}");
+            assert_eq!(part.find(typed), whole.find(typed), "{typed:?}");
             assert_eq!(part.is_blocked(typed), whole.is_blocked(typed), "{typed:?}");
         }
         assert!(part.is_blocked(&["South", "China", "Sea"]));
@@ -636,6 +703,34 @@ mod tests {
         );
         assert!(ids("customs").is_empty());
         assert!(ids("the").is_empty());
+    }
+
+    /// Every 7th name the whole dictionary files, as typed in the data
+    /// and in lower case (with a plural `s`), answers the same from a
+    /// part built for it alone: entries, names searched and all.
+    #[test]
+    fn a_part_answers_every_name_as_the_whole() {
+        let whole = Names::builtin();
+        let mut keys: Vec<&String> = whole.spellings.keys().collect();
+        keys.sort();
+        let mut typed_forms: Vec<String> = Vec::new();
+        for k in keys.iter().step_by(7) {
+            for s in &whole.spellings[*k] {
+                typed_forms.push(s.capitals.clone().unwrap_or_else(|| k.to_string()));
+            }
+            typed_forms.push(format!("{k}s"));
+        }
+        for typed in &typed_forms {
+            let words: Vec<&str> = typed.split(' ').collect();
+            let part = Names::part([words.as_slice()]);
+            assert_eq!(part.find(&words), whole.find(&words), "{typed:?}");
+            assert_eq!(
+                part.is_blocked(&words),
+                whole.is_blocked(&words),
+                "{typed:?}"
+            );
+        }
+        assert!(typed_forms.len() > 400, "{}", typed_forms.len());
     }
 
     #[test]
