@@ -340,7 +340,7 @@ fn in_capitals(name: &str) -> bool {
 
 /// What a rule of `rules.tsv` makes of a name for reading queries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Rule {
+enum Restriction {
     /// The name means the thing only in some surroundings (words before
     /// or after, the paragraph, case): looked up, not searched.
     Surroundings,
@@ -350,32 +350,37 @@ enum Rule {
 }
 
 /// The names of `rules.tsv` that a rule restricts, by (kind, id, alias).
-struct Bound(FxHashMap<(&'static str, &'static str, &'static str), Rule>);
+struct Bound(FxHashMap<(&'static str, &'static str, &'static str), Restriction>);
 
 impl Bound {
     fn of(rows: &[data::RuleRow]) -> Bound {
         let mut map = FxHashMap::default();
         for r in rows {
-            // Rules for every name of an id or a kind (`also`,
-            // `no_nested`, `place_in_title`) say nothing of one name's
-            // meaning; `also` and `weak` are not restrictions of one
-            // either (`weak` triggers are left out where topics are read).
+            // A rule for every name of an id or of a kind (`no_nested`,
+            // `place_in_title`) says nothing about one name; `also` adds
+            // an id rather than restricting one; weak topic triggers are
+            // left out where the topics are read.
             if r.alias == "*" || r.id == "*" || matches!(r.rule, "also" | "weak" | "block") {
                 continue;
             }
             let rule = match r.rule {
-                "after" | "doc_context" => Rule::BackReference,
-                _ => Rule::Surroundings,
+                "after" | "doc_context" => Restriction::BackReference,
+                _ => Restriction::Surroundings,
             };
             let slot = map.entry((r.kind, r.id, r.alias)).or_insert(rule);
-            if rule == Rule::BackReference {
+            if rule == Restriction::BackReference {
                 *slot = rule;
             }
         }
         Bound(map)
     }
 
-    fn rule(&self, kind: &'static str, id: &'static str, alias: &'static str) -> Option<Rule> {
+    fn rule(
+        &self,
+        kind: &'static str,
+        id: &'static str,
+        alias: &'static str,
+    ) -> Option<Restriction> {
         self.0.get(&(kind, id, alias)).copied()
     }
 }
@@ -540,14 +545,14 @@ impl Builder {
 
     /// A name of the last entity whose rule in `rules.tsv` (if any) says
     /// whether it is searched (see [`Named::searched`]).
-    fn ruled_alias(&mut self, rule: Option<Rule>, alias: &str) {
+    fn ruled_alias(&mut self, rule: Option<Restriction>, alias: &str) {
         match rule {
             None => self.alias(alias, false),
-            Some(Rule::Surroundings) => self.bound_alias(alias, false),
+            Some(Restriction::Surroundings) => self.bound_alias(alias, false),
             // `the Initiative`, `Statement of Principles`: a short form
             // that names it only once the document has named it; typed
             // alone it means nothing in particular.
-            Some(Rule::BackReference) => {}
+            Some(Restriction::BackReference) => {}
         }
     }
 
