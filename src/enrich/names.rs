@@ -159,7 +159,7 @@ impl Names {
                 b.ruled_alias(bound.rule("group", g.id, a), a);
             }
         }
-        b.topics(&p.topics, &p.rules, &bound);
+        b.topics(&p.topics, &bound);
         for line in SYNONYMS.lines().skip(1) {
             let mut f = line.split('\t');
             let (Some(term), Some(eq)) = (f.next(), f.next()) else {
@@ -347,6 +347,9 @@ enum Restriction {
     /// The name refers back to the thing once a document has named it
     /// (`after`, `doc_context`): neither looked up nor searched.
     BackReference,
+    /// A topic trigger that counts only beside a strong one (`weak`): not
+    /// a subject on its own, neither looked up nor searched.
+    Weak,
 }
 
 /// The names of `rules.tsv` that a rule restricts, by (kind, id, alias).
@@ -358,17 +361,19 @@ impl Bound {
         for r in rows {
             // A rule for every name of an id or of a kind (`no_nested`,
             // `place_in_title`) says nothing about one name; `also` adds
-            // an id rather than restricting one; weak topic triggers are
-            // left out where the topics are read.
-            if r.alias == "*" || r.id == "*" || matches!(r.rule, "also" | "weak" | "block") {
+            // an id rather than restricting one.
+            if r.alias == "*" || r.id == "*" || matches!(r.rule, "also" | "block") {
                 continue;
             }
             let rule = match r.rule {
                 "after" | "doc_context" => Restriction::BackReference,
+                "weak" => Restriction::Weak,
                 _ => Restriction::Surroundings,
             };
+            // A name left out altogether stays out whatever else its
+            // other rules say.
             let slot = map.entry((r.kind, r.id, r.alias)).or_insert(rule);
-            if rule == Restriction::BackReference {
+            if rule != Restriction::Surroundings {
                 *slot = rule;
             }
         }
@@ -469,12 +474,7 @@ impl Builder {
 
     /// The topics: their labels and ids are looked up, their triggers
     /// looked up and searched (see [`Named::searched`]).
-    fn topics(&mut self, rows: &[data::TopicRow], rules: &[data::RuleRow], bound: &Bound) {
-        let weak: Vec<(&str, &str)> = rules
-            .iter()
-            .filter(|r| r.kind == "topic" && r.rule == "weak")
-            .map(|r| (r.id, r.alias))
-            .collect();
+    fn topics(&mut self, rows: &[data::TopicRow], bound: &Bound) {
         for t in rows {
             let keys = [t.label, t.id].into_iter().chain(t.label.split('/'));
             if !self.wants_any(keys.chain(t.triggers.iter().copied())) {
@@ -489,14 +489,12 @@ impl Builder {
                 // A weak trigger is not a subject on its own; one with
                 // another rule (`verification` beside `IAEA`) names the
                 // subject when typed, but is not searched for it.
-                if weak.contains(&(t.id, *trigger)) {
-                    continue;
-                }
                 let open = trigger.ends_with('*');
                 let name = trigger.trim_end_matches('*');
                 match bound.rule("topic", t.id, trigger) {
                     None => self.alias(name, open),
-                    Some(_) => self.bound_alias(name, open),
+                    Some(Restriction::Surroundings) => self.bound_alias(name, open),
+                    Some(Restriction::BackReference | Restriction::Weak) => {}
                 }
             }
         }
@@ -552,7 +550,7 @@ impl Builder {
             // `the Initiative`, `Statement of Principles`: a short form
             // that names it only once the document has named it; typed
             // alone it means nothing in particular.
-            Some(Restriction::BackReference) => {}
+            Some(Restriction::BackReference | Restriction::Weak) => {}
         }
     }
 
