@@ -17,7 +17,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use super::catalog::Entity;
 use super::data::{owned, RuleRow};
 use super::resolution;
-use super::text::fold_pattern;
+use super::text::{fold_pattern, shape_into};
 use crate::model::EntityKind;
 
 /// How the case of a match is checked against its alias.
@@ -118,8 +118,15 @@ pub(crate) struct Variant {
 
 /// The compiled automaton and what each pattern means.
 pub(crate) struct Matcher {
-    /// Over the ASCII-lower-cased keys, case-sensitive: search a lower-cased text.
+    /// Over the keys' [`shape`]s, each led by a space when the key starts
+    /// with a word character: search the text's shape ([`shaped_text`]).
     pub ac: AhoCorasick,
+    /// The ASCII-lower-cased folded keys, by pattern id: a hit in the
+    /// shapes is one of the key only when the text's bytes equal it.
+    pub keys: Vec<Box<str>>,
+    /// Whether the pattern's shape has the leading space (its key starts
+    /// with a word character).
+    pub led: Vec<bool>,
     /// Variants per pattern id.
     pub variants: Vec<Vec<Variant>>,
     /// Number of distinct context markers.
@@ -205,20 +212,40 @@ impl Builder {
     /// state carries both cases' transitions, so that each byte costs a
     /// longer search of its state's transitions.
     fn finish(self, council_markers: Vec<u32>) -> Matcher {
+        let led: Vec<bool> = self
+            .keys
+            .iter()
+            .map(|k| k.starts_with(super::text::is_word))
+            .collect();
+        let shapes: Vec<Vec<u8>> = self
+            .keys
+            .iter()
+            .zip(&led)
+            .map(|(k, &led)| {
+                let mut s = Vec::with_capacity(k.len() + 1);
+                if led {
+                    s.push(b' ');
+                }
+                shape_into(k, &mut s);
+                s
+            })
+            .collect();
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&self.keys)
+            .build(&shapes)
             .or_else(|_| {
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
-                    .build(&self.keys)
+                    .build(&shapes)
             });
         // The patterns are the embedded data, known good: a test builds them.
         #[allow(clippy::expect_used)]
         let ac = ac.expect("embedded gazetteer patterns build an automaton");
         Matcher {
             ac,
+            keys: self.keys.into_iter().map(String::into_boxed_str).collect(),
+            led,
             variants: self.variants,
             marker_count: self.markers.len(),
             council_markers,

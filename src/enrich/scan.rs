@@ -3,7 +3,7 @@
 //! candidates, topic hits and the context markers seen.
 
 use super::compile::{Case, Matcher, Target, Variant};
-use super::text::{fold, is_word, left_boundary, right_boundary, word_end, Folded};
+use super::text::{fold, is_word, left_boundary, right_boundary, shape_into, word_end, Folded};
 
 /// A raw hit of one variant of one pattern (folded offsets).
 #[derive(Debug, Clone, Copy)]
@@ -96,14 +96,30 @@ pub(crate) fn scan<'t>(m: &Matcher, text: &'t str) -> Scan<'t> {
     let mut markers = Markers::with_capacity(m.marker_count);
     {
         let s: &str = &folded.text;
-        // The automaton's keys are in lower case (see `Matcher::ac`); the
-        // case rules are checked on `s`, which keeps it.
-        let lower = s.to_ascii_lowercase();
-        for hit in m.ac.find_overlapping_iter(&lower) {
-            let (pat, start, end) = (hit.pattern().as_usize(), hit.start(), hit.end());
-            let Some(variants) = m.variants.get(pat) else {
+        // The automaton searches shapes (see `Matcher::ac`): the text's,
+        // behind one space so that a key led by a space can match at the
+        // very start. The case rules are checked on `s`, which keeps it.
+        let mut shaped = Vec::with_capacity(s.len() + 1);
+        shaped.push(b' ');
+        shape_into(s, &mut shaped);
+        for hit in m.ac.find_overlapping_iter(&shaped) {
+            let pat = hit.pattern().as_usize();
+            let (Some(variants), Some(key), Some(&led)) =
+                (m.variants.get(pat), m.keys.get(pat), m.led.get(pat))
+            else {
                 continue;
             };
+            // Offsets in `s`, which is one byte shorter; a led key's space
+            // is the byte before the key.
+            let Some(start) = (hit.start() + usize::from(led)).checked_sub(1) else {
+                continue;
+            };
+            let end = hit.end() - 1;
+            // The shape hides punctuation: the key itself must be there.
+            // Equal bytes also put `start` and `end` on char boundaries.
+            if !s.as_bytes()[start..end].eq_ignore_ascii_case(key.as_bytes()) {
+                continue;
+            }
             for (vi, v) in variants.iter().enumerate() {
                 if v.alias.starts_with(is_word) && !left_boundary(s, start) {
                     continue;

@@ -767,3 +767,22 @@ fn instrument_topic_links_are_only_the_nearly_certain_ones() {
     let t = tags("The G7 supports the Global Partnership for Artificial Intelligence.");
     assert_eq!(ids(&t.instruments), Vec::<&str>::new());
 }
+
+#[test]
+fn a_name_matches_where_a_word_starts_and_as_written() {
+    // At the very start, after ASCII and other punctuation, after a dash.
+    for text in [
+        "France opened the session.",
+        "The delegates («France», •Chile, §Brazil) spoke.",
+        "The talks\u{2014}Japan said\u{2014}went well.",
+    ] {
+        assert!(!countries(&tags(text)).is_empty(), "{text}");
+    }
+    assert_eq!(countries(&tags("France opened the session.")), ["FRA"]);
+    // Not inside a word, whatever letter comes before.
+    assert!(countries(&tags("The ÉFrance and xJapan brands sold well.")).is_empty());
+    // Punctuation in a name must be there as written: the automaton sees
+    // `D.P.R.K.` and `D P R K` alike, the key check does not.
+    assert_eq!(countries(&tags("The D.P.R.K. delegation left.")), ["PRK"]);
+    assert!(countries(&tags("Rows D P R K of the table.")).is_empty());
+}

@@ -130,6 +130,56 @@ pub(crate) fn fold(text: &str) -> Folded<'_> {
     }
 }
 
+/// What the automaton sees of an ASCII byte: letters in lower case,
+/// digits, and a space for every other byte (built at compile time).
+const ASCII_SHAPE: [u8; 128] = {
+    let mut t = [b' '; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// Appends the *shape* of `s` to `out`: ASCII letters in lower case, and
+/// every byte of a character that is not a word character a space; other
+/// characters as they are. Same length as `s`, so offsets carry over.
+///
+/// Why: the automaton searches shapes, and the shape of a key that starts
+/// with a word character is led by a space, so that a match can begin only
+/// where a word begins. Over plain lower-cased text, the automaton spent
+/// most of its steps inside words, on the many keys that occur inside
+/// other words (`un` in `fund`, `eu` in `neutral`), each reported and
+/// then thrown away by the boundary check (benches/PROFILE.md). A shape
+/// hides punctuation, so a hit is checked against the key's own bytes.
+pub(crate) fn shape_into(s: &str, out: &mut Vec<u8>) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            out.push(ASCII_SHAPE[b as usize]);
+            i += 1;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        let w = c.len_utf8();
+        if is_word(c) {
+            out.extend_from_slice(&bytes[i..i + w]);
+        } else {
+            out.extend(std::iter::repeat_n(b' ', w));
+        }
+        i += w;
+    }
+}
+
 /// Folds an alias or trigger the way text is folded, collapsing runs of
 /// spaces, so a pattern and the text it should match agree byte for byte.
 pub(crate) fn fold_pattern(p: &str) -> String {
