@@ -64,7 +64,8 @@ const NEAR_BOOST: f32 = 1.0;
 const NEAR_SLOP: u32 = 5;
 /// Score of a paragraph that has another name of what the query named
 /// (`Comprehensive Nuclear-Test-Ban Treaty` for `CTBT`): a constant below
-/// what a paragraph with the typed word itself scores in its own text.
+/// what a paragraph with the typed word itself scores in its own text,
+/// once per reading of the typed words however many of its names occur.
 const OTHER_NAME_SCORE: f32 = 0.5;
 /// Weight of the entity tag of what the query named (BM25 on the tag
 /// field: more mentions, and stated rather than implied topics, rank
@@ -891,13 +892,20 @@ impl Engine {
             ))),
         }
         for e in expansions {
+            let mut names: Vec<Box<dyn Query>> = Vec::new();
             for name in &e.to {
                 if !self.all_indexed(name) {
                     continue;
                 }
-                if let Some(q) = self.atom_query(&Atom::Phrase(name.clone()), true, probed)? {
-                    alternatives.push(Box::new(ConstScoreQuery::new(q, OTHER_NAME_SCORE)));
-                }
+                names.extend(self.atom_query(&Atom::Phrase(name.clone()), true, probed)?);
+            }
+            // One constant for the reading, however many of its names a
+            // paragraph has: summed per name, a paragraph dense in a broad
+            // topic's words (`nuclear`, `atomic`, `fissile material` for
+            // the nuclear reading of `NWFZ`) outranked the ones that name
+            // the zone itself.
+            if let Some(q) = union(names, probed) {
+                alternatives.push(Box::new(ConstScoreQuery::new(q, OTHER_NAME_SCORE)));
             }
             if let Some((kind, id)) = &e.entity {
                 let own = TermQuery::new(

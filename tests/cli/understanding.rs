@@ -333,3 +333,31 @@ fn on_the_sample_and_general_debate_subjects_find_what_their_names_find() {
     assert!(civ.total >= 1);
     assert!(civ.hits.iter().all(|h| h.text.contains("Côte d")));
 }
+
+/// Typed words that are both a specific thing and a trigger of a broad
+/// topic (`NWFZ`: the zones, and the nuclear topic): the paragraph that
+/// names the thing comes before one that only uses many of the broad
+/// topic's words. Each reading counts once, however many of its names a
+/// paragraph has.
+#[test]
+fn the_specific_reading_ranks_above_a_paragraph_dense_in_a_broad_topic() {
+    let t = TestDir::new();
+    let name = "coastal-states-forum-2026.txt";
+    t.copy_in(&fixtures().join("query/readings").join(name), name);
+    t.run(["ingest"]).success();
+    let v: serde_json::Value = t.json(["search", "NWFZ", "--format", "json"]);
+    let readings: Vec<&str> = v["expanded"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|e| e["entity"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(readings.contains(&"topic:nuclear"), "{readings:?}");
+    let first: Vec<&str> = v["hits"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|h| h["paragraph"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(first.first(), Some(&"2"), "{first:?}");
+    assert!(
+        first.contains(&"3"),
+        "the broad reading still finds ¶3: {first:?}"
+    );
+}
