@@ -206,11 +206,13 @@ impl Builder {
     /// builds; in the ingest the NFA costs less CPU, and it is built in half
     /// the time, which every process that tags pays (benches/PROFILE.md).
     ///
-    /// Case-sensitive over the lower-cased keys, and searched over a
-    /// lower-cased copy of the text ([`super::scan::scan`]): the same
-    /// matches as an ASCII case-insensitive automaton, whose every letter
-    /// state carries both cases' transitions, so that each byte costs a
-    /// longer search of its state's transitions.
+    /// Case-sensitive over the keys' shapes (lower case, punctuation a
+    /// space; see [`shape_into`]), searched over the text's shape
+    /// ([`super::scan::scan`]): the same matches as an ASCII
+    /// case-insensitive automaton, whose every letter state carries both
+    /// cases' transitions, so that each byte costs a longer search of its
+    /// state's transitions. A key that starts with a word character is led
+    /// by a space, so that a match begins only where a word does.
     fn finish(self, council_markers: Vec<u32>) -> Matcher {
         let led: Vec<bool> = self
             .keys
