@@ -130,21 +130,6 @@ pub(crate) fn fold(text: &str) -> Folded<'_> {
     }
 }
 
-/// What the automaton sees of an ASCII byte: letters in lower case,
-/// digits, and a space for every other byte (built at compile time).
-const ASCII_SHAPE: [u8; 128] = {
-    let mut t = [b' '; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            t[b] = c.to_ascii_lowercase();
-        }
-        b += 1;
-    }
-    t
-};
-
 /// Appends the *shape* of `s` to `out`: ASCII letters in lower case, and
 /// every byte of a character that is not a word character a space; other
 /// characters as they are. Same length as `s`, so offsets carry over.
@@ -163,7 +148,8 @@ pub(crate) fn shape_into(s: &str, out: &mut Vec<u8>) {
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            out.push(ASCII_SHAPE[b as usize]);
+            let w = crate::text::ASCII_WORD[b as usize];
+            out.push(if w == 0 { b' ' } else { w });
             i += 1;
             continue;
         }

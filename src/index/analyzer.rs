@@ -66,21 +66,7 @@ thread_local! {
     );
 }
 
-/// Each ASCII byte in lower case when it is a letter or digit (a word
-/// byte), else 0: how the tokenizer and the wording fingerprints
-/// (`shingles.rs`) read ASCII text.
-pub(super) const ASCII_WORD: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            t[b] = c.to_ascii_lowercase();
-        }
-        b += 1;
-    }
-    t
-};
+pub(super) use crate::text::ASCII_WORD;
 
 /// The text fields' tokenizer: words are runs of letters and digits (as
 /// tantivy's `SimpleTokenizer` cuts them), each in lower case, accents

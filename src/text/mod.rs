@@ -20,3 +20,19 @@ pub mod marker;
 pub mod roman;
 pub mod title;
 pub mod ws;
+
+/// Each ASCII byte in lower case when it is a letter or digit (a word
+/// byte), else 0: how the index's tokenizer, the wording
+/// fingerprints and the tagger's automaton read ASCII text.
+pub const ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
