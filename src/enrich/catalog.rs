@@ -54,7 +54,7 @@ pub(crate) struct Catalog {
     pub entities: Vec<Entity>,
     pub index: FxHashMap<(EntityKind, String), u32>,
     /// The rows of `rules.tsv`, kept for building the matcher.
-    pub rules: Vec<RuleRow>,
+    pub rules: &'static [RuleRow],
     /// Data problems (unknown ids in rules, unknown rule names); empty for
     /// good data, asserted by a test.
     pub problems: Vec<String>,
@@ -63,7 +63,7 @@ pub(crate) struct Catalog {
 /// Builds the entity catalogue from the embedded data and checks the rules.
 pub(crate) fn catalog() -> Catalog {
     let parsed = data::parse();
-    let mut problems: Vec<String> = parsed.bad_lines.clone();
+    let mut problems: Vec<String> = Vec::new();
     let (mut entities, index) = entities(&parsed, &mut problems);
     let rows = parsed.rules;
 
@@ -85,7 +85,7 @@ pub(crate) fn catalog() -> Catalog {
         }
     }
     // Every rule must name a known id and alias, so a typo is caught.
-    for r in &rows {
+    for r in rows {
         if r.kind == "block" || r.kind == "office" {
             continue;
         }
@@ -149,7 +149,7 @@ fn entities(
         index.insert(k, i);
         i
     };
-    for row in &p.countries {
+    for row in p.countries {
         let i = push(
             Entity::new(EntityKind::Country, row.iso3, row.short_name, Vec::new()),
             &mut out,
@@ -158,7 +158,7 @@ fn entities(
         if e.iso2.is_empty() {
             e.iso2 = row.iso2.to_string();
         }
-        for a in &row.aliases {
+        for a in row.aliases {
             if !e.aliases.iter().any(|x| x == a) {
                 e.aliases.push(a.to_string());
                 // `codes` runs parallel to `aliases` for countries: the alias
@@ -167,49 +167,44 @@ fn entities(
             }
         }
     }
-    for g in &p.groups {
+    for g in p.groups {
         push(
             Entity {
-                members: owned(&g.members),
-                ..Entity::new(EntityKind::Group, g.id, g.name, owned(&g.aliases))
+                members: owned(g.members),
+                ..Entity::new(EntityKind::Group, g.id, g.name, owned(g.aliases))
             },
             &mut out,
         );
     }
-    for ins in &p.instruments {
+    for ins in p.instruments {
         push(
             Entity {
                 codes: vec![ins.kind.to_string()],
-                ..Entity::new(
-                    EntityKind::Instrument,
-                    ins.id,
-                    ins.name,
-                    owned(&ins.aliases),
-                )
+                ..Entity::new(EntityKind::Instrument, ins.id, ins.name, owned(ins.aliases))
             },
             &mut out,
         );
     }
-    for t in &p.topics {
+    for t in p.topics {
         push(
-            Entity::new(EntityKind::Topic, t.id, t.label, owned(&t.triggers)),
+            Entity::new(EntityKind::Topic, t.id, t.label, owned(t.triggers)),
             &mut out,
         );
     }
     // Instrument → topic links, and group members must be known countries.
-    for ins in &p.instruments {
+    for ins in p.instruments {
         let Some(&i) = index.get(&(EntityKind::Instrument, ins.id.to_string())) else {
             continue;
         };
-        for t in &ins.topics {
+        for t in ins.topics {
             match index.get(&(EntityKind::Topic, t.to_string())) {
                 Some(&ti) => out[i as usize].topics.push(ti),
                 None => problems.push(format!("instruments.tsv: {} has unknown topic {t}", ins.id)),
             }
         }
     }
-    for g in &p.groups {
-        for m in &g.members {
+    for g in p.groups {
+        for m in g.members {
             if !index.contains_key(&(EntityKind::Country, m.to_string())) {
                 problems.push(format!("groups.tsv: {} has unknown member {m}", g.id));
             }

@@ -334,14 +334,14 @@ fn gate(
                 Some(&e) => rules.push(Rule::After(e)),
                 None => problems.push(format!("rules.tsv: 'after' names unknown id {:?}", r.value)),
             },
-            "followed_by" => rules.push(Rule::FollowedBy(phrases(&r.value))),
-            "not_followed_by" => rules.push(Rule::NotFollowedBy(phrases(&r.value))),
-            "preceded_by" => rules.push(Rule::PrecededBy(phrases(&r.value))),
-            "not_preceded_by" => rules.push(Rule::NotPrecededBy(phrases(&r.value))),
+            "followed_by" => rules.push(Rule::FollowedBy(phrases(r.value))),
+            "not_followed_by" => rules.push(Rule::NotFollowedBy(phrases(r.value))),
+            "preceded_by" => rules.push(Rule::PrecededBy(phrases(r.value))),
+            "not_preceded_by" => rules.push(Rule::NotPrecededBy(phrases(r.value))),
             "not_all_caps" => rules.push(Rule::NotAllCaps),
             "not_next_capitalized" => rules.push(Rule::NotNextCapitalized),
             "not_prev_capitalized" => rules.push(Rule::NotPrevCapitalized),
-            "place_in_title" => rules.push(Rule::PlaceInTitle(phrases(&r.value))),
+            "place_in_title" => rules.push(Rule::PlaceInTitle(phrases(r.value))),
             "weak" => weak = true,
             "no_nested" => no_nested = true,
             "also" => {}
@@ -378,7 +378,7 @@ pub(crate) fn matcher(
     }
     for r in rules.iter().filter(|r| r.kind == "office") {
         let word = match r.rule {
-            "office_head" => OfficeWord::Head(owned(&r.value)),
+            "office_head" => OfficeWord::Head(owned(r.value)),
             "office_tail" => OfficeWord::Tail,
             "office_keep" => OfficeWord::Keep,
             other => {
@@ -493,7 +493,7 @@ impl Compiler<'_> {
     ) -> Vec<u32> {
         let mut targets = base.to_vec();
         for r in rows.iter().filter(|r| r.rule == "also" && r.alias == alias) {
-            for v in &r.value {
+            for v in r.value {
                 match self.index.get(&(e.kind, v.to_string())) {
                     Some(&t) if !targets.contains(&t) => targets.push(t),
                     Some(_) => {}

@@ -64,7 +64,7 @@ pub struct Gazetteer {
     index: FxHashMap<(EntityKind, String), u32>,
     lookup: lookup::Lookup,
     /// The catalogue the matcher is built from.
-    catalog_rules: Vec<data::RuleRow>,
+    catalog_rules: &'static [data::RuleRow],
     /// The automaton and pattern table, with the data problems found while
     /// building it; built on first use.
     matcher: OnceLock<(compile::Matcher, Vec<String>)>,
@@ -155,7 +155,7 @@ impl Gazetteer {
     fn matcher(&self) -> &compile::Matcher {
         &self
             .matcher
-            .get_or_init(|| compile::matcher(&self.entities, &self.index, &self.catalog_rules))
+            .get_or_init(|| compile::matcher(&self.entities, &self.index, self.catalog_rules))
             .0
     }
 

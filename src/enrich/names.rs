@@ -137,29 +137,29 @@ impl Names {
         for rule in p.rules.iter().filter(|r| r.kind == "block") {
             b.block(rule.alias);
         }
-        let bound = Bound::of(&p.rules);
-        b.countries(&p.countries, &bound);
-        for i in &p.instruments {
+        let bound = Bound::of(p.rules);
+        b.countries(p.countries, &bound);
+        for i in p.instruments {
             if !b.wants_any([i.name, i.id].into_iter().chain(i.aliases.iter().copied())) {
                 continue;
             }
             b.entity(EntityKind::Instrument, i.id, i.name);
             b.ruled_alias(bound.rule("instrument", i.id, i.id), i.id);
-            for a in &i.aliases {
+            for a in i.aliases {
                 b.ruled_alias(bound.rule("instrument", i.id, a), a);
             }
         }
-        for g in &p.groups {
+        for g in p.groups {
             if !b.wants_any([g.name, g.id].into_iter().chain(g.aliases.iter().copied())) {
                 continue;
             }
             b.entity(EntityKind::Group, g.id, g.name);
             b.ruled_alias(bound.rule("group", g.id, g.id), g.id);
-            for a in &g.aliases {
+            for a in g.aliases {
                 b.ruled_alias(bound.rule("group", g.id, a), a);
             }
         }
-        b.topics(&p.topics, &bound);
+        b.topics(p.topics, &bound);
         for line in SYNONYMS.lines().skip(1) {
             let mut f = line.split('\t');
             let (Some(term), Some(eq)) = (f.next(), f.next()) else {
@@ -466,7 +466,7 @@ impl Builder {
                 last_country = c.iso3;
                 self.entity(EntityKind::Country, c.iso3, c.short_name);
             }
-            for a in &c.aliases {
+            for a in c.aliases {
                 self.ruled_alias(bound.rule("country", c.iso3, a), a);
             }
         }
@@ -485,7 +485,7 @@ impl Builder {
             for part in t.label.split('/') {
                 self.key_only(part);
             }
-            for trigger in &t.triggers {
+            for trigger in t.triggers {
                 // A weak trigger is not a subject on its own; one with
                 // another rule (`verification` beside `IAEA`) names the
                 // subject when typed, but is not searched for it.
