@@ -6,7 +6,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::data::{self, owned, Parsed, RuleRow};
+use super::data::{self, owned, Rows};
 use crate::model::EntityKind;
 
 /// One known entity (country, instrument, group or topic).
@@ -53,8 +53,6 @@ impl Entity {
 pub(crate) struct Catalog {
     pub entities: Vec<Entity>,
     pub index: FxHashMap<(EntityKind, String), u32>,
-    /// The rows of `rules.tsv`, kept for building the matcher.
-    pub rules: &'static [RuleRow],
     /// Data problems (unknown ids in rules, unknown rule names); empty for
     /// good data, asserted by a test.
     pub problems: Vec<String>,
@@ -62,10 +60,10 @@ pub(crate) struct Catalog {
 
 /// Builds the entity catalogue from the embedded data and checks the rules.
 pub(crate) fn catalog() -> Catalog {
-    let parsed = data::parse();
+    let data = data::rows();
     let mut problems: Vec<String> = Vec::new();
-    let (mut entities, index) = entities(&parsed, &mut problems);
-    let rows = parsed.rules;
+    let (mut entities, index) = entities(&data, &mut problems);
+    let rows = data.rules;
 
     // `also` links between entities.
     for r in rows.iter().filter(|r| r.rule == "also" && r.alias == "*") {
@@ -114,7 +112,6 @@ pub(crate) fn catalog() -> Catalog {
     Catalog {
         entities,
         index,
-        rules: rows,
         problems,
     }
 }
@@ -134,7 +131,7 @@ fn kind_of(s: &str) -> Option<EntityKind> {
 /// instruments and topics) and the id index.
 #[allow(clippy::type_complexity)]
 fn entities(
-    p: &Parsed,
+    p: &Rows,
     problems: &mut Vec<String>,
 ) -> (Vec<Entity>, FxHashMap<(EntityKind, String), u32>) {
     let mut out: Vec<Entity> = Vec::new();

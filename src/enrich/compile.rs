@@ -122,17 +122,21 @@ pub(crate) struct Matcher {
     /// with a word character: search the text's shape ([`shaped_text`]).
     pub ac: AhoCorasick,
     /// The ASCII-lower-cased folded keys, by pattern id: a hit in the
-    /// shapes is one of the key only when the text's bytes equal it.
+    /// shapes is one of the key only when the text's bytes equal it. A
+    /// key's shape is led by a space when [`led`] says so.
     pub keys: Vec<Box<str>>,
-    /// Whether the pattern's shape has the leading space (its key starts
-    /// with a word character).
-    pub led: Vec<bool>,
     /// Variants per pattern id.
     pub variants: Vec<Vec<Variant>>,
     /// Number of distinct context markers.
     pub marker_count: usize,
     /// Markers that show Security Council context for bare `resolution N`.
     pub council_markers: Vec<u32>,
+}
+
+/// Whether a key's shape in the automaton is led by a space: the key
+/// starts with a word character, so a match must begin where a word does.
+pub(crate) fn led(key: &str) -> bool {
+    key.starts_with(super::text::is_word)
 }
 
 /// Case mode implied by an alias's shape: no lower-case letters, or one
@@ -214,18 +218,12 @@ impl Builder {
     /// state's transitions. A key that starts with a word character is led
     /// by a space, so that a match begins only where a word does.
     fn finish(self, council_markers: Vec<u32>) -> Matcher {
-        let led: Vec<bool> = self
-            .keys
-            .iter()
-            .map(|k| k.starts_with(super::text::is_word))
-            .collect();
         let shapes: Vec<Vec<u8>> = self
             .keys
             .iter()
-            .zip(&led)
-            .map(|(k, &led)| {
+            .map(|k| {
                 let mut s = Vec::with_capacity(k.len() + 1);
-                if led {
+                if led(k) {
                     s.push(b' ');
                 }
                 shape_into(k, &mut s);
@@ -247,7 +245,6 @@ impl Builder {
         Matcher {
             ac,
             keys: self.keys.into_iter().map(String::into_boxed_str).collect(),
-            led,
             variants: self.variants,
             marker_count: self.markers.len(),
             council_markers,

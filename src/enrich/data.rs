@@ -60,7 +60,7 @@ pub(crate) struct RuleRow {
 
 /// All embedded rows.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Parsed {
+pub(crate) struct Rows {
     pub countries: &'static [CountryRow],
     pub instruments: &'static [InstrumentRow],
     pub topics: &'static [TopicRow],
@@ -74,13 +74,6 @@ pub(crate) fn owned(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
-/// Every country code of `country-aliases.tsv` with its short name (from
-/// its first row), sorted by code: made from the embedded file when the
-/// crate is built (`build.rs`), so naming a country on a printed hit
-/// needs no parsing, catalogue or automaton at run time.
-pub(crate) const COUNTRY_NAMES: &[(&str, &str)] =
-    include!(concat!(env!("OUT_DIR"), "/country_names.rs"));
-
 /// The short name of a country code, from [`COUNTRY_NAMES`].
 pub(crate) fn country_short_name(code: &str) -> Option<&'static str> {
     COUNTRY_NAMES
@@ -89,12 +82,14 @@ pub(crate) fn country_short_name(code: &str) -> Option<&'static str> {
         .map(|i| COUNTRY_NAMES[i].1)
 }
 
-// The static tables of the rows (`COUNTRY_ROWS`, …), made by `build.rs`.
+// The static tables of the rows (`COUNTRY_ROWS`, …) and `COUNTRY_NAMES`
+// (every country code with its short name, from its first row, sorted by
+// code), made by `build.rs`.
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 
 /// Every embedded row.
-pub(crate) fn parse() -> Parsed {
-    Parsed {
+pub(crate) fn rows() -> Rows {
+    Rows {
         countries: COUNTRY_ROWS,
         instruments: INSTRUMENT_ROWS,
         topics: TOPIC_ROWS,
@@ -109,7 +104,7 @@ mod tests {
 
     #[test]
     fn embedded_files_give_every_row() {
-        let p = parse();
+        let p = rows();
         assert_eq!(p.instruments.len(), 90);
         assert_eq!(p.topics.len(), 24);
         assert_eq!(p.groups.len(), 16);
@@ -122,7 +117,7 @@ mod tests {
 
     #[test]
     fn every_country_code_has_a_short_name() {
-        let p = parse();
+        let p = rows();
         let mut codes: Vec<&str> = p.countries.iter().map(|c| c.iso3).collect();
         codes.sort_unstable();
         codes.dedup();
@@ -147,7 +142,7 @@ mod tests {
 
     #[test]
     fn asean_has_eleven_members_including_timor_leste() {
-        let p = parse();
+        let p = rows();
         let asean = p.groups.iter().find(|g| g.id == "ASEAN").map(|g| g.members);
         let members = asean.unwrap_or_default();
         assert_eq!(members.len(), 11);

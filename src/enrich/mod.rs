@@ -63,8 +63,6 @@ pub struct Gazetteer {
     entities: Vec<Entity>,
     index: FxHashMap<(EntityKind, String), u32>,
     lookup: lookup::Lookup,
-    /// The catalogue the matcher is built from.
-    catalog_rules: &'static [data::RuleRow],
     /// The automaton and pattern table, with the data problems found while
     /// building it; built on first use.
     matcher: OnceLock<(compile::Matcher, Vec<String>)>,
@@ -144,7 +142,6 @@ impl Gazetteer {
             entities: c.entities,
             index: c.index,
             lookup,
-            catalog_rules: c.rules,
             matcher: OnceLock::new(),
             problems: c.problems,
             resolution_names: OnceLock::new(),
@@ -155,7 +152,7 @@ impl Gazetteer {
     fn matcher(&self) -> &compile::Matcher {
         &self
             .matcher
-            .get_or_init(|| compile::matcher(&self.entities, &self.index, self.catalog_rules))
+            .get_or_init(|| compile::matcher(&self.entities, &self.index, data::rows().rules))
             .0
     }
 

@@ -117,7 +117,7 @@ impl Names {
     /// The dictionary; with `wanted`, only the names that normalise to
     /// one of those keys.
     fn build(wanted: Option<rustc_hash::FxHashSet<String>>) -> Names {
-        let p = data::parse();
+        let p = data::rows();
         let starts = wanted
             .iter()
             .flatten()
@@ -140,24 +140,10 @@ impl Names {
         let bound = Bound::of(p.rules);
         b.countries(p.countries, &bound);
         for i in p.instruments {
-            if !b.wants_any([i.name, i.id].into_iter().chain(i.aliases.iter().copied())) {
-                continue;
-            }
-            b.entity(EntityKind::Instrument, i.id, i.name);
-            b.ruled_alias(bound.rule("instrument", i.id, i.id), i.id);
-            for a in i.aliases {
-                b.ruled_alias(bound.rule("instrument", i.id, a), a);
-            }
+            b.listed(EntityKind::Instrument, (i.id, i.name, i.aliases), &bound);
         }
         for g in p.groups {
-            if !b.wants_any([g.name, g.id].into_iter().chain(g.aliases.iter().copied())) {
-                continue;
-            }
-            b.entity(EntityKind::Group, g.id, g.name);
-            b.ruled_alias(bound.rule("group", g.id, g.id), g.id);
-            for a in g.aliases {
-                b.ruled_alias(bound.rule("group", g.id, a), a);
-            }
+            b.listed(EntityKind::Group, (g.id, g.name, g.aliases), &bound);
         }
         b.topics(p.topics, &bound);
         for line in SYNONYMS.lines().skip(1) {
@@ -472,6 +458,23 @@ impl Builder {
         }
     }
 
+    /// An instrument or group: its id, display name and aliases, each
+    /// name as its rule in `rules.tsv` says (see [`Builder::ruled_alias`]).
+    fn listed(
+        &mut self,
+        kind: EntityKind,
+        (id, name, aliases): (&'static str, &'static str, &'static [&'static str]),
+        bound: &Bound,
+    ) {
+        if !self.wants_any([name, id].into_iter().chain(aliases.iter().copied())) {
+            return;
+        }
+        self.entity(kind, id, name);
+        for a in std::iter::once(&id).chain(aliases) {
+            self.ruled_alias(bound.rule(kind.as_str(), id, a), a);
+        }
+    }
+
     /// The topics: their labels and ids are looked up, their triggers
     /// looked up and searched (see [`Named::searched`]).
     fn topics(&mut self, rows: &[data::TopicRow], bound: &Bound) {
@@ -528,16 +531,25 @@ impl Builder {
         self.spell(term, false);
     }
 
+    /// Adds `alias`, whose normalised form is `k`, to the last entry's
+    /// names (and to the names searched when `searched`), unless a name
+    /// with that key is there already.
+    fn add_name(&mut self, k: &str, alias: &str, searched: bool) {
+        if let Some(n) = self.named.last_mut() {
+            if !self.last_keys.iter().any(|l| l == k) {
+                n.names.push(alias.to_string());
+                if searched {
+                    n.searched.push(alias.to_string());
+                }
+                self.last_keys.push(k.to_string());
+            }
+        }
+    }
+
     /// A name of the last entity, also searched as a phrase.
     fn alias(&mut self, alias: &str, open_end: bool) {
         let k = normalise(alias);
-        if let Some(n) = self.named.last_mut() {
-            if !self.last_keys.contains(&k) {
-                n.names.push(alias.to_string());
-                n.searched.push(alias.to_string());
-                self.last_keys.push(k.clone());
-            }
-        }
+        self.add_name(&k, alias, true);
         self.spell_key(k, alias, open_end);
     }
 
@@ -561,25 +573,15 @@ impl Builder {
         let k = normalise(alias);
         if let Some(n) = self.named.last_mut() {
             n.searched.retain(|s| normalise(s) != k);
-            if !self.last_keys.contains(&k) {
-                n.names.push(alias.to_string());
-                self.last_keys.push(k.clone());
-            }
         }
+        self.add_name(&k, alias, false);
         self.spell_key(k, alias, open_end);
     }
 
     /// A name of the last entity that is searched but not looked up (the
     /// terms a `one way` synonym stands for).
     fn searched_only(&mut self, alias: &str) {
-        let k = normalise(alias);
-        if let Some(n) = self.named.last_mut() {
-            if !self.last_keys.contains(&k) {
-                n.names.push(alias.to_string());
-                n.searched.push(alias.to_string());
-                self.last_keys.push(k);
-            }
-        }
+        self.add_name(&normalise(alias), alias, true);
     }
 
     /// A name of the last entity that is looked up but not searched (a

@@ -2,7 +2,7 @@
 //! whose word boundaries and case fit their alias, sorted into entity
 //! candidates, topic hits and the context markers seen.
 
-use super::compile::{Case, Matcher, Target, Variant};
+use super::compile::{led, Case, Matcher, Target, Variant};
 use super::text::{fold, is_word, left_boundary, right_boundary, shape_into, word_end, Folded};
 
 /// A raw hit of one variant of one pattern (folded offsets).
@@ -104,14 +104,12 @@ pub(crate) fn scan<'t>(m: &Matcher, text: &'t str) -> Scan<'t> {
         shape_into(s, &mut shaped);
         for hit in m.ac.find_overlapping_iter(&shaped) {
             let pat = hit.pattern().as_usize();
-            let (Some(variants), Some(key), Some(&led)) =
-                (m.variants.get(pat), m.keys.get(pat), m.led.get(pat))
-            else {
+            let (Some(variants), Some(key)) = (m.variants.get(pat), m.keys.get(pat)) else {
                 continue;
             };
             // Offsets in `s`, which is one byte shorter; a led key's space
             // is the byte before the key.
-            let Some(start) = (hit.start() + usize::from(led)).checked_sub(1) else {
+            let Some(start) = (hit.start() + usize::from(led(key))).checked_sub(1) else {
                 continue;
             };
             let end = hit.end() - 1;
