@@ -5,9 +5,12 @@
 //! relocations and copy 1.3 MB of relocated tables into private pages at
 //! every start: 1.4 ms of the 5 ms a `dipsearch --version` took, paid by
 //! every search (issue 18: a selective search's whole process must not be
-//! slower than the `sqlite3` CLI's). The shared libraries, heap, stack and
-//! the index's mappings stay at random addresses; only the binary's own
-//! code and tables are at fixed ones.
+//! slower than the `sqlite3` CLI's). The heap, stack and the index's
+//! mappings stay at random addresses; only the binary's own code and tables
+//! are at fixed ones. On x86-64 Linux `.cargo/config.toml` goes further (a
+//! static binary at a fixed address, which rustc links without a PIE
+//! itself); this flag keeps other GNU/Linux targets, named with
+//! `CARGO_BUILD_TARGET`, position-dependent.
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");

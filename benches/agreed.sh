@@ -21,7 +21,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 PREV=${1:?usage: benches/agreed.sh PREVIOUS_BINARY}
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
-NEW=$TARGET/release/dipsearch
+source "$ROOT/benches/common/bin.sh"
+NEW=$(dipsearch_bin release "$TARGET")
 RUNS=${RUNS:-3}
 SRC=${DIPSEARCH_UNGDC:-$ROOT/../shared/data/ungdc-1946-2024.tar.zst}
 DATA=$TARGET/bench-data
@@ -39,7 +40,7 @@ else
   fi
 fi
 [ -f "$CORPUS/dipsearch.toml" ] || cp "$ROOT/benches/ungd.dipsearch.toml" "$CORPUS/dipsearch.toml"
-[ -x "$NEW" ] || cargo build --release --quiet
+[ -x "$NEW" ] || { cargo build --release --quiet; NEW=$(dipsearch_bin release "$TARGET"); }
 
 # seconds (wall) and CPU seconds of one command, from GNU time
 timed() {

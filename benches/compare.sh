@@ -40,7 +40,6 @@ SRC=${DIPSEARCH_UNGDC:-$ROOT/../shared/data/ungdc-1946-2024.tar.zst}
 QUERIES=$ROOT/benches/queries.txt
 DATA=$TARGET/bench-data
 WORK=$DATA/compare
-BIN=$TARGET/release/dipsearch
 
 say() { printf '%s\n' "$*" >&2; }
 
@@ -84,6 +83,8 @@ if [[ -z ${SKIP_BUILD:-} ]]; then
     say "compare: cargo build --release"
     CARGO_TARGET_DIR=$TARGET cargo build --release --quiet --bin dipsearch
 fi
+source "$ROOT/benches/common/bin.sh"
+BIN=$(dipsearch_bin release "$TARGET")
 [[ -x $BIN ]] || { say "compare: no binary at $BIN"; exit 1; }
 
 mkdir -p "$OUT" "$WORK"

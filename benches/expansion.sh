@@ -13,7 +13,7 @@
 # --format json --limit 10 [--country C] [--literal]`, output to a file.
 # Prints per query the medians of ROUNDS runs (default 21) and their ratio,
 # then per file the median of the per-query medians and its ratio.
-# Environment: ROUNDS, BIN (default <target>/release/dipsearch).
+# Environment: ROUNDS, BIN (default the release build under <target>).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -22,7 +22,8 @@ shift
 FILES=("$@")
 [[ ${#FILES[@]} -gt 0 ]] || FILES=(benches/queries.txt benches/subjects.txt)
 ROUNDS=${ROUNDS:-21}
-BIN=${BIN:-${CARGO_TARGET_DIR:-target}/release/dipsearch}
+source "$(dirname "${BASH_SOURCE[0]}")/common/bin.sh"
+BIN=${BIN:-$(dipsearch_bin release "${CARGO_TARGET_DIR:-target}")}
 [[ -x $BIN ]] || { echo "expansion: no binary at $BIN (cargo build --release)" >&2; exit 1; }
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT

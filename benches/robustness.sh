@@ -26,8 +26,8 @@
 #
 # Usage (from the crate root; builds nothing itself):
 #   cargo build && bash benches/robustness.sh
-# Options through the environment: DIPSEARCH_BIN (default target/debug/
-# dipsearch, or $CARGO_TARGET_DIR/debug/dipsearch), KILLS (100), PAIRS (50),
+# Options through the environment: DIPSEARCH_BIN (default the debug build
+# under target/ or $CARGO_TARGET_DIR), KILLS (100), PAIRS (50),
 # SEED (random), DISK_MB (16: the small tmpfs of part 4), PARTS (default
 # "kills pairs tamper disk": the parts to run), DIPSEARCH_UNGDC (the
 # unpacked General Debate TXT folder, default /tmp/ungdc/TXT, with
@@ -36,7 +36,8 @@
 set -u
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-bin=${DIPSEARCH_BIN:-${CARGO_TARGET_DIR:-$root/target}/debug/dipsearch}
+source "$root/benches/common/bin.sh"
+bin=${DIPSEARCH_BIN:-$(dipsearch_bin debug "${CARGO_TARGET_DIR:-$root/target}")}
 kills=${KILLS:-100}
 pairs=${PAIRS:-50}
 parts=${PARTS:-kills pairs tamper disk}

@@ -15,12 +15,23 @@ pub fn crate_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The cargo target folder: the bench binary lives in `<target>/release/deps/`.
+/// The cargo target folder: the bench binary lives in
+/// `<target>/<triple>/release/deps/` (`.cargo/config.toml` names the
+/// target), or `<target>/release/deps/` when no target is named. The
+/// folder is the nearest one holding cargo's `.rustc_info.json`.
 pub fn target_dir() -> PathBuf {
-    std::env::current_exe()
-        .ok()
-        .and_then(|exe| Some(exe.parent()?.parent()?.parent()?.to_path_buf()))
-        .unwrap_or_else(|| crate_root().join("target"))
+    let exe = std::env::current_exe().ok();
+    let found = exe.as_deref().and_then(|exe| {
+        exe.ancestors()
+            .find(|d| d.join(".rustc_info.json").is_file())
+    });
+    match found {
+        Some(dir) => dir.to_path_buf(),
+        None => exe
+            .as_deref()
+            .and_then(|exe| Some(exe.parent()?.parent()?.parent()?.to_path_buf()))
+            .unwrap_or_else(|| crate_root().join("target")),
+    }
 }
 
 /// Finds (unpacking if needed) the corpus root: the `TXT` folder holding

@@ -27,8 +27,11 @@ fi
 echo "browser: installing playwright-core into a temporary folder" >&2
 (cd "$work" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund playwright-core@1 >/dev/null)
 
-cargo build --quiet --locked
-bin=${CARGO_TARGET_DIR:-$root/target}/debug/dipsearch
+# The binary's path from cargo itself (.cargo/config.toml names the target,
+# which puts it under <target>/<triple>/debug/).
+bin=$(cargo build --quiet --locked --message-format=json \
+  | sed -n 's/.*"executable":"\([^"]*\/dipsearch\)".*/\1/p' | tail -n 1)
+[ -x "$bin" ] || { echo "browser: cargo built no dipsearch binary" >&2; exit 1; }
 
 mkdir -p "$work/site/corpus"
 # The shipped sample, the invented documents of the tests (their text,
