@@ -5,6 +5,7 @@
 //! snippets only for the hits returned. Nothing here prints: `render`
 //! turns results into bytes.
 
+mod covered;
 pub mod expand;
 pub mod facets;
 pub mod filters;
@@ -38,6 +39,7 @@ use crate::enrich::meetings::Meetings;
 use crate::error::{Error, Result, UsageError};
 use crate::index::{context_term, fold_in_place, kind, read_record, Fields, IndexHandle};
 use crate::model::ParagraphRecord;
+use covered::AlsoWords;
 pub use expand::Expansion;
 use proximity::ProximityQuery;
 use pruned::{FieldMatch, FieldsQuery};
@@ -892,12 +894,21 @@ impl Engine {
             ))),
         }
         for e in expansions {
+            // Names another name of the reading covers match nothing more
+            // (see [`covered`]): searched are the others.
+            let indexed = e.to.iter().filter(|name| self.all_indexed(name));
+            let (searched, covered) = covered::split(
+                indexed
+                    .map(|name| (name, self.analyze(self.fields.body, name)))
+                    .collect(),
+            );
             let mut names: Vec<Box<dyn Query>> = Vec::new();
-            for name in &e.to {
-                if !self.all_indexed(name) {
-                    continue;
-                }
+            for name in searched {
                 names.extend(self.atom_query(&Atom::Phrase(name.clone()), true, probed)?);
+            }
+            let mut also: Vec<Box<dyn Query>> = Vec::new();
+            for name in covered {
+                also.extend(self.atom_query(&Atom::Phrase(name.clone()), true, probed)?);
             }
             // One constant for the reading, however many of its names a
             // paragraph has: summed per name, a paragraph dense in a broad
@@ -905,7 +916,12 @@ impl Engine {
             // the nuclear reading of `NWFZ`) outranked the ones that name
             // the zone itself.
             if let Some(q) = union(names, probed) {
-                alternatives.push(Box::new(ConstScoreQuery::new(q, OTHER_NAME_SCORE)));
+                let q = Box::new(ConstScoreQuery::new(q, OTHER_NAME_SCORE));
+                alternatives.push(if also.is_empty() {
+                    q
+                } else {
+                    Box::new(AlsoWords::new(q, also))
+                });
             }
             if let Some((kind, id)) = &e.entity {
                 let own = TermQuery::new(
