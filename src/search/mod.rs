@@ -193,13 +193,15 @@ struct Collected {
 /// an ingest split its work, and not by the tie order (date, position,
 /// path). The total is the first collection's, so an estimate stays one;
 /// a tie at the cut is rare (the same paragraph in many documents), and
-/// the first collection nearly always does.
+/// the first collection nearly always does. `collect`'s flag says whether
+/// the total is wanted: only the first time, so a collection grown for a
+/// tie does not count the matches again.
 fn whole_ties(
     needed: usize,
-    mut collect: impl FnMut(usize) -> Result<Collected>,
+    mut collect: impl FnMut(usize, bool) -> Result<Collected>,
 ) -> Result<Collected> {
     let mut k = needed + TIE_MARGIN;
-    let mut out = collect(k)?;
+    let mut out = collect(k, true)?;
     loop {
         let page_last = out.ranked.get(needed.max(1) - 1).map(|(r, _)| *r);
         let tied_at_cut = out.ranked.len() >= k && page_last == out.ranked.last().map(|(r, _)| *r);
@@ -207,7 +209,7 @@ fn whole_ties(
             return Ok(out);
         }
         k = k.saturating_mul(4);
-        out.ranked = collect(k)?.ranked;
+        out.ranked = collect(k, false)?.ranked;
     }
 }
 
@@ -275,9 +277,9 @@ impl Engine {
                     ranked,
                     total,
                     estimate,
-                } = whole_ties(req.offset + limit, |k| {
+                } = whole_ties(req.offset + limit, |k, count| {
                     let (docs, total, estimate) =
-                        self.top_by_score(&*query, k, req.estimate_total)?;
+                        self.top_by_score_counting(&*query, k, req.estimate_total, count)?;
                     let ranked = docs.into_iter().map(|(s, a)| (Rank::score(s), a)).collect();
                     Ok(Collected {
                         ranked,
@@ -292,7 +294,7 @@ impl Engine {
                 // Sort key: (entity filters matched in the paragraph's own
                 // text rather than only through its parent, score, date):
                 // "how much it is about X, then newest".
-                let Collected { ranked, total, .. } = whole_ties(req.offset + limit, |k| {
+                let Collected { ranked, total, .. } = whole_ties(req.offset + limit, |k, _| {
                     self.top_by_own_entities(&*query, &req.filters, k)
                 })?;
                 (ranked, total)
@@ -462,12 +464,28 @@ impl Engine {
     /// a word's matches are then counted from doc ids alone, a phrase's
     /// estimated; otherwise every match is scored and counted.
     pub fn top_by_score(&self, query: &dyn Query, k: usize, estimate: bool) -> Result<TopByScore> {
+        self.top_by_score_counting(query, k, estimate, true)
+    }
+
+    /// [`Engine::top_by_score`]; without `count`, a pruned search skips
+    /// its separate count and estimate and gives 0 as the total (the same
+    /// hits: the collection is the same).
+    fn top_by_score_counting(
+        &self,
+        query: &dyn Query,
+        k: usize,
+        estimate: bool,
+        count: bool,
+    ) -> Result<TopByScore> {
         let top = TopDocs::with_limit(k.max(1)).order_by_score();
         let Some(pruned) = query.downcast_ref::<FieldsQuery>().filter(|_| estimate) else {
             let (docs, total) = self.searcher.search(query, &(top, Count))?;
             return Ok((docs, total, false));
         };
         let docs = self.searcher.search(query, &top)?;
+        if !count {
+            return Ok((docs, 0, false));
+        }
         if pruned.has_phrase() {
             let tally = pruned.tally();
             let (total, exact) = tally.estimate();

@@ -482,6 +482,14 @@ fn more_tied_hits_than_the_page_sort_the_same_in_any_layout() {
             "{sort}"
         );
     }
+    // A quoted phrase alone is searched pruned, with its total counted
+    // apart: the collection grown for the tie keeps the first count.
+    for t in [&together, &apart] {
+        let quoted = t.search(&["\"export controls\"", "--limit", "2"]);
+        let ids: Vec<String> = quoted.hits.into_iter().map(|h| h.id).collect();
+        assert_eq!(ids, ["s01.txt#1", "s02.txt#1"]);
+        assert_eq!((quoted.total, quoted.total_is_estimate), (14, false));
+    }
 }
 
 /// Segments of the index in `meta.json` (its `segments` list).
