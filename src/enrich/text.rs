@@ -10,6 +10,8 @@
 
 use std::borrow::Cow;
 
+use crate::text::ASCII_WORD;
+
 /// A folded copy of a text plus the way back to original byte offsets.
 pub(crate) struct Folded<'a> {
     /// The folded text (same length as the original when only ASCII bytes
@@ -148,7 +150,7 @@ pub(crate) fn shape_into(s: &str, out: &mut Vec<u8>) {
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            let w = crate::text::ASCII_WORD[b as usize];
+            let w = ASCII_WORD[b as usize];
             out.push(if w == 0 { b' ' } else { w });
             i += 1;
             continue;

@@ -28,6 +28,7 @@ use tantivy::tokenizer::{
 use tantivy::Index;
 
 use super::schema::STEM_TOKENIZER;
+use crate::text::ASCII_WORD;
 
 /// Stems cached per thread before the cache is cleared (bounds memory on
 /// corpora with huge vocabularies; 200k short strings is a few MB).
@@ -65,8 +66,6 @@ thread_local! {
             .build(),
     );
 }
-
-pub(super) use crate::text::ASCII_WORD;
 
 /// The text fields' tokenizer: words are runs of letters and digits (as
 /// tantivy's `SimpleTokenizer` cuts them), each in lower case, accents

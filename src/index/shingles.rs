@@ -26,7 +26,8 @@
 
 use tantivy::tokenizer::TokenStream;
 
-use super::analyzer::{stem_analyzer, ASCII_WORD};
+use super::analyzer::stem_analyzer;
+use crate::text::ASCII_WORD;
 
 /// Words per shingle.
 pub const WORDS: usize = 4;

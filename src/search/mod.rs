@@ -914,10 +914,10 @@ impl Engine {
         for e in expansions {
             // Names another name of the reading covers match nothing more
             // (see [`covered`]): searched are the others.
-            let indexed = e.to.iter().filter(|name| self.all_indexed(name));
             let (searched, covered) = covered::split(
-                indexed
+                e.to.iter()
                     .map(|name| (name, self.analyze(self.fields.body, name)))
+                    .filter(|(_, tokens)| self.tokens_indexed(tokens))
                     .collect(),
             );
             let mut names: Vec<Box<dyn Query>> = Vec::new();
@@ -973,7 +973,12 @@ impl Engine {
     /// Whether every word of `text` is in the paragraph texts (a variant or
     /// name that is not cannot match, so it is not searched).
     fn all_indexed(&self, text: &str) -> bool {
-        let tokens = self.analyze(self.fields.body, text);
+        self.tokens_indexed(&self.analyze(self.fields.body, text))
+    }
+
+    /// Whether there are `tokens` (of the paragraph texts' analyser) and
+    /// every one is in the paragraph texts.
+    fn tokens_indexed(&self, tokens: &[String]) -> bool {
         !tokens.is_empty()
             && tokens.iter().all(|t| {
                 self.searcher
