@@ -82,8 +82,11 @@ pub const SCHEMA_VERSION: u32 = 8;
 /// mastheads, an edition from the body's `the Third <meeting>`; v9: pages
 /// with a list of labels and values (`From:` / `Published` / `Delivered
 /// on:` / `Location:`), a speaker named before `statement at the …`,
-/// headline verbs, no group acronym from a headline).
-pub const PIPELINE_VERSION: u32 = 9;
+/// headline verbs, no group acronym from a headline; v10: news pages'
+/// section labels, agency names, bylines of several names, dates with the
+/// time of day and colon datelines around the headline, the Quad's and
+/// the G20's ministers' meetings as series of their own).
+pub const PIPELINE_VERSION: u32 = 10;
 
 /// What the commit payload records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -217,15 +217,6 @@ pub fn classify<'a>(line: &'a str, next: Option<&str>) -> HeaderLine<'a> {
     }
 }
 
-/// Whether [`classify`] makes `line` a [`HeaderLine::Stamp`], testing the
-/// stamp patterns first: most lines asked about are body text, which
-/// `classify` would run every pattern on.
-pub fn is_stamp_line(line: &str) -> bool {
-    let t = line.trim().trim_matches('\u{feff}');
-    let t = whole_bold(t).unwrap_or(t);
-    !t.is_empty() && is_stamp(t) && field(t).is_none() && banner(t).is_none()
-}
-
 /// Reads a line that is none of the structural kinds.
 fn text_line<'a>(t: &'a str, next: Option<&str>) -> TextLine<'a> {
     let title_like = is_title_like(t);

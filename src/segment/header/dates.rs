@@ -332,6 +332,27 @@ pub fn wire_dateline(line: &str) -> Option<String> {
     Some(title_case(city))
 }
 
+/// The city of a dateline written with a colon, as Asian news sites
+/// write it below a headline (`KUALA LUMPUR: Southeast Asian ministers
+/// ...`, `SINGAPORE: The ...`): one to three words in capitals, then
+/// prose. Only read under a headline: alone, `NOTE:` or `SUMMARY:` would
+/// be a city too.
+pub(super) fn colon_dateline(line: &str) -> Option<String> {
+    let (head, text) = line.split_once(": ")?;
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let caps = |w: &str| {
+        w.len() >= 2
+            && w.chars()
+                .all(|c| c.is_ascii_uppercase() || c == '.' || c == '\'' || c == '-')
+    };
+    let prose = text.split_whitespace().count() >= 6;
+    if !(1..=3).contains(&words.len()) || !words.iter().all(|w| caps(w)) || !prose {
+        return None;
+    }
+    // The same checks as a dash dateline's city.
+    wire_dateline(&format!("{head} -- {text}"))
+}
+
 /// The value of a `Date:` / `Date :` / `DATE :` label line.
 fn date_label(s: &str) -> Option<&str> {
     let rest = s.trim_start();

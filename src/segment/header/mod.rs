@@ -104,35 +104,58 @@ pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
 /// A news story copied with its headline (`Japan, South Korea agree to
 /// ...` / `TOKYO, Nov. 20 (Kyodo) -- Japan and ...`): the wire's dateline
 /// gives the place, and the headline above it, when no header came, is
-/// the title. Page stamps between the two (`Published 11 March 2030`) are
-/// skipped, and give the date when the header has none (wire datelines
-/// leave the year out).
+/// the title. What news pages print around the headline is skipped: a
+/// section label above it (`Asia`, `WORLD NEWS | Updated 3 hours ago`),
+/// and stamps, bylines and the agency's name between it and the dateline;
+/// a stamp's date is the date when the header has none (wire datelines
+/// leave the year out). Below a headline the dateline may end in a colon
+/// (`KUALA LUMPUR: Southeast Asian ...`).
 fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
     let mut rest = (scan.body_start..lines.len()).filter(|&i| !lines[i].trim().is_empty());
-    let Some(a) = rest.next() else { return };
-    if let Some(city) = wire_dateline(lines[a].trim_start()) {
+    let Some(first) = rest.next() else { return };
+    if let Some(city) = wire_dateline(lines[first].trim_start()) {
         scan.header.place.get_or_insert(city);
         return;
     }
     let mut published = None;
-    let b = loop {
-        let Some(b) = rest.next() else { return };
-        if !classify::is_stamp_line(lines[b]) {
-            break b;
+    // The headline, and a short line above it that may be a section's
+    // label or a short headline (which, as long as no other headline
+    // follows).
+    let (mut headline, mut label) = (None, None);
+    let mut dateline = None;
+    for i in std::iter::once(first).chain(rest).take(NEWS_HEAD_LINES) {
+        let line = lines[i].trim();
+        if let Some(a) = headline.or(label) {
+            let city =
+                wire_dateline(line).or_else(|| dates::colon_dateline(line).filter(|_| i > a + 1));
+            if let Some(city) = city {
+                dateline = Some((i, city));
+                break;
+            }
         }
-        published = published.or_else(|| crate::segment::dates::find_date(lines[b]));
-    };
-    let Some(city) = wire_dateline(lines[b].trim_start()) else {
+        if site::is_stamp(line.trim_matches('*').trim()) {
+            published = published.or_else(|| crate::segment::dates::find_date(line));
+            continue;
+        }
+        if headline.is_none() && is_headline(line) {
+            if label.is_none() && is_section_label(line) {
+                label = Some(i);
+            } else {
+                headline = Some(i);
+            }
+            continue;
+        }
+        return;
+    }
+    let headline = headline.or(label);
+    let (Some(a), Some((b, city))) = (headline, dateline) else {
         return;
     };
-    let headline = lines[a].trim();
-    let is_headline = headline.len() <= 200
-        && headline.split_whitespace().count() <= 30
-        && !headline.ends_with(['.', ':', ';', ','])
-        && crate::text::marker::parse_marker(headline).is_none()
-        && b > a + 1;
-    if scan.header.title.is_none() && is_headline {
-        scan.header.title = Some(crate::text::ws::normalise_ws(headline));
+    // A section's label above a blank line reads as a title to the fold
+    // (`Politics`); the headline is the story's.
+    let untitled = scan.header.title.as_deref().is_none_or(is_section_label);
+    if untitled {
+        scan.header.title = Some(crate::text::ws::normalise_ws(lines[a].trim()));
         scan.body_start = b;
         if let (None, Some(d)) = (scan.header.date, published) {
             d.date_header(&mut scan.header);
@@ -140,6 +163,29 @@ fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
         }
     }
     scan.header.place.get_or_insert(city);
+}
+
+/// Non-blank lines read for a news story's headline and dateline.
+const NEWS_HEAD_LINES: usize = 8;
+
+/// A news headline: one short line without a sentence's end.
+fn is_headline(line: &str) -> bool {
+    line.len() <= 200
+        && line.split_whitespace().count() <= 30
+        && !line.ends_with(['.', ':', ';', ','])
+        && crate::text::marker::parse_marker(line).is_none()
+}
+
+/// A news site's section above a headline (`Asia`, `World News`,
+/// `Politics & Diplomacy`): a word or three, no figures, no punctuation
+/// but `&`.
+fn is_section_label(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=3).contains(&words)
+        && line.starts_with(|c: char| c.is_uppercase())
+        && line
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '&' || c == '-')
 }
 
 /// Lines searched for the start of a header block.

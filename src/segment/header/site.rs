@@ -162,6 +162,16 @@ pub(super) fn is_stamp(t: &str) -> bool {
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .collect();
+    // A section or source beside a stamp (`WORLD NEWS | Updated 3 hours
+    // ago`, `Reuters | 1 July 2031`).
+    if let [a, b] = cells[..] {
+        if t.matches('|').count() == 1
+            && (is_stamp(a) && b.split_whitespace().count() <= 4
+                || is_stamp(b) && a.split_whitespace().count() <= 4)
+        {
+            return true;
+        }
+    }
     if t.matches('|').count() >= 2 {
         let short = cells.iter().all(|c| c.split_whitespace().count() <= 4);
         let stamped = l.contains("distributed by")
@@ -195,10 +205,14 @@ pub(super) fn is_stamp(t: &str) -> bool {
             return true;
         }
     }
-    if let Some(name) = t.strip_prefix("By ") {
+    if let Some(name) = t.strip_prefix("By ").or_else(|| t.strip_prefix("BY ")) {
+        // Names, joined by `and` (`By Jane Tan and Ahmad Razak`).
         return name
             .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            .all(|w| w == "and" || w == "&" || w.chars().next().is_some_and(char::is_uppercase));
+    }
+    if is_news_agency(&l) || is_relative_time(&l) || is_date_time(t) {
+        return true;
     }
     [
         "published",
@@ -216,6 +230,132 @@ pub(super) fn is_stamp(t: &str) -> bool {
         l.strip_prefix(p)
             .is_some_and(|r| r.is_empty() || r.starts_with([' ', ':']))
     })
+}
+
+/// A news agency's name alone on its line, as news pages print it under
+/// the headline (`Reuters`, `Kyodo News`).
+fn is_news_agency(l: &str) -> bool {
+    const AGENCIES: &[&str] = &[
+        "reuters",
+        "ap",
+        "afp",
+        "associated press",
+        "agence france-presse",
+        "kyodo",
+        "kyodo news",
+        "jiji press",
+        "yonhap",
+        "yonhap news agency",
+        "xinhua",
+        "bernama",
+        "antara",
+        "pti",
+        "dpa",
+        "bloomberg",
+        "tass",
+        "vna",
+        "pna",
+    ];
+    AGENCIES.contains(&l.trim_end_matches(['.', ':']).trim())
+}
+
+/// A page's age or reading time (`Updated 3 hours ago`, `2 days ago`,
+/// `5 min read`).
+fn is_relative_time(l: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+        "day", "days", "week", "weeks",
+    ];
+    let mut back = l.split_whitespace().rev();
+    let (Some(last), Some(unit), Some(n)) = (back.next(), back.next(), back.next()) else {
+        return false;
+    };
+    let number = n.bytes().all(|b| b.is_ascii_digit());
+    UNITS.contains(&unit)
+        && match last {
+            "ago" => number || n == "an" || n == "a",
+            // `5 min read`, the whole line.
+            "read" => number && back.next().is_none(),
+            _ => false,
+        }
+}
+
+/// A date with the time of day and nothing else (`November 17, 2031 at
+/// 14:05 JST`, `July 1, 2031 11:20 PM GMT+9`, `Thu 10 Jul 2031 06.42
+/// BST`): when a news page was published, never a place and a date.
+fn is_date_time(t: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(is_word_gap)
+            .filter(|w| !w.is_empty() && *w != "-" && *w != "–")
+            .map(str::to_string)
+            .collect()
+    };
+    // The time first: most lines asked about have none.
+    if !t.split(is_word_gap).any(is_clock) {
+        return false;
+    }
+    let Some(m) = find_date(t) else {
+        return false;
+    };
+    let rest = words(&format!("{} {}", &t[..m.start], &t[m.end..]));
+    rest.iter().all(|w| {
+        let l = w.trim_end_matches('.').to_lowercase();
+        is_clock(w)
+            || is_zone(w)
+            || WEEKDAYS.contains(&l.as_str())
+            || matches!(
+                l.as_str(),
+                "am" | "pm" | "a.m" | "p.m" | "at" | "on" | "updated" | "published"
+            )
+    }) && rest.iter().any(|w| is_clock(w))
+}
+
+/// What separates the words of a stamp.
+fn is_word_gap(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')')
+}
+
+/// Days of the week as news pages abbreviate them, in lower case.
+const WEEKDAYS: &[&str] = &[
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A time of day: `14:05`, `06.42`, `9:15PM`.
+fn is_clock(w: &str) -> bool {
+    let Some((h, m)) = w.split_once([':', '.']) else {
+        return false;
+    };
+    (1..=2).contains(&h.len())
+        && h.bytes().all(|b| b.is_ascii_digit())
+        && m.len() >= 2
+        && m.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+        && m.as_bytes()[2..].iter().all(u8::is_ascii_alphabetic)
+}
+
+/// A time zone: `JST`, `GMT+9`, `UTC+05:30`.
+fn is_zone(w: &str) -> bool {
+    let name = w.split(['+', '-']).next().unwrap_or(w);
+    (2..=5).contains(&name.len())
+        && name.bytes().all(|b| b.is_ascii_uppercase())
+        && w[name.len()..]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'+' || b == b'-' || b == b':')
 }
 
 /// `01/02/2030`, `2030-02-01` or `01.02.2030` somewhere in the text.
