@@ -32,13 +32,18 @@ pub fn indent_of(line: &str) -> usize {
 
 /// The sentences of a paragraph, each with its closing `. `: a full stop
 /// ends a sentence only before a capital or a digit, so `U.S. private`
-/// and `Joseph R. Biden` inside a sentence do not cut it (`R.` before
-/// `Biden` does: initials are rare next to the facts read from bodies).
+/// inside a sentence does not cut it, and never after a title written
+/// before a name (`Mr. IWAYA`, `H.E. Ms. Lazaro`, `Dr.`, `Amb.`) or a
+/// number (`No. 5`), which diplomatic texts put in most sentences about
+/// meetings (`R.` before `Biden` does cut: initials are rare next to the
+/// facts read from bodies).
 ///
 /// ```
 /// use dipsearch::text::line::sentences;
 /// let s: Vec<&str> = sentences("The U.S. delegation met in Rome. It agreed.").collect();
 /// assert_eq!(s, ["The U.S. delegation met in Rome. ", "It agreed."]);
+/// let s: Vec<&str> = sentences("H.E. Ms. Lee met Mr. Kim in Seoul. It agreed.").collect();
+/// assert_eq!(s, ["H.E. Ms. Lee met Mr. Kim in Seoul. ", "It agreed."]);
 /// ```
 pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
@@ -53,7 +58,8 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
                 Some(i) => {
                     let end = from + i + 2;
                     let next = rest[end..].trim_start().chars().next();
-                    if next.is_none_or(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                    let ends = next.is_none_or(|c| c.is_uppercase() || c.is_ascii_digit());
+                    if ends && !is_title_before(&rest[..from + i]) {
                         break end;
                     }
                     from = end;
@@ -64,6 +70,22 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
         rest = r;
         Some(s)
     })
+}
+
+/// Titles written before a name or a number, with a full stop after them.
+pub const TITLES_BEFORE_NAMES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Prof", "H.E", "H.M", "H.R.H", "Amb", "Gen", "Lt",
+    "Col", "Capt", "Adm", "Sen", "Rep", "Gov", "Rev", "Hon", "St", "Sr", "Sra", "No", "Nos", "Art",
+];
+
+/// Whether `before` (the text up to a full stop) ends with one of
+/// [`TITLES_BEFORE_NAMES`] as a whole word.
+fn is_title_before(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or(before);
+    TITLES_BEFORE_NAMES.contains(&word)
 }
 
 /// Whether `s` names a year (four digits, 1900–2099) other than `year`:

@@ -29,7 +29,7 @@ fn patterns() -> &'static Patterns {
         )
         .expect("chair pattern compiles"),
         place: Regex::new(
-            r"(?:\b(?:held|hold|hosted|host|hosts|convened|took place|met|received|meeting|organi[sz]ed|chaired|gathered)\b(?:[^.;]|\.\S|\.\s\p{Ll}){0,300}?\bin |\bvisit to |\bwelcomes? [^.;]{0,80}?\bto )(?P<place>(?:\p{Lu}[\p{L}\-]+)(?: \p{Lu}[\p{L}\-]+)?)",
+            r"(?:\b(?:held|hold|hosted|host|hosts|convened|took place|met|received|meeting|organi[sz]ed|chaired|gathered)\b(?:[^.;]|\.\S|\.\s\p{Ll}|\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|Amb|No)\.\s){0,300}?\bin |\bvisit to |\bwelcomes? [^.;]{0,80}?\bto )(?P<place>(?:\p{Lu}[\p{L}\-]+)(?: \p{Lu}[\p{L}\-]+)?)",
         )
         .expect("place pattern compiles"),
         person: Regex::new(
@@ -207,6 +207,26 @@ fn place_in(sentence: &str) -> Option<String> {
             | "Northern"
             | "Eastern"
             | "Western"
+            // People (`looked forward to Minister Ruiz's visit`).
+            | "Minister"
+            | "President"
+            | "Secretary"
+            | "Ambassador"
+            | "Prime"
+            | "Foreign"
+            | "Deputy"
+            | "Vice"
+            | "Director"
+            | "Chairman"
+            | "Chair"
+            | "King"
+            | "Queen"
+            | "Prince"
+            | "Princess"
+            | "Mr"
+            | "Ms"
+            | "Mrs"
+            | "Dr"
     ) {
         return None;
     }

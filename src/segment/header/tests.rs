@@ -259,6 +259,12 @@ fn a_virtual_meeting_or_a_region_is_not_a_venue() {
     assert_eq!(place_from(held, None).as_deref(), Some("Kuala Lumpur"));
     let hosted = "Brazil hosted the delegations in Brasilia for two days of talks.";
     assert_eq!(place_from(hosted, None).as_deref(), Some("Brasilia"));
+    // Titles before names do not end the sentence, and a person is no place.
+    let titled = "Mr. SATO Ichiro held a meeting with H.E. Dr. Ana Ruiz, Minister of Foreign \
+                  Affairs, in Santiago.";
+    assert_eq!(place_from(titled, None).as_deref(), Some("Santiago"));
+    let person = "Mr. Sato welcomed the guests and looked forward to Minister Ruiz's visit.";
+    assert_eq!(place_from(person, None), None);
 }
 
 #[test]
