@@ -65,6 +65,18 @@ const EXACT: &[&str] = &[
     "read more",
     "(reference)",
     "[reference]",
+    // A statement's quotation marks on US government pages.
+    "begin text:",
+    "begin text",
+    "end text.",
+    "end text",
+    // News pages' buttons and slots.
+    "listen to this article",
+    "listen to article",
+    "save article",
+    "gift article",
+    "advertisement",
+    "read next",
 ];
 
 /// Prefixes (lower-cased) of navigation lines, matched on short lines only.
@@ -99,6 +111,14 @@ const PREFIXES: &[&str] = &[
     "telephone:",
     "phone:",
     "fax:",
+    // Captions of a news page's pictures.
+    "photo: ",
+    "photo by ",
+    "file photo",
+    "(photo: ",
+    "photograph: ",
+    "image: ",
+    "caption: ",
 ];
 
 /// Whether a whole line is site furniture (navigation, banner, separator,
@@ -145,7 +165,39 @@ pub fn is_boilerplate(line: &str) -> bool {
             _ => true,
         };
     }
-    is_separator(t) || is_page_number(t) || is_record_furniture(t) || is_social_links(&lower)
+    is_separator(t)
+        || is_page_number(t)
+        || is_record_furniture(t)
+        || is_social_links(&lower)
+        || is_byline(t)
+}
+
+/// A news story's byline: `By`, then names joined by `and`, maybe with
+/// what they are after a comma (`By Jane Tan and Ahmad Razak`, `By KENJI
+/// SATO, Nikkei staff writer`); short, no sentence's end.
+///
+/// ```
+/// use dipsearch::segment::boilerplate::is_byline;
+/// assert!(is_byline("By KENJI SATO, Nikkei staff writer"));
+/// assert!(!is_byline("By the Ministers of Foreign Affairs"));
+/// assert!(!is_byline("By Resolution 2231 the Council endorsed the plan."));
+/// assert!(!is_byline("By December, when this Administration will"));
+/// ```
+pub fn is_byline(t: &str) -> bool {
+    let Some(name) = t.strip_prefix("By ").or_else(|| t.strip_prefix("BY ")) else {
+        return false;
+    };
+    let names = name.split(',').next().unwrap_or(name);
+    let joins = |w: &str| w == "and" || w == "&";
+    // A name has two words at least: `By December, when this …` is prose.
+    let words = names.split_whitespace().filter(|w| !joins(w)).count();
+    t.split_whitespace().count() <= 12
+        && !t.ends_with(['.', ';', ':'])
+        && !crate::text::title::ends_with_function_word(t)
+        && (2..=8).contains(&words)
+        && names
+            .split_whitespace()
+            .all(|w| joins(w) || w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// A row of share or follow links left by a page's social buttons

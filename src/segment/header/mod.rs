@@ -118,10 +118,10 @@ fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
         return;
     }
     let mut published = None;
-    // The headline, and a short line above it that may be a section's
-    // label or a short headline (which, as long as no other headline
-    // follows).
-    let (mut headline, mut label) = (None, None);
+    // The headline, and the last short line above it, which may be a
+    // site's or a section's name or a short headline (which it is when no
+    // other headline follows).
+    let (mut headline, mut label, mut standfirst) = (None, None, None);
     let mut dateline = None;
     for i in std::iter::once(first).chain(rest).take(NEWS_HEAD_LINES) {
         let line = lines[i].trim();
@@ -137,12 +137,21 @@ fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
             published = published.or_else(|| crate::segment::dates::find_date(line));
             continue;
         }
+        if crate::segment::boilerplate::is_boilerplate(line) {
+            continue;
+        }
         if headline.is_none() && is_headline(line) {
-            if label.is_none() && is_section_label(line) {
+            if is_section_label(line) {
                 label = Some(i);
             } else {
                 headline = Some(i);
             }
+            continue;
+        }
+        // One line under the headline may sum the story up (a standfirst):
+        // it is the story's first paragraph.
+        if headline.is_some() && standfirst.is_none() && is_standfirst(line) {
+            standfirst = Some(i);
             continue;
         }
         return;
@@ -156,7 +165,7 @@ fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
     let untitled = scan.header.title.as_deref().is_none_or(is_section_label);
     if untitled {
         scan.header.title = Some(crate::text::ws::normalise_ws(lines[a].trim()));
-        scan.body_start = b;
+        scan.body_start = standfirst.unwrap_or(b);
         if let (None, Some(d)) = (scan.header.date, published) {
             d.date_header(&mut scan.header);
             scan.bare_date = true;
@@ -166,7 +175,7 @@ fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
 }
 
 /// Non-blank lines read for a news story's headline and dateline.
-const NEWS_HEAD_LINES: usize = 8;
+const NEWS_HEAD_LINES: usize = 12;
 
 /// A news headline: one short line without a sentence's end.
 fn is_headline(line: &str) -> bool {
@@ -174,6 +183,15 @@ fn is_headline(line: &str) -> bool {
         && line.split_whitespace().count() <= 30
         && !line.ends_with(['.', ':', ';', ','])
         && crate::text::marker::parse_marker(line).is_none()
+}
+
+/// A standfirst under a headline: one sentence or phrase, not a numbered
+/// paragraph.
+fn is_standfirst(line: &str) -> bool {
+    line.len() <= 300
+        && line.split_whitespace().count() <= 40
+        && crate::text::marker::parse_marker(line).is_none()
+        && line.starts_with(|c: char| c.is_uppercase())
 }
 
 /// A news site's section above a headline (`Asia`, `World News`,

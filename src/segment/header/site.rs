@@ -205,11 +205,8 @@ pub(super) fn is_stamp(t: &str) -> bool {
             return true;
         }
     }
-    if let Some(name) = t.strip_prefix("By ").or_else(|| t.strip_prefix("BY ")) {
-        // Names, joined by `and` (`By Jane Tan and Ahmad Razak`).
-        return name
-            .split_whitespace()
-            .all(|w| w == "and" || w == "&" || w.chars().next().is_some_and(char::is_uppercase));
+    if t.starts_with("By ") || t.starts_with("BY ") {
+        return crate::segment::boilerplate::is_byline(t);
     }
     if is_news_agency(&l) || is_relative_time(&l) || is_date_time(t) {
         return true;

@@ -378,6 +378,7 @@ fn news_stamps() {
         "5 min read",
         "WORLD NEWS | Updated 3 hours ago",
         "By Mei Ling Tan and Ahmad Razak",
+        "By KENJI SATO, Nikkei staff writer",
     ] {
         assert_eq!(classify(line, None), HeaderLine::Stamp, "{line}");
     }
@@ -388,6 +389,7 @@ fn news_stamps() {
         "Reuters reports on the talks",
         "By the Ministers of Foreign Affairs",
         "Talks end 3 hours early",
+        "By December, when this Administration will",
     ] {
         assert_ne!(classify(line, None), HeaderLine::Stamp, "{line}");
     }
