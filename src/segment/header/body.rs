@@ -29,7 +29,7 @@ fn patterns() -> &'static Patterns {
         )
         .expect("chair pattern compiles"),
         place: Regex::new(
-            r"(?:\b(?:held|hold|hosted|host|hosts|convened|took place|met|received|meeting|organi[sz]ed|chaired|gathered)\b(?:[^.;]|\.\S|\.\s\p{Ll}|\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|Amb|No)\.\s){0,300}?\bin |\bvisit to |\bwelcomes? [^.;]{0,80}?\bto )(?P<place>(?:\p{Lu}[\p{L}\-]+)(?: \p{Lu}[\p{L}\-]+)?)",
+            r"(?:\b(?P<verb>held|hold|hosted|host|hosts|convened|took place|met|received|meeting|organi[sz]ed|chaired|gathered)\b(?:[^.;]|\.\S|\.\s\p{Ll}|\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|Amb|No)\.\s){0,300}?\bin |\bvisit to |\bwelcomes? [^.;]{0,80}?\bto )(?P<place>(?:\p{Lu}[\p{L}\-]+)(?: \p{Lu}[\p{L}\-]+)?)",
         )
         .expect("place pattern compiles"),
         person: Regex::new(
@@ -181,7 +181,25 @@ fn place_in(sentence: &str) -> Option<String> {
     {
         return None;
     }
+    // To hold someone to account is no meeting (`hold those culpable …
+    // accountable, … abuses in Russia`).
+    if c.name("verb").is_some_and(|v| v.as_str() == "hold")
+        && (lead.contains("accountable") || lead.contains("responsible"))
+    {
+        return None;
+    }
     let p = m.as_str();
+    // A possessive before a common noun is no venue (`in Russia’s war`;
+    // `in Tokyo’s Iikura House` is).
+    let after = &sentence[m.end()..];
+    if let Some(rest) = after
+        .strip_prefix("’s ")
+        .or_else(|| after.strip_prefix("'s "))
+    {
+        if rest.starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+    }
     let first = p.split_whitespace().next()?;
     if matches!(
         first,

@@ -265,6 +265,16 @@ fn a_virtual_meeting_or_a_region_is_not_a_venue() {
     assert_eq!(place_from(titled, None).as_deref(), Some("Santiago"));
     let person = "Mr. Sato welcomed the guests and looked forward to Minister Ruiz's visit.";
     assert_eq!(place_from(person, None), None);
+    // Holding someone to account, and a country's war, are no venues; a
+    // city's palace is.
+    let account = "We will hold those responsible accountable for abuses in Ruritania.";
+    assert_eq!(place_from(account, None), None);
+    let war = "The Council met again and condemned the complicity of others in Ruritania’s war.";
+    assert_eq!(place_from(war, None), None);
+    let palace = "The leaders met in Tokyo’s Iikura House on 3 May.";
+    assert_eq!(place_from(palace, None).as_deref(), Some("Tokyo"));
+    let hosted = "Japan will hold the next seminar in Tokyo.";
+    assert_eq!(place_from(hosted, None).as_deref(), Some("Tokyo"));
 }
 
 #[test]
