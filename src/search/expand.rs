@@ -171,6 +171,13 @@ fn expand_in(parsed: &ParsedQuery, names: &Names) -> Vec<Expansion> {
         let mut matched = 0;
         for len in (1..=run.len()).rev() {
             let found = names.find(&run[..len]);
+            if found.is_empty() {
+                if let Some(n) = resolution_number(&run[..len]) {
+                    out.push(resolution(n, &run[..len].join(" "), i..i + len));
+                    matched = len;
+                    break;
+                }
+            }
             if !found.is_empty() || is_blocked(names, &run[..len]) {
                 let from = run[..len].join(" ");
                 out.extend(
@@ -185,6 +192,57 @@ fn expand_in(parsed: &ParsedQuery, names: &Names) -> Vec<Expansion> {
         i += matched.max(1);
     }
     out
+}
+
+/// The number of a Security Council resolution as users type it, when
+/// the dictionary lists no instrument for it (it lists the few that have
+/// names of their own, `UNSCR 1540`): `S/RES/242`, `UNSCR-242`, `UNSCR
+/// 242`, `SCR 242`, `resolution 242`. The tagger files every resolution
+/// it reads under `UNSCR-<number>`, so the number is enough.
+fn resolution_number(words: &[&str]) -> Option<u32> {
+    let number = |w: &str| {
+        (!w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<u32>().ok())
+            .flatten()
+            .filter(|&n| n > 0)
+    };
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    match lower.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        [w] => ["s/res/", "unscr-", "scr-", "unscr", "s/res"]
+            .iter()
+            .find_map(|p| w.strip_prefix(p))
+            .and_then(number),
+        ["unscr" | "scr" | "resolution" | "s/res", n] => number(n),
+        _ => None,
+    }
+}
+
+/// The reading of a typed resolution number ([`resolution_number`]): the
+/// dictionary's instrument when it has one (`UNSCR 1540` reads as `United
+/// Nations Security Council Resolution 1540 (2004)` and its other names),
+/// otherwise the number's own.
+fn resolution(n: u32, from: &str, clauses: Range<usize>) -> Expansion {
+    let words = format!("resolution {n}");
+    let id = format!("UNSCR-{n}");
+    let number = n.to_string();
+    let typed = ["resolution", number.as_str()];
+    let names = Names::for_phrases(std::iter::once(&typed[..]));
+    let listed = names.find(&typed).into_iter().find(|named| {
+        named.kind == Some(EntityKind::Instrument) && named.id.as_deref() == Some(id.as_str())
+    });
+    if let Some(named) = listed {
+        return expansion(named, from, clauses);
+    }
+    Expansion {
+        from: from.to_string(),
+        to: (normalise(from) != normalise(&words))
+            .then_some(words)
+            .into_iter()
+            .collect(),
+        entity: Some((EntityKind::Instrument, id)),
+        name: format!("Security Council resolution {n}"),
+        clauses,
+    }
 }
 
 /// The maximal runs of plain typed words: every phrase `expand` looks up
@@ -258,6 +316,26 @@ mod tests {
             .into_iter()
             .map(|e| (e.from, e.entity.map(|(_, id)| id)))
             .collect()
+    }
+
+    #[test]
+    fn resolutions_are_read_by_number() {
+        let id = |n: &str| Some(format!("UNSCR-{n}"));
+        assert_eq!(read("S/RES/242"), [("S/RES/242".into(), id("242"))]);
+        assert_eq!(read("UNSCR 678 Kuwait")[0], ("UNSCR 678".into(), id("678")));
+        assert_eq!(read("scr-1441"), [("scr-1441".into(), id("1441"))]);
+        assert_eq!(
+            read("resolution 242"),
+            [("resolution 242".into(), id("242"))]
+        );
+        // A resolution the dictionary names keeps its own reading.
+        let e = expand(&parse_query("UNSCR 1540").unwrap());
+        assert!(e[0].to.len() > 1, "{e:?}");
+        // Numbers that are no resolution's.
+        assert!(read("resolution").is_empty());
+        assert!(read("resolution 12345").is_empty());
+        assert!(read("S/RES/0").is_empty());
+        assert!(read("242 resolutions").is_empty());
     }
 
     #[test]

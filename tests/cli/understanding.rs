@@ -361,3 +361,26 @@ fn the_specific_reading_ranks_above_a_paragraph_dense_in_a_broad_topic() {
         "the broad reading still finds ¶3: {first:?}"
     );
 }
+
+#[test]
+fn a_resolution_typed_by_its_symbol_or_number_finds_its_mentions() {
+    let t = TestDir::new();
+    t.copy_in(
+        &fixtures().join("query/resolution-numbers-2030.txt"),
+        "resolution-numbers-2030.txt",
+    );
+    t.run(["ingest"]).success();
+    // However it is typed, resolution 2998 is read as the resolution: the
+    // paragraphs that name it, in words or by symbol, and not the one
+    // about resolution 2999 or the one with 2998 tonnes.
+    for typed in ["S/RES/2998", "UNSCR 2998", "UNSCR-2998", "SCR 2998", "resolution 2998"] {
+        let mut got = labels(&t, &[typed]);
+        got.sort();
+        assert_eq!(got, ["1", "2"], "{typed}");
+    }
+    let v: serde_json::Value = t.json(["search", "UNSCR 2998", "--format", "json"]);
+    assert_eq!(v["expanded"][0]["entity"], "instrument:UNSCR-2998");
+    assert_eq!(v["expanded"][0]["to"][0], "resolution 2998");
+    // Words only: no paragraph writes `UNSCR`.
+    assert!(labels(&t, &["UNSCR 2998", "--literal"]).is_empty());
+}
