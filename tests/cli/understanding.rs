@@ -373,7 +373,13 @@ fn a_resolution_typed_by_its_symbol_or_number_finds_its_mentions() {
     // However it is typed, resolution 2998 is read as the resolution: the
     // paragraphs that name it, in words or by symbol, and not the one
     // about resolution 2999 or the one with 2998 tonnes.
-    for typed in ["S/RES/2998", "UNSCR 2998", "UNSCR-2998", "SCR 2998", "resolution 2998"] {
+    for typed in [
+        "S/RES/2998",
+        "UNSCR 2998",
+        "UNSCR-2998",
+        "SCR 2998",
+        "resolution 2998",
+    ] {
         let mut got = labels(&t, &[typed]);
         got.sort();
         assert_eq!(got, ["1", "2"], "{typed}");

@@ -353,14 +353,22 @@ pub(super) fn colon_dateline(line: &str) -> Option<String> {
     wire_dateline(&format!("{head} -- {text}"))
 }
 
-/// The value of a `Date:` / `Date :` / `DATE :` label line.
+/// The value of a `Date:` / `Date :` / `DATE :` / `Date 2031-03-22` label
+/// line.
 fn date_label(s: &str) -> Option<&str> {
     let rest = s.trim_start();
     let rest = rest
         .strip_prefix("Date")
         .or_else(|| rest.strip_prefix("DATE"))?;
-    let rest = rest.trim_start().strip_prefix(':')?;
-    Some(rest.trim())
+    if let Some(value) = rest.trim_start().strip_prefix(':') {
+        return Some(value.trim());
+    }
+    // Without the colon (`Date 2031-03-22`, as Korean ministry pages
+    // write it) only before figures: `Dated` and `Date of issue` are no
+    // label of this kind.
+    let value = rest.trim_start();
+    (rest.starts_with(char::is_whitespace) && value.starts_with(|c: char| c.is_ascii_digit()))
+        .then_some(value.trim_end())
 }
 
 /// A date written in figures: year first (`2030-05-14`, `2030.05.14`,

@@ -752,3 +752,16 @@ fn type_words_beside_non_ascii_characters() {
     assert_eq!(found("the reporter’s notes"), None);
     assert_eq!(found("misstatements of fact"), None);
 }
+
+#[test]
+fn a_date_label_without_its_colon_is_no_place() {
+    let s = read_header(&[
+        "Press Releases",
+        "Outcome of the 12th Ruritania-Freedonia Foreign Ministers' Meeting",
+        "Date 2031-03-22",
+        "",
+        "1. The Ministers met in Busan on March 22.",
+    ]);
+    assert_eq!(s.header.date, "2031-03-22".parse().ok());
+    assert_eq!(s.header.place, None);
+}
