@@ -72,8 +72,10 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Titles written before a name or a number, with a full stop after them.
-pub const TITLES_BEFORE_NAMES: &[&str] = &[
+/// Titles written before a name or a number, with a full stop after them
+/// (the place pattern of `segment::header::body` lists the common ones
+/// too, inside its regular expression).
+const TITLES_BEFORE_NAMES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Prof", "H.E", "H.M", "H.R.H", "Amb", "Gen", "Lt",
     "Col", "Capt", "Adm", "Sen", "Rep", "Gov", "Rev", "Hon", "St", "Sr", "Sra", "No", "Nos", "Art",
 ];

@@ -105,11 +105,13 @@ pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
 /// ...` / `TOKYO, Nov. 20 (Kyodo) -- Japan and ...`): the wire's dateline
 /// gives the place, and the headline above it, when no header came, is
 /// the title. What news pages print around the headline is skipped: a
-/// section label above it (`Asia`, `WORLD NEWS | Updated 3 hours ago`),
-/// and stamps, bylines and the agency's name between it and the dateline;
-/// a stamp's date is the date when the header has none (wire datelines
-/// leave the year out). Below a headline the dateline may end in a colon
-/// (`KUALA LUMPUR: Southeast Asian ...`).
+/// site's or a section's name above it (`Asia`, `WORLD NEWS | Updated 3
+/// hours ago`), and stamps, bylines, captions, buttons and the agency's
+/// name between it and the dateline; a stamp's date is the date when the
+/// header has none (wire datelines leave the year out). One line under
+/// the headline may be a standfirst, which starts the body. Below a
+/// headline the dateline may end in a colon (`KUALA LUMPUR: Southeast
+/// Asian ...`), one line apart at least.
 fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
     let mut rest = (scan.body_start..lines.len()).filter(|&i| !lines[i].trim().is_empty());
     let Some(first) = rest.next() else { return };
