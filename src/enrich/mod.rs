@@ -28,6 +28,13 @@
 mod catalog;
 mod compile;
 mod data;
+pub(crate) use resolution::parse_filter as resolution_number;
+
+/// Whether the embedded instrument table lists `id` (a static scan of
+/// its rows, without building the names dictionary).
+pub(crate) fn lists_instrument(id: &str) -> bool {
+    data::rows().instruments.iter().any(|r| r.id == id)
+}
 mod gates;
 mod lookup;
 pub mod meetings;

@@ -195,26 +195,18 @@ fn expand_in(parsed: &ParsedQuery, names: &Names) -> Vec<Expansion> {
 }
 
 /// The number of a Security Council resolution as users type it, when
-/// the dictionary lists no instrument for it (it lists the few that have
-/// names of their own, `UNSCR 1540`): `S/RES/242`, `UNSCR-242`, `UNSCR
-/// 242`, `SCR 242`, `resolution 242`. The tagger files every resolution
-/// it reads under `UNSCR-<number>`, so the number is enough.
+/// the dictionary lists no name for the words (it lists the few
+/// resolutions that have names of their own, `Resolution 1540`):
+/// `S/RES/242`, `UNSCR-242`, `UNSCR 242`, `SCR 242`, `resolution 242`,
+/// read as a `--instrument` value is. A number alone is none here
+/// (`242 resolutions`). The tagger files every resolution it reads under
+/// `UNSCR-<number>`, so the number is enough.
 fn resolution_number(words: &[&str]) -> Option<u32> {
-    let number = |w: &str| {
-        (!w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| w.parse::<u32>().ok())
-            .flatten()
-            .filter(|&n| n > 0)
-    };
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    match lower.iter().map(String::as_str).collect::<Vec<_>>()[..] {
-        [w] => ["s/res/", "unscr-", "scr-", "unscr", "s/res"]
-            .iter()
-            .find_map(|p| w.strip_prefix(p))
-            .and_then(number),
-        ["unscr" | "scr" | "resolution" | "s/res", n] => number(n),
-        _ => None,
+    let typed = words.join(" ");
+    if typed.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
     }
+    crate::enrich::resolution_number(&typed)
 }
 
 /// The reading of a typed resolution number ([`resolution_number`]): the
@@ -224,14 +216,18 @@ fn resolution_number(words: &[&str]) -> Option<u32> {
 fn resolution(n: u32, from: &str, clauses: Range<usize>) -> Expansion {
     let words = format!("resolution {n}");
     let id = format!("UNSCR-{n}");
-    let number = n.to_string();
-    let typed = ["resolution", number.as_str()];
-    let names = Names::for_phrases(std::iter::once(&typed[..]));
-    let listed = names.find(&typed).into_iter().find(|named| {
-        named.kind == Some(EntityKind::Instrument) && named.id.as_deref() == Some(id.as_str())
-    });
-    if let Some(named) = listed {
-        return expansion(named, from, clauses);
+    // The dictionary's entry only when the table lists it: a second
+    // dictionary in one process is the whole one, about 2 ms to build.
+    if crate::enrich::lists_instrument(&id) {
+        let number = n.to_string();
+        let typed = ["resolution", number.as_str()];
+        let names = Names::for_phrases(std::iter::once(&typed[..]));
+        let listed = names.find(&typed).into_iter().find(|named| {
+            named.kind == Some(EntityKind::Instrument) && named.id.as_deref() == Some(id.as_str())
+        });
+        if let Some(named) = listed {
+            return expansion(named, from, clauses);
+        }
     }
     Expansion {
         from: from.to_string(),

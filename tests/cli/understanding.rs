@@ -9,11 +9,13 @@ use crate::util::{fixtures, TestDir};
 
 /// A corpus with the invented workshop summary of `tests/fixtures/query/`.
 fn traps() -> TestDir {
+    ingested("query-traps-2026.txt")
+}
+
+/// A corpus of one file of `tests/fixtures/query/`, ingested.
+fn ingested(name: &str) -> TestDir {
     let t = TestDir::new();
-    t.copy_in(
-        &fixtures().join("query/query-traps-2026.txt"),
-        "query-traps-2026.txt",
-    );
+    t.copy_in(&fixtures().join("query").join(name), name);
     t.run(["ingest"]).success();
     t
 }
@@ -364,12 +366,7 @@ fn the_specific_reading_ranks_above_a_paragraph_dense_in_a_broad_topic() {
 
 #[test]
 fn a_resolution_typed_by_its_symbol_or_number_finds_its_mentions() {
-    let t = TestDir::new();
-    t.copy_in(
-        &fixtures().join("query/resolution-numbers-2030.txt"),
-        "resolution-numbers-2030.txt",
-    );
-    t.run(["ingest"]).success();
+    let t = ingested("resolution-numbers-2030.txt");
     // However it is typed, resolution 2998 is read as the resolution: the
     // paragraphs that name it, in words or by symbol, and not the one
     // about resolution 2999 or the one with 2998 tonnes.
