@@ -85,8 +85,10 @@ pub const SCHEMA_VERSION: u32 = 8;
 /// headline verbs, no group acronym from a headline; v10: news pages'
 /// section labels, agency names, bylines of several names, dates with the
 /// time of day and colon datelines around the headline, the Quad's and
-/// the G20's ministers' meetings as series of their own).
-pub const PIPELINE_VERSION: u32 = 10;
+/// the G20's ministers' meetings as series of their own; v11: UN press
+/// pages with the meeting line above the date or in capitals, press
+/// offices' symbols, barcodes on lines of their own).
+pub const PIPELINE_VERSION: u32 = 11;
 
 /// What the commit payload records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

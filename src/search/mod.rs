@@ -38,7 +38,7 @@ pub use show::{document_by_name, similar_ids, view_paragraph, ParagraphView};
 use crate::enrich::meetings::Meetings;
 use crate::error::{Error, Result, UsageError};
 use crate::index::{context_term, fold_in_place, kind, read_record, Fields, IndexHandle};
-use crate::model::ParagraphRecord;
+use crate::model::{DocType, EntityKind, ParagraphRecord};
 use covered::AlsoWords;
 pub use expand::Expansion;
 use proximity::ProximityQuery;
@@ -73,6 +73,13 @@ const OTHER_NAME_SCORE: f32 = 0.5;
 /// field: more mentions, and stated rather than implied topics, rank
 /// higher), small beside the typed words.
 const TAG_BOOST: f32 = 0.05;
+/// Score of a paragraph of the resolution the query names by number
+/// (`resolution 678`, `S/RES/678`): above what any paragraph that mentions
+/// it scores (a few tens), so the document named comes first, in its own
+/// order (its paragraphs tie, and ties go by position).
+const OWN_TEXT_SCORE: f32 = 1_000.0;
+/// The meeting series id of the Security Council's documents.
+const SECURITY_COUNCIL: &str = "UNSC";
 /// Typed words found in at least this many paragraphs are searched as
 /// typed, not expanded: their own matches fill the first pages anyway, and
 /// the other names and tags would only add to the total, at the cost of
@@ -941,6 +948,13 @@ impl Engine {
                     Box::new(AlsoWords::new(q, also))
                 });
             }
+            if let Some(q) = e
+                .entity
+                .as_ref()
+                .and_then(|(k, id)| self.resolution_itself(*k, id))
+            {
+                alternatives.push(Box::new(ConstScoreQuery::new(q, OWN_TEXT_SCORE)));
+            }
             if let Some((kind, id)) = &e.entity {
                 let own = TermQuery::new(
                     Term::from_field_text(self.fields.entity(*kind), id),
@@ -955,6 +969,40 @@ impl Engine {
             }
         }
         Ok(union(alternatives, probed))
+    }
+
+    /// The paragraphs of a Security Council resolution itself, for a
+    /// reading of the query as that resolution (`UNSCR-678`): the
+    /// Council's resolutions whose title says `Resolution 678` (not a
+    /// press release of its adoption, which ranks by its words). Its own text
+    /// rarely names it, so without this `resolution 678` found only the
+    /// resolutions that recall it. `None` for any other entity.
+    fn resolution_itself(&self, kind: EntityKind, id: &str) -> Option<Box<dyn Query>> {
+        let number = id.strip_prefix("UNSCR-")?;
+        if kind != EntityKind::Instrument
+            || number.is_empty()
+            || !number.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let words = self.meeting_terms(&format!("resolution {number}"));
+        if words.len() < 2 {
+            return None;
+        }
+        let title = PhraseQuery::new(words);
+        let council = TermQuery::new(
+            Term::from_field_text(self.fields.meeting_key, SECURITY_COUNCIL),
+            IndexRecordOption::Basic,
+        );
+        let resolution = TermQuery::new(
+            Term::from_field_text(self.fields.doc_type, DocType::Resolution.as_str()),
+            IndexRecordOption::Basic,
+        );
+        Some(Box::new(BooleanQuery::new(vec![
+            (Occur::Must, Box::new(title) as Box<dyn Query>),
+            (Occur::Must, Box::new(council)),
+            (Occur::Must, Box::new(resolution)),
+        ])))
     }
 
     /// In how many paragraphs the rarest word of `text` occurs.

@@ -359,14 +359,17 @@ pub fn is_page_number(t: &str) -> bool {
 /// and Security Council resolutions print them at each page break (the
 /// text extraction often glues them to the first line of the next page).
 /// `None` when the line does not start with a job number, or is not only a
-/// running symbol (with its page number). The furniture goes; the rest of
-/// the line stays.
+/// running symbol or a barcode (with its page number): a flattened PDF
+/// often puts the job number and the barcode on lines of their own. The
+/// furniture goes; the rest of the line stays.
 ///
 /// ```
 /// use dipsearch::segment::boilerplate::un_page_furniture;
 /// assert_eq!(un_page_furniture("17 08-51570 "), Some(12));
 /// assert_eq!(un_page_furniture("16/48 16-29421 Africa needs"), Some(15));
 /// assert_eq!(un_page_furniture("A/63/PV.13"), Some(10));
+/// assert_eq!(un_page_furniture("*2910231*"), Some(9));
+/// assert_eq!(un_page_furniture("*2910231* is a code"), None);
 /// assert_eq!(un_page_furniture("17 delegations met"), None);
 /// assert_eq!(un_page_furniture("A/63/PV.13 is the record"), None);
 /// ```
@@ -375,7 +378,7 @@ pub fn un_page_furniture(line: &str) -> Option<usize> {
     if !(first.is_ascii_digit() || first == b'*' || first == b'A' || first == b'S') {
         return None;
     }
-    let (mut job, mut symbol, mut page) = (false, false, false);
+    let (mut job, mut symbol, mut page, mut barcode) = (false, false, false, false);
     let mut rest = line;
     for _ in 0..5 {
         let t = rest.trim_start();
@@ -387,13 +390,15 @@ pub fn un_page_furniture(line: &str) -> Option<usize> {
             symbol = true;
         } else if !page && is_page_token(tok) {
             page = true;
-        } else if !(job && (tok == "(E)" || is_barcode(tok))) || tok.is_empty() {
+        } else if !barcode && is_barcode(tok) {
+            barcode = true;
+        } else if !(job && tok == "(E)") || tok.is_empty() {
             break;
         }
         rest = &t[end..];
     }
     let consumed = line.len() - rest.trim_start().len();
-    (job || symbol && rest.trim().is_empty()).then_some(consumed)
+    (job || (symbol || barcode) && rest.trim().is_empty()).then_some(consumed)
 }
 
 /// `08-51570`: two digits, a hyphen, five digits.
@@ -412,9 +417,9 @@ fn is_page_token(t: &str) -> bool {
     }
 }
 
-/// `*1729597*`.
+/// `*1729597*` (seven digits; fewer, `*12*`, can be a footnote mark).
 fn is_barcode(t: &str) -> bool {
-    t.len() > 2
+    t.len() >= 9
         && t.starts_with('*')
         && t.ends_with('*')
         && t[1..t.len() - 1].bytes().all(|b| b.is_ascii_digit())

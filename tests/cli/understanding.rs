@@ -387,3 +387,76 @@ fn a_resolution_typed_by_its_symbol_or_number_finds_its_mentions() {
     // Words only: no paragraph writes `UNSCR`.
     assert!(labels(&t, &["UNSCR 2998", "--literal"]).is_empty());
 }
+
+/// A resolution typed by number finds the resolution itself first, from
+/// its first paragraph on, then what mentions it: the later resolution
+/// that recalls it, the workshop, the press release of its adoption
+/// (which ranks by its words, not as the text). Resolution 3010, which
+/// recalls 2998, is not 2998's text.
+#[test]
+fn a_resolution_typed_by_number_finds_its_own_text_first() {
+    let t = TestDir::new();
+    let dir = fixtures().join("query/resolution-itself");
+    for name in [
+        "S_RES_2998_2029_invented.txt",
+        "S_RES_3010_2029_invented.txt",
+        "sc-press-2029-adoption.txt",
+    ] {
+        t.copy_in(&dir.join(name), name);
+    }
+    let workshop = "resolution-numbers-2030.txt";
+    t.copy_in(&fixtures().join("query").join(workshop), workshop);
+    t.run(["ingest"]).success();
+    let own = |h: &&crate::util::Hit| h.source == "S_RES_2998_2029_invented.txt";
+    for typed in ["resolution 2998", "S/RES/2998", "UNSCR 2998"] {
+        let page = t.search(&[typed, "--limit", "20"]);
+        let first: Vec<&str> = page
+            .hits
+            .iter()
+            .take_while(|h| own(h))
+            .map(|h| h.paragraph.as_str())
+            .collect();
+        assert_eq!(
+            first,
+            ["p1", "p2", "p3", "1", "2", "3"],
+            "{typed}: {:?}",
+            page.ids()
+        );
+        assert_eq!(
+            page.hits.iter().filter(own).count(),
+            6,
+            "{typed}: no barcode paragraph"
+        );
+        let mentions: BTreeSet<&str> = page.hits[6..].iter().map(|h| h.id.as_str()).collect();
+        for id in [
+            "S_RES_3010_2029_invented.txt#p1",
+            "S_RES_3010_2029_invented.txt#1",
+            "resolution-numbers-2030.txt#2",
+            "sc-press-2029-adoption.txt#p1",
+        ] {
+            assert!(mentions.contains(id), "{typed}: {id} in {mentions:?}");
+        }
+        assert!(
+            !mentions.contains("resolution-numbers-2030.txt#4"),
+            "{typed}: 2998 tonnes"
+        );
+    }
+    let page = t.search(&["resolution 3010"]);
+    assert!(
+        page.hits
+            .iter()
+            .all(|h| h.source == "S_RES_3010_2029_invented.txt"),
+        "{:?}",
+        page.ids()
+    );
+    // The press page copied with the site's capitals: its headline, the
+    // Council's meeting number, a press release.
+    let release = t.search(&["inspect cargo", "--type", "press-release"]);
+    let h = release.hits.first().expect("the press release");
+    assert_eq!(h.source, "sc-press-2029-adoption.txt");
+    assert_eq!(
+        h.title.as_deref(),
+        Some("Security Council Adopts Resolution 2998 (2029), Calling on States to Inspect Cargo Bound for Northern Corridor")
+    );
+    assert_eq!(h.edition, Some(9990));
+}

@@ -300,17 +300,49 @@ fn is_symbol(t: &str) -> bool {
             .is_some_and(|s| s.bytes().filter(u8::is_ascii_digit).count() >= 2)
 }
 
+/// A UN press release's symbol (`SC/17802`, `GA/DIS/3712`, `SG/SM/22104`):
+/// the Secretariat's press office numbers its releases under the organ's
+/// letters, where the organs' own documents have one letter (`S/2029/412`,
+/// `A/RES/80/1`). A page with one is a press release when nothing else
+/// gives its type (a copy without the site's `Press Releases` banner).
+pub(super) fn is_press_symbol(symbol: &str) -> bool {
+    const OFFICES: &[&str] = &["SC", "GA", "SG", "ECOSOC", "DSG", "HR", "ICJ", "PKO", "OBV"];
+    symbol.split_once('/').is_some_and(|(office, rest)| {
+        OFFICES.contains(&office) && rest.ends_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// The type a symbol gives: a press release for a press office's.
+pub(super) fn press_type(symbol: &str) -> Option<crate::model::DocType> {
+    is_press_symbol(symbol).then_some(crate::model::DocType::PressRelease)
+}
+
+/// A line as short as a UN organ's name (`General Assembly` / `First
+/// Committee`), which a release prints above its meeting line.
+pub(super) fn organ_like(t: &str) -> bool {
+    t.split_whitespace().count() <= 5
+}
+
+/// Title lines that can only be an organ's name, read before any date
+/// (`SECURITY COUNCIL` / `9990TH MEETING (AM)` / `SC/17802` / `3 JUNE
+/// 2029`, a page copied with the site's capitals): one or two short lines.
+pub(super) fn organ_lines(titles: &[String]) -> bool {
+    (1..3).contains(&titles.len()) && titles.iter().all(|t| organ_like(t))
+}
+
 /// The edition a UN meeting line gives (`9871st Meeting (AM)` → 9871,
 /// `Eightieth Session, 12th & 13th Meetings (AM & PM)` → 80).
 fn meeting_number(t: &str) -> Option<u32> {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let r = R.get_or_init(|| {
         regex::Regex::new(
-            r"^(?:([A-Za-z-]+) Session,\s*)?(\d{1,5})(?:st|nd|rd|th)(?:\s*(?:&|and)\s*\d{1,5}(?:st|nd|rd|th))?\s+Meetings?(?:\s*\((?:AM|PM|Night|AM\s*(?:&|and)\s*PM)\))?$",
+            r"(?i)^(?:([A-Z-]+) Session,\s*)?(\d{1,5})(?:st|nd|rd|th)(?:\s*(?:&|and)\s*\d{1,5}(?:st|nd|rd|th))?\s+Meetings?(?:\s*\((?:AM|PM|Night|AM\s*(?:&|and)\s*PM)\))?$",
         )
         .expect("meeting line pattern compiles")
     });
-    if t.len() > 80 || !t.contains("eeting") {
+    // Pages copied from a browser keep the site's capitals
+    // (`9990TH MEETING (AM)`).
+    if t.len() > 80 || !(t.contains("eeting") || t.contains("EETING")) {
         return None;
     }
     let c = r.captures(t)?;

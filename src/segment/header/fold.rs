@@ -19,7 +19,7 @@ use crate::text::title::is_all_caps;
 use crate::text::ws::normalise_ws;
 
 /// What the header lines said so far.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(super) struct HeaderFold {
     /// Title lines, in order (a `[Title]` field goes first).
     titles: Vec<String>,
@@ -72,9 +72,10 @@ pub(super) struct HeaderFold {
 }
 
 /// The kind of the last header line read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 enum Last {
     /// Nothing yet, or a line nothing continues.
+    #[default]
     Other,
     /// A type line, with its text (`Co-Chairs' Summary` continued by `of
     /// the …` is a title).
@@ -83,34 +84,6 @@ enum Last {
     Title,
     /// A document symbol (`S/PRST/2031/12`): a UN document's organ follows.
     Symbol,
-}
-
-impl Default for HeaderFold {
-    fn default() -> HeaderFold {
-        HeaderFold {
-            titles: Vec::new(),
-            title: None,
-            explicit_type: None,
-            banner_type: None,
-            date: None,
-            bare_date: false,
-            place: None,
-            tag_acronym: None,
-            body_start: 0,
-            consumed: 0,
-            prev_caps_title: false,
-            last_was_blank: true,
-            first_content: None,
-            first_menu: None,
-            last: Last::Other,
-            published: None,
-            glued: None,
-            symbol: None,
-            meeting_number: None,
-            organ: Vec::new(),
-            after_date: 0,
-        }
-    }
 }
 
 /// Whether to read on after a line.
@@ -125,6 +98,8 @@ impl HeaderFold {
     pub(super) fn seeded(seed: &crate::segment::Seed, start: usize) -> HeaderFold {
         let mut fold = HeaderFold {
             body_start: start,
+            // The top of the text counts as after a blank line.
+            last_was_blank: true,
             ..HeaderFold::default()
         };
         if let Some(t) = &seed.title {
@@ -266,15 +241,19 @@ impl HeaderFold {
         self.consume(i)
     }
 
-    /// A UN meeting line (`9871st Meeting (AM)`): the organ's name just
-    /// above it (`Security Council`) was read as a title line but names
-    /// the meeting, and the page's headline follows as its title.
+    /// A UN meeting line (`9871st Meeting (AM)`): the short title lines
+    /// just above it (`Security Council`, above the date too) name the
+    /// organ, and the page's headline follows as its title.
     fn meeting_line(&mut self, i: usize, n: u32) -> Step {
         if self.meeting_number.is_some() {
             return STOP;
         }
         self.meeting_number = Some(n);
-        if self.last == Last::Title && self.date.is_some() && self.titles.len() == self.after_date {
+        let organ_above = match self.date {
+            Some(_) => self.titles.len() == self.after_date,
+            None => super::classify::organ_lines(&self.titles),
+        };
+        if self.last == Last::Title && organ_above {
             self.organ = std::mem::take(&mut self.titles);
             self.after_date = 0;
         }
@@ -369,7 +348,7 @@ impl HeaderFold {
     /// belongs to the body.
     fn title_line(&mut self, i: usize, t: &str, caps: bool, blank_before: bool) -> Step {
         // A UN document's masthead: `S/PRST/2031/12` / `Security Council`.
-        if self.last == Last::Symbol && self.date.is_none() && t.split_whitespace().count() <= 5 {
+        if self.last == Last::Symbol && self.date.is_none() && super::classify::organ_like(t) {
             self.organ.push(t.to_string());
             self.last = Last::Other;
             return self.consume(i);
@@ -381,7 +360,7 @@ impl HeaderFold {
             let organ_line = self.symbol.is_some()
                 && (1..3).contains(&self.after_date)
                 && self.titles.len() == self.after_date
-                && t.split_whitespace().count() <= 5;
+                && super::classify::organ_like(t);
             if !(self.titles.is_empty() && self.title.is_none() || organ_line) {
                 return STOP;
             }
@@ -449,12 +428,13 @@ impl HeaderFold {
             meeting: info.meeting,
             acronym,
             edition: info.edition.or(self.meeting_number),
-            symbol: self.symbol.take(),
             doc_type: self
                 .explicit_type
                 .or(title_type)
                 .or(self.banner_type)
+                .or(self.symbol.as_deref().and_then(super::classify::press_type))
                 .unwrap_or(DocType::Other),
+            symbol: self.symbol.take(),
             title: title.map(|t| normalise_ws(t.trim_matches('*'))),
             date: date.map(|m| m.date),
             date_end: date.and_then(|m| m.date_end),

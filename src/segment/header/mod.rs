@@ -269,7 +269,8 @@ fn stray_prefix(lines: &[&str]) -> usize {
             | HeaderLine::Banner(_)
             | HeaderLine::Continuation(_)
             | HeaderLine::Furniture { .. }
-            | HeaderLine::Symbol(_) => {}
+            | HeaderLine::Symbol(_)
+            | HeaderLine::MeetingNumber(_) => {}
             HeaderLine::Text(TextLine::Title { generic: false, .. })
                 if titles < MAX_BLOCK_TITLES =>
             {
@@ -317,7 +318,7 @@ fn is_anchor(kind: &HeaderLine<'_>) -> bool {
 
 /// Whether a line above an anchor is page furniture (skipped whatever
 /// their number) or stands in a header block without counting (blank
-/// lines, banners, continuations, symbols). Any other line is one of the
+/// lines, banners, continuations, symbols, UN meeting lines). Any other line is one of the
 /// block's titles (at most [`MAX_BLOCK_TITLES`]) or a stray line above it
 /// (at most [`MAX_STRAY_LINES`] when one is not furniture): past both
 /// counts, no anchor further down can be used.
@@ -329,6 +330,7 @@ fn skippable_or_in_block(kind: &HeaderLine<'_>) -> bool {
             | HeaderLine::Continuation(_)
             | HeaderLine::Furniture { .. }
             | HeaderLine::Symbol(_)
+            | HeaderLine::MeetingNumber(_)
             | HeaderLine::Stamp
             | HeaderLine::Item { menu_like: true }
     )

@@ -765,3 +765,43 @@ fn a_date_label_without_its_colon_is_no_place() {
     assert_eq!(s.header.date, "2031-03-22".parse().ok());
     assert_eq!(s.header.place, None);
 }
+
+#[test]
+fn un_press_meeting_line_above_the_symbol_and_in_capitals() {
+    for lines in [
+        [
+            "SECURITY COUNCIL",
+            "9990TH MEETING (AM)",
+            "SC/17802",
+            "3 JUNE 2029",
+        ],
+        [
+            "Security Council",
+            "9990th Meeting (AM)",
+            "SC/17802",
+            "3 June 2029",
+        ],
+    ] {
+        let mut all: Vec<&str> = lines.to_vec();
+        all.extend([
+            "",
+            "Council Calls on States to Inspect Cargo, Adopting Resolution 2998 (2029)",
+            "",
+            "The Security Council this morning adopted resolution 2998 (2029).",
+        ]);
+        let s = read_header(&all);
+        assert_eq!(s.header.edition, Some(9990), "{lines:?}");
+        assert_eq!(s.header.symbol.as_deref(), Some("SC/17802"));
+        assert_eq!(s.header.doc_type, DocType::PressRelease);
+        assert_eq!(
+            s.header.title.as_deref(),
+            Some("Council Calls on States to Inspect Cargo, Adopting Resolution 2998 (2029)")
+        );
+        assert_eq!(s.body_start, 6);
+    }
+    // The organs' own documents are no press releases.
+    for symbol in ["S/2029/412", "A/RES/80/1", "S/PRST/2031/12", "SCO/2029"] {
+        assert!(!classify::is_press_symbol(symbol), "{symbol}");
+    }
+    assert!(classify::is_press_symbol("GA/DIS/3712"));
+}
