@@ -292,6 +292,9 @@ fn unknown_message(u: &UnknownEntity) -> String {
             .map(|(id, name)| format!("{id} ({name})"))
             .collect();
         msg.push_str(&format!("; did you mean {}?", s.join(", ")));
+    } else {
+        // Nothing close: where the known values are.
+        msg.push_str(&format!("; `dipsearch entities {}` lists them", u.kind));
     }
     msg
 }

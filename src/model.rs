@@ -257,13 +257,43 @@ impl DocType {
 #[error("unknown document type '{0}' (expected one of {names})", names = DocType::names())]
 pub struct BadDocType(pub String);
 
+/// A type as people write it (`chair's statement`, `Communiqué`, `press
+/// releases`, `Co-Chairs' Summary`) is the type.
+///
+/// ```
+/// use dipsearch::model::DocType;
+/// assert_eq!("chair's statement".parse(), Ok(DocType::ChairsStatement));
+/// assert_eq!("Communiqué".parse(), Ok(DocType::Communique));
+/// assert_eq!("press releases".parse(), Ok(DocType::PressRelease));
+/// assert_eq!("Co-Chairs' Summaries".parse(), Ok(DocType::ChairsSummary));
+/// assert!("minutes".parse::<DocType>().is_err());
+/// ```
 impl FromStr for DocType {
     type Err = BadDocType;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let norm = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
-        DocType::ALL
-            .into_iter()
-            .find(|t| t.as_str() == norm)
+        let mut norm: String = s
+            .trim()
+            .to_lowercase()
+            .chars()
+            .filter(|c| !matches!(c, '\'' | '’'))
+            .map(|c| match c {
+                'é' | 'è' | 'ê' => 'e',
+                ' ' | '_' => '-',
+                c => c,
+            })
+            .collect();
+        for chair in ["chairmans-", "chairpersons-", "co-chairs-", "cochairs-"] {
+            if let Some(rest) = norm.strip_prefix(chair) {
+                norm = format!("chairs-{rest}");
+            }
+        }
+        let named = |n: &str| DocType::ALL.into_iter().find(|t| t.as_str() == n);
+        named(&norm)
+            .or_else(|| {
+                norm.strip_suffix("ies")
+                    .and_then(|n| named(&format!("{n}y")))
+            })
+            .or_else(|| norm.strip_suffix('s').and_then(named))
             .ok_or_else(|| BadDocType(s.to_string()))
     }
 }

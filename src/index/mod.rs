@@ -87,8 +87,11 @@ pub const SCHEMA_VERSION: u32 = 8;
 /// time of day and colon datelines around the headline, the Quad's and
 /// the G20's ministers' meetings as series of their own; v11: UN press
 /// pages with the meeting line above the date or in capitals, press
-/// offices' symbols, barcodes on lines of their own).
-pub const PIPELINE_VERSION: u32 = 11;
+/// offices' symbols, barcodes on lines of their own; v12: site and
+/// section lines, language switches, contact boxes, wire credits and
+/// links under `Related Links` dropped, a stamp's date with the page's
+/// age).
+pub const PIPELINE_VERSION: u32 = 12;
 
 /// What the commit payload records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

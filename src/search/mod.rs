@@ -820,6 +820,12 @@ impl Engine {
                 i = range.end.max(i + 1);
                 continue;
             }
+            if let Some(q) = self.joined_pair(parsed, i, probed, plan)? {
+                any_positive = true;
+                clauses.push((Occur::Must, q));
+                i += 2;
+                continue;
+            }
             match &parsed.clauses[i] {
                 Clause::AnyOf(atoms) => {
                     if let Some(q) = self.any_of_query(atoms, probed, plan)? {
@@ -860,6 +866,46 @@ impl Engine {
             }
         }
         Ok(all_of(clauses))
+    }
+
+    /// Two typed words at clause `i` that are also written as one (`cyber
+    /// attacks`, `counter terrorism`, `non proliferation`; see
+    /// [`variants::joined`]): both words, or the joined word where the
+    /// index has it. `None` when the words are no such pair, are read as a
+    /// name, or the search is literal.
+    fn joined_pair(
+        &self,
+        parsed: &ParsedQuery,
+        i: usize,
+        probed: bool,
+        plan: &Plan,
+    ) -> Result<Option<Box<dyn Query>>> {
+        let (Some(Clause::AnyOf(a)), Some(Clause::AnyOf(b))) =
+            (parsed.clauses.get(i), parsed.clauses.get(i + 1))
+        else {
+            return Ok(None);
+        };
+        let ([Atom::Word(first)], [Atom::Word(second)]) = (a.as_slice(), b.as_slice()) else {
+            return Ok(None);
+        };
+        let named = plan.expanded.iter().any(|e| e.clauses.contains(&(i + 1)));
+        let Some(one) = variants::joined(first, second).filter(|_| !plan.literal && !named) else {
+            return Ok(None);
+        };
+        if !self.all_indexed(&one) {
+            return Ok(None);
+        }
+        let (Some(x), Some(y)) = (
+            self.any_of_query(a, probed, plan)?,
+            self.any_of_query(b, probed, plan)?,
+        ) else {
+            return Ok(None);
+        };
+        let both: Box<dyn Query> =
+            Box::new(BooleanQuery::new(vec![(Occur::Must, x), (Occur::Must, y)]));
+        let mut alternatives = vec![both];
+        alternatives.extend(self.atom_query(&Atom::Word(one), true, probed)?);
+        Ok(union(alternatives, probed))
     }
 
     /// Any of `atoms` (one atom: that atom), each with its spelling

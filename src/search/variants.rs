@@ -53,6 +53,11 @@ const WORD_PAIRS: &[(&str, &str)] = &[
     ("enrol", "enroll"),
     ("fulfil", "fulfill"),
     ("grey", "gray"),
+    // Place names transliterated two ways (the older spelling first).
+    ("kiev", "kyiv"),
+    ("kharkov", "kharkiv"),
+    ("odessa", "odesa"),
+    ("lugansk", "luhansk"),
 ];
 
 /// British → American suffixes, tried on words long enough that the
@@ -97,6 +102,28 @@ pub fn spelling_variants(word: &str) -> Vec<String> {
     out.retain(|v| v != word);
     out.dedup();
     out
+}
+
+/// Two typed words that English also writes as one (`cyber attacks` /
+/// `cyberattacks`, `counter terrorism` / `counterterrorism`, `non
+/// proliferation` / `nonproliferation`): the joined word, when the first
+/// is one of the prefixes that join and the second is a word of its own.
+///
+/// ```
+/// use dipsearch::search::variants::joined;
+/// assert_eq!(joined("cyber", "attacks").as_deref(), Some("cyberattacks"));
+/// assert_eq!(joined("Counter", "Terrorism").as_deref(), Some("CounterTerrorism"));
+/// assert_eq!(joined("co", "operation"), None);
+/// assert_eq!(joined("north", "Korea").as_deref(), Some("northKorea"));
+/// assert_eq!(joined("export", "control"), None);
+/// ```
+pub fn joined(first: &str, second: &str) -> Option<String> {
+    let prefix = first.to_lowercase();
+    let joins = PREFIXES.contains(&prefix.as_str())
+        && prefix.len() >= 3
+        && second.len() >= MIN_REST
+        && second.chars().all(char::is_alphabetic);
+    joins.then(|| format!("{first}{second}"))
 }
 
 /// The other side of a British / American spelling pair, if any.

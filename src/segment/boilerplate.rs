@@ -14,8 +14,6 @@ const EXACT: &[&str] = &[
     "back to top",
     "page top",
     "top of page",
-    "related information",
-    "related links",
     "skip to main content",
     "skip to content",
     "font size change",
@@ -50,18 +48,13 @@ const EXACT: &[&str] = &[
     "報道発表へ戻る",
     "[full text]",
     "final",
-    "related stories",
-    "related coverage",
     "distr.: general",
     "distr.: limited",
     "distr.: restricted",
     "distr. general",
-    "related news",
     "more news",
     "latest news",
     "most read",
-    "related articles",
-    "related content",
     "read more",
     "(reference)",
     "[reference]",
@@ -77,6 +70,29 @@ const EXACT: &[&str] = &[
     "gift article",
     "advertisement",
     "read next",
+    // A page's language switch (MOFA's `Japanese`, a bilingual site's
+    // `English | Français`), alone on its line.
+    "japanese",
+    "english",
+    "日本語",
+    "français",
+    "english | français",
+    "english | français | español",
+    "español",
+    "русский",
+    "中文",
+    "한국어",
+    // Section names of UN press pages, the print box of ministry pages,
+    // a wire's tagline and standards line.
+    "statements and messages",
+    // The EEAS's tag for its High Representative's statements.
+    "hr/vp",
+    "print close",
+    "print  close",
+    "go to the top of the page",
+    "to the top of the page",
+    "exclusive news, data and analytics for financial market professionals",
+    "our standards: the thomson reuters trust principles.",
 ];
 
 /// Prefixes (lower-cased) of navigation lines, matched on short lines only.
@@ -119,6 +135,8 @@ const PREFIXES: &[&str] = &[
     "photograph: ",
     "image: ",
     "caption: ",
+    // A wire's credits under the story (`Reporting by …; Editing by …`).
+    "reporting by ",
 ];
 
 /// Whether a whole line is site furniture (navigation, banner, separator,
@@ -131,6 +149,9 @@ const PREFIXES: &[&str] = &[
 /// assert!(is_boilerplate("Facebook Twitter LinkedIn"));
 /// assert!(!is_boilerplate("Print media"));
 /// assert!(is_boilerplate(". . . . ."));
+/// assert!(is_boilerplate("+32 (0) 460 79 52 44"));
+/// assert!(is_boilerplate("Reporting by Jane Doe in Seoul; Editing by Richard Poe"));
+/// assert!(!is_boilerplate("Reporting by member States was uneven."));
 /// assert!(!is_boilerplate("The meeting went back to the topic."));
 /// ```
 pub fn is_boilerplate(line: &str) -> bool {
@@ -168,14 +189,28 @@ pub fn is_boilerplate(line: &str) -> bool {
             "copyright" => {
                 lower.contains("rights reserved") || t.bytes().any(|b| b.is_ascii_digit())
             }
+            "reporting by " => lower.contains("editing by") && t.split_whitespace().count() <= 30,
             _ => true,
         };
     }
     is_separator(t)
         || is_page_number(t)
+        || is_phone_number(t)
         || is_record_furniture(t)
         || is_social_links(&lower)
         || is_byline(t)
+}
+
+/// A telephone number alone on its line, as a press contact box prints it
+/// (`+32 (0) 460 79 52 44`): a `+`, then digits, spaces, brackets and
+/// dashes only, eight digits or more.
+fn is_phone_number(t: &str) -> bool {
+    t.starts_with('+')
+        && t.len() <= 30
+        && t[1..]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'(' | b')' | b'-' | b'.'))
+        && t.bytes().filter(u8::is_ascii_digit).count() >= 8
 }
 
 /// A news story's byline: `By`, then names joined by `and`, maybe with
@@ -518,7 +553,6 @@ mod tests {
             "Last updated: 21 Sep. 2031 16:42",
             "UNIQUE ID: 310508_3",
             "Tel: (62 21) 7262991 | Fax: (62 21) 7398234",
-            "Related Coverage",
         ] {
             assert!(is_boilerplate(s), "{s}");
         }
@@ -540,7 +574,6 @@ mod tests {
             "Back to Press Releases",
             "Back to Nuclear Disarmament and Non-Proliferation",
             "Page top",
-            "Related Information",
             "Skip to main content",
             "Font Size Change",
             "S",

@@ -75,6 +75,10 @@ use unwrap::Block;
 /// sits well above them.
 pub const MAX_PARAGRAPH: usize = 8000;
 
+/// Lines of a contact box under its label (`Nabila Massrali` /
+/// `Spokesperson for Foreign Affairs …` / `+32 …`) are shorter than this.
+const CONTACT_LINE: usize = 100;
+
 /// How many leading paragraphs are read for the chair and meeting date.
 const BODY_SCAN: usize = 12;
 
@@ -645,12 +649,19 @@ impl Labelling {
             Some(DropReason::ParticipantList)
         } else if self.in_links && signoff::is_link_line(text) {
             Some(DropReason::Navigation)
+        } else if signoff::is_link_label(text) {
+            // A label over links, read as a paragraph: the links follow.
+            self.in_links = true;
+            Some(DropReason::Navigation)
         } else {
             None
         };
         self.in_links &= why.is_some();
-        // A contact box's label alone (`Media enquiries`): its lines follow.
-        if why == Some(DropReason::ContactBox) && text.split_whitespace().count() <= 3 {
+        // A contact box's label alone (`Media enquiries`): its lines follow,
+        // short ones each (a name, a title, a number) for as long as they go.
+        if why == Some(DropReason::ContactBox)
+            && (text.split_whitespace().count() <= 3 || contact && text.len() < CONTACT_LINE)
+        {
             self.in_contact_box = true;
         }
         if let Some(why) = why {
@@ -674,7 +685,7 @@ impl Labelling {
     /// starts skipping, the next annex (appendix, attachment) ends it.
     fn open_heading(&mut self, h: String) {
         self.in_links = signoff::is_link_label(&h);
-        if boilerplate::is_contact_box(&h) {
+        if boilerplate::is_contact_box(&h) || self.in_contact_box && h.len() < CONTACT_LINE {
             self.in_contact_box = true;
             self.dropped.push((DropReason::ContactBox, h));
             return;

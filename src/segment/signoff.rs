@@ -74,7 +74,19 @@ pub(super) fn is_link_label(heading: &str) -> bool {
     let l = heading.trim().trim_end_matches(':').trim().to_lowercase();
     matches!(
         l.as_str(),
-        "see also" | "related" | "related documents" | "related pages" | "read more" | "learn more"
+        "see also"
+            | "related"
+            | "related documents"
+            | "related pages"
+            | "related links"
+            | "related information"
+            | "related stories"
+            | "related coverage"
+            | "related news"
+            | "related articles"
+            | "related content"
+            | "read more"
+            | "learn more"
     )
 }
 
@@ -119,5 +131,18 @@ mod tests {
             signature_start(&doc(&["The talks ended.", "Anna Rossi"])),
             None
         );
+    }
+
+    #[test]
+    fn labels_over_links() {
+        for l in [
+            "Related Links",
+            "Related Information",
+            "Related Coverage",
+            "See also:",
+        ] {
+            assert!(is_link_label(l), "{l}");
+        }
+        assert!(!is_link_label("Related issues were discussed at length."));
     }
 }

@@ -109,7 +109,7 @@ fn each_message_is_printed_once() {
         ),
         (
             &["facets", "--topic", "gastronomy"][..],
-            "unknown topic 'gastronomy'",
+            "unknown topic 'gastronomy'; `dipsearch entities topic` lists them",
         ),
         (
             &["search", "--type", "memo"][..],

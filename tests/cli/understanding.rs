@@ -460,3 +460,32 @@ fn a_resolution_typed_by_number_finds_its_own_text_first() {
     );
     assert_eq!(h.edition, Some(9990));
 }
+
+/// What people type for words written another way: two words that are
+/// also one (`cyber attacks`, `non proliferation`), an acronym for a
+/// phrase (`CBMs`), an older spelling of a place (`Kiev`), and a treaty
+/// by what people call it (`nuclear test ban treaty`), which the tagger does
+/// not read as the CTBT (the same words name the 1963 treaty).
+#[test]
+fn words_typed_another_way_find_the_written_form() {
+    let t = ingested("spellings-and-terms-2031.txt");
+    let found = |args: &[&str]| -> BTreeSet<String> { labels(&t, args).into_iter().collect() };
+    let set = |ls: &[&str]| -> BTreeSet<String> { ls.iter().map(|s| s.to_string()).collect() };
+    assert_eq!(found(&["cyber attacks"]), set(&["1", "2"]));
+    assert_eq!(found(&["cyber attacks", "--literal"]), set(&["2"]));
+    assert_eq!(found(&["non proliferation export"]), set(&["3"]));
+    assert_eq!(found(&["CBMs"]), set(&["4"]));
+    assert_eq!(found(&["Kiev"]), set(&["5"]));
+    // The treaty by the words people type: its names are searched too.
+    let v: serde_json::Value = t.json(["search", "nuclear test ban treaty", "--format", "json"]);
+    assert_eq!(v["expanded"][0]["to"][2], "CTBT", "{}", v["expanded"]);
+    assert_eq!(found(&["nuclear test ban treaty"]), set(&["6", "7", "8"]));
+    // In the text the same words name the 1963 treaty too: no tag.
+    let hits = t.export();
+    let ctbt: Vec<&str> = hits
+        .iter()
+        .filter(|h| h.instruments.iter().any(|i| i == "CTBT"))
+        .map(|h| h.paragraph.as_str())
+        .collect();
+    assert_eq!(ctbt, ["8"]);
+}

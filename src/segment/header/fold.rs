@@ -149,11 +149,7 @@ impl HeaderFold {
                 NEXT
             }
             HeaderLine::Item { menu_like } => self.item(i, menu_like),
-            HeaderLine::Symbol(sym) => {
-                self.symbol.get_or_insert_with(|| sym.to_string());
-                self.last = Last::Symbol;
-                self.consume(i)
-            }
+            HeaderLine::Symbol(sym) => self.symbol_line(i, sym),
             HeaderLine::MeetingNumber(n) => self.meeting_line(i, n),
             HeaderLine::TypeLine(dt) => self.type_line(i, dt, raw),
             HeaderLine::PlaceDate(pd) => self.place_date(i, pd),
@@ -238,6 +234,23 @@ impl HeaderFold {
             self.place = pd.place;
         }
         self.prev_caps_title = false;
+        self.consume(i)
+    }
+
+    /// A document symbol. Above a press office's (`SG/SM/23456`), the
+    /// short title lines before any date name the office or organ
+    /// (`Secretary-General`), not the page: the headline is the title.
+    fn symbol_line(&mut self, i: usize, sym: &str) -> Step {
+        if self.symbol.is_none() && self.date.is_none() && super::classify::is_press_symbol(sym) {
+            let short = self
+                .titles
+                .iter()
+                .take_while(|t| super::classify::organ_like(t));
+            let n = short.count().min(2);
+            self.organ.extend(self.titles.drain(..n));
+        }
+        self.symbol.get_or_insert_with(|| sym.to_string());
+        self.last = Last::Symbol;
         self.consume(i)
     }
 

@@ -184,7 +184,13 @@ pub(super) fn is_stamp(t: &str) -> bool {
     if l.contains("distributed by ") && (numeric_date(&l) || find_date(t).is_some()) {
         return true;
     }
-    if t.split_whitespace().count() > 8 || t.ends_with('.') {
+    let words = t.split_whitespace().count();
+    // A date and time may carry the page's age (`March 3, 2031 5:14 PM
+    // GMT+9 Updated 2 hours ago`), past the other stamps' length.
+    if words <= 14 && is_date_time(t) {
+        return true;
+    }
+    if words > 8 || t.ends_with('.') {
         return false;
     }
     // A page's kind above its title (`Readout` / `Secretary A's Meeting
@@ -192,7 +198,14 @@ pub(super) fn is_stamp(t: &str) -> bool {
     if matches!(l.as_str(), "readout" | "media note" | "fact sheet") {
         return true;
     }
-    // A release's number alone (`No. 231`, `No: 45/2031`).
+    // A release's number alone (`No. 231`, `No: 45/2031`, the Russian
+    // ministry's `412-02-03-2031`, which no date reads).
+    if t.len() <= 20
+        && t.matches('-').count() >= 3
+        && t.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+    {
+        return true;
+    }
     if let Some(n) = ["No.", "No:", "NO.", "No"]
         .iter()
         .find_map(|p| t.strip_prefix(p))
@@ -208,7 +221,7 @@ pub(super) fn is_stamp(t: &str) -> bool {
     if t.starts_with("By ") || t.starts_with("BY ") {
         return crate::segment::boilerplate::is_byline(t);
     }
-    if is_news_agency(&l) || is_relative_time(&l) || is_date_time(t) {
+    if is_news_agency(&l) || is_relative_time(&l) {
         return true;
     }
     [
@@ -259,16 +272,12 @@ fn is_news_agency(l: &str) -> bool {
 /// A page's age or reading time (`Updated 3 hours ago`, `2 days ago`,
 /// `5 min read`).
 fn is_relative_time(l: &str) -> bool {
-    const UNITS: &[&str] = &[
-        "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
-        "day", "days", "week", "weeks",
-    ];
     let mut back = l.split_whitespace().rev();
     let (Some(last), Some(unit), Some(n)) = (back.next(), back.next(), back.next()) else {
         return false;
     };
     let number = n.bytes().all(|b| b.is_ascii_digit());
-    UNITS.contains(&unit)
+    TIME_UNITS.contains(&unit)
         && match last {
             "ago" => number || n == "an" || n == "a",
             // `5 min read`, the whole line.
@@ -276,6 +285,12 @@ fn is_relative_time(l: &str) -> bool {
             _ => false,
         }
 }
+
+/// The units of a page's age (`3 hours ago`, `5 min read`).
+const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day",
+    "days", "week", "weeks",
+];
 
 /// A date with the time of day and nothing else (`November 17, 2031 at
 /// 14:05 JST`, `July 1, 2031 11:20 PM GMT+9`, `Thu 10 Jul 2031 06.42
@@ -295,6 +310,8 @@ fn is_date_time(t: &str) -> bool {
         return false;
     };
     let rest = words(&format!("{} {}", &t[..m.start], &t[m.end..]));
+    // `… GMT+9 Updated 2 hours ago`: the page's age after the stamp.
+    let aged = is_relative_time(&t.to_lowercase());
     rest.iter().all(|w| {
         let l = w.trim_end_matches('.').to_lowercase();
         is_clock(w)
@@ -304,6 +321,10 @@ fn is_date_time(t: &str) -> bool {
                 l.as_str(),
                 "am" | "pm" | "a.m" | "p.m" | "at" | "on" | "updated" | "published"
             )
+            || aged
+                && (l == "ago"
+                    || l.bytes().all(|b| b.is_ascii_digit())
+                    || TIME_UNITS.contains(&l.as_str()))
     }) && rest.iter().any(|w| is_clock(w))
 }
 

@@ -389,6 +389,8 @@ fn news_stamps() {
         "WORLD NEWS | Updated 3 hours ago",
         "By Mei Ling Tan and Ahmad Razak",
         "By KENJI SATO, Nikkei staff writer",
+        "March 3, 2031 5:14 PM GMT+9 Updated 2 hours ago",
+        "412-02-03-2031",
     ] {
         assert_eq!(classify(line, None), HeaderLine::Stamp, "{line}");
     }
