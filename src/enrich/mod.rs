@@ -35,6 +35,35 @@ pub(crate) use resolution::parse_filter as resolution_number;
 pub(crate) fn lists_instrument(id: &str) -> bool {
     data::rows().instruments.iter().any(|r| r.id == id)
 }
+
+/// The other countries with a longer name that holds `name` word for word
+/// (`Republic of Korea` in `Democratic People's Republic of Korea`,
+/// `Guinea` in `Equatorial Guinea`): a phrase search for `name` also
+/// finds them, where the tagger tells them apart. A static scan of the
+/// country table.
+pub(crate) fn countries_named_within(iso3: &str, name: &str) -> Vec<&'static str> {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let wanted = words(name);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<&'static str> = Vec::new();
+    for row in data::rows().countries.iter().filter(|r| r.iso3 != iso3) {
+        let holds = row.aliases.iter().any(|a| {
+            let w = words(a);
+            w.len() > wanted.len() && w.windows(wanted.len()).any(|x| x == wanted.as_slice())
+        });
+        if holds && !out.contains(&row.iso3) {
+            out.push(row.iso3);
+        }
+    }
+    out
+}
 mod gates;
 mod lookup;
 pub mod meetings;

@@ -957,13 +957,24 @@ impl Engine {
             }
         }
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
-        match typed.len() {
-            0 => {}
-            1 => alternatives.extend(typed),
-            _ => alternatives.push(Box::new(BooleanQuery::new(
+        let typed: Option<Box<dyn Query>> = match typed.len() {
+            0 => None,
+            1 => typed.pop(),
+            _ => Some(Box::new(BooleanQuery::new(
                 typed.into_iter().map(|q| (Occur::Must, q)).collect(),
             ))),
-        }
+        };
+        // Typed words that are a country's whole name of two words or more
+        // (`Republic of Korea`) match inside another's longer name too.
+        let typed_in_longer = expansions.iter().find_map(|e| {
+            let id = country_reading(e).filter(|_| e.from.split_whitespace().count() >= 2)?;
+            let within = crate::enrich::countries_named_within(id, &e.from);
+            (!within.is_empty()).then_some((id, within))
+        });
+        alternatives.extend(typed.map(|q| match &typed_in_longer {
+            Some((id, within)) => self.not_only_within(q, id, within),
+            None => q,
+        }));
         for e in expansions {
             // Names another name of the reading covers match nothing more
             // (see [`covered`]): searched are the others.
@@ -986,7 +997,20 @@ impl Engine {
             // topic's words (`nuclear`, `atomic`, `fissile material` for
             // the nuclear reading of `NWFZ`) outranked the ones that name
             // the zone itself.
-            if let Some(q) = union(names, probed) {
+            if let Some(mut q) = union(names, probed) {
+                if let Some(id) = country_reading(e) {
+                    let mut within: Vec<&str> = Vec::new();
+                    for name in &e.to {
+                        for c in crate::enrich::countries_named_within(id, name) {
+                            if !within.contains(&c) {
+                                within.push(c);
+                            }
+                        }
+                    }
+                    if !within.is_empty() {
+                        q = self.not_only_within(q, id, &within);
+                    }
+                }
                 let q = Box::new(ConstScoreQuery::new(q, OTHER_NAME_SCORE));
                 alternatives.push(if also.is_empty() {
                     q
@@ -1015,6 +1039,29 @@ impl Engine {
             }
         }
         Ok(union(alternatives, probed))
+    }
+
+    /// `q` without the paragraphs that name only another country whose
+    /// longer name holds the words (`Democratic People's Republic of
+    /// Korea` for `Republic of Korea`): tagged with one of `within` and not
+    /// with `id`. The tagger tells the two apart; a phrase cannot.
+    fn not_only_within(&self, q: Box<dyn Query>, id: &str, within: &[&str]) -> Box<dyn Query> {
+        let field = self.fields.entity(EntityKind::Country);
+        let tag = |code: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, code),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let other = BooleanQuery::new(within.iter().map(|c| (Occur::Should, tag(c))).collect());
+        let only_other = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(other) as Box<dyn Query>),
+            (Occur::MustNot, tag(id)),
+        ]);
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Must, q),
+            (Occur::MustNot, Box::new(only_other)),
+        ]))
     }
 
     /// The paragraphs of a Security Council resolution itself, for a
@@ -1296,6 +1343,14 @@ impl Engine {
             ));
         }
         all_of(clauses)
+    }
+}
+
+/// The country a reading of typed words names, if it is one.
+fn country_reading(e: &Expansion) -> Option<&str> {
+    match &e.entity {
+        Some((EntityKind::Country, id)) => Some(id.as_str()),
+        _ => None,
     }
 }
 

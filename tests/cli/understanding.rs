@@ -489,3 +489,25 @@ fn words_typed_another_way_find_the_written_form() {
         .collect();
     assert_eq!(ctbt, ["8"]);
 }
+
+/// A country whose name another country's longer name holds: `Republic of
+/// Korea` is not the Democratic People's Republic of Korea, nor `Republic
+/// of the Congo` the Democratic Republic of the Congo, however it is
+/// typed; a paragraph naming both is found from either.
+#[test]
+fn a_name_inside_a_longer_name_is_not_the_longer_one() {
+    let t = ingested("longer-names-2031.txt");
+    let found = |q: &str| -> BTreeSet<String> { labels(&t, &[q]).into_iter().collect() };
+    let set = |ls: &[&str]| -> BTreeSet<String> { ls.iter().map(|s| s.to_string()).collect() };
+    for typed in ["Republic of Korea", "ROK", "South Korea"] {
+        assert_eq!(found(typed), set(&["2", "3"]), "{typed}");
+    }
+    assert_eq!(found("DPRK"), set(&["1", "3"]));
+    assert_eq!(found("Republic of the Congo"), set(&["4"]));
+    // Words only: the phrase is in all three.
+    assert_eq!(
+        labels(&t, &["Republic of Korea", "--literal"]).len(),
+        3,
+        "literal"
+    );
+}
