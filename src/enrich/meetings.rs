@@ -57,6 +57,43 @@ struct Pattern {
     weak: bool,
 }
 
+/// A country's own security council at `s..e` of the folded text (the
+/// case as written), not the
+/// UN's: `Russian Security Council Secretary Nikolay Patrushev`, the
+/// `National Security Council`, the `Security Council of the Russian
+/// Federation`.
+fn national_council(t: &str, s: usize, e: usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "national",
+        "russian",
+        "ukrainian",
+        "armenian",
+        "iranian",
+        "belarusian",
+        "kazakh",
+        "georgian",
+        "turkish",
+        "israeli",
+        "federal",
+        "state",
+    ];
+    let prev = t[..s]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let after: String = t[e..]
+        .trim_start()
+        .chars()
+        .take(30)
+        .collect::<String>()
+        .to_lowercase();
+    BEFORE.contains(&prev.as_str())
+        || after.starts_with("secretary ")
+        || after.starts_with("of ") && !after.starts_with("of the united nations")
+}
+
 /// The lookup keys of one series (see [`key`]), made once when the
 /// gazetteer is built: `resolve` runs for every ingested document whose
 /// folder config names its meeting, and keying every series' names there
@@ -206,6 +243,9 @@ impl Meetings {
                 if &t[s..e] != exact.as_str() {
                     continue;
                 }
+            }
+            if t[s..e].eq_ignore_ascii_case("security council") && national_council(t, s, e) {
+                continue;
             }
             out.push((p.series, f.orig(s), f.orig(e), p.weak));
         }
@@ -650,6 +690,24 @@ mod tests {
             Some("JPN-PHL-USA")
         );
         assert_eq!(id("the Trilateral Summit of Ruritania and Freedonia"), None);
+    }
+
+    #[test]
+    fn a_country_s_security_council_is_not_the_un_s() {
+        for title in [
+            "Joint Statement on the Meeting of the National Security Advisor with Russian Security Council Secretary Ivan Petrov",
+            "Meeting of the National Security Council",
+            "Session of the Security Council of the Russian Federation",
+        ] {
+            assert_eq!(id(title), None, "{title}");
+        }
+        for title in [
+            "Security Council Adopts Resolution 2998 (2029)",
+            "Statement by the President of the Security Council",
+            "Security Council of the United Nations",
+        ] {
+            assert_eq!(id(title), Some("UNSC"), "{title}");
+        }
     }
 
     fn canon(
