@@ -104,6 +104,7 @@ mod tests {
             text: t.to_string(),
             indent: 0,
             lines: 1,
+            after_page: false,
         }
     }
 

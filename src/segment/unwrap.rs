@@ -44,12 +44,17 @@ pub struct Block {
     pub indent: usize,
     /// Number of source lines joined (1 for a single line).
     pub lines: usize,
+    /// The block starts right after a page break (a page number or UN
+    /// page furniture dropped above it).
+    pub after_page: bool,
 }
 
 /// A body line that survived pre-cleaning.
 struct PreLine<'a> {
     indent: usize,
     text: &'a str,
+    /// A page number or page furniture was dropped just above.
+    after_page: bool,
 }
 
 /// Splits body lines into blocks (see the module doc for the rules).
@@ -82,12 +87,14 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
 /// vanish (so a paragraph broken by a page can be rejoined).
 fn pre_clean<'a>(lines: &[&'a str]) -> Vec<Option<PreLine<'a>>> {
     let mut pre = Vec::with_capacity(lines.len());
+    let mut page_break = false;
     for raw in lines {
         let line = raw.trim_end();
         let mut text = line.trim_start_matches([' ', '\t', '\u{a0}', '\u{3000}', '\u{c}']);
         // UN page furniture vanishes like a page number; what follows it
         // on the line stays.
         if let Some(n) = un_page_furniture(text) {
+            page_break = true;
             if n >= text.len() {
                 continue;
             }
@@ -95,15 +102,55 @@ fn pre_clean<'a>(lines: &[&'a str]) -> Vec<Option<PreLine<'a>>> {
         }
         if text.is_empty() {
             pre.push(None);
-        } else if !is_page_number(text) {
-            pre.push((!is_boilerplate(text)).then(|| PreLine {
+        } else if is_page_number(text) {
+            page_break = true;
+        } else if is_boilerplate(text) {
+            pre.push(None);
+        } else {
+            pre.push(Some(PreLine {
                 indent: indent_of(line),
                 text,
+                after_page: std::mem::take(&mut page_break),
             }));
         }
     }
+    without_lone_running_head(pre)
+}
+
+/// A short heading-like line right under a page break, between a
+/// sentence the break cut (not on a function word) and its lower-case
+/// continuation (`… threats to regional` / `1` / `ARF ISM on CTTC 22` /
+/// `security, requiring …`), is the page's running head even where it
+/// appears once; it goes, and the continuation is the line after the
+/// break. (A line of prose there is the sentence's own: `… a new` /
+/// `imperialist war was started, an unprecedented,` / `permanent …`.)
+fn without_lone_running_head(mut pre: Vec<Option<PreLine<'_>>>) -> Vec<Option<PreLine<'_>>> {
+    let mut i = 0;
+    while i < pre.len() {
+        let head = pre[i].as_ref().is_some_and(|l| {
+            l.after_page && l.text.chars().count() <= 60 && strict_heading(l.text)
+        });
+        if head {
+            let next = pre.get(i + 1).and_then(Option::as_ref);
+            let cut = pre[..i].iter().rev().flatten().next();
+            let mid_sentence =
+                cut.is_some_and(|c| !ends_sentence(c.text) && !ends_with_function_word(c.text));
+            if mid_sentence && next.is_some_and(|n| starts_lower(n.text)) {
+                pre.remove(i);
+                if let Some(Some(n)) = pre.get_mut(i) {
+                    n.after_page = true;
+                }
+                continue;
+            }
+        }
+        i += 1;
+    }
     pre
 }
+
+/// A block at least this long that a page break cuts mid-sentence is a
+/// paragraph, not a heading (see `rejoin_page_breaks`).
+const PAGE_CUT_BLOCK: usize = 80;
 
 /// The wrap width of a text and whether it is wrapped at all.
 #[derive(Clone, Copy, Debug)]
@@ -229,6 +276,7 @@ impl<'a, 'f> Joiner<'a, 'f> {
                 text: l.text.to_string(),
                 indent: l.indent,
                 lines: 1,
+                after_page: l.after_page,
             });
         }
         // The line just placed is a heading when it was cut off from a
@@ -272,13 +320,17 @@ impl<'a, 'f> Joiner<'a, 'f> {
 /// Rejoins paragraphs broken by a page (or a dropped line): a block that
 /// stops mid-sentence followed by one that starts in lower case. ("... the
 /// Treaty on the Non-Proliferation of" / page break / "Nuclear Weapons
-/// ...": a function word cannot end a paragraph.)
+/// ...": a function word cannot end a paragraph.) Right after a page
+/// number, a long block cut mid-sentence goes on whatever the case ("…
+/// as enshrined in the ASEAN" / `Page 2 of 6` / "Charter and …"): a
+/// heading is short.
 fn rejoin_page_breaks(out: Vec<Block>, wrap: Wrap, forms: &WordForms) -> Vec<Block> {
     let mut merged: Vec<Block> = Vec::with_capacity(out.len());
     for b in out {
         if let Some(last) = merged.last_mut() {
+            let cut_by_page = b.after_page && last.text.len() > PAGE_CUT_BLOCK;
             if !ends_sentence(&last.text)
-                && (starts_lower(&b.text) || ends_with_function_word(&last.text))
+                && (starts_lower(&b.text) || ends_with_function_word(&last.text) || cut_by_page)
                 && !starts_item(&b.text)
                 && (wrap.wrapped || last.text.len() > 150)
             {
@@ -349,5 +401,59 @@ mod tests {
         let t = texts(&src);
         assert_eq!(t.len(), 1, "{t:#?}");
         assert!(!t[0].contains("Report"));
+    }
+
+    /// Lines of a flattened PDF wrapped at about 80 characters, so that
+    /// the text reads as wrapped.
+    const WRAPPED: &str =
+        "1. The Ministers met in Hanoi on 13 April and reviewed the work of the\n\
+        year since their last meeting, the progress made on the work plan and the\n\
+        tasks that remain before the next meeting of senior officials in the region.\n\
+        2. They underlined that terrorism and transnational crime remain serious\n\
+        threats to the stability of the region and to the safety of its peoples and\n\
+        that the members of the forum should act together against them in the ASEAN\n";
+
+    #[test]
+    fn a_sentence_cut_by_a_page_goes_on_before_a_capital() {
+        let src = format!(
+            "{WRAPPED}\n                         Page 2 of 6\nCharter and the Treaty on the zone, as agreed by all members.\n"
+        );
+        let t = texts(&src);
+        assert_eq!(t.len(), 2, "{t:#?}");
+        assert!(t[1].ends_with(
+            "in the ASEAN Charter and the Treaty on the zone, as agreed by all members."
+        ));
+    }
+
+    #[test]
+    fn a_running_head_met_once_under_a_page_number_goes() {
+        let src = format!(
+            "{WRAPPED}\n   2\nARF ISM on CTTC 22\nsecurity, requiring coordinated responses.\n"
+        );
+        let t = texts(&src);
+        assert!(
+            t[1].ends_with("in the ASEAN security, requiring coordinated responses."),
+            "{t:#?}"
+        );
+        // A line of prose there is the sentence's own.
+        let src = format!(
+            "{WRAPPED}\n   2\nimperialist war was started, an unprecedented,\npermanent war.\n"
+        );
+        let t = texts(&src);
+        assert!(
+            t[1].ends_with("ASEAN imperialist war was started, an unprecedented, permanent war."),
+            "{t:#?}"
+        );
+    }
+
+    #[test]
+    fn a_heading_at_the_foot_of_a_page_stays_apart() {
+        let src = format!("{WRAPPED}states.\n\nRegional Issues\n\n   2\nThe Ministers discussed the situation at sea.\n");
+        let t = texts(&src);
+        assert_eq!(
+            t.last().map(String::as_str),
+            Some("The Ministers discussed the situation at sea."),
+            "{t:#?}"
+        );
     }
 }
