@@ -202,11 +202,28 @@ fn expand_in(parsed: &ParsedQuery, names: &Names) -> Vec<Expansion> {
 /// (`242 resolutions`). The tagger files every resolution it reads under
 /// `UNSCR-<number>`, so the number is enough.
 fn resolution_number(words: &[&str]) -> Option<u32> {
-    let typed = words.join(" ");
-    if typed.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    crate::enrich::resolution_number(&typed)
+    let parse = |words: &[&str]| {
+        let typed = words.join(" ");
+        if typed.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        crate::enrich::resolution_number(&typed)
+    };
+    // The year a citation gives after the number (`S/RES/242 (1967)`,
+    // `resolution 242 1967`) is part of the name; `resolution 2000` is
+    // resolution 2000.
+    parse(words).or_else(|| match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() && is_year(last) => parse(rest),
+        _ => None,
+    })
+}
+
+/// A year a resolution can have been adopted in.
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word
+            .parse::<u16>()
+            .is_ok_and(|y| (1946..=2100).contains(&y))
 }
 
 /// The reading of a typed resolution number ([`resolution_number`]): the
@@ -327,6 +344,15 @@ mod tests {
         // A resolution the dictionary names keeps its own reading.
         let e = expand(&parse_query("UNSCR 1540").unwrap());
         assert!(e[0].to.len() > 1, "{e:?}");
+        // With the year a citation gives.
+        assert_eq!(
+            read("S/RES/242 (1967)"),
+            [("S/RES/242 1967".into(), id("242"))]
+        );
+        assert_eq!(
+            read("resolution 2000"),
+            [("resolution 2000".into(), id("2000"))]
+        );
         // Numbers that are no resolution's.
         assert!(read("resolution").is_empty());
         assert!(read("resolution 12345").is_empty());

@@ -161,7 +161,14 @@ fn word_atom(word: String, warnings: &mut Vec<String>) -> Option<Atom> {
         // `+word` (required) is what every word already is.
         word = rest.to_string();
     }
-    if word.contains(['(', ')', '[', ']', '{', '}']) {
+    // A citation's year in brackets (`S/RES/242 (1967)`) is no grouping.
+    let year = word.len() == 6
+        && word.starts_with('(')
+        && word.ends_with(')')
+        && word[1..5].bytes().all(|b| b.is_ascii_digit());
+    if year {
+        word.retain(|c| c != '(' && c != ')');
+    } else if word.contains(['(', ')', '[', ']', '{', '}']) {
         warnings.push(
             "brackets are not supported and are ignored (OR binds its two neighbours; \
              all other words are required)"

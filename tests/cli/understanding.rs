@@ -408,7 +408,12 @@ fn a_resolution_typed_by_number_finds_its_own_text_first() {
     t.copy_in(&fixtures().join("query").join(workshop), workshop);
     t.run(["ingest"]).success();
     let own = |h: &&crate::util::Hit| h.source == "S_RES_2998_2029_invented.txt";
-    for typed in ["resolution 2998", "S/RES/2998", "UNSCR 2998"] {
+    for typed in [
+        "resolution 2998",
+        "S/RES/2998",
+        "UNSCR 2998",
+        "S/RES/2998 (2029)",
+    ] {
         let page = t.search(&[typed, "--limit", "20"]);
         let first: Vec<&str> = page
             .hits
