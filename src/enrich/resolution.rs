@@ -153,8 +153,8 @@ pub(crate) fn read_numbers(s: &str, from: usize) -> Citation {
 }
 
 /// Parses a user filter value that names a resolution (`UNSCR 1718`,
-/// `resolution 1718`, `UNSCR-1718`, `S/RES/1718 (2006)`, `1718`) into its
-/// number.
+/// `resolution 1718`, `UNSCR-1718`, `S/RES/1718 (2006)`, `SC res 1718`,
+/// `res 1718`, `1718`) into its number.
 pub(crate) fn parse_filter(value: &str) -> Option<u32> {
     let v = value.trim().to_ascii_lowercase().replace(['-', '_'], " ");
     let mut rest = v.as_str();
@@ -166,7 +166,10 @@ pub(crate) fn parse_filter(value: &str) -> Option<u32> {
         "resolution",
         "s/res/",
         "scr",
+        "sc res.",
+        "sc res",
         "res.",
+        "res",
     ] {
         if let Some(r) = rest.strip_prefix(lead) {
             rest = r;

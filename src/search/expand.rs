@@ -353,6 +353,10 @@ mod tests {
             read("resolution 2000"),
             [("resolution 2000".into(), id("2000"))]
         );
+        // Abbreviated as people type it.
+        assert_eq!(read("res 242"), [("res 242".into(), id("242"))]);
+        assert_eq!(read("SC res 678"), [("SC res 678".into(), id("678"))]);
+        assert!(read("res publica").is_empty());
         // Numbers that are no resolution's.
         assert!(read("resolution").is_empty());
         assert!(read("resolution 12345").is_empty());

@@ -376,6 +376,8 @@ fn a_resolution_typed_by_its_symbol_or_number_finds_its_mentions() {
         "UNSCR-2998",
         "SCR 2998",
         "resolution 2998",
+        "res 2998",
+        "SC res. 2998",
     ] {
         let mut got = labels(&t, &[typed]);
         got.sort();
