@@ -36,44 +36,47 @@ pub(crate) fn lists_instrument(id: &str) -> bool {
     data::rows().instruments.iter().any(|r| r.id == id)
 }
 
-/// The other countries with a longer name that holds `name` word for word
-/// (`Republic of Korea` in `Democratic People's Republic of Korea`,
-/// `Guinea` in `Equatorial Guinea`): a phrase search for `name` also
-/// finds them, where the tagger tells them apart. A static scan of the
-/// country table.
-pub(crate) fn countries_named_within(iso3: &str, name: &str) -> Vec<&'static str> {
+/// The other countries with a longer name that holds one of `names` word
+/// for word (`Republic of Korea` in `Democratic People's Republic of
+/// Korea`, `Guinea` in `Equatorial Guinea`): a phrase search for the name
+/// also finds them, where the tagger tells them apart. A static scan of
+/// the country table, each country once.
+pub(crate) fn countries_named_within(iso3: &str, names: &[&str]) -> Vec<&'static str> {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect()
     };
-    let wanted = words(name);
-    if wanted.is_empty() {
-        return Vec::new();
-    }
     let mut out: Vec<&'static str> = Vec::new();
-    // A byte comparison first: a search reads this for every name of a
-    // country it reads, and splitting each of the table's aliases into
-    // words allocated thousands of strings.
-    let needle = name.trim().as_bytes();
-    let might = |a: &str| {
-        a.len() > needle.len()
-            && a.as_bytes()
-                .windows(needle.len())
-                .any(|w| w.eq_ignore_ascii_case(needle))
-    };
-    for row in data::rows().countries.iter().filter(|r| r.iso3 != iso3) {
-        let holds = row.aliases.iter().filter(|a| might(a)).any(|a| {
-            let w = words(a);
-            w.len() > wanted.len() && w.windows(wanted.len()).any(|x| x == wanted.as_slice())
-        });
-        if holds && !out.contains(&row.iso3) {
-            out.push(row.iso3);
+    for name in names {
+        let wanted = words(name);
+        if wanted.is_empty() {
+            continue;
+        }
+        // A byte comparison first: a search reads this for every name of a
+        // country it reads, and splitting each of the table's aliases into
+        // words allocated thousands of strings.
+        let needle = name.trim().as_bytes();
+        let might = |a: &str| {
+            a.len() > needle.len()
+                && a.as_bytes()
+                    .windows(needle.len())
+                    .any(|w| w.eq_ignore_ascii_case(needle))
+        };
+        for row in data::rows().countries.iter().filter(|r| r.iso3 != iso3) {
+            let holds = row.aliases.iter().filter(|a| might(a)).any(|a| {
+                let w = words(a);
+                w.len() > wanted.len() && w.windows(wanted.len()).any(|x| x == wanted.as_slice())
+            });
+            if holds && !out.contains(&row.iso3) {
+                out.push(row.iso3);
+            }
         }
     }
     out
 }
+
 mod gates;
 mod lookup;
 pub mod meetings;

@@ -968,7 +968,7 @@ impl Engine {
         // (`Republic of Korea`) match inside another's longer name too.
         let typed_in_longer = expansions.iter().find_map(|e| {
             let id = country_reading(e).filter(|_| e.from.split_whitespace().count() >= 2)?;
-            let within = crate::enrich::countries_named_within(id, &e.from);
+            let within = crate::enrich::countries_named_within(id, &[e.from.as_str()]);
             (!within.is_empty()).then_some((id, within))
         });
         alternatives.extend(typed.map(|q| match &typed_in_longer {
@@ -999,14 +999,8 @@ impl Engine {
             // the zone itself.
             if let Some(mut q) = union(names, probed) {
                 if let Some(id) = country_reading(e) {
-                    let mut within: Vec<&str> = Vec::new();
-                    for name in &e.to {
-                        for c in crate::enrich::countries_named_within(id, name) {
-                            if !within.contains(&c) {
-                                within.push(c);
-                            }
-                        }
-                    }
+                    let names: Vec<&str> = e.to.iter().map(String::as_str).collect();
+                    let within = crate::enrich::countries_named_within(id, &names);
                     if !within.is_empty() {
                         q = self.not_only_within(q, id, &within);
                     }
