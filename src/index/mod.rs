@@ -92,8 +92,10 @@ pub const SCHEMA_VERSION: u32 = 8;
 /// links under `Related Links` dropped, a stamp's date with the page's
 /// age; v13: a country's own security council is not the UN's; v14: a
 /// paragraph cut mid-sentence by a page break rejoined before a capital,
-/// a running head met once under a page number dropped).
-pub const PIPELINE_VERSION: u32 = 14;
+/// a running head met once under a page number dropped; v15: headlines
+/// ending with their place and date, a place on the line under the date,
+/// ministry headlines' verbs).
+pub const PIPELINE_VERSION: u32 = 15;
 
 /// What the commit payload records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -64,6 +64,14 @@ fn every_fixture_gives_its_expected_header_and_labels() {
         assert_eq!(h.issuer.map(|c| c.to_string()), w.issuer, "{f}: issuer");
         assert_eq!(h.symbol, w.symbol, "{f}: symbol");
         assert_eq!(h.vote, w.vote, "{f}: vote");
+        if let Some(want) = &w.headings {
+            let got: Vec<&str> = doc
+                .records
+                .iter()
+                .map(|r| r.record.heading.as_deref().unwrap_or("-"))
+                .collect();
+            assert_eq!(&got.join("|"), want, "{f}: headings");
+        }
         if let Some(p) = &w.participants {
             let got: Vec<String> = h.participants.iter().map(|c| c.to_string()).collect();
             assert_eq!(&got, p, "{f}: participants");

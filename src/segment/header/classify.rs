@@ -48,6 +48,16 @@ pub enum HeaderLine<'a> {
     TypeLine(DocType),
     /// A date with at most a short place (`Tokyo, 13th November, 2003`).
     PlaceDate(PlaceDate),
+    /// A headline ending with the event's place and date (`Foreign
+    /// Minister's remarks at …, Moscow, March 2, 2031`).
+    TitledDate {
+        /// The headline without the place and date.
+        title: &'a str,
+        /// The place before the date, if one is there.
+        place: Option<String>,
+        /// The date.
+        date: crate::segment::dates::DateMatch,
+    },
     /// A document symbol alone on its line (`SC/16021`, `GA/DIS/3712`,
     /// `SG/SM/22345`): the symbol of a UN press release or document.
     Symbol(&'a str),
@@ -209,6 +219,9 @@ pub fn classify<'a>(line: &'a str, next: Option<&str>) -> HeaderLine<'a> {
     }
     if let Some(pd) = place_date_line(t) {
         return HeaderLine::PlaceDate(pd);
+    }
+    if let Some((title, place, date)) = super::dates::titled_dateline(t) {
+        return HeaderLine::TitledDate { title, place, date };
     }
     let text = text_line(t, next);
     match tag_line(t) {

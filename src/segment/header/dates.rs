@@ -101,6 +101,45 @@ pub(super) fn place_date_line(s: &str) -> Option<PlaceDate> {
     })
 }
 
+/// A headline that ends with the place and date of the event, as the
+/// Russian MFA writes its titles (`Foreign Minister Sergey Lavrov's remarks
+/// at a news conference following talks with …, Moscow, March 2, 2031`):
+/// the title, the place (`None` when the words before the date are the
+/// title's own), the date. `None` unless the date ends the line and a
+/// title of four words or more stands before it.
+///
+/// ```
+/// # use dipsearch::segment::header::titled_dateline;
+/// let (t, p, d) = titled_dateline(
+///     "Remarks by the Foreign Minister at talks with his counterpart, Moscow, March 2, 2031",
+/// ).unwrap();
+/// assert_eq!((t, p.as_deref()), ("Remarks by the Foreign Minister at talks with his counterpart", Some("Moscow")));
+/// assert_eq!(d.date.to_string(), "2031-03-02");
+/// assert!(titled_dateline("The meeting was held in Moscow, March 2, 2031.").is_none());
+/// ```
+pub fn titled_dateline(s: &str) -> Option<(&str, Option<String>, DateMatch)> {
+    let s = s.trim();
+    if !(30..=400).contains(&s.len()) || s.ends_with('.') {
+        return None;
+    }
+    let m = find_date(s)?;
+    if m.end != s.len() {
+        return None;
+    }
+    let head = s[..m.start].trim_end();
+    let head = head.strip_suffix(',')?.trim_end();
+    let (title, place) = match head.rsplit_once(", ") {
+        Some((t, p)) if super::classify::looks_like_place(p) => (t.trim_end(), Some(p.to_string())),
+        _ => (head, None),
+    };
+    let words = title.split_whitespace().count();
+    let titled = words >= 4
+        && title.starts_with(|c: char| c.is_uppercase())
+        && !crate::text::title::ends_with_function_word(title)
+        && find_date(title).is_none();
+    titled.then_some((title, place, m))
+}
+
 /// The text after a time of day at its start (`19:30`, `3:45 PM`).
 fn without_time(s: &str) -> &str {
     let t = s.trim_start();

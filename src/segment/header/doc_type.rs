@@ -55,7 +55,7 @@ fn pattern() -> &'static Regex {
             |(?P<press_release>(?-u:\b)press\s+(?:releases?|statement)(?-u:\b))
             |(?P<declaration>(?-u:\b)declaration(?-u:\b))
             |(?P<communique>(?-u:\b)communiqu(?:e(?-u:\b)|é))
-            |(?P<statement>^(?:remarks|statement|address|speech)\s+by(?-u:\b)|^statement(?-u:\b)|(?-u:\b)statement\s+(?:by|on|of)(?-u:\b)|(?-u:\b)(?:leaders['’‘]?|ministers['’‘]?|ministerial|presidential|vision|trilateral|G7|G8|G20)\s+statement(?-u:\b))
+            |(?P<statement>^(?:remarks|statement|address|speech)\s+by(?-u:\b)|^statement(?-u:\b)|(?-u:\b)statement\s+(?:by|on|of)(?-u:\b)|(?-u:\b)(?:leaders['’‘]?|ministers['’‘]?|ministerial|presidential|vision|trilateral|G7|G8|G20)\s+statement(?-u:\b)|[a-z]['’‘]s\s+(?:remarks|speech|address|statement)\s+(?:at|to|on|before|in|and)(?-u:\b))
             |(?P<report>(?-u:\b)report(?-u:\b)|(?-u:\b)action\s+plan(?-u:\b))
             |(?P<results>^(?:the\s+)?results\s+of(?-u:\b))
             |(?P<announcement>^holding\s+of(?-u:\b)|(?-u:\b)to\s+be\s+held(?-u:\b)|(?-u:\b)will\s+be\s+held(?-u:\b)|^announcement(?-u:\b)|^(?:forthcoming|upcoming)(?-u:\b))
@@ -68,7 +68,7 @@ fn pattern() -> &'static Regex {
 /// Words of [`pattern`] found anywhere in a line; each alternative of
 /// the pattern contains one of these or opens with one of
 /// [`TYPE_OPENERS`] (`communiqu` stands for `communiqu[eé]`).
-const TYPE_WORDS: [&str; 9] = [
+const TYPE_WORDS: [&str; 12] = [
     "summary",
     "statement",
     "press",
@@ -78,6 +78,9 @@ const TYPE_WORDS: [&str; 9] = [
     "action",
     "results",
     "held",
+    "s remarks",
+    "s speech",
+    "s address",
 ];
 
 /// Words the alternatives anchored at the start of the text open with

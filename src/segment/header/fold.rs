@@ -84,6 +84,9 @@ enum Last {
     Title,
     /// A document symbol (`S/PRST/2031/12`): a UN document's organ follows.
     Symbol,
+    /// A headline with its place and date: the page's stamp may repeat
+    /// the date.
+    Dated,
 }
 
 /// Whether to read on after a line.
@@ -153,6 +156,9 @@ impl HeaderFold {
             HeaderLine::MeetingNumber(n) => self.meeting_line(i, n),
             HeaderLine::TypeLine(dt) => self.type_line(i, dt, raw),
             HeaderLine::PlaceDate(pd) => self.place_date(i, pd),
+            HeaderLine::TitledDate { title, place, date } => {
+                self.titled_date(i, title, place, date)
+            }
             HeaderLine::Tags(tags, _) if self.date.is_none() => self.tags(i, tags),
             HeaderLine::Tags(_, text) | HeaderLine::Text(text) => self.text(i, text, blank_before),
         }
@@ -163,6 +169,11 @@ impl HeaderFold {
         self.consumed += 1;
         self.body_start = i + 1;
         NEXT
+    }
+
+    /// Whether a title or type line came before.
+    fn titled(&self) -> bool {
+        !self.titles.is_empty() || self.title.is_some() || self.explicit_type.is_some()
     }
 
     /// Whether nothing but furniture has been read.
@@ -215,7 +226,12 @@ impl HeaderFold {
     }
 
     fn place_date(&mut self, i: usize, pd: PlaceDate) -> Step {
-        if self.date.is_some() {
+        if let Some(d) = self.date {
+            // The page's stamp repeating the date (`2031-03-02 18:44`).
+            if pd.place.is_none() && pd.date.date == d.date && self.last == Last::Dated {
+                self.body_start = i + 1;
+                return NEXT;
+            }
             return STOP;
         }
         let mut pd = pd;
@@ -226,13 +242,33 @@ impl HeaderFold {
                 pd.place = self.titles.pop();
             }
         }
-        self.last = Last::Other;
+        self.last = Last::Dated;
         self.banner_type = self.banner_type.or(pd.kind);
         self.bare_date = pd.place.is_none();
         self.date = Some(pd.date);
         if self.place.is_none() {
             self.place = pd.place;
         }
+        self.prev_caps_title = false;
+        self.consume(i)
+    }
+
+    /// A headline with the place and date at its end: the page's title.
+    fn titled_date(
+        &mut self,
+        i: usize,
+        title: &str,
+        place: Option<String>,
+        date: DateMatch,
+    ) -> Step {
+        if self.date.is_some() || self.title.is_some() {
+            return STOP;
+        }
+        self.title = Some(title.to_string());
+        self.titles.push(title.to_string());
+        self.date = Some(date);
+        self.place = self.place.take().or(place);
+        self.last = Last::Dated;
         self.prev_caps_title = false;
         self.consume(i)
     }
@@ -290,7 +326,7 @@ impl HeaderFold {
                 self.prev_caps_title = is_all_caps(&type_text) && is_all_caps(t);
                 self.titles.push(format!("{type_text} {t}"));
             }
-            Last::Other | Last::Symbol => {
+            Last::Other | Last::Symbol | Last::Dated => {
                 self.last = Last::Other;
                 return STOP;
             }
@@ -360,6 +396,20 @@ impl HeaderFold {
     /// (METI, speeches) may follow; a heading below a titled header
     /// belongs to the body.
     fn title_line(&mut self, i: usize, t: &str, caps: bool, blank_before: bool) -> Step {
+        // `13-14 April 2030` / `Hanoi, Viet Nam`: the date's place on the
+        // line under it, below a title.
+        if self.last == Last::Dated && !blank_before && self.place.is_none() && self.titled() {
+            let words = t.split_whitespace().count();
+            let city_country = t
+                .split_once(", ")
+                .is_some_and(|(a, b)| !a.contains(',') && !b.contains(','));
+            if looks_like_place(t) && (city_country || words == 1) {
+                self.place = Some(t.to_string());
+                self.bare_date = false;
+                self.last = Last::Other;
+                return self.consume(i);
+            }
+        }
         // A UN document's masthead: `S/PRST/2031/12` / `Security Council`.
         if self.last == Last::Symbol && self.date.is_none() && super::classify::organ_like(t) {
             self.organ.push(t.to_string());

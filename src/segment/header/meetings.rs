@@ -77,6 +77,7 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
     let rest = without_leading_phrases(after_occasion(name.trim()));
     let rest = before_type_phrase(rest);
     let rest = info.take_lone_acronym(rest);
+    let rest = numbered_object(rest);
     let rest = info.take_ordinal(rest);
     let rest = before_verb(rest);
     let rest = before_subject(&rest);
@@ -255,6 +256,44 @@ fn before_subject(rest: &str) -> &str {
     rest
 }
 
+/// Verbs of a ministry's headline about one minister's day (`Foreign
+/// Minister Hosts …`, `Prime Minister to Attend …`).
+const DAY_VERBS: [&str; 8] = [
+    " hosts ",
+    " to host ",
+    " attends ",
+    " to attend ",
+    " addresses ",
+    " visits ",
+    " meets ",
+    " welcomes ",
+];
+
+/// `Prime Minister to Attend the Fifth Mekong-Lancang Leaders' Meeting` →
+/// `Fifth Mekong-Lancang Leaders' Meeting`: a numbered meeting after a
+/// headline's verb is a series' edition (without a number it is the
+/// minister's day, and [`before_verb`] ends the name at the verb).
+fn numbered_object(rest: &str) -> &str {
+    let lower = rest.to_ascii_lowercase();
+    let Some((i, verb)) = DAY_VERBS
+        .iter()
+        .find_map(|v| lower.find(v).map(|i| (i, *v)))
+    else {
+        return rest;
+    };
+    let object = rest[i + verb.len()..].trim_start();
+    let object = strip_prefix_ci(object, "the ").unwrap_or(object);
+    let numbered = object
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| ordinal_value(w).is_some());
+    if numbered {
+        object
+    } else {
+        rest
+    }
+}
+
 /// `"The 27th Asian Export Control Seminar was held"` → the name only.
 fn before_verb(mut rest: String) -> String {
     for verb in [
@@ -272,7 +311,10 @@ fn before_verb(mut rest: String) -> String {
         " hold ",
         " launch ",
         " agree ",
-    ] {
+    ]
+    .iter()
+    .chain(&DAY_VERBS)
+    {
         // Headlines capitalise the verb (`... Seminar was Held`).
         if let Some(i) = rest.to_ascii_lowercase().find(verb) {
             rest.truncate(i);

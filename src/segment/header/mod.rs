@@ -58,7 +58,7 @@ pub struct HeaderScan {
 
 pub use body::{chair_from, city_of, place_from};
 pub use classify::{classify, Field, FieldName, HeaderLine, TagLine, TextLine};
-pub use dates::{meeting_date_from, wire_dateline, PlaceDate};
+pub use dates::{meeting_date_from, titled_dateline, wire_dateline, PlaceDate};
 pub use doc_type::{find_doc_type, DocTypeMatch};
 pub use editions::{edition_in, ordinal_value};
 pub use labelled::{read_labelled, LabelledPage};
@@ -310,6 +310,7 @@ fn is_anchor(kind: &HeaderLine<'_>) -> bool {
         kind,
         HeaderLine::TypeLine(_)
             | HeaderLine::PlaceDate(_)
+            | HeaderLine::TitledDate { .. }
             | HeaderLine::Field(_)
             | HeaderLine::Tags(..)
             | HeaderLine::Text(TextLine::TypeAndMeeting { .. })

@@ -693,6 +693,16 @@ fn a_speakers_statement_at_an_occasion_and_headline_verbs() {
         meeting("Ministers agree Partnership Dialogue on trade"),
         None
     );
+    assert_eq!(
+        meeting("Foreign Minister Hosts Pacific Islands Ocean Dialogue"),
+        None
+    );
+    // A numbered meeting after the verb is an edition of a series.
+    let m = meeting_info("Prime Minister to Attend the Fifth Mekong-Lancang Leaders' Meeting");
+    assert_eq!(
+        (m.meeting.as_deref(), m.edition),
+        (Some("Mekong-Lancang Leaders' Meeting"), Some(5))
+    );
 }
 
 #[test]
@@ -806,4 +816,56 @@ fn un_press_meeting_line_above_the_symbol_and_in_capitals() {
         assert!(!classify::is_press_symbol(symbol), "{symbol}");
     }
     assert!(classify::is_press_symbol("GA/DIS/3712"));
+}
+
+#[test]
+fn a_headline_ending_with_its_place_and_date() {
+    let s = read_header(&[
+        "Ministry of Foreign Affairs of the Russian Federation",
+        "Foreign Minister's remarks and answers to media questions following talks with the Foreign Minister of Peru, Moscow, 2 June 2031",
+        "2 June 2031 16:20",
+        "",
+        "Ladies and gentlemen,",
+    ]);
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Foreign Minister's remarks and answers to media questions following talks with the Foreign Minister of Peru")
+    );
+    assert_eq!(s.header.place.as_deref(), Some("Moscow"));
+    assert_eq!(s.header.doc_type, DocType::Statement);
+    assert_eq!(s.body_start, 3);
+    // A sentence of the body is no headline, nor a title ending in a
+    // function word before the date.
+    assert!(!matches!(
+        classify(
+            "The talks with the Minister of Peru were held in Moscow, 2 June 2031.",
+            None
+        ),
+        HeaderLine::TitledDate { .. }
+    ));
+    assert!(!matches!(
+        classify(
+            "Joint press conference of the ministers held on, 2 June 2031",
+            None
+        ),
+        HeaderLine::TitledDate { .. }
+    ));
+}
+
+#[test]
+fn a_place_on_the_line_under_the_date() {
+    let s = read_header(&[
+        "CO-CHAIRS' SUMMARY REPORT",
+        "ARF INTER-SESSIONAL MEETING ON MARITIME SECURITY",
+        "13-14 April 2030",
+        "Hanoi, Viet Nam",
+        "",
+        "1. The Meeting was held.",
+    ]);
+    assert_eq!(s.header.place.as_deref(), Some("Hanoi, Viet Nam"));
+    assert_eq!(s.body_start, 4);
+    // A date-first page: the line under the date is the title.
+    let s = read_header(&["14 April 2030", "Minister Visits Japan", "", "Text."]);
+    assert_eq!(s.header.title.as_deref(), Some("Minister Visits Japan"));
+    assert_eq!(s.header.place, None);
 }
