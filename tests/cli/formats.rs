@@ -78,6 +78,13 @@ fn every_layout_encoding_and_format_ingests_with_its_header_and_labels() {
         if let Some(p) = &e.participants {
             assert_eq!(&h.participants, p, "{f}: participants");
         }
+        if let Some(want) = &e.headings {
+            let got: Vec<&str> = hits
+                .iter()
+                .map(|h| h.heading.as_deref().unwrap_or("-"))
+                .collect();
+            assert_eq!(&got.join("|"), want, "{f}: headings");
+        }
     }
 }
 

@@ -414,18 +414,3 @@ fn is_continuation(t: &str) -> bool {
         && !t.ends_with(['.', ';', ':'])
         && t.chars().filter(|c| c.is_alphabetic()).count() > 4
 }
-
-/// Whether a title line is rather a place standing alone (`New York`,
-/// `Geneva, Switzerland`): a few capitalised words, no digits, no type
-/// phrase and no meeting word.
-pub(super) fn looks_like_place(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 4
-        && !t.chars().any(|c| c.is_ascii_digit())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && find_doc_type(t).is_none()
-        && !crate::text::lexicon::mentions_meeting_kind(&t.to_lowercase())
-}

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::doc_type::find_doc_type;
 use crate::model::Date;
 use crate::segment::dates::{find_date, find_date_with_year, DateMatch};
 use crate::text::line::sentences;
@@ -129,7 +130,7 @@ pub fn titled_dateline(s: &str) -> Option<(&str, Option<String>, DateMatch)> {
     let head = s[..m.start].trim_end();
     let head = head.strip_suffix(',')?.trim_end();
     let (title, place) = match head.rsplit_once(", ") {
-        Some((t, p)) if super::classify::looks_like_place(p) => (t.trim_end(), Some(p.to_string())),
+        Some((t, p)) if looks_like_place(p) => (t.trim_end(), Some(p.to_string())),
         _ => (head, None),
     };
     let words = title.split_whitespace().count();
@@ -443,4 +444,19 @@ fn numeric_date(s: &str) -> Option<DateMatch> {
         date,
         date_end: None,
     })
+}
+
+/// Whether a title line is rather a place standing alone (`New York`,
+/// `Geneva, Switzerland`): a few capitalised words, no digits, no type
+/// phrase and no meeting word.
+pub(super) fn looks_like_place(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && find_doc_type(t).is_none()
+        && !crate::text::lexicon::mentions_meeting_kind(&t.to_lowercase())
 }

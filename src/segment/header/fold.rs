@@ -7,12 +7,13 @@
 
 use std::ops::ControlFlow;
 
-use super::classify::{looks_like_place, Field, FieldName, HeaderLine, TagLine, TextLine};
-use super::dates::PlaceDate;
+use super::classify::{Field, FieldName, HeaderLine, TagLine, TextLine};
 use super::doc_type::find_doc_type;
 use super::meetings::MeetingInfo;
 use super::titles::{group_acronym, main_title, repeats_date};
 use super::{HeaderScan, LAST_HEADER_LINE, MAX_HEADER_LINES};
+
+mod dated;
 use crate::model::{DocType, MeetingHeader};
 use crate::segment::dates::{find_date, DateMatch};
 use crate::text::title::is_all_caps;
@@ -225,54 +226,6 @@ impl HeaderFold {
         self.consume(i)
     }
 
-    fn place_date(&mut self, i: usize, pd: PlaceDate) -> Step {
-        if let Some(d) = self.date {
-            // The page's stamp repeating the date (`2031-03-02 18:44`).
-            if pd.place.is_none() && pd.date.date == d.date && self.last == Last::Dated {
-                self.body_start = i + 1;
-                return NEXT;
-            }
-            return STOP;
-        }
-        let mut pd = pd;
-        if pd.place.is_none() && self.last == Last::Title && self.titles.len() >= 2 {
-            // `Title` / `New York` / `22 September 2030`: the short line
-            // above the date is its place.
-            if self.titles.last().is_some_and(|t| looks_like_place(t)) {
-                pd.place = self.titles.pop();
-            }
-        }
-        self.last = Last::Dated;
-        self.banner_type = self.banner_type.or(pd.kind);
-        self.bare_date = pd.place.is_none();
-        self.date = Some(pd.date);
-        if self.place.is_none() {
-            self.place = pd.place;
-        }
-        self.prev_caps_title = false;
-        self.consume(i)
-    }
-
-    /// A headline with the place and date at its end: the page's title.
-    fn titled_date(
-        &mut self,
-        i: usize,
-        title: &str,
-        place: Option<String>,
-        date: DateMatch,
-    ) -> Step {
-        if self.date.is_some() || self.title.is_some() {
-            return STOP;
-        }
-        self.title = Some(title.to_string());
-        self.titles.push(title.to_string());
-        self.date = Some(date);
-        self.place = self.place.take().or(place);
-        self.last = Last::Dated;
-        self.prev_caps_title = false;
-        self.consume(i)
-    }
-
     /// A document symbol. Above a press office's (`SG/SM/23456`), the
     /// short title lines before any date name the office or organ
     /// (`Secretary-General`), not the page: the headline is the title.
@@ -396,19 +349,8 @@ impl HeaderFold {
     /// (METI, speeches) may follow; a heading below a titled header
     /// belongs to the body.
     fn title_line(&mut self, i: usize, t: &str, caps: bool, blank_before: bool) -> Step {
-        // `13-14 April 2030` / `Hanoi, Viet Nam`: the date's place on the
-        // line under it, below a title.
-        if self.last == Last::Dated && !blank_before && self.place.is_none() && self.titled() {
-            let words = t.split_whitespace().count();
-            let city_country = t
-                .split_once(", ")
-                .is_some_and(|(a, b)| !a.contains(',') && !b.contains(','));
-            if looks_like_place(t) && (city_country || words == 1) {
-                self.place = Some(t.to_string());
-                self.bare_date = false;
-                self.last = Last::Other;
-                return self.consume(i);
-            }
+        if self.place_under_date(t, blank_before) {
+            return self.consume(i);
         }
         // A UN document's masthead: `S/PRST/2031/12` / `Security Council`.
         if self.last == Last::Symbol && self.date.is_none() && super::classify::organ_like(t) {

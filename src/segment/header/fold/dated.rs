@@ -1,0 +1,76 @@
+//! The fold's date lines: a place-date line, a headline ending with its
+//! place and date, and what may stand right under a date (its place, the
+//! page's stamp repeating it).
+
+use super::{HeaderFold, Last, Step, NEXT, STOP};
+use crate::segment::dates::DateMatch;
+use crate::segment::header::dates::{looks_like_place, PlaceDate};
+
+impl HeaderFold {
+    pub(super) fn place_date(&mut self, i: usize, pd: PlaceDate) -> Step {
+        if let Some(d) = self.date {
+            // The page's stamp repeating the date (`2031-03-02 18:44`).
+            if pd.place.is_none() && pd.date.date == d.date && self.last == Last::Dated {
+                self.body_start = i + 1;
+                return NEXT;
+            }
+            return STOP;
+        }
+        let mut pd = pd;
+        if pd.place.is_none() && self.last == Last::Title && self.titles.len() >= 2 {
+            // `Title` / `New York` / `22 September 2030`: the short line
+            // above the date is its place.
+            if self.titles.last().is_some_and(|t| looks_like_place(t)) {
+                pd.place = self.titles.pop();
+            }
+        }
+        self.last = Last::Dated;
+        self.banner_type = self.banner_type.or(pd.kind);
+        self.bare_date = pd.place.is_none();
+        self.date = Some(pd.date);
+        if self.place.is_none() {
+            self.place = pd.place;
+        }
+        self.prev_caps_title = false;
+        self.consume(i)
+    }
+
+    /// A headline with the place and date at its end: the page's title.
+    pub(super) fn titled_date(
+        &mut self,
+        i: usize,
+        title: &str,
+        place: Option<String>,
+        date: DateMatch,
+    ) -> Step {
+        if self.date.is_some() || self.title.is_some() {
+            return STOP;
+        }
+        self.title = Some(title.to_string());
+        self.titles.push(title.to_string());
+        self.date = Some(date);
+        self.place = self.place.take().or(place);
+        self.last = Last::Dated;
+        self.prev_caps_title = false;
+        self.consume(i)
+    }
+
+    /// `13-14 April 2030` / `Hanoi, Viet Nam`: the date's place on the
+    /// line under it, below a title. Takes it when it is one.
+    pub(super) fn place_under_date(&mut self, t: &str, blank_before: bool) -> bool {
+        if self.last != Last::Dated || blank_before || self.place.is_some() || !self.titled() {
+            return false;
+        }
+        let city_country = t
+            .split_once(", ")
+            .is_some_and(|(a, b)| !a.contains(',') && !b.contains(','));
+        let one_word = t.split_whitespace().count() == 1;
+        if !(looks_like_place(t) && (city_country || one_word)) {
+            return false;
+        }
+        self.place = Some(t.to_string());
+        self.bare_date = false;
+        self.last = Last::Other;
+        true
+    }
+}
