@@ -38,6 +38,7 @@ const EXACT: &[&str] = &[
     "(check against delivery)",
     "please check against delivery",
     "share this:",
+    "share :",
     "share this page",
     "share this article",
     "share:",
@@ -93,6 +94,52 @@ const EXACT: &[&str] = &[
     "to the top of the page",
     "exclusive news, data and analytics for financial market professionals",
     "our standards: the thomson reuters trust principles.",
+    "korean",
+    "ukrainian",
+    "french",
+    "russian",
+    "arabic",
+    "chinese",
+    "spanish",
+    "id | en",
+    "en | id",
+    // A page's fields and buttons alone on their lines (`Date` above the
+    // date, `Hit` above a count, `List` / `Prev` / `Next` under a release).
+    "date",
+    "hit",
+    "hits",
+    "views",
+    "list",
+    "attachment",
+    "attachments",
+    "sitemap",
+    "menu",
+    "search",
+    "like this:",
+    "loading...",
+    "print friendly",
+    "printer friendly",
+    "photo gallery",
+    "share page",
+    // GOV.UK's cookie banner and the feedback box under each page.
+    "accept additional cookies",
+    "reject additional cookies",
+    "view cookies",
+    "accept all cookies",
+    "reject all cookies",
+    "accept cookies",
+    "cookie settings",
+    "manage cookies",
+    "updates to this page",
+    "get emails about this page",
+    "sign up for emails or print this page",
+    "explore the topic",
+    "is this page useful?",
+    "maybe",
+    "yes this page is useful",
+    "no this page is not useful",
+    "thank you for your feedback",
+    "report a problem with this page",
 ];
 
 /// Prefixes (lower-cased) of navigation lines, matched on short lines only.
@@ -120,6 +167,8 @@ const PREFIXES: &[&str] = &[
     "official records of the general assembly",
     "last updated",
     "page last updated",
+    "published ",
+    "first published ",
     "last modified",
     "unique id",
     "tel:",
@@ -137,6 +186,17 @@ const PREFIXES: &[&str] = &[
     "caption: ",
     // A wire's credits under the story (`Reporting by …; Editing by …`).
     "reporting by ",
+    // A page's tags (`Tags: JCBC, Malaysia, Bilateral`).
+    "tags:",
+    "keywords:",
+    // Cookie banners.
+    "cookies on ",
+    "we use cookies",
+    "we use some essential cookies",
+    "we'd like to set additional cookies",
+    "we also use cookies",
+    "this website uses cookies",
+    "this site uses cookies",
 ];
 
 /// Whether a whole line is site furniture (navigation, banner, separator,
@@ -153,6 +213,10 @@ const PREFIXES: &[&str] = &[
 /// assert!(is_boilerplate("Reporting by Jane Doe in Seoul; Editing by Richard Poe"));
 /// assert!(!is_boilerplate("Reporting by member States was uneven."));
 /// assert!(!is_boilerplate("The meeting went back to the topic."));
+/// assert!(is_boilerplate("We use some essential cookies to make this website work."));
+/// assert!(is_boilerplate("Tags: JCBC, Viet Nam, Bilateral"));
+/// assert!(is_boilerplate("Photo_KCA_20311002.jpg"));
+/// assert!(!is_boilerplate("Tags: the Ministers discussed the tags of the list and their use."));
 /// ```
 pub fn is_boilerplate(line: &str) -> bool {
     let t = line.trim();
@@ -179,8 +243,9 @@ pub fn is_boilerplate(line: &str) -> bool {
             // `Last updated: 12 Jun. 2031 14:05`, `UNIQUE ID: 310314_7`,
             // `Tel: (62 21) 7262991 | www.asean.org`: a stamp or a contact
             // line, short and with figures.
-            "last updated" | "page last updated" | "last modified" | "unique id" | "tel:"
-            | "tel." | "telephone:" | "phone:" | "fax:" => {
+            "last updated" | "page last updated" | "published " | "first published "
+            | "last modified" | "unique id" | "tel:" | "tel." | "telephone:" | "phone:"
+            | "fax:" => {
                 let rest = t[p.len()..].trim_start_matches([' ', ':', '.']);
                 t.split_whitespace().count() <= 12
                     && (rest.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '+')
@@ -190,10 +255,12 @@ pub fn is_boilerplate(line: &str) -> bool {
                 lower.contains("rights reserved") || t.bytes().any(|b| b.is_ascii_digit())
             }
             "reporting by " => lower.contains("editing by") && t.split_whitespace().count() <= 30,
+            "tags:" | "keywords:" => t.split_whitespace().count() <= 12 && !t.ends_with('.'),
             _ => true,
         };
     }
     is_separator(t)
+        || is_file_name(t)
         || is_page_number(t)
         || is_phone_number(t)
         || is_record_furniture(t)
@@ -324,6 +391,16 @@ fn is_record_furniture(t: &str) -> bool {
         .expect("record pattern compiles")
     });
     t.len() <= 60 && r.is_match(t)
+}
+
+/// An attachment's file name alone (`Photo_SOM_20310516.jpg`).
+fn is_file_name(t: &str) -> bool {
+    const EXTENSIONS: [&str; 7] = ["jpg", "jpeg", "png", "gif", "pdf", "docx", "doc"];
+    !t.contains(' ')
+        && t.len() <= 80
+        && t.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty() && EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
+        })
 }
 
 /// Link text: short, no sentence end, every word capitalised except small

@@ -614,6 +614,11 @@ impl Labelling {
                     true => DropReason::SignOff,
                     false => DropReason::Signature,
                 };
+                // A short line joined into the sign-off goes with it.
+                if i == s && i > 0 && matches!(roles[i - 1], Role::JoinedIntoNext) {
+                    pass.dropped
+                        .push((DropReason::Trailing, blocks[i - 1].text.clone()));
+                }
                 pass.dropped.push((why, b.text.clone()));
                 continue;
             }

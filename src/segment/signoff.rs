@@ -87,6 +87,12 @@ pub(super) fn is_link_label(heading: &str) -> bool {
             | "related content"
             | "read more"
             | "learn more"
+            // A release's neighbours (`Prev` / `Outcome of …` / `Next` / …).
+            | "prev"
+            | "previous"
+            | "next"
+            | "tags"
+            | "keywords"
     )
 }
 

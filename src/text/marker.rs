@@ -98,11 +98,28 @@ const NBSP: &[u8] = "\u{a0}".as_bytes();
 /// let m = parse_marker("(d) export controls").unwrap();
 /// assert_eq!((m.style, m.value.as_str(), m.text_start), (Style::LowerAlpha, "d", 4));
 /// assert!(parse_marker("1.5 million people").is_none());
+/// assert_eq!(parse_marker("o The sides agreed.").unwrap().style, Style::Bullet('○', 0));
+/// assert!(parse_marker("o the sides").is_none());
 /// ```
 pub fn parse_marker(line: &str) -> Option<Marker> {
     let first = line.chars().next()?;
     if BULLETS.contains(&first) {
         return bullet(line, first);
+    }
+    // Korean and Japanese ministries type their circle bullet as a
+    // letter: `o The three sides agreed …`.
+    if first == 'o'
+        && line[1..]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_uppercase()))
+    {
+        return Some(Marker {
+            style: Style::Bullet('○', 0),
+            value: String::new(),
+            number: 0,
+            text_start: skip_ws(line.as_bytes(), 1),
+            bare: false,
+        });
     }
     if first == '(' || first == '[' {
         return bracketed(line, first);

@@ -29,7 +29,7 @@ fn patterns() -> &'static Patterns {
         )
         .expect("chair pattern compiles"),
         place: Regex::new(
-            r"(?:\b(?P<verb>held|hold|hosted|host|hosts|convened|took place|met|received|meeting|organi[sz]ed|chaired|gathered)\b(?:[^.;]|\.\S|\.\s\p{Ll}|\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|Amb|No)\.\s){0,300}?\bin |\bvisit to |\bwelcomes? [^.;]{0,80}?\bto )(?P<place>(?:\p{Lu}[\p{L}\-]+)(?: \p{Lu}[\p{L}\-]+)?)",
+            r"(?:\b(?P<verb>held|hold|hosted|host|hosts|convened|took place|met|received|meeting|organi[sz]ed|chaired|gathered|attended)\b(?:[^.;]|\.\S|\.\s\p{Ll}|\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|Amb|No)\.\s){0,300}?\bin |\bvisit to |\bwelcomes? [^.;]{0,80}?\bto )(?P<place>(?:\p{Lu}[\p{L}\-]+)(?: \p{Lu}[\p{L}\-]+)?)",
         )
         .expect("place pattern compiles"),
         person: Regex::new(
@@ -178,6 +178,25 @@ fn place_in(sentence: &str) -> Option<String> {
     if ["virtual", "video", "online", "by telephone", "phone call"]
         .iter()
         .any(|w| lead.contains(w))
+    {
+        return None;
+    }
+    // The next meeting's venue, as an outcome agrees on it, is not this
+    // one's (`agreed to hold the next meeting in China`); an announcement's
+    // (`Japan will hold the next seminar in Tokyo`) is.
+    let agreed = sentence[..c.get(0)?.start()]
+        .trim_end()
+        .to_ascii_lowercase();
+    if lead.contains(" next ")
+        && [
+            "agreed to",
+            "decided to",
+            "forward to",
+            "proposed to",
+            "offered to",
+        ]
+        .iter()
+        .any(|p| agreed.ends_with(p))
     {
         return None;
     }

@@ -46,6 +46,9 @@ pub enum HeaderLine<'a> {
     },
     /// The whole line is a type phrase (`Chairman's Summary`).
     TypeLine(DocType),
+    /// A type phrase naming others who issue it, on the lines below
+    /// (`Joint media release with:` / `The Hon A MP` / `Minister for B`).
+    TypeWith(DocType),
     /// A date with at most a short place (`Tokyo, 13th November, 2003`).
     PlaceDate(PlaceDate),
     /// A headline ending with the event's place and date (`Foreign
@@ -216,6 +219,10 @@ pub fn classify<'a>(line: &'a str, next: Option<&str>) -> HeaderLine<'a> {
     }
     if let Some(dt) = type_line(t) {
         return HeaderLine::TypeLine(dt);
+    }
+    // `Joint media release with:` above the other offices' names.
+    if let Some(dt) = t.strip_suffix(" with:").and_then(type_line) {
+        return HeaderLine::TypeWith(dt);
     }
     if let Some(pd) = place_date_line(t) {
         return HeaderLine::PlaceDate(pd);

@@ -88,6 +88,12 @@ pub(super) fn place_date_line(s: &str) -> Option<PlaceDate> {
     if !place.is_empty() && !is_title_like(&place) {
         return None;
     }
+    // `Wednesday, 09 July 2031`: the day of the week is no place.
+    let place = if is_weekday(&place) {
+        String::new()
+    } else {
+        place
+    };
     let place = (!place.is_empty()).then(|| {
         if is_all_caps(&place) {
             title_case(&place)
@@ -141,6 +147,21 @@ pub fn titled_dateline(s: &str) -> Option<(&str, Option<String>, DateMatch)> {
     titled.then_some((title, place, m))
 }
 
+/// Whether `s` is only a day of the week (`Wednesday`, `Wed.`).
+fn is_weekday(s: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let l = s.trim_end_matches('.').to_ascii_lowercase();
+    l.len() >= 3 && DAYS.iter().any(|d| d.starts_with(l.as_str()))
+}
+
 /// The text after a time of day at its start (`19:30`, `3:45 PM`).
 fn without_time(s: &str) -> &str {
     let t = s.trim_start();
@@ -155,7 +176,13 @@ fn without_time(s: &str) -> &str {
     if !timed {
         return s;
     }
-    let rest = t[digits + 3..].trim_start();
+    let rest = &t[digits + 3..];
+    // `18:00:00`: the seconds.
+    let rest = rest
+        .strip_prefix(':')
+        .filter(|r| r.bytes().take_while(u8::is_ascii_digit).count() == 2)
+        .map_or(rest, |r| &r[2..])
+        .trim_start();
     ["AM", "PM", "am", "pm", "a.m.", "p.m."]
         .iter()
         .find_map(|m| rest.strip_prefix(m))

@@ -52,7 +52,7 @@ fn pattern() -> &'static Regex {
             (?P<chairs_summary>(?-u:\b)(?:co-?)?chair(?:man|men|person|persons|woman|s)?['’‘]?s?['’‘]?\s+summary(?:\s+report)?(?-u:\b)|(?-u:\b)summary\s+report(?-u:\b))
             |(?P<chairs_statement>(?-u:\b)(?:co-?)?chair(?:man|men|person|woman|s)?['’‘]?s?['’‘]?\s+statement(?-u:\b))
             |(?P<joint_statement>(?-u:\b)joint\s+(?:(?:press|leaders['’‘]?|ministers['’‘]?|ministerial|vision|foreign\s+ministers['’‘]?)\s+)?statement(?-u:\b))
-            |(?P<press_release>(?-u:\b)press\s+(?:releases?|statement)(?-u:\b))
+            |(?P<press_release>(?-u:\b)press\s+(?:releases?|statement)(?-u:\b)|(?-u:\b)(?:media|news)\s+releases?(?-u:\b))
             |(?P<declaration>(?-u:\b)declaration(?-u:\b))
             |(?P<communique>(?-u:\b)communiqu(?:e(?-u:\b)|é))
             |(?P<statement>^(?:remarks|statement|address|speech)\s+by(?-u:\b)|^statement(?-u:\b)|(?-u:\b)statement\s+(?:by|on|of)(?-u:\b)|(?-u:\b)(?:leaders['’‘]?|ministers['’‘]?|ministerial|presidential|vision|trilateral|G7|G8|G20)\s+statement(?-u:\b)|[a-z]['’‘]s\s+(?:remarks|speech|address|statement)\s+(?:at|to|on|before|in|and)(?-u:\b))
@@ -68,7 +68,7 @@ fn pattern() -> &'static Regex {
 /// Words of [`pattern`] found anywhere in a line; each alternative of
 /// the pattern contains one of these or opens with one of
 /// [`TYPE_OPENERS`] (`communiqu` stands for `communiqu[eé]`).
-const TYPE_WORDS: [&str; 12] = [
+const TYPE_WORDS: [&str; 14] = [
     "summary",
     "statement",
     "press",
@@ -81,6 +81,8 @@ const TYPE_WORDS: [&str; 12] = [
     "s remarks",
     "s speech",
     "s address",
+    "media release",
+    "news release",
 ];
 
 /// Words the alternatives anchored at the start of the text open with
@@ -158,6 +160,17 @@ pub(super) fn type_line(s: &str) -> Option<DocType> {
         .or_else(|| t.strip_prefix("THE "))
         .unwrap_or(t);
     let t = t.strip_prefix("MFA ").unwrap_or(t);
+    // `Joint media release`: a release of two offices.
+    let t = ["Joint ", "JOINT "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .filter(|r| {
+            let l = r.to_ascii_lowercase();
+            ["media release", "press release", "news release"]
+                .iter()
+                .any(|p| l.starts_with(p))
+        })
+        .unwrap_or(t);
     let t = t
         .strip_prefix("Final ")
         .or_else(|| t.strip_prefix("FINAL "))

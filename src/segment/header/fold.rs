@@ -88,6 +88,9 @@ enum Last {
     /// A headline with its place and date: the page's stamp may repeat
     /// the date.
     Dated,
+    /// A type line naming others who issue it (`Joint media release
+    /// with:`): their names and offices follow.
+    With,
 }
 
 /// Whether to read on after a line.
@@ -147,6 +150,11 @@ impl HeaderFold {
             HeaderLine::Furniture { menu, banner } => {
                 if menu {
                     self.first_menu.get_or_insert(i);
+                    // Title lines above a site's menu are the site's name.
+                    if self.date.is_none() && self.explicit_type.is_none() && self.title.is_none() {
+                        self.titles.clear();
+                        self.glued = None;
+                    }
                 }
                 self.banner_type = self.banner_type.or(banner);
                 self.body_start = i + 1;
@@ -156,6 +164,11 @@ impl HeaderFold {
             HeaderLine::Symbol(sym) => self.symbol_line(i, sym),
             HeaderLine::MeetingNumber(n) => self.meeting_line(i, n),
             HeaderLine::TypeLine(dt) => self.type_line(i, dt, raw),
+            HeaderLine::TypeWith(dt) => {
+                let step = self.type_line(i, dt, raw);
+                self.last = Last::With;
+                step
+            }
             HeaderLine::PlaceDate(pd) => self.place_date(i, pd),
             HeaderLine::TitledDate { title, place, date } => {
                 self.titled_date(i, title, place, date)
@@ -279,7 +292,7 @@ impl HeaderFold {
                 self.prev_caps_title = is_all_caps(&type_text) && is_all_caps(t);
                 self.titles.push(format!("{type_text} {t}"));
             }
-            Last::Other | Last::Symbol | Last::Dated => {
+            Last::Other | Last::Symbol | Last::Dated | Last::With => {
                 self.last = Last::Other;
                 return STOP;
             }
@@ -351,6 +364,11 @@ impl HeaderFold {
     fn title_line(&mut self, i: usize, t: &str, caps: bool, blank_before: bool) -> Step {
         if self.place_under_date(t, blank_before) {
             return self.consume(i);
+        }
+        // The names and offices under `Joint media release with:`.
+        if self.last == Last::With && !blank_before {
+            self.body_start = i + 1;
+            return NEXT;
         }
         // A UN document's masthead: `S/PRST/2031/12` / `Security Council`.
         if self.last == Last::Symbol && self.date.is_none() && super::classify::organ_like(t) {

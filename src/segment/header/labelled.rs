@@ -211,6 +211,10 @@ fn read_above(lines: &[&str], first: usize, page: &mut LabelledPage) -> Option<(
     let top = rest.last().or(content.first()).copied().unwrap_or(first);
     let body_above = (0..top).any(|j| {
         let t = lines[j].trim();
+        // A cookie banner's sentences are the site's.
+        if crate::segment::boilerplate::is_boilerplate(t) {
+            return false;
+        }
         let sentence = t.ends_with(['.', '!', '?']) && t.split_whitespace().nth(7).is_some();
         sentence
             || t.len() > 120

@@ -19,9 +19,9 @@
 //! names, acronyms), `editions` (ordinals, editions from the body),
 //! `dates` (place-date lines, meeting dates in the body), `body` (the
 //! chair and place in the body), `site` (site names, section banners and
-//! stamps the reader skips), `titles` (which title line is the
-//! document's), `labelled` (pages whose facts stand in a list of labels
-//! and values, read before the fold).
+//! stamps the reader skips), `menu` (a site's menu copied as lines),
+//! `titles` (which title line is the document's), `labelled` (pages whose
+//! facts stand in a list of labels and values, read before the fold).
 
 mod body;
 mod classify;
@@ -31,6 +31,7 @@ mod editions;
 mod fold;
 mod labelled;
 mod meetings;
+mod menu;
 mod resolution;
 mod site;
 mod titles;
@@ -63,6 +64,7 @@ pub use doc_type::{find_doc_type, DocTypeMatch};
 pub use editions::{edition_in, ordinal_value};
 pub use labelled::{read_labelled, LabelledPage};
 pub use meetings::{meeting_info, MeetingInfo, SPEECH_WORDS};
+pub use menu::menu_lines;
 pub use resolution::{read_resolution, ResolutionScan};
 
 pub use crate::text::title::{ends_with_function_word, is_all_caps, is_title_like, title_case};
@@ -80,13 +82,11 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
 
 /// [`read_header`] starting from what the page's metadata says.
 pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
-    let start = stray_prefix(lines);
+    let menus = menu_lines(lines, LAST_HEADER_LINE + 1);
+    let start = stray_prefix(lines, &menus);
     let mut fold = HeaderFold::seeded(seed, start);
     for (i, line) in lines.iter().enumerate().skip(start) {
-        if fold
-            .take(i, classify(line, lines.get(i + 1).copied()), line)
-            .is_break()
-        {
+        if fold.take(i, classify_at(lines, i, &menus), line).is_break() {
             break;
         }
     }
@@ -99,6 +99,17 @@ pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
         scan.header.doc_type = seed.kind.unwrap_or_default();
     }
     scan
+}
+
+/// Line `i` classified, a line of a menu run (`menus`) as menu furniture.
+fn classify_at<'a>(lines: &[&'a str], i: usize, menus: &[bool]) -> HeaderLine<'a> {
+    if menus.get(i).copied().unwrap_or(false) {
+        return HeaderLine::Furniture {
+            menu: true,
+            banner: site::banner(lines[i]),
+        };
+    }
+    classify(lines[i], lines.get(i + 1).copied())
 }
 
 /// A news story copied with its headline (`Japan, South Korea agree to
@@ -222,7 +233,7 @@ const MAX_STRAY_LINES: usize = 10;
 /// record field, a type-and-meeting line) with the title lines, banners
 /// and continuations just above it; what is above the block is skipped
 /// only when it is a few short lines, never body text.
-fn stray_prefix(lines: &[&str]) -> usize {
+fn stray_prefix(lines: &[&str], menus: &[bool]) -> usize {
     // A header block stands above the first long line of prose: no line
     // below it is classified (the costliest patterns run per line).
     let limit = lines
@@ -237,8 +248,8 @@ fn stray_prefix(lines: &[&str]) -> usize {
     let mut kinds: Vec<HeaderLine<'_>> = Vec::new();
     let mut anchor = None;
     let mut others = 0;
-    for (i, l) in lines.iter().take(limit).enumerate() {
-        let kind = classify(l, lines.get(i + 1).copied());
+    for i in 0..lines.len().min(limit) {
+        let kind = classify_at(lines, i, menus);
         if is_anchor(&kind) {
             anchor = Some(i);
             break;
@@ -309,6 +320,7 @@ fn is_anchor(kind: &HeaderLine<'_>) -> bool {
     matches!(
         kind,
         HeaderLine::TypeLine(_)
+            | HeaderLine::TypeWith(_)
             | HeaderLine::PlaceDate(_)
             | HeaderLine::TitledDate { .. }
             | HeaderLine::Field(_)

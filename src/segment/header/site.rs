@@ -40,6 +40,7 @@ pub(super) fn banner(s: &str) -> Option<DocType> {
         || ends(&["news", "release"])
         || ends(&["press", "statements"])
         || ends(&["media", "releases"])
+        || ends(&["media", "release"])
     {
         return Some(DocType::PressRelease);
     }

@@ -275,6 +275,8 @@ fn a_virtual_meeting_or_a_region_is_not_a_venue() {
     assert_eq!(place_from(palace, None).as_deref(), Some("Tokyo"));
     let hosted = "Japan will hold the next seminar in Tokyo.";
     assert_eq!(place_from(hosted, None).as_deref(), Some("Tokyo"));
+    let next = "The three sides agreed to hold the next meeting in Beijing.";
+    assert_eq!(place_from(next, None), None);
 }
 
 #[test]

@@ -1,0 +1,78 @@
+//! A site's menu copied with the page as lines of their own (`Home` /
+//! `Profile` / `News` / `Publications`): short capitalised labels in a
+//! run, one of them a word that only menus use. Above the document's
+//! title they would otherwise read as title lines.
+
+/// Lines of a run that is a menu.
+const MIN_RUN: usize = 3;
+
+/// Labels that make a run of short lines a menu.
+const MENU_WORDS: &[&str] = &[
+    "home",
+    "news",
+    "newsroom",
+    "menu",
+    "search",
+    "about",
+    "about us",
+    "contact",
+    "contact us",
+    "sitemap",
+    "profile",
+    "publications",
+    "media releases",
+    "speeches",
+    "transcripts",
+    "events",
+    "resources",
+    "services",
+    "topics",
+    "press room",
+    "media centre",
+    "media center",
+];
+
+/// Whether each of the first `limit` lines belongs to a menu run: three
+/// or more lines in a row (no blank between), each a label of one to
+/// three words without figures or punctuation, not in capitals (a wrapped
+/// capital title is no menu), one of them a menu word.
+///
+/// ```
+/// # use dipsearch::segment::header::menu_lines;
+/// let lines = ["Ministry", "Home", "Profile", "News", "", "Title of the page"];
+/// assert_eq!(menu_lines(&lines, 6), vec![true, true, true, true, false, false]);
+/// let caps = ["ASEAN REGIONAL FORUM", "MEETING ON", "MARITIME SECURITY"];
+/// assert_eq!(menu_lines(&caps, 3), vec![false; 3]);
+/// ```
+pub fn menu_lines(lines: &[&str], limit: usize) -> Vec<bool> {
+    let n = lines.len().min(limit);
+    let mut out = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        while i < n && is_label(lines[i].trim()) {
+            i += 1;
+        }
+        let run = &lines[start..i];
+        let has_menu_word = run
+            .iter()
+            .any(|l| MENU_WORDS.contains(&l.trim().to_lowercase().as_str()));
+        if run.len() >= MIN_RUN && has_menu_word {
+            out[start..i].fill(true);
+        }
+        i = i.max(start + 1);
+    }
+    out
+}
+
+/// A menu label: one to three words, capitalised, letters only (and `&`,
+/// `-`, apostrophes), not all in capitals unless one short word.
+fn is_label(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (1..=3).contains(&words)
+        && t.len() <= 30
+        && t.starts_with(|c: char| c.is_uppercase())
+        && t.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '-' | '\'' | '’'))
+        && !(words > 1 && crate::text::title::is_all_caps(t))
+}
