@@ -126,6 +126,7 @@ pub fn account_resolution(text: &str, paragraphs: &[Paragraph]) -> Option<Vec<Li
 pub fn account_page(text: &str, seed: &Seed) -> (Segmented, Vec<LineFate>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = reflow::unflatten(text);
+    let text = super::columns::split_masthead(&text);
     let original = split_lines(&text);
     let mut lines = original.clone();
     let s = segment_lines(&mut lines, seed);

@@ -50,6 +50,12 @@ const EXACT: &[&str] = &[
     "[full text]",
     "final",
     "distr.: general",
+    "original: english",
+    "original: french",
+    "original: spanish",
+    "original: russian",
+    "original: arabic",
+    "original: chinese",
     "distr.: limited",
     "distr.: restricted",
     "distr. general",
@@ -216,6 +222,10 @@ const PREFIXES: &[&str] = &[
 /// assert!(is_boilerplate("We use some essential cookies to make this website work."));
 /// assert!(is_boilerplate("Tags: JCBC, Viet Nam, Bilateral"));
 /// assert!(is_boilerplate("Photo_KCA_20311002.jpg"));
+/// assert!(is_boilerplate("Ministers meet in Suva on 2 May. © Jane ROE / AFP"));
+/// assert!(is_boilerplate("mlp/dup"));
+/// assert!(!is_boilerplate("and/or"));
+/// assert!(!is_boilerplate("Among the frameworks, the present LomÃ©"));
 /// assert!(!is_boilerplate("Tags: the Ministers discussed the tags of the list and their use."));
 /// ```
 pub fn is_boilerplate(line: &str) -> bool {
@@ -261,6 +271,7 @@ pub fn is_boilerplate(line: &str) -> bool {
     }
     is_separator(t)
         || is_file_name(t)
+        || is_credit(t)
         || is_page_number(t)
         || is_phone_number(t)
         || is_record_furniture(t)
@@ -391,6 +402,23 @@ fn is_record_furniture(t: &str) -> bool {
         .expect("record pattern compiles")
     });
     t.len() <= 60 && r.is_match(t)
+}
+
+/// A picture's caption with its credit (`Leaders pose for a family photo
+/// … © Saeed KHAN / AFP`), or a wire desk's initials (`mlp/dup`).
+fn is_credit(t: &str) -> bool {
+    // `©` as a word of its own: `Lomé` read in the wrong encoding is
+    // `LomÃ©`.
+    if let Some((_, credit)) = t.rsplit_once(" © ") {
+        return credit.split_whitespace().count() <= 6;
+    }
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    t.len() <= 20
+        && t.contains('/')
+        && t.split('/')
+            .all(|w| (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase()))
+        // Initials, not words (`and/or`): a part without a vowel.
+        && t.split('/').any(|w| !w.bytes().any(vowel))
 }
 
 /// An attachment's file name alone (`Photo_SOM_20310516.jpg`).

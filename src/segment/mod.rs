@@ -46,6 +46,7 @@
 
 pub mod accounting;
 pub mod boilerplate;
+pub mod columns;
 pub mod dates;
 pub mod header;
 mod hyphen;
@@ -105,6 +106,7 @@ pub struct Seed {
 pub fn segment_page(text: &str, seed: &Seed) -> Segmented {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = reflow::unflatten(text);
+    let text = columns::split_masthead(&text);
     let mut lines = split_lines(&text);
     segment_lines(&mut lines, seed).segmented
 }

@@ -4,7 +4,7 @@
 
 use super::dates::{place_date_line, PlaceDate};
 use super::doc_type::{find_doc_type, type_line, type_meeting_line};
-use super::site::{banner, is_office_banner, is_stamp};
+use super::site::{banner, is_letterhead_address, is_office_banner, is_stamp};
 use crate::model::DocType;
 use crate::segment::boilerplate::{is_boilerplate, is_breadcrumb};
 use crate::text::lexicon::is_generic_heading;
@@ -195,6 +195,12 @@ pub fn classify<'a>(line: &'a str, next: Option<&str>) -> HeaderLine<'a> {
     if is_continuation(t) {
         return HeaderLine::Continuation(t);
     }
+    if is_letterhead_address(t) {
+        return HeaderLine::Furniture {
+            menu: true,
+            banner: None,
+        };
+    }
     let (breadcrumb, boilerplate) = (is_breadcrumb(t), is_boilerplate(t));
     if breadcrumb || boilerplate {
         return HeaderLine::Furniture {
@@ -302,8 +308,15 @@ fn continues_sentence(next: &str) -> bool {
 
 /// A document symbol alone on a line: capitals, digits, `/`, `.` and `-`
 /// only, no space, opening with letters and ending with a number of two
-/// digits or more (`SC/16021`, `GA/EF/3601`, `A/80/L.12`; not `G7/G8`).
+/// digits or more (`SC/16021`, `GA/EF/3601`, `A/80/L.12`; not `G7/G8`),
+/// or with a year among three parts (`S/PRST/2031/4`), and maybe the
+/// year in brackets after it (`PSC/PR/COMM.1234 (2031)`).
 fn is_symbol(t: &str) -> bool {
+    // `PSC/PR/COMM.1234 (2031)`: the year of the symbol's series.
+    let t = match t.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
+        Some((sym, year)) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => sym,
+        _ => t,
+    };
     t.len() <= 30
         && t.starts_with(|c: char| c.is_ascii_uppercase())
         && t.contains('/')
@@ -315,9 +328,12 @@ fn is_symbol(t: &str) -> bool {
         && t.split('/')
             .next()
             .is_some_and(|s| s.bytes().all(|b| b.is_ascii_uppercase()))
-        && t.rsplit('/')
+        && (t.rsplit('/')
             .next()
             .is_some_and(|s| s.bytes().filter(u8::is_ascii_digit).count() >= 2)
+            // `S/PRST/2031/4`: a year among three parts or more.
+            || t.split('/').count() >= 3
+                && t.split('/').any(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())))
 }
 
 /// A UN press release's symbol (`SC/17802`, `GA/DIS/3712`, `SG/SM/22104`):

@@ -14,6 +14,7 @@ use super::titles::{group_acronym, main_title, repeats_date};
 use super::{HeaderScan, LAST_HEADER_LINE, MAX_HEADER_LINES};
 
 mod dated;
+mod un;
 use crate::model::{DocType, MeetingHeader};
 use crate::segment::dates::{find_date, DateMatch};
 use crate::text::title::is_all_caps;
@@ -146,6 +147,14 @@ impl HeaderFold {
                 self.body_start = i + 1;
                 NEXT
             }
+            // `At the 9876th meeting of the Council, held on …, in` below
+            // a blank: a sentence wrapped, not the rest of a title.
+            HeaderLine::Continuation(t)
+                if blank_before
+                    && (t.contains(", ") || crate::text::title::ends_with_function_word(t)) =>
+            {
+                STOP
+            }
             HeaderLine::Continuation(t) => self.continuation(i, t),
             HeaderLine::Furniture { menu, banner } => {
                 if menu {
@@ -236,43 +245,6 @@ impl HeaderFold {
         self.explicit_type = Some(dt);
         self.last = Last::Type(raw.trim().to_string());
         self.prev_caps_title = false;
-        self.consume(i)
-    }
-
-    /// A document symbol. Above a press office's (`SG/SM/23456`), the
-    /// short title lines before any date name the office or organ
-    /// (`Secretary-General`), not the page: the headline is the title.
-    fn symbol_line(&mut self, i: usize, sym: &str) -> Step {
-        if self.symbol.is_none() && self.date.is_none() && super::classify::is_press_symbol(sym) {
-            let short = self
-                .titles
-                .iter()
-                .take_while(|t| super::classify::organ_like(t));
-            let n = short.count().min(2);
-            self.organ.extend(self.titles.drain(..n));
-        }
-        self.symbol.get_or_insert_with(|| sym.to_string());
-        self.last = Last::Symbol;
-        self.consume(i)
-    }
-
-    /// A UN meeting line (`9871st Meeting (AM)`): the short title lines
-    /// just above it (`Security Council`, above the date too) name the
-    /// organ, and the page's headline follows as its title.
-    fn meeting_line(&mut self, i: usize, n: u32) -> Step {
-        if self.meeting_number.is_some() {
-            return STOP;
-        }
-        self.meeting_number = Some(n);
-        let organ_above = match self.date {
-            Some(_) => self.titles.len() == self.after_date,
-            None => super::classify::organ_lines(&self.titles),
-        };
-        if self.last == Last::Title && organ_above {
-            self.organ = std::mem::take(&mut self.titles);
-            self.after_date = 0;
-        }
-        self.last = Last::Other;
         self.consume(i)
     }
 

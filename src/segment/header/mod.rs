@@ -17,7 +17,8 @@
 //! One file per concern: `classify` (what a line is), `fold` (what the
 //! lines make together), `doc_type` (type phrases), `meetings` (meeting
 //! names, acronyms), `editions` (ordinals, editions from the body),
-//! `dates` (place-date lines, meeting dates in the body), `body` (the
+//! `dates` (place-date lines, meeting dates in the body), `datelines`
+//! (news stories' datelines), `body` (the
 //! chair and place in the body), `site` (site names, section banners and
 //! stamps the reader skips), `menu` (a site's menu copied as lines),
 //! `titles` (which title line is the document's), `labelled` (pages whose
@@ -25,6 +26,7 @@
 
 mod body;
 mod classify;
+mod datelines;
 mod dates;
 mod doc_type;
 mod editions;
@@ -59,7 +61,8 @@ pub struct HeaderScan {
 
 pub use body::{chair_from, city_of, place_from};
 pub use classify::{classify, Field, FieldName, HeaderLine, TagLine, TextLine};
-pub use dates::{meeting_date_from, titled_dateline, wire_dateline, PlaceDate};
+pub use datelines::wire_dateline;
+pub use dates::{meeting_date_from, titled_dateline, PlaceDate};
 pub use doc_type::{find_doc_type, DocTypeMatch};
 pub use editions::{edition_in, ordinal_value};
 pub use labelled::{read_labelled, LabelledPage};
@@ -139,8 +142,8 @@ fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
     for i in std::iter::once(first).chain(rest).take(NEWS_HEAD_LINES) {
         let line = lines[i].trim();
         if let Some(a) = headline.or(label) {
-            let city =
-                wire_dateline(line).or_else(|| dates::colon_dateline(line).filter(|_| i > a + 1));
+            let city = wire_dateline(line)
+                .or_else(|| datelines::colon_dateline(line).filter(|_| i > a + 1));
             if let Some(city) = city {
                 dateline = Some((i, city));
                 break;

@@ -245,7 +245,7 @@ pub(super) fn is_stamp(t: &str) -> bool {
 
 /// A news agency's name alone on its line, as news pages print it under
 /// the headline (`Reuters`, `Kyodo News`).
-fn is_news_agency(l: &str) -> bool {
+pub(super) fn is_news_agency(l: &str) -> bool {
     const AGENCIES: &[&str] = &[
         "reuters",
         "ap",
@@ -387,4 +387,16 @@ fn numeric_date(s: &str) -> bool {
                 .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
             && parts.iter().any(|p| p.len() == 4)
     })
+}
+
+/// An office's postal line in a letterhead (`Addis Ababa, ETHIOPIA P. O.
+/// Box 3243 Telephone: +251 …`): the names above it are the office's.
+pub(super) fn is_letterhead_address(t: &str) -> bool {
+    let l = t.to_ascii_lowercase();
+    let postal = ["p. o. box", "p.o. box", "po box", "p.o.box"]
+        .iter()
+        .any(|p| l.contains(p));
+    let wired =
+        (l.contains("telephone") || l.contains("tel:") || l.contains("tel.")) && l.contains("fax");
+    (postal || wired) && t.bytes().any(|b| b.is_ascii_digit()) && t.len() <= 200
 }

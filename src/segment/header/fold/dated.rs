@@ -5,6 +5,7 @@
 use super::{HeaderFold, Last, Step, NEXT, STOP};
 use crate::segment::dates::DateMatch;
 use crate::segment::header::dates::{looks_like_place, PlaceDate};
+use crate::text::title::{is_all_caps, title_case};
 
 impl HeaderFold {
     pub(super) fn place_date(&mut self, i: usize, pd: PlaceDate) -> Step {
@@ -17,11 +18,17 @@ impl HeaderFold {
             return STOP;
         }
         let mut pd = pd;
-        if pd.place.is_none() && self.last == Last::Title && self.titles.len() >= 2 {
+        if pd.place.is_none()
+            && self.last == Last::Title
+            && (self.titles.len() >= 2 || !self.organ.is_empty())
+        {
             // `Title` / `New York` / `22 September 2030`: the short line
             // above the date is its place.
             if self.titles.last().is_some_and(|t| looks_like_place(t)) {
-                pd.place = self.titles.pop();
+                pd.place = self.titles.pop().map(|t| match is_all_caps(&t) {
+                    true => title_case(&t),
+                    false => t,
+                });
             }
         }
         self.last = Last::Dated;

@@ -1,0 +1,113 @@
+//! Datelines of news stories: the city a wire filed from (`TOKYO, Nov. 20
+//! (Kyodo) -- …`, `Nuku'alofa (AFP) - …`, `KUALA LUMPUR: …`), which for a
+//! meeting report is where the meeting was.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::text::title::title_case;
+
+/// The city of a news wire's dateline at the start of a story (`TOKYO,
+/// Nov. 20 (Kyodo) -- ...`, `UNITED NATIONS (AP) — ...`, `JAKARTA, 3 March
+/// (ANTARA) - ...`), title-cased: the place the story was filed from,
+/// which for a meeting report is where the meeting was.
+///
+/// ```
+/// use dipsearch::segment::header::wire_dateline;
+/// assert_eq!(wire_dateline("TOKYO, Nov. 20 (Kyodo) -- Japan and").as_deref(), Some("Tokyo"));
+/// assert_eq!(wire_dateline("KUALA LUMPUR -- The talks").as_deref(), Some("Kuala Lumpur"));
+/// assert_eq!(wire_dateline("THE MEETING -- was held").as_deref(), None);
+/// // In text case, only with a news agency in brackets (AFP's style).
+/// assert_eq!(wire_dateline("Nuku'alofa (AFP) - Leaders").as_deref(), Some("Nuku'alofa"));
+/// assert_eq!(wire_dateline("Tokyo (Japan) -- A").as_deref(), None);
+/// assert_eq!(wire_dateline("MR. PRESIDENT - I congratulate").as_deref(), None);
+/// ```
+pub fn wire_dateline(line: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(
+            r"^([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|, \d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?)?(?: \(([A-Za-z][A-Za-z ]{1,20})\))? ?(?:--|—|–|-) ",
+        )
+        .expect("wire dateline pattern compiles")
+    });
+    let Some(c) = r.captures(line) else {
+        return agency_dateline(line);
+    };
+    let city = c.get(1)?.as_str();
+    // `THE MEETING --`, `MR. PRESIDENT -` and `UPDATE 2 -` are no cities.
+    let first = city.split_whitespace().next().unwrap_or("");
+    const NOT_CITIES: &[&str] = &[
+        "THE",
+        "A",
+        "AN",
+        "IN",
+        "ON",
+        "AT",
+        "MR.",
+        "MRS.",
+        "MS.",
+        "DR.",
+        "H.E.",
+        "SIR",
+        "MADAM",
+        "MR",
+        "MRS",
+        "MS",
+        "DR",
+        "PRESIDENT",
+        "CHAIRMAN",
+        "NOTE",
+        "UPDATE",
+        "BREAKING",
+        "EXCLUSIVE",
+        "ANALYSIS",
+        "FACTBOX",
+        "CORRECTED",
+        "EDITOR'S",
+        "LADIES",
+        "EXCELLENCIES",
+    ];
+    // `KYODO NEWS - Mar 15, 2031 - 18:42`: the agency's stamp.
+    if NOT_CITIES.contains(&first)
+        || city.len() < 3
+        || super::site::is_news_agency(&city.to_lowercase())
+    {
+        return None;
+    }
+    Some(title_case(city))
+}
+
+/// The city of a dateline written with a colon, as Asian news sites
+/// write it below a headline (`KUALA LUMPUR: Southeast Asian ministers
+/// ...`, `SINGAPORE: The ...`): one to three words in capitals, then
+/// prose. Only read under a headline: alone, `NOTE:` or `SUMMARY:` would
+/// be a city too.
+pub(super) fn colon_dateline(line: &str) -> Option<String> {
+    let (head, text) = line.split_once(": ")?;
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let caps = |w: &str| {
+        w.len() >= 2
+            && w.chars()
+                .all(|c| c.is_ascii_uppercase() || c == '.' || c == '\'' || c == '-')
+    };
+    let prose = text.split_whitespace().count() >= 6;
+    if !(1..=3).contains(&words.len()) || !words.iter().all(|w| caps(w)) || !prose {
+        return None;
+    }
+    // The same checks as a dash dateline's city.
+    wire_dateline(&format!("{head} -- {text}"))
+}
+
+/// An agency's dateline with the city as written in text (`Nuku'alofa
+/// (AFP) - Pacific leaders …`, `Da Nang (Reuters) - …`): the agency in
+/// brackets makes it one.
+fn agency_dateline(line: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"^(\p{Lu}[\p{L}'’\-]+(?: \p{Lu}[\p{L}'’\-]+){0,2}) \(([A-Za-z][A-Za-z ]{1,25})\) ?(?:--|—|–|-) ")
+            .expect("agency dateline pattern compiles")
+    });
+    let c = r.captures(line)?;
+    super::site::is_news_agency(&c[2].to_lowercase()).then(|| c[1].to_string())
+}
