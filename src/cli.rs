@@ -298,10 +298,10 @@ pub struct FilterArgs {
     #[arg(long = "issuer", value_name = "C")]
     pub issuers: Vec<String>,
     /// On or after this date: YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", visible_aliases = ["from", "after"])]
     pub since: Option<String>,
     /// On or before this date: YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE", visible_alias = "before")]
+    #[arg(long, value_name = "DATE", visible_aliases = ["before", "to"])]
     pub until: Option<String>,
 }
 

@@ -130,6 +130,9 @@ pub enum UsageError {
     /// A date bound that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[error("bad date '{0}' (expected YYYY, YYYY-MM or YYYY-MM-DD)")]
     BadDate(String),
+    /// A date written in the right form that no calendar has (`2003-02-30`).
+    #[error("no such date '{0}'")]
+    NoSuchDate(String),
     /// A date range whose start is after its end (both as `YYYY-MM-DD`).
     #[error("the start date {since} is after the end date {until}")]
     DateRange {
@@ -292,9 +295,6 @@ fn unknown_message(u: &UnknownEntity) -> String {
             .map(|(id, name)| format!("{id} ({name})"))
             .collect();
         msg.push_str(&format!("; did you mean {}?", s.join(", ")));
-    } else {
-        // Nothing close: where the known values are.
-        msg.push_str(&format!("; `dipsearch entities {}` lists them", u.kind));
     }
     msg
 }

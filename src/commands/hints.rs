@@ -96,6 +96,10 @@ pub fn error(e: &Error) -> String {
         Error::IndexDamaged { .. } => format!(
             "{e}; `dipsearch check` lists the damage, `dipsearch ingest --full` rebuilds it"
         ),
+        // Nothing close: where the known values are.
+        Error::UnknownEntity(u) if u.suggestions.is_empty() => {
+            format!("{e}; `dipsearch entities {}` lists them", u.kind)
+        }
         Error::UnknownEntity(u) => {
             format!("{e} (list them with `dipsearch entities {}`)", u.kind)
         }

@@ -38,6 +38,9 @@ use crate::model::EntityKind;
 /// The longest name, in words, looked for in a query.
 pub const MAX_WORDS: usize = 8;
 
+/// A topic's triggers that name it when typed (see `Builder::topics`).
+const HEAD_TRIGGERS: usize = 3;
+
 /// `data/synonyms.tsv`: concepts that are no entity (`WMD`).
 const SYNONYMS: &str = include_str!("../../data/synonyms.tsv");
 
@@ -477,10 +480,18 @@ impl Builder {
 
     /// The topics: their labels and ids are looked up, their triggers
     /// looked up and searched (see [`Named::searched`]).
+    ///
+    /// Only a topic's first triggers, its own names (`peacekeeping`,
+    /// `peace-keeping`, `peacekeeper*`), name it when typed: the later ones
+    /// are narrower subjects within it (`UNDOF`, `ceasefire`, `genocide`,
+    /// `ARF`), and reading `UNDOF` as every peacekeeping paragraph (812 on
+    /// ../shared/data/real, none of them about UNDOF) buried what was
+    /// asked for. They are still searched when the topic is read.
     fn topics(&mut self, rows: &[data::TopicRow], bound: &Bound) {
         for t in rows {
             let keys = [t.label, t.id].into_iter().chain(t.label.split('/'));
-            if !self.wants_any(keys.chain(t.triggers.iter().copied())) {
+            let heads = t.triggers.iter().take(HEAD_TRIGGERS).copied();
+            if !self.wants_any(keys.chain(heads)) {
                 continue;
             }
             self.entity(EntityKind::Topic, t.id, t.label);
@@ -488,16 +499,19 @@ impl Builder {
             for part in t.label.split('/') {
                 self.key_only(part);
             }
-            for trigger in t.triggers {
+            for (i, trigger) in t.triggers.iter().enumerate() {
                 // A weak trigger is not a subject on its own; one with
                 // another rule (`verification` beside `IAEA`) names the
                 // subject when typed, but is not searched for it.
                 let open = trigger.ends_with('*');
                 let name = trigger.trim_end_matches('*');
                 match bound.rule("topic", t.id, trigger) {
-                    None => self.alias(name, open),
-                    Some(Restriction::Surroundings) => self.bound_alias(name, open),
-                    Some(Restriction::BackReference | Restriction::Weak) => {}
+                    None if i < HEAD_TRIGGERS => self.alias(name, open),
+                    None => self.add_name(&normalise(name), name, true),
+                    Some(Restriction::Surroundings) if i < HEAD_TRIGGERS => {
+                        self.bound_alias(name, open)
+                    }
+                    Some(_) => {}
                 }
             }
         }

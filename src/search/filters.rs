@@ -257,7 +257,7 @@ impl std::str::FromStr for DateBound {
             Some(p) => {
                 let d = num(p, 2)? as u8;
                 if crate::model::Date::new(year, month.unwrap_or(1), d).is_none() {
-                    return Err(bad());
+                    return Err(UsageError::NoSuchDate(s.to_string()).into());
                 }
                 Some(d)
             }

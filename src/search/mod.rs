@@ -953,6 +953,14 @@ impl Engine {
         let mut typed: Vec<Box<dyn Query>> = Vec::new();
         for clause in words {
             if let Clause::AnyOf(atoms) = clause {
+                // `US`, `WHO` typed in capitals are the name, not the
+                // pronoun the lower-cased index holds: the reading's other
+                // names and tag find them.
+                if let [Atom::Word(w)] = &atoms[..] {
+                    if is_capital_function_word(w) {
+                        continue;
+                    }
+                }
                 typed.extend(self.any_of_query(atoms, probed, plan)?);
             }
         }
@@ -964,10 +972,11 @@ impl Engine {
                 typed.into_iter().map(|q| (Occur::Must, q)).collect(),
             ))),
         };
-        // Typed words that are a country's whole name of two words or more
-        // (`Republic of Korea`) match inside another's longer name too.
+        // Typed words that are a country's name (`Republic of Korea`,
+        // `Guinea`, `Korea` read as the ROK) match inside another's longer
+        // name too (`Papua New Guinea`, `North Korea`).
         let typed_in_longer = expansions.iter().find_map(|e| {
-            let id = country_reading(e).filter(|_| e.from.split_whitespace().count() >= 2)?;
+            let id = country_reading(e)?;
             let within = crate::enrich::countries_named_within(id, &[e.from.as_str()]);
             (!within.is_empty()).then_some((id, within))
         });
@@ -1468,4 +1477,16 @@ impl OwnMatch {
                 .any(|(col, ord)| col.term_ords(doc).any(|o| o == *ord))
         })
     }
+}
+
+/// A word typed in capitals that, lower-cased, is an English function
+/// word (`US`, `WHO`, `IT`): searched as a word it finds `us`, `who`,
+/// `it` in every paragraph.
+fn is_capital_function_word(w: &str) -> bool {
+    const WORDS: [&str; 14] = [
+        "us", "who", "it", "am", "as", "at", "an", "on", "or", "no", "we", "me", "so", "do",
+    ];
+    w.len() >= 2
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && WORDS.contains(&w.to_ascii_lowercase().as_str())
 }

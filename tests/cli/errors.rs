@@ -35,6 +35,12 @@ fn unknown_values_are_usage_errors_naming_the_value() {
     assert_usage(&t, &["search", "--topic", "gastronomy"], "gastronomy");
     assert_usage(&t, &["search", "--type", "memo"], "memo");
     assert_usage(&t, &["search", "x", "--since", "2003-13"], "2003-13");
+    // The right form, a day no calendar has.
+    assert_usage(
+        &t,
+        &["search", "x", "--from", "2003-02-30"],
+        "no such date '2003-02-30'",
+    );
     assert_usage(&t, &["search", "x", "--until", "last week"], "last week");
     assert_usage(&t, &["search", "\"export control"], "unclosed quote");
     assert_usage(&t, &["search", "--limit", "ten"], "ten");
@@ -130,6 +136,11 @@ fn each_message_is_printed_once() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(err.matches(message).count(), 1, "{args:?}: {err}");
         assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        // Where to look is said once.
+        assert!(
+            err.matches("dipsearch entities").count() <= 1,
+            "{args:?}: {err}"
+        );
         // No clause of the line repeats another.
         let clauses: Vec<&str> = err
             .trim_end()
