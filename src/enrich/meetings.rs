@@ -247,7 +247,16 @@ impl Meetings {
             if t[s..e].eq_ignore_ascii_case("security council") && national_council(t, s, e) {
                 continue;
             }
-            out.push((p.series, f.orig(s), f.orig(e), p.weak));
+            // `U.S.-Pacific Islands Forum Dialogue`, `Japan-ASEAN Summit`:
+            // a name joined to another by a hyphen is another meeting.
+            let (os, oe) = (f.orig(s), f.orig(e));
+            let joined = text[..os]
+                .strip_suffix('-')
+                .is_some_and(|b| b.ends_with(|c: char| c.is_alphanumeric() || c == '.'));
+            if joined {
+                continue;
+            }
+            out.push((p.series, os, oe, p.weak));
         }
         out
     }
@@ -646,6 +655,11 @@ mod tests {
     #[test]
     fn names_in_any_case_and_spelling() {
         assert_eq!(id("OF THE 36TH ASEAN REGIONAL FORUM"), Some("ARF"));
+        // The AU's council is not the UN's; a name joined to another by a
+        // hyphen is another meeting.
+        assert_eq!(id("PEACE AND SECURITY COUNCIL"), Some("AU-PSC"));
+        assert_eq!(id("Fourth U.S.-Pacific Islands Forum Dialogue"), None);
+        assert_eq!(id("Pacific Islands Forum Leaders Meeting"), Some("PIF"));
         assert_eq!(
             id("Fourteenth ASEAN Regional Forum Inter-Sessional Meeting\non Non-Proliferation and Disarmament"),
             Some("ARF-ISM-NPD")

@@ -97,8 +97,10 @@ pub const SCHEMA_VERSION: u32 = 8;
 /// ministry headlines' verbs; v16: sites' menus, cookie banners and
 /// footers, `Joint media release with:`, a masthead in two columns, the
 /// AU's Peace and Security Council and four more meeting series, agency
-/// datelines in text case, captions' credits).
-pub const PIPELINE_VERSION: u32 = 16;
+/// datelines in text case, captions' credits; v17: Roman editions,
+/// subjects after `on` in a meeting's name, the PIF's papers, a name
+/// joined by a hyphen to another is another meeting).
+pub const PIPELINE_VERSION: u32 = 17;
 
 /// What the commit payload records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -312,6 +312,19 @@ fn continues_sentence(next: &str) -> bool {
 /// or with a year among three parts (`S/PRST/2031/4`), and maybe the
 /// year in brackets after it (`PSC/PR/COMM.1234 (2031)`).
 fn is_symbol(t: &str) -> bool {
+    // `PIF(31)14`: the Forum's papers, the year in brackets.
+    if let Some((org, rest)) = t.split_once('(') {
+        let bracketed = rest.split_once(')').is_some_and(|(y, n)| {
+            y.len() == 2
+                && y.bytes().all(|b| b.is_ascii_digit())
+                && (1..=3).contains(&n.len())
+                && n.bytes().all(|b| b.is_ascii_digit())
+        });
+        if bracketed && (2..=6).contains(&org.len()) && org.bytes().all(|b| b.is_ascii_uppercase())
+        {
+            return true;
+        }
+    }
     // `PSC/PR/COMM.1234 (2031)`: the year of the symbol's series.
     let t = match t.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
         Some((sym, year)) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => sym,

@@ -178,7 +178,13 @@ pub(super) fn type_line(s: &str) -> Option<DocType> {
     let m = find_doc_type(t)?;
     let rest = t[m.end..].trim();
     let rest_ok = rest.is_empty() || rest == "(Provisional Translation)";
-    (m.start == 0 && rest_ok && t.len() < 60).then_some(m.doc_type)
+    // `FORUM COMMUNIQUÉ`: a word that names no meeting before the type
+    // (`G7 Leaders' Statement` names one, and is a title).
+    let one_before = rest.is_empty()
+        && ["forum", "official", "joint"]
+            .iter()
+            .any(|w| t[..m.start].trim().eq_ignore_ascii_case(w));
+    ((m.start == 0 || one_before) && rest_ok && t.len() < 60).then_some(m.doc_type)
 }
 
 /// A type phrase at the start followed by `of the` / `on the` and a meeting

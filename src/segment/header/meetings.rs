@@ -243,13 +243,15 @@ fn before_type_phrase(rest: &str) -> &str {
 /// sentence-case title is about, not part of the name (`Conference on
 /// Disarmament` keeps its capital).
 fn before_subject(rest: &str) -> &str {
+    const SMALL: [&str; 9] = ["the", "a", "an", "and", "of", "in", "for", "to", "on"];
     for (i, _) in rest.match_indices(" on ") {
-        let mut words = rest[i + 4..].split_whitespace();
-        let mut word = words.next().unwrap_or("");
-        if matches!(word, "the" | "a" | "an") {
-            word = words.next().unwrap_or("");
-        }
-        if word.starts_with(|c: char| c.is_lowercase()) {
+        // `… Council on the Black Sea security situation`: a content word
+        // in lower case anywhere after `on`.
+        let subject = rest[i + 4..]
+            .split_whitespace()
+            .filter(|w| !SMALL.contains(w))
+            .any(|w| w.starts_with(|c: char| c.is_lowercase()));
+        if subject {
             return &rest[..i];
         }
     }
@@ -385,7 +387,17 @@ impl MeetingInfo {
     /// joined by single spaces.
     fn take_ordinal(&mut self, rest: &str) -> String {
         let mut ws: Vec<&str> = rest.split_whitespace().collect();
-        if let Some(v) = ws.first().and_then(|w| ordinal_value(w)) {
+        // `Fourth`, `27th`, or a Roman numeral (`XXIII BRICS Summit`).
+        let roman = |w: &str| {
+            (w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
+                .then(|| roman_value(w))
+                .flatten()
+        };
+        if let Some(v) = ws
+            .first()
+            .and_then(|w| ordinal_value(w).or_else(|| roman(w)))
+            .filter(|_| ws.len() > 1)
+        {
             self.edition = self.edition.or(Some(v));
             ws.remove(0);
         }

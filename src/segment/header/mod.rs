@@ -279,7 +279,9 @@ fn stray_prefix(lines: &[&str], menus: &[bool]) -> usize {
     let mut titles = 0;
     while start > 0 {
         match &kinds[start - 1] {
+            // `Title` / `MEDIA NOTE` / `OFFICE OF THE SPOKESPERSON` / date.
             HeaderLine::Blank
+            | HeaderLine::Stamp
             | HeaderLine::Banner(_)
             | HeaderLine::Continuation(_)
             | HeaderLine::Furniture { .. }

@@ -871,3 +871,41 @@ fn a_place_on_the_line_under_the_date() {
     assert_eq!(s.header.title.as_deref(), Some("Minister Visits Japan"));
     assert_eq!(s.header.place, None);
 }
+
+#[test]
+fn roman_editions_subjects_after_on_and_forum_papers() {
+    let m = meeting_info("XXIII BRICS Summit");
+    assert_eq!(
+        (m.meeting.as_deref(), m.edition),
+        (Some("BRICS Summit"), Some(23))
+    );
+    let m =
+        meeting_info("Statement by the North Atlantic Council on the Black Sea security situation");
+    assert_eq!(m.meeting.as_deref(), Some("North Atlantic Council"));
+    // A name in capitals after `on` is the name's own.
+    let m = meeting_info("Conference on Interaction and Confidence-Building Measures in Asia");
+    assert!(m.meeting.is_some_and(|n| n.ends_with("in Asia")));
+    let s = read_header(&[
+        "PIF(31)14",
+        "",
+        "FIFTY-SIXTH PACIFIC ISLANDS FORUM LEADERS MEETING",
+        "",
+        "Suva, Fiji",
+        "8 – 10 September 2031",
+        "",
+        "FORUM COMMUNIQUÉ",
+        "",
+        "1. The Leaders met.",
+    ]);
+    assert_eq!(s.header.symbol.as_deref(), Some("PIF(31)14"));
+    assert_eq!(s.header.doc_type, DocType::Communique);
+    assert_eq!(s.header.edition, Some(56));
+    assert_eq!(
+        classify("G7 Leaders' Statement", None),
+        classify("G7 Leaders' Statement", None)
+    );
+    assert!(!matches!(
+        classify("G7 Leaders' Statement", None),
+        HeaderLine::TypeLine(_)
+    ));
+}
