@@ -149,17 +149,8 @@ pub fn titled_dateline(s: &str) -> Option<(&str, Option<String>, DateMatch)> {
 
 /// Whether `s` is only a day of the week (`Wednesday`, `Wed.`).
 fn is_weekday(s: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let l = s.trim_end_matches('.').to_ascii_lowercase();
-    l.len() >= 3 && DAYS.iter().any(|d| d.starts_with(l.as_str()))
+    super::site::WEEKDAYS.contains(&l.as_str())
 }
 
 /// The text after a time of day at its start (`19:30`, `3:45 PM`).

@@ -335,7 +335,7 @@ fn is_word_gap(c: char) -> bool {
 }
 
 /// Days of the week as news pages abbreviate them, in lower case.
-const WEEKDAYS: &[&str] = &[
+pub(super) const WEEKDAYS: &[&str] = &[
     "mon",
     "tue",
     "tues",
