@@ -99,8 +99,9 @@ pub const SCHEMA_VERSION: u32 = 8;
 /// AU's Peace and Security Council and four more meeting series, agency
 /// datelines in text case, captions' credits; v17: Roman editions,
 /// subjects after `on` in a meeting's name, the PIF's papers, a name
-/// joined by a hyphen to another is another meeting).
-pub const PIPELINE_VERSION: u32 = 17;
+/// joined by a hyphen to another is another meeting; v18: a title repeated
+/// as every page's running head stays the title).
+pub const PIPELINE_VERSION: u32 = 18;
 
 /// What the commit payload records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -275,8 +275,21 @@ fn drop_running_headers(lines: &mut [&str]) {
     if running.is_empty() {
         return;
     }
-    for l in lines.iter_mut() {
-        if running.contains(l.trim()) {
+    // The title at the top of the first page repeated as every page's
+    // running head (`G20 Johannesburg Leaders' Declaration`) stays there:
+    // it is the document's title, unless a title follows it (a running
+    // head of its own above the first page's title).
+    let filled: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .take(2)
+        .collect();
+    let names_type = |i: usize| header::find_doc_type(lines[i].trim()).is_some();
+    let title = match filled[..] {
+        [first, second] if names_type(first) && !names_type(second) => Some(first),
+        _ => None,
+    };
+    for (i, l) in lines.iter_mut().enumerate() {
+        if running.contains(l.trim()) && Some(i) != title {
             *l = "";
         }
     }
