@@ -103,9 +103,28 @@ fn usage_error(err: clap::Error) -> ExitCode {
         .map(|t| format!("; {t}"))
         .unwrap_or_default();
     // The line may quote a typed value: escaped like every other.
-    let line = format!("{first}{tip}");
+    let line = match dash_word(&rendered) {
+        Some(word) => format!(
+            "'{word}' is read as options; put an exclusion inside the quoted query \
+             (\"… {word}\") or after `--`"
+        ),
+        None => format!("{first}{tip}"),
+    };
     eprintln!("dipsearch: {} (see `dipsearch --help`)", one_line(&line));
     ExitCode::from(2)
+}
+
+/// A word typed with one leading `-` (`-nuclear`, an exclusion outside the
+/// quotes) that clap read as short options and a value (`-n uclear`),
+/// when the error is about that value.
+fn dash_word(rendered: &str) -> Option<String> {
+    std::env::args().skip(1).find(|a| {
+        a.len() > 3
+            && a.starts_with('-')
+            && !a.starts_with("--")
+            && a[1..].chars().all(char::is_alphabetic)
+            && rendered.contains(&a[2..])
+    })
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

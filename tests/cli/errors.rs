@@ -44,6 +44,8 @@ fn unknown_values_are_usage_errors_naming_the_value() {
     assert_usage(&t, &["search", "x", "--until", "last week"], "last week");
     assert_usage(&t, &["search", "\"export control"], "unclosed quote");
     assert_usage(&t, &["search", "--limit", "ten"], "ten");
+    // An exclusion typed outside the quotes is read by the shell's rules.
+    assert_usage(&t, &["search", "-nuclear"], "'-nuclear' is read as options");
     assert_usage(&t, &["search", "--frobnicate"], "--frobnicate");
     assert_usage(&t, &["search", "x", "--format", "xml"], "xml");
     assert_usage(
