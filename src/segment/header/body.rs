@@ -184,21 +184,20 @@ fn place_in(sentence: &str) -> Option<String> {
     // The next meeting's venue, as an outcome agrees on it, is not this
     // one's (`agreed to hold the next meeting in China`); an announcement's
     // (`Japan will hold the next seminar in Tokyo`) is.
-    let agreed = sentence[..c.get(0)?.start()]
-        .trim_end()
-        .to_ascii_lowercase();
-    if lead.contains(" next ")
-        && [
+    if lead.contains(" next ") {
+        let before = sentence[..c.get(0)?.start()]
+            .trim_end()
+            .to_ascii_lowercase();
+        let agreed = [
             "agreed to",
             "decided to",
             "forward to",
             "proposed to",
             "offered to",
-        ]
-        .iter()
-        .any(|p| agreed.ends_with(p))
-    {
-        return None;
+        ];
+        if agreed.iter().any(|p| before.ends_with(p)) {
+            return None;
+        }
     }
     // To hold someone to account is no meeting (`hold those culpable …
     // accountable, … abuses in Russia`).

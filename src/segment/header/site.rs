@@ -392,11 +392,16 @@ fn numeric_date(s: &str) -> bool {
 /// An office's postal line in a letterhead (`Addis Ababa, ETHIOPIA P. O.
 /// Box 3243 Telephone: +251 …`): the names above it are the office's.
 pub(super) fn is_letterhead_address(t: &str) -> bool {
+    // Figures and length first: most header lines have no figure, and the
+    // lower-cased copy is made only for the others.
+    if t.len() > 200 || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let l = t.to_ascii_lowercase();
     let postal = ["p. o. box", "p.o. box", "po box", "p.o.box"]
         .iter()
         .any(|p| l.contains(p));
     let wired =
         (l.contains("telephone") || l.contains("tel:") || l.contains("tel.")) && l.contains("fax");
-    (postal || wired) && t.bytes().any(|b| b.is_ascii_digit()) && t.len() <= 200
+    postal || wired
 }
