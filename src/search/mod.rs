@@ -1483,10 +1483,7 @@ impl OwnMatch {
 /// word (`US`, `WHO`, `IT`): searched as a word it finds `us`, `who`,
 /// `it` in every paragraph.
 fn is_capital_function_word(w: &str) -> bool {
-    const WORDS: [&str; 14] = [
-        "us", "who", "it", "am", "as", "at", "an", "on", "or", "no", "we", "me", "so", "do",
-    ];
     w.len() >= 2
         && w.bytes().all(|b| b.is_ascii_uppercase())
-        && WORDS.contains(&w.to_ascii_lowercase().as_str())
+        && crate::text::lexicon::CAPITALS_ALSO_WORDS.contains(&w.to_ascii_lowercase().as_str())
 }

@@ -29,6 +29,12 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "which", "who", "has", "have", "it", "or", "but", "mr", "mr.", "sir",
 ];
 
+/// English words that, typed in capitals, are names (`US`, `WHO`, `IT`):
+/// the search looks for the name's other forms, not the word.
+pub const CAPITALS_ALSO_WORDS: &[&str] = &[
+    "us", "who", "it", "am", "as", "at", "an", "on", "or", "no", "we", "me", "so", "do",
+];
+
 /// Forms of address that open speeches (lower case, matched as
 /// substrings); a line with one is never a title.
 pub const SALUTATIONS: &[&str] = &[
