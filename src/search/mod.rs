@@ -449,7 +449,9 @@ impl Engine {
                 let own = OwnMatch::for_segment(segment, &groups);
                 move |doc: tantivy::DocId, score: tantivy::Score| {
                     let date = dates.as_ref().map(|d| d.get_val(doc)).unwrap_or(0);
-                    (own.matches(doc), score, date)
+                    // A resolution's own paragraphs (scored at
+                    // `OWN_TEXT_SCORE`) are its text, whatever they name.
+                    (own.matches(doc) || score >= OWN_TEXT_SCORE, score, date)
                 }
             });
         let (docs, total) = self.searcher.search(query, &(collector, Count))?;
@@ -1233,6 +1235,50 @@ impl Engine {
         out
     }
 
+    /// One entity filter group (`--country JPN,KOR`): a paragraph that
+    /// names any of them, or stands under a parent that does, or is the
+    /// text of the resolution named. Ranked by the mentions when the
+    /// filters rank (`rank_by_entities`).
+    fn entity_group(
+        &self,
+        group: &[(EntityKind, String)],
+        rank_by_entities: bool,
+    ) -> Box<dyn Query> {
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (k, id) in group {
+            let own = TermQuery::new(
+                Term::from_field_text(self.fields.entity(*k), id),
+                IndexRecordOption::WithFreqs,
+            );
+            let own: Box<dyn Query> = if rank_by_entities {
+                Box::new(own)
+            } else {
+                Box::new(ConstScoreQuery::new(Box::new(own), 0.0))
+            };
+            let ctx = TermQuery::new(
+                Term::from_field_text(self.fields.context_entity, &context_term(*k, id)),
+                IndexRecordOption::Basic,
+            );
+            alternatives.push((Occur::Should, own));
+            alternatives.push((
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(Box::new(ctx), 0.0)),
+            ));
+            // A resolution's own paragraphs never cite it by number,
+            // yet they are what `--instrument "resolution 242"` asks
+            // for first.
+            if let Some(q) = self.resolution_itself(*k, id) {
+                let score = if rank_by_entities {
+                    OWN_TEXT_SCORE
+                } else {
+                    0.0
+                };
+                alternatives.push((Occur::Should, Box::new(ConstScoreQuery::new(q, score))));
+            }
+        }
+        Box::new(BooleanQuery::new(alternatives))
+    }
+
     /// Text query (if any) AND filters AND kind:para.
     fn full_query(
         &self,
@@ -1251,28 +1297,7 @@ impl Engine {
             clauses.push((Occur::Must, t));
         }
         for group in &filters.entities {
-            let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-            for (k, id) in group {
-                let own = TermQuery::new(
-                    Term::from_field_text(self.fields.entity(*k), id),
-                    IndexRecordOption::WithFreqs,
-                );
-                let own: Box<dyn Query> = if rank_by_entities {
-                    Box::new(own)
-                } else {
-                    Box::new(ConstScoreQuery::new(Box::new(own), 0.0))
-                };
-                let ctx = TermQuery::new(
-                    Term::from_field_text(self.fields.context_entity, &context_term(*k, id)),
-                    IndexRecordOption::Basic,
-                );
-                alternatives.push((Occur::Should, own));
-                alternatives.push((
-                    Occur::Should,
-                    Box::new(ConstScoreQuery::new(Box::new(ctx), 0.0)),
-                ));
-            }
-            clauses.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
+            clauses.push((Occur::Must, self.entity_group(group, rank_by_entities)));
         }
         for group in &filters.meetings {
             let alternatives = group

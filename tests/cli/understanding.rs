@@ -449,6 +449,28 @@ fn a_resolution_typed_by_number_finds_its_own_text_first() {
             "{typed}: 2998 tonnes"
         );
     }
+    // As a filter, in any of its forms: its own text first, then what
+    // cites it (its own paragraphs never do).
+    for filter in ["resolution 2998", "UNSCR-2998", "S/RES/2998 (2029)", "2998"] {
+        let page = t.search(&["--instrument", filter, "--limit", "20"]);
+        let first: Vec<&str> = page
+            .hits
+            .iter()
+            .take_while(|h| own(h))
+            .map(|h| h.paragraph.as_str())
+            .collect();
+        assert_eq!(
+            first,
+            ["p1", "p2", "p3", "1", "2", "3"],
+            "--instrument {filter}: {:?}",
+            page.ids()
+        );
+        assert!(
+            page.ids().contains(&"S_RES_3010_2029_invented.txt#p1"),
+            "--instrument {filter}: {:?}",
+            page.ids()
+        );
+    }
     let page = t.search(&["resolution 3010"]);
     assert!(
         page.hits
