@@ -31,7 +31,8 @@ pub enum DropReason {
     /// A section letter (`A`, `B`) between parts of the operative text.
     SectionLetter,
     /// Site furniture: navigation, banners, separators, page numbers,
-    /// stamps (`boilerplate`), and running headers of paginated text.
+    /// stamps (`boilerplate`), running headers of paginated text, and
+    /// whatever follows a story's end mark (`(END)`, `-- BERNAMA`).
     Furniture,
     /// A sign-off: a date alone, a `Signed at ... on <date>` line.
     SignOff,
@@ -147,7 +148,7 @@ pub fn account_page(text: &str, seed: &Seed) -> (Segmented, Vec<LineFate>) {
             if t.is_empty() {
                 LineFate::Blank
             } else if kept.trim().is_empty() {
-                LineFate::Dropped(DropReason::Furniture) // a running header
+                LineFate::Dropped(DropReason::Furniture) // a running header, or after an end mark
             } else if i < s.body_start {
                 header_fate(t)
             } else {

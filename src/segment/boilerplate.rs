@@ -172,6 +172,7 @@ const PREFIXES: &[&str] = &[
     "general assembly - ",
     "official records of the general assembly",
     "last updated",
+    "last update:",
     "page last updated",
     "published ",
     "first published ",
@@ -192,6 +193,12 @@ const PREFIXES: &[&str] = &[
     "caption: ",
     // A wire's credits under the story (`Reporting by …; Editing by …`).
     "reporting by ",
+    // A wire page's credits above or under the story (`Editor: Zhang
+    // Long`, `Source: Xinhua`, `Reporter: …`).
+    "editor:",
+    "reporter:",
+    "translator:",
+    "source:",
     // A page's tags (`Tags: JCBC, Malaysia, Bilateral`).
     "tags:",
     "keywords:",
@@ -253,9 +260,9 @@ pub fn is_boilerplate(line: &str) -> bool {
             // `Last updated: 12 Jun. 2031 14:05`, `UNIQUE ID: 310314_7`,
             // `Tel: (62 21) 7262991 | www.asean.org`: a stamp or a contact
             // line, short and with figures.
-            "last updated" | "page last updated" | "published " | "first published "
-            | "last modified" | "unique id" | "tel:" | "tel." | "telephone:" | "phone:"
-            | "fax:" => {
+            "last updated" | "last update:" | "page last updated" | "published "
+            | "first published " | "last modified" | "unique id" | "tel:" | "tel."
+            | "telephone:" | "phone:" | "fax:" => {
                 let rest = t[p.len()..].trim_start_matches([' ', ':', '.']);
                 t.split_whitespace().count() <= 12
                     && (rest.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '+')
@@ -266,6 +273,9 @@ pub fn is_boilerplate(line: &str) -> bool {
             }
             "reporting by " => lower.contains("editing by") && t.split_whitespace().count() <= 30,
             "tags:" | "keywords:" => t.split_whitespace().count() <= 12 && !t.ends_with('.'),
+            "editor:" | "reporter:" | "translator:" | "source:" => {
+                t.split_whitespace().count() <= 6 && !t.ends_with('.')
+            }
             _ => true,
         };
     }

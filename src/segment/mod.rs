@@ -147,6 +147,11 @@ fn segment_lines(lines: &mut [&str], seed: &Seed) -> Segmentation {
     drop_running_headers(lines);
     let labelled = seed_from_labels(lines, seed);
     let scan = header::read_header_seeded(lines, labelled.as_ref().unwrap_or(seed));
+    if let Some(body) = lines.get_mut(scan.body_start..) {
+        if let Some((end, resume)) = signoff::end_mark(body) {
+            body[end..resume].fill("");
+        }
+    }
     let body = lines.get(scan.body_start..).unwrap_or(&[]);
     let blocks = unwrap::blocks(body);
     let pass = labelling(&blocks, true);
@@ -622,8 +627,14 @@ impl Labelling {
         } else {
             blocks.iter().map(|_| Role::Body).collect()
         };
-        let signed = signoff::signature_start(blocks).filter(|_| headings);
+        let footer = signoff::footer_start(blocks).filter(|_| headings);
+        let text_end = footer.unwrap_or(blocks.len());
+        let signed = signoff::signature_start(&blocks[..text_end]).filter(|_| headings);
         for (i, b) in blocks.iter().enumerate() {
+            if i >= text_end {
+                pass.dropped.push((DropReason::Furniture, b.text.clone()));
+                continue;
+            }
             if let Some(s) = signed.filter(|&s| i >= s) {
                 let why = match i == s {
                     true => DropReason::SignOff,

@@ -68,10 +68,160 @@ fn is_signature_line(b: &Block) -> bool {
         && parse_marker(t).is_none_or(|m| m.bare)
 }
 
+/// The line that ends a story on a news wire or a press office's page
+/// (`(END)`, `-- BERNAMA`, `###`, `- Ends -`, `--ooOoo--`):
+/// what follows it is the page's, not the story's (the agency's blurb,
+/// contacts, photo captions, `Most Viewed` lists, footers), up to a part
+/// annexed to the text (`Annex`), which is read again.
+///
+/// `lines` is the body; the mark counts only after some text, so a mark
+/// standing above everything is no end.
+pub(super) fn end_mark(lines: &[&str]) -> Option<(usize, usize)> {
+    let mut seen_text = false;
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if seen_text && is_end_mark(t) {
+            let resume = (i + 1..lines.len())
+                .find(|&j| is_part_start(lines[j]))
+                .unwrap_or(lines.len());
+            return Some((i, resume));
+        }
+        seen_text |= t.len() > 40;
+    }
+    None
+}
+
+/// An end mark alone on its line (see [`end_mark`]).
+fn is_end_mark(t: &str) -> bool {
+    if t.len() > 24 {
+        return false;
+    }
+    // `###`, `# # #`.
+    if t.chars().all(|c| c == '#' || c == ' ') {
+        return t.bytes().filter(|&b| b == b'#').count() >= 3;
+    }
+    let core = t
+        .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '(' | ')' | '[' | ']' | '*' | ' '))
+        .to_ascii_lowercase();
+    let dashed = t.starts_with(['-', '–', '—']);
+    match core.as_str() {
+        // Decorated (`(END)`, `- Ends -`), or in capitals alone.
+        "end" | "ends" => t.len() > core.len() || t == "END" || t == "ENDS",
+        // `--ooOoo--`, `-oOo-`, `o0o`.
+        o if o.len() >= 3 && o.chars().all(|c| matches!(c, 'o' | '0')) => true,
+        // An agency's sign-off: `-- BERNAMA`, `--VNA`.
+        _ => {
+            dashed
+                && t.starts_with("--")
+                && core.len() >= 2
+                && t.trim_start_matches(['-', ' '])
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c == ' ')
+        }
+    }
+}
+
+/// A line that starts an annexed part (`Annex`, `ANNEX I`, `Attachment:`).
+fn is_part_start(line: &str) -> bool {
+    let t = line.trim().trim_matches('*').trim();
+    let lower = t.to_ascii_lowercase();
+    t.len() <= 80
+        && crate::text::lexicon::PART_WORDS.iter().any(|w| {
+            lower
+                .strip_prefix(w)
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', ':', '.']))
+        })
+}
+
+/// The first block of the page's footer: the run of blocks closing the
+/// document that are each a link, a label, a name, a number or a
+/// copyright line rather than a sentence (`Associated links` / `Contacts`
+/// / `343-203-7700` / `Report a problem or mistake on this page` / `Date
+/// modified: 2031-04-03`), or from a label over links (`Related
+/// Stories`) on. One line of them at least is one only a site has (a
+/// copyright line, an address, a row of links), and a sentence above
+/// them, so that a short last line of the text (`Thank you`) and a page
+/// of short lines stay.
+pub(super) fn footer_start(blocks: &[Block]) -> Option<usize> {
+    let mut s = blocks.len();
+    // A sign-off (`Geneva, 19 June 2031`) closes the text: what is under
+    // it is the signature's, read by [`signature_start`].
+    while s > 0 && is_footer_line(blocks[s - 1].text.trim()) && !is_sign_off(&blocks[s - 1].text) {
+        s -= 1;
+    }
+    // A label over links (`Related Stories`) starts the footer when
+    // nothing but links and footer lines follow it, however long the
+    // links' titles.
+    let mut k = s;
+    while k > 0 && is_link_line(blocks[k - 1].text.trim()) && !is_sign_off(&blocks[k - 1].text) {
+        k -= 1;
+        if is_link_label(&blocks[k].text) {
+            s = k;
+        }
+    }
+    let run = blocks.len() - s;
+    let sentence_above = s > 0 && ends_sentence(blocks[s - 1].text.trim());
+    // One line at least that only a site has: short lines closing a
+    // speech (`I thank you Mr. President` / `TUVALU MO TEATUA`) stay.
+    let site = blocks[s..].iter().any(|b| {
+        let t = b.text.trim();
+        is_site_line(t) || t.contains(" | ") || t.contains('@') || is_link_label(t)
+    });
+    (run >= 1 && site && sentence_above).then_some(s)
+}
+
+/// A block of a page's footer (see [`footer_start`]): no list marker,
+/// and either a few words that end no sentence, a row of links
+/// (`Privacy | Contact`), an address or handle, or a site's legal line.
+fn is_footer_line(t: &str) -> bool {
+    if t.is_empty() || t.len() > 200 || parse_marker(t).is_some_and(|m| !m.bare) {
+        return false;
+    }
+    is_site_line(t)
+        || !ends_sentence(t)
+            && (t.split_whitespace().count() <= 8 || t.contains(" | ") || t.contains('@'))
+}
+
+/// A line only a site's footer has, whatever its length: a copyright or
+/// legal line, a postal address, a telephone number, a row of links.
+fn is_site_line(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    [
+        "copyright",
+        "©",
+        "all rights reserved",
+        "all content is",
+        "privacy policy",
+        "terms of use",
+        "we acknowledge the traditional",
+        "opens new tab",
+        "p.o. box",
+        "tel:",
+        "tel.",
+        "address:",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Whether a block ends as a sentence or a clause does.
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end_matches(['"', '\'', '”', '’', ')', '*', '_', ' '])
+        .ends_with(['.', '!', '?', ';'])
+}
+
 /// A label over a list of links to other pages (`See also:`, `Related
 /// documents`).
 pub(super) fn is_link_label(heading: &str) -> bool {
-    let l = heading.trim().trim_end_matches(':').trim().to_lowercase();
+    // `Related news: <a link>` on one line is the label and its first link.
+    let label = match heading.split_once(':') {
+        Some((l, rest)) if rest.trim().is_empty() || is_link_line(heading) => l,
+        _ => heading,
+    };
+    let l = label.trim().to_lowercase();
     matches!(
         l.as_str(),
         "see also"
@@ -85,6 +235,20 @@ pub(super) fn is_link_label(heading: &str) -> bool {
             | "related news"
             | "related articles"
             | "related content"
+            | "related posts"
+            | "related topics"
+            | "associated links"
+            | "also on this topic"
+            | "more on this topic"
+            | "most viewed"
+            | "most read"
+            | "most popular"
+            | "read next"
+            | "more news"
+            | "latest news"
+            | "other news"
+            | "other media releases"
+            | "you may also like"
             | "read more"
             | "learn more"
             // A release's neighbours (`Prev` / `Outcome of …` / `Next` / …).
@@ -112,6 +276,95 @@ mod tests {
             lines: 1,
             after_page: false,
         }
+    }
+
+    #[test]
+    fn an_end_mark_ends_the_story_up_to_an_annex() {
+        let story = "HANOI, May 2 (VNA) -- The two ministers met in Hanoi on Friday and agreed to meet again.";
+        for mark in [
+            "(END)",
+            "-- VNA",
+            "--BERNAMA",
+            "###",
+            "# # #",
+            "- Ends -",
+            "--ooOoo--",
+            "END",
+        ] {
+            let lines = [story, "", mark, "", "The agency's blurb.", "Most Read"];
+            assert_eq!(end_mark(&lines), Some((2, 6)), "{mark}");
+        }
+        let annexed = [
+            story,
+            "-END-",
+            "Copyright 2031",
+            "ANNEX",
+            "List of outcomes.",
+        ];
+        assert_eq!(end_mark(&annexed), Some((1, 3)));
+        // Not end marks: a separator, a page number, words, a mark above
+        // all text.
+        for mark in [
+            "* * *",
+            "---",
+            "- 30 -",
+            "Ends",
+            "The END of an era",
+            "-- the minister said",
+        ] {
+            assert_eq!(end_mark(&[story, mark, "More text."]), None, "{mark}");
+        }
+        assert_eq!(end_mark(&["###", story]), None);
+    }
+
+    #[test]
+    fn a_site_footer_closes_the_page_but_not_a_speech() {
+        let doc = |ts: &[&str]| ts.iter().map(|t| block(t)).collect::<Vec<_>>();
+        let page = doc(&[
+            "The ministers agreed to meet again in 2032.",
+            "Associated links",
+            "Canada-Mexico relations",
+            "Contacts",
+            "343-203-7700",
+            "media@international.gc.ca",
+            "Date modified: 2031-04-03",
+        ]);
+        assert_eq!(footer_start(&page), Some(1));
+        // A label over long link titles starts it too.
+        let related = doc(&[
+            "The ministers agreed to meet again in 2032.",
+            "Related Stories",
+            "Update 312 – Director General Statement on the Situation at the Plant in the South",
+            "Terms of Use | Privacy Policy | Contact",
+        ]);
+        assert_eq!(footer_start(&related), Some(1));
+        // One line only a site has is enough.
+        let address = doc(&[
+            "The two sides exchanged views on the situation in the region.",
+            "Address: No. 2, Chaoyangmen Nandajie, Chaoyang District, Beijing, 100701 Tel: 86-10-65961114",
+        ]);
+        assert_eq!(footer_start(&address), Some(1));
+        // A speech's last short lines, in bold or not, have no site line.
+        let speech = doc(&[
+            "We will not give up.",
+            "**God bless Africa!**",
+            "I thank you Mr. President",
+            "TUVALU MO TEATUA",
+        ]);
+        assert_eq!(footer_start(&speech), None);
+        // A sign-off closes the text; what is under it is the signature's.
+        let signed = doc(&[
+            "He encourages the remaining States to join.",
+            "Farhan Okoye, Deputy Spokesperson",
+            "Geneva, 19 June 2031",
+        ]);
+        assert_eq!(footer_start(&signed), None);
+        // A last paragraph with a web address is text.
+        let web = doc(&[
+            "The ministers met.",
+            "For further guidance please consult the website (www.un.org/Depts/oip)",
+        ]);
+        assert_eq!(footer_start(&web), None);
     }
 
     #[test]

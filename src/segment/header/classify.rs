@@ -131,6 +131,10 @@ pub enum TextLine<'a> {
         caps: bool,
         /// A section heading that is never a title (`Introduction`).
         generic: bool,
+        /// Right above the page's date line: the page's own headline, not
+        /// a site's or a section's name above it (set by the reader,
+        /// which sees the lines after).
+        over_date: bool,
     },
     /// Anything else.
     Prose {
@@ -260,6 +264,7 @@ fn text_line<'a>(t: &'a str, next: Option<&str>) -> TextLine<'a> {
             text: t,
             caps: is_all_caps(t),
             generic: is_generic_heading(lower.trim_matches(|c: char| !c.is_alphanumeric())),
+            over_date: false,
         };
     }
     let headline = next.is_none_or(|n| n.trim().is_empty())

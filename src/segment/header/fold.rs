@@ -326,7 +326,16 @@ impl HeaderFold {
                 self.unglue(i, blank_before);
                 STOP
             }
-            TextLine::Title { caps, .. } => self.title_line(i, t, caps, blank_before),
+            TextLine::Title {
+                caps, over_date, ..
+            } => {
+                if over_date && self.date.is_none() && self.title.is_none() {
+                    // A site's or a section's name above the headline
+                    // (`OPCW` / `News` / the headline / its date).
+                    self.titles.retain(|x| !is_label_title(x));
+                }
+                self.title_line(i, t, caps, blank_before)
+            }
         }
     }
 
@@ -469,4 +478,12 @@ impl HeaderFold {
             }
         }
     }
+}
+
+/// A title line that is only a name or a label (`OPCW`, `News`, `Press
+/// Releases`): up to three words naming no document type or meeting.
+fn is_label_title(t: &str) -> bool {
+    t.split_whitespace().count() <= 3
+        && find_doc_type(t).is_none()
+        && !super::doc_type::contains_meeting_word(t)
 }

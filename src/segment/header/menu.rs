@@ -43,6 +43,8 @@ const MENU_WORDS: &[&str] = &[
 /// assert_eq!(menu_lines(&lines, 6), vec![true, true, true, true, false, false]);
 /// let caps = ["ASEAN REGIONAL FORUM", "MEETING ON", "MARITIME SECURITY"];
 /// assert_eq!(menu_lines(&caps, 3), vec![false; 3]);
+/// let row = ["News Agency", "Home | World | Politics | Sport", "Headline"];
+/// assert_eq!(menu_lines(&row, 3), vec![false, true, false]);
 /// ```
 pub fn menu_lines(lines: &[&str], limit: usize) -> Vec<bool> {
     let n = lines.len().min(limit);
@@ -60,9 +62,23 @@ pub fn menu_lines(lines: &[&str], limit: usize) -> Vec<bool> {
         if run.len() >= MIN_RUN && has_menu_word {
             out[start..i].fill(true);
         }
+        if i == start && is_menu_row(lines[i].trim()) {
+            out[i] = true;
+        }
         i = i.max(start + 1);
     }
     out
+}
+
+/// A menu copied as one row (`Home | General | Politics | World`): as
+/// many labels as a run needs, one of them a menu word.
+fn is_menu_row(t: &str) -> bool {
+    let cells: Vec<&str> = t.split(" | ").map(str::trim).collect();
+    cells.len() >= MIN_RUN
+        && cells.iter().all(|c| is_label(c))
+        && cells
+            .iter()
+            .any(|c| MENU_WORDS.contains(&c.to_lowercase().as_str()))
 }
 
 /// A menu label: one to three words, capitalised, letters only (and `&`,

@@ -112,7 +112,59 @@ fn classify_at<'a>(lines: &[&'a str], i: usize, menus: &[bool]) -> HeaderLine<'a
             banner: site::banner(lines[i]),
         };
     }
-    classify(lines[i], lines.get(i + 1).copied())
+    let line = classify(lines[i], lines.get(i + 1).copied());
+    match line {
+        HeaderLine::Text(TextLine::Prose { text, .. })
+            if is_headline(text)
+                && text.starts_with(char::is_uppercase)
+                && text.split_whitespace().count() <= 16
+                && date_follows(lines, i) =>
+        {
+            HeaderLine::Text(TextLine::Title {
+                text,
+                caps: false,
+                generic: false,
+                over_date: true,
+            })
+        }
+        HeaderLine::Text(TextLine::Title {
+            text,
+            caps,
+            generic: false,
+            ..
+        }) => HeaderLine::Text(TextLine::Title {
+            text,
+            caps,
+            generic: false,
+            over_date: date_follows(lines, i),
+        }),
+        _ => line,
+    }
+}
+
+/// Whether the next line but blanks is a date line (`16 April 2031`,
+/// `Posted on 11 February 2032`, `Jakarta, 3 May 2031`): a headline in
+/// sentence case right above it is the page's title (`Mongolia and
+/// Kazakhstan hold sixth round of political consultations`), as one
+/// right under a date is.
+fn date_follows(lines: &[&str], i: usize) -> bool {
+    let Some(next) = lines
+        .iter()
+        .skip(i + 1)
+        .take(2)
+        .map(|l| l.trim())
+        .find(|l| !l.is_empty())
+    else {
+        return false;
+    };
+    // A news site's stamp (`Published: 09 July 2031, 6:42 PM`) is left to
+    // [`wire_story`], which reads the headline above it with the dateline.
+    match classify(next, None) {
+        HeaderLine::PlaceDate(pd) => pd.place.is_none(),
+        HeaderLine::Stamp => false,
+        _ => crate::segment::dates::find_date(next)
+            .is_some_and(|m| next.len() - (m.end - m.start) <= 30),
+    }
 }
 
 /// A news story copied with its headline (`Japan, South Korea agree to

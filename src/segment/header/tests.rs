@@ -909,3 +909,60 @@ fn roman_editions_subjects_after_on_and_forum_papers() {
         HeaderLine::TypeLine(_)
     ));
 }
+
+#[test]
+fn a_headline_right_above_the_date_is_the_title() {
+    let title = "Mongolia and Kazakhstan hold sixth round of political consultations";
+    for page in [
+        vec![
+            title,
+            "16 April 2031",
+            "",
+            "The sixth round was held in Ulaanbaatar.",
+        ],
+        vec![title, "", "16 April 2031", "", "The sixth round was held."],
+        // A site's name and a section's label above it are neither.
+        vec![
+            "OPCW",
+            "News",
+            title,
+            "16 April 2031",
+            "",
+            "The round was held.",
+        ],
+    ] {
+        let s = read_header(&page);
+        assert_eq!(s.header.title.as_deref(), Some(title), "{page:?}");
+        assert_eq!(s.header.date.map(|d| d.day), Some(16));
+    }
+    // Credits are no title (`Source: Xinhua` / `Editor: …`).
+    let s = read_header(&[
+        "Source: Xinhua",
+        "Editor: Zhang Long",
+        "2031-10-15 21:06:45",
+        "",
+        title,
+        "",
+        "XI'AN, Oct. 15 (Xinhua) -- The ministers met.",
+    ]);
+    assert_eq!(s.header.title.as_deref(), Some(title));
+    // A sentence of prose above a date is no headline.
+    let s = read_header(&[
+        "The ministers met in Ulaanbaatar and agreed to meet again.",
+        "16 April 2031",
+    ]);
+    assert_eq!(s.header.title, None);
+    // A menu copied as one row is the site's, and so is the name above it.
+    let s = read_header(&[
+        "Malaysian National News Agency",
+        "Home | General | Politics | World | Business",
+        "Last update: 12/06/2032 08:45 PM",
+        "",
+        title,
+        "",
+        "12/06/2032 07:58 PM",
+        "",
+        "JAKARTA, June 12 (Bernama) -- The ministers met.",
+    ]);
+    assert_eq!(s.header.title.as_deref(), Some(title));
+}
