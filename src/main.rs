@@ -116,14 +116,18 @@ fn usage_error(err: clap::Error) -> ExitCode {
 
 /// A word typed with one leading `-` (`-nuclear`, an exclusion outside the
 /// quotes) that clap read as short options and a value (`-n uclear`),
-/// when the error is about that value.
+/// or as an unknown short option (`-I` of `-Iraq`), when the error is
+/// about that value or option.
 fn dash_word(rendered: &str) -> Option<String> {
     std::env::args().skip(1).find(|a| {
+        let rest = a.strip_prefix('-').unwrap_or_default();
+        let first = rest.chars().next().unwrap_or_default();
         a.len() > 3
-            && a.starts_with('-')
             && !a.starts_with("--")
-            && a[1..].chars().all(char::is_alphabetic)
-            && rendered.contains(&a[2..])
+            && !rest.is_empty()
+            && rest.chars().all(char::is_alphabetic)
+            && (rendered.contains(&rest[first.len_utf8()..])
+                || rendered.contains(&format!("'-{first}'")))
     })
 }
 

@@ -107,7 +107,7 @@ mod tests {
         let p = rows();
         assert_eq!(p.instruments.len(), 90);
         assert_eq!(p.topics.len(), 24);
-        assert_eq!(p.groups.len(), 16);
+        assert_eq!(p.groups.len(), 17);
         let mut codes: Vec<&str> = p.countries.iter().map(|c| c.iso3).collect();
         codes.dedup();
         codes.sort_unstable();

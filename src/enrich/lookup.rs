@@ -121,7 +121,20 @@ impl Lookup {
                         }
                     }
                 }
-                if let Some(c) = self.names.get(&(EntityKind::Country, k.clone())) {
+                // A group's acronym beats a country's two-letter code
+                // (`AU` is the African Union; Australia is `AUS`).
+                let code_only = |c: u32| {
+                    !out.is_empty()
+                        && entities
+                            .get(c as usize)
+                            .and_then(iso2_of)
+                            .is_some_and(|iso2| iso2.eq_ignore_ascii_case(&k))
+                };
+                if let Some(c) = self
+                    .names
+                    .get(&(EntityKind::Country, k.clone()))
+                    .filter(|c| !code_only(**c))
+                {
                     if let Some(s) = id(*c) {
                         if !out.contains(&(EntityKind::Country, s.clone())) {
                             out.push((EntityKind::Country, s));
@@ -177,17 +190,31 @@ fn suggest(entities: &[Entity], kind: EntityKind, k: &str) -> Vec<(String, Strin
                 } else {
                     e.aliases.iter()
                 });
+            // A name with a word the typed value starts (`Africa` in
+            // `South Africa`, `African Union`) is closer than any spelling
+            // (`America`, two edits away).
             let d = names
-                .map(|n| strsim::damerau_levenshtein(k, &key(n)))
+                .map(|n| {
+                    let n = key(n);
+                    let word_of = k.len() >= 4 && n.split(' ').any(|w| w.starts_with(k));
+                    if word_of {
+                        0
+                    } else {
+                        strsim::damerau_levenshtein(k, &n)
+                    }
+                })
                 .min()
                 .unwrap_or(usize::MAX);
             (d <= limit).then_some((d, e))
         })
         .collect();
-    // Closest first; on a tie, entities of the kind asked for before groups.
+    // Closest first; on a tie, entities of the kind asked for before
+    // groups, but a group first among names holding the word typed (a
+    // region's name: `Africa` → the African Union, then South Africa).
+    let group_last = |e: &Entity, d: usize| (e.kind != kind) != (d == 0);
     scored.sort_by(|a, b| {
         a.0.cmp(&b.0)
-            .then((a.1.kind != kind).cmp(&(b.1.kind != kind)))
+            .then(group_last(a.1, a.0).cmp(&group_last(b.1, b.0)))
             .then(a.1.id.cmp(&b.1.id))
     });
     scored

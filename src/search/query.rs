@@ -99,7 +99,8 @@ enum Token {
 /// sides, an empty exclusion.
 pub fn parse_query(text: &str) -> Result<ParsedQuery> {
     let mut warnings = Vec::new();
-    let tokens = apply_not(text, tokenize(text, &mut warnings)?)?;
+    let spaced = year_apart(text);
+    let tokens = apply_not(text, tokenize(&spaced, &mut warnings)?)?;
     let mut clauses: Vec<Clause> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -132,6 +133,32 @@ pub fn parse_query(text: &str) -> Result<ParsedQuery> {
     }
     warnings.dedup();
     Ok(ParsedQuery { clauses, warnings })
+}
+
+/// A citation's year set apart from its number (`S/RES/687(1991)`, as
+/// UN documents print it, is `S/RES/687 (1991)`), so that it reads as the
+/// citation and not as brackets.
+fn year_apart(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    let glued = |i: usize| {
+        i > 0
+            && b[i] == b'('
+            && b[i - 1].is_ascii_digit()
+            && b.len() >= i + 6
+            && b[i + 1..i + 5].iter().all(u8::is_ascii_digit)
+            && b[i + 5] == b')'
+    };
+    if !(0..b.len()).any(glued) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    for (i, c) in text.char_indices() {
+        if glued(i) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out.into()
 }
 
 /// `NOT x` is `-x`.
@@ -295,6 +322,19 @@ mod tests {
             ]
         );
         assert_eq!(q.positive_words(), ["export", "control"]);
+    }
+
+    #[test]
+    fn a_year_glued_to_its_number_is_the_citation() {
+        for typed in ["S/RES/687(1991)", "resolution 687(1991)"] {
+            let q = parse_query(typed).unwrap();
+            assert!(q.warnings.is_empty(), "{typed}: {:?}", q.warnings);
+            assert_eq!(q.positive_words().last(), Some(&"1991"));
+        }
+        assert_eq!(year_apart("(1991) and 687 (1991)"), "(1991) and 687 (1991)");
+        assert_eq!(year_apart("242(1967), 338(1973)"), "242 (1967), 338 (1973)");
+        // Not a year: brackets are still noted.
+        assert!(!parse_query("687(19)").unwrap().warnings.is_empty());
     }
 
     #[test]

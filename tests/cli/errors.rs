@@ -46,6 +46,9 @@ fn unknown_values_are_usage_errors_naming_the_value() {
     assert_usage(&t, &["search", "--limit", "ten"], "ten");
     // An exclusion typed outside the quotes is read by the shell's rules.
     assert_usage(&t, &["search", "-nuclear"], "'-nuclear' is read as options");
+    // Also when its first letter is no option at all (`-I` of `-Iraq`).
+    assert_usage(&t, &["search", "-Iraq"], "'-Iraq' is read as options");
+    assert_usage(&t, &["search", "x", "-Iraq"], "'-Iraq' is read as options");
     assert_usage(&t, &["search", "--frobnicate"], "--frobnicate");
     assert_usage(&t, &["search", "x", "--format", "xml"], "xml");
     assert_usage(

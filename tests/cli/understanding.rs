@@ -568,3 +568,33 @@ fn the_words_of_the_field_find_what_they_name() {
     );
     assert!(labels(&t, &["UNDOF", "--from", "2032"]).is_empty());
 }
+
+/// The Council's measures in its own words (`all States shall prevent`,
+/// `the measures imposed by`, its committee) are sanctions, which its
+/// resolutions rarely name; a citation typed as the UN prints it
+/// (`S/RES/2899(2031)`); the African Union and the region's name as a
+/// country filter; a territory's former name; acronyms of the field.
+#[test]
+fn the_councils_measures_and_the_regions_names() {
+    let t = ingested("council-measures-2031.txt");
+    assert_eq!(labels(&t, &["Bhutan sanctions"]), ["1"]);
+    let measures = labels(&t, &["sanctions"]);
+    for l in ["1", "2", "7"] {
+        assert!(measures.contains(&l.to_string()), "{measures:?}");
+    }
+    assert!(!measures.contains(&"3".to_string()), "{measures:?}");
+    let cited = labels(&t, &["S/RES/2899(2031)"]);
+    assert_eq!(cited.len(), 3, "{cited:?}");
+    // `AU` is the African Union (and its members: Namibia), not
+    // Australia (AUS).
+    let au: BTreeSet<String> = labels(&t, &["--country", "AU"]).into_iter().collect();
+    assert_eq!(au, BTreeSet::from(["4".to_string(), "6".to_string()]));
+    assert_eq!(labels(&t, &["--country", "AUS"]), ["5"]);
+    assert_eq!(labels(&t, &["--country", "Namibia"]), ["6"]);
+    // Acronyms of the field read as their names.
+    assert_eq!(labels(&t, &["AI"]), ["8"]);
+    assert_eq!(labels(&t, &["IDPs"]), ["8"]);
+    t.run(["search", "--country", "Africa"])
+        .code(2)
+        .stderr(predicates::str::contains("did you mean AU (African Union)"));
+}
