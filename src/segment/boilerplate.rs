@@ -588,9 +588,29 @@ fn is_record_symbol(t: &str) -> bool {
 pub fn is_breadcrumb(line: &str) -> bool {
     let t = line.trim();
     let Some(rest) = t.strip_prefix("- ").or_else(|| t.strip_prefix("> ")) else {
-        return t.contains(" > ") && t.len() < 150 && !t.ends_with('.');
+        return t.contains(" > ") && t.len() < 150 && !t.ends_with('.') || is_slash_trail(t);
     };
     rest.len() < 60 && !rest.ends_with('.') && !rest.contains(", ")
+}
+
+/// A trail of links from a site's home page joined by slashes (`Home /
+/// Summits / 41st Arab Summit`, `Utama / Kenyataan Media / Press
+/// Release`): three parts or more, the first the home page's name.
+fn is_slash_trail(t: &str) -> bool {
+    const HOME: [&str; 7] = [
+        "home",
+        "utama",
+        "accueil",
+        "inicio",
+        "início",
+        "beranda",
+        "startseite",
+    ];
+    let parts: Vec<&str> = t.split(" / ").map(str::trim).collect();
+    t.len() < 150
+        && parts.len() >= 3
+        && HOME.contains(&parts[0].to_lowercase().as_str())
+        && parts.iter().all(|p| p.split_whitespace().count() <= 8)
 }
 
 /// Removes footnote markers: `[1]`, `[12]` anywhere, and small numbers glued
@@ -731,6 +751,13 @@ mod tests {
         assert!(is_breadcrumb("- Home"));
         assert!(is_breadcrumb("- News Releases"));
         assert!(is_breadcrumb("Home > Policy > Disarmament"));
+        assert!(is_breadcrumb("Home / Summits / 41st Arab Summit"));
+        assert!(is_breadcrumb("Utama / Kenyataan Media / Press Release"));
+        // Slashes in a title are no trail.
+        assert!(!is_breadcrumb(
+            "Joint Statement on Peace / Security / Development"
+        ));
+        assert!(!is_breadcrumb("Home / Away"));
         assert!(!is_breadcrumb(
             "- The participants agreed to continue the talks."
         ));

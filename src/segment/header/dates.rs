@@ -88,11 +88,22 @@ pub(super) fn place_date_line(s: &str) -> Option<PlaceDate> {
     if !place.is_empty() && !is_title_like(&place) {
         return None;
     }
-    // `Wednesday, 09 July 2031`: the day of the week is no place.
+    // `Wednesday, 09 July 2031`: the day of the week is no place, nor a
+    // clock or another calendar's date (`All News 16:42`, `14-15 Rajab
+    // 1453H`), nor an office (`Secretaría de Relaciones Exteriores | July
+    // 07, 2032`, a minister's portfolio `Foreign Affairs`).
     let place = if is_weekday(&place) {
         String::new()
     } else {
+        // `Ottawa, Ontario - Global Affairs Canada`: the first part that
+        // can be one.
         place
+            .split(" - ")
+            .flat_map(|p| p.split(" | "))
+            .map(str::trim)
+            .find(|p| could_be_place(p))
+            .map(str::to_string)
+            .unwrap_or_default()
     };
     let place = (!place.is_empty()).then(|| {
         if is_all_caps(&place) {
@@ -204,6 +215,28 @@ fn strip_place_verbs(s: &str) -> String {
 }
 
 /// A place without the punctuation around it and with single spaces.
+/// Whether a date line's words can name a place: no figures, no office,
+/// no document type (`G5 Sahel - Statement by the Spokesperson (18 June
+/// 2031)` is a title).
+fn could_be_place(place: &str) -> bool {
+    const OFFICES: [&str; 8] = [
+        "ministry",
+        "ministère",
+        "ministerio",
+        "secretaría",
+        "department",
+        "office",
+        "affairs",
+        "exteriores",
+    ];
+    let lower = place.to_lowercase();
+    !place.bytes().any(|b| b.is_ascii_digit())
+        && super::doc_type::find_doc_type(place).is_none()
+        && !lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| OFFICES.contains(&w))
+}
+
 fn clean_place(s: &str) -> String {
     normalise_ws(s.trim_matches(|c: char| c.is_whitespace() || ",|()–-:[]•·".contains(c)))
 }

@@ -966,3 +966,25 @@ fn a_headline_right_above_the_date_is_the_title() {
     ]);
     assert_eq!(s.header.title.as_deref(), Some(title));
 }
+
+#[test]
+fn a_date_lines_clock_office_or_title_is_no_place() {
+    let place = |line: &str| match classify(line, None) {
+        HeaderLine::PlaceDate(pd) => pd.place,
+        other => panic!("{line}: {other:?}"),
+    };
+    for line in [
+        "All News 16:42 September 04, 2032",
+        "15/03/2032 | 10:22",
+        "Secretaría de Relaciones Exteriores | July 07, 2032",
+        "14-15 Rajab 1453H (2-3 March 2032)",
+        "G5 Sahel - Statement by the Spokesperson (18 June 2031)",
+    ] {
+        assert_eq!(place(line), None, "{line}");
+    }
+    assert_eq!(
+        place("April 3, 2031 - Ottawa, Ontario - Global Affairs Canada").as_deref(),
+        Some("Ottawa, Ontario")
+    );
+    assert_eq!(place("Jakarta, 3 May 2031").as_deref(), Some("Jakarta"));
+}
