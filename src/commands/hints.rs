@@ -31,6 +31,14 @@ pub fn thin_results(hint: &Hint, total: usize) -> String {
             let article = article(*kind);
             format!("{from} is {article} {kind}: --{kind} {id} finds {count}")
         }
+        Hint::Spelling { typed, name, count } => {
+            let noun = if *count == 1 {
+                "paragraph"
+            } else {
+                "paragraphs"
+            };
+            format!("no paragraph has {typed}; did you mean {name}? ({count} {noun})")
+        }
         Hint::AllBut { part, count } => {
             let lead = if total == 0 {
                 "no paragraph has all the words; "

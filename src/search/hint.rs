@@ -31,6 +31,16 @@ pub enum Hint {
         /// Paragraphs the filter finds.
         count: usize,
     },
+    /// A typed word that no paragraph holds is spelled like a country's
+    /// name (`Afganistan`), which `count` paragraphs match instead.
+    Spelling {
+        /// The word as typed.
+        typed: String,
+        /// The name it is closest to.
+        name: String,
+        /// Paragraphs the query matches with the name for the word.
+        count: usize,
+    },
     /// Without one of the query's parts, `count` paragraphs match.
     AllBut {
         /// The part left out, as it would be typed (`assistance`, `"a phrase"`).
@@ -78,6 +88,9 @@ impl Engine {
         if best.is_some() {
             return Ok(best);
         }
+        if let Some(h) = self.spelling(req, &parsed, &positive)? {
+            return Ok(Some(h));
+        }
         if positive.len() < 2 {
             return Ok(None);
         }
@@ -100,6 +113,58 @@ impl Engine {
         Ok(best)
     }
 
+    /// The first typed word that no paragraph holds and that is spelled
+    /// like a country's name, with what the query finds with the name.
+    fn spelling(
+        &self,
+        req: &SearchRequest,
+        parsed: &super::query::ParsedQuery,
+        positive: &[usize],
+    ) -> Result<Option<Hint>> {
+        let gaz = crate::enrich::Gazetteer::builtin();
+        for &i in positive {
+            let Clause::AnyOf(atoms) = &parsed.clauses[i] else {
+                continue;
+            };
+            let [Atom::Word(w)] = atoms.as_slice() else {
+                continue;
+            };
+            if w.chars().count() < 4 || self.rarest_doc_freq(w) > 0 {
+                continue;
+            }
+            let Err(unknown) = gaz.resolve(EntityKind::Country, w) else {
+                continue;
+            };
+            let Some(name) = unknown
+                .suggestions
+                .iter()
+                .find_map(|(id, _)| gaz.name(EntityKind::Country, id))
+            else {
+                continue;
+            };
+            let quoted = if name.contains(' ') {
+                format!("\"{name}\"")
+            } else {
+                name.to_string()
+            };
+            let rest: Vec<String> = parsed
+                .clauses
+                .iter()
+                .enumerate()
+                .map(|(k, c)| if k == i { quoted.clone() } else { typed(c) })
+                .collect();
+            let count = self.count(Some(rest.join(" ")), req.filters.clone(), req.literal)?;
+            if count > 0 {
+                return Ok(Some(Hint::Spelling {
+                    typed: w.clone(),
+                    name: name.to_string(),
+                    count,
+                }));
+            }
+        }
+        Ok(None)
+    }
+
     fn count(
         &self,
         query: Option<String>,
@@ -119,7 +184,9 @@ impl Engine {
 
 fn best_count(h: &Option<Hint>) -> usize {
     match h {
-        Some(Hint::Entity { count, .. } | Hint::AllBut { count, .. }) => *count,
+        Some(
+            Hint::Entity { count, .. } | Hint::AllBut { count, .. } | Hint::Spelling { count, .. },
+        ) => *count,
         None => 0,
     }
 }

@@ -573,7 +573,8 @@ fn the_words_of_the_field_find_what_they_name() {
 /// `the measures imposed by`, its committee) are sanctions, which its
 /// resolutions rarely name; a citation typed as the UN prints it
 /// (`S/RES/2899(2031)`); the African Union and the region's name as a
-/// country filter; a territory's former name; acronyms of the field.
+/// country filter; a territory's former name; acronyms of the field; a
+/// country's name misspelt.
 #[test]
 fn the_councils_measures_and_the_regions_names() {
     let t = ingested("council-measures-2031.txt");
@@ -594,6 +595,12 @@ fn the_councils_measures_and_the_regions_names() {
     // Acronyms of the field read as their names.
     assert_eq!(labels(&t, &["AI"]), ["8"]);
     assert_eq!(labels(&t, &["IDPs"]), ["8"]);
+    // A country's name misspelt in the query: the name is offered.
+    t.run(["search", "Buthan"])
+        .success()
+        .stdout(predicates::str::contains(
+            "no paragraph has Buthan; did you mean Bhutan? (2 paragraphs)",
+        ));
     t.run(["search", "--country", "Africa"])
         .code(2)
         .stderr(predicates::str::contains("did you mean AU (African Union)"));
