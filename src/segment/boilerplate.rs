@@ -308,6 +308,7 @@ fn is_phone_number(t: &str) -> bool {
 /// ```
 /// use dipsearch::segment::boilerplate::is_byline;
 /// assert!(is_byline("By KENJI SATO, Nikkei staff writer"));
+/// assert!(is_byline("By Rajendra Jadhav and Carien du Plessis"));
 /// assert!(!is_byline("By the Ministers of Foreign Affairs"));
 /// assert!(!is_byline("By Resolution 2231 the Council endorsed the plan."));
 /// assert!(!is_byline("By December, when this Administration will"));
@@ -317,7 +318,12 @@ pub fn is_byline(t: &str) -> bool {
         return false;
     };
     let names = name.split(',').next().unwrap_or(name);
-    let joins = |w: &str| w == "and" || w == "&";
+    // Particles of names (`Carien du Plessis`, `Ursula von der Leyen`).
+    const PARTICLES: [&str; 16] = [
+        "du", "de", "da", "das", "dos", "di", "van", "von", "der", "den", "la", "le", "bin",
+        "binti", "al", "el",
+    ];
+    let joins = |w: &str| w == "and" || w == "&" || PARTICLES.contains(&w);
     // A name has two words at least: `By December, when this …` is prose.
     let words = names.split_whitespace().filter(|w| !joins(w)).count();
     t.split_whitespace().count() <= 12

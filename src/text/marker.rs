@@ -124,6 +124,11 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
     if first == '(' || first == '[' {
         return bracketed(line, first);
     }
+    // `S. Korea`, `N. Korea`: the news agencies' abbreviations of the two
+    // Koreas (`S. Korea, Japan agree …`), no item `S`.
+    if ["S. Korea", "N. Korea"].iter().any(|a| line.starts_with(a)) {
+        return None;
+    }
     punctuated(line)
 }
 
@@ -406,6 +411,8 @@ mod tests {
             "The meeting",
             "I am",
             "A/63/PV.5",
+            "S. Korea, Japan agree to hold talks",
+            "N. Korea fires missile",
             "",
         ] {
             assert!(parse_marker(s).is_none(), "{s:?}");

@@ -115,13 +115,13 @@ fn classify_at<'a>(lines: &[&'a str], i: usize, menus: &[bool]) -> HeaderLine<'a
     let line = classify(lines[i], lines.get(i + 1).copied());
     match line {
         HeaderLine::Text(TextLine::Prose { text, .. })
-            if is_headline(text)
-                && text.starts_with(char::is_uppercase)
+            if is_headline(without_wire_tag(text))
+                && without_wire_tag(text).starts_with(char::is_uppercase)
                 && text.split_whitespace().count() <= 16
                 && date_follows(lines, i) =>
         {
             HeaderLine::Text(TextLine::Title {
-                text,
+                text: without_wire_tag(text),
                 caps: false,
                 generic: false,
                 over_date: true,
@@ -139,6 +139,25 @@ fn classify_at<'a>(lines: &[&'a str], i: usize, menus: &[bool]) -> HeaderLine<'a
             over_date: date_follows(lines, i),
         }),
         _ => line,
+    }
+}
+
+/// A headline without a wire's tag before it (`(LEAD) S. Korea, Japan
+/// …`, `(2nd LD) …`, `(URGENT) …`).
+fn without_wire_tag(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix('(') else {
+        return text;
+    };
+    match rest.split_once(')') {
+        Some((tag, after))
+            if tag.len() <= 16
+                && tag.chars().any(|c| c.is_ascii_uppercase())
+                && !tag.chars().any(char::is_lowercase)
+                || matches!(tag, "2nd LD" | "3rd LD" | "4th LD") =>
+        {
+            after.trim_start()
+        }
+        _ => text,
     }
 }
 

@@ -988,3 +988,23 @@ fn a_date_lines_clock_office_or_title_is_no_place() {
     );
     assert_eq!(place("Jakarta, 3 May 2031").as_deref(), Some("Jakarta"));
 }
+
+#[test]
+fn a_korean_wire_headline_with_its_tag_and_abbreviations() {
+    let s = read_header(&[
+        "(LEAD) S. Korea, Japan, China agree to hold trilateral summit in Seoul",
+        "All News 16:42 September 04, 2032",
+        "",
+        "By Kim Soo-yeon",
+        "",
+        "SEOUL, Sept. 4 (Yonhap) -- The foreign ministers agreed Thursday.",
+        "",
+        "More text here.",
+    ]);
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("S. Korea, Japan, China agree to hold trilateral summit in Seoul")
+    );
+    assert_eq!(s.header.date.map(|d| (d.month, d.day)), Some((9, 4)));
+    assert_eq!(s.header.place.as_deref(), Some("Seoul"));
+}
