@@ -106,7 +106,6 @@ fn is_end_mark(t: &str) -> bool {
     let core = t
         .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '(' | ')' | '[' | ']' | '*' | ' '))
         .to_ascii_lowercase();
-    let dashed = t.starts_with(['-', '–', '—']);
     match core.as_str() {
         // Decorated (`(END)`, `- Ends -`), or in capitals alone.
         "end" | "ends" => t.len() > core.len() || t == "END" || t == "ENDS",
@@ -114,8 +113,7 @@ fn is_end_mark(t: &str) -> bool {
         o if o.len() >= 3 && o.chars().all(|c| matches!(c, 'o' | '0')) => true,
         // An agency's sign-off: `-- BERNAMA`, `--VNA`.
         _ => {
-            dashed
-                && t.starts_with("--")
+            t.starts_with("--")
                 && core.len() >= 2
                 && t.trim_start_matches(['-', ' '])
                     .chars()

@@ -115,10 +115,7 @@ fn classify_at<'a>(lines: &[&'a str], i: usize, menus: &[bool]) -> HeaderLine<'a
     let line = classify(lines[i], lines.get(i + 1).copied());
     match line {
         HeaderLine::Text(TextLine::Prose { text, .. })
-            if is_headline(without_wire_tag(text))
-                && without_wire_tag(text).starts_with(char::is_uppercase)
-                && text.split_whitespace().count() <= 16
-                && date_follows(lines, i) =>
+            if is_dated_headline(text) && date_follows(lines, i) =>
         {
             HeaderLine::Text(TextLine::Title {
                 text: without_wire_tag(text),
@@ -140,6 +137,13 @@ fn classify_at<'a>(lines: &[&'a str], i: usize, menus: &[bool]) -> HeaderLine<'a
         }),
         _ => line,
     }
+}
+
+/// A line of prose that can be a headline over a date line: short,
+/// capitalised once a wire's tag is left out.
+fn is_dated_headline(text: &str) -> bool {
+    let t = without_wire_tag(text);
+    is_headline(t) && t.starts_with(char::is_uppercase) && t.split_whitespace().count() <= 16
 }
 
 /// A headline without a wire's tag before it (`(LEAD) S. Korea, Japan
