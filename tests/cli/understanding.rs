@@ -411,6 +411,14 @@ fn a_resolution_typed_by_number_finds_its_own_text_first() {
     t.copy_in(&fixtures().join("query").join(workshop), workshop);
     t.run(["ingest"]).success();
     let own = |h: &&crate::util::Hit| h.source == "S_RES_2998_2029_invented.txt";
+    // The labels of the resolution's own paragraphs at the top of a page.
+    let own_first = |page: &crate::util::Page| -> Vec<String> {
+        page.hits
+            .iter()
+            .take_while(|h| own(h))
+            .map(|h| h.paragraph.clone())
+            .collect()
+    };
     for typed in [
         "resolution 2998",
         "S/RES/2998",
@@ -418,14 +426,8 @@ fn a_resolution_typed_by_number_finds_its_own_text_first() {
         "S/RES/2998 (2029)",
     ] {
         let page = t.search(&[typed, "--limit", "20"]);
-        let first: Vec<&str> = page
-            .hits
-            .iter()
-            .take_while(|h| own(h))
-            .map(|h| h.paragraph.as_str())
-            .collect();
         assert_eq!(
-            first,
+            own_first(&page),
             ["p1", "p2", "p3", "1", "2", "3"],
             "{typed}: {:?}",
             page.ids()
@@ -453,14 +455,8 @@ fn a_resolution_typed_by_number_finds_its_own_text_first() {
     // cites it (its own paragraphs never do).
     for filter in ["resolution 2998", "UNSCR-2998", "S/RES/2998 (2029)", "2998"] {
         let page = t.search(&["--instrument", filter, "--limit", "20"]);
-        let first: Vec<&str> = page
-            .hits
-            .iter()
-            .take_while(|h| own(h))
-            .map(|h| h.paragraph.as_str())
-            .collect();
         assert_eq!(
-            first,
+            own_first(&page),
             ["p1", "p2", "p3", "1", "2", "3"],
             "--instrument {filter}: {:?}",
             page.ids()

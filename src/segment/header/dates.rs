@@ -214,7 +214,6 @@ fn strip_place_verbs(s: &str) -> String {
     rest.strip_suffix(" on").unwrap_or(rest).trim().to_string()
 }
 
-/// A place without the punctuation around it and with single spaces.
 /// Whether a date line's words can name a place: no figures, no office,
 /// no document type (`G5 Sahel - Statement by the Spokesperson (18 June
 /// 2031)` is a title).
@@ -237,6 +236,7 @@ fn could_be_place(place: &str) -> bool {
             .any(|w| OFFICES.contains(&w))
 }
 
+/// A place without the punctuation around it and with single spaces.
 fn clean_place(s: &str) -> String {
     normalise_ws(s.trim_matches(|c: char| c.is_whitespace() || ",|()–-:[]•·".contains(c)))
 }
