@@ -95,14 +95,8 @@ impl Engine {
             return Ok(None);
         }
         for &drop in &positive {
-            let rest: Vec<String> = parsed
-                .clauses
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| i != drop)
-                .map(|(_, c)| typed(c))
-                .collect();
-            let count = self.count(Some(rest.join(" ")), req.filters.clone(), req.literal)?;
+            let query = retyped(&parsed, drop, None);
+            let count = self.count(Some(query), req.filters.clone(), req.literal)?;
             if count > res.total && best_count(&best) < count {
                 best = Some(Hint::AllBut {
                     part: typed(&parsed.clauses[drop]),
@@ -147,13 +141,8 @@ impl Engine {
             } else {
                 name.to_string()
             };
-            let rest: Vec<String> = parsed
-                .clauses
-                .iter()
-                .enumerate()
-                .map(|(k, c)| if k == i { quoted.clone() } else { typed(c) })
-                .collect();
-            let count = self.count(Some(rest.join(" ")), req.filters.clone(), req.literal)?;
+            let query = retyped(parsed, i, Some(&quoted));
+            let count = self.count(Some(query), req.filters.clone(), req.literal)?;
             if count > 0 {
                 return Ok(Some(Hint::Spelling {
                     typed: w.clone(),
@@ -189,6 +178,22 @@ fn best_count(h: &Option<Hint>) -> usize {
         ) => *count,
         None => 0,
     }
+}
+
+/// The query typed again with clause `i` left out (`with` is `None`) or
+/// written as `with`.
+fn retyped(parsed: &super::query::ParsedQuery, i: usize, with: Option<&str>) -> String {
+    parsed
+        .clauses
+        .iter()
+        .enumerate()
+        .filter_map(|(k, c)| match (k == i, with) {
+            (true, Some(w)) => Some(w.to_string()),
+            (true, None) => None,
+            (false, _) => Some(typed(c)),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A clause as it would be typed again.
