@@ -11,10 +11,10 @@
 //! are kept in the one form that matters for typed words: a name written
 //! in capitals (`US`, `NSG`, `AP`) matches only as typed in capitals, or
 //! typed in lower case when it has no vowel (`wmd`, `ctbt`); so `us`
-//! never means the United States. One-word demonyms (`Korean`), weak topic
+//! never means the United States. A demonym names its country (`Iraqi`,
+//! `North Korean`) unless it is said of two (`Korean`); weak topic
 //! triggers (`customs`) and blocked phrases (`South China Sea` is not
-//! China) never expand; a demonym of two words (`North Korean`) names its
-//! country.
+//! China) never expand.
 //!
 //! ```
 //! use dipsearch::enrich::names::Names;
@@ -25,6 +25,7 @@
 //! assert_eq!(n.find(&["US"])[0].id.as_deref(), Some("USA"));
 //! assert_eq!(n.find(&["Niger"])[0].id.as_deref(), Some("NER"));
 //! assert!(n.find(&["Korean"]).is_empty());
+//! assert_eq!(n.find(&["Iraqi"])[0].id.as_deref(), Some("IRQ"));
 //! assert_eq!(n.find(&["North", "Korean"])[0].id.as_deref(), Some("PRK"));
 //! ```
 
@@ -436,16 +437,13 @@ impl Builder {
                 continue;
             }
             if c.kind == "demonym" {
-                // A demonym of two words or more names one country
-                // (`North Korean`, `Sri Lankan`); one word does not
-                // (`Korean`), nor `Central African`, which is said of the
-                // region's states as often.
+                // A demonym names its country (`Iraqi nuclear`, `North
+                // Korean`), as the tagger reads it; `Korean` and
+                // `Congolese` have no row (two countries each), and
+                // `Central African` is said of the region's states as
+                // often as of the one.
                 if c.iso3 == last_country {
-                    for a in c
-                        .aliases
-                        .iter()
-                        .filter(|a| a.contains(' ') && **a != "Central African")
-                    {
+                    for a in c.aliases.iter().filter(|a| **a != "Central African") {
                         self.ruled_alias(bound.rule("country", c.iso3, a), a);
                     }
                 }

@@ -139,7 +139,7 @@ fn common_words_and_near_names_do_not_become_entities() {
 }
 
 #[test]
-fn a_two_word_demonym_names_its_country_and_one_word_does_not() {
+fn a_demonym_names_its_country_unless_it_is_said_of_two() {
     let t = TestDir::new();
     t.write(
         "demonyms-2030.txt",
@@ -149,7 +149,10 @@ fn a_two_word_demonym_names_its_country_and_one_word_does_not() {
          People's Republic of Korea in violation of Security Council resolutions.\n\n\
          2. North Korea's missile programme was discussed at length.\n\n\
          3. A Korean folk ensemble performed at the closing dinner, where missiles were not discussed.\n\n\
-         4. Sri Lanka and New Zealand described their missile technology controls.\n",
+         4. Sri Lanka and New Zealand described their missile technology controls.\n\n\
+         5. Iraq's new law on missile exports was welcomed.\n\n\
+         6. The Greek Cypriot and Turkish Cypriot leaders met on missile defence.\n\n\
+         7. Greece and Turkey did not take part in the missile talks.\n",
     );
     t.run(["ingest"]).success();
     let mut l = labels(&t, &["North Korean missiles"]);
@@ -158,6 +161,12 @@ fn a_two_word_demonym_names_its_country_and_one_word_does_not() {
     assert_eq!(labels(&t, &["Sri Lankan missile"]), ["4"]);
     // `Korean` alone is no country: only the words.
     assert_eq!(labels(&t, &["Korean missiles"]), ["3"]);
+    // One word that is one country's names it (Iraq's own paragraph
+    // does not say `Iraqi`).
+    assert_eq!(labels(&t, &["Iraqi missile"]), ["5"]);
+    // The Cypriot communities are not Greece or Turkey.
+    assert_eq!(labels(&t, &["missile", "--country", "GRC"]), ["7"]);
+    assert_eq!(labels(&t, &["missile", "--country", "CYP"]), ["6"]);
 }
 
 #[test]
