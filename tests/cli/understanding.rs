@@ -610,3 +610,20 @@ fn the_councils_measures_and_the_regions_names() {
         .code(2)
         .stderr(predicates::str::contains("did you mean AU (African Union)"));
 }
+
+#[test]
+fn bodies_and_groups_by_their_acronyms_and_other_spellings() {
+    let t = ingested("bodies-and-groups-2032.txt");
+    // Acronyms of the UN's bodies and of missions read as their names.
+    assert_eq!(labels(&t, &["ICRC"]), ["1"]);
+    assert_eq!(labels(&t, &["UNSCOM"]), ["2"]);
+    assert_eq!(labels(&t, &["UNTSO"]), ["4"]);
+    // A group's names and transliterations find each other.
+    assert_eq!(labels(&t, &["ISIL"]), ["3"]);
+    assert_eq!(labels(&t, &["Daesh"]), ["3"]);
+    assert_eq!(labels(&t, &["Hezbollah"]), ["6"]);
+    assert_eq!(labels(&t, &["Zelensky"]), ["8"]);
+    // The words typed stay required: `ICRC detention` is paragraph 1, the
+    // workers' release (7) names no Committee.
+    assert_eq!(labels(&t, &["ICRC humanitarian workers"]), ["1"]);
+}
