@@ -73,6 +73,7 @@ impl Snapshot {
                 hits: Vec::new(),
                 expanded: Vec::new(),
                 warnings: Vec::new(),
+                skipped: Vec::new(),
             });
         }
         let counted = self.engine.search(&request)?;

@@ -20,10 +20,11 @@
 //! omits `snippet` and `highlights` and has `score` null.
 //!
 //! `search --format json` wraps hits as `{"query", "total", "expanded",
-//! "warnings", "hits"}`: `expanded` lists what the query's words were read
+//! "warnings", "skipped", "hits"}`: `expanded` lists what the query's words were read
 //! as, `{"from": typed words, "to": [other names searched as phrases],
 //! "entity": "kind:id" or null for a concept such as WMD}` (empty with
-//! `--literal`); `warnings` the query syntax that was read as plain words.
+//! `--literal`); `warnings` the query syntax that was read as plain words;
+//! `skipped` the filler words of a question that were not required.
 
 use std::io::{self, Write};
 
@@ -169,6 +170,7 @@ pub fn hits(res: &SearchResults, out: &mut dyn Write) -> io::Result<()> {
         total_is_estimate: bool,
         expanded: Vec<Expanded<'a>>,
         warnings: &'a [String],
+        skipped: &'a [String],
         hits: Vec<HitJson<'a>>,
     }
     write_json(
@@ -186,6 +188,7 @@ pub fn hits(res: &SearchResults, out: &mut dyn Write) -> io::Result<()> {
                 })
                 .collect(),
             warnings: &res.warnings,
+            skipped: &res.skipped,
             hits: res.hits.iter().map(HitJson::from_hit).collect(),
         },
         out,

@@ -156,10 +156,10 @@ pub fn note(line: &str, style: TextStyle, out: &mut dyn Write) -> io::Result<()>
 /// What the query's words were read as, one line:
 /// `read as: CTBT = Comprehensive Nuclear-Test-Ban Treaty (instrument CTBT, +6 names)`.
 pub fn read_as(res: &SearchResults) -> Option<String> {
-    if res.expanded.is_empty() {
+    if res.expanded.is_empty() && res.skipped.is_empty() {
         return None;
     }
-    let parts: Vec<String> = res
+    let mut parts: Vec<String> = res
         .expanded
         .iter()
         .map(|e| {
@@ -175,6 +175,9 @@ pub fn read_as(res: &SearchResults) -> Option<String> {
             format!("{} = {} ({what}{names})", e.from, e.name)
         })
         .collect();
+    if !res.skipped.is_empty() {
+        parts.push(format!("not required: {}", res.skipped.join(" ")));
+    }
     Some(format!("read as: {}", parts.join("; ")))
 }
 

@@ -99,7 +99,7 @@ impl Engine {
             let count = self.count(Some(query), req.filters.clone(), req.literal)?;
             if count > res.total && best_count(&best) < count {
                 best = Some(Hint::AllBut {
-                    part: typed(&parsed.clauses[drop]),
+                    part: parsed.clauses[drop].typed(),
                     count,
                 });
             }
@@ -190,21 +190,8 @@ fn retyped(parsed: &super::query::ParsedQuery, i: usize, with: Option<&str>) -> 
         .filter_map(|(k, c)| match (k == i, with) {
             (true, Some(w)) => Some(w.to_string()),
             (true, None) => None,
-            (false, _) => Some(typed(c)),
+            (false, _) => Some(c.typed()),
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// A clause as it would be typed again.
-fn typed(c: &Clause) -> String {
-    let atom = |a: &Atom| match a {
-        Atom::Word(w) => w.clone(),
-        Atom::Phrase(p) => format!("\"{p}\""),
-        Atom::Prefix(p) => format!("{p}*"),
-    };
-    match c {
-        Clause::AnyOf(atoms) => atoms.iter().map(atom).collect::<Vec<_>>().join(" OR "),
-        Clause::Exclude(a) => format!("-{}", atom(a)),
-    }
 }

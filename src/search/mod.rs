@@ -167,6 +167,9 @@ pub struct SearchResults {
     pub expanded: Vec<Expansion>,
     /// Query syntax read as plain words, one message each.
     pub warnings: Vec<String>,
+    /// Filler words of a question or sentence that were not required
+    /// (`what`, `did`, `the`), as typed.
+    pub skipped: Vec<String>,
 }
 
 /// A searcher on the last commit of an index.
@@ -265,9 +268,9 @@ impl Engine {
     /// Runs a search.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
         let text = self.parse_text(req.query.as_deref(), &req.filters, req.literal)?;
-        let (text_query, expanded, warnings) = match text {
-            Some(t) => (Some(t.query), t.expanded, t.warnings),
-            None => (None, Vec::new(), Vec::new()),
+        let (text_query, expanded, warnings, skipped) = match text {
+            Some(t) => (Some(t.query), t.expanded, t.warnings, t.skipped),
+            None => (None, Vec::new(), Vec::new(), Vec::new()),
         };
         let rank_by_entities = text_query.is_none();
         let query = self.full_query(
@@ -347,6 +350,7 @@ impl Engine {
                 hits: Vec::new(),
                 expanded,
                 warnings,
+                skipped,
             });
         }
         let scored: Vec<(Option<f32>, DocAddress)> =
@@ -364,6 +368,7 @@ impl Engine {
             hits,
             expanded,
             warnings,
+            skipped,
         })
     }
 
@@ -641,15 +646,32 @@ impl Engine {
                         .filter(|c| !matches!(c, Clause::Exclude(_)))
                         .count()
                         == 1;
+                let skipped = if literal {
+                    Vec::new()
+                } else {
+                    let named: Vec<_> = expanded.iter().map(|e| e.clauses.clone()).collect();
+                    parsed.fillers(&named)
+                };
                 let plan = Plan {
                     expanded: &expanded,
                     literal,
+                    skipped: &skipped,
                 };
                 let query = self.text_query(&parsed, q, !alone, &plan)?;
+                let skipped: Vec<String> =
+                    skipped.iter().map(|&i| parsed.clauses[i].typed()).collect();
+                let mut parsed = parsed;
+                if skipped.iter().any(|w| w == "or") {
+                    parsed.warnings.push(
+                        "`or` in lower case is a word, not required; type `OR` for either word"
+                            .to_string(),
+                    );
+                }
                 Ok(Some(TextPart {
                     query,
                     warnings: parsed.warnings,
                     expanded,
+                    skipped,
                 }))
             }
             _ => Ok(None),
@@ -822,6 +844,10 @@ impl Engine {
                 i = range.end.max(i + 1);
                 continue;
             }
+            if plan.skipped.contains(&i) {
+                i += 1;
+                continue;
+            }
             if let Some(q) = self.joined_pair(parsed, i, probed, plan)? {
                 any_positive = true;
                 clauses.push((Occur::Must, q));
@@ -850,7 +876,16 @@ impl Engine {
             return Err(UsageError::NoSearchableWords(raw.to_string()).into());
         }
         // Proximity: the plain words standing together rank higher.
-        let words = parsed.positive_words();
+        let words: Vec<&str> = parsed
+            .positive_words()
+            .into_iter()
+            .filter(|w| {
+                !plan
+                    .skipped
+                    .iter()
+                    .any(|&i| matches!(&parsed.clauses[i], Clause::AnyOf(a) if a[0].text() == *w))
+            })
+            .collect();
         if words.len() >= 2 {
             let tokens: Vec<String> = words
                 .iter()
@@ -1421,6 +1456,8 @@ struct TextPart {
     query: Box<dyn Query>,
     expanded: Vec<Expansion>,
     warnings: Vec<String>,
+    /// Filler words left out of the required ones, as typed.
+    skipped: Vec<String>,
 }
 
 /// How the text query is built.
@@ -1429,6 +1466,8 @@ struct Plan<'a> {
     expanded: &'a [Expansion],
     /// No spelling variants either.
     literal: bool,
+    /// Clauses of filler words, not searched ([`ParsedQuery::fillers`]).
+    skipped: &'a [usize],
 }
 
 /// A filter clause: any of `alternatives` must match, adding nothing to

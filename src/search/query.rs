@@ -57,6 +57,22 @@ pub enum Clause {
     Exclude(Atom),
 }
 
+impl Clause {
+    /// The clause as it would be typed again (`assistance`, `"a phrase"`,
+    /// `nucl*`, `PSI OR HCOC`, `-Iran`).
+    pub fn typed(&self) -> String {
+        let atom = |a: &Atom| match a {
+            Atom::Word(w) => w.clone(),
+            Atom::Phrase(p) => format!("\"{p}\""),
+            Atom::Prefix(p) => format!("{p}*"),
+        };
+        match self {
+            Clause::AnyOf(atoms) => atoms.iter().map(atom).collect::<Vec<_>>().join(" OR "),
+            Clause::Exclude(a) => format!("-{}", atom(a)),
+        }
+    }
+}
+
 /// A parsed query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ParsedQuery {
@@ -86,6 +102,46 @@ impl ParsedQuery {
     pub fn has_positive(&self) -> bool {
         self.clauses.iter().any(|c| matches!(c, Clause::AnyOf(_)))
     }
+
+    /// The clauses that are a filler word of a question or a sentence
+    /// (`what did the council say about Haiti elections`: `what`, `did`,
+    /// `the`, `say`, `about`), outside the clauses in `named` (words read
+    /// as a name, `Organization of American States`), when at least one
+    /// other word is left to search; empty otherwise. Required, they would
+    /// keep out every paragraph that does not happen to hold them: a
+    /// question typed as one found nothing.
+    pub fn fillers(&self, named: &[std::ops::Range<usize>]) -> Vec<usize> {
+        let fillers: Vec<usize> = (0..self.clauses.len())
+            .filter(|&i| !named.iter().any(|r| r.contains(&i)))
+            .filter(|&i| match &self.clauses[i] {
+                Clause::AnyOf(atoms) => matches!(atoms.as_slice(), [Atom::Word(w)] if is_filler(w)),
+                Clause::Exclude(_) => false,
+            })
+            .collect();
+        let others = (0..self.clauses.len())
+            .filter(|i| matches!(self.clauses[*i], Clause::AnyOf(_)) && !fillers.contains(i))
+            .count();
+        if others == 0 {
+            Vec::new()
+        } else {
+            fillers
+        }
+    }
+}
+
+/// Words that ask or link rather than name a subject. Typed in capitals
+/// (`US`, `IT`, `WHO`) a word is a name, never a filler.
+const FILLERS: &[&str] = &[
+    "a", "about", "all", "an", "and", "any", "are", "as", "at", "be", "been", "by", "did", "do",
+    "does", "for", "from", "had", "has", "have", "how", "in", "into", "is", "it", "its", "me",
+    "of", "on", "or", "our", "said", "say", "says", "show", "tell", "that", "the", "their",
+    "there", "these", "this", "those", "to", "told", "us", "was", "we", "were", "what", "when",
+    "where", "which", "who", "why", "with",
+];
+
+fn is_filler(word: &str) -> bool {
+    let all_caps = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+    !all_caps && FILLERS.contains(&word.to_ascii_lowercase().as_str())
 }
 
 #[derive(Debug, PartialEq)]
@@ -305,6 +361,23 @@ fn tokenize(text: &str, warnings: &mut Vec<String>) -> Result<Vec<Token>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn fillers_are_the_words_around_a_subject() {
+        let q = parse_query("what did the US say about Cuba").unwrap();
+        // `US` in capitals is a name; `the` inside a name is no filler.
+        assert_eq!(q.fillers(&[]), [0, 1, 2, 4, 5]);
+        let named = vec![1..3, 6..7];
+        assert_eq!(q.fillers(&named), [0, 4, 5]);
+        // Nothing else to search: the fillers are the query.
+        assert!(parse_query("what about it")
+            .unwrap()
+            .fillers(&[])
+            .is_empty());
+        // A quoted word is searched as typed.
+        assert_eq!(parse_query("\"the\" of").unwrap().fillers(&[]), [1]);
+    }
+
     use super::*;
 
     fn w(s: &str) -> Atom {

@@ -627,3 +627,40 @@ fn bodies_and_groups_by_their_acronyms_and_other_spellings() {
     // workers' release (7) names no Committee.
     assert_eq!(labels(&t, &["ICRC humanitarian workers"]), ["1"]);
 }
+
+#[test]
+fn a_question_searches_its_subject_not_its_filler_words() {
+    let t = ingested("bodies-and-groups-2032.txt");
+    // Required, `what`, `did`, `the`, `say` and `about` found nothing.
+    assert_eq!(
+        labels(&t, &["what did the ICRC say about detention"]),
+        ["1"]
+    );
+    let v: serde_json::Value = t.json([
+        "search",
+        "what did the ICRC say about detention",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        v["skipped"],
+        serde_json::json!(["what", "did", "the", "say", "about"])
+    );
+    t.run(["search", "what did the ICRC say about detention"])
+        .success()
+        .stdout(predicates::str::contains(
+            "not required: what did the say about",
+        ));
+    // With --literal every word is required.
+    assert!(labels(&t, &["what did the ICRC say about detention", "--literal"]).is_empty());
+    // A filler alone, or a name written in capitals, is searched.
+    assert_eq!(labels(&t, &["about"]), Vec::<String>::new());
+    assert_eq!(labels(&t, &["the Special Commission"]), ["2"]);
+    // A lower-case `or` is no operator: it is said.
+    t.run(["search", "detention or fighters"])
+        .success()
+        .stderr(predicates::str::contains("type `OR` for either word"));
+    let mut either = labels(&t, &["detention OR fighters"]);
+    either.sort();
+    assert_eq!(either, ["1", "6"]);
+}
