@@ -287,6 +287,83 @@ pub fn is_boilerplate(line: &str) -> bool {
         || is_record_furniture(t)
         || is_social_links(&lower)
         || is_byline(t)
+        || is_language_switch(&lower)
+}
+
+/// Languages as a page's switch names them (lower case).
+const LANGUAGES: &[&str] = &[
+    "english",
+    "en",
+    "français",
+    "francais",
+    "fr",
+    "español",
+    "espanol",
+    "es",
+    "português",
+    "portugues",
+    "pt",
+    "deutsch",
+    "de",
+    "italiano",
+    "русский",
+    "العربية",
+    "عربي",
+    "中文",
+    "日本語",
+    "한국어",
+    "bahasa",
+    "indonesia",
+    "melayu",
+    "tiếng",
+    "việt",
+    "ไทย",
+    "türkçe",
+    "اردو",
+    "বাংলা",
+    "हिन्दी",
+    "فارسی",
+    "polski",
+    "українська",
+    "nederlands",
+    "svenska",
+    "norsk",
+    "suomi",
+    "gaeilge",
+    "lietuvių",
+    "eesti",
+    "latviešu",
+    "ελληνικά",
+    "עברית",
+];
+
+/// A page's language switch alone on its line, its names in any script
+/// (`اردو | English`, `বাংলা English`, `EN | FR | ES`, `Bahasa Indonesia
+/// English`): every word a language's name or a word of another script,
+/// two words at least, one of them a language's name in Latin letters.
+///
+/// ```
+/// use dipsearch::segment::boilerplate::is_boilerplate;
+/// assert!(is_boilerplate("اردو | English"));
+/// assert!(is_boilerplate("বাংলা English"));
+/// assert!(is_boilerplate("EN | FR | ES"));
+/// assert!(!is_boilerplate("English and French"));
+/// assert!(!is_boilerplate("Indonesia"));
+/// ```
+fn is_language_switch(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let latin = |w: &str| {
+        w.chars()
+            .all(|c| c.is_ascii_alphabetic() || "çñãõüéèáíóúêôâ".contains(c))
+    };
+    (2..=8).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| LANGUAGES.contains(w) || !w.chars().any(|c| c.is_ascii_alphanumeric()))
+        && words.iter().any(|w| latin(w) && LANGUAGES.contains(w))
 }
 
 /// A telephone number alone on its line, as a press contact box prints it

@@ -160,6 +160,23 @@ pub(super) fn footer_start(blocks: &[Block]) -> Option<usize> {
             s = k;
         }
     }
+    // Links to other stories with no label over them (a `Read more`
+    // button is dropped as boilerplate before), right above a row of the
+    // site's links or its legal line, under the text's last sentence.
+    if s == blocks.len() - 1 && is_site_row(blocks[s].text.trim()) {
+        let mut k = s;
+        while k > 0 && s - k < 8 && is_story_link(blocks[k - 1].text.trim()) {
+            k -= 1;
+        }
+        if k < s && k > 0 && ends_sentence(blocks[k - 1].text.trim()) {
+            s = k;
+        }
+    }
+    // Share buttons above the label (`Share this:` / `Facebook` / `Print`
+    // / `Related Posts`).
+    while s > 0 && is_footer_line(blocks[s - 1].text.trim()) && !is_sign_off(&blocks[s - 1].text) {
+        s -= 1;
+    }
     let run = blocks.len() - s;
     let sentence_above = s > 0 && ends_sentence(blocks[s - 1].text.trim());
     // One line at least that only a site has: short lines closing a
@@ -169,6 +186,22 @@ pub(super) fn footer_start(blocks: &[Block]) -> Option<usize> {
         is_site_line(t) || t.contains(" | ") || t.contains('@') || is_link_label(t)
     });
     (run >= 1 && site && sentence_above).then_some(s)
+}
+
+/// A site's row of links (`Contact | Privacy | Cookies`, three cells at
+/// least) or its legal line.
+fn is_site_row(t: &str) -> bool {
+    is_site_line(t) || t.split(" | ").filter(|c| !c.trim().is_empty()).count() >= 3
+}
+
+/// A link to another story: a capitalised headline of a few words that
+/// ends no sentence and has no list marker.
+fn is_story_link(t: &str) -> bool {
+    (2..=14).contains(&t.split_whitespace().count())
+        && t.starts_with(char::is_uppercase)
+        && is_link_line(t)
+        && !t.ends_with([':', ','])
+        && parse_marker(t).is_none()
 }
 
 /// A block of a page's footer (see [`footer_start`]): no list marker,

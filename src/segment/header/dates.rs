@@ -379,6 +379,12 @@ fn date_label(s: &str) -> Option<&str> {
         .then_some(value.trim_end())
 }
 
+/// The first date in `s`, in words (`2 February 2032`) or in figures
+/// (`23-09-2031`, `2.2.2032`): a site's stamp writes either.
+pub(super) fn any_date(s: &str) -> Option<DateMatch> {
+    find_date(s).or_else(|| numeric_date(s))
+}
+
 /// A date written in figures: year first (`2030-05-14`, `2030.05.14`,
 /// `2030/05/14`, as Korean and Japanese ministry pages write it) or day
 /// first (`14/03/2031`, `03.09.2031`, as EEAS and European ministries

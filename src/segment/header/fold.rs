@@ -20,6 +20,10 @@ use crate::segment::dates::{find_date, DateMatch};
 use crate::text::title::is_all_caps;
 use crate::text::ws::normalise_ws;
 
+/// A line longer than this is no line of hard-wrapped text (PDFs and
+/// e-mails wrap at 60 to 100 characters).
+const UNWRAPPED_LINE: usize = 160;
+
 /// What the header lines said so far.
 #[derive(Debug, Default)]
 pub(super) struct HeaderFold {
@@ -71,6 +75,9 @@ pub(super) struct HeaderFold {
     organ: Vec<String>,
     /// Title lines read after the date.
     after_date: usize,
+    /// A stamp line gave the publication date: the lines under it are a
+    /// page's header, not the opening of its text.
+    stamped: bool,
 }
 
 /// The kind of the last header line read.
@@ -144,6 +151,12 @@ impl HeaderFold {
                 self.consume(i)
             }
             HeaderLine::Stamp => {
+                // A stamp's date (`News item | 23-09-2031 | 14:32`) is the
+                // page's publication date when nothing else dates it.
+                if self.published.is_none() {
+                    self.published = super::dates::any_date(raw).map(|m| m.date);
+                    self.stamped = self.published.is_some();
+                }
                 self.body_start = i + 1;
                 NEXT
             }
@@ -323,7 +336,7 @@ impl HeaderFold {
                 self.title_line(i, t, false, blank_before)
             }
             TextLine::Prose { .. } => {
-                self.unglue(i, blank_before);
+                self.unglue(i, t, blank_before);
                 STOP
             }
             TextLine::Title {
@@ -396,10 +409,19 @@ impl HeaderFold {
     }
 
     /// Prose at line `i` right under a run of title lines: the run opens
-    /// the paragraph, so the body starts with it and it is no title.
-    fn unglue(&mut self, i: usize, blank_before: bool) {
+    /// the paragraph, so the body starts with it and it is no title. Not
+    /// when the prose is a whole paragraph on one line (longer than text
+    /// is wrapped) opening a sentence: the text is not wrapped, and the
+    /// line above is a headline with no blank under it.
+    fn unglue(&mut self, i: usize, prose: &str, blank_before: bool) {
+        let unwrapped = prose.chars().count() > UNWRAPPED_LINE
+            && prose.starts_with(char::is_uppercase)
+            && self.titles.last().is_some_and(|t| {
+                !t.ends_with([',', ';', ':', '-'])
+                    && !crate::text::title::ends_with_function_word(t)
+            });
         if let Some((start, before, last)) = self.glued {
-            if !blank_before && last + 1 == i && self.body_start == i {
+            if !blank_before && last + 1 == i && self.body_start == i && !unwrapped {
                 self.titles.truncate(before);
                 self.body_start = start;
             }
@@ -460,6 +482,7 @@ impl HeaderFold {
     /// document's own list when none came.
     fn settle_body_start(&mut self, lines: &[&str]) {
         let only_titles = self.date.is_none()
+            && !self.stamped
             && self.explicit_type.is_none()
             && self.banner_type.is_none()
             && self.title.is_none();

@@ -81,11 +81,16 @@ fn is_menu_row(t: &str) -> bool {
             .any(|c| MENU_WORDS.contains(&c.to_lowercase().as_str()))
 }
 
-/// A menu label: one to three words, capitalised, letters only (and `&`,
-/// `-`, apostrophes), not all in capitals unless one short word.
+/// A menu label: one to three words, or four with a small word among
+/// them (`Foreign Missions in Bangladesh`), capitalised, letters only (and
+/// `&`, `-`, apostrophes), not all in capitals unless one short word.
 fn is_label(t: &str) -> bool {
     let words = t.split_whitespace().count();
-    (1..=3).contains(&words)
+    let small = || {
+        t.split_whitespace()
+            .any(|w| matches!(w, "of" | "in" | "for" | "and" | "the" | "to" | "&"))
+    };
+    ((1..=3).contains(&words) || words == 4 && small())
         && t.len() <= 30
         && t.starts_with(|c: char| c.is_uppercase())
         && t.chars()

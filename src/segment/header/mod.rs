@@ -115,7 +115,7 @@ fn classify_at<'a>(lines: &[&'a str], i: usize, menus: &[bool]) -> HeaderLine<'a
     let line = classify(lines[i], lines.get(i + 1).copied());
     match line {
         HeaderLine::Text(TextLine::Prose { text, .. })
-            if is_dated_headline(text) && date_follows(lines, i) =>
+            if is_dated_headline(text) && (date_follows(lines, i) || under_stamp(lines, i)) =>
         {
             HeaderLine::Text(TextLine::Title {
                 text: without_wire_tag(text),
@@ -171,23 +171,45 @@ fn without_wire_tag(text: &str) -> &str {
 /// Kazakhstan hold sixth round of political consultations`), as one
 /// right under a date is.
 fn date_follows(lines: &[&str], i: usize) -> bool {
-    let Some(next) = lines
+    let mut next = lines
         .iter()
         .skip(i + 1)
-        .take(2)
+        .take(4)
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty());
+    let Some(mut line) = next.next() else {
+        return false;
+    };
+    // One document-type line between (`Press Release No. 87/2032`).
+    if matches!(classify(line, None), HeaderLine::Banner(Some(_))) {
+        let Some(after) = next.next() else {
+            return false;
+        };
+        line = after;
+    }
+    // A news site's stamp (`Published: 09 July 2031, 6:42 PM`) is left to
+    // [`wire_story`], which reads the headline above it with the dateline.
+    match classify(line, None) {
+        HeaderLine::PlaceDate(_) => true,
+        HeaderLine::Stamp => false,
+        _ => crate::segment::dates::find_date(line)
+            .is_some_and(|m| line.len() - (m.end - m.start) <= 30),
+    }
+}
+
+/// Whether the line above `i` is a site's stamp with a date (`News item |
+/// 23-09-2031 | 14:32`, `26 November, 2031 11:42`): a headline in sentence
+/// case right under it is the page's title.
+fn under_stamp(lines: &[&str], i: usize) -> bool {
+    let Some(above) = lines[..i]
+        .iter()
+        .rev()
         .map(|l| l.trim())
         .find(|l| !l.is_empty())
     else {
         return false;
     };
-    // A news site's stamp (`Published: 09 July 2031, 6:42 PM`) is left to
-    // [`wire_story`], which reads the headline above it with the dateline.
-    match classify(next, None) {
-        HeaderLine::PlaceDate(pd) => pd.place.is_none(),
-        HeaderLine::Stamp => false,
-        _ => crate::segment::dates::find_date(next)
-            .is_some_and(|m| next.len() - (m.end - m.start) <= 30),
-    }
+    matches!(classify(above, None), HeaderLine::Stamp) && dates::any_date(above).is_some()
 }
 
 /// A news story copied with its headline (`Japan, South Korea agree to
@@ -328,7 +350,9 @@ fn stray_prefix(lines: &[&str], menus: &[bool]) -> usize {
     let mut others = 0;
     for i in 0..lines.len().min(limit) {
         let kind = classify_at(lines, i, menus);
-        if is_anchor(&kind) {
+        if is_anchor(&kind)
+            || matches!(kind, HeaderLine::Stamp) && stamp_over_title(lines, i, menus)
+        {
             anchor = Some(i);
             break;
         }
@@ -390,6 +414,20 @@ fn stray_prefix(lines: &[&str], menus: &[bool]) -> usize {
     } else {
         0
     }
+}
+
+/// Whether line `i`, a stamp, dates the headline under it (`News item |
+/// 23-09-2031 | 14:32` / the headline): it anchors the header block as a
+/// date line does.
+fn stamp_over_title(lines: &[&str], i: usize, menus: &[bool]) -> bool {
+    let Some(next) = (i + 1..lines.len().min(i + 3)).find(|&k| !lines[k].trim().is_empty()) else {
+        return false;
+    };
+    dates::any_date(lines[i]).is_some()
+        && matches!(
+            classify_at(lines, next, menus),
+            HeaderLine::Text(TextLine::Title { generic: false, .. })
+        )
 }
 
 /// Title lines a header block may have above its anchor.

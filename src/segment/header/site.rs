@@ -186,6 +186,9 @@ pub(super) fn is_stamp(t: &str) -> bool {
         return true;
     }
     let words = t.split_whitespace().count();
+    if words <= 6 && is_labelled_date(&l) {
+        return true;
+    }
     // A date and time may carry the page's age (`March 3, 2031 5:14 PM
     // GMT+9 Updated 2 hours ago`), past the other stamps' length.
     if words <= 14 && is_date_time(t) {
@@ -241,6 +244,27 @@ pub(super) fn is_stamp(t: &str) -> bool {
         l.strip_prefix(p)
             .is_some_and(|r| r.is_empty() || r.starts_with([' ', ':']))
     })
+}
+
+/// A page's kind before its date (`News, 2.2.2032`, `News item
+/// 23-09-2031`, `Article – 4 May 2032`): a stamp, where the same date
+/// after a place would be a dateline.
+fn is_labelled_date(l: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "news item",
+        "news",
+        "article",
+        "press release",
+        "item",
+        "story",
+    ];
+    let Some(rest) = LABELS.iter().find_map(|p| l.strip_prefix(p)) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', ',', ':', '-', '–', '|']);
+    rest.len() < l.len()
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && (numeric_date(rest) || find_date(rest).is_some_and(|m| m.start == 0))
 }
 
 /// A news agency's name alone on its line, as news pages print it under

@@ -1008,3 +1008,90 @@ fn a_korean_wire_headline_with_its_tag_and_abbreviations() {
     assert_eq!(s.header.date.map(|d| (d.month, d.day)), Some((9, 4)));
     assert_eq!(s.header.place.as_deref(), Some("Seoul"));
 }
+
+#[test]
+fn a_ministry_headline_over_its_release_number_and_place_date_line() {
+    // A language switch in two scripts, a menu with a four-word label, a
+    // breadcrumb, then the headline over the release's number and its
+    // place-date line.
+    let s = read_header(&[
+        "Skip to content",
+        "Ministry of Foreign Affairs",
+        "Republic of Ruritania",
+        "اردو | English",
+        "Home",
+        "About Us",
+        "Press Releases",
+        "Missions of Ruritania Abroad",
+        "Contact Us",
+        "Home » Press Releases » Ruritania and Oman hold third round of political talks",
+        "Ruritania and Oman hold third round of political talks",
+        "Press Release No. 14/2033",
+        "Strelsau, 2 February 2033",
+        "The third round of political talks was held today.",
+        "",
+        "Both sides reviewed their relations.",
+    ]);
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Ruritania and Oman hold third round of political talks")
+    );
+    assert_eq!(s.header.place.as_deref(), Some("Strelsau"));
+    assert_eq!(
+        s.header.date.map(|d| (d.year, d.month, d.day)),
+        Some((2033, 2, 2))
+    );
+    assert_eq!(s.body_start, 13);
+}
+
+#[test]
+fn a_sites_stamp_dates_the_headline_under_it() {
+    let para = "The two ministers signed a declaration of intent on the joint monitoring of \
+                pipelines and data cables, and agreed that their navies would share what they see \
+                at sea with each other from the first of next month.";
+    // A stamp in figures with the kind of page before it, a cookie banner
+    // and a menu above; the headline in sentence case, no blank under it.
+    let s = read_header(&[
+        "We use cookies to make this website better. Read more about cookies.",
+        "Home",
+        "Topics",
+        "Latest",
+        "Contact",
+        "Home > Latest > News > Ruritania and Borduria agree to protect undersea cables",
+        "News item | 23-09-2031 | 14:32",
+        "Ruritania and Borduria agree to protect undersea cables",
+        para,
+    ]);
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Ruritania and Borduria agree to protect undersea cables")
+    );
+    assert_eq!(
+        s.header.date.map(|d| (d.year, d.month, d.day)),
+        Some((2031, 9, 23))
+    );
+    assert_eq!(s.body_start, 8);
+    for stamp in [
+        "News, 2.2.2032 | Ministry for Foreign Affairs",
+        "26 November, 2031 11:42",
+    ] {
+        let s = read_header(&[
+            "Press center > News",
+            stamp,
+            "Statement of the Ministry on the anniversary of the famine",
+            para,
+        ]);
+        assert_eq!(
+            s.header.title.as_deref(),
+            Some("Statement of the Ministry on the anniversary of the famine"),
+            "{stamp}"
+        );
+        assert!(s.header.date.is_some(), "{stamp}");
+    }
+    // A hard-wrapped paragraph's first line stays in the body.
+    let s = read_header(&[
+        "Today, the Foreign Minister of Ruritania and the Foreign",
+        "Minister of Borduria met in Strelsau to discuss the cables.",
+    ]);
+    assert_eq!((s.header.title, s.body_start), (None, 0));
+}
