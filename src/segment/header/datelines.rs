@@ -22,17 +22,20 @@ use crate::text::title::title_case;
 /// assert_eq!(wire_dateline("Nuku'alofa (AFP) - Leaders").as_deref(), Some("Nuku'alofa"));
 /// assert_eq!(wire_dateline("Tokyo (Japan) -- A").as_deref(), None);
 /// assert_eq!(wire_dateline("MR. PRESIDENT - I congratulate").as_deref(), None);
+/// // An ordinal day with a comma, the agency between slashes.
+/// assert_eq!(wire_dateline("ABU DHABI, 9th February, 2032 (WAM) -- The").as_deref(), Some("Abu Dhabi"));
+/// assert_eq!(wire_dateline("MOSCOW, October 3. /TASS/. Russian").as_deref(), Some("Moscow"));
 /// ```
 pub fn wire_dateline(line: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
         Regex::new(
-            r"^([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|, \d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?)?(?: \(([A-Za-z][A-Za-z ]{1,20})\))? ?(?:--|—|–|-) ",
+            r"^([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|, \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},?(?: \d{4})?)?(?: \(([A-Za-z][A-Za-z ]{1,20})\))? ?(?:--|—|–|-) ",
         )
         .expect("wire dateline pattern compiles")
     });
     let Some(c) = r.captures(line) else {
-        return agency_dateline(line);
+        return agency_dateline(line).or_else(|| slash_dateline(line));
     };
     let city = c.get(1)?.as_str();
     // `THE MEETING --`, `MR. PRESIDENT -` and `UPDATE 2 -` are no cities.
@@ -102,6 +105,18 @@ pub(super) fn colon_dateline(line: &str) -> Option<String> {
 /// An agency's dateline with the city as written in text (`Nuku'alofa
 /// (AFP) - Pacific leaders …`, `Da Nang (Reuters) - …`): the agency in
 /// brackets makes it one.
+/// TASS's dateline: the city in capitals, maybe the day, then the
+/// agency between slashes (`MOSCOW, October 3. /TASS/. Russian …`).
+fn slash_dateline(line: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"^([A-Z][A-Z'\-]*(?: [A-Z][A-Z'\-]*){0,3})(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?\. /([A-Za-z\- ]{2,20})/\.? ")
+            .expect("slash dateline pattern compiles")
+    });
+    let c = r.captures(line)?;
+    super::site::is_news_agency(&c[2].to_lowercase()).then(|| title_case(&c[1]))
+}
+
 fn agency_dateline(line: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {

@@ -398,25 +398,26 @@ fn numeric_date(s: &str) -> Option<DateMatch> {
         )
         .expect("numeric date pattern compiles")
     });
-    let c = r.captures(s)?;
-    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u16>().ok());
-    let month = |v: Option<u16>| v.and_then(|v| u8::try_from(v).ok());
-    let date = match n(1) {
-        Some(year) => Date::new(year, month(n(2))?, month(n(3))?)?,
-        None => {
-            let (a, b, year) = (month(n(4))?, month(n(5))?, n(6)?);
-            if !(1900..2100).contains(&year) {
-                return None;
+    // The first date of this era: a Hijri date in figures (`1453/9/14`)
+    // may come first.
+    r.captures_iter(s).find_map(|c| {
+        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u16>().ok());
+        let month = |v: Option<u16>| v.and_then(|v| u8::try_from(v).ok());
+        let year = n(1).or(n(6)).filter(|y| (1900..2100).contains(y))?;
+        let date = match n(1) {
+            Some(_) => Date::new(year, month(n(2))?, month(n(3))?)?,
+            None => {
+                let (a, b) = (month(n(4))?, month(n(5))?);
+                Date::new(year, b, a).or_else(|| Date::new(year, a, b))?
             }
-            Date::new(year, b, a).or_else(|| Date::new(year, a, b))?
-        }
-    };
-    let all = c.get(0)?;
-    Some(DateMatch {
-        start: all.start(),
-        end: all.end(),
-        date,
-        date_end: None,
+        };
+        let all = c.get(0)?;
+        Some(DateMatch {
+            start: all.start(),
+            end: all.end(),
+            date,
+            date_end: None,
+        })
     })
 }
 

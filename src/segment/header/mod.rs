@@ -224,11 +224,75 @@ fn under_stamp(lines: &[&str], i: usize) -> bool {
 /// headline the dateline may end in a colon (`KUALA LUMPUR: Southeast
 /// Asian ...`), one line apart at least.
 fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
+    if !wire_story_forward(lines, scan) {
+        wire_story_backward(lines, scan);
+    }
+}
+
+/// A news story whose headline is not the first line of what the fold
+/// left (a site's name, menus and a section over it: `TASS` / `Russian
+/// News Agency` / `Politics  World …` / the headline / a standfirst / `3
+/// OCT 2031, 20:52` / `MOSCOW, October 3. /TASS/. …`): read up from the
+/// dateline. Under the headline may stand one standfirst and the stamps,
+/// bylines and agency lines news pages print; a short section label above
+/// a single line makes that line the headline.
+fn wire_story_backward(lines: &[&str], scan: &mut HeaderScan) {
+    if !scan.header.title.as_deref().is_none_or(is_section_label) {
+        return;
+    }
+    let window = lines.len().min(scan.body_start + STRAY_SEARCH);
+    let Some((b, city)) = (scan.body_start..window)
+        .find_map(|i| wire_dateline(lines[i].trim_start()).map(|c| (i, c)))
+    else {
+        return;
+    };
+    let mut candidates = Vec::new();
+    let mut published = None;
+    for i in (scan.body_start..b).rev() {
+        let line = lines[i].trim();
+        if line.is_empty() {
+            continue;
+        }
+        let short_date = dates::any_date(line).is_some() && line.split_whitespace().count() <= 8;
+        if site::is_stamp(line) || short_date {
+            published = published.or_else(|| dates::any_date(line));
+            continue;
+        }
+        if crate::segment::boilerplate::is_boilerplate(line) {
+            continue;
+        }
+        if !is_headline(line) || candidates.len() == 2 {
+            break;
+        }
+        candidates.push(i);
+    }
+    // Read upwards: the headline, then maybe the standfirst under it.
+    let headline = match candidates[..] {
+        [only] => only,
+        [lower, upper] if is_section_label(lines[upper].trim()) => lower,
+        [lower, upper] if is_standfirst(lines[lower].trim()) => upper,
+        _ => return,
+    };
+    if !is_dated_headline(lines[headline].trim()) || is_section_label(lines[headline].trim()) {
+        return;
+    }
+    scan.header.title = Some(crate::text::ws::normalise_ws(lines[headline].trim()));
+    scan.body_start = b;
+    if let (None, Some(d)) = (scan.header.date, published) {
+        d.date_header(&mut scan.header);
+        scan.bare_date = true;
+    }
+    scan.header.place.get_or_insert(city);
+}
+
+fn wire_story_forward(lines: &[&str], scan: &mut HeaderScan) -> bool {
     let mut rest = (scan.body_start..lines.len()).filter(|&i| !lines[i].trim().is_empty());
-    let Some(first) = rest.next() else { return };
+    let Some(first) = rest.next() else {
+        return true;
+    };
     if let Some(city) = wire_dateline(lines[first].trim_start()) {
         scan.header.place.get_or_insert(city);
-        return;
+        return true;
     }
     let mut published = None;
     // The headline, and the last short line above it, which may be a
@@ -267,11 +331,11 @@ fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
             standfirst = Some(i);
             continue;
         }
-        return;
+        return false;
     }
     let headline = headline.or(label);
     let (Some(a), Some((b, city))) = (headline, dateline) else {
-        return;
+        return false;
     };
     // A section's label above a blank line reads as a title to the fold
     // (`Politics`); the headline is the story's.
@@ -285,6 +349,7 @@ fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
         }
     }
     scan.header.place.get_or_insert(city);
+    true
 }
 
 /// Non-blank lines read for a news story's headline and dateline.

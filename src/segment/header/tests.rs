@@ -1095,3 +1095,54 @@ fn a_sites_stamp_dates_the_headline_under_it() {
     ]);
     assert_eq!((s.header.title, s.body_start), (None, 0));
 }
+
+#[test]
+fn a_wire_story_under_a_sites_name_menus_and_section() {
+    // The agency's name, a menu in one row, a section, the headline, a
+    // standfirst and a stamp over the dateline (the agency between
+    // slashes).
+    let s = read_header(&[
+        "TASS",
+        "Russian News Agency",
+        "РУС | ENG",
+        "Politics  World  Business  Sports",
+        "Russian Politics & Diplomacy",
+        "Ruritania, Borduria discuss preparations for river talks",
+        "The two foreign ministers held talks in Moscow",
+        "3 OCT 2031, 20:52",
+        "MOSCOW, October 3. /TASS/. The foreign ministers of Ruritania and Borduria met.",
+        "",
+        "They agreed to meet again.",
+    ]);
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Ruritania, Borduria discuss preparations for river talks")
+    );
+    assert_eq!(s.header.place.as_deref(), Some("Moscow"));
+    assert_eq!(
+        s.header.date.map(|d| (d.year, d.month, d.day)),
+        Some((2031, 10, 3))
+    );
+    assert_eq!(s.body_start, 8);
+    // A day with its ordinal and a comma, a stamp in figures; a Hijri
+    // date in figures before the date of this era.
+    let s = read_header(&[
+        "Emirates News Agency - WAM",
+        "العربية  English  Français",
+        "Home",
+        "World",
+        "Business",
+        "Ruritania, Oman hold 16th Joint Commission Meeting in Muscat",
+        "Tuesday 1453/9/14 - 2032/02/24",
+        "MUSCAT, 24th February, 2032 (WAM) -- The two sides met.",
+    ]);
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Ruritania, Oman hold 16th Joint Commission Meeting in Muscat")
+    );
+    assert_eq!(s.header.place.as_deref(), Some("Muscat"));
+    assert_eq!(
+        s.header.date.map(|d| (d.year, d.month, d.day)),
+        Some((2032, 2, 24))
+    );
+}
