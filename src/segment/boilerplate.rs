@@ -599,6 +599,7 @@ pub fn is_page_number(t: &str) -> bool {
 /// ```
 /// use dipsearch::segment::boilerplate::un_page_furniture;
 /// assert_eq!(un_page_furniture("17 08-51570 "), Some(12));
+/// assert_eq!(un_page_furniture("32-21457 (E)    281232"), Some(22));
 /// assert_eq!(un_page_furniture("16/48 16-29421 Africa needs"), Some(15));
 /// assert_eq!(un_page_furniture("A/63/PV.13"), Some(10));
 /// assert_eq!(un_page_furniture("*2910231*"), Some(9));
@@ -625,6 +626,8 @@ pub fn un_page_furniture(line: &str) -> Option<usize> {
             page = true;
         } else if !barcode && is_barcode(tok) {
             barcode = true;
+        } else if job && is_date_code(tok) {
+            // `32-21457 (E)    281232`: the day it was printed, ddmmyy.
         } else if !(job && tok == "(E)") || tok.is_empty() {
             break;
         }
@@ -632,6 +635,12 @@ pub fn un_page_furniture(line: &str) -> Option<usize> {
     }
     let consumed = line.len() - rest.trim_start().len();
     (job || (symbol || barcode) && rest.trim().is_empty()).then_some(consumed)
+}
+
+/// `281232`: the date a UN document was printed, six digits after its
+/// job number.
+fn is_date_code(t: &str) -> bool {
+    t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `08-51570`: two digits, a hyphen, five digits.

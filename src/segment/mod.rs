@@ -137,6 +137,15 @@ fn segment_lines(lines: &mut [&str], seed: &Seed) -> Segmentation {
     // running-header detector would take for page furniture; theirs is
     // dropped by `resolution` itself.
     if let Some(r) = header::read_resolution(lines) {
+        // A resolution's PDF repeats its symbol and title as each page's
+        // running head (`A/RES/87/214   Nuclear disarmament verification`).
+        if let Some(sym) = r.header.symbol.as_deref().filter(|s| !s.starts_with("S/")) {
+            for l in lines[r.body_start..r.body_end].iter_mut() {
+                if l.trim_start().starts_with(sym) {
+                    *l = "";
+                }
+            }
+        }
         return Segmentation {
             segmented: resolution::segment(lines, r),
             body_start: 0,

@@ -163,7 +163,7 @@ pub(super) fn footer_start(blocks: &[Block]) -> Option<usize> {
     // Links to other stories with no label over them (a `Read more`
     // button is dropped as boilerplate before), right above a row of the
     // site's links or its legal line, under the text's last sentence.
-    if s == blocks.len() - 1 && is_site_row(blocks[s].text.trim()) {
+    if s + 1 == blocks.len() && is_site_row(blocks[s].text.trim()) {
         let mut k = s;
         while k > 0 && s - k < 8 && is_story_link(blocks[k - 1].text.trim()) {
             k -= 1;

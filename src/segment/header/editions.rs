@@ -91,6 +91,7 @@ pub fn ordinal_value(w: &str) -> Option<u32> {
         ("sixtieth", "sixty", 60),
         ("seventieth", "seventy", 70),
         ("eightieth", "eighty", 80),
+        ("ninetieth", "ninety", 90),
     ];
     let lw = w.to_lowercase();
     let lw = lw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');

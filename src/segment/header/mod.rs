@@ -24,6 +24,7 @@
 //! `titles` (which title line is the document's), `labelled` (pages whose
 //! facts stand in a list of labels and values, read before the fold).
 
+mod assembly;
 mod body;
 mod classify;
 mod datelines;
@@ -37,6 +38,7 @@ mod menu;
 mod resolution;
 mod site;
 mod titles;
+mod wire;
 
 use fold::HeaderFold;
 
@@ -68,7 +70,7 @@ pub use editions::{edition_in, ordinal_value};
 pub use labelled::{read_labelled, LabelledPage};
 pub use meetings::{meeting_info, MeetingInfo, SPEECH_WORDS};
 pub use menu::menu_lines;
-pub use resolution::{read_resolution, ResolutionScan};
+pub use resolution::ResolutionScan;
 
 pub use crate::text::title::{ends_with_function_word, is_all_caps, is_title_like, title_case};
 
@@ -94,7 +96,7 @@ pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
         }
     }
     let mut scan = fold.finish(lines);
-    wire_story(lines, &mut scan);
+    wire::wire_story(lines, &mut scan);
     if scan.header.place.is_none() {
         scan.header.place.clone_from(&seed.place);
     }
@@ -102,6 +104,14 @@ pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
         scan.header.doc_type = seed.kind.unwrap_or_default();
     }
     scan
+}
+
+/// Reads a resolution's header, or `None` when the text is no
+/// resolution: a General Assembly, Human Rights Council or Economic and
+/// Social Council resolution as its PDF prints it (`assembly`), or a
+/// Security Council one (`resolution`).
+pub fn read_resolution(lines: &[&str]) -> Option<ResolutionScan> {
+    assembly::read_assembly_resolution(lines).or_else(|| resolution::read_council_resolution(lines))
 }
 
 /// Line `i` classified, a line of a menu run (`menus`) as menu furniture.
@@ -143,7 +153,7 @@ fn classify_at<'a>(lines: &[&'a str], i: usize, menus: &[bool]) -> HeaderLine<'a
 /// capitalised once a wire's tag is left out.
 fn is_dated_headline(text: &str) -> bool {
     let t = without_wire_tag(text);
-    is_headline(t) && t.starts_with(char::is_uppercase) && t.split_whitespace().count() <= 16
+    wire::is_headline(t) && t.starts_with(char::is_uppercase) && t.split_whitespace().count() <= 16
 }
 
 /// A headline without a wire's tag before it (`(LEAD) S. Korea, Japan
@@ -210,178 +220,6 @@ fn under_stamp(lines: &[&str], i: usize) -> bool {
         return false;
     };
     matches!(classify(above, None), HeaderLine::Stamp) && dates::any_date(above).is_some()
-}
-
-/// A news story copied with its headline (`Japan, South Korea agree to
-/// ...` / `TOKYO, Nov. 20 (Kyodo) -- Japan and ...`): the wire's dateline
-/// gives the place, and the headline above it, when no header came, is
-/// the title. What news pages print around the headline is skipped: a
-/// site's or a section's name above it (`Asia`, `WORLD NEWS | Updated 3
-/// hours ago`), and stamps, bylines, captions, buttons and the agency's
-/// name between it and the dateline; a stamp's date is the date when the
-/// header has none (wire datelines leave the year out). One line under
-/// the headline may be a standfirst, which starts the body. Below a
-/// headline the dateline may end in a colon (`KUALA LUMPUR: Southeast
-/// Asian ...`), one line apart at least.
-fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
-    if !wire_story_forward(lines, scan) {
-        wire_story_backward(lines, scan);
-    }
-}
-
-/// A news story whose headline is not the first line of what the fold
-/// left (a site's name, menus and a section over it: `TASS` / `Russian
-/// News Agency` / `Politics  World …` / the headline / a standfirst / `3
-/// OCT 2031, 20:52` / `MOSCOW, October 3. /TASS/. …`): read up from the
-/// dateline. Under the headline may stand one standfirst and the stamps,
-/// bylines and agency lines news pages print; a short section label above
-/// a single line makes that line the headline.
-fn wire_story_backward(lines: &[&str], scan: &mut HeaderScan) {
-    if !scan.header.title.as_deref().is_none_or(is_section_label) {
-        return;
-    }
-    let window = lines.len().min(scan.body_start + STRAY_SEARCH);
-    let Some((b, city)) = (scan.body_start..window)
-        .find_map(|i| wire_dateline(lines[i].trim_start()).map(|c| (i, c)))
-    else {
-        return;
-    };
-    let mut candidates = Vec::new();
-    let mut published = None;
-    for i in (scan.body_start..b).rev() {
-        let line = lines[i].trim();
-        if line.is_empty() {
-            continue;
-        }
-        let short_date = dates::any_date(line).is_some() && line.split_whitespace().count() <= 8;
-        if site::is_stamp(line) || short_date {
-            published = published.or_else(|| dates::any_date(line));
-            continue;
-        }
-        if crate::segment::boilerplate::is_boilerplate(line) {
-            continue;
-        }
-        if !is_headline(line) || candidates.len() == 2 {
-            break;
-        }
-        candidates.push(i);
-    }
-    // Read upwards: the headline, then maybe the standfirst under it.
-    let headline = match candidates[..] {
-        [only] => only,
-        [lower, upper] if is_section_label(lines[upper].trim()) => lower,
-        [lower, upper] if is_standfirst(lines[lower].trim()) => upper,
-        _ => return,
-    };
-    if !is_dated_headline(lines[headline].trim()) || is_section_label(lines[headline].trim()) {
-        return;
-    }
-    scan.header.title = Some(crate::text::ws::normalise_ws(lines[headline].trim()));
-    scan.body_start = b;
-    if let (None, Some(d)) = (scan.header.date, published) {
-        d.date_header(&mut scan.header);
-        scan.bare_date = true;
-    }
-    scan.header.place.get_or_insert(city);
-}
-
-fn wire_story_forward(lines: &[&str], scan: &mut HeaderScan) -> bool {
-    let mut rest = (scan.body_start..lines.len()).filter(|&i| !lines[i].trim().is_empty());
-    let Some(first) = rest.next() else {
-        return true;
-    };
-    if let Some(city) = wire_dateline(lines[first].trim_start()) {
-        scan.header.place.get_or_insert(city);
-        return true;
-    }
-    let mut published = None;
-    // The headline, and the last short line above it, which may be a
-    // site's or a section's name or a short headline (which it is when no
-    // other headline follows).
-    let (mut headline, mut label, mut standfirst) = (None, None, None);
-    let mut dateline = None;
-    for i in std::iter::once(first).chain(rest).take(NEWS_HEAD_LINES) {
-        let line = lines[i].trim();
-        if let Some(a) = headline.or(label) {
-            let city = wire_dateline(line)
-                .or_else(|| datelines::colon_dateline(line).filter(|_| i > a + 1));
-            if let Some(city) = city {
-                dateline = Some((i, city));
-                break;
-            }
-        }
-        if site::is_stamp(line.trim_matches('*').trim()) {
-            published = published.or_else(|| crate::segment::dates::find_date(line));
-            continue;
-        }
-        if crate::segment::boilerplate::is_boilerplate(line) {
-            continue;
-        }
-        if headline.is_none() && is_headline(line) {
-            if is_section_label(line) {
-                label = Some(i);
-            } else {
-                headline = Some(i);
-            }
-            continue;
-        }
-        // One line under the headline may sum the story up (a standfirst):
-        // it is the story's first paragraph.
-        if headline.is_some() && standfirst.is_none() && is_standfirst(line) {
-            standfirst = Some(i);
-            continue;
-        }
-        return false;
-    }
-    let headline = headline.or(label);
-    let (Some(a), Some((b, city))) = (headline, dateline) else {
-        return false;
-    };
-    // A section's label above a blank line reads as a title to the fold
-    // (`Politics`); the headline is the story's.
-    let untitled = scan.header.title.as_deref().is_none_or(is_section_label);
-    if untitled {
-        scan.header.title = Some(crate::text::ws::normalise_ws(lines[a].trim()));
-        scan.body_start = standfirst.unwrap_or(b);
-        if let (None, Some(d)) = (scan.header.date, published) {
-            d.date_header(&mut scan.header);
-            scan.bare_date = true;
-        }
-    }
-    scan.header.place.get_or_insert(city);
-    true
-}
-
-/// Non-blank lines read for a news story's headline and dateline.
-const NEWS_HEAD_LINES: usize = 12;
-
-/// A news headline: one short line without a sentence's end.
-fn is_headline(line: &str) -> bool {
-    line.len() <= 200
-        && line.split_whitespace().count() <= 30
-        && !line.ends_with(['.', ':', ';', ','])
-        && crate::text::marker::parse_marker(line).is_none()
-}
-
-/// A standfirst under a headline: one sentence or phrase, not a numbered
-/// paragraph.
-fn is_standfirst(line: &str) -> bool {
-    line.len() <= 300
-        && line.split_whitespace().count() <= 40
-        && crate::text::marker::parse_marker(line).is_none()
-        && line.starts_with(|c: char| c.is_uppercase())
-}
-
-/// A news site's section above a headline (`Asia`, `World News`,
-/// `Politics & Diplomacy`): a word or three, no figures, no punctuation
-/// but `&`.
-fn is_section_label(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    (1..=3).contains(&words)
-        && line.starts_with(|c: char| c.is_uppercase())
-        && line
-            .chars()
-            .all(|c| c.is_alphabetic() || c == ' ' || c == '&' || c == '-')
 }
 
 /// Lines searched for the start of a header block.

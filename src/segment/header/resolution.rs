@@ -106,7 +106,7 @@ fn patterns() -> &'static Patterns {
 /// assert_eq!(r.header.vote.as_deref(), Some("12 votes to 2"));
 /// assert_eq!((r.body_start, r.body_end), (4, 7));
 /// ```
-pub fn read_resolution(lines: &[&str]) -> Option<ResolutionScan> {
+pub(super) fn read_council_resolution(lines: &[&str]) -> Option<ResolutionScan> {
     let title = find_title(lines)?;
     let masthead = masthead(&lines[..title.line]);
     let near = lines.iter().skip(title.line).take(COUNCIL_SEARCH + 15);
@@ -410,7 +410,7 @@ mod tests {
 
     fn scan(text: &str) -> Option<ResolutionScan> {
         let lines: Vec<&str> = text.lines().collect();
-        read_resolution(&lines)
+        super::super::read_resolution(&lines)
     }
 
     #[test]

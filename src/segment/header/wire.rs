@@ -1,0 +1,177 @@
+//! News stories copied with their headline: the wire's dateline (`TOKYO,
+//! Nov. 20 (Kyodo) -- …`) gives the place, the headline above it the
+//! title, when the fold found no header of the page's own.
+
+use super::{datelines, dates, is_dated_headline, site, wire_dateline, HeaderScan, STRAY_SEARCH};
+
+/// A news story copied with its headline (`Japan, South Korea agree to
+/// ...` / `TOKYO, Nov. 20 (Kyodo) -- Japan and ...`): the wire's dateline
+/// gives the place, and the headline above it, when no header came, is
+/// the title. What news pages print around the headline is skipped: a
+/// site's or a section's name above it (`Asia`, `WORLD NEWS | Updated 3
+/// hours ago`), and stamps, bylines, captions, buttons and the agency's
+/// name between it and the dateline; a stamp's date is the date when the
+/// header has none (wire datelines leave the year out). One line under
+/// the headline may be a standfirst, which starts the body. Below a
+/// headline the dateline may end in a colon (`KUALA LUMPUR: Southeast
+/// Asian ...`), one line apart at least.
+pub(super) fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
+    if !wire_story_forward(lines, scan) {
+        wire_story_backward(lines, scan);
+    }
+}
+
+/// A news story whose headline is not the first line of what the fold
+/// left (a site's name, menus and a section over it: `TASS` / `Russian
+/// News Agency` / `Politics  World …` / the headline / a standfirst / `3
+/// OCT 2031, 20:52` / `MOSCOW, October 3. /TASS/. …`): read up from the
+/// dateline. Under the headline may stand one standfirst and the stamps,
+/// bylines and agency lines news pages print; a short section label above
+/// a single line makes that line the headline.
+fn wire_story_backward(lines: &[&str], scan: &mut HeaderScan) {
+    if !scan.header.title.as_deref().is_none_or(is_section_label) {
+        return;
+    }
+    let window = lines.len().min(scan.body_start + STRAY_SEARCH);
+    let Some((b, city)) = (scan.body_start..window)
+        .find_map(|i| wire_dateline(lines[i].trim_start()).map(|c| (i, c)))
+    else {
+        return;
+    };
+    let mut candidates = Vec::new();
+    let mut published = None;
+    for i in (scan.body_start..b).rev() {
+        let line = lines[i].trim();
+        if line.is_empty() {
+            continue;
+        }
+        let short_date = dates::any_date(line).is_some() && line.split_whitespace().count() <= 8;
+        if site::is_stamp(line) || short_date {
+            published = published.or_else(|| dates::any_date(line));
+            continue;
+        }
+        if crate::segment::boilerplate::is_boilerplate(line) {
+            continue;
+        }
+        if !is_headline(line) || candidates.len() == 2 {
+            break;
+        }
+        candidates.push(i);
+    }
+    // Read upwards: the headline, then maybe the standfirst under it.
+    let headline = match candidates[..] {
+        [only] => only,
+        [lower, upper] if is_section_label(lines[upper].trim()) => lower,
+        [lower, upper] if is_standfirst(lines[lower].trim()) => upper,
+        _ => return,
+    };
+    if !is_dated_headline(lines[headline].trim()) || is_section_label(lines[headline].trim()) {
+        return;
+    }
+    scan.header.title = Some(crate::text::ws::normalise_ws(lines[headline].trim()));
+    scan.body_start = b;
+    if let (None, Some(d)) = (scan.header.date, published) {
+        d.date_header(&mut scan.header);
+        scan.bare_date = true;
+    }
+    scan.header.place.get_or_insert(city);
+}
+
+fn wire_story_forward(lines: &[&str], scan: &mut HeaderScan) -> bool {
+    let mut rest = (scan.body_start..lines.len()).filter(|&i| !lines[i].trim().is_empty());
+    let Some(first) = rest.next() else {
+        return true;
+    };
+    if let Some(city) = wire_dateline(lines[first].trim_start()) {
+        scan.header.place.get_or_insert(city);
+        return true;
+    }
+    let mut published = None;
+    // The headline, and the last short line above it, which may be a
+    // site's or a section's name or a short headline (which it is when no
+    // other headline follows).
+    let (mut headline, mut label, mut standfirst) = (None, None, None);
+    let mut dateline = None;
+    for i in std::iter::once(first).chain(rest).take(NEWS_HEAD_LINES) {
+        let line = lines[i].trim();
+        if let Some(a) = headline.or(label) {
+            let city = wire_dateline(line)
+                .or_else(|| datelines::colon_dateline(line).filter(|_| i > a + 1));
+            if let Some(city) = city {
+                dateline = Some((i, city));
+                break;
+            }
+        }
+        if site::is_stamp(line.trim_matches('*').trim()) {
+            published = published.or_else(|| crate::segment::dates::find_date(line));
+            continue;
+        }
+        if crate::segment::boilerplate::is_boilerplate(line) {
+            continue;
+        }
+        if headline.is_none() && is_headline(line) {
+            if is_section_label(line) {
+                label = Some(i);
+            } else {
+                headline = Some(i);
+            }
+            continue;
+        }
+        // One line under the headline may sum the story up (a standfirst):
+        // it is the story's first paragraph.
+        if headline.is_some() && standfirst.is_none() && is_standfirst(line) {
+            standfirst = Some(i);
+            continue;
+        }
+        return false;
+    }
+    let headline = headline.or(label);
+    let (Some(a), Some((b, city))) = (headline, dateline) else {
+        return false;
+    };
+    // A section's label above a blank line reads as a title to the fold
+    // (`Politics`); the headline is the story's.
+    let untitled = scan.header.title.as_deref().is_none_or(is_section_label);
+    if untitled {
+        scan.header.title = Some(crate::text::ws::normalise_ws(lines[a].trim()));
+        scan.body_start = standfirst.unwrap_or(b);
+        if let (None, Some(d)) = (scan.header.date, published) {
+            d.date_header(&mut scan.header);
+            scan.bare_date = true;
+        }
+    }
+    scan.header.place.get_or_insert(city);
+    true
+}
+
+/// Non-blank lines read for a news story's headline and dateline.
+const NEWS_HEAD_LINES: usize = 12;
+
+/// A news headline: one short line without a sentence's end.
+pub(super) fn is_headline(line: &str) -> bool {
+    line.len() <= 200
+        && line.split_whitespace().count() <= 30
+        && !line.ends_with(['.', ':', ';', ','])
+        && crate::text::marker::parse_marker(line).is_none()
+}
+
+/// A standfirst under a headline: one sentence or phrase, not a numbered
+/// paragraph.
+fn is_standfirst(line: &str) -> bool {
+    line.len() <= 300
+        && line.split_whitespace().count() <= 40
+        && crate::text::marker::parse_marker(line).is_none()
+        && line.starts_with(|c: char| c.is_uppercase())
+}
+
+/// A news site's section above a headline (`Asia`, `World News`,
+/// `Politics & Diplomacy`): a word or three, no figures, no punctuation
+/// but `&`.
+fn is_section_label(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=3).contains(&words)
+        && line.starts_with(|c: char| c.is_uppercase())
+        && line
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '&' || c == '-')
+}
