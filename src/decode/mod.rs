@@ -79,9 +79,11 @@ pub enum DecodeError {
 }
 
 /// Characters that render as nothing: zero-width space, word joiner, a
-/// byte-order mark inside the text. Web pages put them after paragraph
-/// numbers (`1.\u{200b} The ...`), where they would hide the marker.
-const INVISIBLE: [char; 3] = ['\u{200b}', '\u{2060}', '\u{feff}'];
+/// byte-order mark inside the text, a soft hyphen. Web pages put them after
+/// paragraph numbers (`1.\u{200b} The ...`), where they would hide the
+/// marker, and soft hyphens inside words (`Presi\u{ad}dent`), which would
+/// cut the word in two for the index.
+const INVISIBLE: [char; 4] = ['\u{200b}', '\u{2060}', '\u{feff}', '\u{ad}'];
 
 /// `text` without [`INVISIBLE`] characters (no copy when it has none).
 fn without_invisible(text: String) -> String {
@@ -106,6 +108,7 @@ fn without_invisible(text: String) -> String {
 /// assert_eq!(decode(b"\xEF\xBB\xBFTokyo\r\n", SourceFormat::Text).unwrap(), "Tokyo\n");
 /// assert_eq!(decode(b"  \n", SourceFormat::Text), Err(DecodeError::Empty));
 /// assert_eq!(decode("1.\u{200b} Text\n".as_bytes(), SourceFormat::Text).unwrap(), "1. Text\n");
+/// assert_eq!(decode("Presi\u{ad}dent\n".as_bytes(), SourceFormat::Text).unwrap(), "President\n");
 /// ```
 pub fn decode(bytes: &[u8], format: SourceFormat) -> Result<String, DecodeError> {
     let out = match format {

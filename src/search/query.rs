@@ -233,6 +233,20 @@ fn apply_not(text: &str, tokens: Vec<Token>) -> Result<Vec<Token>> {
     Ok(out)
 }
 
+/// The words of a typed word joined by slashes (`Israel/Palestine`), when
+/// each is letters only: `S/RES/242` and `A/63/PV.13` are symbols, kept.
+fn slash_pair(word: &str) -> Option<Vec<&str>> {
+    let parts: Vec<&str> = word.split('/').collect();
+    (parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().count() >= 2 && p.chars().all(char::is_alphabetic))
+        && !parts
+            .iter()
+            .all(|p| p.chars().all(|c| c.is_uppercase()) && p.len() <= 3))
+    .then_some(parts)
+}
+
 /// A typed word as an atom: `AND` is dropped (`None`), a trailing `*`
 /// makes a prefix, unsupported syntax is stripped and noted.
 fn word_atom(word: String, warnings: &mut Vec<String>) -> Option<Atom> {
@@ -253,11 +267,20 @@ fn word_atom(word: String, warnings: &mut Vec<String>) -> Option<Atom> {
         word.retain(|c| c != '(' && c != ')');
     } else if word.contains(['(', ')', '[', ']', '{', '}']) {
         warnings.push(
-            "brackets are not supported and are ignored (OR binds its two neighbours; \
-             all other words are required)"
+            "brackets are not supported and are read as spaces (OR binds its two \
+             neighbours; all other words are required)"
                 .to_string(),
         );
-        word.retain(|c| !matches!(c, '(' | ')' | '[' | ']' | '{' | '}'));
+        // As the index reads them: `2(4)` is `2 4`, not `24`.
+        word = word
+            .chars()
+            .map(|c| match c {
+                '(' | ')' | '[' | ']' | '{' | '}' => ' ',
+                c => c,
+            })
+            .collect::<String>()
+            .trim()
+            .to_string();
     }
     if word.contains(['~', '^']) {
         warnings.push(format!(
@@ -343,6 +366,14 @@ fn tokenize(text: &str, warnings: &mut Vec<String>) -> Result<Vec<Token>> {
                     tokens.push(Token::Or);
                 } else if !negated && word == "NOT" {
                     tokens.push(Token::Not);
+                } else if let Some(parts) = slash_pair(&word).filter(|_| !negated) {
+                    // `Israel/Palestine`, `US/Japan`: both names, as
+                    // `US-Japan` is.
+                    for part in parts {
+                        tokens.extend(
+                            word_atom(part.to_string(), warnings).map(|a| Token::Atom(a, false)),
+                        );
+                    }
                 } else if let Some(atom) = word_atom(word, warnings) {
                     tokens.push(Token::Atom(atom, negated));
                 } else if negated {
@@ -361,6 +392,22 @@ fn tokenize(text: &str, warnings: &mut Vec<String>) -> Result<Vec<Token>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn slashes_and_brackets_separate_words() {
+        let q = parse_query("Israel/Palestine S/RES/242 UN/DPPA").unwrap();
+        let words: Vec<&str> = q
+            .clauses
+            .iter()
+            .map(|c| match c {
+                Clause::AnyOf(a) => a[0].text(),
+                Clause::Exclude(a) => a.text(),
+            })
+            .collect();
+        assert_eq!(words, ["Israel", "Palestine", "S/RES/242", "UN", "DPPA"]);
+        let q = parse_query("Article 2(4)").unwrap();
+        assert_eq!(q.clauses[1], Clause::AnyOf(vec![Atom::Word("2 4".into())]));
+    }
 
     #[test]
     fn fillers_are_the_words_around_a_subject() {

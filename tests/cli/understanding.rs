@@ -664,3 +664,23 @@ fn a_question_searches_its_subject_not_its_filler_words() {
     either.sort();
     assert_eq!(either, ["1", "6"]);
 }
+
+#[test]
+fn slashes_brackets_and_soft_hyphens_read_as_the_index_reads_them() {
+    let t = TestDir::new();
+    t.write(
+        "charter-2032.txt",
+        "Summary of the Open Debate on the Charter\nNew York, 9 May 2032\n\n\
+         1. Members recalled Article 2(4) of the Charter and the prohibition of the use of force.\n\n\
+         2. Article 24 of the Charter confers primary responsibility on the Council.\n\n\
+         3. Ruritania and Borduria described their border talks.\n\n\
+         4. Presi\u{ad}dent Tarkov commended the mediators.\n",
+    );
+    t.run(["ingest"]).success();
+    // `2(4)` is `2 4`, as the index has it, not `24`.
+    assert_eq!(labels(&t, &["Article 2(4)"]), ["1"]);
+    // Two names joined by a slash are both searched.
+    assert_eq!(labels(&t, &["Ruritania/Borduria"]), ["3"]);
+    // A soft hyphen inside a word does not cut it.
+    assert_eq!(labels(&t, &["\"President Tarkov commended\""]), ["4"]);
+}
