@@ -67,7 +67,14 @@ pub(crate) fn countries_named_within(iso3: &str, names: &[&str]) -> Vec<&'static
         for row in data::rows().countries.iter().filter(|r| r.iso3 != iso3) {
             let holds = row.aliases.iter().filter(|a| might(a)).any(|a| {
                 let w = words(a);
-                w.len() > wanted.len() && w.windows(wanted.len()).any(|x| x == wanted.as_slice())
+                // A name of two joined by `and` (`State Union of Serbia and
+                // Montenegro`, `Trinidad and Tobago`) holds each of them as
+                // a name: a paragraph naming it names Serbia too.
+                let n = wanted.len();
+                let joined = |p: usize| {
+                    w.get(p + n).is_some_and(|x| x == "and") || p > 0 && w[p - 1] == "and"
+                };
+                w.len() > n && (0..=w.len() - n).any(|p| w[p..p + n] == wanted[..] && !joined(p))
             });
             if holds && !out.contains(&row.iso3) {
                 out.push(row.iso3);

@@ -786,3 +786,16 @@ fn a_name_matches_where_a_word_starts_and_as_written() {
     assert_eq!(countries(&tags("The D.P.R.K. delegation left.")), ["PRK"]);
     assert!(countries(&tags("Rows D P R K of the table.")).is_empty());
 }
+
+#[test]
+fn a_name_joined_to_another_by_and_is_not_held_by_their_union() {
+    // `Guinea` is in `Equatorial Guinea`, another country's name; `Serbia`
+    // in `State Union of Serbia and Montenegro` is Serbia named.
+    let within = super::countries_named_within("GIN", &["Guinea"]);
+    assert!(
+        within.contains(&"GNQ") && within.contains(&"PNG"),
+        "{within:?}"
+    );
+    assert!(super::countries_named_within("SRB", &["Serbia"]).is_empty());
+    assert!(super::countries_named_within("MNE", &["Montenegro"]).is_empty());
+}
