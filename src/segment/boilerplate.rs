@@ -338,9 +338,10 @@ const LANGUAGES: &[&str] = &[
 ];
 
 /// A page's language switch alone on its line, its names in any script
-/// (`اردو | English`, `বাংলা English`, `EN | FR | ES`, `Bahasa Indonesia
-/// English`): every word a language's name or a word of another script,
-/// two words at least, one of them a language's name in Latin letters.
+/// (`اردو | English`, `বাংলা English`, `EN | FR | ES`): every word a
+/// language's name or a word of another script, two words at least, one
+/// of them a language's name in Latin letters, and a bar or another
+/// script among them.
 ///
 /// ```
 /// use dipsearch::segment::boilerplate::is_boilerplate;
@@ -351,19 +352,28 @@ const LANGUAGES: &[&str] = &[
 /// assert!(!is_boilerplate("Indonesia"));
 /// ```
 fn is_language_switch(lower: &str) -> bool {
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    // Short, and with a bar or a letter of another script: most lines
+    // are passed over on their length and bytes alone.
+    if lower.len() > 80 || lower.is_ascii() && !lower.contains('|') {
+        return false;
+    }
+    let words = || {
+        lower
+            .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•'))
+            .filter(|w| !w.is_empty())
+    };
+    let fits = |w: &str| LANGUAGES.contains(&w) || !w.chars().any(|c| c.is_ascii_alphanumeric());
+    // Most lines fail on their first word, before any other is read.
+    if !words().next().is_some_and(fits) {
+        return false;
+    }
     let latin = |w: &str| {
         w.chars()
             .all(|c| c.is_ascii_alphabetic() || "çñãõüéèáíóúêôâ".contains(c))
     };
-    (2..=8).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| LANGUAGES.contains(w) || !w.chars().any(|c| c.is_ascii_alphanumeric()))
-        && words.iter().any(|w| latin(w) && LANGUAGES.contains(w))
+    (2..=8).contains(&words().count())
+        && words().all(fits)
+        && words().any(|w| latin(w) && LANGUAGES.contains(&w))
 }
 
 /// A telephone number alone on its line, as a press contact box prints it

@@ -33,8 +33,16 @@ fn wire_story_backward(lines: &[&str], scan: &mut HeaderScan) {
         return;
     }
     let window = lines.len().min(scan.body_start + STRAY_SEARCH);
+    // A dateline opens with a city in capitals or names its agency in
+    // brackets near the start; other lines are not matched at all.
+    let could_be = |l: &str| {
+        l.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase)
+            || l.get(..l.len().min(40)).is_some_and(|h| h.contains(" ("))
+    };
     let Some((b, city)) = (scan.body_start..window)
-        .find_map(|i| wire_dateline(lines[i].trim_start()).map(|c| (i, c)))
+        .map(|i| (i, lines[i].trim_start()))
+        .filter(|(_, l)| could_be(l))
+        .find_map(|(i, l)| wire_dateline(l).map(|c| (i, c)))
     else {
         return;
     };
