@@ -102,9 +102,6 @@ pub(super) fn colon_dateline(line: &str) -> Option<String> {
     wire_dateline(&format!("{head} -- {text}"))
 }
 
-/// An agency's dateline with the city as written in text (`Nuku'alofa
-/// (AFP) - Pacific leaders …`, `Da Nang (Reuters) - …`): the agency in
-/// brackets makes it one.
 /// TASS's dateline: the city in capitals, maybe the day, then the
 /// agency between slashes (`MOSCOW, October 3. /TASS/. Russian …`).
 fn slash_dateline(line: &str) -> Option<String> {
@@ -117,6 +114,9 @@ fn slash_dateline(line: &str) -> Option<String> {
     super::site::is_news_agency(&c[2].to_lowercase()).then(|| title_case(&c[1]))
 }
 
+/// An agency's dateline with the city as written in text (`Nuku'alofa
+/// (AFP) - Pacific leaders …`, `Da Nang (Reuters) - …`): the agency in
+/// brackets makes it one.
 fn agency_dateline(line: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
