@@ -876,16 +876,7 @@ impl Engine {
             return Err(UsageError::NoSearchableWords(raw.to_string()).into());
         }
         // Proximity: the plain words standing together rank higher.
-        let words: Vec<&str> = parsed
-            .positive_words()
-            .into_iter()
-            .filter(|w| {
-                !plan
-                    .skipped
-                    .iter()
-                    .any(|&i| matches!(&parsed.clauses[i], Clause::AnyOf(a) if a[0].text() == *w))
-            })
-            .collect();
+        let words = parsed.positive_words_but(plan.skipped);
         if words.len() >= 2 {
             let tokens: Vec<String> = words
                 .iter()

@@ -86,9 +86,17 @@ pub struct ParsedQuery {
 impl ParsedQuery {
     /// The positive words and phrases of the query, for proximity boosting.
     pub fn positive_words(&self) -> Vec<&str> {
+        self.positive_words_but(&[])
+    }
+
+    /// [`ParsedQuery::positive_words`] without the clauses in `skipped`
+    /// (the filler words, [`ParsedQuery::fillers`]).
+    pub fn positive_words_but(&self, skipped: &[usize]) -> Vec<&str> {
         self.clauses
             .iter()
-            .filter_map(|c| match c {
+            .enumerate()
+            .filter(|(i, _)| !skipped.contains(i))
+            .filter_map(|(_, c)| match c {
                 Clause::AnyOf(atoms) if atoms.len() == 1 => match &atoms[0] {
                     Atom::Word(w) => Some(w.as_str()),
                     Atom::Phrase(_) | Atom::Prefix(_) => None,

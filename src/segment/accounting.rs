@@ -104,7 +104,7 @@ pub fn account_resolution(text: &str, paragraphs: &[Paragraph]) -> Option<Vec<Li
                     true => DropReason::AdoptionLine,
                     false => DropReason::AfterAdoption,
                 })
-            } else if running_head(t, &r.header) {
+            } else if r.is_running_head(t) {
                 LineFate::Dropped(DropReason::PageFurniture)
             } else {
                 body_fate(t, &records, &mut cursor)
@@ -112,14 +112,6 @@ pub fn account_resolution(text: &str, paragraphs: &[Paragraph]) -> Option<Vec<Li
         })
         .collect();
     Some(fates)
-}
-
-/// A General Assembly or Council resolution's running head: its symbol
-/// opening the line (`segment_lines` blanks these).
-fn running_head(t: &str, h: &crate::model::MeetingHeader) -> bool {
-    h.symbol
-        .as_deref()
-        .is_some_and(|sym| !sym.starts_with("S/") && t.starts_with(sym))
 }
 
 /// The segmented page and the fate of each of its lines, for any text

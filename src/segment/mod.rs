@@ -139,11 +139,9 @@ fn segment_lines(lines: &mut [&str], seed: &Seed) -> Segmentation {
     if let Some(r) = header::read_resolution(lines) {
         // A resolution's PDF repeats its symbol and title as each page's
         // running head (`A/RES/87/214   Nuclear disarmament verification`).
-        if let Some(sym) = r.header.symbol.as_deref().filter(|s| !s.starts_with("S/")) {
-            for l in lines[r.body_start..r.body_end].iter_mut() {
-                if l.trim_start().starts_with(sym) {
-                    *l = "";
-                }
+        for l in lines[r.body_start..r.body_end].iter_mut() {
+            if r.is_running_head(l) {
+                *l = "";
             }
         }
         return Segmentation {

@@ -190,16 +190,18 @@ fn date_follows(lines: &[&str], i: usize) -> bool {
     let Some(mut line) = next.next() else {
         return false;
     };
+    let mut kind = classify(line, None);
     // One document-type line between (`Press Release No. 87/2032`).
-    if matches!(classify(line, None), HeaderLine::Banner(Some(_))) {
+    if matches!(kind, HeaderLine::Banner(Some(_))) {
         let Some(after) = next.next() else {
             return false;
         };
         line = after;
+        kind = classify(line, None);
     }
     // A news site's stamp (`Published: 09 July 2031, 6:42 PM`) is left to
     // [`wire_story`], which reads the headline above it with the dateline.
-    match classify(line, None) {
+    match kind {
         HeaderLine::PlaceDate(_) => true,
         HeaderLine::Stamp => false,
         _ => crate::segment::dates::find_date(line)

@@ -46,6 +46,19 @@ pub struct ResolutionScan {
     pub body_end: usize,
 }
 
+impl ResolutionScan {
+    /// Whether `line` is the running head a General Assembly or Council
+    /// resolution's PDF prints on each page: its symbol opening the line
+    /// (`A/RES/87/214   Nuclear disarmament verification`). A Security
+    /// Council resolution's text cites its own symbol, so it has none.
+    pub fn is_running_head(&self, line: &str) -> bool {
+        self.header
+            .symbol
+            .as_deref()
+            .is_some_and(|sym| !sym.starts_with("S/") && line.trim_start().starts_with(sym))
+    }
+}
+
 /// The title line: resolution number and year, and the text after them.
 #[derive(Debug)]
 struct Title<'a> {

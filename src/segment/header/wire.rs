@@ -76,13 +76,24 @@ fn wire_story_backward(lines: &[&str], scan: &mut HeaderScan) {
     if !is_dated_headline(lines[headline].trim()) || is_section_label(lines[headline].trim()) {
         return;
     }
-    scan.header.title = Some(crate::text::ws::normalise_ws(lines[headline].trim()));
-    scan.body_start = b;
+    take_story(scan, lines[headline], b, published);
+    scan.header.place.get_or_insert(city);
+}
+
+/// The story's headline as the title, its body from `body_start`, and the
+/// stamp's date when the header has none.
+fn take_story(
+    scan: &mut HeaderScan,
+    headline: &str,
+    body_start: usize,
+    published: Option<crate::segment::dates::DateMatch>,
+) {
+    scan.header.title = Some(crate::text::ws::normalise_ws(headline.trim()));
+    scan.body_start = body_start;
     if let (None, Some(d)) = (scan.header.date, published) {
         d.date_header(&mut scan.header);
         scan.bare_date = true;
     }
-    scan.header.place.get_or_insert(city);
 }
 
 fn wire_story_forward(lines: &[&str], scan: &mut HeaderScan) -> bool {
@@ -141,12 +152,7 @@ fn wire_story_forward(lines: &[&str], scan: &mut HeaderScan) -> bool {
     // (`Politics`); the headline is the story's.
     let untitled = scan.header.title.as_deref().is_none_or(is_section_label);
     if untitled {
-        scan.header.title = Some(crate::text::ws::normalise_ws(lines[a].trim()));
-        scan.body_start = standfirst.unwrap_or(b);
-        if let (None, Some(d)) = (scan.header.date, published) {
-            d.date_header(&mut scan.header);
-            scan.bare_date = true;
-        }
+        take_story(scan, lines[a], standfirst.unwrap_or(b), published);
     }
     scan.header.place.get_or_insert(city);
     true
