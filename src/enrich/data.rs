@@ -105,9 +105,9 @@ mod tests {
     #[test]
     fn embedded_files_give_every_row() {
         let p = rows();
-        assert_eq!(p.instruments.len(), 90);
+        assert_eq!(p.instruments.len(), 91);
         assert_eq!(p.topics.len(), 24);
-        assert_eq!(p.groups.len(), 17);
+        assert_eq!(p.groups.len(), 22);
         let mut codes: Vec<&str> = p.countries.iter().map(|c| c.iso3).collect();
         codes.dedup();
         codes.sort_unstable();

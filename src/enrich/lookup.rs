@@ -21,6 +21,10 @@ pub(crate) struct Lookup {
     ids: FxHashMap<(EntityKind, String), u32>,
     /// Names, aliases, ISO2 codes and labels per kind; first writer wins.
     names: FxHashMap<(EntityKind, String), u32>,
+    /// Topic triggers ending in `*`, folded without it: a value they begin
+    /// (`counter-terrorism` for `counter-terroris*`) names their topic, as
+    /// the same word in a text would.
+    topic_prefixes: Vec<(String, u32)>,
 }
 
 impl Lookup {
@@ -29,6 +33,7 @@ impl Lookup {
     pub(crate) fn new(entities: &[Entity]) -> Lookup {
         let mut ids = FxHashMap::default();
         let mut names = FxHashMap::default();
+        let mut topic_prefixes = Vec::new();
         for (i, e) in entities.iter().enumerate() {
             let i = i as u32;
             ids.entry((e.kind, key(&e.id))).or_insert(i);
@@ -53,9 +58,11 @@ impl Lookup {
         for (i, e) in entities.iter().enumerate() {
             if e.kind == EntityKind::Topic {
                 for t in &e.aliases {
-                    names
-                        .entry((e.kind, key(t.trim_end_matches('*'))))
-                        .or_insert(i as u32);
+                    let stem = key(t.trim_end_matches('*'));
+                    if t.ends_with('*') {
+                        topic_prefixes.push((stem.clone(), i as u32));
+                    }
+                    names.entry((e.kind, stem)).or_insert(i as u32);
                 }
             }
         }
@@ -84,7 +91,11 @@ impl Lookup {
                 }
             }
         }
-        Lookup { ids, names }
+        Lookup {
+            ids,
+            names,
+            topic_prefixes,
+        }
     }
 
     /// An id or name match; failing that, the singular of a plural
@@ -94,7 +105,23 @@ impl Lookup {
             let k = (kind, k.to_string());
             self.ids.get(&k).or_else(|| self.names.get(&k)).copied()
         };
-        exact(k).or_else(|| k.strip_suffix('s').and_then(exact))
+        exact(k)
+            .or_else(|| k.strip_suffix('s').and_then(exact))
+            .or_else(|| self.topic_prefix(kind, k))
+    }
+
+    /// The topic whose longest starred trigger begins `k`, the rest of the
+    /// value being that trigger's last word's ending (`counter-terrorism`
+    /// for `counter-terroris*`; `missiles launched` is not `missile*`).
+    fn topic_prefix(&self, kind: EntityKind, k: &str) -> Option<u32> {
+        if kind != EntityKind::Topic {
+            return None;
+        }
+        self.topic_prefixes
+            .iter()
+            .filter(|(stem, _)| k.starts_with(stem.as_str()) && !k[stem.len()..].contains(' '))
+            .max_by_key(|(stem, _)| stem.len())
+            .map(|&(_, i)| i)
     }
 
     /// See [`super::Gazetteer::resolve`].

@@ -618,6 +618,11 @@ impl Builder {
         let list = self.spellings.entry(k).or_default();
         if let Some(known) = list.iter_mut().find(|s| s.named == named) {
             known.open_end |= open_end;
+            // Capitals bind only when every name with the key has them:
+            // the id `UN-CHARTER` must not hold `UN Charter` to its case.
+            if !in_capitals(name) {
+                known.capitals = None;
+            }
             return;
         }
         list.push(Spelling {
@@ -655,6 +660,7 @@ mod tests {
 
     #[test]
     fn names_acronyms_and_spellings() {
+        assert_eq!(ids("UN Charter"), ["UN-CHARTER"]);
         assert_eq!(ids("CTBT"), ["CTBT"]);
         assert_eq!(ids("ctbt"), ["CTBT"]);
         assert_eq!(ids("Comprehensive Test Ban Treaty"), ["CTBT"]);

@@ -86,7 +86,7 @@ impl Filters {
     /// errors with suggestions.
     pub fn add_entity(&mut self, gaz: &Gazetteer, kind: EntityKind, value: &str) -> Result<()> {
         let mut group = Vec::new();
-        for part in split_values(value) {
+        for part in whole_or_split(gaz, kind, value) {
             for term in gaz.resolve(kind, part)? {
                 if !group.contains(&term) {
                     group.push(term);
@@ -143,7 +143,7 @@ impl Filters {
     /// Adds an issuer filter (country names, aliases and codes, as for `--country`).
     pub fn add_issuer(&mut self, gaz: &Gazetteer, value: &str) -> Result<()> {
         let mut group = Vec::new();
-        for part in split_values(value) {
+        for part in whole_or_split(gaz, EntityKind::Country, value) {
             for (kind, id) in gaz.resolve(EntityKind::Country, part)? {
                 if kind == EntityKind::Country && !group.contains(&id) {
                     group.push(id);
@@ -185,6 +185,16 @@ impl Filters {
 
 fn fmt_key(k: u64) -> String {
     format!("{:04}-{:02}-{:02}", k / 10_000, (k / 100) % 100, k % 100)
+}
+
+/// A value the gazetteer knows whole although it holds a comma (`Korea,
+/// Republic of`, as the ISO and UN lists write names) as one part; any
+/// other split on its commas.
+fn whole_or_split<'a>(gaz: &Gazetteer, kind: EntityKind, value: &'a str) -> Vec<&'a str> {
+    if value.contains(',') && gaz.resolve(kind, value.trim()).is_ok() {
+        return vec![value.trim()];
+    }
+    split_values(value).collect()
 }
 
 /// Splits a flag value on commas, trimming and dropping empty parts.

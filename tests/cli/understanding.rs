@@ -684,3 +684,34 @@ fn slashes_brackets_and_soft_hyphens_read_as_the_index_reads_them() {
     // A soft hyphen inside a word does not cut it.
     assert_eq!(labels(&t, &["\"President Tarkov commended\""]), ["4"]);
 }
+
+#[test]
+fn filters_take_names_as_lists_and_topics_write_them() {
+    let t = ingested("groups-and-charter-2033.txt");
+    // Groups of the data's latest rows, by name and acronym.
+    assert_eq!(labels(&t, &["--group", "Quad"]), ["1"]);
+    assert_eq!(labels(&t, &["--group", "NATO"]), ["3"]);
+    assert_eq!(labels(&t, &["--group", "Gulf Cooperation Council"]), ["4"]);
+    // A group as a country filter is the group and its members.
+    let mut gcc = labels(&t, &["--country", "GCC"]);
+    gcc.sort();
+    assert_eq!(gcc, ["4"]);
+    // A name the ISO and UN lists write with a comma is one country, not
+    // two values; other commas still list alternatives.
+    assert_eq!(labels(&t, &["--country", "Korea, Republic of"]), ["6"]);
+    let mut either = labels(&t, &["--country", "KOR, India"]);
+    either.sort();
+    assert_eq!(either, ["1", "6"]);
+    // A topic's trigger written out in full (`counter-terroris*`).
+    assert_eq!(labels(&t, &["--topic", "counter-terrorism"]), ["5"]);
+    // The Charter is an instrument by any of its names, typed or filtered.
+    let mut charter = labels(&t, &["--instrument", "UN Charter"]);
+    charter.sort();
+    assert_eq!(charter, ["2", "6"]);
+    let mut typed = labels(&t, &["UN Charter"]);
+    typed.sort();
+    assert_eq!(typed, ["2", "6"]);
+    t.run(["search", "UN Charter"])
+        .success()
+        .stdout(predicates::str::contains("instrument UN-CHARTER"));
+}
