@@ -227,6 +227,9 @@ const PREFIXES: &[&str] = &[
 /// assert!(!is_boilerplate("Reporting by member States was uneven."));
 /// assert!(!is_boilerplate("The meeting went back to the topic."));
 /// assert!(is_boilerplate("We use some essential cookies to make this website work."));
+/// assert!(is_boilerplate("We’d like to set additional cookies to understand how you use GOV.UK."));
+/// assert!(is_boilerplate("Accept additional cookies   Reject additional cookies"));
+/// assert!(!is_boilerplate("Share   the burden of the costs"));
 /// assert!(is_boilerplate("Tags: JCBC, Viet Nam, Bilateral"));
 /// assert!(is_boilerplate("Photo_KCA_20311002.jpg"));
 /// assert!(is_boilerplate("Ministers meet in Suva on 2 May. © Jane ROE / AFP"));
@@ -240,10 +243,18 @@ pub fn is_boilerplate(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
+    if is_photo_caption(t) {
+        return true;
+    }
     if t.len() > 200 {
         return false;
     }
-    let lower = t.to_lowercase();
+    let mut lower = t.to_lowercase();
+    // `We’d like to set additional cookies`: the typographic apostrophe
+    // as the lists write it (only the banners' prefixes have one).
+    if lower.starts_with("we") && lower.contains('’') {
+        lower = lower.replace('’', "'");
+    }
     if EXACT.contains(&lower.as_str()) {
         return true;
     }
@@ -288,6 +299,24 @@ pub fn is_boilerplate(line: &str) -> bool {
         || is_social_links(&lower)
         || is_byline(t)
         || is_language_switch(&lower)
+        || is_spaced_row(t)
+}
+
+/// A row of buttons or links copied as one line, set apart by runs of
+/// spaces (`Accept additional cookies   Reject additional cookies`,
+/// `Print   Share`): every cell furniture on its own.
+fn is_spaced_row(t: &str) -> bool {
+    if !t.contains("  ") {
+        return false;
+    }
+    let mut cells = t
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .peekable();
+    cells.peek().is_some()
+        && t.split("  ").filter(|c| !c.trim().is_empty()).count() >= 2
+        && cells.all(is_boilerplate)
 }
 
 /// Languages as a page's switch names them (lower case).
@@ -522,6 +551,36 @@ fn is_credit(t: &str) -> bool {
             .all(|w| (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase()))
         // Initials, not words (`and/or`): a part without a vowel.
         && t.split('/').any(|w| !w.bytes().any(vowel))
+}
+
+/// A picture's caption that names its photographer or source in
+/// brackets at its end (`… in Tokyo on May 21. (Pool photo)(Kyodo)`,
+/// `… opening session. (AP Photo/Jane Roe)`, `(Photo) Foreign Ministers'
+/// Meeting (Photo: Cabinet Public Relations Office)`).
+///
+/// ```
+/// use dipsearch::segment::boilerplate::is_boilerplate;
+/// assert!(is_boilerplate("Leaders pose before their talks in Tokyo on May 21. (Pool photo)(Kyodo)"));
+/// assert!(is_boilerplate("Ministers at the opening session in Panama City. (AP Photo/Jane Roe)"));
+/// assert!(!is_boilerplate("The Council adopted the text (see the annex to the report on photo evidence)."));
+/// ```
+fn is_photo_caption(t: &str) -> bool {
+    if !t.ends_with(')') || t.len() > 400 {
+        return false;
+    }
+    if t.len() >= 7 && t.as_bytes()[..7].eq_ignore_ascii_case(b"(photo)") {
+        return true;
+    }
+    let tail_start = t.len().saturating_sub(60);
+    let tail_start = (tail_start..t.len())
+        .find(|&i| t.is_char_boundary(i))
+        .unwrap_or(0);
+    let tail = t[tail_start..].to_ascii_lowercase();
+    tail.rfind("photo").is_some_and(|p| {
+        tail[..p]
+            .rfind('(')
+            .is_some_and(|o| !tail[o..p].contains(')') && p - o <= 6)
+    })
 }
 
 /// An attachment's file name alone (`Photo_SOM_20310516.jpg`).

@@ -314,7 +314,8 @@ fn continues_sentence(next: &str) -> bool {
 /// A document symbol alone on a line: capitals, digits, `/`, `.` and `-`
 /// only, no space, opening with letters and ending with a number of two
 /// digits or more (`SC/16021`, `GA/EF/3601`, `A/80/L.12`; not `G7/G8`),
-/// or with a year among three parts (`S/PRST/2031/4`), and maybe the
+/// or with a year among three parts (`S/PRST/2031/4`), or with a letter
+/// code after a number among three parts (`ARF/39/CS/FINAL`), and maybe the
 /// year in brackets after it (`PSC/PR/COMM.1234 (2031)`).
 fn is_symbol(t: &str) -> bool {
     // `PIF(31)14`: the Forum's papers, the year in brackets.
@@ -351,7 +352,14 @@ fn is_symbol(t: &str) -> bool {
             .is_some_and(|s| s.bytes().filter(u8::is_ascii_digit).count() >= 2)
             // `S/PRST/2031/4`: a year among three parts or more.
             || t.split('/').count() >= 3
-                && t.split('/').any(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())))
+                && t.split('/').any(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            // `ARF/39/CS/FINAL`, `ARF/ISM-CTTC/28/SR`: a meeting's papers,
+            // numbered in a part of their own and ending with a letter code.
+            || t.split('/').count() >= 3
+                && t.split('/').any(|s| (2..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+                && t.rsplit('/').next().is_some_and(|s| {
+                    (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase())
+                }))
 }
 
 /// A UN press release's symbol (`SC/17802`, `GA/DIS/3712`, `SG/SM/22104`):

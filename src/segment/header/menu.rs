@@ -30,6 +30,13 @@ const MENU_WORDS: &[&str] = &[
     "press room",
     "media centre",
     "media center",
+    "documents",
+    "press service",
+    "latest",
+    "videos",
+    "photos",
+    "opinion pieces",
+    "press conferences",
 ];
 
 /// Whether each of the first `limit` lines belongs to a menu run: three
@@ -45,6 +52,10 @@ const MENU_WORDS: &[&str] = &[
 /// assert_eq!(menu_lines(&caps, 3), vec![false; 3]);
 /// let row = ["News Agency", "Home | World | Politics | Sport", "Headline"];
 /// assert_eq!(menu_lines(&row, 3), vec![false, true, false]);
+/// let spaced = ["Home   Media releases   Speeches   Contact", "Headline"];
+/// assert_eq!(menu_lines(&spaced, 2), vec![true, false]);
+/// let table = ["Australia   Brunei Darussalam   Cambodia", "Headline"];
+/// assert_eq!(menu_lines(&table, 2), vec![false, false]);
 /// ```
 pub fn menu_lines(lines: &[&str], limit: usize) -> Vec<bool> {
     let n = lines.len().min(limit);
@@ -72,8 +83,18 @@ pub fn menu_lines(lines: &[&str], limit: usize) -> Vec<bool> {
 
 /// A menu copied as one row (`Home | General | Politics | World`): as
 /// many labels as a run needs, one of them a menu word.
-fn is_menu_row(t: &str) -> bool {
-    let cells: Vec<&str> = t.split(" | ").map(str::trim).collect();
+pub(super) fn is_menu_row(t: &str) -> bool {
+    // Cells between bars, or between runs of spaces or tabs as a page's
+    // menu bar is copied (`Home   Media releases   Speeches   Contact`).
+    let cells: Vec<&str> = if t.contains(" | ") {
+        t.split(" | ").map(str::trim).collect()
+    } else if t.contains("  ") || t.contains('\t') {
+        static GAP: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let gap = GAP.get_or_init(|| regex::Regex::new(r"\t\s*| {2,}").expect("gap compiles"));
+        gap.split(t.trim()).collect()
+    } else {
+        return false;
+    };
     cells.len() >= MIN_RUN
         && cells.iter().all(|c| is_label(c))
         && cells

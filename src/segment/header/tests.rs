@@ -292,6 +292,12 @@ fn un_press_symbols_and_meeting_lines() {
     // Not symbols or meeting lines.
     assert!(!matches!(c("G7/G8"), HeaderLine::Symbol(_)));
     assert!(!matches!(c("24/7"), HeaderLine::Symbol(_)));
+    assert_eq!(c("ARF/39/CS/FINAL"), HeaderLine::Symbol("ARF/39/CS/FINAL"));
+    assert_eq!(
+        c("ARF/ISM-CTTC/28/SR"),
+        HeaderLine::Symbol("ARF/ISM-CTTC/28/SR")
+    );
+    assert!(!matches!(c("EU/UN/AU"), HeaderLine::Symbol(_)));
     assert!(!matches!(
         c("The 12th Meeting was held in Geneva"),
         HeaderLine::MeetingNumber(_)

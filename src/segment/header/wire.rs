@@ -111,6 +111,9 @@ fn wire_story_forward(lines: &[&str], scan: &mut HeaderScan) -> bool {
     // other headline follows).
     let (mut headline, mut label, mut standfirst) = (None, None, None);
     let mut dateline = None;
+    // A dated stamp under the headline (`Updated - March 04, 2032 10:12 pm
+    // IST - NEW DELHI`) and the place it may end with.
+    let (mut stamped_under, mut stamp_place) = (false, None);
     for i in std::iter::once(first).chain(rest).take(NEWS_HEAD_LINES) {
         let line = lines[i].trim();
         if let Some(a) = headline.or(label) {
@@ -123,9 +126,11 @@ fn wire_story_forward(lines: &[&str], scan: &mut HeaderScan) -> bool {
         }
         if site::is_stamp(line.trim_matches('*').trim()) {
             published = published.or_else(|| crate::segment::dates::find_date(line));
+            stamp_place = stamp_place.or_else(|| place_after_stamp(line));
+            stamped_under |= headline.is_some() && published.is_some();
             continue;
         }
-        if crate::segment::boilerplate::is_boilerplate(line) {
+        if crate::segment::boilerplate::is_boilerplate(line) || super::menu::is_menu_row(line) {
             continue;
         }
         if headline.is_none() && is_headline(line) {
@@ -142,6 +147,16 @@ fn wire_story_forward(lines: &[&str], scan: &mut HeaderScan) -> bool {
             standfirst = Some(i);
             continue;
         }
+        // No dateline: a story whose stamp under the headline dates it
+        // (a newspaper's own story, not a wire's).
+        let untitled = scan.header.title.as_deref().is_none_or(is_section_label);
+        if let (Some(a), true, true) = (headline, stamped_under, untitled) {
+            take_story(scan, lines[a], standfirst.unwrap_or(i), published);
+            if let Some(place) = stamp_place {
+                scan.header.place.get_or_insert(place);
+            }
+            return true;
+        }
         return false;
     }
     let headline = headline.or(label);
@@ -156,6 +171,20 @@ fn wire_story_forward(lines: &[&str], scan: &mut HeaderScan) -> bool {
     }
     scan.header.place.get_or_insert(city);
     true
+}
+
+/// The city a newspaper's stamp ends with (`Updated - March 04, 2032
+/// 10:12 pm IST - NEW DELHI` → `New Delhi`): one to three words in
+/// capitals after the last dash.
+fn place_after_stamp(line: &str) -> Option<String> {
+    let (_, tail) = line.trim().rsplit_once(" - ")?;
+    let words = tail.split_whitespace().count();
+    let caps = tail
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c == ' ' || c == '-' || c == '.');
+    ((1..=3).contains(&words) && caps && tail.len() >= 3)
+        .then(|| crate::text::title::title_case(tail))
+        .filter(|city| !super::site::is_news_agency(&city.to_lowercase()))
 }
 
 /// Non-blank lines read for a news story's headline and dateline.
