@@ -9,8 +9,9 @@
 //! rows, answers it; a search files only the names its words can be
 //! ([`Names::for_phrases`]: 1.4 ms cold where the whole map took 2.4). The tagger's case rules
 //! are kept in the one form that matters for typed words: a name written
-//! in capitals (`US`, `NSG`, `AP`) matches only as typed in capitals, or
-//! typed in lower case when it has no vowel (`wmd`, `ctbt`); so `us`
+//! in capitals (`US`, `NSG`, `AP`) matches as typed in capitals, or typed
+//! in lower case unless it is then an English word (`wmd`, `isil`, `iaea`
+//! are the acronyms; `us`, `who`, `aids`, `start` are the words); so `us`
 //! never means the United States. A demonym names its country (`Iraqi`,
 //! `North Korean`) unless it is said of two (`Korean`); weak topic
 //! triggers (`customs`) and blocked phrases (`South China Sea` is not
@@ -22,6 +23,7 @@
 //! let ctbt = n.find(&["CTBT"]);
 //! assert_eq!(ctbt[0].id.as_deref(), Some("CTBT"));
 //! assert!(n.find(&["us"]).is_empty());
+//! assert_eq!(n.find(&["isil"])[0].name, "ISIL");
 //! assert_eq!(n.find(&["US"])[0].id.as_deref(), Some("USA"));
 //! assert_eq!(n.find(&["Niger"])[0].id.as_deref(), Some("NER"));
 //! assert!(n.find(&["Korean"]).is_empty());
@@ -256,16 +258,28 @@ impl std::ops::Deref for Lookup {
     }
 }
 
+/// Acronyms of the data that are also English words typed in lower case
+/// (`us`, `who`, `aids`, `start`, `car`, and `nam` of `Viet Nam`): in
+/// lower case they are the word.
+const LOWER_CASE_WORDS: &[&str] = &[
+    "us", "who", "aids", "start", "car", "doc", "fry", "apt", "opt", "nam", "au", "wa", "ag",
+    "tac", "oust", "salt", "care", "hope",
+];
+
 /// Whether words typed for a name written in capitals match it: as
-/// written, or all in lower case without a vowel (`wmd`, `ctbt`).
+/// written, or in lower case (`wmd`, `isil`, `iaea`, `usa`) unless the
+/// lower-case word is an English one (see [`LOWER_CASE_WORDS`]).
 fn capitals_match(typed: &[&str], caps: &str) -> bool {
     let typed = typed.join(" ");
     if typed == caps {
         return true;
     }
-    typed.len() >= 3
-        && typed.chars().all(|c| c.is_ascii_lowercase())
-        && !typed.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+    typed.len() >= 2
+        && typed
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && (!typed.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+            || !LOWER_CASE_WORDS.contains(&typed.as_str()))
         && typed.eq_ignore_ascii_case(caps)
 }
 

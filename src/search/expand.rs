@@ -75,11 +75,15 @@ pub fn expand(parsed: &ParsedQuery) -> Vec<Expansion> {
 /// assert_eq!(e.len(), 2);
 /// let (q, _) = read_query(parse_query("non-proliferation").unwrap());
 /// assert_eq!(q.clauses.len(), 1);
+/// // A possessive is read without its ending: `Israel's` names Israel.
+/// let (_, e) = read_query(parse_query("Israel's settlements").unwrap());
+/// assert_eq!(e[0].name, "Israel");
 /// ```
 pub fn read_query(mut parsed: ParsedQuery) -> (ParsedQuery, Vec<Expansion>) {
     if !parsed.clauses.iter().any(|c| plain_word(c).is_some()) {
         return (parsed, Vec::new());
     }
+    parsed.clauses.iter_mut().for_each(strip_possessive);
     let names = {
         let (whole, split) = (runs(&parsed), split_runs(&parsed));
         Names::for_phrases(sub_phrases(&whole).chain(sub_phrases(&split)))
@@ -108,6 +112,23 @@ pub fn read_query(mut parsed: ParsedQuery) -> (ParsedQuery, Vec<Expansion>) {
     parsed.clauses = clauses;
     let expanded = expand_in(&parsed, &names);
     (parsed, expanded)
+}
+
+/// A plain word's possessive ending left out (`Israel's` → `Israel`,
+/// `children’s` → `children`): the index reads `Israel's` as `israel` and
+/// `s`, so the word alone finds it too, and a name is read only without
+/// it (`Israel's settlements` found nothing).
+fn strip_possessive(clause: &mut Clause) {
+    if let Clause::AnyOf(atoms) = clause {
+        if let [Atom::Word(w)] = &mut atoms[..] {
+            let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
+            if let Some(stem) =
+                stem.filter(|s| s.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
+            {
+                *w = stem.to_string();
+            }
+        }
+    }
 }
 
 /// The parts of a hyphenated word (`US-ROK` → `US`, `ROK`); empty for a

@@ -715,3 +715,23 @@ fn filters_take_names_as_lists_and_topics_write_them() {
         .success()
         .stdout(predicates::str::contains("instrument UN-CHARTER"));
 }
+
+#[test]
+fn acronyms_typed_in_lower_case_and_possessives_read_as_names() {
+    let t = ingested("bodies-and-groups-2032.txt");
+    // An acronym typed in lower case is the acronym unless it is then an
+    // English word (`us`, `who`).
+    assert_eq!(labels(&t, &["icrc"]), ["1"]);
+    assert_eq!(labels(&t, &["untso"]), ["4"]);
+    assert_eq!(labels(&t, &["isil"]), ["3"]);
+    t.run(["search", "isil"])
+        .success()
+        .stdout(predicates::str::contains("read as: isil = Islamic State"));
+    // A possessive names what its word names.
+    assert_eq!(labels(&t, &["Zelensky's prisoners"]), ["8"]);
+    assert_eq!(labels(&t, &["ICRC’s detention"]), ["1"]);
+    let t = ingested("groups-and-charter-2033.txt");
+    let mut australia = labels(&t, &["Australia's"]);
+    australia.sort();
+    assert_eq!(australia, ["1", "7"]);
+}
