@@ -735,3 +735,25 @@ fn acronyms_typed_in_lower_case_and_possessives_read_as_names() {
     australia.sort();
     assert_eq!(australia, ["1", "7"]);
 }
+
+#[test]
+fn irregular_forms_and_compounds_written_apart_find_each_other() {
+    let t = TestDir::new();
+    t.write(
+        "protection-2033.txt",
+        "Chair's Summary of the Regional Workshop on the Protection of Civilians\nNairobi, 3 February 2033\n\n\
+         1. Participants heard survivors describe the abduction of women and children from the camps.\n\n\
+         2. The representative of Borduria said its forces had withdrawn from the border villages.\n\n\
+         3. Participants stressed that peace-building must start before the fighting ends.\n\n\
+         4. The wellbeing of displaced families depends on safe access to water.\n",
+    );
+    t.run(["ingest"]).success();
+    // Irregular plurals and past forms the stemmer leaves apart.
+    assert_eq!(labels(&t, &["woman child"]), ["1"]);
+    assert_eq!(labels(&t, &["withdraw"]), ["2"]);
+    // A compound typed joined finds it hyphenated, and the other way.
+    assert_eq!(labels(&t, &["peacebuilding"]), ["3"]);
+    assert_eq!(labels(&t, &["well-being"]), ["4"]);
+    // --literal keeps to the typed form.
+    assert!(labels(&t, &["woman", "--literal"]).is_empty());
+}
