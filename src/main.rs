@@ -103,15 +103,28 @@ fn usage_error(err: clap::Error) -> ExitCode {
         .map(|t| format!("; {t}"))
         .unwrap_or_default();
     // The line may quote a typed value: escaped like every other.
-    let line = match dash_word(&rendered) {
-        Some(word) => format!(
+    let line = match (dash_word(&rendered), format_flag(&err)) {
+        (_, Some(format)) => format!("unknown option '--{format}'; use `--format {format}`"),
+        (Some(word), None) => format!(
             "'{word}' is read as options; put an exclusion inside the quoted query \
              (\"… {word}\") or after `--`"
         ),
-        None => format!("{first}{tip}"),
+        (None, None) => format!("{first}{tip}"),
     };
     eprintln!("dipsearch: {} (see `dipsearch --help`)", one_line(&line));
     ExitCode::from(2)
+}
+
+/// An output format typed as a flag of its own (`--json`, as other tools
+/// spell it): clap's own tip would make it a query word after `--`.
+fn format_flag(err: &clap::Error) -> Option<&'static str> {
+    if err.kind() != clap::error::ErrorKind::UnknownArgument {
+        return None;
+    }
+    let typed: Vec<String> = std::env::args().skip(1).collect();
+    ["json", "jsonl", "csv", "text"]
+        .into_iter()
+        .find(|f| typed.iter().any(|a| a == &format!("--{f}")))
 }
 
 /// A word typed with one leading `-` (`-nuclear`, an exclusion outside the

@@ -203,9 +203,11 @@ fn suggest(entities: &[Entity], kind: EntityKind, k: &str) -> Vec<(String, Strin
     if k.is_empty() {
         return Vec::new();
     }
-    // About one edit per three letters (transpositions count once), so a
-    // typo finds its entity without dragging in unrelated short codes.
-    let limit = (k.chars().count() / 3).max(1);
+    // About one edit per three letters, rounded up from five letters
+    // (transpositions of neighbours count once; `Lybia` is two from
+    // `Libya`), so a typo finds its entity without dragging in unrelated
+    // short codes.
+    let limit = ((k.chars().count() + 1) / 3).max(1);
     let mut scored: Vec<(usize, &Entity)> = entities
         .iter()
         .filter(|e| e.kind == kind || (kind == EntityKind::Country && e.kind == EntityKind::Group))

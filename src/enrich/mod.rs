@@ -395,6 +395,22 @@ impl Gazetteer {
         names.get(n).filter(|_| n > 0).map(String::as_str)
     }
 
+    /// The name or alias of an entity spelled closest to `typed` (`Syria`
+    /// for `Syira`, where the display name is `Syrian Arab Republic`): what
+    /// a did-you-mean should offer to type.
+    pub fn closest_name(&self, kind: EntityKind, id: &str, typed: &str) -> Option<&str> {
+        let e = self
+            .index
+            .get(&(kind, id.to_string()))
+            .and_then(|&i| self.entities.get(i as usize))?;
+        let k = text::key(typed);
+        std::iter::once(&e.name)
+            .chain(e.aliases.iter())
+            .filter(|n| n.chars().any(char::is_lowercase))
+            .min_by_key(|n| strsim::damerau_levenshtein(&k, &text::key(n)))
+            .map(String::as_str)
+    }
+
     /// Every known entity of a kind, sorted by id.
     pub fn entities(&self, kind: EntityKind) -> Vec<EntityInfo> {
         let mut v: Vec<EntityInfo> = self

@@ -148,9 +148,10 @@ pub(super) fn highlighted(snippet: &str, ranges: &[(usize, usize)], style: TextS
     out
 }
 
-/// One dim line of help after the results (worded by the caller).
+/// One dim line of help after the results (worded by the caller, which
+/// may quote the query: its control characters are shown as escapes).
 pub fn note(line: &str, style: TextStyle, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", paint(style, DIM, line))
+    writeln!(out, "{}", paint(style, DIM, &one_line(line)))
 }
 
 /// What the query's words were read as, one line:

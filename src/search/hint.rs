@@ -129,21 +129,32 @@ impl Engine {
             let Err(unknown) = gaz.resolve(EntityKind::Country, w) else {
                 continue;
             };
-            let Some(name) = unknown
-                .suggestions
-                .iter()
-                .find_map(|(id, _)| gaz.name(EntityKind::Country, id))
-            else {
-                continue;
-            };
-            let quoted = if name.contains(' ') {
-                format!("\"{name}\"")
-            } else {
-                name.to_string()
-            };
-            let query = retyped(parsed, i, Some(&quoted));
-            let count = self.count(Some(query), req.filters.clone(), req.literal)?;
-            if count > 0 {
+            // Each country spelled alike by the name closest to the typed
+            // word (`Syria`, not `Syrian Arab Republic`); the fewest edits
+            // first, then a name with the same letters (`Lybia` is Libya,
+            // not Syria), then the one the query finds most with (`Irak`:
+            // Iraq, not Iran).
+            let mut ranked = Vec::new();
+            for (id, _) in &unknown.suggestions {
+                let Some(name) = gaz.closest_name(EntityKind::Country, id, w) else {
+                    continue;
+                };
+                let quoted = if name.contains(' ') {
+                    format!("\"{name}\"")
+                } else {
+                    name.to_string()
+                };
+                let query = retyped(parsed, i, Some(&quoted));
+                let count = self.count(Some(query), req.filters.clone(), req.literal)?;
+                if count > 0 {
+                    let (typed, named) = (w.to_lowercase(), name.to_lowercase());
+                    let edits = strsim::damerau_levenshtein(&typed, &named);
+                    let same_letters = sorted_letters(&typed) == sorted_letters(&named);
+                    ranked.push(((edits, !same_letters, usize::MAX - count), name, count));
+                }
+            }
+            ranked.sort_by_key(|a| a.0);
+            if let Some((_, name, count)) = ranked.into_iter().next() {
                 return Ok(Some(Hint::Spelling {
                     typed: w.clone(),
                     name: name.to_string(),
@@ -169,6 +180,13 @@ impl Engine {
         };
         Ok(self.search(&req)?.total)
     }
+}
+
+/// The letters of a word in order (`lybia` and `libya` are `abily`).
+fn sorted_letters(w: &str) -> Vec<char> {
+    let mut c: Vec<char> = w.chars().collect();
+    c.sort_unstable();
+    c
 }
 
 fn best_count(h: &Option<Hint>) -> usize {

@@ -51,6 +51,8 @@ fn unknown_values_are_usage_errors_naming_the_value() {
     assert_usage(&t, &["search", "x", "-Iraq"], "'-Iraq' is read as options");
     assert_usage(&t, &["search", "--frobnicate"], "--frobnicate");
     assert_usage(&t, &["search", "x", "--format", "xml"], "xml");
+    // A format typed as its own flag, as other tools spell it.
+    assert_usage(&t, &["search", "x", "--json"], "use `--format json`");
     assert_usage(
         &t,
         &["show", "astop-2003-tokyo.txt#99"],

@@ -455,6 +455,8 @@ fn no_command_prints_a_raw_control_character_in_text_mode() {
         vec!["search", "export"],
         vec!["search", "export", "--color", "always"],
         vec!["search", &query],
+        // A thin result's hint quotes the word that is missing.
+        vec!["search", "Nuclear Isr\x1bcal"],
         vec!["show", &id],
         vec!["show", &id, "--color", "always"],
         vec!["facets", &query, "--by", "meeting"],

@@ -757,3 +757,36 @@ fn irregular_forms_and_compounds_written_apart_find_each_other() {
     // --literal keeps to the typed form.
     assert!(labels(&t, &["woman", "--literal"]).is_empty());
 }
+
+#[test]
+fn a_misspelt_country_is_offered_by_the_name_closest_to_what_was_typed() {
+    let t = TestDir::new();
+    t.write(
+        "gulf-2033.txt",
+        "Chair's Summary of the Gulf Security Dialogue\nManama, 8 March 2033\n\n\
+         1. Participants reviewed the reconstruction of Iraq and the return of displaced families.\n\n\
+         2. The delegation of Iraq briefed on border crossings with Syria.\n\n\
+         3. Participants discussed the situation in Syria and in Libya.\n\n\
+         4. Iran's delegation described the shipping lanes of the Gulf.\n\n\
+         5. Participants welcomed the reopening of Iraq's northern pipeline.\n\n\
+         6. Syria's neighbours described the return of refugees.\n",
+    );
+    t.run(["ingest"]).success();
+    let last_line = |q: &str| {
+        let out = t.run(["search", q]).success().get_output().clone();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        text.lines().last().unwrap_or_default().to_string()
+    };
+    // Iran and Iraq are one letter from `Irak`: the one found most is
+    // offered, by its short name (the display name is `Iran (Islamic
+    // Republic of)`, which no paragraph writes).
+    assert_eq!(
+        last_line("Irak"),
+        "no paragraph has Irak; did you mean Iraq? (3 paragraphs)"
+    );
+    // Libya and Syria are two edits from `Lybia`; Libya has its letters.
+    assert_eq!(
+        last_line("Lybia"),
+        "no paragraph has Lybia; did you mean Libya? (1 paragraph)"
+    );
+}
