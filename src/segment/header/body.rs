@@ -182,9 +182,13 @@ fn place_in(sentence: &str) -> Option<String> {
         return None;
     }
     // The next meeting's venue, as an outcome agrees on it, is not this
-    // one's (`agreed to hold the next meeting in China`); an announcement's
-    // (`Japan will hold the next seminar in Tokyo`) is.
-    if lead.contains(" next ") {
+    // one's (`agreed to hold the next meeting in China`, `agreed to hold
+    // their autumn meeting in Bratislava`); an announcement's (`Japan will
+    // hold the next seminar in Tokyo`) is.
+    let to_hold = c
+        .name("verb")
+        .is_some_and(|v| matches!(v.as_str(), "hold" | "convene" | "host"));
+    if lead.contains(" next ") || to_hold {
         let before = sentence[..c.get(0)?.start()]
             .trim_end()
             .to_ascii_lowercase();

@@ -310,8 +310,9 @@ impl HeaderFold {
             self.titles.insert(0, t.to_string());
             return self.consume(i);
         }
-        // A title repeated above the body (`Title` / `Posted on …` / `Title`).
-        if self.titles.iter().any(|x| x == t) {
+        // A title repeated above the body (`Title` / `Posted on …` / `Title`),
+        // maybe in capitals (a page's title over its document's).
+        if self.titles.iter().any(|x| same_title(x, t)) {
             self.last = Last::Other;
             return self.consume(i);
         }
@@ -459,4 +460,18 @@ fn is_label_title(t: &str) -> bool {
     t.split_whitespace().count() <= 3
         && find_doc_type(t).is_none()
         && !super::doc_type::contains_meeting_word(t)
+}
+
+/// Whether two title lines are one title, whatever their case and
+/// apostrophes (`Chairman’s Statement of …` / `CHAIRMAN'S STATEMENT OF …`).
+fn same_title(a: &str, b: &str) -> bool {
+    a == b
+        || a.len().abs_diff(b.len()) <= 4
+            && a.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .eq(b
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase))
 }

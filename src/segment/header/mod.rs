@@ -87,6 +87,20 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
 
 /// [`read_header`] starting from what the page's metadata says.
 pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
+    let mut scan = fold_header(lines, seed);
+    wire::wire_story(lines, &mut scan);
+    header_under_label(lines, &mut scan, seed);
+    if scan.header.place.is_none() {
+        scan.header.place.clone_from(&seed.place);
+    }
+    if scan.header.doc_type == crate::model::DocType::Other {
+        scan.header.doc_type = seed.kind.unwrap_or_default();
+    }
+    scan
+}
+
+/// The header block's lines folded into fields.
+fn fold_header(lines: &[&str], seed: &super::Seed) -> HeaderScan {
     let menus = menu_lines(lines, LAST_HEADER_LINE + 1);
     let start = stray_prefix(lines, &menus);
     let mut fold = HeaderFold::seeded(seed, start);
@@ -95,15 +109,52 @@ pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
             break;
         }
     }
-    let mut scan = fold.finish(lines);
-    wire::wire_story(lines, &mut scan);
-    if scan.header.place.is_none() {
-        scan.header.place.clone_from(&seed.place);
+    fold.finish(lines)
+}
+
+/// A site's section name read as the title (`Statements & Communiques`,
+/// over the page's own title, type, place and date lines): the header is
+/// read again from the line after it, and what that block says of the
+/// document wins (its date is the meeting's; the section's, the page's).
+fn header_under_label(lines: &[&str], scan: &mut HeaderScan, seed: &super::Seed) {
+    let start = scan.body_start;
+    if !scan
+        .header
+        .title
+        .as_deref()
+        .is_some_and(wire::is_section_label)
+        || start >= lines.len()
+    {
+        return;
     }
-    if scan.header.doc_type == crate::model::DocType::Other {
-        scan.header.doc_type = seed.kind.unwrap_or_default();
+    let sub = fold_header(&lines[start..], seed);
+    let Some(title) = sub.header.title.filter(|t| !wire::is_section_label(t)) else {
+        return;
+    };
+    if sub.body_start == 0 {
+        return;
     }
-    scan
+    let h = &mut scan.header;
+    h.title = Some(title);
+    if sub.header.doc_type != crate::model::DocType::Other {
+        h.doc_type = sub.header.doc_type;
+    }
+    if sub.header.date.is_some() {
+        (h.date, h.date_end, h.year) = (sub.header.date, sub.header.date_end, sub.header.year);
+        scan.bare_date = sub.bare_date;
+    }
+    for (field, new) in [
+        (&mut h.place, sub.header.place),
+        (&mut h.meeting, sub.header.meeting),
+        (&mut h.acronym, sub.header.acronym),
+        (&mut h.meeting_id, sub.header.meeting_id),
+    ] {
+        if new.is_some() {
+            *field = new;
+        }
+    }
+    h.edition = sub.header.edition.or(h.edition);
+    scan.body_start = start + sub.body_start;
 }
 
 /// Reads a resolution's header, or `None` when the text is no

@@ -199,7 +199,10 @@ pub(super) fn is_stamp(t: &str) -> bool {
     }
     // A page's kind above its title (`Readout` / `Secretary A's Meeting
     // with …`).
-    if matches!(l.as_str(), "readout" | "media note" | "fact sheet") {
+    if matches!(
+        l.as_str(),
+        "readout" | "media note" | "fact sheet" | "article" | "news story"
+    ) {
         return true;
     }
     // A release's number alone (`No. 231`, `No: 45/2031`, the Russian

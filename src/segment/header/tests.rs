@@ -277,6 +277,8 @@ fn a_virtual_meeting_or_a_region_is_not_a_venue() {
     assert_eq!(place_from(hosted, None).as_deref(), Some("Tokyo"));
     let next = "The three sides agreed to hold the next meeting in Beijing.";
     assert_eq!(place_from(next, None), None);
+    let autumn = "They agreed to hold their autumn meeting in Bratislava.";
+    assert_eq!(place_from(autumn, None), None);
 }
 
 #[test]

@@ -210,7 +210,7 @@ fn is_standfirst(line: &str) -> bool {
 /// A news site's section above a headline (`Asia`, `World News`,
 /// `Politics & Diplomacy`): a word or three, no figures, no punctuation
 /// but `&`.
-fn is_section_label(line: &str) -> bool {
+pub(super) fn is_section_label(line: &str) -> bool {
     let words = line.split_whitespace().count();
     (1..=3).contains(&words)
         && line.starts_with(|c: char| c.is_uppercase())
