@@ -267,6 +267,7 @@ impl Engine {
 
     /// Runs a search.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        self.check_meetings(&req.filters)?;
         let text = self.parse_text(req.query.as_deref(), &req.filters, req.literal)?;
         let (text_query, expanded, warnings, skipped) = match text {
             Some(t) => (Some(t.query), t.expanded, t.warnings, t.skipped),

@@ -51,6 +51,17 @@ fn unknown_values_are_usage_errors_naming_the_value() {
     assert_usage(&t, &["search", "x", "-Iraq"], "'-Iraq' is read as options");
     assert_usage(&t, &["search", "--frobnicate"], "--frobnicate");
     assert_usage(&t, &["search", "x", "--format", "xml"], "xml");
+    // A meeting no series and no indexed document names.
+    assert_usage(
+        &t,
+        &["search", "--meeting", "Atlantis"],
+        "unknown meeting 'Atlantis'",
+    );
+    assert_usage(
+        &t,
+        &["search", "export", "--meeting", "ASTOP,Atlantis"],
+        "unknown meeting 'Atlantis'",
+    );
     // A format typed as its own flag, as other tools spell it.
     assert_usage(&t, &["search", "x", "--json"], "use `--format json`");
     assert_usage(

@@ -790,3 +790,21 @@ fn a_misspelt_country_is_offered_by_the_name_closest_to_what_was_typed() {
         "no paragraph has Lybia; did you mean Libya? (1 paragraph)"
     );
 }
+
+#[test]
+fn names_as_the_council_spells_them_are_found_by_the_common_spelling() {
+    let t = TestDir::new();
+    t.write(
+        "council-2033.txt",
+        "Summary of the Council's Monthly Briefings\nNew York, 30 April 2033\n\n\
+         1. Members heard that the Huthis had released the crew of the cargo ship.\n\n\
+         2. The co-chairs reported on the talks on Nagorny Karabakh.\n\n\
+         3. Members recalled the ban on military flights over the northern districts.\n\n\
+         4. Members discussed the embargo on all deliveries of weapons to the militias.\n",
+    );
+    t.run(["ingest"]).success();
+    assert_eq!(labels(&t, &["Houthis"]), ["1"]);
+    assert_eq!(labels(&t, &["Nagorno-Karabakh"]), ["2"]);
+    assert_eq!(labels(&t, &["no-fly zone"]), ["3"]);
+    assert_eq!(labels(&t, &["arms embargo"]), ["4"]);
+}
