@@ -262,8 +262,7 @@ impl std::ops::Deref for Lookup {
 /// (`us`, `who`, `aids`, `start`, `car`, and `nam` of `Viet Nam`): in
 /// lower case they are the word.
 const LOWER_CASE_WORDS: &[&str] = &[
-    "us", "who", "aids", "start", "car", "doc", "fry", "apt", "opt", "nam", "au", "wa", "ag",
-    "tac", "oust", "salt", "care", "hope",
+    "us", "who", "aids", "start", "car", "doc", "fry", "apt", "opt", "nam", "au", "wa", "ag", "tac",
 ];
 
 /// Whether words typed for a name written in capitals match it: as
@@ -278,8 +277,7 @@ fn capitals_match(typed: &[&str], caps: &str) -> bool {
         && typed
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && (!typed.contains(['a', 'e', 'i', 'o', 'u', 'y'])
-            || !LOWER_CASE_WORDS.contains(&typed.as_str()))
+        && !LOWER_CASE_WORDS.contains(&typed.as_str())
         && typed.eq_ignore_ascii_case(caps)
 }
 

@@ -309,14 +309,12 @@ fn is_spaced_row(t: &str) -> bool {
     if !t.contains("  ") {
         return false;
     }
-    let mut cells = t
+    let cells: Vec<&str> = t
         .split("  ")
         .map(str::trim)
         .filter(|c| !c.is_empty())
-        .peekable();
-    cells.peek().is_some()
-        && t.split("  ").filter(|c| !c.trim().is_empty()).count() >= 2
-        && cells.all(is_boilerplate)
+        .collect();
+    cells.len() >= 2 && cells.into_iter().all(is_boilerplate)
 }
 
 /// Languages as a page's switch names them (lower case).
