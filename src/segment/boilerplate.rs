@@ -146,6 +146,12 @@ const EXACT: &[&str] = &[
     "no this page is not useful",
     "thank you for your feedback",
     "report a problem with this page",
+    // Print and mail buttons, and the reader a PDF link needs.
+    "print version",
+    "print page",
+    "send by email",
+    "send by e-mail",
+    "adobe acrobat reader is required to view pdf files.",
 ];
 
 /// Prefixes (lower-cased) of navigation lines, matched on short lines only.
@@ -202,6 +208,13 @@ const PREFIXES: &[&str] = &[
     // A page's tags (`Tags: JCBC, Malaysia, Bilateral`).
     "tags:",
     "keywords:",
+    // A link to the document's file (`Download: Chairmans-Statement.pdf
+    // (412 KB)`), a site's terms of reuse, an authorisation line under an
+    // Australian minister's release.
+    "download:",
+    "when using the materials",
+    "authorised by ",
+    "authorized by ",
     // Cookie banners.
     "cookies on ",
     "we use cookies",
@@ -284,6 +297,14 @@ pub fn is_boilerplate(line: &str) -> bool {
             }
             "reporting by " => lower.contains("editing by") && t.split_whitespace().count() <= 30,
             "tags:" | "keywords:" => t.split_whitespace().count() <= 12 && !t.ends_with('.'),
+            // A line of its own, not a wrapped sentence going on (`authorized
+            // by the Security Council in its resolution`).
+            "download:" | "authorised by " | "authorized by " => {
+                t.starts_with(char::is_uppercase)
+                    && t.split_whitespace().count() <= 16
+                    && !t.ends_with(['.', ','])
+            }
+            "when using the materials" => lower.contains("hyperlink") || lower.contains("link to"),
             "editor:" | "reporter:" | "translator:" | "source:" => {
                 t.split_whitespace().count() <= 6 && !t.ends_with('.')
             }
@@ -291,6 +312,8 @@ pub fn is_boilerplate(line: &str) -> bool {
         };
     }
     is_separator(t)
+        || is_file_link(&lower)
+        || is_contribution_line(&lower)
         || is_file_name(t)
         || is_credit(t)
         || is_page_number(t)
@@ -579,6 +602,42 @@ fn is_photo_caption(t: &str) -> bool {
             .rfind('(')
             .is_some_and(|o| !tail[o..p].contains(')') && p - o <= 6)
     })
+}
+
+/// A link to a file with its size in brackets at the end (`Joint
+/// statement by the Foreign Ministers (PDF, 92 KB)`, `Annex (412 KB)`,
+/// `PDF (131KB)`): a page's download link, not the document.
+///
+/// ```
+/// use dipsearch::segment::boilerplate::is_boilerplate;
+/// assert!(is_boilerplate("Joint statement by the Foreign Ministers of the Weimar Triangle (PDF, 92 KB)"));
+/// assert!(is_boilerplate("Download: Chairmans-Statement-58th-ASEAN-Summit.pdf (412 KB)"));
+/// assert!(is_boilerplate("Associated Press writer Chris Ortega in Washington contributed to this report."));
+/// assert!(!is_boilerplate("The fund holds 92 KB of records (see annex)."));
+/// assert!(is_boilerplate("Authorised by Senator the Hon A B, Parliament House, Canberra"));
+/// assert!(!is_boilerplate("authorized by the Security Council in its resolution"));
+/// ```
+fn is_file_link(lower: &str) -> bool {
+    let Some(inner) = lower
+        .strip_suffix(')')
+        .and_then(|l| l.rsplit_once('(').map(|(_, i)| i))
+    else {
+        return false;
+    };
+    let size = inner
+        .trim_start_matches("pdf")
+        .trim_start_matches([',', ' '])
+        .trim_end_matches(['k', 'm', 'b'])
+        .trim();
+    (inner.ends_with("kb") || inner.ends_with("mb"))
+        && !size.is_empty()
+        && size.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// A news story's credit line (`Associated Press writer A in B
+/// contributed to this report.`).
+fn is_contribution_line(lower: &str) -> bool {
+    lower.ends_with("contributed to this report.") && lower.split_whitespace().count() <= 25
 }
 
 /// An attachment's file name alone (`Photo_SOM_20310516.jpg`).
