@@ -33,6 +33,14 @@ fn astop_and_general_debate() -> Option<TestDir> {
     Some(t)
 }
 
+/// A corpus of one document written here, ingested.
+fn written(name: &str, text: impl AsRef<str>) -> TestDir {
+    let t = TestDir::new();
+    t.write(name, text.as_ref());
+    t.run(["ingest"]).success();
+    t
+}
+
 fn labels(t: &TestDir, args: &[&str]) -> Vec<String> {
     t.search(args)
         .hits
@@ -140,8 +148,7 @@ fn common_words_and_near_names_do_not_become_entities() {
 
 #[test]
 fn a_demonym_names_its_country_unless_it_is_said_of_two() {
-    let t = TestDir::new();
-    t.write(
+    let t = written(
         "demonyms-2030.txt",
         "Chairman's Statement of the Seminar on Missile Non-Proliferation\n\
          Manila, 3 May 2030\n\n\
@@ -154,7 +161,6 @@ fn a_demonym_names_its_country_unless_it_is_said_of_two() {
          6. The Greek Cypriot and Turkish Cypriot leaders met on missile defence.\n\n\
          7. Greece and Turkey did not take part in the missile talks.\n",
     );
-    t.run(["ingest"]).success();
     let mut l = labels(&t, &["North Korean missiles"]);
     l.sort();
     assert_eq!(l, ["1", "2"]);
@@ -171,8 +177,7 @@ fn a_demonym_names_its_country_unless_it_is_said_of_two() {
 
 #[test]
 fn a_hyphenated_pair_of_countries_names_both_and_slang_reads_as_the_term() {
-    let t = TestDir::new();
-    t.write(
+    let t = written(
         "pairs-2031.txt",
         "Joint Press Statement of the Ruritania Policy Dialogue\n\
          Seoul, 4 June 2031\n\n\
@@ -184,7 +189,6 @@ fn a_hyphenated_pair_of_countries_names_both_and_slang_reads_as_the_term() {
          4. The non-proliferation regime and chemical weapons were on the agenda.\n\n\
          5. Talks on lethal autonomous weapons systems should conclude soon.\n",
     );
-    t.run(["ingest"]).success();
     // `US-ROK` is the two countries, each by any of its names; `ROK-US` too.
     for q in ["US-ROK alliance", "ROK-US alliance"] {
         assert_eq!(labels(&t, &[q]), ["1"], "{q}");
@@ -667,8 +671,7 @@ fn a_question_searches_its_subject_not_its_filler_words() {
 
 #[test]
 fn slashes_brackets_and_soft_hyphens_read_as_the_index_reads_them() {
-    let t = TestDir::new();
-    t.write(
+    let t = written(
         "charter-2032.txt",
         "Summary of the Open Debate on the Charter\nNew York, 9 May 2032\n\n\
          1. Members recalled Article 2(4) of the Charter and the prohibition of the use of force.\n\n\
@@ -676,7 +679,6 @@ fn slashes_brackets_and_soft_hyphens_read_as_the_index_reads_them() {
          3. Ruritania and Borduria described their border talks.\n\n\
          4. Presi\u{ad}dent Tarkov commended the mediators.\n",
     );
-    t.run(["ingest"]).success();
     // `2(4)` is `2 4`, as the index has it, not `24`.
     assert_eq!(labels(&t, &["Article 2(4)"]), ["1"]);
     // Two names joined by a slash are both searched.
@@ -738,8 +740,7 @@ fn acronyms_typed_in_lower_case_and_possessives_read_as_names() {
 
 #[test]
 fn irregular_forms_and_compounds_written_apart_find_each_other() {
-    let t = TestDir::new();
-    t.write(
+    let t = written(
         "protection-2033.txt",
         "Chair's Summary of the Regional Workshop on the Protection of Civilians\nNairobi, 3 February 2033\n\n\
          1. Participants heard survivors describe the abduction of women and children from the camps.\n\n\
@@ -747,7 +748,6 @@ fn irregular_forms_and_compounds_written_apart_find_each_other() {
          3. Participants stressed that peace-building must start before the fighting ends.\n\n\
          4. The wellbeing of displaced families depends on safe access to water.\n",
     );
-    t.run(["ingest"]).success();
     // Irregular plurals and past forms the stemmer leaves apart.
     assert_eq!(labels(&t, &["woman child"]), ["1"]);
     assert_eq!(labels(&t, &["withdraw"]), ["2"]);
@@ -760,8 +760,7 @@ fn irregular_forms_and_compounds_written_apart_find_each_other() {
 
 #[test]
 fn a_misspelt_country_is_offered_by_the_name_closest_to_what_was_typed() {
-    let t = TestDir::new();
-    t.write(
+    let t = written(
         "gulf-2033.txt",
         "Chair's Summary of the Gulf Security Dialogue\nManama, 8 March 2033\n\n\
          1. Participants reviewed the reconstruction of Iraq and the return of displaced families.\n\n\
@@ -771,7 +770,6 @@ fn a_misspelt_country_is_offered_by_the_name_closest_to_what_was_typed() {
          5. Participants welcomed the reopening of Iraq's northern pipeline.\n\n\
          6. Syria's neighbours described the return of refugees.\n",
     );
-    t.run(["ingest"]).success();
     let last_line = |q: &str| {
         let out = t.run(["search", q]).success().get_output().clone();
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
@@ -793,8 +791,7 @@ fn a_misspelt_country_is_offered_by_the_name_closest_to_what_was_typed() {
 
 #[test]
 fn names_as_the_council_spells_them_are_found_by_the_common_spelling() {
-    let t = TestDir::new();
-    t.write(
+    let t = written(
         "council-2033.txt",
         "Summary of the Council's Monthly Briefings\nNew York, 30 April 2033\n\n\
          1. Members heard that the Huthis had released the crew of the cargo ship.\n\n\
@@ -802,7 +799,6 @@ fn names_as_the_council_spells_them_are_found_by_the_common_spelling() {
          3. Members recalled the ban on military flights over the northern districts.\n\n\
          4. Members discussed the embargo on all deliveries of weapons to the militias.\n",
     );
-    t.run(["ingest"]).success();
     assert_eq!(labels(&t, &["Houthis"]), ["1"]);
     assert_eq!(labels(&t, &["Nagorno-Karabakh"]), ["2"]);
     assert_eq!(labels(&t, &["no-fly zone"]), ["3"]);
