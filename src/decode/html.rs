@@ -5,9 +5,11 @@
 //! `[role=main]` or a `#main` / `#contents` / `#content` container when the
 //! page has one, else `<body>`. Left out: `script`, `style`, `nav`,
 //! `footer`, `form`, `aside`, `noscript`, `template`, `iframe`, `svg`,
-//! `button`, `select`, page-level `header` (unless it holds the `h1`),
+//! `button`, `select`, `figcaption` (a photo's caption is not the
+//! document's text), page-level `header` (unless it holds the `h1`),
 //! elements whose id or class names navigation (`nav`, `menu`,
-//! `breadcrumb`, `footer`, `sidebar`, `skip`, `pagetop`, `share`), and
+//! `breadcrumb`, `footer`, `sidebar`, `skip`, `pagetop`, `share`) or a
+//! story's byline (`byline`, `author`), and
 //! lists whose text is nearly all link text (menus left outside `<nav>`).
 //!
 //! Block elements end lines; paragraphs, headings, lists and tables also
@@ -25,8 +27,24 @@ use crate::text::roman::to_roman;
 use crate::text::ws::normalise_ws;
 
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "nav", "footer", "form", "aside", "noscript", "template", "iframe", "svg",
-    "button", "select", "head", "object", "canvas", "map", "dialog",
+    "script",
+    "style",
+    "nav",
+    "footer",
+    "form",
+    "aside",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "head",
+    "object",
+    "canvas",
+    "map",
+    "dialog",
+    "figcaption",
 ];
 
 const BLOCK_TAGS: &[&str] = &[
@@ -81,6 +99,8 @@ const NAV_NAMES: &[&str] = &[
     "localnav",
     "cookie",
     "banner",
+    "byline",
+    "author",
 ];
 
 /// Text accumulator that tracks pending line breaks.
@@ -95,6 +115,11 @@ impl Out {
     fn text(&mut self, t: &str) {
         if !t.trim().is_empty() {
             self.after_marker = false;
+        } else if !t.is_empty() && !self.s.is_empty() && !self.s.ends_with([' ', '\n']) {
+            // Space alone between two inline elements (`<span>Lim Wei
+            // Ling</span> <span>Correspondent</span>`) still parts words.
+            self.s.push(' ');
+            return;
         }
         let mut first = true;
         for w in t.split_whitespace() {
@@ -167,6 +192,28 @@ fn is_link_list(el: &ElementRef<'_>) -> bool {
         .map(|a| a.text().map(|t| t.trim().len()).sum::<usize>())
         .sum();
     total > 0 && linked * 10 >= total * 9
+}
+
+/// A table row of label cells each followed by one value cell (`<th>Title</th>
+/// <td>…</td><th>Date</th><td>…</td>`), as boards of press releases lay out
+/// a page's facts. Cells glued into one line read `Title Outcome of …`, and
+/// the label became part of the title.
+fn is_label_row(el: &ElementRef<'_>) -> bool {
+    let cells: Vec<ElementRef<'_>> = el
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|c| matches!(c.value().name(), "th" | "td"))
+        .collect();
+    !cells.is_empty()
+        && cells.len().is_multiple_of(2)
+        && cells.chunks(2).all(|pair| {
+            let label: String = pair[0].text().collect();
+            let words = label.split_whitespace().count();
+            pair[0].value().name() == "th"
+                && pair[1].value().name() == "td"
+                && (1..=3).contains(&words)
+                && label.trim().len() <= 24
+        })
 }
 
 fn has_h1(el: &ElementRef<'_>) -> bool {
@@ -251,6 +298,7 @@ impl Walker {
                 self.out.s.push_str(t.trim_end());
                 self.out.breaks(2);
             }
+            "tr" if is_label_row(&el) => self.label_row(el, depth),
             "td" | "th" => {
                 if !self.out.s.ends_with('\n') && !self.out.s.is_empty() {
                     self.out.s.push(' ');
@@ -280,6 +328,24 @@ impl Walker {
         } else if block {
             self.out.breaks(if para { 2 } else { 1 });
         }
+    }
+
+    /// A row of labels and their values: each pair on a line of its own,
+    /// `Title: Outcome of …`, as a page copied from a browser reads.
+    fn label_row(&mut self, el: ElementRef<'_>, depth: usize) {
+        for cell in el.children().filter_map(ElementRef::wrap) {
+            if cell.value().name() == "th" {
+                self.out.breaks(1);
+                let label: String = cell.text().collect();
+                let label = label.trim();
+                self.out
+                    .text(label.strip_suffix(':').unwrap_or(label).trim_end());
+                self.out.s.push_str(": ");
+            } else {
+                self.children(*cell, depth);
+            }
+        }
+        self.out.breaks(1);
     }
 
     fn list(&mut self, el: ElementRef<'_>, depth: usize) {

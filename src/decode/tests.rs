@@ -96,6 +96,24 @@ fn html_main_text_only() {
 }
 
 #[test]
+fn html_spans_labels_captions_and_bylines() {
+    // A space alone between two spans parts their words; a row of label
+    // and value cells reads `Label: value`, one pair a line; a photo's
+    // caption and a story's byline are left out.
+    let html = r#"<html><body><main><h1>Talks end</h1>
+<div class="byline"><span>Lim Wei Ling</span> <span>Regional Correspondent</span></div>
+<table><tr><th>Title</th><td>Outcome of the Talks</td></tr>
+<tr><th>Date:</th><td>2033-04-22</td><th>Views</th><td>2048</td></tr></table>
+<figure><img src="a.jpg"><figcaption>Ministers pose for a photo. PHOTO: AFP</figcaption></figure>
+<p>Vice Minister <span>Ahn Seo-yeon</span> <span>(Director-General)</span> spoke.</p>
+<table><tr><td>1990</td><td>12</td></tr></table></main></body></html>"#;
+    assert_eq!(
+        decode(html.as_bytes(), SourceFormat::Html).unwrap(),
+        "Talks end\n\nTitle: Outcome of the Talks\nDate: 2033-04-22\nViews: 2048\n\nVice Minister Ahn Seo-yeon (Director-General) spoke.\n\n1990 12\n"
+    );
+}
+
+#[test]
 fn html_title_used_when_no_h1() {
     let html = "<html><head><title>Chairman's Statement of the ARF | ASEAN</title></head><body><p>Para one.</p></body></html>";
     assert_eq!(

@@ -813,7 +813,8 @@ pub fn is_breadcrumb(line: &str) -> bool {
 
 /// A trail of links from a site's home page joined by slashes (`Home /
 /// Summits / 41st Arab Summit`, `Utama / Kenyataan Media / Press
-/// Release`): three parts or more, the first the home page's name.
+/// Release`): three parts or more, the first the home page's name. The last
+/// crumb, the page itself, may be a whole headline.
 fn is_slash_trail(t: &str) -> bool {
     const HOME: [&str; 7] = [
         "home",
@@ -828,7 +829,9 @@ fn is_slash_trail(t: &str) -> bool {
     t.len() < 150
         && parts.len() >= 3
         && HOME.contains(&parts[0].to_lowercase().as_str())
-        && parts.iter().all(|p| p.split_whitespace().count() <= 8)
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|p| p.split_whitespace().count() <= 8)
 }
 
 /// Removes footnote markers: `[1]`, `[12]` anywhere, and small numbers glued
@@ -971,6 +974,13 @@ mod tests {
         assert!(is_breadcrumb("Home > Policy > Disarmament"));
         assert!(is_breadcrumb("Home / Summits / 41st Arab Summit"));
         assert!(is_breadcrumb("Utama / Kenyataan Media / Press Release"));
+        // The last crumb is the page's whole headline.
+        assert!(is_breadcrumb(
+            "Home / Press Room / Joint Declaration of the Ministers of Foreign Affairs of the Andean Community Member States"
+        ));
+        assert!(!is_breadcrumb(
+            "Home / Press Room and all the statements of the ministers of the region / Joint Declaration"
+        ));
         // Slashes in a title are no trail.
         assert!(!is_breadcrumb(
             "Joint Statement on Peace / Security / Development"

@@ -416,7 +416,9 @@ fn meeting_number(t: &str) -> Option<u32> {
 
 /// A bracketed record field (`[Title] ...`, layout G).
 fn field(s: &str) -> Option<Field<'_>> {
-    let rest = s.strip_prefix('[')?;
+    let Some(rest) = s.strip_prefix('[') else {
+        return labelled_field(s);
+    };
     let (name, value) = rest.split_once(']')?;
     let name = match name {
         "Title" => FieldName::Title,
@@ -430,6 +432,25 @@ fn field(s: &str) -> Option<Field<'_>> {
         name,
         value: value.trim(),
     })
+}
+
+/// A board's label and value on one line (`Title: Outcome of the 25th …`,
+/// `Hit: 1123`, `Attachment\tJoint Press Statement.pdf`): how a table of a
+/// page's facts reads when copied. Only labels that never open a sentence of
+/// a document's header; `Date:` keeps the date line's own reading.
+fn labelled_field(s: &str) -> Option<Field<'_>> {
+    let cut = s.find([':', '\t'])?;
+    if cut > 16 {
+        return None;
+    }
+    let name = match s[..cut].trim_end() {
+        "Title" | "TITLE" | "Subject" | "SUBJECT" => FieldName::Title,
+        "Hit" | "Hits" | "Views" | "Writer" | "Attachment" | "Attachments" | "Attached file"
+        | "Posted by" | "Category" | "Tags" => FieldName::Other,
+        _ => return None,
+    };
+    let value = s[cut + 1..].trim();
+    (!value.is_empty()).then_some(Field { name, value })
 }
 
 /// A tag line (layout L): `[ARF] [...] title place, dates`.

@@ -374,12 +374,13 @@ fn stray_prefix(lines: &[&str], menus: &[bool]) -> usize {
 
 /// Whether line `i`, a stamp, dates the headline under it (`News item |
 /// 23-09-2031 | 14:32` / the headline): it anchors the header block as a
-/// date line does.
+/// date line does. A reporter's name under it is no headline.
 fn stamp_over_title(lines: &[&str], i: usize, menus: &[bool]) -> bool {
     let Some(next) = (i + 1..lines.len().min(i + 3)).find(|&k| !lines[k].trim().is_empty()) else {
         return false;
     };
     dates::any_date(lines[i]).is_some()
+        && !wire::is_byline(lines[next].trim())
         && matches!(
             classify_at(lines, next, menus),
             HeaderLine::Text(TextLine::Title { generic: false, .. })

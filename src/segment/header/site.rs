@@ -194,6 +194,9 @@ pub(super) fn is_stamp(t: &str) -> bool {
     if words <= 14 && is_date_time(t) {
         return true;
     }
+    if words > 8 && words <= 14 && is_dated_stamp(&l) {
+        return true;
+    }
     if words > 8 || t.ends_with('.') {
         return false;
     }
@@ -247,6 +250,18 @@ pub(super) fn is_stamp(t: &str) -> bool {
         l.strip_prefix(p)
             .is_some_and(|r| r.is_empty() || r.starts_with([' ', ':']))
     })
+}
+
+/// A long `Updated …` or `Published …` line with its date (`Updated - June
+/// 09, 2033 08:15 pm IST - CHENNAI`): the page's stamp, with whatever the
+/// site prints after the date.
+fn is_dated_stamp(l: &str) -> bool {
+    ["updated", "published", "posted", "last updated"]
+        .iter()
+        .any(|p| {
+            l.strip_prefix(p)
+                .is_some_and(|r| r.starts_with([' ', ':']) && find_date(r).is_some())
+        })
 }
 
 /// A page's kind before its date (`News, 2.2.2032`, `News item

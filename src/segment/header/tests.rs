@@ -401,6 +401,9 @@ fn news_stamps() {
         "By KENJI SATO, Nikkei staff writer",
         "March 3, 2031 5:14 PM GMT+9 Updated 2 hours ago",
         "412-02-03-2031",
+        // Past eight words, with the city after the time.
+        "Updated - June 09, 2033 08:15 pm IST - CHENNAI",
+        "Published - June 09, 2033 07:50 pm IST - NEW DELHI",
     ] {
         assert_eq!(classify(line, None), HeaderLine::Stamp, "{line}");
     }
@@ -412,9 +415,89 @@ fn news_stamps() {
         "By the Ministers of Foreign Affairs",
         "Talks end 3 hours early",
         "By December, when this Administration will",
+        "Published by the Ministry of Foreign Affairs of Ruritania and Borduria, 2033",
     ] {
         assert_ne!(classify(line, None), HeaderLine::Stamp, "{line}");
     }
+}
+
+#[test]
+fn a_newspaper_story_is_read_up_from_its_stamp_past_the_byline() {
+    // The paper's name and buttons, a menu, a section trail, the headline,
+    // a standfirst, the stamp, the reporter's name alone, buttons, a
+    // caption: no wire dateline.
+    let lines = [
+        "THE EASTERN CHRONICLE",
+        "e-Paper",
+        "Subscribe",
+        "News   States   World   Opinion   Business",
+        "News / World",
+        "Ruritania, Borduria agree on river patrols to ease fishing disputes",
+        "Officials will meet again before the monsoon to review the detained boats",
+        "Updated - June 09, 2033 08:15 pm IST - CHENNAI",
+        "Kavitha Raman",
+        "READ LATER",
+        "PRINT",
+        "Officials at the opening session. | Photo Credit: Special Arrangement",
+        "Ruritania and Borduria on Thursday opened talks on the disputes over fishing in the bay, with officials of both sides meeting for two days.",
+        "The talks covered the release of detained fishermen.",
+    ];
+    let s = read_header(&lines);
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Ruritania, Borduria agree on river patrols to ease fishing disputes")
+    );
+    assert_eq!(s.header.place.as_deref(), Some("Chennai"));
+    assert_eq!(
+        s.header.date.map(|d| (d.year, d.month, d.day)),
+        Some((2033, 6, 9))
+    );
+    assert_eq!(s.body_start, 12);
+    // A name under the stamp is no headline for the stamp to date.
+    assert!(super::wire::is_byline("Kavitha Raman"));
+    assert!(super::wire::is_byline("By Lim Wei Ling"));
+    assert!(!super::wire::is_byline("READ LATER"));
+    assert!(!super::wire::is_byline("Joint Statement on the Talks"));
+}
+
+#[test]
+fn a_boards_labels_and_values_are_fields() {
+    assert_eq!(
+        classify("Title: Outcome of the 11th Meeting of the Council", None),
+        HeaderLine::Field(Field {
+            name: FieldName::Title,
+            value: "Outcome of the 11th Meeting of the Council"
+        })
+    );
+    assert_eq!(
+        classify("Attachment\tChair's Statement.pdf", None),
+        HeaderLine::Field(Field {
+            name: FieldName::Other,
+            value: "Chair's Statement.pdf"
+        })
+    );
+    let s = read_header(&[
+        "Ministry of Foreign Affairs",
+        "",
+        "Press Releases",
+        "",
+        "Title: Outcome of the 11th Meeting of the Mekong River Partnership Council",
+        "Date: 2033-04-22",
+        "Views: 2048",
+        "Attachment: Chair's Statement.pdf",
+        "",
+        "1. The 11th Meeting of the Council was held in Vientiane on April 21, 2033.",
+    ]);
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Outcome of the 11th Meeting of the Mekong River Partnership Council")
+    );
+    assert_eq!(s.body_start, 8);
+    // Other words before a colon are prose.
+    assert!(!matches!(
+        classify("Titles: the participants agreed", None),
+        HeaderLine::Field(_)
+    ));
 }
 
 #[test]

@@ -16,39 +16,65 @@ use super::{datelines, dates, is_dated_headline, site, wire_dateline, HeaderScan
 /// headline the dateline may end in a colon (`KUALA LUMPUR: Southeast
 /// Asian ...`), one line apart at least.
 pub(super) fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
-    if !wire_story_forward(lines, scan) {
-        wire_story_backward(lines, scan);
+    if !wire_story_forward(lines, scan) && !wire_story_backward(lines, scan) {
+        stamp_story(lines, scan);
     }
 }
 
-/// A news story whose headline is not the first line of what the fold
-/// left (a site's name, menus and a section over it: `TASS` / `Russian
-/// News Agency` / `Politics  World …` / the headline / a standfirst / `3
-/// OCT 2031, 20:52` / `MOSCOW, October 3. /TASS/. …`): read up from the
-/// dateline. Under the headline may stand one standfirst and the stamps,
-/// bylines and agency lines news pages print; a short section label above
-/// a single line makes that line the headline.
-fn wire_story_backward(lines: &[&str], scan: &mut HeaderScan) {
-    if !scan.header.title.as_deref().is_none_or(is_section_label) {
+/// A newspaper's own story read up from its dated stamp, when nothing
+/// else gave a header (`THE HINDU` / `e-Paper` / a menu / `News / National`
+/// / the headline / a standfirst / `Updated - March 04, 2032 10:12 pm IST -
+/// NEW DELHI` / `Aarti Menon` / `READ LATER`): the headline is the title,
+/// the stamp's date the date and the city after its dash the place; the
+/// body starts at the first sentence under the stamp, past the byline and
+/// the buttons.
+fn stamp_story(lines: &[&str], scan: &mut HeaderScan) {
+    if scan.header.title.is_some() || scan.header.date.is_some() {
         return;
     }
     let window = lines.len().min(scan.body_start + STRAY_SEARCH);
-    // A dateline opens with a city in capitals or names its agency in
-    // brackets near the start; other lines are not matched at all.
-    let could_be = |l: &str| {
-        l.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase)
-            || l.get(..l.len().min(40)).is_some_and(|h| h.contains(" ("))
-    };
-    let Some((b, city)) = (scan.body_start..window)
-        .map(|i| (i, lines[i].trim_start()))
-        .filter(|(_, l)| could_be(l))
-        .find_map(|(i, l)| wire_dateline(l).map(|c| (i, c)))
-    else {
+    let Some((s, published)) = (scan.body_start..window).find_map(|i| {
+        let l = lines[i].trim();
+        let stamp = l.len() <= 120 && site::is_stamp(l);
+        stamp
+            .then(|| crate::segment::dates::find_date(l))
+            .flatten()
+            .map(|d| (i, d))
+    }) else {
         return;
     };
+    let (Some(headline), _) = headline_above(lines, scan.body_start, s) else {
+        return;
+    };
+    let Some(body) = (s + 1..window).find(|&i| is_sentence(lines[i].trim())) else {
+        return;
+    };
+    take_story(scan, lines[headline], body, Some(published));
+    if let Some(place) = place_after_stamp(lines[s]) {
+        scan.header.place.get_or_insert(place);
+    }
+}
+
+/// A line of the story's text: one that ends a sentence and has a dozen
+/// words at least (not a button, a byline or a label).
+fn is_sentence(line: &str) -> bool {
+    line.split_whitespace().count() >= 12
+        && line.ends_with(['.', '"', '”', ')'])
+        && !crate::segment::boilerplate::is_boilerplate(line)
+}
+
+/// The headline among the lines right above line `end` (from `start`):
+/// one headline, or a headline under a section's label or a breadcrumb, or
+/// a headline over a standfirst; and the date of the stamp nearest above
+/// `end` among the lines read.
+fn headline_above(
+    lines: &[&str],
+    start: usize,
+    end: usize,
+) -> (Option<usize>, Option<crate::segment::dates::DateMatch>) {
     let mut candidates = Vec::new();
     let mut published = None;
-    for i in (scan.body_start..b).rev() {
+    for i in (start..end).rev() {
         let line = lines[i].trim();
         if line.is_empty() {
             continue;
@@ -66,18 +92,48 @@ fn wire_story_backward(lines: &[&str], scan: &mut HeaderScan) {
         }
         candidates.push(i);
     }
-    // Read upwards: the headline, then maybe the standfirst under it.
     let headline = match candidates[..] {
         [only] => only,
         [lower, upper] if is_section_label(lines[upper].trim()) => lower,
         [lower, upper] if is_standfirst(lines[lower].trim()) => upper,
-        _ => return,
+        _ => return (None, published),
     };
-    if !is_dated_headline(lines[headline].trim()) || is_section_label(lines[headline].trim()) {
-        return;
+    let line = lines[headline].trim();
+    let ok = is_dated_headline(line) && !is_section_label(line);
+    (ok.then_some(headline), published)
+}
+
+/// A news story whose headline is not the first line of what the fold
+/// left (a site's name, menus and a section over it: `TASS` / `Russian
+/// News Agency` / `Politics  World …` / the headline / a standfirst / `3
+/// OCT 2031, 20:52` / `MOSCOW, October 3. /TASS/. …`): read up from the
+/// dateline. Under the headline may stand one standfirst and the stamps,
+/// bylines and agency lines news pages print; a short section label above
+/// a single line makes that line the headline.
+fn wire_story_backward(lines: &[&str], scan: &mut HeaderScan) -> bool {
+    if !scan.header.title.as_deref().is_none_or(is_section_label) {
+        return false;
     }
+    let window = lines.len().min(scan.body_start + STRAY_SEARCH);
+    // A dateline opens with a city in capitals or names its agency in
+    // brackets near the start; other lines are not matched at all.
+    let could_be = |l: &str| {
+        l.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase)
+            || l.get(..l.len().min(40)).is_some_and(|h| h.contains(" ("))
+    };
+    let Some((b, city)) = (scan.body_start..window)
+        .map(|i| (i, lines[i].trim_start()))
+        .filter(|(_, l)| could_be(l))
+        .find_map(|(i, l)| wire_dateline(l).map(|c| (i, c)))
+    else {
+        return false;
+    };
+    let (Some(headline), published) = headline_above(lines, scan.body_start, b) else {
+        return false;
+    };
     take_story(scan, lines[headline], b, published);
     scan.header.place.get_or_insert(city);
+    true
 }
 
 /// The story's headline as the title, its body from `body_start`, and the
@@ -185,6 +241,21 @@ fn place_after_stamp(line: &str) -> Option<String> {
     ((1..=3).contains(&words) && caps && tail.len() >= 3)
         .then(|| crate::text::title::title_case(tail))
         .filter(|city| !super::site::is_news_agency(&city.to_lowercase()))
+}
+
+/// A reporter's name: two to four capitalised words (`Aarti Menon`, `By
+/// Lim Wei Ling`), not in capitals, nothing but letters, dots, hyphens and
+/// apostrophes.
+pub(super) fn is_byline(line: &str) -> bool {
+    let name = line.strip_prefix("By ").unwrap_or(line);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && !crate::text::title::is_all_caps(name)
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        })
 }
 
 /// Non-blank lines read for a news story's headline and dateline.
