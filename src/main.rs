@@ -73,6 +73,15 @@ fn usage_error(err: clap::Error) -> ExitCode {
             ExitCode::SUCCESS
         };
     }
+    // Whatever clap made of it (`invalid UTF-8`, or an unknown `--�`),
+    // the bytes are what to name.
+    if let Some(arg) = non_utf8_arg() {
+        eprintln!(
+            "dipsearch: argument {} is not valid UTF-8; type it in UTF-8 (see `dipsearch --help`)",
+            one_line(&arg)
+        );
+        return ExitCode::from(2);
+    }
     let rendered = err.render().to_string();
     let mut lines = rendered.lines().filter(|l| !l.trim().is_empty());
     let mut first = lines
@@ -115,13 +124,31 @@ fn usage_error(err: clap::Error) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The arguments as typed, bytes that are not UTF-8 replaced
+/// (`std::env::args` panics on them).
+fn typed_args() -> Vec<String> {
+    std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect()
+}
+
+/// The first argument that is not UTF-8, written with its bad bytes
+/// escaped (`"Iraq \xE9t\xE9"`): clap's own message names none.
+fn non_utf8_arg() -> Option<String> {
+    std::env::args_os()
+        .skip(1)
+        .find(|a| a.to_str().is_none())
+        .map(|a| format!("{a:?}"))
+}
+
 /// An output format typed as a flag of its own (`--json`, as other tools
 /// spell it): clap's own tip would make it a query word after `--`.
 fn format_flag(err: &clap::Error) -> Option<&'static str> {
     if err.kind() != clap::error::ErrorKind::UnknownArgument {
         return None;
     }
-    let typed: Vec<String> = std::env::args().skip(1).collect();
+    let typed = typed_args();
     ["json", "jsonl", "csv", "text"]
         .into_iter()
         .find(|f| typed.iter().any(|a| a == &format!("--{f}")))
@@ -132,7 +159,7 @@ fn format_flag(err: &clap::Error) -> Option<&'static str> {
 /// or as an unknown short option (`-I` of `-Iraq`), when the error is
 /// about that value or option.
 fn dash_word(rendered: &str) -> Option<String> {
-    std::env::args().skip(1).find(|a| {
+    typed_args().into_iter().find(|a| {
         let rest = a.strip_prefix('-').unwrap_or_default();
         let first = rest.chars().next().unwrap_or_default();
         a.len() > 3

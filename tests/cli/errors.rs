@@ -19,6 +19,37 @@ fn assert_usage(t: &TestDir, args: &[&str], needle: &str) {
 }
 
 #[test]
+fn an_argument_that_is_not_utf8_is_a_usage_error_naming_it() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let t = TestDir::with_sample();
+    t.run(["ingest"]).success();
+    // Latin-1 bytes from a terminal or a script: as a query word, as a
+    // filter's value, as an option.
+    for args in [
+        vec![
+            OsStr::new("search"),
+            OsStr::new("--"),
+            OsStr::from_bytes(b"Iraq \xe9t\xe9"),
+        ],
+        vec![
+            OsStr::new("search"),
+            OsStr::new("--country"),
+            OsStr::from_bytes(b"\xff"),
+        ],
+        vec![OsStr::from_bytes(b"--\xe9")],
+        vec![OsStr::new("show"), OsStr::from_bytes(b"\xe9")],
+    ] {
+        let out = t.run(&args).code(2).get_output().clone();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("not valid UTF-8"), "{args:?}: {err}");
+        assert!(err.contains("\\x"), "the bytes named: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
 fn unknown_values_are_usage_errors_naming_the_value() {
     let t = TestDir::with_sample();
     t.run(["ingest"]).success();
