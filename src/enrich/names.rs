@@ -266,18 +266,27 @@ const LOWER_CASE_WORDS: &[&str] = &[
 ];
 
 /// Whether words typed for a name written in capitals match it: as
-/// written, or in lower case (`wmd`, `isil`, `iaea`, `usa`) unless the
-/// lower-case word is an English one (see [`LOWER_CASE_WORDS`]).
+/// written, in lower case (`wmd`, `isil`, `iaea`, `usa`) or with a capital
+/// first (`Nato`, `Unifil`) unless the lower-case word is an English one
+/// (see [`LOWER_CASE_WORDS`]: `Who`, `Start`, `Aids` stay words).
 fn capitals_match(typed: &[&str], caps: &str) -> bool {
     let typed = typed.join(" ");
     if typed == caps {
         return true;
     }
+    // In lower case (`iaea`), or a single word with only its first letter
+    // a capital, as the British press writes acronyms (`Nato`, `Unifil`).
+    let mut rest = typed.chars();
+    let title_case = !typed.contains(' ')
+        && rest.next().is_some_and(|c| c.is_ascii_uppercase())
+        && rest.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    let lower = typed.to_ascii_lowercase();
     typed.len() >= 2
-        && typed
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && !LOWER_CASE_WORDS.contains(&typed.as_str())
+        && (title_case
+            || typed
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && !LOWER_CASE_WORDS.contains(&lower.as_str())
         && typed.eq_ignore_ascii_case(caps)
 }
 
@@ -454,9 +463,16 @@ impl Builder {
                 // `Congolese` have no row (two countries each), and
                 // `Central African` is said of the region's states as
                 // often as of the one.
+                // Its plural names the country too (`Palestinians`,
+                // `Israelis`, `Rwandans`: the people, as often typed as
+                // the adjective).
                 if c.iso3 == last_country {
                     for a in c.aliases.iter().filter(|a| **a != "Central African") {
-                        self.ruled_alias(bound.rule("country", c.iso3, a), a);
+                        match bound.rule("country", c.iso3, a) {
+                            None => self.alias(a, true),
+                            Some(Restriction::Surroundings) => self.bound_alias(a, true),
+                            Some(_) => {}
+                        }
                     }
                 }
                 continue;

@@ -837,7 +837,15 @@ impl Engine {
                 .collect();
             if let Some(first) = here.first() {
                 let range = first.clauses.clone();
-                let q = self.concept_query(&parsed.clauses[range.clone()], &here, probed, plan)?;
+                // A subject typed beside the name: the name may be the
+                // body that spoke (`G7 Ukraine`).
+                let beside = (0..parsed.clauses.len()).any(|j| {
+                    !range.contains(&j)
+                        && !plan.skipped.contains(&j)
+                        && matches!(parsed.clauses[j], Clause::AnyOf(_))
+                });
+                let words = &parsed.clauses[range.clone()];
+                let q = self.concept_query(words, &here, (probed, beside), plan)?;
                 if let Some(q) = q {
                     any_positive = true;
                     clauses.push((Occur::Must, q));
@@ -952,6 +960,18 @@ impl Engine {
                 continue;
             }
             if let Atom::Word(w) = atom {
+                if let Some(year) = typed_year(w) {
+                    // `Congo 1960`, `apartheid 1977`: a year typed beside a
+                    // subject asks for that year's documents as much as for
+                    // the figure in the text (mostly a cited resolution's
+                    // `(1977)`).
+                    let term = Term::from_field_u64(self.fields.year, year);
+                    let q = TermQuery::new(term, IndexRecordOption::Basic);
+                    alternatives.push(Box::new(ConstScoreQuery::new(
+                        Box::new(q),
+                        OTHER_NAME_SCORE,
+                    )));
+                }
                 for v in variants::spelling_variants(w) {
                     if self.all_indexed(&v) {
                         let v = if v.contains(' ') {
@@ -976,7 +996,7 @@ impl Engine {
         &self,
         words: &[Clause],
         expansions: &[&Expansion],
-        probed: bool,
+        (probed, beside): (bool, bool),
         plan: &Plan,
     ) -> Result<Option<Box<dyn Query>>> {
         let mut typed: Vec<Box<dyn Query>> = Vec::new();
@@ -1057,6 +1077,9 @@ impl Engine {
             {
                 alternatives.push(Box::new(ConstScoreQuery::new(q, OWN_TEXT_SCORE)));
             }
+            if let Some(q) = self.meeting_named(e).filter(|_| beside) {
+                alternatives.push(Box::new(ConstScoreQuery::new(q, OTHER_NAME_SCORE)));
+            }
             if let Some((kind, id)) = &e.entity {
                 let own = TermQuery::new(
                     Term::from_field_text(self.fields.entity(*kind), id),
@@ -1071,6 +1094,40 @@ impl Engine {
             }
         }
         Ok(union(alternatives, probed))
+    }
+
+    /// The paragraphs of the meetings a typed group or concept is also the
+    /// name of (`G7 Ukraine`, `UNSC Iraq`, `ASEAN Myanmar`): a communiqué
+    /// names its own body in few of its paragraphs, and the body and the
+    /// subject is how people ask for what it said (`G7 Ukraine` found 52
+    /// paragraphs of ../shared/data/real where `Ukraine --meeting G7` finds
+    /// 161). Countries, instruments and topics are no meetings; the name
+    /// typed alone (`G7`) keeps to the paragraphs that name it.
+    fn meeting_named(&self, e: &Expansion) -> Option<Box<dyn Query>> {
+        if matches!(
+            e.entity,
+            Some((
+                EntityKind::Country | EntityKind::Instrument | EntityKind::Topic,
+                _
+            ))
+        ) {
+            return None;
+        }
+        let series = Meetings::builtin().resolve(&e.from);
+        let terms: Vec<Box<dyn Query>> = series
+            .iter()
+            .map(|s| {
+                let term = Term::from_field_text(self.fields.meeting_key, &s.id);
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>
+            })
+            .collect();
+        match terms.len() {
+            0 => None,
+            1 => terms.into_iter().next(),
+            _ => Some(Box::new(BooleanQuery::new(
+                terms.into_iter().map(|q| (Occur::Should, q)).collect(),
+            ))),
+        }
     }
 
     /// `q` without the paragraphs that name only another country whose
@@ -1402,6 +1459,14 @@ impl Engine {
 }
 
 /// The country a reading of typed words names, if it is one.
+/// A typed word that is a year documents can have (1900 to 2100).
+fn typed_year(word: &str) -> Option<u64> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
 fn country_reading(e: &Expansion) -> Option<&str> {
     match &e.entity {
         Some((EntityKind::Country, id)) => Some(id.as_str()),

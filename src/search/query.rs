@@ -119,10 +119,13 @@ impl ParsedQuery {
     /// keep out every paragraph that does not happen to hold them: a
     /// question typed as one found nothing.
     pub fn fillers(&self, named: &[std::ops::Range<usize>]) -> Vec<usize> {
+        let shouted = self.is_shouted();
         let fillers: Vec<usize> = (0..self.clauses.len())
             .filter(|&i| !named.iter().any(|r| r.contains(&i)))
             .filter(|&i| match &self.clauses[i] {
-                Clause::AnyOf(atoms) => matches!(atoms.as_slice(), [Atom::Word(w)] if is_filler(w)),
+                Clause::AnyOf(atoms) => {
+                    matches!(atoms.as_slice(), [Atom::Word(w)] if is_filler(w, shouted))
+                }
                 Clause::Exclude(_) => false,
             })
             .collect();
@@ -137,6 +140,19 @@ impl ParsedQuery {
     }
 }
 
+impl ParsedQuery {
+    /// Whether the whole query is typed in capitals, three words or more
+    /// (`SANCTIONS ON IRAQ`, caps lock on or a UN heading pasted): then a
+    /// word in capitals is no sign of a name, and `ON` is a filler.
+    fn is_shouted(&self) -> bool {
+        let words = self.positive_words();
+        words.len() >= 3
+            && words
+                .iter()
+                .all(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
+    }
+}
+
 /// Words that ask or link rather than name a subject. Typed in capitals
 /// (`US`, `IT`, `WHO`) a word is a name, never a filler.
 const FILLERS: &[&str] = &[
@@ -147,9 +163,9 @@ const FILLERS: &[&str] = &[
     "where", "which", "who", "why", "with",
 ];
 
-fn is_filler(word: &str) -> bool {
+fn is_filler(word: &str, shouted: bool) -> bool {
     let all_caps = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
-    !all_caps && FILLERS.contains(&word.to_ascii_lowercase().as_str())
+    (shouted || !all_caps) && FILLERS.contains(&word.to_ascii_lowercase().as_str())
 }
 
 #[derive(Debug, PartialEq)]
@@ -336,6 +352,15 @@ fn tokenize(text: &str, warnings: &mut Vec<String>) -> Result<Vec<Token>> {
         if c == '-' {
             chars.next();
             negated = true;
+        } else if matches!(c, '–' | '—' | '−') {
+            // A minus that an editor turned into a dash (`nuclear –Iran`)
+            // excludes as `-` does; a dash standing alone between words
+            // (a pasted `Iraq – Kuwait`) is punctuation.
+            chars.next();
+            negated = chars.peek().is_some_and(|&(_, n)| !n.is_whitespace());
+            if !negated {
+                continue;
+            }
         }
         match chars.peek().map(|&(_, c)| c) {
             Some('"') | Some('“') | Some('”') => {
@@ -431,6 +456,18 @@ mod tests {
             .is_empty());
         // A quoted word is searched as typed.
         assert_eq!(parse_query("\"the\" of").unwrap().fillers(&[]), [1]);
+        // A query typed in capitals: `ON` is a filler; two words in
+        // capitals may be names.
+        assert_eq!(parse_query("SANCTIONS ON IRAQ").unwrap().fillers(&[]), [1]);
+        assert!(parse_query("US IT").unwrap().fillers(&[]).is_empty());
+        assert!(parse_query("what WHO said")
+            .unwrap()
+            .fillers(&[])
+            .contains(&0));
+        assert!(!parse_query("what WHO said")
+            .unwrap()
+            .fillers(&[])
+            .contains(&1));
     }
 
     use super::*;
@@ -489,6 +526,19 @@ mod tests {
             ]
         );
         assert!(!parse_query("-Iran").unwrap().has_positive());
+        // A minus an editor made a dash; a dash between words.
+        for typed in ["nuclear –Iran", "nuclear —Iran", "nuclear −Iran"] {
+            let q = parse_query(typed).unwrap();
+            assert_eq!(q.clauses[1], Clause::Exclude(w("Iran")), "{typed}");
+        }
+        let q = parse_query("Iraq – Kuwait").unwrap();
+        assert_eq!(
+            q.clauses,
+            vec![
+                Clause::AnyOf(vec![w("Iraq")]),
+                Clause::AnyOf(vec![w("Kuwait")])
+            ]
+        );
     }
 
     #[test]

@@ -23,7 +23,7 @@
 /// Prefixes that English writes both joined and hyphenated.
 const PREFIXES: &[&str] = &[
     "non", "counter", "anti", "south", "north", "multi", "cross", "cyber", "post", "pre", "self",
-    "co", "inter", "trans", "sub", "re", "de", "peace", "well", "land",
+    "co", "inter", "trans", "sub", "re", "de", "peace", "well", "land", "health",
 ];
 
 /// Shortest remainder after a prefix for a split to be proposed (`co` +
@@ -61,6 +61,14 @@ const WORD_PAIRS: &[(&str, &str)] = &[
     ("odessa", "odesa"),
     ("lugansk", "luhansk"),
     ("aluminium", "aluminum"),
+    ("adviser", "advisor"),
+    ("advisers", "advisors"),
+    ("kilometre", "kilometer"),
+    ("kilometres", "kilometers"),
+    ("fertiliser", "fertilizer"),
+    ("fertilisers", "fertilizers"),
+    ("tonne", "ton"),
+    ("tonnes", "tons"),
 ];
 
 /// Forms of one word the stemmer does not bring together: irregular
@@ -80,6 +88,12 @@ const IRREGULAR: &[&[&str]] = &[
     &["begin", "began", "begun"],
     &["shoot", "shot"],
     &["flee", "fled"],
+    // The one who does it and the doing, which the stemmer keeps apart
+    // (`weapons inspectors` found nothing where the resolutions write
+    // `inspection`).
+    &["inspector", "inspectors", "inspection", "inspections"],
+    &["aggressor", "aggressors", "aggression"],
+    &["terrorist", "terrorists", "terrorism"],
 ];
 
 /// British → American suffixes, tried on words long enough that the

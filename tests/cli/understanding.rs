@@ -739,6 +739,120 @@ fn acronyms_typed_in_lower_case_and_possessives_read_as_names() {
 }
 
 #[test]
+fn the_words_people_type_for_the_organization_its_peoples_and_its_work() {
+    let t = ingested("people-and-the-organization-2034.txt");
+    // `UN` is the Organization the resolutions write out.
+    assert_eq!(labels(&t, &["UN observers"]), ["1"]);
+    assert_eq!(labels(&t, &["un observers"]), ["1"]);
+    // The people's plural names the country, as the adjective does.
+    let mut got = labels(&t, &["Palestinians"]);
+    got.sort();
+    assert_eq!(got, ["3", "7"]);
+    assert_eq!(labels(&t, &["Israelis displacement"]), ["3"]);
+    // An acronym written as the British press writes it.
+    assert_eq!(labels(&t, &["Unifil"]), ["5"]);
+    // The one who does it and the doing; British and American pairs.
+    assert_eq!(labels(&t, &["inspectors"]), ["2"]);
+    assert_eq!(labels(&t, &["aggressor"]), ["3"]);
+    assert_eq!(labels(&t, &["kilometers"]), ["4"]);
+    assert_eq!(labels(&t, &["national security adviser"]), ["5"]);
+    assert_eq!(labels(&t, &["healthcare"]), ["6"]);
+    // A query typed in capitals: `ON`, `OF` are not required.
+    assert_eq!(labels(&t, &["ATTACKS ON FACILITIES"]), ["6"]);
+    // A minus an editor turned into a dash excludes.
+    let mut got = labels(&t, &["Secretary-General –observers"]);
+    got.sort();
+    assert_eq!(got, ["4"]);
+    // `Who` and `Start` with a capital stay words, not WHO and START.
+    t.run(["search", "Who"])
+        .success()
+        .stdout(predicates::prelude::PredicateBooleanExt::not(
+            predicates::str::contains("read as"),
+        ));
+}
+
+#[test]
+fn a_year_typed_beside_a_subject_asks_for_that_years_documents() {
+    let t = TestDir::new();
+    t.write(
+        "council-1961.txt",
+        "Resolution 9001 (1961)\n\nAdopted by the Security Council at its 950th meeting, on 3 May 1961\n\n\
+         The Security Council,\n\n\
+         1. Calls upon the parties in Ruritania to cease hostilities at once;\n\n\
+         2. Decides to remain seized of the question.\n",
+    );
+    t.write(
+        "council-1964.txt",
+        "Resolution 9002 (1964)\n\nAdopted by the Security Council at its 1101st meeting, on 9 June 1964\n\n\
+         The Security Council,\n\n\
+         1. Recalls its resolution 9001 (1961) on Ruritania and notes the end of hostilities;\n\n\
+         2. Decides to remain seized of the question.\n",
+    );
+    t.run(["ingest"]).success();
+    let ids = |q: &str| -> Vec<String> {
+        let mut ids: Vec<String> = t.search(&[q]).hits.into_iter().map(|h| h.id).collect();
+        ids.sort();
+        ids
+    };
+    // The year's documents, and the paragraphs that write the year.
+    assert_eq!(
+        ids("Ruritania 1961"),
+        ["council-1961.txt#1", "council-1964.txt#1"]
+    );
+    assert_eq!(ids("hostilities 1964"), ["council-1964.txt#1"]);
+    // Typed as a phrase, or with --literal, the figure only.
+    assert_eq!(ids("\"Ruritania 1961\""), Vec::<String>::new());
+    let literal: Vec<String> = t
+        .search(&["Ruritania 1964", "--literal"])
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    assert!(literal.is_empty(), "{literal:?}");
+}
+
+#[test]
+fn a_body_typed_beside_a_subject_finds_what_that_body_said() {
+    let t = TestDir::new();
+    t.write(
+        "g7-2034-leaders-communique.txt",
+        "G7 Leaders' Communiqué\nTaormina, 14 June 2034\n\n\
+         1. We, the Leaders of the Group of Seven, met in Taormina to address the challenges facing our economies.\n\n\
+         2. We reaffirm our unwavering support for Ukraine and its people for as long as it takes.\n\n\
+         3. We will continue to coordinate our efforts on food security and critical minerals.\n",
+    );
+    t.write(
+        "fac-2034-press-statement.txt",
+        "Press Statement of the Foreign Affairs Council\nBrussels, 20 May 2034\n\n\
+         1. The Council discussed the situation in Ukraine and the next steps on reconstruction.\n\n\
+         2. Ministers welcomed the commitment of the G7 to food security.\n",
+    );
+    t.run(["ingest"]).success();
+    let ids = |q: &str| -> Vec<String> {
+        let mut ids: Vec<String> = t.search(&[q]).hits.into_iter().map(|h| h.id).collect();
+        ids.sort();
+        ids
+    };
+    // The communiqué's own paragraph on Ukraine does not say `G7`.
+    assert_eq!(ids("G7 Ukraine"), ["g7-2034-leaders-communique.txt#2"]);
+    assert_eq!(
+        ids("G7 \"food security\""),
+        [
+            "fac-2034-press-statement.txt#2",
+            "g7-2034-leaders-communique.txt#3"
+        ]
+    );
+    // Typed alone, the name keeps to the paragraphs that name it.
+    assert_eq!(
+        ids("G7"),
+        [
+            "fac-2034-press-statement.txt#2",
+            "g7-2034-leaders-communique.txt#1"
+        ]
+    );
+}
+
+#[test]
 fn irregular_forms_and_compounds_written_apart_find_each_other() {
     let t = written(
         "protection-2033.txt",
