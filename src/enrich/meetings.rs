@@ -435,6 +435,11 @@ fn unknown_meeting_name(name: &str) -> Option<String> {
     for lead in ["Round of ", "Session of "] {
         rest = rest.strip_prefix(lead).unwrap_or(rest);
     }
+    // `Joint Commission for Bilateral Cooperation between the Philippines
+    // and Malaysia`: the parties after a name are not part of it.
+    if let Some(i) = rest.find(" between ") {
+        rest = &rest[..i];
+    }
     let people = [
         "Between ",
         "between ",

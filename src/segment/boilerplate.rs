@@ -446,6 +446,8 @@ fn is_phone_number(t: &str) -> bool {
 /// use dipsearch::segment::boilerplate::is_byline;
 /// assert!(is_byline("By KENJI SATO, Nikkei staff writer"));
 /// assert!(is_byline("By Rajendra Jadhav and Carien du Plessis"));
+/// assert!(is_byline("By Hana Kobayashi Staff writer"));
+/// assert!(is_byline("By Staff Reporter"));
 /// assert!(!is_byline("By the Ministers of Foreign Affairs"));
 /// assert!(!is_byline("By Resolution 2231 the Council endorsed the plan."));
 /// assert!(!is_byline("By December, when this Administration will"));
@@ -455,6 +457,29 @@ pub fn is_byline(t: &str) -> bool {
         return false;
     };
     let names = name.split(',').next().unwrap_or(name);
+    // The reporter's role after the name (`By Hana Kobayashi Staff
+    // writer`, `By A B, Regional Correspondent`).
+    let lower = names.to_lowercase();
+    let names = [
+        " staff writer",
+        " staff reporter",
+        " senior writer",
+        " correspondent",
+        " reporter",
+        " writer",
+        " editor",
+        " columnist",
+    ]
+    .iter()
+    .find(|role| {
+        lower.ends_with(*role)
+            && names.len() > role.len()
+            && names.is_char_boundary(names.len() - role.len())
+    })
+    .map(|role| &names[..names.len() - role.len()])
+    // `By Staff Reporter` is the role alone.
+    .filter(|name| name.split_whitespace().count() >= 2)
+    .unwrap_or(names);
     // Particles of names (`Carien du Plessis`, `Ursula von der Leyen`).
     const PARTICLES: [&str; 16] = [
         "du", "de", "da", "das", "dos", "di", "van", "von", "der", "den", "la", "le", "bin",

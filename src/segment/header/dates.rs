@@ -45,7 +45,7 @@ pub(super) fn place_date_line(s: &str) -> Option<PlaceDate> {
         });
     }
     let m = find_date(s).or_else(|| numeric_date(s))?;
-    let before = clean_place(&s[..m.start]);
+    let before = without_weekday(clean_place(&s[..m.start]));
     let mut after_str = &s[m.end..];
     // Layout H: "... and City, D-D Month YYYY" — ignore the second meeting.
     if let Some(m2) = find_date(after_str) {
@@ -85,6 +85,13 @@ pub(super) fn place_date_line(s: &str) -> Option<PlaceDate> {
         return None;
     }
     let place = if !before.is_empty() { before } else { after };
+    // `Thu, September 16, 2032`: an abbreviated weekday is not title-like
+    // and is no place either.
+    let place = if is_weekday(&place) {
+        String::new()
+    } else {
+        place
+    };
     if !place.is_empty() && !is_title_like(&place) {
         return None;
     }
@@ -228,17 +235,41 @@ fn could_be_place(place: &str) -> bool {
         "affairs",
         "exteriores",
     ];
+    // What a site prints beside a page's date (`Released  3 December
+    // 2032`, `April 14, 2033   Admin   News`, `Unofficial`).
+    const STAMP_WORDS: [&str; 10] = [
+        "released",
+        "posted",
+        "published",
+        "updated",
+        "issued",
+        "admin",
+        "news",
+        "unofficial",
+        "dated",
+        "uploaded",
+    ];
     let lower = place.to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or_default();
     !place.bytes().any(|b| b.is_ascii_digit())
+        && !STAMP_WORDS.contains(&first)
         && super::doc_type::find_doc_type(place).is_none()
         && !lower
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| OFFICES.contains(&w))
 }
 
+/// A place without the weekday the date follows (`Jakarta ● Thu`).
+fn without_weekday(place: String) -> String {
+    match place.rsplit_once(' ') {
+        Some((head, last)) if is_weekday(last) => clean_place(head),
+        _ => place,
+    }
+}
+
 /// A place without the punctuation around it and with single spaces.
 fn clean_place(s: &str) -> String {
-    normalise_ws(s.trim_matches(|c: char| c.is_whitespace() || ",|()–-:[]•·".contains(c)))
+    normalise_ws(s.trim_matches(|c: char| c.is_whitespace() || ",|()–—-:[]•·●▪■/".contains(c)))
 }
 
 /// Verbs that make a sentence report a meeting (`was held`, `convened`).

@@ -238,6 +238,15 @@ pub(super) fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
 pub(super) fn contains_meeting_word(s: &str) -> bool {
     s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .any(|w| is_meeting_word(&w.to_lowercase()))
+        || is_commission_meeting(s)
+}
+
+/// A commission that meets in numbered sessions (`Joint Commission`,
+/// `Commission on Narcotic Drugs`, `Commission for Bilateral
+/// Cooperation`), not an executive body (`European Commission`).
+fn is_commission_meeting(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    l.contains("joint commission") || l.contains("commission on ") || l.contains("commission for ")
 }
 
 #[cfg(test)]

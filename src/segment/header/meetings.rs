@@ -12,6 +12,7 @@ use super::doc_type::{
     contains_meeting_word, find_doc_type, strip_meeting_connector, strip_prefix_ci,
 };
 use super::editions::ordinal_value;
+use super::headline_verbs::{before_colon, before_verb, numbered_object};
 use crate::model::DocType;
 use crate::segment::dates::find_date;
 use crate::text::lexicon::{acronym, keeps_caps, ACRONYMS};
@@ -78,7 +79,8 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
     let rest = before_type_phrase(rest);
     let rest = info.take_lone_acronym(rest);
     let rest = numbered_object(rest);
-    let rest = info.take_ordinal(rest);
+    let rest = info.take_ordinal(&rest);
+    let rest = info.take_trailing_roman(before_colon(&rest));
     let rest = before_verb(rest);
     let rest = before_subject(&rest);
     let rest = rest.trim_matches(|c: char| c == ',' || c == '-' || c == ':' || c.is_whitespace());
@@ -89,7 +91,9 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
     // `Secretary A's Meeting with Foreign Minister B`: one encounter, no
     // series.
     let encounter = rest.to_ascii_lowercase().contains("meeting with");
-    if !rest.is_empty() && contains_meeting_word(rest) && !press && !encounter {
+    // `… hold first dialogue on …`: a common noun, not a series' name.
+    let named = rest.starts_with(|c: char| !c.is_lowercase());
+    if !rest.is_empty() && named && contains_meeting_word(rest) && !press && !encounter {
         info.meeting = Some(if is_all_caps(rest) {
             title_case(rest)
         } else {
@@ -177,6 +181,14 @@ fn speech_word_at(s: &str) -> Option<usize> {
     None
 }
 
+/// What may stand between a type phrase and the meeting it was issued at.
+const ISSUED_AT: [&str; 4] = [
+    "issued at the conclusion of the ",
+    "issued at the end of the ",
+    "adopted at the ",
+    "issued at the ",
+];
+
 /// Leading phrases, repeatedly: `The Results of the`, `Final`, a type
 /// phrase and its connector (`Chairman's Statement of the`).
 fn without_leading_phrases(mut rest: &str) -> &str {
@@ -202,7 +214,17 @@ fn without_leading_phrases(mut rest: &str) -> &str {
                     let after = rest[m.end..].trim_start();
                     // `Statement by the …`: the type phrase holds its `by`.
                     let by = rest[..m.end].to_ascii_lowercase().ends_with(" by");
-                    strip_meeting_connector(after).or(by.then_some(after))
+                    // `Joint Statement – Twelfth …`, `Chair's Statement, Bali
+                    // Democracy Forum XXV`, `Communiqué issued at the
+                    // conclusion of the 14th Session of …`.
+                    let set_apart = after
+                        .strip_prefix(['–', '—', '-', ',', ':'])
+                        .map(str::trim_start);
+                    let issued = ISSUED_AT.iter().find_map(|p| strip_prefix_ci(after, p));
+                    strip_meeting_connector(after)
+                        .or(by.then_some(after))
+                        .or(set_apart)
+                        .or(issued)
                 }
                 _ => None,
             });
@@ -228,6 +250,13 @@ fn before_type_phrase(rest: &str) -> &str {
     let Some(m) = find_doc_type(rest).filter(|m| m.start > 0) else {
         return rest;
     };
+    // `Yokohama Declaration of the Twelfth Tokyo International Conference
+    // …`: a place names the document; the meeting follows it.
+    if let Some(after) = strip_meeting_connector(rest[m.end..].trim_start()) {
+        if contains_meeting_word(after) {
+            return after;
+        }
+    }
     let mut rest = &rest[..m.start];
     while let Some(last) = rest.split_whitespace().last() {
         if !QUALIFIERS.contains(&last.to_ascii_lowercase().as_str()) {
@@ -253,74 +282,6 @@ fn before_subject(rest: &str) -> &str {
             .any(|w| w.starts_with(|c: char| c.is_lowercase()));
         if subject {
             return &rest[..i];
-        }
-    }
-    rest
-}
-
-/// Verbs of a ministry's headline about one minister's day (`Foreign
-/// Minister Hosts …`, `Prime Minister to Attend …`).
-const DAY_VERBS: [&str; 8] = [
-    " hosts ",
-    " to host ",
-    " attends ",
-    " to attend ",
-    " addresses ",
-    " visits ",
-    " meets ",
-    " welcomes ",
-];
-
-/// `Prime Minister to Attend the Fifth Mekong-Lancang Leaders' Meeting` →
-/// `Fifth Mekong-Lancang Leaders' Meeting`: a numbered meeting after a
-/// headline's verb is a series' edition (without a number it is the
-/// minister's day, and [`before_verb`] ends the name at the verb).
-fn numbered_object(rest: &str) -> &str {
-    let lower = rest.to_ascii_lowercase();
-    let Some((i, verb)) = DAY_VERBS
-        .iter()
-        .find_map(|v| lower.find(v).map(|i| (i, *v)))
-    else {
-        return rest;
-    };
-    let object = rest[i + verb.len()..].trim_start();
-    let object = strip_prefix_ci(object, "the ").unwrap_or(object);
-    let numbered = object
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| ordinal_value(w).is_some());
-    if numbered {
-        object
-    } else {
-        rest
-    }
-}
-
-/// `"The 27th Asian Export Control Seminar was held"` → the name only.
-fn before_verb(mut rest: String) -> String {
-    for verb in [
-        " was held",
-        " is held",
-        " will be held",
-        " to be held",
-        " held",
-        " opens",
-        " opened",
-        " convened",
-        " took place",
-        // Headlines: `Korea, Japan and U.S. Hold Trilateral Meeting on …`,
-        // `UK and Indonesia launch dialogue on …`.
-        " hold ",
-        " launch ",
-        " agree ",
-    ]
-    .iter()
-    .chain(&DAY_VERBS)
-    {
-        // Headlines capitalise the verb (`... Seminar was Held`).
-        if let Some(i) = rest.to_ascii_lowercase().find(verb) {
-            rest.truncate(i);
-            break;
         }
     }
     rest
@@ -402,13 +363,40 @@ impl MeetingInfo {
             ws.remove(0);
         }
         let meeting_of_the = ws.len() > 4
-            && matches!(ws[0].to_lowercase().as_str(), "meeting" | "meetings")
+            && matches!(
+                ws[0].to_lowercase().as_str(),
+                "meeting" | "meetings" | "session" | "sessions"
+            )
             && ws[1].to_lowercase() == "of"
             && ws[2].to_lowercase() == "the";
         if meeting_of_the {
             ws.drain(..3);
+        } else if ws.len() > 2
+            && ws[0].eq_ignore_ascii_case("round")
+            && ws[1].eq_ignore_ascii_case("of")
+        {
+            // `fourth round of Bilateral Political Consultations`.
+            ws.drain(..2);
         }
         ws.join(" ")
+    }
+
+    /// A Roman numeral after the name (`Bali Democracy Forum XXV`) is the
+    /// edition when none was read.
+    fn take_trailing_roman(&mut self, rest: &str) -> String {
+        let Some((name, last)) = rest.trim_end().rsplit_once(' ') else {
+            return rest.to_string();
+        };
+        let value = (last.len() >= 2 && last.bytes().all(|b| b.is_ascii_uppercase()))
+            .then(|| roman_value(last))
+            .flatten();
+        match value {
+            Some(v) if self.edition.is_none() && contains_meeting_word(name) => {
+                self.edition = Some(v);
+                name.to_string()
+            }
+            _ => rest.to_string(),
+        }
     }
 
     /// `ARF 18`, `AMM 44`: an acronym followed by its edition number.

@@ -32,6 +32,7 @@ mod dates;
 mod doc_type;
 mod editions;
 mod fold;
+mod headline_verbs;
 mod labelled;
 mod meetings;
 mod menu;

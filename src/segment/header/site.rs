@@ -240,6 +240,8 @@ pub(super) fn is_stamp(t: &str) -> bool {
         "updated",
         "last updated",
         "release date",
+        "publié le",
+        "mis à jour le",
         "share this",
         "print this",
         "e-mail this",
@@ -256,12 +258,18 @@ pub(super) fn is_stamp(t: &str) -> bool {
 /// 09, 2033 08:15 pm IST - CHENNAI`): the page's stamp, with whatever the
 /// site prints after the date.
 fn is_dated_stamp(l: &str) -> bool {
-    ["updated", "published", "posted", "last updated"]
-        .iter()
-        .any(|p| {
-            l.strip_prefix(p)
-                .is_some_and(|r| r.starts_with([' ', ':']) && find_date(r).is_some())
-        })
+    [
+        "updated",
+        "published",
+        "posted",
+        "last updated",
+        "publié le",
+    ]
+    .iter()
+    .any(|p| {
+        l.strip_prefix(p)
+            .is_some_and(|r| r.starts_with([' ', ':']) && find_date(r).is_some())
+    })
 }
 
 /// A page's kind before its date (`News, 2.2.2032`, `News item

@@ -461,6 +461,138 @@ fn a_newspaper_story_is_read_up_from_its_stamp_past_the_byline() {
 }
 
 #[test]
+fn meetings_named_in_press_release_and_news_wordings() {
+    for (line, meeting, edition) in [
+        (
+            "Press Release on the Outcome of the 15th Meeting of the Ruritania-Borduria Joint Commission on Bilateral Cooperation",
+            Some("Ruritania-Borduria Joint Commission on Bilateral Cooperation"),
+            Some(15),
+        ),
+        (
+            "RURITANIA AND BORDURIA HOLD 7TH SESSION OF THE PERMANENT JOINT COMMISSION FOR COOPERATION",
+            Some("Permanent Joint Commission for Cooperation"),
+            Some(7),
+        ),
+        (
+            "Commission on Narcotic Drugs concludes its 76th session",
+            Some("Commission on Narcotic Drugs"),
+            Some(76),
+        ),
+        (
+            "Yokohama Declaration of the Twelfth Tokyo International Conference on African Development",
+            Some("Tokyo International Conference on African Development"),
+            Some(12),
+        ),
+        (
+            "Joint Statement – Twelfth Ruritania–Borduria Annual Leaders' Dialogue",
+            Some("Ruritania–Borduria Annual Leaders' Dialogue"),
+            Some(12),
+        ),
+        (
+            "Chair's Statement, Bali Democracy Forum XXV",
+            Some("Bali Democracy Forum"),
+            Some(25),
+        ),
+        (
+            "142nd Session of the Committee of Ministers: Valletta Declaration on democratic security adopted",
+            Some("Committee of Ministers"),
+            Some(142),
+        ),
+        (
+            "Eighty-fifth World Health Assembly closes with landmark agreements",
+            Some("World Health Assembly"),
+            Some(85),
+        ),
+        (
+            "Communiqué issued at the conclusion of the 14th Session of the Ruritania-Borduria High Joint Commission",
+            Some("Ruritania-Borduria High Joint Commission"),
+            Some(14),
+        ),
+        (
+            "Ruritania and Borduria Hold the 5th Joint Commission on Bilateral Cooperation in Strelsau",
+            Some("Joint Commission on Bilateral Cooperation"),
+            Some(5),
+        ),
+        (
+            "Ruritania and Oman hold fourth round of Bilateral Political Consultations",
+            Some("Bilateral Political Consultations"),
+            Some(4),
+        ),
+        (
+            "Viet Nam and Laos hold the 12th Political Consultation at Deputy Foreign Minister level",
+            Some("Political Consultation"),
+            Some(12),
+        ),
+        // A common noun, a minister's day, an executive body: no series.
+        ("UK and Ruritania hold first dialogue on nuclear disarmament verification", None, Some(1)),
+        ("Foreign Minister takes part in CIS Council of Foreign Ministers meeting in Dushanbe", None, None),
+        ("United States–European Commission Joint Statement", None, None),
+    ] {
+        let m = meeting_info(line);
+        assert_eq!((m.meeting.as_deref(), m.edition), (meeting, edition), "{line}");
+    }
+}
+
+#[test]
+fn dates_beside_weekdays_bullets_and_stamp_words() {
+    let date_of = |line: &str| match classify(line, None) {
+        HeaderLine::PlaceDate(pd) => Some((pd.date.date.to_string(), pd.place)),
+        _ => None,
+    };
+    // An abbreviated weekday, a round bullet between city and date.
+    assert_eq!(
+        date_of("Thu, September 16, 2032"),
+        Some(("2032-09-16".into(), None))
+    );
+    assert_eq!(
+        date_of("Wed, 2 June 2032"),
+        Some(("2032-06-02".into(), None))
+    );
+    assert_eq!(
+        date_of("Jakarta ● Thu, September 16, 2032"),
+        Some(("2032-09-16".into(), Some("Jakarta".into())))
+    );
+    // A word a site prints beside its date is no place.
+    assert_eq!(
+        date_of("Released  3 December 2032"),
+        Some(("2032-12-03".into(), None))
+    );
+    assert_eq!(
+        date_of("April 14, 2033   Admin   News"),
+        Some(("2033-04-14".into(), None))
+    );
+    // A French page's stamp.
+    assert_eq!(classify("Publié le : 05/04/2033", None), HeaderLine::Stamp);
+}
+
+#[test]
+fn a_headline_over_a_standfirst_over_a_date_is_the_title() {
+    let s = read_header(&[
+        "IGAD leaders meet in Addis Ababa on the crisis in the region",
+        "The bloc's extraordinary summit calls for a ceasefire and pledges to revive the stalled peace deal.",
+        "5 Nov 2032",
+        "",
+        "Leaders of the regional bloc met in Addis Ababa on Tuesday for an extraordinary summit on the fighting, officials said.",
+    ]);
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("IGAD leaders meet in Addis Ababa on the crisis in the region")
+    );
+    assert_eq!(
+        s.header.date.map(|d| (d.year, d.month, d.day)),
+        Some((2032, 11, 5))
+    );
+    // A sentence alone over the date is no headline.
+    let s = read_header(&[
+        "The Ministers met in Addis Ababa to discuss the crisis in the region.",
+        "5 Nov 2032",
+        "",
+        "Leaders of the regional bloc met in Addis Ababa on Tuesday for an extraordinary summit on the fighting, officials said.",
+    ]);
+    assert_eq!(s.header.title, None);
+}
+
+#[test]
 fn a_boards_labels_and_values_are_fields() {
     assert_eq!(
         classify("Title: Outcome of the 11th Meeting of the Council", None),

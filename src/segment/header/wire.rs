@@ -19,6 +19,34 @@ pub(super) fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
     if !wire_story_forward(lines, scan) && !wire_story_backward(lines, scan) {
         stamp_story(lines, scan);
     }
+    headline_over_standfirst(lines, scan);
+}
+
+/// A dated page whose headline has a standfirst under it (`IGAD leaders
+/// meet in Addis Ababa` / `The bloc's summit calls for a ceasefire …` /
+/// `5 Nov 2032`): the fold read the date and no title; the headline over
+/// the standfirst is the title.
+fn headline_over_standfirst(lines: &[&str], scan: &mut HeaderScan) {
+    if scan.header.title.is_some() || scan.header.date.is_none() {
+        return;
+    }
+    let end = scan.body_start.min(lines.len());
+    let Some(d) = (0..end).rev().find(|&i| {
+        let l = lines[i].trim();
+        l.split_whitespace().count() <= 8 && dates::any_date(l).is_some()
+    }) else {
+        return;
+    };
+    if let (Some(h), _) = headline_above(lines, 0, d) {
+        let title = crate::text::ws::normalise_ws(lines[h].trim());
+        // `Joint statement on …`: the type the title opens with.
+        if scan.header.doc_type == crate::model::DocType::Other {
+            if let Some(m) = super::doc_type::find_doc_type(&title).filter(|m| m.start == 0) {
+                scan.header.doc_type = m.doc_type;
+            }
+        }
+        scan.header.title = Some(title);
+    }
 }
 
 /// A newspaper's own story read up from its dated stamp, when nothing
@@ -36,10 +64,7 @@ fn stamp_story(lines: &[&str], scan: &mut HeaderScan) {
     let Some((s, published)) = (scan.body_start..window).find_map(|i| {
         let l = lines[i].trim();
         let stamp = l.len() <= 120 && site::is_stamp(l);
-        stamp
-            .then(|| crate::segment::dates::find_date(l))
-            .flatten()
-            .map(|d| (i, d))
+        stamp.then(|| dates::any_date(l)).flatten().map(|d| (i, d))
     }) else {
         return;
     };
@@ -87,14 +112,20 @@ fn headline_above(
         if crate::segment::boilerplate::is_boilerplate(line) {
             continue;
         }
-        if !is_headline(line) || candidates.len() == 2 {
+        // A standfirst right above may end its sentence.
+        let standfirst = candidates.is_empty() && is_standfirst(line);
+        if !(is_headline(line) || standfirst) || candidates.len() == 2 {
             break;
         }
         candidates.push(i);
     }
     let headline = match candidates[..] {
-        [only] => only,
-        [lower, upper] if is_section_label(lines[upper].trim()) => lower,
+        [only] if is_headline(lines[only].trim()) => only,
+        [lower, upper]
+            if is_section_label(lines[upper].trim()) && is_headline(lines[lower].trim()) =>
+        {
+            lower
+        }
         [lower, upper] if is_standfirst(lines[lower].trim()) => upper,
         _ => return (None, published),
     };

@@ -1,0 +1,139 @@
+//! A headline's verbs around the meeting it names: `Ruritania and Borduria
+//! hold 7th Session of the …`, `Prime Minister to Attend the Fifth …`,
+//! `… concludes its 76th session`, `The 27th … Seminar was held`. Apart
+//! from `meetings.rs`, which peels titles, because headlines put the
+//! meeting after a verb where titles put it after a type phrase.
+
+use std::borrow::Cow;
+
+use super::doc_type::strip_prefix_ci;
+use super::editions::ordinal_value;
+
+/// Verbs of a ministry's headline about one minister's day (`Foreign
+/// Minister Hosts …`, `Prime Minister to Attend …`).
+const DAY_VERBS: [&str; 8] = [
+    " hosts ",
+    " to host ",
+    " attends ",
+    " to attend ",
+    " addresses ",
+    " visits ",
+    " meets ",
+    " welcomes ",
+];
+
+/// `Prime Minister to Attend the Fifth Mekong-Lancang Leaders' Meeting` →
+/// `Fifth Mekong-Lancang Leaders' Meeting`: a numbered meeting after a
+/// headline's verb is a series' edition (without a number it is the
+/// minister's day, and [`before_verb`] ends the name at the verb).
+pub(super) fn numbered_object(rest: &str) -> Cow<'_, str> {
+    let lower = rest.to_ascii_lowercase();
+    let Some((i, verb)) = DAY_VERBS
+        .iter()
+        .chain(&SESSION_VERBS)
+        .find_map(|v| lower.find(v).map(|i| (i, *v)))
+    else {
+        return rest.into();
+    };
+    let object = rest[i + verb.len()..].trim_start();
+    let object = strip_prefix_ci(object, "the ").unwrap_or(object);
+    let words: Vec<&str> = object.split_whitespace().collect();
+    let numbered = words.first().is_some_and(|w| ordinal_value(w).is_some());
+    // `Commission on Narcotic Drugs concludes its 76th session`: the body
+    // before the verb is the series, the session its edition.
+    let own_session = numbered
+        && words.len() == 2
+        && matches!(
+            words[1].to_ascii_lowercase().as_str(),
+            "session" | "meeting"
+        );
+    if own_session {
+        format!("{} {}", words[0], rest[..i].trim()).into()
+    } else if numbered {
+        // `… Hold the 5th Joint Commission … in Jakarta`: where it was held
+        // is no part of the name.
+        without_place_tail(object).into()
+    } else {
+        rest.into()
+    }
+}
+
+/// Verbs of a headline about a numbered session (`Ghana and Nigeria hold
+/// 7th Session of the Permanent Joint Commission`, `… concludes its 76th
+/// session`).
+const SESSION_VERBS: [&str; 6] = [
+    " hold ",
+    " holds ",
+    " concludes its ",
+    " concluded its ",
+    " opens its ",
+    " opened its ",
+];
+
+/// A headline's object without where it took place (`… in Jakarta`,
+/// `… in Ulaanbaatar`: one or two capitalised words after a last ` in `),
+/// the level it was held at, or a common noun after the name.
+fn without_place_tail(object: &str) -> &str {
+    // `… Political Consultation at Deputy Foreign Minister level`, `…
+    // Binational Commission meeting`: the level and the common noun.
+    let object = match object.split_once(" at ") {
+        Some((name, level)) if level.to_ascii_lowercase().ends_with(" level") => name,
+        _ => object,
+    };
+    let object = object
+        .strip_suffix(" meeting")
+        .or_else(|| object.strip_suffix(" session"))
+        .unwrap_or(object);
+    match object.rsplit_once(" in ") {
+        Some((name, place))
+            if (1..=2).contains(&place.split_whitespace().count())
+                && place
+                    .split_whitespace()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase())) =>
+        {
+            name
+        }
+        _ => object,
+    }
+}
+
+/// A name cut at a colon (`Session of the Committee of Ministers: Valletta
+/// Declaration …`): what follows is the headline's news.
+pub(super) fn before_colon(rest: &str) -> &str {
+    rest.split_once(": ").map_or(rest, |(name, _)| name)
+}
+
+/// `"The 27th Asian Export Control Seminar was held"` → the name only.
+pub(super) fn before_verb(mut rest: String) -> String {
+    for verb in [
+        " was held",
+        " is held",
+        " will be held",
+        " to be held",
+        " held",
+        " opens",
+        " opened",
+        " convened",
+        " took place",
+        // Headlines: `Korea, Japan and U.S. Hold Trilateral Meeting on …`,
+        // `UK and Indonesia launch dialogue on …`.
+        " hold ",
+        " launch ",
+        " agree ",
+        " closes",
+        " concludes",
+        " ends ",
+        " takes part in ",
+        " participates in ",
+    ]
+    .iter()
+    .chain(&DAY_VERBS)
+    {
+        // Headlines capitalise the verb (`... Seminar was Held`).
+        if let Some(i) = rest.to_ascii_lowercase().find(verb) {
+            rest.truncate(i);
+            break;
+        }
+    }
+    rest
+}
