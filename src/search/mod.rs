@@ -1077,7 +1077,8 @@ impl Engine {
             {
                 alternatives.push(Box::new(ConstScoreQuery::new(q, OWN_TEXT_SCORE)));
             }
-            if let Some(q) = self.meeting_named(e).filter(|_| beside) {
+            // Only beside a subject: the series' table costs milliseconds.
+            if let Some(q) = beside.then(|| self.meeting_named(e)).flatten() {
                 alternatives.push(Box::new(ConstScoreQuery::new(q, OTHER_NAME_SCORE)));
             }
             if let Some((kind, id)) = &e.entity {

@@ -93,7 +93,6 @@ const IRREGULAR: &[&[&str]] = &[
     // `inspection`).
     &["inspector", "inspectors", "inspection", "inspections"],
     &["aggressor", "aggressors", "aggression"],
-    &["terrorist", "terrorists", "terrorism"],
 ];
 
 /// British → American suffixes, tried on words long enough that the
