@@ -620,6 +620,11 @@ fn abbreviates(acronym: &str, meeting: Option<&str>) -> bool {
         return false;
     }
     let Some(name) = meeting else { return true };
+    // `SAARC Summit`: the acronym opens the name (`Seminar on the NPT`
+    // is about the treaty, not its series).
+    if name.split_whitespace().next() == Some(acronym) {
+        return true;
+    }
     let initials: Vec<char> = name
         .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
         .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
@@ -632,6 +637,14 @@ fn abbreviates(acronym: &str, meeting: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_acronym_abbreviates_its_initials_or_opens_the_name() {
+        assert!(abbreviates("ARF", Some("ASEAN Regional Forum")));
+        assert!(abbreviates("SAARC", Some("SAARC Summit")));
+        assert!(!abbreviates("JCC", Some("Strategic Dialogue")));
+        assert!(!abbreviates("NPT", Some("Seminar on the NPT")));
+    }
 
     fn id(text: &str) -> Option<&'static str> {
         Meetings::builtin().find(text).map(|f| f.series.id.as_str())
