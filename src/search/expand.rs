@@ -5,8 +5,9 @@
 //! with it.
 //!
 //! Only plain typed words are read: a quoted phrase means exactly those
-//! words, an excluded word is excluded as typed, and words joined by `OR`
-//! are left as alternatives. Names are found leftmost-longest, so
+//! words, an excluded word is excluded as typed, and each word joined by
+//! `OR` is read as it would be alone (`ceasefire OR truce` finds at least
+//! what `ceasefire` finds). Names are found leftmost-longest, so
 //! `Democratic People's Republic of Korea` is one name and not `Korea`
 //! inside it. The engine decides how the expansion is searched and ranked.
 //!
@@ -47,6 +48,9 @@ pub struct Expansion {
     /// The query clauses (indices into `ParsedQuery::clauses`) the words
     /// are; consecutive.
     pub clauses: Range<usize>,
+    /// For a word joined to others by `OR`: its place among the clause's
+    /// alternatives (`clauses` is then that one clause).
+    pub atom: Option<usize>,
 }
 
 /// The expansions of a parsed query, in query order; several for one
@@ -62,10 +66,11 @@ pub fn expand(parsed: &ParsedQuery) -> Vec<Expansion> {
     expand_in(parsed, &names)
 }
 
-/// Reads a query as `search` does: a hyphenated word whose parts each name
-/// a country or a group (`US-ROK`, `Japan-China`, `India–Pakistan`) becomes
-/// those words, so that each is expanded and all are required, then the
-/// query is [expanded](expand). `non-proliferation` and `Asia-Pacific` stay
+/// Reads a query as `search` does: a hyphenated word one of whose parts
+/// names a country or a group (`US-ROK`, `India–Pakistan`, `Israel-Hamas`,
+/// `US-led`) and that is no name itself (`Guinea-Bissau`) becomes those
+/// words, so that each is expanded and all are required, then the query
+/// is [expanded](expand). `non-proliferation` and `Asia-Pacific` stay
 /// one word.
 ///
 /// ```
@@ -80,19 +85,36 @@ pub fn expand(parsed: &ParsedQuery) -> Vec<Expansion> {
 /// assert_eq!(e[0].name, "Israel");
 /// ```
 pub fn read_query(mut parsed: ParsedQuery) -> (ParsedQuery, Vec<Expansion>) {
-    if !parsed.clauses.iter().any(|c| plain_word(c).is_some()) {
+    if !parsed.clauses.iter().any(|c| plain_word(c).is_some()) && either_words(&parsed).is_empty() {
         return (parsed, Vec::new());
     }
     parsed.clauses.iter_mut().for_each(strip_possessive);
     let names = {
         let (whole, split) = (runs(&parsed), split_runs(&parsed));
-        Names::for_phrases(sub_phrases(&whole).chain(sub_phrases(&split)))
+        let either = either_words(&parsed);
+        let letters: Vec<[String; 1]> = (parsed.clauses.iter().filter_map(plain_word))
+            .chain(either.iter().map(|(_, _, w)| *w))
+            .filter_map(undotted)
+            .map(|u| [u])
+            .collect();
+        let letters: Vec<[&str; 1]> = letters.iter().map(|[u]| [u.as_str()]).collect();
+        Names::for_phrases(
+            sub_phrases(&whole)
+                .chain(sub_phrases(&split))
+                .chain(either.iter().map(|(_, _, w)| std::slice::from_ref(w)))
+                .chain(letters.iter().map(|u| &u[..])),
+        )
     };
     let mut clauses = Vec::with_capacity(parsed.clauses.len());
     for clause in std::mem::take(&mut parsed.clauses) {
-        let parts = plain_word(&clause).map(hyphen_parts).unwrap_or_default();
+        let word = plain_word(&clause);
+        let parts = word.map(hyphen_parts).unwrap_or_default();
+        // One side a country or group is enough (`Israel-Hamas`, `US-led`,
+        // `Iran-backed`): the words are written apart as often as joined,
+        // and as one word the pair was searched only as the phrase.
         let pair = parts.len() >= 2
-            && parts.iter().all(|p| {
+            && word.is_some_and(|w| names.find(&[w]).is_empty())
+            && parts.iter().any(|p| {
                 names
                     .find(&[p])
                     .iter()
@@ -110,8 +132,84 @@ pub fn read_query(mut parsed: ParsedQuery) -> (ParsedQuery, Vec<Expansion>) {
         }
     }
     parsed.clauses = clauses;
-    let expanded = expand_in(&parsed, &names);
+    let mut expanded = expand_in(&parsed, &names);
+    let mut searched: Vec<(usize, Option<usize>, String)> = Vec::new();
+    for (i, clause) in parsed.clauses.iter().enumerate() {
+        let Some(word) = plain_word(clause).filter(|w| undotted(w).is_some()) else {
+            continue;
+        };
+        if !expanded.iter().any(|e| e.clauses.contains(&i)) {
+            let (read, letters) = word_alone(&names, word, i);
+            expanded.extend(read);
+            searched.extend(letters.map(|l| (i, None, l)));
+        }
+    }
+    for (i, k, word) in either_words(&parsed) {
+        let (read, letters) = word_alone(&names, word, i);
+        expanded.extend(read.into_iter().map(|e| Expansion { atom: Some(k), ..e }));
+        searched.extend(letters.map(|l| (i, Some(k), l)));
+    }
+    for (i, k, letters) in searched {
+        if let Clause::AnyOf(atoms) = &mut parsed.clauses[i] {
+            atoms[k.unwrap_or(0)] = Atom::Word(letters);
+        }
+    }
+    // In query order, as the `read as:` line lists them.
+    expanded.sort_by_key(|e| (e.clauses.start, e.atom));
     (parsed, expanded)
+}
+
+/// The readings of one typed word at clause `i`, alone, and the word to
+/// search in its place: a dotted acronym ([`undotted`]) read by its
+/// letters is searched by them (the index splits `A.U.` into `a` and `u`,
+/// which `a U.S. provider` also has).
+fn word_alone(names: &Names, typed: &str, i: usize) -> (Vec<Expansion>, Option<String>) {
+    let found = names.find(&[typed]);
+    if !found.is_empty() {
+        let read = found.into_iter().map(|n| expansion(n, typed, i..i + 1));
+        return (read.collect(), None);
+    }
+    let Some(letters) = undotted(typed) else {
+        return (Vec::new(), None);
+    };
+    let found = names.find(&[letters.as_str()]);
+    if found.is_empty() {
+        return (Vec::new(), None);
+    }
+    let read = found.into_iter().map(|named| Expansion {
+        from: typed.to_string(),
+        ..expansion(named, &letters, i..i + 1)
+    });
+    (read.collect(), Some(letters))
+}
+
+/// An acronym typed with a full stop after each letter (`N.A.T.O.`,
+/// `A.U.`), as its letters in capitals (`NATO`, `AU`): the dictionary
+/// lists the dotted spelling only where documents use it (`U.S.`).
+fn undotted(word: &str) -> Option<String> {
+    let letters: Vec<&str> = word.strip_suffix('.')?.split('.').collect();
+    let single = |l: &&str| l.len() == 1 && l.bytes().all(|b| b.is_ascii_alphabetic());
+    (letters.len() >= 2 && letters.iter().all(single)).then(|| letters.concat().to_uppercase())
+}
+
+/// The plain words joined by `OR`, as (clause, place among its
+/// alternatives, word).
+fn either_words(parsed: &ParsedQuery) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    for (i, clause) in parsed.clauses.iter().enumerate() {
+        let Clause::AnyOf(atoms) = clause else {
+            continue;
+        };
+        if atoms.len() < 2 {
+            continue;
+        }
+        for (k, atom) in atoms.iter().enumerate() {
+            if let Atom::Word(w) = atom {
+                out.push((i, k, w.as_str()));
+            }
+        }
+    }
+    out
 }
 
 /// A plain word's possessive ending left out (`Israel's` → `Israel`,
@@ -276,6 +374,7 @@ fn resolution(n: u32, from: &str, clauses: Range<usize>) -> Expansion {
         entity: Some((EntityKind::Instrument, id)),
         name: format!("Security Council resolution {n}"),
         clauses,
+        atom: None,
     }
 }
 
@@ -337,6 +436,7 @@ fn expansion(named: &Named, from: &str, clauses: Range<usize>) -> Expansion {
         entity: named.kind.zip(named.id.clone()),
         name,
         clauses,
+        atom: None,
     }
 }
 

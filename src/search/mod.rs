@@ -737,7 +737,27 @@ impl Engine {
                 }
             }
         }
+        // The file's name without its folder, when one file has it.
+        for (at, _) in id.match_indices('#').rev() {
+            if let [full] = &self.sources_named(&id[..at])?[..] {
+                return self.paragraph_address(&format!("{full}{}", &id[at..]));
+            }
+        }
         Ok(None)
+    }
+
+    /// The indexed files whose name without folder is `name`
+    /// (`S_RES_0687_1991_EN_GOLD.txt` for
+    /// `unsc-resolutions/S_RES_0687_1991_EN_GOLD.txt`); empty when `name`
+    /// has a folder itself. Reads every source's name: for a missed
+    /// lookup only.
+    pub fn sources_named(&self, name: &str) -> Result<Vec<String>> {
+        if name.is_empty() || name.contains('/') {
+            return Ok(Vec::new());
+        }
+        let mut found = self.sources()?;
+        found.retain(|s| s.rsplit_once('/').is_some_and(|(_, file)| file == name));
+        Ok(found)
     }
 
     /// A query that matches only this paragraph: its file's `source` term
@@ -833,7 +853,7 @@ impl Engine {
             let here: Vec<&Expansion> = plan
                 .expanded
                 .iter()
-                .filter(|e| e.clauses.start == i)
+                .filter(|e| e.clauses.start == i && e.atom.is_none())
                 .collect();
             if let Some(first) = here.first() {
                 let range = first.clauses.clone();
@@ -864,6 +884,12 @@ impl Engine {
                 continue;
             }
             match &parsed.clauses[i] {
+                Clause::AnyOf(atoms) if plan.expanded.iter().any(|e| e.clauses.start == i) => {
+                    if let Some(q) = self.either_read(parsed, i, atoms, probed, plan)? {
+                        any_positive = true;
+                        clauses.push((Occur::Must, q));
+                    }
+                }
                 Clause::AnyOf(atoms) => {
                     if let Some(q) = self.any_of_query(atoms, probed, plan)? {
                         any_positive = true;
@@ -942,6 +968,41 @@ impl Engine {
             Box::new(BooleanQuery::new(vec![(Occur::Must, x), (Occur::Must, y)]));
         let mut alternatives = vec![both];
         alternatives.extend(self.atom_query(&Atom::Word(one), true, probed)?);
+        Ok(union(alternatives, probed))
+    }
+
+    /// The words joined by `OR` at clause `i`, each read as it would be
+    /// alone ([`expand::read_query`]): a word that names something is
+    /// searched as [`Engine::concept_query`] searches it, the others with
+    /// their spelling variants.
+    fn either_read(
+        &self,
+        parsed: &ParsedQuery,
+        i: usize,
+        atoms: &[Atom],
+        probed: bool,
+        plan: &Plan,
+    ) -> Result<Option<Box<dyn Query>>> {
+        let beside = (0..parsed.clauses.len()).any(|j| {
+            j != i && !plan.skipped.contains(&j) && matches!(parsed.clauses[j], Clause::AnyOf(_))
+        });
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+        for (k, atom) in atoms.iter().enumerate() {
+            let read: Vec<&Expansion> = plan
+                .expanded
+                .iter()
+                .filter(|e| e.clauses.start == i && e.atom == Some(k))
+                .collect();
+            let alone = std::slice::from_ref(atom);
+            let q = match read.is_empty() {
+                true => self.any_of_query(alone, probed, plan)?,
+                false => {
+                    let words = [Clause::AnyOf(alone.to_vec())];
+                    self.concept_query(&words, &read, (probed, beside), plan)?
+                }
+            };
+            alternatives.extend(q);
+        }
         Ok(union(alternatives, probed))
     }
 

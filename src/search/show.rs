@@ -65,6 +65,9 @@ pub fn document_by_name(engine: &Engine, name: &str) -> Result<Vec<ParagraphReco
     if !doc.is_empty() {
         return Ok(doc);
     }
+    if let [full] = &engine.sources_named(source)?[..] {
+        return engine.document(full);
+    }
     let mut near: Vec<(f64, String)> = engine
         .sources()?
         .into_iter()
@@ -85,7 +88,14 @@ pub fn similar_ids(engine: &Engine, id: &str) -> Result<Vec<String>> {
     let (source, label) = id.rsplit_once('#').unwrap_or((id, ""));
     let doc = engine.document(source)?;
     if doc.is_empty() {
-        return Ok(Vec::new());
+        // A file name without its folder that several files have: the
+        // ids in each.
+        let mut ids = Vec::new();
+        for full in engine.sources_named(source)? {
+            ids.extend(similar_ids(engine, &format!("{full}#{label}"))?);
+        }
+        ids.truncate(3);
+        return Ok(ids);
     }
     let mut ids: Vec<String> = doc
         .iter()

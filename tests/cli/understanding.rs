@@ -919,3 +919,66 @@ fn names_as_the_council_spells_them_are_found_by_the_common_spelling() {
     assert_eq!(labels(&t, &["no-fly zone"]), ["3"]);
     assert_eq!(labels(&t, &["arms embargo"]), ["4"]);
 }
+
+#[test]
+fn words_joined_by_or_dotted_acronyms_and_half_named_pairs_are_read() {
+    let t = ingested("either-dotted-and-pairs-2035.txt");
+    // Each word joined by `OR` is read as it would be alone: `ceasefire`
+    // finds `cease-fire`, so `ceasefire OR truce` finds both.
+    assert_eq!(labels(&t, &["ceasefire"]), ["2"]);
+    let mut got = labels(&t, &["ceasefire OR truce"]);
+    got.sort();
+    assert_eq!(got, ["1", "2"]);
+    let mut got = labels(&t, &["ceasefire OR truce", "--literal"]);
+    got.sort();
+    assert_eq!(got, ["1"]);
+    // Acronyms typed with full stops are the acronyms, not the letters
+    // (`A.U.` is not the `a U.S.` of paragraph 4).
+    assert_eq!(labels(&t, &["N.A.T.O."]), ["3"]);
+    assert_eq!(labels(&t, &["A.U."]), ["3"]);
+    assert_eq!(labels(&t, &["N.A.T.O. OR A.U."]), ["3"]);
+    // A hyphenated pair with one side a country is both words.
+    assert_eq!(labels(&t, &["Israel-Hamas"]), ["5"]);
+    assert_eq!(labels(&t, &["US-led"]), ["6"]);
+    // Event names: the bombing by the town's name, the Gulf by its
+    // other names.
+    assert_eq!(labels(&t, &["Lockerbie"]), ["7"]);
+    assert_eq!(labels(&t, &["Persian Gulf"]), ["6"]);
+}
+
+#[test]
+fn a_file_named_without_its_folder_is_found_when_one_file_has_that_name() {
+    let t = TestDir::new();
+    t.copy_in(
+        &fixtures()
+            .join("query")
+            .join("either-dotted-and-pairs-2035.txt"),
+        "dialogue/2035/either-dotted-and-pairs-2035.txt",
+    );
+    t.copy_in(
+        &fixtures()
+            .join("query")
+            .join("people-and-the-organization-2034.txt"),
+        "council/people-2034.txt",
+    );
+    t.copy_in(
+        &fixtures()
+            .join("query")
+            .join("people-and-the-organization-2034.txt"),
+        "council/copy/people-2034.txt",
+    );
+    t.run(["ingest"]).success();
+    t.run(["show", "either-dotted-and-pairs-2035.txt#7"])
+        .success()
+        .stdout(predicates::str::contains("Pan Am flight 103"));
+    t.run(["show", "--document", "either-dotted-and-pairs-2035.txt"])
+        .success()
+        .stdout(predicates::str::contains("Rabat in 2036"));
+    t.run(["cite", "either-dotted-and-pairs-2035.txt#7"])
+        .success();
+    // Two files of that name: the ids of both are offered.
+    t.run(["show", "people-2034.txt#3"])
+        .code(2)
+        .stderr(predicates::str::contains("council/copy/people-2034.txt#3"))
+        .stderr(predicates::str::contains("council/people-2034.txt#3"));
+}
