@@ -57,11 +57,11 @@ struct Pattern {
     weak: bool,
 }
 
-/// A country's own security council at `s..e` of the folded text (the
-/// case as written), not the
-/// UN's: `Russian Security Council Secretary Nikolay Patrushev`, the
-/// `National Security Council`, the `Security Council of the Russian
-/// Federation`.
+/// A country's own security council or general assembly at `s..e` of the
+/// folded text (the case as written), not the UN's: `Russian Security
+/// Council Secretary Nikolay Patrushev`, the `National Security Council`,
+/// the `Security Council of the Russian Federation`, the `General Assembly
+/// of Uruguay`.
 fn national_council(t: &str, s: usize, e: usize) -> bool {
     const BEFORE: &[&str] = &[
         "national",
@@ -92,6 +92,18 @@ fn national_council(t: &str, s: usize, e: usize) -> bool {
     BEFORE.contains(&prev.as_str())
         || after.starts_with("secretary ")
         || after.starts_with("of ") && !after.starts_with("of the united nations")
+}
+
+/// Another body's organ of the same name at `s` (`OAS General Assembly`,
+/// `IPU Governing Council`): the word before is an acronym in capitals
+/// other than the UN's.
+fn another_body(t: &str, s: usize) -> bool {
+    let prev = t[..s]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    prev.len() >= 2 && prev.chars().all(|c| c.is_ascii_uppercase()) && prev != "UN"
 }
 
 /// The lookup keys of one series (see [`key`]), made once when the
@@ -244,7 +256,10 @@ impl Meetings {
                     continue;
                 }
             }
-            if t[s..e].eq_ignore_ascii_case("security council") && national_council(t, s, e) {
+            let organ = &t[s..e];
+            let un_organ = organ.eq_ignore_ascii_case("security council")
+                || organ.eq_ignore_ascii_case("general assembly");
+            if un_organ && (national_council(t, s, e) || another_body(t, s)) {
                 continue;
             }
             // `U.S.-Pacific Islands Forum Dialogue`, `Japan-ASEAN Summit`:
@@ -668,6 +683,14 @@ mod tests {
                 s.id
             );
         }
+    }
+
+    #[test]
+    fn another_bodys_assembly_is_not_the_uns() {
+        assert_eq!(id("OAS General Assembly"), None);
+        assert_eq!(id("hosted by the General Assembly of Uruguay"), None);
+        assert_eq!(id("UN General Assembly"), Some("UNGA"));
+        assert_eq!(id("the General Assembly"), Some("UNGA"));
     }
 
     #[test]

@@ -158,6 +158,8 @@ const EXACT: &[&str] = &[
 const PREFIXES: &[&str] = &[
     "back to ",
     "return to ",
+    "share this: ",
+    "share: ",
     "\"the world and japan\" database",
     "the world and japan database",
     "database of japanese politics and international relations",
@@ -297,6 +299,10 @@ pub fn is_boilerplate(line: &str) -> bool {
             }
             "reporting by " => lower.contains("editing by") && t.split_whitespace().count() <= 30,
             "tags:" | "keywords:" => t.split_whitespace().count() <= 12 && !t.ends_with('.'),
+            // `Share this: X Facebook LinkedIn Email`: the buttons' names.
+            "share this: " | "share: " => {
+                t.split_whitespace().count() <= 10 && !t.ends_with(['.', '?', '!'])
+            }
             // A line of its own, not a wrapped sentence going on (`authorized
             // by the Security Council in its resolution`).
             "download:" | "authorised by " | "authorized by " => {

@@ -154,6 +154,9 @@ fn segment_lines(lines: &mut [&str], seed: &Seed) -> Segmentation {
     drop_running_headers(lines);
     let labelled = seed_from_labels(lines, seed);
     let scan = header::read_header_seeded(lines, labelled.as_ref().unwrap_or(seed));
+    if let Some(line) = scan.foot_date.and_then(|i| lines.get_mut(i)) {
+        *line = "";
+    }
     if let Some(body) = lines.get_mut(scan.body_start..) {
         if let Some((end, resume)) = signoff::end_mark(body) {
             body[end..resume].fill("");

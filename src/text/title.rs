@@ -70,7 +70,7 @@ pub fn is_title_like(s: &str) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
-    if SALUTATIONS.iter().any(|w| lower.contains(w)) || t.ends_with(':') {
+    if is_salutation(t) || t.ends_with(':') {
         return false;
     }
     let words = t.split_whitespace().count();
@@ -87,6 +87,41 @@ pub fn is_title_like(s: &str) -> bool {
         return false; // "I", "We", "It": the start of a wrapped sentence
     }
     mostly_capitalised(t)
+}
+
+/// Whether a line addresses the audience (`Mr. President, Excellencies`,
+/// `Ladies and Gentlemen`): a speech's opening, never a title.
+pub fn is_salutation(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    SALUTATIONS.iter().any(|w| lower.contains(w))
+}
+
+/// Whether a line opens as a headline does: with a capital, or with an
+/// ordinal or a year in figures before a capitalised word (`168th IPU
+/// Assembly closes …`, `2033 Ministerial Council Meeting …`), which a
+/// numbered paragraph (`12. The …`) does not.
+///
+/// ```
+/// use dipsearch::text::title::opens_like_headline;
+/// assert!(opens_like_headline("168th IPU Assembly closes with call for action"));
+/// assert!(opens_like_headline("Leaders meet in Niamey"));
+/// assert!(!opens_like_headline("12. The leaders met"));
+/// assert!(!opens_like_headline("45 delegations attended"));
+/// assert!(!opens_like_headline("1302ND MEETING"));
+/// ```
+pub fn opens_like_headline(t: &str) -> bool {
+    if t.starts_with(char::is_uppercase) {
+        return true;
+    }
+    let Some((first, rest)) = t.split_once(' ') else {
+        return false;
+    };
+    let digits = first.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = first[digits..].to_ascii_lowercase();
+    let figure = digits > 0
+        && (matches!(suffix.as_str(), "st" | "nd" | "rd" | "th")
+            || digits == 4 && suffix.is_empty());
+    figure && rest.starts_with(char::is_uppercase) && rest.split_whitespace().nth(1).is_some()
 }
 
 /// At most 30 words besides small ones, seven in ten of them starting

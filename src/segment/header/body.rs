@@ -29,7 +29,7 @@ fn patterns() -> &'static Patterns {
         )
         .expect("chair pattern compiles"),
         place: Regex::new(
-            r"(?:\b(?P<verb>held|hold|hosted|host|hosts|convened|took place|met|received|meeting|organi[sz]ed|chaired|gathered|attended)\b(?:[^.;]|\.\S|\.\s\p{Ll}|\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|Amb|No)\.\s){0,300}?\bin |\bvisit to |\bwelcomes? [^.;]{0,80}?\bto )(?P<place>(?:\p{Lu}[\p{L}\-]+)(?: \p{Lu}[\p{L}\-]+)?)",
+            r"(?:\b(?P<verb>held|hold|hosted|host|hosts|convened|took place|met|received|meeting|organi[sz]ed|chaired|gathered|attended|concluded|closed|ended|opened)\b(?:[^.;]|\.\S|\.\s\p{Ll}|\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|Amb|No)\.\s){0,300}?\bin |\bvisit to |\bwelcomes? [^.;]{0,80}?\bto )(?P<place>(?:\p{Lu}[\p{L}\-]+)(?: \p{Lu}[\p{L}\-]+)?)",
         )
         .expect("place pattern compiles"),
         person: Regex::new(
@@ -71,6 +71,15 @@ pub fn chair_from(text: &str) -> Option<String> {
     let stop: &[char] = if co { &[';', '('] } else { &[',', ';', '('] };
     let end = sentence.find(stop).unwrap_or(sentence.len());
     let chair = sentence[..end].trim();
+    // `chaired by the Foreign Minister … and brought together …`: the
+    // sentence goes on with another verb.
+    let chair = chair
+        .match_indices(" and ")
+        .find(|(at, _)| {
+            let next = chair[at + 5..].split_whitespace().next().unwrap_or("");
+            next.starts_with(char::is_lowercase) && !matches!(next, "the" | "a" | "an")
+        })
+        .map_or(chair, |(at, _)| &chair[..at]);
     let chair = chair
         .strip_suffix(" who")
         .unwrap_or(chair)
@@ -152,9 +161,25 @@ pub fn city_of(place: String) -> String {
 /// a meeting more than two months from it (`the Dialogue held in Singapore
 /// on 3 October 2019`) is about another meeting.
 pub fn place_from(text: &str, near: Option<Date>) -> Option<String> {
+    if let Some(city) = dated_opening(text) {
+        return Some(city);
+    }
     sentences(text)
         .filter(|s| near.is_none_or(|d| !mentions_far_date(s, d)))
         .find_map(place_in)
+}
+
+/// The city a release's text opens with before its date and a dash
+/// (`Tegucigalpa, 18 March 2035 – The 41st Assembly …`): where it was
+/// issued, which for a meeting's release is where the meeting was.
+fn dated_opening(text: &str) -> Option<String> {
+    let m = find_date(text).filter(|m| m.start <= 40)?;
+    let city = text[..m.start].trim_end().strip_suffix(',')?;
+    let dash = text[m.end..].trim_start();
+    let words: Vec<&str> = city.split_whitespace().collect();
+    let capitalised =
+        (1..=3).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase));
+    (capitalised && dash.starts_with(['–', '—', '-'])).then(|| city.to_string())
 }
 
 /// Whether a sentence gives a date more than about two months from `d`,

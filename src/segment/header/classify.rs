@@ -268,7 +268,7 @@ fn text_line<'a>(t: &'a str, next: Option<&str>) -> TextLine<'a> {
         };
     }
     let headline = next.is_none_or(|n| n.trim().is_empty())
-        && t.starts_with(|c: char| c.is_uppercase())
+        && crate::text::title::opens_like_headline(t)
         && !t.ends_with(['.', ',', ';', ':', '!', '?'])
         && t.split_whitespace().count() <= 12;
     TextLine::Prose {

@@ -416,10 +416,11 @@ impl HeaderFold {
             .acronym
             .or(self.tag_acronym.take())
             .or_else(|| group_acronym(&self.titles));
-        let title_type = self
-            .titles
-            .iter()
-            .find_map(|t| find_doc_type(t).map(|m| m.doc_type));
+        let title_type = self.titles.iter().find_map(|t| {
+            find_doc_type(t)
+                .filter(|m| !is_news_of(t, m))
+                .map(|m| m.doc_type)
+        });
         let title_dated = repeats_date(title.as_deref(), self.date);
         let from_text = self.date.is_some();
         let date = self.date.or(self.published.map(|d| DateMatch {
@@ -450,8 +451,21 @@ impl HeaderFold {
             header,
             body_start: self.body_start,
             bare_date: (self.bare_date || !from_text) && date.is_some() && !title_dated,
+            foot_date: None,
         }
     }
+}
+
+/// Whether a headline reports a document rather than being one: `…
+/// Concludes Sixty-Third Regular Session … with Declaration on Water
+/// Security`, `…: Valletta Declaration on democratic security adopted`.
+fn is_news_of(title: &str, m: &super::doc_type::DocTypeMatch) -> bool {
+    let before = title[..m.start].to_ascii_lowercase();
+    let lower = title.trim_end().to_ascii_lowercase();
+    before.ends_with(" with ")
+        || ["adopted", "adopts", "signed", "signs", "issued", "released"]
+            .iter()
+            .any(|v| lower.ends_with(&format!(" {v}")))
 }
 
 /// A title line that is only a name or a label (`OPCW`, `News`, `Press

@@ -37,16 +37,24 @@ pub(super) fn numbered_object(rest: &str) -> Cow<'_, str> {
     };
     let object = rest[i + verb.len()..].trim_start();
     let object = strip_prefix_ci(object, "the ").unwrap_or(object);
-    let words: Vec<&str> = object.split_whitespace().collect();
+    let words: Vec<&str> = before_place(object).split_whitespace().collect();
     let numbered = words.first().is_some_and(|w| ordinal_value(w).is_some());
-    // `Commission on Narcotic Drugs concludes its 76th session`: the body
-    // before the verb is the series, the session its edition.
+    // `Commission on Narcotic Drugs concludes its 76th session`, `OAS
+    // General Assembly Concludes Sixty-Third Regular Session in …`: the
+    // body before the verb is the series, the session its edition.
+    let kind = |w: &str| matches!(w.to_ascii_lowercase().as_str(), "session" | "meeting");
     let own_session = numbered
-        && words.len() == 2
-        && matches!(
-            words[1].to_ascii_lowercase().as_str(),
-            "session" | "meeting"
-        );
+        && match words[..] {
+            [_, k] => kind(k),
+            [_, adjective, k] => {
+                kind(k)
+                    && matches!(
+                        adjective.to_ascii_lowercase().as_str(),
+                        "regular" | "ordinary" | "special" | "extraordinary" | "annual" | "plenary"
+                    )
+            }
+            _ => false,
+        };
     if own_session {
         format!("{} {}", words[0], rest[..i].trim()).into()
     } else if numbered {
@@ -61,13 +69,19 @@ pub(super) fn numbered_object(rest: &str) -> Cow<'_, str> {
 /// Verbs of a headline about a numbered session (`Ghana and Nigeria hold
 /// 7th Session of the Permanent Joint Commission`, `… concludes its 76th
 /// session`).
-const SESSION_VERBS: [&str; 6] = [
+const SESSION_VERBS: [&str; 12] = [
     " hold ",
     " holds ",
     " concludes its ",
     " concluded its ",
     " opens its ",
     " opened its ",
+    " concludes ",
+    " concluded ",
+    " opens ",
+    " closes ",
+    " ends ",
+    " begins ",
 ];
 
 /// A headline's object without where it took place (`… in Jakarta`,
@@ -84,18 +98,32 @@ fn without_place_tail(object: &str) -> &str {
         .strip_suffix(" meeting")
         .or_else(|| object.strip_suffix(" session"))
         .unwrap_or(object);
-    match object.rsplit_once(" in ") {
-        Some((name, place))
-            if (1..=2).contains(&place.split_whitespace().count())
-                && place
-                    .split_whitespace()
-                    .all(|w| w.starts_with(|c: char| c.is_uppercase())) =>
-        {
-            name
-        }
-        _ => object,
-    }
+    before_place(object)
 }
+
+/// A headline's object without the place after ` in ` and the rest of
+/// the news after it (`… in Niamey`, `… in Niamey amid jihadist surge`).
+fn before_place(object: &str) -> &str {
+    for (at, _) in object.match_indices(" in ") {
+        let mut after = object[at + 4..].split_whitespace();
+        let place = after
+            .by_ref()
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .count();
+        let rest = object[at + 4..].split_whitespace().nth(place);
+        let news = rest.is_none_or(|w| NEWS_TAIL.contains(&w));
+        if (1..=2).contains(&place) && news {
+            return &object[..at];
+        }
+    }
+    object
+}
+
+/// Words that carry a headline on after the place it names (`… in
+/// Niamey amid jihadist surge`, `… in Geneva with call for …`).
+const NEWS_TAIL: &[&str] = &[
+    "amid", "with", "as", "after", "over", "despite", "under", "to", "for", "on",
+];
 
 /// A name cut at a colon (`Session of the Committee of Ministers: Valletta
 /// Declaration …`): what follows is the headline's news.

@@ -434,19 +434,23 @@ fn split_roman_suffix(s: &str) -> (&str, Option<u32>) {
 /// (`ARF ISM on NPD` → `ARF`).
 fn known_acronym(meeting: &str) -> Option<String> {
     let lower = meeting.to_lowercase();
-    if let Some(a) = ACRONYMS
-        .iter()
-        .find(|a| a.names.iter().any(|name| lower.contains(name)))
-    {
+    let first = meeting.split_whitespace().next()?;
+    // `OAS General Assembly`, `IPU General Debate`: another body's organ.
+    let other_body = first.len() >= 2 && is_all_caps(first) && first != "UN";
+    if let Some(a) = ACRONYMS.iter().find(|a| {
+        a.names.iter().any(|name| lower.contains(name))
+            && !(other_body && matches!(a.text, "UNGA" | "UNGD"))
+    }) {
         return Some(a.text.to_string());
     }
-    let first = meeting.split_whitespace().next()?;
     (first.len() >= 2
         && first.len() <= 6
         && first
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         && first.chars().any(|c| c.is_ascii_uppercase())
-        && keeps_caps(first))
+        // In a name not all in capitals, capitals are an acronym (`IPU
+        // Assembly`).
+        && (keeps_caps(first) || !is_all_caps(meeting)))
     .then(|| first.to_string())
 }

@@ -60,6 +60,9 @@ pub struct HeaderScan {
     /// The header's date stands alone (no place): on announcement pages it
     /// is the publication date, so a meeting date in the body wins.
     pub bare_date: bool,
+    /// The line at the foot of the page that gave the date (a date alone,
+    /// under a story with no other header): furniture, not a paragraph.
+    pub foot_date: Option<usize>,
 }
 
 pub use body::{chair_from, city_of, place_from};
@@ -91,6 +94,8 @@ pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
     let mut scan = fold_header(lines, seed);
     wire::wire_story(lines, &mut scan);
     header_under_label(lines, &mut scan, seed);
+    meeting_from_headline(&mut scan.header);
+    type_from_page(lines, &mut scan);
     if scan.header.place.is_none() {
         scan.header.place.clone_from(&seed.place);
     }
@@ -98,6 +103,48 @@ pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
         scan.header.doc_type = seed.kind.unwrap_or_default();
     }
     scan
+}
+
+/// A title the news readers took from a headline (the fold reads the
+/// meeting of the titles it keeps itself): the meeting it names
+/// (`168th IPU Assembly closes in Montevideo …`).
+fn meeting_from_headline(h: &mut MeetingHeader) {
+    let Some(title) = h
+        .title
+        .as_ref()
+        .filter(|_| h.meeting.is_none() && h.acronym.is_none())
+    else {
+        return;
+    };
+    // Only a numbered meeting: a headline's other names run on
+    // (`… back nuclear-free zone treaty at Vientiane meeting`).
+    let info = meeting_info(title);
+    if info.edition.is_none() || info.meeting.is_none() {
+        return;
+    }
+    h.meeting = info.meeting;
+    h.acronym = info.acronym;
+    h.edition = h.edition.or(info.edition);
+}
+
+/// The type a page's breadcrumb or stamp names above a headline the news
+/// readers took (`Newsroom > Press releases`, `Press release | 18 March
+/// 2035 | 3 min read`), when nothing else gave one.
+fn type_from_page(lines: &[&str], scan: &mut HeaderScan) {
+    if scan.header.doc_type != crate::model::DocType::Other || scan.header.title.is_none() {
+        return;
+    }
+    let end = scan.body_start.min(lines.len());
+    let named = lines[..end].iter().find_map(|l| match classify(l, None) {
+        HeaderLine::Banner(Some(t)) => Some(t),
+        HeaderLine::Stamp => find_doc_type(l.trim())
+            .filter(|m| m.start == 0)
+            .map(|m| m.doc_type),
+        _ => None,
+    });
+    if let Some(t) = named {
+        scan.header.doc_type = t;
+    }
 }
 
 /// The header block's lines folded into fields.
@@ -205,7 +252,9 @@ fn classify_at<'a>(lines: &[&'a str], i: usize, menus: &[bool]) -> HeaderLine<'a
 /// capitalised once a wire's tag is left out.
 fn is_dated_headline(text: &str) -> bool {
     let t = without_wire_tag(text);
-    wire::is_headline(t) && t.starts_with(char::is_uppercase) && t.split_whitespace().count() <= 16
+    wire::is_headline(t)
+        && crate::text::title::opens_like_headline(t)
+        && t.split_whitespace().count() <= 16
 }
 
 /// A headline without a wire's tag before it (`(LEAD) S. Korea, Japan
@@ -328,7 +377,15 @@ fn stray_prefix(lines: &[&str], menus: &[bool]) -> usize {
             _ => false,
         })
     };
-    let Some(anchor) = anchor.filter(|&a| !body_before(a)) else {
+    // A date at the foot of a short item (`Headline` / two paragraphs /
+    // `03/03/2034`) anchors nothing: the lines above it are the item.
+    let text_after = |a: usize| {
+        lines[a + 1..].iter().any(|l| {
+            let l = l.trim();
+            l.split_whitespace().count() >= 6 && !crate::segment::boilerplate::is_boilerplate(l)
+        })
+    };
+    let Some(anchor) = anchor.filter(|&a| !body_before(a) && text_after(a)) else {
         return 0;
     };
     let mut start = anchor;

@@ -1369,3 +1369,94 @@ fn a_wire_story_under_a_sites_name_menus_and_section() {
         Some((2032, 2, 24))
     );
 }
+
+#[test]
+fn a_headline_over_its_text_with_the_date_at_the_foot() {
+    let s = read_header(&[
+        "Chancellor receives the President of the Niger Republic",
+        "The Chancellor received the President of the Niger Republic at the Chancellery this morning for talks on trade and security.",
+        "",
+        "Both sides agreed to meet again next year.",
+        "03/03/2034",
+    ]);
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Chancellor receives the President of the Niger Republic")
+    );
+    assert_eq!(s.body_start, 1);
+    assert_eq!(s.foot_date, Some(4));
+    assert_eq!(
+        s.header.date.map(|d| (d.year, d.month, d.day)),
+        Some((2034, 3, 3))
+    );
+    // The first line of a wrapped speech is no headline.
+    for first in [
+        "Allow me to join preceding speakers in",
+        "At the outset, I have the pleasure of congratulating",
+        "President, friends –",
+        "Mr. President, Excellencies, Ladies and Gentlemen",
+        "It is my privilege and honour once again to address the General",
+    ] {
+        let s = read_header(&[
+            first,
+            "Assembly and to convey the warm greetings of the people of my country to all the delegations here today.",
+        ]);
+        assert_eq!(s.header.title, None, "{first}");
+        assert_eq!(s.body_start, 0, "{first}");
+    }
+}
+
+#[test]
+fn headlines_that_open_with_an_ordinal_name_their_session() {
+    let s = read_header(&[
+        "Newsroom > Press releases",
+        "168th IPU Assembly closes in Montevideo with call for action on water",
+        "Press release | 27 April 2034 | 4 min read",
+        "Montevideo, 27 April 2034 – The 168th Assembly of the Inter-Parliamentary Union closed today with the adoption of a declaration.",
+    ]);
+    let h = &s.header;
+    assert_eq!(h.meeting.as_deref(), Some("IPU Assembly"));
+    assert_eq!((h.acronym.as_deref(), h.edition), (Some("IPU"), Some(168)));
+    assert_eq!(h.doc_type, DocType::PressRelease);
+    assert_eq!(s.body_start, 3);
+    let m = meeting_info(
+        "OAS General Assembly Concludes Sixty-Third Regular Session in Santo Domingo with Declaration on Water Security",
+    );
+    assert_eq!(m.meeting.as_deref(), Some("OAS General Assembly"));
+    assert_eq!((m.acronym.as_deref(), m.edition), (Some("OAS"), Some(63)));
+    let m = meeting_info("Sahel junta leaders hold fifth AES summit in Niamey amid jihadist surge");
+    assert_eq!(
+        (m.meeting.as_deref(), m.edition),
+        (Some("AES summit"), Some(5))
+    );
+    // A declaration a headline reports is not the page's type.
+    let s = read_header(&[
+        "OAS General Assembly Concludes Sixty-Third Regular Session with Declaration on Water Security",
+        "June 24, 2033",
+        "",
+        "The Organization of American States concluded today the Sixty-Third Regular Session of its General Assembly.",
+    ]);
+    assert_eq!(s.header.doc_type, DocType::Other);
+}
+
+#[test]
+fn the_place_a_release_opens_with_and_closing_verbs() {
+    assert_eq!(
+        place_from(
+            "Tegucigalpa, 18 March 2035 – The Assembly held a debate on the situation in Sudan.",
+            None
+        )
+        .as_deref(),
+        Some("Tegucigalpa")
+    );
+    assert_eq!(
+        place_from("The Organization concluded today in Cusco the Twenty-Ninth Regular Session of its General Assembly.", None)
+            .as_deref(),
+        Some("Cusco")
+    );
+    assert_eq!(
+        chair_from("The session was chaired by the Foreign Minister of the host country and brought together heads of delegation.")
+            .as_deref(),
+        Some("Foreign Minister of the host country")
+    );
+}

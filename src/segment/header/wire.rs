@@ -20,6 +20,70 @@ pub(super) fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
         stamp_story(lines, scan);
     }
     headline_over_standfirst(lines, scan);
+    headline_over_text(lines, scan);
+}
+
+/// A story copied as its headline and its text, with no stamp, type or
+/// dateline (`Chancellor receives President of Niger` / `Berlin welcomed
+/// …`), when nothing else gave a header: the headline is the title, and a
+/// date alone on the last line (`03/03/2034`, where some ministries print
+/// it) the date.
+fn headline_over_text(lines: &[&str], scan: &mut HeaderScan) {
+    let h = &scan.header;
+    if h.title.is_some() || h.date.is_some() || h.doc_type != crate::model::DocType::Other {
+        return;
+    }
+    let mut rest = (scan.body_start..lines.len()).filter(|&i| !lines[i].trim().is_empty());
+    let (Some(head), Some(body)) = (rest.next(), rest.next()) else {
+        return;
+    };
+    let line = lines[head].trim();
+    // Not the first line of a wrapped speech (`Allow me to join preceding
+    // speakers in`, `Mr. President, Excellencies`, `On this occasion, the
+    // seventieth anniversary of the United`, `President, friends –`).
+    let clause_after_comma = line
+        .split(", ")
+        .skip(1)
+        .any(|rest| rest.starts_with(char::is_lowercase));
+    // Headlines speak of others: `I`, `my`, `we` open a speech.
+    let first_person = line.split_whitespace().any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphabetic()),
+            "I" | "my" | "My" | "we" | "We" | "our" | "Our" | "me"
+        )
+    });
+    let headline = (3..=20).contains(&line.split_whitespace().count())
+        && !clause_after_comma
+        && !first_person
+        && !line.ends_with(['–', '—', '-'])
+        && is_dated_headline(line)
+        && !crate::text::title::ends_with_function_word(line)
+        && !crate::text::title::is_salutation(line)
+        && !is_section_label(line)
+        && !crate::segment::boilerplate::is_boilerplate(line);
+    let text = lines[body].trim();
+    if !headline || !text.starts_with(char::is_uppercase) || !is_sentence(text) {
+        return;
+    }
+    scan.header.title = Some(crate::text::ws::normalise_ws(line));
+    scan.body_start = body;
+    let last = (body + 1..lines.len())
+        .rev()
+        .find(|&i| !lines[i].trim().is_empty());
+    if let Some((i, d)) = last.and_then(|i| Some((i, date_alone(lines[i])?))) {
+        d.date_header(&mut scan.header);
+        scan.bare_date = true;
+        scan.foot_date = Some(i);
+    }
+}
+
+/// The date of a line that is a date alone, maybe after a place
+/// (`03/03/2034`, `3 March 2034`, `Amman, 3 March 2034`).
+fn date_alone(line: &str) -> Option<crate::segment::dates::DateMatch> {
+    match super::classify(line, None) {
+        super::HeaderLine::PlaceDate(pd) if pd.kind.is_none() => Some(pd.date),
+        _ => None,
+    }
 }
 
 /// A dated page whose headline has a standfirst under it (`IGAD leaders
@@ -109,7 +173,7 @@ fn headline_above(
             published = published.or_else(|| dates::any_date(line));
             continue;
         }
-        if crate::segment::boilerplate::is_boilerplate(line) {
+        if crate::segment::boilerplate::is_boilerplate(line) || super::menu::is_menu_row(line) {
             continue;
         }
         // A standfirst right above may end its sentence.
@@ -126,7 +190,20 @@ fn headline_above(
         {
             lower
         }
-        [lower, upper] if is_standfirst(lines[lower].trim()) => upper,
+        [lower, upper]
+            if is_standfirst(lines[lower].trim()) && is_dated_headline(lines[upper].trim()) =>
+        {
+            upper
+        }
+        // A breadcrumb over the headline (`Newsroom > Press releases`).
+        [lower, upper]
+            if is_dated_headline(lines[lower].trim())
+                && [" > ", " » ", " › ", " / "]
+                    .iter()
+                    .any(|s| lines[upper].contains(s)) =>
+        {
+            lower
+        }
         _ => return (None, published),
     };
     let line = lines[headline].trim();
