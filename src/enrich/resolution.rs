@@ -128,8 +128,13 @@ pub(crate) fn read_numbers(s: &str, from: usize) -> Citation {
             }
         }
         out.numbers.push(cited);
-        // A separator and another number?
+        // A separator and another number? The Council's preambles date
+        // each resolution of a list (`713 (1991) of 25 September 1991,
+        // 721 (1991) of 27 November 1991 and …`).
         let mut j = skip_spaces(b, out.end);
+        if let Some(after) = dated_at(s, j) {
+            j = skip_spaces(b, after);
+        }
         let mut sep = false;
         if b.get(j) == Some(&b',') || b.get(j) == Some(&b'&') || b.get(j) == Some(&b';') {
             j = skip_spaces(b, j + 1);
@@ -150,6 +155,14 @@ pub(crate) fn read_numbers(s: &str, from: usize) -> Citation {
         i = j;
     }
     out
+}
+
+/// The end of ` of 25 September 1991` at `i`, if a date follows `of`.
+fn dated_at(s: &str, i: usize) -> Option<usize> {
+    let rest = s.get(i..)?.strip_prefix("of ")?;
+    let head = rest.get(..rest.len().min(40)).unwrap_or(rest);
+    let m = crate::segment::dates::find_date(head).filter(|m| m.start == 0)?;
+    Some(i + 3 + m.end)
 }
 
 /// Parses a user filter value that names a resolution (`UNSCR 1718`,
@@ -189,6 +202,12 @@ pub(crate) fn parse_filter(value: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_that_dates_each_resolution() {
+        let s = "resolutions 713 (1991) of 25 September 1991, 721 (1991) of 27 November 1991 and 724 (1991) of 15 December 1991,";
+        assert_eq!(numbers(s, 11), [713, 721, 724]);
+    }
 
     fn numbers(s: &str, from: usize) -> Vec<u32> {
         read_numbers(s, from)

@@ -1308,7 +1308,16 @@ impl Engine {
                         .flat_map(char::to_lowercase)
                         .collect();
                     fold_in_place(&mut p);
-                    let terms = prefix::prefix_terms(&self.searcher, field, &p)?;
+                    let mut terms = prefix::prefix_terms(&self.searcher, field, &p)?;
+                    // A whole word with a star (`organization*`): its stem
+                    // (`organ`) is shorter than what the prefix scan
+                    // reads.
+                    if let [stem] = &self.analyze(field, &p)[..] {
+                        let term = Term::from_field_text(field, stem);
+                        if !terms.contains(stem) && self.searcher.doc_freq(&term)? > 0 {
+                            terms.push(stem.clone());
+                        }
+                    }
                     if terms.is_empty() {
                         continue;
                     }

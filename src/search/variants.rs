@@ -135,9 +135,37 @@ pub fn spelling_variants(word: &str) -> Vec<String> {
     }
     out.extend(british_american(word));
     out.extend(irregular(word));
+    out.extend(acronym_number(word));
     out.retain(|v| v != word);
     out.dedup();
     out
+}
+
+/// An acronym's other number (`MDB` / `MDBs`, `MoUs` / `MoU`, `IDPs` /
+/// `IDP`): the stemmer leaves the `s` of a word without a vowel, so the
+/// two are different words to the index.
+///
+/// ```
+/// use dipsearch::search::variants::spelling_variants;
+/// assert_eq!(spelling_variants("MDBs"), ["MDB"]);
+/// assert_eq!(spelling_variants("NDC"), ["NDCs"]);
+/// assert_eq!(spelling_variants("MoUs"), ["MoU"]);
+/// assert!(spelling_variants("Bus").is_empty());
+/// ```
+fn acronym_number(word: &str) -> Option<String> {
+    let capitals = |w: &str| w.chars().filter(char::is_ascii_uppercase).count();
+    let letters = word.chars().all(|c| c.is_ascii_alphabetic());
+    if !letters || word.len() < 2 || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    match word.strip_suffix('s') {
+        Some(one) if capitals(one) >= 2 && one.ends_with(|c: char| c.is_ascii_uppercase()) => {
+            Some(one.to_string())
+        }
+        Some(_) => None,
+        None if capitals(word) == word.len() => Some(format!("{word}s")),
+        None => None,
+    }
 }
 
 /// Two typed words that English also writes as one (`cyber attacks` /

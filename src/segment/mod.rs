@@ -331,10 +331,12 @@ fn heading_roles(blocks: &[Block]) -> Vec<Role> {
         .enumerate()
         .map(|(i, b)| {
             let next = blocks.get(i + 1);
+            let prev = i.checked_sub(1).map(|k| &blocks[k]);
             next.filter(|n| !starts_lower(&n.text)).and_then(|n| {
                 heading_text(b)
                     .or_else(|| heading_lead(b))
                     .or_else(|| heading_before_number(b, n))
+                    .or_else(|| heading_between_paragraphs(prev?, b, n))
             })
         })
         .collect();
@@ -395,6 +397,44 @@ fn heading_before_number(b: &Block, next: &Block) -> Option<String> {
         && !t.ends_with(['.', ';', ':', ',', '?', '!'])
         && parse_marker(&t).is_none();
     ok.then_some(t)
+}
+
+/// A short section heading in sentence case between two paragraphs of
+/// unnumbered text (`Key outcomes`, `Way forward`, `Global economic
+/// outlook`), as web pages write them: one line of two to six words
+/// without punctuation, after a paragraph that ends its sentence and
+/// over one of a dozen words at least.
+fn heading_between_paragraphs(prev: &Block, b: &Block, next: &Block) -> Option<String> {
+    if b.lines != 1 || b.text.len() > 60 {
+        return None;
+    }
+    let t = b.text.trim();
+    let words = t.split_whitespace().count();
+    let plain = t
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == '’');
+    let ok = (2..=6).contains(&words)
+        && plain
+        && t.starts_with(char::is_uppercase)
+        && !crate::text::title::is_salutation(t)
+        && !crate::text::title::ends_with_function_word(t)
+        && !ends_with_auxiliary(t)
+        && prev.text.trim_end().ends_with(['.', '"', '”', ')'])
+        && next.text.starts_with(char::is_uppercase)
+        && next.text.split_whitespace().nth(11).is_some();
+    ok.then(|| t.to_string())
+}
+
+/// Whether a line stops on a verb that needs more (`We cannot`, `… was`):
+/// a sentence broken off, no heading.
+fn ends_with_auxiliary(t: &str) -> bool {
+    let last = t.rsplit(' ').next().unwrap_or("").to_lowercase();
+    [
+        "is", "are", "was", "were", "be", "been", "being", "can", "cannot", "will", "shall",
+        "must", "should", "would", "could", "may", "might", "has", "have", "had", "do", "does",
+        "did", "not",
+    ]
+    .contains(&last.as_str())
 }
 
 /// A short label line that leads into a heading (`Agenda Item 4:`).

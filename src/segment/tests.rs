@@ -432,3 +432,27 @@ fn date_first_page_then_title() {
     assert_eq!(labels(&s), ["p1"]);
     assert_eq!(s.paragraphs[0].heading.as_deref(), Some("Regional Trends"));
 }
+
+#[test]
+fn sentence_case_headings_between_paragraphs_of_unnumbered_text() {
+    let s = segment_text(
+        "Ruritania and Borduria conclude river talks\n\n\
+         The delegations of Ruritania and Borduria concluded two days of talks on the shared river basin in Strelsau today.\n\n\
+         Key outcomes\n\n\
+         Both sides agreed to exchange hydrological data every month and to set up a joint working group on floods.\n\n\
+         We cannot\n\n\
+         Accept that the gauges stay closed for the season, the delegation of Borduria said at the end of the talks.\n",
+    );
+    let heading = |text: &str| {
+        s.paragraphs
+            .iter()
+            .find(|p| p.text.starts_with(text))
+            .and_then(|p| p.heading.clone())
+    };
+    assert_eq!(
+        heading("Both sides agreed").as_deref(),
+        Some("Key outcomes")
+    );
+    // A sentence broken off is no heading.
+    assert!(s.paragraphs.iter().any(|p| p.text == "We cannot"));
+}

@@ -982,3 +982,21 @@ fn a_file_named_without_its_folder_is_found_when_one_file_has_that_name() {
         .stderr(predicates::str::contains("council/copy/people-2034.txt#3"))
         .stderr(predicates::str::contains("council/people-2034.txt#3"));
 }
+
+#[test]
+fn listed_resolutions_plural_acronyms_successor_names_and_whole_words_with_a_star() {
+    let t = ingested("lists-plurals-and-stars-2035.txt");
+    // Each resolution of a list that dates them is tagged, not the first
+    // only.
+    for n in ["2791", "2803", "2822"] {
+        assert_eq!(labels(&t, &["--instrument", n]), ["p1"], "{n}");
+    }
+    // An acronym's plural is the acronym (the stemmer keeps its `s`).
+    assert_eq!(labels(&t, &["MDB"]), ["p2"]);
+    // The Organization finds what the Conference before it did.
+    assert_eq!(labels(&t, &["OSCE"]), ["p3"]);
+    assert_eq!(labels(&t, &["DMZ"]), ["1"]);
+    // A whole word with a star finds the word (its stem is shorter).
+    assert_eq!(labels(&t, &["organizations*"]), ["2"]);
+    assert_eq!(labels(&t, &["Special cooperation*"]), ["3"]);
+}
