@@ -38,6 +38,8 @@ const EXACT: &[&str] = &[
     "(check against delivery)",
     "please check against delivery",
     "share this:",
+    "sign up for our newsletters",
+    "sign up for our newsletter",
     "share :",
     "share this page",
     "share this article",
@@ -327,6 +329,7 @@ pub fn is_boilerplate(line: &str) -> bool {
         || is_record_furniture(t)
         || is_social_links(&lower)
         || is_byline(t)
+        || is_reading_time(&lower)
         || is_language_switch(&lower)
         || is_spaced_row(t)
 }
@@ -454,15 +457,27 @@ fn is_phone_number(t: &str) -> bool {
 /// assert!(is_byline("By Rajendra Jadhav and Carien du Plessis"));
 /// assert!(is_byline("By Hana Kobayashi Staff writer"));
 /// assert!(is_byline("By Staff Reporter"));
+/// assert!(is_byline("By: FRANCE 24 with AFP"));
 /// assert!(!is_byline("By the Ministers of Foreign Affairs"));
 /// assert!(!is_byline("By Resolution 2231 the Council endorsed the plan."));
 /// assert!(!is_byline("By December, when this Administration will"));
+/// assert!(!is_byline("By 31 October, our planet will reach a milestone"));
 /// ```
 pub fn is_byline(t: &str) -> bool {
-    let Some(name) = t.strip_prefix("By ").or_else(|| t.strip_prefix("BY ")) else {
+    let Some(name) = ["By: ", "BY: ", "By ", "BY "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+    else {
         return false;
     };
     let names = name.split(',').next().unwrap_or(name);
+    // `By: FRANCE 24 with AFP`: the agency the story draws on.
+    let names = match names.rsplit_once(" with ") {
+        Some((who, agency)) if agency.split_whitespace().count() <= 3 && is_caps_word(agency) => {
+            who
+        }
+        _ => names,
+    };
     // The reporter's role after the name (`By Hana Kobayashi Staff
     // writer`, `By A B, Regional Correspondent`).
     let lower = names.to_lowercase();
@@ -498,9 +513,46 @@ pub fn is_byline(t: &str) -> bool {
         && !t.ends_with(['.', ';', ':'])
         && !crate::text::title::ends_with_function_word(t)
         && (2..=8).contains(&words)
-        && names
-            .split_whitespace()
-            .all(|w| joins(w) || w.chars().next().is_some_and(char::is_uppercase))
+        // A figure in a name only after its first word (`FRANCE 24`, not
+        // `By 31 October, our planet …`).
+        && names.starts_with(char::is_uppercase)
+        && (!names.contains(|c: char| c.is_ascii_digit())
+            || crate::segment::dates::find_date(t).is_none())
+        && names.split_whitespace().all(|w| {
+            joins(w)
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// Words in capitals (an agency's name: `AFP`, `AP`, `Reuters` is not).
+fn is_caps_word(t: &str) -> bool {
+    t.split_whitespace()
+        .all(|w| w.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
+}
+
+/// A news page's reading-time or audio line (`4 min`, `3 min read`,
+/// `Reading Time: 3 minutes`, `Listen to this article`).
+fn is_reading_time(lower: &str) -> bool {
+    if matches!(
+        lower,
+        "listen to this article" | "listen to article" | "listen"
+    ) {
+        return true;
+    }
+    let rest = lower
+        .strip_prefix("reading time:")
+        .or_else(|| lower.strip_prefix("read time:"))
+        .unwrap_or(lower);
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    match words[..] {
+        [n, unit, ..] if n.parse::<u16>().is_ok() => {
+            matches!(unit, "min" | "mins" | "minute" | "minutes")
+                && words[2..].iter().all(|w| matches!(*w, "read" | "listen"))
+        }
+        _ => false,
+    }
 }
 
 /// A row of share or follow links left by a page's social buttons

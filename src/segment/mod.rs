@@ -261,6 +261,13 @@ fn complete_from_body(
             m.date_header(h);
         }
     }
+    if h.place.is_none() && h.title.is_some() {
+        // `PENANG: Defence ministers …` under a headline: where the story
+        // was filed from.
+        h.place = paragraphs
+            .first()
+            .and_then(|p| header::colon_dateline(&p.text));
+    }
     if h.place.is_none() {
         h.place = paragraphs
             .iter()

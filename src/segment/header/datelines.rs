@@ -86,7 +86,7 @@ pub fn wire_dateline(line: &str) -> Option<String> {
 /// ...`, `SINGAPORE: The ...`): one to three words in capitals, then
 /// prose. Only read under a headline: alone, `NOTE:` or `SUMMARY:` would
 /// be a city too.
-pub(super) fn colon_dateline(line: &str) -> Option<String> {
+pub fn colon_dateline(line: &str) -> Option<String> {
     let (head, text) = line.split_once(": ")?;
     let words: Vec<&str> = head.split_whitespace().collect();
     let caps = |w: &str| {

@@ -67,7 +67,7 @@ pub struct HeaderScan {
 
 pub use body::{chair_from, city_of, place_from};
 pub use classify::{classify, Field, FieldName, HeaderLine, TagLine, TextLine};
-pub use datelines::wire_dateline;
+pub use datelines::{colon_dateline, wire_dateline};
 pub use dates::{meeting_date_from, titled_dateline, PlaceDate};
 pub use doc_type::{find_doc_type, DocTypeMatch};
 pub use editions::{edition_in, ordinal_value};

@@ -1460,3 +1460,26 @@ fn the_place_a_release_opens_with_and_closing_verbs() {
         Some("Foreign Minister of the host country")
     );
 }
+
+#[test]
+fn a_reporter_or_a_reading_time_between_headline_and_stamp() {
+    for between in [
+        &["Loke Wai Mun"][..],
+        &["Rafael Schmidt in Astana"],
+        &["By: FRANCE 24 with AFP"],
+        &["Listen to this article", "4 min"],
+        &["Reading Time: 3 minutes"],
+    ] {
+        let mut lines = vec!["Sahel leaders hold fifth AES summit in Niamey amid jihadist surge"];
+        lines.extend_from_slice(between);
+        lines.push("3 March 2034");
+        lines.push("");
+        lines.push("The leaders of the three states met in Niamey on Friday for the fifth summit of their alliance.");
+        let s = read_header(&lines);
+        assert_eq!(
+            s.header.title.as_deref(),
+            Some("Sahel leaders hold fifth AES summit in Niamey amid jihadist surge"),
+            "{between:?}"
+        );
+    }
+}

@@ -21,6 +21,33 @@ pub(super) fn wire_story(lines: &[&str], scan: &mut HeaderScan) {
     }
     headline_over_standfirst(lines, scan);
     headline_over_text(lines, scan);
+    headline_over_byline(lines, scan);
+}
+
+/// A reporter's name taken for the title (`Sahel leaders hold fifth AES
+/// summit …` / `Loke Wai Mun` / the stamp: the name is the title line
+/// right above the date): the headline above it is the title.
+fn headline_over_byline(lines: &[&str], scan: &mut HeaderScan) {
+    let Some(title) = scan.header.title.as_deref() else {
+        return;
+    };
+    let byline = is_byline(title) || crate::segment::boilerplate::is_byline(title);
+    if !byline
+        || super::find_doc_type(title).is_some()
+        || super::doc_type::contains_meeting_word(title)
+    {
+        return;
+    }
+    let end = scan.body_start.min(lines.len());
+    let Some(at) = (0..end).find(|&i| crate::text::ws::normalise_ws(lines[i].trim()) == title)
+    else {
+        return;
+    };
+    if let (Some(h), _) = headline_above(lines, 0, at) {
+        if lines[h].split_whitespace().count() >= 5 {
+            scan.header.title = Some(crate::text::ws::normalise_ws(lines[h].trim()));
+        }
+    }
 }
 
 /// A story copied as its headline and its text, with no stamp, type or
@@ -356,6 +383,16 @@ fn place_after_stamp(line: &str) -> Option<String> {
 /// apostrophes.
 pub(super) fn is_byline(line: &str) -> bool {
     let name = line.strip_prefix("By ").unwrap_or(line);
+    // `Rafael Schmidt in Astana`: the reporter and where they filed from.
+    let name = match name.split_once(" in ") {
+        Some((who, city))
+            if (1..=2).contains(&city.split_whitespace().count())
+                && city.starts_with(char::is_uppercase) =>
+        {
+            who
+        }
+        _ => name,
+    };
     let words: Vec<&str> = name.split_whitespace().collect();
     (2..=4).contains(&words.len())
         && !crate::text::title::is_all_caps(name)
