@@ -450,6 +450,10 @@ fn labelled_field(s: &str) -> Option<Field<'_>> {
         _ => return None,
     };
     let value = s[cut + 1..].trim();
+    // `Posted by: Admin | March 3rd, 2034 | 0 Comments`: a dated stamp.
+    if name == FieldName::Other && crate::segment::dates::find_date(value).is_some() {
+        return None;
+    }
     (!value.is_empty()).then_some(Field { name, value })
 }
 

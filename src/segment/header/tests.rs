@@ -1483,3 +1483,22 @@ fn a_reporter_or_a_reading_time_between_headline_and_stamp() {
         );
     }
 }
+
+#[test]
+fn a_posted_by_line_with_its_date_is_a_stamp() {
+    let s = read_header(&[
+        "Sahel leaders hold fifth AES summit in Niamey amid jihadist surge",
+        "Posted by: Admin | March 3rd, 2034 | 0 Comments",
+        "",
+        "The leaders of the three states met in Niamey on Friday for the fifth summit of their alliance.",
+    ]);
+    assert_eq!(
+        s.header.title.as_deref(),
+        Some("Sahel leaders hold fifth AES summit in Niamey amid jihadist surge")
+    );
+    assert_eq!(
+        s.header.date.map(|d| (d.year, d.month, d.day)),
+        Some((2034, 3, 3))
+    );
+    assert_eq!(s.body_start, 3);
+}
