@@ -545,6 +545,11 @@ fn is_reading_time(lower: &str) -> bool {
         .strip_prefix("reading time:")
         .or_else(|| lower.strip_prefix("read time:"))
         .unwrap_or(lower);
+    // Most lines open with no figure: no split for them (this runs for
+    // every line of every document).
+    if !rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let words: Vec<&str> = rest.split_whitespace().collect();
     match words[..] {
         [n, unit, ..] if n.parse::<u16>().is_ok() => {
