@@ -217,9 +217,13 @@ fn is_label_row(el: &ElementRef<'_>) -> bool {
 }
 
 fn has_h1(el: &ElementRef<'_>) -> bool {
+    first_h1(el).is_some()
+}
+
+fn first_h1<'a>(el: &ElementRef<'a>) -> Option<ElementRef<'a>> {
     el.descendants()
         .filter_map(ElementRef::wrap)
-        .any(|e| e.value().name() == "h1")
+        .find(|e| e.value().name() == "h1")
 }
 
 /// The list marker for item `n` of a list of `kind` (`1`, `a`, `A`, `i`, `I`).
@@ -406,6 +410,18 @@ fn select_first<'a>(doc: &'a Html, css: &str) -> Option<ElementRef<'a>> {
 
 /// Extracts the main text of an HTML page (see the module doc).
 pub fn to_text(html: &str) -> String {
+    to_page(html).0
+}
+
+/// [`to_text`] and the page's headline: the first `h1` of the main
+/// content, else of the page, as its text is written out.
+///
+/// ```
+/// let html = "<body><p>Politics</p><h1>Leaders  meet</h1><p>Text.</p></body>";
+/// let (_, h) = dipsearch::decode::html::to_page(html);
+/// assert_eq!(h.as_deref(), Some("Leaders meet"));
+/// ```
+pub fn to_page(html: &str) -> (String, Option<String>) {
     let doc = Html::parse_document(html);
     let main = [
         "main",
@@ -430,6 +446,9 @@ pub fn to_text(html: &str) -> String {
         lists: Vec::new(),
         keep_header: true,
     };
+    let headline = first_h1(&root)
+        .or_else(|| select_first(&doc, "h1"))
+        .map(|e| normalise_ws(&e.text().collect::<String>()));
     if !has_h1(&root) {
         let title = select_first(&doc, "h1")
             .map(|e| e.text().collect::<String>())
@@ -460,7 +479,7 @@ pub fn to_text(html: &str) -> String {
     }
     s = cleaned.trim_end().to_string();
     s.push('\n');
-    s
+    (s, headline)
 }
 
 /// A `<title>` without the site name: `Title | Ministry of ...` → `Title`.

@@ -147,6 +147,31 @@ pub fn to_text(md: &str) -> String {
     out
 }
 
+/// Lines searched for the page's headline.
+const HEADLINE_LINES: usize = 60;
+
+/// [`to_text`] and the page's headline: its first `# ` heading, when one
+/// opens a line among the first lines (a page saved as Markdown marks its
+/// headline so; `##` headings are its sections).
+///
+/// ```
+/// let (_, h) = dipsearch::decode::markdown::to_page("World\n\n# Leaders meet in *Rome*\n\nText.\n");
+/// assert_eq!(h.as_deref(), Some("Leaders meet in Rome"));
+/// ```
+pub fn to_page(md: &str) -> (String, Option<String>) {
+    let (_, body) = split_yaml_block(md);
+    let mut in_fence = false;
+    let headline = body.lines().take(HEADLINE_LINES).find_map(|line| {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_fence = !in_fence;
+        }
+        (!in_fence && t.starts_with("# "))
+            .then(|| convert(t).trim().trim_matches('*').trim().to_string())
+    });
+    (to_text(md), headline)
+}
+
 /// A horizontal rule: three or more `-`, `*` or `_`, spaces allowed.
 fn is_rule(t: &str) -> bool {
     t.len() >= 3

@@ -101,6 +101,17 @@ fn without_invisible(text: String) -> String {
     }
 }
 
+/// A decoded file: its text, and the headline its markup marks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, `\n` line ends.
+    pub text: String,
+    /// The line of `text` the markup marks as the page's headline (an
+    /// HTML `h1`, a Markdown `# ` heading): a saved page's caption, byline
+    /// or badge next to its stamp would otherwise be read as its title.
+    pub headline: Option<String>,
+}
+
 /// Decodes `bytes` of the given format into text with `\n` line ends.
 ///
 /// ```
@@ -111,12 +122,24 @@ fn without_invisible(text: String) -> String {
 /// assert_eq!(decode("Presi\u{ad}dent\n".as_bytes(), SourceFormat::Text).unwrap(), "President\n");
 /// ```
 pub fn decode(bytes: &[u8], format: SourceFormat) -> Result<String, DecodeError> {
-    let out = match format {
-        SourceFormat::Text => text::decode_text(bytes)?,
-        SourceFormat::Markdown => markdown::to_text(&text::decode_text(bytes)?),
-        SourceFormat::Html => html::to_text(&text::decode_html_bytes(bytes)?),
-        SourceFormat::Pdf => decode_pdf(bytes)?,
-        SourceFormat::Docx => docx::to_text(bytes)?,
+    decode_page(bytes, format).map(|d| d.text)
+}
+
+/// [`decode`] with the headline the markup marks.
+///
+/// ```
+/// use dipsearch::decode::{decode_page, SourceFormat};
+/// let md = "Politics\n\n# Leaders agree on a rail link\n\n*A caption*\n";
+/// let page = decode_page(md.as_bytes(), SourceFormat::Markdown).unwrap();
+/// assert_eq!(page.headline.as_deref(), Some("Leaders agree on a rail link"));
+/// ```
+pub fn decode_page(bytes: &[u8], format: SourceFormat) -> Result<Decoded, DecodeError> {
+    let (out, headline) = match format {
+        SourceFormat::Text => (text::decode_text(bytes)?, None),
+        SourceFormat::Markdown => markdown::to_page(&text::decode_text(bytes)?),
+        SourceFormat::Html => html::to_page(&text::decode_html_bytes(bytes)?),
+        SourceFormat::Pdf => (decode_pdf(bytes)?, None),
+        SourceFormat::Docx => (docx::to_text(bytes)?, None),
     };
     let out = without_invisible(out);
     if out.trim().is_empty() {
@@ -128,7 +151,11 @@ pub fn decode(bytes: &[u8], format: SourceFormat) -> Result<String, DecodeError>
             DecodeError::NoText(bytes.len())
         });
     }
-    Ok(out)
+    let headline = headline.map(without_invisible).filter(|h| !h.is_empty());
+    Ok(Decoded {
+        text: out,
+        headline,
+    })
 }
 
 #[cfg(feature = "pdf")]

@@ -22,7 +22,7 @@ use std::path::Path;
 pub use records::tag_document;
 pub use skip::SkipReason;
 
-use crate::decode::{decode, SourceFormat};
+use crate::decode::{decode_page, SourceFormat};
 use crate::enrich::meetings::Meetings;
 use crate::meta::{
     apply_overrides, split_front_matter, split_yaml_front_matter, Overrides, PageMeta,
@@ -58,12 +58,14 @@ pub struct Document {
 /// ```
 pub fn process(bytes: &[u8], path: &str, folder: &Overrides) -> Result<Document, SkipReason> {
     let format = SourceFormat::from_path(Path::new(path)).ok_or(SkipReason::UnsupportedFormat)?;
-    let text = decode(bytes, format).map_err(SkipReason::Undecodable)?;
+    let page_text = decode_page(bytes, format).map_err(SkipReason::Undecodable)?;
+    let text = page_text.text;
     let (front, body) = split_front_matter(&text).map_err(SkipReason::BadFrontMatter)?;
     let (page, body) = split_yaml_front_matter(body).unwrap_or((PageMeta::default(), body));
     let seed = Seed {
         title: page.title.clone(),
         published: page.date,
+        headline: page_text.headline,
         ..Seed::default()
     };
     let mut segmented = segment_page(body, &seed);

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::process;
-use crate::decode::{decode, SourceFormat};
+use crate::decode::{decode_page, SourceFormat};
 use crate::meta::{split_front_matter, split_yaml_front_matter, Overrides, PageMeta};
 use crate::model::DocType;
 use crate::segment::accounting::{account_page, account_resolution, LineFate};
@@ -244,14 +244,16 @@ fn no_line_of_a_statement_or_fixture_is_lost() {
     let mut audit = LineAudit::default();
     for path in &files {
         let bytes = std::fs::read(path).unwrap();
-        let Ok(text) = decode(&bytes, SourceFormat::from_path(path).unwrap()) else {
+        let Ok(decoded) = decode_page(&bytes, SourceFormat::from_path(path).unwrap()) else {
             continue; // a PDF in a build without PDF support
         };
+        let text = decoded.text;
         let (_, body) = split_front_matter(&text).unwrap();
         let (page, body) = split_yaml_front_matter(body).unwrap_or((PageMeta::default(), body));
         let seed = Seed {
             title: page.title,
             published: page.date,
+            headline: decoded.headline,
             ..Seed::default()
         };
         let (_, fates) = account_page(body, &seed);

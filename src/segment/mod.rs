@@ -100,6 +100,9 @@ pub struct Seed {
     pub place: Option<String>,
     /// The page kind, when the text's header gives no type.
     pub kind: Option<crate::model::DocType>,
+    /// The line the page's markup marks as its headline (see
+    /// [`crate::decode::Decoded::headline`]).
+    pub headline: Option<String>,
 }
 
 /// [`segment_text`] for a page whose metadata gives a title or date.
@@ -235,6 +238,7 @@ fn seed_from_labels(lines: &mut [&str], seed: &Seed) -> Option<Seed> {
         published: page.date.or(seed.published),
         place: page.place.or_else(|| seed.place.clone()),
         kind: page.kind.or(seed.kind),
+        headline: seed.headline.clone(),
     })
 }
 

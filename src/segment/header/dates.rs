@@ -71,6 +71,10 @@ pub(super) fn place_date_line(s: &str) -> Option<PlaceDate> {
     }
     // `Adopted in Geneva on 10 December 2027`, `Done at Vienna on ...`.
     let before = strip_place_verbs(&before);
+    // `Rafael Schmidt in Astana 03/16/2033`: a reporter and where they
+    // filed from.
+    let city = super::wire::filed_from(&before).map(str::to_string);
+    let before = city.unwrap_or(before);
     let lower_b = before.to_lowercase();
     let before = lower_b
         .strip_prefix("from ")

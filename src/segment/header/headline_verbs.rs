@@ -153,6 +153,23 @@ pub(super) fn before_verb(mut rest: String) -> String {
         " ends ",
         " takes part in ",
         " participates in ",
+        // What a headline says its subjects did there (`East African
+        // ministers pledge joint fund … at Entebbe talks`): no name runs
+        // on past it.
+        " pledge ",
+        " pledges ",
+        " vow ",
+        " vows ",
+        " back ",
+        " backs ",
+        " urge ",
+        " urges ",
+        " call for ",
+        " calls for ",
+        " sign ",
+        " signs ",
+        " seek ",
+        " seeks ",
     ]
     .iter()
     .chain(&DAY_VERBS)

@@ -34,6 +34,7 @@ mod editions;
 mod fold;
 mod headline_verbs;
 mod labelled;
+mod marked;
 mod meetings;
 mod menu;
 mod resolution;
@@ -102,6 +103,7 @@ pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
     if scan.header.doc_type == crate::model::DocType::Other {
         scan.header.doc_type = seed.kind.unwrap_or_default();
     }
+    marked::marked_headline(lines, &mut scan, seed);
     scan
 }
 

@@ -1502,3 +1502,87 @@ fn a_posted_by_line_with_its_date_is_a_stamp() {
     );
     assert_eq!(s.body_start, 3);
 }
+
+#[test]
+fn the_headline_the_markup_marks_beats_a_caption_or_badge_above_the_stamp() {
+    let headline = "Andean ministers back water-sharing pact for glacier-fed basins";
+    let lines = [
+        "Region",
+        "",
+        headline,
+        "",
+        "Verified by our newsroom",
+        "",
+        "Foreign ministers of the four states in Lima on Tuesday. Photo: Andina",
+        "",
+        "Published 6 March 2035, 18:20 · Updated 7 March 2035",
+        "",
+        "LIMA – The foreign ministers of the four members endorsed on Tuesday a framework to share water.",
+    ];
+    let seed = crate::segment::Seed {
+        headline: Some(headline.to_string()),
+        ..Default::default()
+    };
+    let s = read_header_seeded(&lines, &seed);
+    assert_eq!(s.header.title.as_deref(), Some(headline));
+    assert_eq!(s.header.date.map(|d| d.day), Some(6));
+    let first = lines[s.body_start..].iter().find(|l| !l.is_empty());
+    assert!(first.is_some_and(|l| l.starts_with("LIMA")), "{first:?}");
+    // Without the mark, the line reader's title stands.
+    assert_ne!(read_header(&lines).header.title.as_deref(), Some(headline));
+    // A site's name or a section marked as the headline is no title.
+    for site in ["Ministry of Foreign Affairs", "Press Releases", "Region"] {
+        let seed = crate::segment::Seed {
+            headline: Some(site.to_string()),
+            ..Default::default()
+        };
+        assert_eq!(
+            read_header_seeded(&lines, &seed).header.title,
+            read_header(&lines).header.title,
+            "{site}"
+        );
+    }
+}
+
+#[test]
+fn the_document_title_under_a_marked_page_headline_stays() {
+    let lines = [
+        "Japan and Viet Nam leaders meet in Hanoi",
+        "",
+        "Joint Statement on the Comprehensive Strategic Partnership between Japan and Viet Nam",
+        "",
+        "Hanoi, 3 March 2035",
+        "",
+        "1. The Prime Minister of Japan paid an official visit to Viet Nam.",
+    ];
+    let seed = crate::segment::Seed {
+        headline: Some(lines[0].to_string()),
+        ..Default::default()
+    };
+    let s = read_header_seeded(&lines, &seed);
+    assert_eq!(s.header.title, read_header(&lines).header.title);
+}
+
+#[test]
+fn a_reporter_filing_from_a_city_gives_the_place() {
+    for between in [
+        &["Grace Achieng in Entebbe", "9 March 2035"][..],
+        &["Grace Achieng in Entebbe 9 March 2035"],
+    ] {
+        let mut lines = vec![
+            "East African ministers pledge joint fund for Lake Victoria fisheries at Entebbe talks",
+            "",
+            "Fisheries ministers of Kenya, Tanzania and Uganda at State House. Image: Daniel Okello",
+        ];
+        lines.extend_from_slice(between);
+        lines.push("");
+        lines.push("Ministers of the three states agreed on Friday to set up a joint fund.");
+        let s = read_header(&lines);
+        assert_eq!(s.header.place.as_deref(), Some("Entebbe"), "{between:?}");
+    }
+    // A headline's verb ends a meeting's name: no meeting here.
+    let info = meeting_info(
+        "East African ministers pledge joint fund for Lake Victoria fisheries at Entebbe talks",
+    );
+    assert_eq!(info.meeting, None);
+}

@@ -403,6 +403,13 @@ pub(super) fn is_byline(line: &str) -> bool {
         })
 }
 
+/// The city of a reporter's byline that names where they filed from
+/// (`Rafael Schmidt in Astana` → `Astana`).
+pub(super) fn filed_from(line: &str) -> Option<&str> {
+    let (_, city) = line.rsplit_once(" in ")?;
+    is_byline(line).then_some(city.trim())
+}
+
 /// Non-blank lines read for a news story's headline and dateline.
 const NEWS_HEAD_LINES: usize = 12;
 

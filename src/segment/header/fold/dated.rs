@@ -5,6 +5,7 @@
 use super::{HeaderFold, Last, Step, NEXT, STOP};
 use crate::segment::dates::DateMatch;
 use crate::segment::header::dates::{looks_like_place, PlaceDate};
+use crate::segment::header::wire::filed_from;
 use crate::text::title::{is_all_caps, title_case};
 
 impl HeaderFold {
@@ -29,6 +30,11 @@ impl HeaderFold {
                     true => title_case(&t),
                     false => t,
                 });
+            } else if let Some(city) = self.titles.last().and_then(|t| filed_from(t)) {
+                // `Grace Achieng in Entebbe` / `9 March 2035`: the reporter
+                // filed from the place.
+                pd.place = Some(city.to_string());
+                self.titles.pop();
             }
         }
         self.last = Last::Dated;
