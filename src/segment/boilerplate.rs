@@ -162,6 +162,9 @@ const PREFIXES: &[&str] = &[
     "return to ",
     "share this: ",
     "share: ",
+    "partager : ",
+    "partager: ",
+    "compartir: ",
     "\"the world and japan\" database",
     "the world and japan database",
     "database of japanese politics and international relations",
@@ -229,6 +232,29 @@ const PREFIXES: &[&str] = &[
     "this site uses cookies",
 ];
 
+/// A copyright notice after its `Copyright` or `©` (`rest`, lower
+/// case): a year right after the sign (`Copyright © 2034 …`, `© 2003-2035
+/// …`) or `rights reserved`; after `©` also a short credit (`© UNHCR/A.
+/// Name`). Not a wrapped line of text that opens with the word: `Copyright
+/// and Related Rights (SCCR)" (document WO/GA/66/4) and directed the …`.
+fn is_copyright_notice(rest: &str, sign: bool) -> bool {
+    let rest = rest.trim_start_matches([' ', ':', '©']);
+    let rest = rest.strip_prefix("(c)").unwrap_or(rest);
+    let year = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        w.len() >= 4 && (w.starts_with("19") || w.starts_with("20"))
+    };
+    rest.contains("rights reserved")
+        || rest
+            .split_whitespace()
+            .take(2)
+            .any(|w| year(w.trim_start_matches('©')))
+        || sign
+            && rest.split_whitespace().count() <= 12
+            && !rest.trim_end().ends_with([',', ';'])
+            && !crate::text::title::ends_with_function_word(rest)
+}
+
 /// Whether a whole line is site furniture (navigation, banner, separator,
 /// page number). Banners that also tell the document type (`Press
 /// Releases`) are *not* listed here: the header reader needs them first.
@@ -253,6 +279,13 @@ const PREFIXES: &[&str] = &[
 /// assert!(is_boilerplate("mlp/dup"));
 /// assert!(!is_boilerplate("and/or"));
 /// assert!(!is_boilerplate("Among the frameworks, the present LomÃ©"));
+/// assert!(is_boilerplate("Partager : Facebook X LinkedIn"));
+/// // A copyright notice, not a wrapped line opening with the word.
+/// assert!(is_boilerplate("Copyright © 2034 Andes Daily. All rights reserved."));
+/// assert!(is_boilerplate("© 2003-2035 Ministry of Foreign Affairs"));
+/// assert!(is_boilerplate("© UNHCR/Jane Roe"));
+/// assert!(!is_boilerplate("Copyright and Related Rights (SCCR)\" (document WO/GA/66/4) and directed the SCCR to"));
+/// assert!(!is_boilerplate("Copyright Office, established in 1998 and"));
 /// assert!(!is_boilerplate("Tags: the Ministers discussed the tags of the list and their use."));
 /// ```
 pub fn is_boilerplate(line: &str) -> bool {
@@ -296,13 +329,11 @@ pub fn is_boilerplate(line: &str) -> bool {
                     && (rest.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '+')
                         || crate::segment::dates::find_date(rest).is_some_and(|m| m.start <= 12))
             }
-            "copyright" => {
-                lower.contains("rights reserved") || t.bytes().any(|b| b.is_ascii_digit())
-            }
+            "copyright" | "©" => is_copyright_notice(&lower[p.len()..], *p == "©"),
             "reporting by " => lower.contains("editing by") && t.split_whitespace().count() <= 30,
             "tags:" | "keywords:" => t.split_whitespace().count() <= 12 && !t.ends_with('.'),
             // `Share this: X Facebook LinkedIn Email`: the buttons' names.
-            "share this: " | "share: " => {
+            "share this: " | "share: " | "partager : " | "partager: " | "compartir: " => {
                 t.split_whitespace().count() <= 10 && !t.ends_with(['.', '?', '!'])
             }
             // A line of its own, not a wrapped sentence going on (`authorized

@@ -38,8 +38,13 @@ impl DateMatch {
     }
 }
 
-const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
-const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b";
+/// English month names and abbreviations, and the French, Spanish,
+/// Portuguese and Italian names a ministry's stamp may carry over an
+/// English text (`Publié le 5 décembre 2033`, `marzo 3 de 2033`).
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\.?";
+/// Spanish and Portuguese `de` between a date's parts (`3 de marzo de 2033`).
+const DE: &str = r"(?:\s+de)?";
+const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th|er)?\b";
 const WKD: &str = r"(?:\s*\((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\))?";
 const DASH: &str = r"\s*(?:-|–|—|to|and|&)\s*";
 const YEAR: &str = r"(?P<y>1[89][0-9]{2}|20[0-9]{2})";
@@ -62,10 +67,10 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let dmy = format!(
-            r"(?i)\b(?P<d1>{DAY}){WKD}(?:(?:\s+(?P<m1>{MONTH}))?{DASH}(?P<d2>{DAY}){WKD})?\s+(?P<m2>{MONTH}),?\s*,?\s*{YEAR}\b"
+            r"(?i)\b(?P<d1>{DAY}){WKD}(?:(?:\s+(?P<m1>{MONTH}))?{DASH}(?P<d2>{DAY}){WKD})?{DE}\s+(?P<m2>{MONTH}),?{DE}\s*,?\s*{YEAR}\b"
         );
         let mdy = format!(
-            r"(?i)\b(?P<m1>{MONTH})\s+(?P<d1>{DAY}){WKD}(?:{DASH}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY}){WKD})?\s*,?\s*{YEAR}\b"
+            r"(?i)\b(?P<m1>{MONTH})\s+(?P<d1>{DAY}){WKD}(?:{DASH}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY}){WKD})?\s*,?{DE}\s*,?\s*{YEAR}\b"
         );
         let glued = format!(r"(?i)\b(?P<d1>[0-2][0-9])(?P<d2>[0-3][0-9])\s+(?P<m2>{MONTH}),?\s*{YEAR}\b");
         let md = format!(
@@ -87,7 +92,10 @@ fn patterns() -> &'static Patterns {
 
 /// Month number for a month name or abbreviation (any case), 1..=12.
 pub fn month_number(name: &str) -> Option<u8> {
-    let n = name.trim_end_matches('.').to_ascii_lowercase();
+    let n = name.trim_end_matches('.').to_lowercase();
+    if let Some(&(_, m)) = OTHER_MONTHS.iter().find(|(w, _)| *w == n) {
+        return Some(m);
+    }
     let key = n.get(..3)?;
     let m = match key {
         "jan" => 1,
@@ -106,6 +114,58 @@ pub fn month_number(name: &str) -> Option<u8> {
     };
     Some(m)
 }
+
+/// The month names of [`MONTH`] not in English, with their numbers.
+const OTHER_MONTHS: &[(&str, u8)] = &[
+    ("janvier", 1),
+    ("enero", 1),
+    ("janeiro", 1),
+    ("gennaio", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("febrero", 2),
+    ("fevereiro", 2),
+    ("febbraio", 2),
+    ("mars", 3),
+    ("marzo", 3),
+    ("março", 3),
+    ("marco", 3),
+    ("avril", 4),
+    ("abril", 4),
+    ("aprile", 4),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maio", 5),
+    ("maggio", 5),
+    ("juin", 6),
+    ("junio", 6),
+    ("junho", 6),
+    ("giugno", 6),
+    ("juillet", 7),
+    ("julio", 7),
+    ("julho", 7),
+    ("luglio", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("setembro", 9),
+    ("settembre", 9),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("outubro", 10),
+    ("ottobre", 10),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
+    ("dezembro", 12),
+    ("dicembre", 12),
+];
 
 fn day_number(s: &str) -> Option<u8> {
     s.trim_end_matches(|c: char| c.is_ascii_alphabetic())
@@ -307,6 +367,22 @@ mod tests {
         assert_eq!(single("Sea Island, June 9, 2004"), "2004-06-09");
         assert_eq!(single("Bangkok, Thailand | 21 Oct 2003"), "2003-10-21");
         assert_eq!(single("Sept. 5, 2017"), "2017-09-05");
+    }
+
+    #[test]
+    fn a_stamp_in_french_spanish_portuguese_or_italian() {
+        assert_eq!(single("Publié le 5 décembre 2033 à 18h30"), "2033-12-05");
+        assert_eq!(single("Mis à jour le 1er août 2034"), "2034-08-01");
+        assert_eq!(single("Ipiales (Nariño), marzo 3 de 2033."), "2033-03-03");
+        assert_eq!(single("Bogotá, 3 de marzo de 2033"), "2033-03-03");
+        assert_eq!(single("Brasília, 14 de setembro de 2034"), "2034-09-14");
+        assert_eq!(
+            single("Ultimo aggiornamento: 15 Ottobre 2033"),
+            "2033-10-15"
+        );
+        // English words that are other languages' months need a day and year.
+        assert!(find_date("the Mars mission of 2033").is_none());
+        assert!(find_date("Mai Thi Lan met officials in 2033").is_none());
     }
 
     #[test]

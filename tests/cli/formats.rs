@@ -103,6 +103,16 @@ fn decoded_text_is_faithful_and_searchable_across_encodings() {
             h.text
         );
     }
+    // A wrapped line that opens with `Copyright` is text, not a notice.
+    let id = "real-layouts/ministry-2035-french-stamp-wrapped-copyright-line.txt#2";
+    let p2 = all.iter().find(|h| h.id == id).expect(id);
+    assert!(
+        p2.text.contains(
+            "working group on Copyright and Related Rights (document WA/IPO/3/4) and asked"
+        ),
+        "{}",
+        p2.text
+    );
     // Hyphenated words across PDF line breaks are rejoined and found.
     let pdf = t.search(&["interdiction", "--meeting", "G8"]);
     assert!(

@@ -188,7 +188,7 @@ impl HeaderFold {
                 self.last = Last::With;
                 step
             }
-            HeaderLine::PlaceDate(pd) => self.place_date(i, pd),
+            HeaderLine::PlaceDate(pd) => self.place_date(i, pd, raw),
             HeaderLine::TitledDate { title, place, date } => {
                 self.titled_date(i, title, place, date)
             }

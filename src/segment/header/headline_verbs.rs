@@ -69,9 +69,16 @@ pub(super) fn numbered_object(rest: &str) -> Cow<'_, str> {
 /// Verbs of a headline about a numbered session (`Ghana and Nigeria hold
 /// 7th Session of the Permanent Joint Commission`, `… concludes its 76th
 /// session`).
-const SESSION_VERBS: [&str; 12] = [
+const SESSION_VERBS: [&str; 17] = [
     " hold ",
     " holds ",
+    // A plural subject: `Ministers open the 12th Baltic Sea Energy Forum
+    // in Tallinn`.
+    " open ",
+    " close ",
+    " conclude ",
+    " begin ",
+    " attend ",
     " concludes its ",
     " concluded its ",
     " opens its ",

@@ -197,6 +197,9 @@ pub(super) fn is_stamp(t: &str) -> bool {
     if words > 8 && words <= 14 && is_dated_stamp(&l) {
         return true;
     }
+    if is_stamp_row(t) {
+        return true;
+    }
     if words > 8 || t.ends_with('.') {
         return false;
     }
@@ -252,6 +255,110 @@ pub(super) fn is_stamp(t: &str) -> bool {
         l.strip_prefix(p)
             .is_some_and(|r| r.is_empty() || r.starts_with([' ', ':']))
     })
+}
+
+/// A row of a page's stamps set apart by bars or dots, one of them dated
+/// (`Published on 30/10/2035 - 11:24 GMT+0 • Updated 30/10/2035 - 18:04
+/// GMT+0`, `Press Release | 3 March 2035 | Last modified: 4 March 2035,
+/// 11:02`, `by Olena Kovalenko · March 3, 2035 7:41 PM · 3 min read`):
+/// each part a date with its label and time, a time, a reading time, a
+/// byline, a count of views or comments, a type (`Press Release`) or an
+/// agency, and two dates or a date beside a byline or buttons; not a
+/// place (`Tallinn | 3 March 2035` is a dateline).
+fn is_stamp_row(t: &str) -> bool {
+    const BARS: [char; 3] = ['|', '•', '·'];
+    if !t.contains(BARS) || t.len() > 200 || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let cells: Vec<&str> = t
+        .split(BARS)
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if !(2..=5).contains(&cells.len()) {
+        return false;
+    }
+    let (mut dated, mut furniture) = (0, false);
+    for c in &cells {
+        let l = c.to_lowercase();
+        let words = c.split_whitespace().count();
+        if is_dated_cell(c) {
+            dated += 1;
+        } else if crate::segment::boilerplate::is_boilerplate(c)
+            || l.starts_with("by ") && (2..=5).contains(&words)
+            || is_count(&l)
+        {
+            furniture = true;
+        } else if !(c
+            .split(is_word_gap)
+            .all(|w| w.is_empty() || is_clock(w) || is_zone(w))
+            || words <= 3 && find_doc_type(c).is_some()
+            || is_news_agency(&l))
+        {
+            return false;
+        }
+    }
+    // A date beside a time or a type alone is a date line
+    // (`15/03/2032 | 10:22`, `August 2, 2031 • Statements and Releases`).
+    dated >= 2 || dated == 1 && furniture
+}
+
+/// One dated part of a stamp row: the date, and around it only a stamp's
+/// words (`Published on`, `Last modified:`, a time, a zone, a weekday).
+fn is_dated_cell(c: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "published",
+        "publié",
+        "posted",
+        "updated",
+        "update",
+        "last",
+        "modified",
+        "on",
+        "le",
+        "at",
+        "à",
+        "mis",
+        "jour",
+        "issued",
+        "date",
+        "first",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+    ];
+    let rest = match find_date(c) {
+        Some(m) => format!("{} {}", &c[..m.start], &c[m.end..]),
+        None if numeric_date(c) => c
+            .split_whitespace()
+            .filter(|w| !numeric_date(w))
+            .collect::<Vec<_>>()
+            .join(" "),
+        None => return false,
+    };
+    rest.split(is_word_gap)
+        .map(|w| w.trim_matches([':', '-', '–', '.']))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let l = w.to_lowercase();
+            LABELS.contains(&l.as_str())
+                || is_clock(w)
+                || is_clock(&l.replacen('h', ":", 1))
+                || is_zone(w)
+                || WEEKDAYS.contains(&l.as_str())
+        })
+}
+
+/// `Views: 412`, `0 Comments`, `1,245 views`.
+fn is_count(l: &str) -> bool {
+    let words: Vec<&str> = l
+        .split(|c: char| c.is_whitespace() || c == ':')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit() || b == b',');
+    let noun = |w: &str| matches!(w, "views" | "comments" | "comment" | "shares" | "likes");
+    matches!(words[..], [a, b] if number(a) && noun(b) || noun(a) && number(b))
 }
 
 /// A long `Updated …` or `Published …` line with its date (`Updated - June

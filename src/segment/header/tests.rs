@@ -1586,3 +1586,62 @@ fn a_reporter_filing_from_a_city_gives_the_place() {
     );
     assert_eq!(info.meeting, None);
 }
+
+#[test]
+fn a_row_of_stamps_with_two_dates_is_a_stamp_and_dates_the_page() {
+    for (stamp, day) in [
+        (
+            "Published on 30/10/2035 - 11:24 GMT+0 • Updated 30/10/2035 - 18:04 GMT+0",
+            30,
+        ),
+        (
+            "Press Release | 3 March 2035 | Last modified: 4 March 2035, 11:02",
+            3,
+        ),
+        ("by Olena Kovalenko · March 3, 2035 7:41 PM · 3 min read", 3),
+        (
+            "Publié le 3 mars 2035 à 18h30 | Mis à jour le 4 mars 2035 à 09h12",
+            3,
+        ),
+    ] {
+        assert_eq!(classify(stamp, None), HeaderLine::Stamp, "{stamp}");
+        let s = read_header(&[
+            "Ministers open the 12th Baltic Sea Energy Forum in Tallinn",
+            stamp,
+            "",
+            "The 12th Baltic Sea Energy Forum opened in Tallinn on Monday with the participation of energy ministers.",
+        ]);
+        assert_eq!(
+            s.header.title.as_deref(),
+            Some("Ministers open the 12th Baltic Sea Energy Forum in Tallinn"),
+            "{stamp}"
+        );
+        assert_eq!(s.header.date.map(|d| d.day), Some(day), "{stamp}");
+        assert_eq!(
+            (s.header.meeting.as_deref(), s.header.edition),
+            (Some("Baltic Sea Energy Forum"), Some(12)),
+            "{stamp}"
+        );
+    }
+    // A place beside the date is a dateline, not a stamp.
+    assert!(matches!(
+        classify("Tallinn | 3 March 2035", None),
+        HeaderLine::PlaceDate(_)
+    ));
+}
+
+#[test]
+fn a_stamped_story_keeps_its_wrapped_numbered_text_and_skips_the_breadcrumb() {
+    let lines = [
+        "Ministère des Affaires étrangères",
+        "Accueil › Actualités › Communiqués",
+        "Senegal hosts third Dakar meeting of West African intellectual property offices",
+        "Publié le 5 décembre 2035 à 18h30 | Mis à jour le 6 décembre 2035 à 09h12",
+        "",
+        "1. The third meeting of the heads of the intellectual property offices of the",
+        "member States was held in Dakar on 4 and 5 December 2035.",
+    ];
+    let s = read_header(&lines);
+    assert_eq!(s.header.title.as_deref(), Some(lines[2]));
+    assert!(s.body_start <= 5, "{}", s.body_start);
+}

@@ -162,13 +162,29 @@ fn stamp_story(lines: &[&str], scan: &mut HeaderScan) {
     let (Some(headline), _) = headline_above(lines, scan.body_start, s) else {
         return;
     };
-    let Some(body) = (s + 1..window).find(|&i| is_sentence(lines[i].trim())) else {
+    let Some(body) = (s + 1..window).find(|&i| opens_text(lines, i)) else {
         return;
     };
     take_story(scan, lines[headline], body, Some(published));
     if let Some(place) = place_after_stamp(lines[s]) {
         scan.header.place.get_or_insert(place);
     }
+}
+
+/// Whether the story's text starts at line `i`: a sentence on its line,
+/// a numbered paragraph, or the first line of hard-wrapped text (ten
+/// words, the next line going on in lower case: `1. The third meeting of
+/// the heads of the … of the` / `member States of …`).
+fn opens_text(lines: &[&str], i: usize) -> bool {
+    let l = lines[i].trim();
+    let words = l.split_whitespace().count();
+    is_sentence(l)
+        || words >= 6 && crate::text::marker::parse_marker(l).is_some_and(|m| !m.bare)
+        || words >= 10
+            && !crate::segment::boilerplate::is_boilerplate(l)
+            && lines
+                .get(i + 1)
+                .is_some_and(|n| n.trim_start().starts_with(char::is_lowercase))
 }
 
 /// A line of the story's text: one that ends a sentence and has a dozen
@@ -217,11 +233,6 @@ fn headline_above(
         {
             lower
         }
-        [lower, upper]
-            if is_standfirst(lines[lower].trim()) && is_dated_headline(lines[upper].trim()) =>
-        {
-            upper
-        }
         // A breadcrumb over the headline (`Newsroom > Press releases`).
         [lower, upper]
             if is_dated_headline(lines[lower].trim())
@@ -230,6 +241,11 @@ fn headline_above(
                     .any(|s| lines[upper].contains(s)) =>
         {
             lower
+        }
+        [lower, upper]
+            if is_standfirst(lines[lower].trim()) && is_dated_headline(lines[upper].trim()) =>
+        {
+            upper
         }
         _ => return (None, published),
     };

@@ -9,7 +9,7 @@ use crate::segment::header::wire::filed_from;
 use crate::text::title::{is_all_caps, title_case};
 
 impl HeaderFold {
-    pub(super) fn place_date(&mut self, i: usize, pd: PlaceDate) -> Step {
+    pub(super) fn place_date(&mut self, i: usize, pd: PlaceDate, raw: &str) -> Step {
         if let Some(d) = self.date {
             // The page's stamp repeating the date (`2031-03-02 18:44`).
             if pd.place.is_none() && pd.date.date == d.date && self.last == Last::Dated {
@@ -19,9 +19,11 @@ impl HeaderFold {
             return STOP;
         }
         let mut pd = pd;
+        let alone = date_alone(raw);
         if pd.place.is_none()
             && self.last == Last::Title
             && (self.titles.len() >= 2 || !self.organ.is_empty())
+            && alone
         {
             // `Title` / `New York` / `22 September 2030`: the short line
             // above the date is its place.
@@ -37,7 +39,13 @@ impl HeaderFold {
                 self.titles.pop();
             }
         }
-        self.last = Last::Dated;
+        // A site's date line (`Secretaría de Relaciones Exteriores | 07 de
+        // julio de 2032`) has no place on the line under it (`Prensa`).
+        self.last = if alone || pd.place.is_some() {
+            Last::Dated
+        } else {
+            Last::Other
+        };
         self.banner_type = self.banner_type.or(pd.kind);
         self.bare_date = pd.place.is_none();
         self.date = Some(pd.date);
@@ -86,4 +94,16 @@ impl HeaderFold {
         self.last = Last::Other;
         true
     }
+}
+
+/// Whether a line is its date alone (`22 September 2030`, maybe with its
+/// weekday or time), not an
+/// office's or a site's name beside it (`Secretaría de Relaciones
+/// Exteriores | 07 de julio de 2032`), above which no line is its place.
+fn date_alone(raw: &str) -> bool {
+    let t = raw.trim();
+    // A weekday before it, a time after it.
+    let short = |s: &str, n: usize| !s.contains('|') && s.split_whitespace().count() <= n;
+    crate::segment::dates::find_date(t)
+        .is_none_or(|m| short(&t[..m.start], 1) && short(&t[m.end..], 2))
 }
