@@ -210,6 +210,11 @@ fn assemble(
 /// assert_eq!(m.date.to_string(), "2003-11-13");
 /// ```
 pub fn find_date(s: &str) -> Option<DateMatch> {
+    // Every pattern but the Japanese needs a year of four figures: most
+    // lines have none, and the scan is cheaper than the patterns.
+    if !has_year(s) && !s.contains('年') {
+        return None;
+    }
     let p = patterns();
     let mut best: Option<DateMatch> = None;
     let mut consider = |m: Option<DateMatch>| {
@@ -278,6 +283,24 @@ pub fn find_date(s: &str) -> Option<DateMatch> {
         }
     }
     best
+}
+
+/// Whether `s` has four figures in a row opening with `18`, `19` or `20`
+/// (what [`YEAR`] needs).
+fn has_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut run = 0;
+    for (i, c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            run += 1;
+            if run == 4 && matches!(&b[i - 3..i - 1], b"18" | b"19" | b"20") {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// Full-width digits to ASCII, then a number.

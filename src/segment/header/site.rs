@@ -267,7 +267,8 @@ pub(super) fn is_stamp(t: &str) -> bool {
 /// place (`Tallinn | 3 March 2035` is a dateline).
 fn is_stamp_row(t: &str) -> bool {
     const BARS: [char; 3] = ['|', '•', '·'];
-    if !t.contains(BARS) || t.len() > 200 || !t.bytes().any(|b| b.is_ascii_digit()) {
+    // Figures first: most lines have none.
+    if t.len() > 200 || !t.bytes().any(|b| b.is_ascii_digit()) || !t.contains(BARS) {
         return false;
     }
     let cells: Vec<&str> = t
