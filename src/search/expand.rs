@@ -71,7 +71,8 @@ pub fn expand(parsed: &ParsedQuery) -> Vec<Expansion> {
 /// `US-led`) and that is no name itself (`Guinea-Bissau`) becomes those
 /// words, so that each is expanded and all are required, then the query
 /// is [expanded](expand). `non-proliferation` and `Asia-Pacific` stay
-/// one word.
+/// one word. A possessive is read without its ending unless a name takes
+/// it in, and a name split by `OR` is made whole (`Sri Lanka OR India`).
 ///
 /// ```
 /// use dipsearch::search::{expand::read_query, query::parse_query};
@@ -83,16 +84,24 @@ pub fn expand(parsed: &ParsedQuery) -> Vec<Expansion> {
 /// // A possessive is read without its ending: `Israel's` names Israel.
 /// let (_, e) = read_query(parse_query("Israel's settlements").unwrap());
 /// assert_eq!(e[0].name, "Israel");
+/// // Not inside a name, and a name beside `OR` is one alternative.
+/// let (_, e) = read_query(parse_query("People's Republic of China").unwrap());
+/// assert_eq!(e[0].name, "China");
+/// let (q, e) = read_query(parse_query("Sri Lanka OR India").unwrap());
+/// assert_eq!((q.clauses.len(), q.clauses[0].typed()), (1, "Sri Lanka OR India".to_string()));
+/// assert_eq!(e.len(), 2);
 /// ```
 pub fn read_query(mut parsed: ParsedQuery) -> (ParsedQuery, Vec<Expansion>) {
     if !parsed.clauses.iter().any(|c| plain_word(c).is_some()) && either_words(&parsed).is_empty() {
         return (parsed, Vec::new());
     }
-    parsed.clauses.iter_mut().for_each(strip_possessive);
+    let mut stripped = parsed.clone();
+    stripped.clauses.iter_mut().for_each(strip_possessive);
     let names = {
-        let (whole, split) = (runs(&parsed), split_runs(&parsed));
-        let either = either_words(&parsed);
-        let letters: Vec<[String; 1]> = (parsed.clauses.iter().filter_map(plain_word))
+        let (whole, split) = (runs(&stripped), split_runs(&stripped));
+        let (typed, at_or) = (runs(&parsed), runs_at_or(&stripped));
+        let either = either_words(&stripped);
+        let letters: Vec<[String; 1]> = (stripped.clauses.iter().filter_map(plain_word))
             .chain(either.iter().map(|(_, _, w)| *w))
             .filter_map(undotted)
             .map(|u| [u])
@@ -101,10 +110,21 @@ pub fn read_query(mut parsed: ParsedQuery) -> (ParsedQuery, Vec<Expansion>) {
         Names::for_phrases(
             sub_phrases(&whole)
                 .chain(sub_phrases(&split))
+                .chain(sub_phrases(&typed))
+                .chain(sub_phrases(&at_or))
                 .chain(either.iter().map(|(_, _, w)| std::slice::from_ref(w)))
                 .chain(letters.iter().map(|u| &u[..])),
         )
     };
+    // `People's` stays whole inside a name (`People's Republic of China`
+    // had become `People` and left `Republic of China`, Taiwan).
+    let kept = possessives_in_names(&parsed, &names);
+    for (i, clause) in parsed.clauses.iter_mut().enumerate() {
+        if !kept.contains(&i) {
+            strip_possessive(clause);
+        }
+    }
+    join_names_at_or(&mut parsed, &names);
     let mut clauses = Vec::with_capacity(parsed.clauses.len());
     for clause in std::mem::take(&mut parsed.clauses) {
         let word = plain_word(&clause);
@@ -157,6 +177,115 @@ pub fn read_query(mut parsed: ParsedQuery) -> (ParsedQuery, Vec<Expansion>) {
     // In query order, as the `read as:` line lists them.
     expanded.sort_by_key(|e| (e.clauses.start, e.atom));
     (parsed, expanded)
+}
+
+/// The clauses holding a possessive (`People's`) that a name of several
+/// words found leftmost-longest in the query as typed takes in.
+fn possessives_in_names(parsed: &ParsedQuery, names: &Names) -> Vec<usize> {
+    let possessive =
+        |c: &Clause| plain_word(c).is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+    if !parsed.clauses.iter().any(possessive) {
+        return Vec::new();
+    }
+    expand_in(parsed, names)
+        .into_iter()
+        .filter(|e| e.clauses.len() >= 2)
+        .flat_map(|e| e.clauses)
+        .filter(|&i| possessive(&parsed.clauses[i]))
+        .collect()
+}
+
+/// For each `OR` clause, the plain words before it with its first
+/// alternative, and its last alternative with the plain words after it
+/// (what [`join_names_at_or`] may look up).
+fn runs_at_or(parsed: &ParsedQuery) -> Vec<Vec<&str>> {
+    let mut out = Vec::new();
+    for (i, clause) in parsed.clauses.iter().enumerate() {
+        let Clause::AnyOf(atoms) = clause else {
+            continue;
+        };
+        if atoms.len() < 2 {
+            continue;
+        }
+        if let Atom::Word(first) = &atoms[0] {
+            let before = parsed.clauses[..i]
+                .iter()
+                .rev()
+                .map_while(plain_word)
+                .take(MAX_WORDS - 1);
+            let mut run: Vec<&str> = before.collect();
+            run.reverse();
+            run.push(first);
+            out.push(run);
+        }
+        if let Some(Atom::Word(last)) = atoms.last() {
+            let after = parsed.clauses[i + 1..]
+                .iter()
+                .map_while(plain_word)
+                .take(MAX_WORDS - 1);
+            out.push(std::iter::once(last.as_str()).chain(after).collect());
+        }
+    }
+    out
+}
+
+/// A name split by `OR` made whole again: `Sri Lanka OR India` is `"Sri
+/// Lanka" OR India`, not `Sri AND (Lanka OR India)`; `Iran OR North
+/// Korea` is `Iran OR "North Korea"`. The name becomes the alternative
+/// (searched as a phrase, read as the name), the longest the dictionary
+/// knows.
+fn join_names_at_or(parsed: &mut ParsedQuery, names: &Names) {
+    let input = std::mem::take(&mut parsed.clauses);
+    let mut out: Vec<Clause> = Vec::with_capacity(input.len());
+    let mut i = 0;
+    while i < input.len() {
+        let mut clause = input[i].clone();
+        i += 1;
+        let Clause::AnyOf(atoms) = &mut clause else {
+            out.push(clause);
+            continue;
+        };
+        if atoms.len() < 2 {
+            out.push(clause);
+            continue;
+        }
+        if let Atom::Word(first) = &atoms[0] {
+            let before: Vec<&str> = out
+                .iter()
+                .rev()
+                .map_while(plain_word)
+                .take(MAX_WORDS - 1)
+                .collect();
+            let joined = (1..=before.len()).rev().find_map(|k| {
+                let mut words: Vec<&str> = before[..k].iter().rev().copied().collect();
+                words.push(first);
+                (!names.find(&words).is_empty()).then(|| (k, words.join(" ")))
+            });
+            if let Some((k, name)) = joined {
+                out.truncate(out.len() - k);
+                atoms[0] = Atom::Word(name);
+            }
+        }
+        if let Some(Atom::Word(last)) = atoms.last() {
+            let after: Vec<&str> = input[i..]
+                .iter()
+                .map_while(plain_word)
+                .take(MAX_WORDS - 1)
+                .collect();
+            let joined = (1..=after.len()).rev().find_map(|k| {
+                let words: Vec<&str> = std::iter::once(last.as_str())
+                    .chain(after[..k].iter().copied())
+                    .collect();
+                (!names.find(&words).is_empty()).then(|| (k, words.join(" ")))
+            });
+            if let Some((k, name)) = joined {
+                *atoms.last_mut().expect("two alternatives") = Atom::Word(name);
+                i += k;
+            }
+        }
+        out.push(clause);
+    }
+    parsed.clauses = out;
 }
 
 /// The readings of one typed word at clause `i`, alone, and the word to

@@ -947,6 +947,28 @@ fn words_joined_by_or_dotted_acronyms_and_half_named_pairs_are_read() {
 }
 
 #[test]
+fn a_name_beside_or_stays_whole_and_peoples_stays_inside_a_name() {
+    let t = ingested("or-names-and-peoples-2035.txt");
+    let sorted = |args: &[&str]| {
+        let mut got = labels(&t, args);
+        got.sort();
+        got
+    };
+    // `Sri Lanka OR India` is the country or India, not `Sri` with
+    // `Lanka` or `India`: paragraph 2 names India alone.
+    assert_eq!(sorted(&["Sri Lanka OR India"]), ["1", "2"]);
+    assert_eq!(sorted(&["India OR Sri Lanka"]), ["1", "2"]);
+    // Either order, the same paragraph: the name after `OR` is whole too.
+    assert_eq!(sorted(&["Iran OR North Korea"]), ["6"]);
+    assert_eq!(sorted(&["North Korea OR Iran"]), ["6"]);
+    // `People's` inside a name stays: the PRC, not Taiwan's Republic of
+    // China; the Lao PDR by its full name.
+    assert_eq!(labels(&t, &["People's Republic of China"]), ["3"]);
+    assert_eq!(labels(&t, &["Republic of China"])[0], "4");
+    assert_eq!(labels(&t, &["Lao People's Democratic Republic"]), ["5"]);
+}
+
+#[test]
 fn a_file_named_without_its_folder_is_found_when_one_file_has_that_name() {
     let t = TestDir::new();
     t.copy_in(
