@@ -32,7 +32,8 @@ pub enum Hint {
         count: usize,
     },
     /// A typed word that no paragraph holds is spelled like a country's
-    /// name (`Afganistan`), which `count` paragraphs match instead.
+    /// name (`Afganistan`) or a word of the paragraphs (`sanctoins`),
+    /// which `count` paragraphs match instead.
     Spelling {
         /// The word as typed.
         typed: String,
@@ -108,7 +109,8 @@ impl Engine {
     }
 
     /// The first typed word that no paragraph holds and that is spelled
-    /// like a country's name, with what the query finds with the name.
+    /// like a country's name or a word of the paragraphs, with what the
+    /// query finds with that name or word.
     fn spelling(
         &self,
         req: &SearchRequest,
@@ -126,43 +128,78 @@ impl Engine {
             if w.chars().count() < 4 || self.rarest_doc_freq(w) > 0 {
                 continue;
             }
-            let Err(unknown) = gaz.resolve(EntityKind::Country, w) else {
-                continue;
+            let country = match gaz.resolve(EntityKind::Country, w) {
+                Err(unknown) => self.country_spelled(req, parsed, i, w, &unknown.suggestions)?,
+                Ok(_) => continue,
             };
-            // Each country spelled alike by the name closest to the typed
-            // word (`Syria`, not `Syrian Arab Republic`); the fewest edits
-            // first, then a name with the same letters (`Lybia` is Libya,
-            // not Syria), then the one the query finds most with (`Irak`:
-            // Iraq, not Iran).
-            let mut ranked = Vec::new();
-            for (id, _) in &unknown.suggestions {
-                let Some(name) = gaz.closest_name(EntityKind::Country, id, w) else {
-                    continue;
-                };
-                let quoted = if name.contains(' ') {
-                    format!("\"{name}\"")
-                } else {
-                    name.to_string()
-                };
-                let query = retyped(parsed, i, Some(&quoted));
-                let count = self.count(Some(query), req.filters.clone(), req.literal)?;
-                if count > 0 {
-                    let (typed, named) = (w.to_lowercase(), name.to_lowercase());
-                    let edits = strsim::damerau_levenshtein(&typed, &named);
-                    let same_letters = sorted_letters(&typed) == sorted_letters(&named);
-                    ranked.push(((edits, !same_letters, usize::MAX - count), name, count));
+            // Any other word of the paragraphs spelled like it
+            // (`sanctoins`, `pandamic`): it wins with fewer edits (`ASAEN`
+            // is ASEAN, not Senegal).
+            let word = match self.closest_word(w)? {
+                Some((word, edits)) => {
+                    let query = retyped(parsed, i, Some(&word));
+                    let count = self.count(Some(query), req.filters.clone(), req.literal)?;
+                    (count > 0).then_some((edits, word, count))
                 }
-            }
-            ranked.sort_by_key(|a| a.0);
-            if let Some((_, name, count)) = ranked.into_iter().next() {
+                None => None,
+            };
+            let best = match (country, word) {
+                (Some(c), Some(v)) if v.0 < c.0 => Some(v),
+                (Some(c), _) => Some(c),
+                (None, v) => v,
+            };
+            if let Some((_, name, count)) = best {
                 return Ok(Some(Hint::Spelling {
                     typed: w.clone(),
-                    name: name.to_string(),
+                    name,
                     count,
                 }));
             }
         }
         Ok(None)
+    }
+
+    /// The country name closest to typed word `w` (clause `i`) among the
+    /// gazetteer's suggestions that the query finds paragraphs with, as
+    /// (edits, name, paragraphs).
+    fn country_spelled(
+        &self,
+        req: &SearchRequest,
+        parsed: &super::query::ParsedQuery,
+        i: usize,
+        w: &str,
+        suggestions: &[(String, String)],
+    ) -> Result<Option<(usize, String, usize)>> {
+        let gaz = crate::enrich::Gazetteer::builtin();
+        // Each country spelled alike by the name closest to the typed
+        // word (`Syria`, not `Syrian Arab Republic`); the fewest edits
+        // first, then a name with the same letters (`Lybia` is Libya,
+        // not Syria), then the one the query finds most with (`Irak`:
+        // Iraq, not Iran).
+        let mut ranked = Vec::new();
+        for (id, _) in suggestions {
+            let Some(name) = gaz.closest_name(EntityKind::Country, id, w) else {
+                continue;
+            };
+            let quoted = if name.contains(' ') {
+                format!("\"{name}\"")
+            } else {
+                name.to_string()
+            };
+            let query = retyped(parsed, i, Some(&quoted));
+            let count = self.count(Some(query), req.filters.clone(), req.literal)?;
+            if count > 0 {
+                let (typed, named) = (w.to_lowercase(), name.to_lowercase());
+                let edits = strsim::damerau_levenshtein(&typed, &named);
+                let same_letters = sorted_letters(&typed) == sorted_letters(&named);
+                ranked.push(((edits, !same_letters, usize::MAX - count), name, count));
+            }
+        }
+        ranked.sort_by_key(|a| a.0);
+        Ok(ranked
+            .into_iter()
+            .next()
+            .map(|((edits, ..), name, count)| (edits, name.to_string(), count)))
     }
 
     fn count(

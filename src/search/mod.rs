@@ -17,6 +17,7 @@ pub mod query;
 mod rank;
 pub mod show;
 mod snippet;
+mod spell;
 mod union;
 pub mod variants;
 

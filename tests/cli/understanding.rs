@@ -947,7 +947,7 @@ fn words_joined_by_or_dotted_acronyms_and_half_named_pairs_are_read() {
 }
 
 #[test]
-fn a_name_beside_or_stays_whole_and_peoples_stays_inside_a_name() {
+fn a_name_beside_or_stays_whole_peoples_stays_inside_a_name_and_misspelt_words_are_offered() {
     let t = ingested("or-names-and-peoples-2035.txt");
     let sorted = |args: &[&str]| {
         let mut got = labels(&t, args);
@@ -966,6 +966,21 @@ fn a_name_beside_or_stays_whole_and_peoples_stays_inside_a_name() {
     assert_eq!(labels(&t, &["People's Republic of China"]), ["3"]);
     assert_eq!(labels(&t, &["Republic of China"])[0], "4");
     assert_eq!(labels(&t, &["Lao People's Democratic Republic"]), ["5"]);
+    // A word misspelt in the query: the paragraphs' own word is offered,
+    // in the case typed, before a country spelled less like it.
+    for (typed, meant) in [
+        ("hydrografic", "hydrographic? (1 paragraph)"),
+        ("Semiconducter", "Semiconductor? (1 paragraph)"),
+        ("landloked State", "landlocked? (1 paragraph)"),
+        ("Hambantotta", "Hambantota? (1 paragraph)"),
+    ] {
+        t.run(["search", typed])
+            .success()
+            .stdout(predicates::str::contains(format!(
+                "no paragraph has {}; did you mean {meant}",
+                typed.split(' ').next().unwrap()
+            )));
+    }
 }
 
 #[test]
