@@ -232,6 +232,14 @@ fn places_named_after_countries_are_not_countries() {
     let t = tags("The G8 met at Sea Island, Georgia, in June 2004.");
     assert_eq!(countries(&t), Vec::<String>::new());
     assert_eq!(countries(&tags("Georgia and Armenia")), vec!["GEO", "ARM"]);
+    // The Ibero-American Summit is no American one; Georgia beside
+    // Savannah or Atlanta is the state.
+    assert_eq!(
+        countries(&tags("The Ibero-American Summit welcomed Andorra.")),
+        vec!["AND"]
+    );
+    let t = tags("Workers here in Georgia welcomed the plant near Savannah.");
+    assert_eq!(countries(&t), Vec::<String>::new());
 }
 
 #[test]
