@@ -947,7 +947,7 @@ fn words_joined_by_or_dotted_acronyms_and_half_named_pairs_are_read() {
 }
 
 #[test]
-fn a_name_beside_or_stays_whole_peoples_stays_inside_a_name_and_misspelt_words_are_offered() {
+fn names_beside_or_possessives_in_names_misspellings_and_the_councils_verb() {
     let t = ingested("or-names-and-peoples-2035.txt");
     let sorted = |args: &[&str]| {
         let mut got = labels(&t, args);
@@ -966,6 +966,10 @@ fn a_name_beside_or_stays_whole_peoples_stays_inside_a_name_and_misspelt_words_a
     assert_eq!(labels(&t, &["People's Republic of China"]), ["3"]);
     assert_eq!(labels(&t, &["Republic of China"])[0], "4");
     assert_eq!(labels(&t, &["Lao People's Democratic Republic"]), ["5"]);
+    // The Council's verb is not the port's authority.
+    assert_eq!(labels(&t, &["authorizes"]), ["8"]);
+    assert_eq!(labels(&t, &["authorisation"]), ["8"]);
+    assert_eq!(labels(&t, &["authority"]), ["7"]);
     // A word misspelt in the query: the paragraphs' own word is offered,
     // in the case typed, before a country spelled less like it.
     for (typed, meant) in [
