@@ -200,13 +200,7 @@ fn possessives_in_names(parsed: &ParsedQuery, names: &Names) -> Vec<usize> {
 /// (what [`join_names_at_or`] may look up).
 fn runs_at_or(parsed: &ParsedQuery) -> Vec<Vec<&str>> {
     let mut out = Vec::new();
-    for (i, clause) in parsed.clauses.iter().enumerate() {
-        let Clause::AnyOf(atoms) = clause else {
-            continue;
-        };
-        if atoms.len() < 2 {
-            continue;
-        }
+    for (i, atoms) in or_clauses(parsed) {
         if let Atom::Word(first) = &atoms[0] {
             let before = parsed.clauses[..i]
                 .iter()
@@ -321,17 +315,23 @@ fn undotted(word: &str) -> Option<String> {
     (letters.len() >= 2 && letters.iter().all(single)).then(|| letters.concat().to_uppercase())
 }
 
+/// The clauses of alternatives joined by `OR`, with their index.
+fn or_clauses(parsed: &ParsedQuery) -> impl Iterator<Item = (usize, &[Atom])> {
+    parsed
+        .clauses
+        .iter()
+        .enumerate()
+        .filter_map(|(i, clause)| match clause {
+            Clause::AnyOf(atoms) if atoms.len() >= 2 => Some((i, &atoms[..])),
+            _ => None,
+        })
+}
+
 /// The plain words joined by `OR`, as (clause, place among its
 /// alternatives, word).
 fn either_words(parsed: &ParsedQuery) -> Vec<(usize, usize, &str)> {
     let mut out = Vec::new();
-    for (i, clause) in parsed.clauses.iter().enumerate() {
-        let Clause::AnyOf(atoms) = clause else {
-            continue;
-        };
-        if atoms.len() < 2 {
-            continue;
-        }
+    for (i, atoms) in or_clauses(parsed) {
         for (k, atom) in atoms.iter().enumerate() {
             if let Atom::Word(w) = atom {
                 out.push((i, k, w.as_str()));

@@ -73,7 +73,7 @@ pub(super) fn place_date_line(s: &str) -> Option<PlaceDate> {
     let before = strip_place_verbs(&before);
     // `Rafael Schmidt in Astana 03/16/2033`: a reporter and where they
     // filed from.
-    let city = super::wire::filed_from(&before).map(str::to_string);
+    let city = super::byline::filed_from(&before).map(str::to_string);
     let before = city.unwrap_or(before);
     let lower_b = before.to_lowercase();
     let before = lower_b
@@ -172,7 +172,7 @@ pub fn titled_dateline(s: &str) -> Option<(&str, Option<String>, DateMatch)> {
 /// Whether `s` is only a day of the week (`Wednesday`, `Wed.`).
 fn is_weekday(s: &str) -> bool {
     let l = s.trim_end_matches('.').to_ascii_lowercase();
-    super::site::WEEKDAYS.contains(&l.as_str())
+    super::clock::WEEKDAYS.contains(&l.as_str())
 }
 
 /// The text after a time of day at its start (`19:30`, `3:45 PM`).

@@ -26,7 +26,9 @@
 
 mod assembly;
 mod body;
+mod byline;
 mod classify;
+mod clock;
 mod datelines;
 mod dates;
 mod doc_type;
@@ -440,7 +442,7 @@ fn stamp_over_title(lines: &[&str], i: usize, menus: &[bool]) -> bool {
         return false;
     };
     dates::any_date(lines[i]).is_some()
-        && !wire::is_byline(lines[next].trim())
+        && !byline::is_byline(lines[next].trim())
         && matches!(
             classify_at(lines, next, menus),
             HeaderLine::Text(TextLine::Title { generic: false, .. })

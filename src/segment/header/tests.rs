@@ -454,10 +454,10 @@ fn a_newspaper_story_is_read_up_from_its_stamp_past_the_byline() {
     );
     assert_eq!(s.body_start, 12);
     // A name under the stamp is no headline for the stamp to date.
-    assert!(super::wire::is_byline("Kavitha Raman"));
-    assert!(super::wire::is_byline("By Lim Wei Ling"));
-    assert!(!super::wire::is_byline("READ LATER"));
-    assert!(!super::wire::is_byline("Joint Statement on the Talks"));
+    assert!(super::byline::is_byline("Kavitha Raman"));
+    assert!(super::byline::is_byline("By Lim Wei Ling"));
+    assert!(!super::byline::is_byline("READ LATER"));
+    assert!(!super::byline::is_byline("Joint Statement on the Talks"));
 }
 
 #[test]

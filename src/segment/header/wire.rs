@@ -2,6 +2,7 @@
 //! Nov. 20 (Kyodo) -- …`) gives the place, the headline above it the
 //! title, when the fold found no header of the page's own.
 
+use super::byline::is_byline;
 use super::{datelines, dates, is_dated_headline, site, wire_dateline, HeaderScan, STRAY_SEARCH};
 
 /// A news story copied with its headline (`Japan, South Korea agree to
@@ -392,38 +393,6 @@ fn place_after_stamp(line: &str) -> Option<String> {
     ((1..=3).contains(&words) && caps && tail.len() >= 3)
         .then(|| crate::text::title::title_case(tail))
         .filter(|city| !super::site::is_news_agency(&city.to_lowercase()))
-}
-
-/// A reporter's name: two to four capitalised words (`Aarti Menon`, `By
-/// Lim Wei Ling`), not in capitals, nothing but letters, dots, hyphens and
-/// apostrophes.
-pub(super) fn is_byline(line: &str) -> bool {
-    let name = line.strip_prefix("By ").unwrap_or(line);
-    // `Rafael Schmidt in Astana`: the reporter and where they filed from.
-    let name = match name.split_once(" in ") {
-        Some((who, city))
-            if (1..=2).contains(&city.split_whitespace().count())
-                && city.starts_with(char::is_uppercase) =>
-        {
-            who
-        }
-        _ => name,
-    };
-    let words: Vec<&str> = name.split_whitespace().collect();
-    (2..=4).contains(&words.len())
-        && !crate::text::title::is_all_caps(name)
-        && words.iter().all(|w| {
-            w.starts_with(|c: char| c.is_uppercase())
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
-        })
-}
-
-/// The city of a reporter's byline that names where they filed from
-/// (`Rafael Schmidt in Astana` → `Astana`).
-pub(super) fn filed_from(line: &str) -> Option<&str> {
-    let (_, city) = line.rsplit_once(" in ")?;
-    is_byline(line).then_some(city.trim())
 }
 
 /// Non-blank lines read for a news story's headline and dateline.

@@ -4,8 +4,8 @@
 
 use super::{HeaderFold, Last, Step, NEXT, STOP};
 use crate::segment::dates::DateMatch;
+use crate::segment::header::byline::filed_from;
 use crate::segment::header::dates::{looks_like_place, PlaceDate};
-use crate::segment::header::wire::filed_from;
 use crate::text::title::{is_all_caps, title_case};
 
 impl HeaderFold {
