@@ -25,12 +25,15 @@ use crate::text::title::title_case;
 /// // An ordinal day with a comma, the agency between slashes.
 /// assert_eq!(wire_dateline("ABU DHABI, 9th February, 2032 (WAM) -- The").as_deref(), Some("Abu Dhabi"));
 /// assert_eq!(wire_dateline("MOSCOW, October 3. /TASS/. Russian").as_deref(), Some("Moscow"));
+/// // The city's country or state after it.
+/// assert_eq!(wire_dateline("PORT VILA, VANUATU – Pacific leaders").as_deref(), Some("Port Vila"));
+/// assert_eq!(wire_dateline("SAVANNAH, Ga. — The plant").as_deref(), Some("Savannah"));
 /// ```
 pub fn wire_dateline(line: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
         Regex::new(
-            r"^([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|, \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},?(?: \d{4})?)?(?: \(([A-Za-z][A-Za-z ]{1,20})\))? ?(?:--|—|–|-) ",
+            r"^([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|, \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},?(?: \d{4})?|, [A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?)?(?: \(([A-Za-z][A-Za-z ]{1,20})\))? ?(?:--|—|–|-) ",
         )
         .expect("wire dateline pattern compiles")
     });
