@@ -69,6 +69,11 @@ const WORD_PAIRS: &[(&str, &str)] = &[
     ("fertilisers", "fertilizers"),
     ("tonne", "ton"),
     ("tonnes", "tons"),
+    ("manoeuvre", "maneuver"),
+    ("manoeuvres", "maneuvers"),
+    ("sulphur", "sulfur"),
+    ("enrolment", "enrollment"),
+    ("fulfilment", "fulfillment"),
 ];
 
 /// Forms of one word the stemmer does not bring together: irregular
@@ -93,6 +98,40 @@ const IRREGULAR: &[&[&str]] = &[
     // `inspection`).
     &["inspector", "inspectors", "inspection", "inspections"],
     &["aggressor", "aggressors", "aggression"],
+    // Latin and Greek plurals, which the stemmer leaves apart from their
+    // singulars (`criterion` found nothing where 12 paragraphs of
+    // ../shared/data/real say `criteria`).
+    &["criterion", "criteria"],
+    &["phenomenon", "phenomena"],
+    &["memorandum", "memoranda", "memorandums"],
+    &["referendum", "referenda", "referendums"],
+    &["moratorium", "moratoria", "moratoriums"],
+    &["forum", "fora", "forums"],
+    &["addendum", "addenda"],
+    &["corrigendum", "corrigenda"],
+    &["consortium", "consortia"],
+    &["symposium", "symposia"],
+    &["curriculum", "curricula"],
+    &["crisis", "crises"],
+    &["analysis", "analyses"],
+    &["thesis", "theses"],
+    &["appendix", "appendices"],
+];
+
+/// Abbreviations typed for the words documents spell out (`Art. 51`,
+/// `para 8`), with the dot where the bare word is another word (`art`).
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("art.", "article"),
+    ("arts.", "articles"),
+    ("para", "paragraph"),
+    ("para.", "paragraph"),
+    ("paras", "paragraphs"),
+    ("paras.", "paragraphs"),
+    ("chap.", "chapter"),
+    ("govt", "government"),
+    ("govt.", "government"),
+    ("intl", "international"),
+    ("intl.", "international"),
 ];
 
 /// British → American suffixes, tried on words long enough that the
@@ -135,6 +174,7 @@ pub fn spelling_variants(word: &str) -> Vec<String> {
     }
     out.extend(british_american(word));
     out.extend(irregular(word));
+    out.extend(abbreviation(word));
     out.extend(acronym_number(word));
     out.retain(|v| v != word);
     out.dedup();
@@ -188,6 +228,46 @@ pub fn joined(first: &str, second: &str) -> Option<String> {
         && second.len() >= MIN_REST
         && second.chars().all(char::is_alphabetic);
     joins.then(|| format!("{first}{second}"))
+}
+
+/// The ways of cutting a solid word in two that the engine may try when
+/// the word itself is in no paragraph (`decisionmaking` → `decision` +
+/// `making`): both parts two letters or more (`e` + `commerce` too),
+/// ASCII letters only, the word six letters or more.
+///
+/// ```
+/// use dipsearch::search::variants::splits;
+/// assert!(splits("followup").contains(&("follow", "up")));
+/// assert!(splits("ecommerce").contains(&("e", "commerce")));
+/// assert!(splits("peace").is_empty());
+/// ```
+pub fn splits(word: &str) -> Vec<(&str, &str)> {
+    if word.len() < 6 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Vec::new();
+    }
+    let first = usize::from(!word.starts_with(['e', 'E'])) + 1;
+    (first..=word.len() - 2).map(|i| word.split_at(i)).collect()
+}
+
+/// The word an abbreviation stands for (`Art.` → `Article`); `Art`
+/// with its capital and no dot too, as typed before a number (`Art 51`).
+///
+/// ```
+/// use dipsearch::search::variants::spelling_variants;
+/// assert_eq!(spelling_variants("Art."), ["Article"]);
+/// assert_eq!(spelling_variants("Art"), ["Article"]);
+/// assert!(spelling_variants("art").is_empty());
+/// assert_eq!(spelling_variants("para"), ["paragraph"]);
+/// ```
+fn abbreviation(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    if word == "Art" {
+        return Some("Article".to_string());
+    }
+    ABBREVIATIONS
+        .iter()
+        .find(|(short, _)| *short == lower)
+        .map(|(_, long)| recase(word, long))
 }
 
 /// The other forms of an irregular word (`women` for `woman`), in the

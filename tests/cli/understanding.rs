@@ -1041,3 +1041,33 @@ fn listed_resolutions_plural_acronyms_successor_names_and_whole_words_with_a_sta
     assert_eq!(labels(&t, &["organizations*"]), ["2"]);
     assert_eq!(labels(&t, &["Special cooperation*"]), ["3"]);
 }
+
+#[test]
+fn everyday_words_solid_compounds_abbreviations_and_the_charter_as_resolutions_cite_it() {
+    let t = ingested("everyday-words-and-the-charter-2036.txt");
+    let sorted = |args: &[&str]| {
+        let mut got = labels(&t, args);
+        got.sort_by_key(|l| l.parse::<u32>().unwrap_or(0));
+        got
+    };
+    // The organisation by its full name, without the pronoun `who` that
+    // its acronym is in the lower-cased index (paragraph 2).
+    assert_eq!(sorted(&["World Health Organization"]), ["1"]);
+    assert_eq!(sorted(&["World Health Organisation"]), ["1"]);
+    // `the Charter` of a document that names the United Nations is the
+    // UN Charter; another charter's name, or `Charter of`, is not.
+    assert_eq!(sorted(&["--instrument", "UN-CHARTER"]), ["3", "6"]);
+    assert_eq!(sorted(&["Article 51 UN Charter"]), ["3"]);
+    // Abbreviations and numbers as typed.
+    assert_eq!(sorted(&["Art. 51"]), ["3"]);
+    assert_eq!(sorted(&["Chapter Six"]), ["6"]);
+    assert_eq!(sorted(&["Chapter 6"]), ["6"]);
+    // A solid compound, a Latin singular, an acronym's plural.
+    assert_eq!(sorted(&["decisionmaking"]), ["4"]);
+    assert_eq!(sorted(&["criterion"]), ["5"]);
+    assert_eq!(sorted(&["NGOs"]), ["7"]);
+    // The subject in everyday words.
+    assert_eq!(sorted(&["misinformation"]), ["8"]);
+    assert_eq!(sorted(&["hunger"]), ["9"]);
+    assert_eq!(sorted(&["kidnapping"]), ["10"]);
+}
