@@ -214,7 +214,13 @@ const PREFIXES: &[&str] = &[
     "source:",
     // A page's tags (`Tags: JCBC, Malaysia, Bilateral`).
     "tags:",
+    "tags :",
     "keywords:",
+    "etiquetas:",
+    "mots-clés :",
+    "mots-clés:",
+    "schlagwörter:",
+    "palavras-chave:",
     // A link to the document's file (`Download: Chairmans-Statement.pdf
     // (412 KB)`), a site's terms of reuse, an authorisation line under an
     // Australian minister's release.
@@ -331,7 +337,10 @@ pub fn is_boilerplate(line: &str) -> bool {
             }
             "copyright" | "©" => is_copyright_notice(&lower[p.len()..], *p == "©"),
             "reporting by " => lower.contains("editing by") && t.split_whitespace().count() <= 30,
-            "tags:" | "keywords:" => t.split_whitespace().count() <= 12 && !t.ends_with('.'),
+            "tags:" | "tags :" | "keywords:" | "etiquetas:" | "mots-clés :" | "mots-clés:"
+            | "schlagwörter:" | "palavras-chave:" => {
+                t.split_whitespace().count() <= 12 && !t.ends_with('.')
+            }
             // `Share this: X Facebook LinkedIn Email`: the buttons' names.
             "share this: " | "share: " | "partager : " | "partager: " | "compartir: " => {
                 t.split_whitespace().count() <= 10 && !t.ends_with(['.', '?', '!'])
@@ -489,6 +498,7 @@ fn is_phone_number(t: &str) -> bool {
 /// assert!(is_byline("By Hana Kobayashi Staff writer"));
 /// assert!(is_byline("By Staff Reporter"));
 /// assert!(is_byline("By: FRANCE 24 with AFP"));
+/// assert!(is_byline("By Meera Raghunathan · 6 min read"));
 /// assert!(!is_byline("By the Ministers of Foreign Affairs"));
 /// assert!(!is_byline("By Resolution 2231 the Council endorsed the plan."));
 /// assert!(!is_byline("By December, when this Administration will"));
@@ -501,7 +511,13 @@ pub fn is_byline(t: &str) -> bool {
     else {
         return false;
     };
-    let names = name.split(',').next().unwrap_or(name);
+    // `By Meera Raghunathan · 6 min read`: a stamp's other parts after
+    // a separator.
+    let names = name
+        .split([',', '·', '•', '|'])
+        .next()
+        .unwrap_or(name)
+        .trim_end();
     // `By: FRANCE 24 with AFP`: the agency the story draws on.
     let names = match names.rsplit_once(" with ") {
         Some((who, agency)) if agency.split_whitespace().count() <= 3 && is_caps_word(agency) => {

@@ -278,6 +278,27 @@ fn complete_from_body(
             .take(6)
             .find_map(|p| header::place_from(&p.text, h.date));
     }
+    // A news story names the meeting in its lede (`… the seventh
+    // NSA-level meeting of the Colombo Security Conclave (CSC) …`); a
+    // header that named it may still lack the acronym the lede gives.
+    if let Some(m) = paragraphs
+        .iter()
+        .take(3)
+        .find_map(|p| header::meeting_in_lede(&p.text))
+    {
+        match h.meeting.as_deref() {
+            None => {
+                h.meeting = m.meeting;
+                h.acronym = h.acronym.take().or(m.acronym);
+                h.edition = h.edition.or(m.edition);
+            }
+            Some(known) if m.meeting.as_deref().is_some_and(|n| known.contains(n)) => {
+                h.acronym = h.acronym.take().or(m.acronym);
+                h.edition = h.edition.or(m.edition);
+            }
+            Some(_) => {}
+        }
+    }
     if h.edition.is_none() {
         if let Some(meeting) = h.meeting.as_deref() {
             h.edition = paragraphs

@@ -117,7 +117,7 @@ pub const MEETING_KINDS: &[&str] = &[
 
 /// Bodies that meet (lower case): a title with one names a meeting, but a
 /// body "chaired by" someone is not the meeting's chair.
-pub const MEETING_BODIES: &[&str] = &["assembly", "council", "group", "committee"];
+pub const MEETING_BODIES: &[&str] = &["assembly", "council", "group", "committee", "board"];
 
 /// An acronym that title case keeps in capitals, with what the header
 /// reader knows about it.

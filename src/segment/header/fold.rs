@@ -342,8 +342,13 @@ impl HeaderFold {
             } => {
                 if over_date && self.date.is_none() && self.title.is_none() {
                     // A site's or a section's name above the headline
-                    // (`OPCW` / `News` / the headline / its date).
-                    self.titles.retain(|x| !is_label_title(x));
+                    // (`OPCW` / `News` / the headline / its date); a
+                    // masthead set apart from it by a menu or a stamp
+                    // (`Agencia Iberoamericana de Noticias` / `Portada |
+                    // Internacional | …` / the headline / its dateline).
+                    let apart = self.glued.is_some_and(|(_, _, last)| last + 1 < i);
+                    self.titles
+                        .retain(|x| !(is_name_only(x, 3) || apart && is_name_only(x, 6)));
                 }
                 self.title_line(i, t, caps, blank_before)
             }
@@ -468,10 +473,12 @@ fn is_news_of(title: &str, m: &super::doc_type::DocTypeMatch) -> bool {
             .any(|v| lower.ends_with(&format!(" {v}")))
 }
 
-/// A title line that is only a name or a label (`OPCW`, `News`, `Press
-/// Releases`): up to three words naming no document type or meeting.
-fn is_label_title(t: &str) -> bool {
-    t.split_whitespace().count() <= 3
+/// A title line that is only a name: a label of up to three words
+/// (`OPCW`, `News`, `Press Releases`), or a site's or an office's name as
+/// a masthead in up to six (`Agencia Iberoamericana de Noticias`, `D-8
+/// Organization for Economic Cooperation`); no document type or meeting.
+fn is_name_only(t: &str, most_words: usize) -> bool {
+    t.split_whitespace().count() <= most_words
         && find_doc_type(t).is_none()
         && !super::doc_type::contains_meeting_word(t)
 }

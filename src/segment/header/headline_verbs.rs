@@ -37,26 +37,39 @@ pub(super) fn numbered_object(rest: &str) -> Cow<'_, str> {
     };
     let object = rest[i + verb.len()..].trim_start();
     let object = strip_prefix_ci(object, "the ").unwrap_or(object);
-    let words: Vec<&str> = before_place(object).split_whitespace().collect();
-    let numbered = words.first().is_some_and(|w| ordinal_value(w).is_some());
+    // `IOM Council Concludes 126th Session, Calls for …`: the news after
+    // a comma is no part of the object.
+    let clause = object.split(", ").next().unwrap_or(object);
+    let words: Vec<&str> = before_place(clause).split_whitespace().collect();
+    let numbered = words.first().is_some_and(|w| edition_word(w).is_some());
     // `Commission on Narcotic Drugs concludes its 76th session`, `OAS
     // General Assembly Concludes Sixty-Third Regular Session in …`: the
     // body before the verb is the series, the session its edition.
-    let kind = |w: &str| matches!(w.to_ascii_lowercase().as_str(), "session" | "meeting");
-    let own_session = numbered
-        && match words[..] {
-            [_, k] => kind(k),
-            [_, adjective, k] => {
-                kind(k)
-                    && matches!(
-                        adjective.to_ascii_lowercase().as_str(),
-                        "regular" | "ordinary" | "special" | "extraordinary" | "annual" | "plenary"
-                    )
+    let kind = |w: &str| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "session" | "meeting" | "summit"
+        )
+    };
+    let own = numbered
+        .then(|| match words[..] {
+            [_, k] if kind(k) => Some(k),
+            [_, adjective, k] if kind(k) && is_session_adjective(adjective) => Some(k),
+            _ => None,
+        })
+        .flatten();
+    if let Some(k) = own {
+        let subject = without_people(rest[..i].trim());
+        if k.eq_ignore_ascii_case("summit") {
+            // `D-8 Leaders Conclude the 13th Summit in Dhaka`,
+            // `Ibero-American leaders close XXXV summit …`: the summit of
+            // the subject's body.
+            if subject.is_empty() || subject.contains(',') {
+                return rest.into();
             }
-            _ => false,
-        };
-    if own_session {
-        format!("{} {}", words[0], rest[..i].trim()).into()
+            return format!("{} {subject} Summit", words[0]).into();
+        }
+        format!("{} {subject}", words[0]).into()
     } else if numbered {
         // `… Hold the 5th Joint Commission … in Jakarta`: where it was held
         // is no part of the name.
@@ -66,10 +79,48 @@ pub(super) fn numbered_object(rest: &str) -> Cow<'_, str> {
     }
 }
 
+/// An edition's word: an ordinal (`Fourth`, `27th`) or a Roman numeral
+/// in capitals (`XXIII`, `XII`) of a plausible size.
+fn edition_word(w: &str) -> Option<u32> {
+    ordinal_value(w).or_else(|| {
+        (w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
+            .then(|| crate::text::roman::roman_value(w))
+            .flatten()
+            .filter(|v| *v <= 150)
+    })
+}
+
+/// Words that make a numbered session a body's own (`Sixty-Third Regular
+/// Session`).
+fn is_session_adjective(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "regular" | "ordinary" | "special" | "extraordinary" | "annual" | "plenary"
+    )
+}
+
+/// A headline's subject without the people who met (`D-8 Leaders`,
+/// `Ibero-American leaders`, `ASEAN Foreign Ministers`): the body.
+fn without_people(subject: &str) -> &str {
+    const PEOPLE: [&str; 6] = [
+        " leaders",
+        " heads of state",
+        " foreign ministers",
+        " ministers",
+        " presidents",
+        " prime ministers",
+    ];
+    let lower = subject.to_ascii_lowercase();
+    PEOPLE
+        .iter()
+        .find_map(|p| lower.strip_suffix(p).map(|k| subject[..k.len()].trim_end()))
+        .unwrap_or(subject)
+}
+
 /// Verbs of a headline about a numbered session (`Ghana and Nigeria hold
 /// 7th Session of the Permanent Joint Commission`, `… concludes its 76th
 /// session`).
-const SESSION_VERBS: [&str; 17] = [
+const SESSION_VERBS: [&str; 19] = [
     " hold ",
     " holds ",
     // A plural subject: `Ministers open the 12th Baltic Sea Energy Forum
@@ -81,6 +132,10 @@ const SESSION_VERBS: [&str; 17] = [
     " attend ",
     " concludes its ",
     " concluded its ",
+    // `Report of the Trade and Development Board on its eighty-first
+    // session`.
+    " on its ",
+    " at its ",
     " opens its ",
     " opened its ",
     " concludes ",
@@ -113,18 +168,31 @@ fn without_place_tail(object: &str) -> &str {
 fn before_place(object: &str) -> &str {
     for (at, _) in object.match_indices(" in ") {
         let mut after = object[at + 4..].split_whitespace();
+        // `Cartagena de Indias`, `Dar es Salaam`, `Rio de Janeiro`.
+        let particle = |w: &str| PLACE_PARTICLES.contains(&w);
+        let mut first = true;
         let place = after
             .by_ref()
-            .take_while(|w| w.starts_with(char::is_uppercase))
+            .take_while(|w| {
+                let ok = w.starts_with(char::is_uppercase) || (!first && particle(w));
+                first = false;
+                ok
+            })
             .count();
         let rest = object[at + 4..].split_whitespace().nth(place);
         let news = rest.is_none_or(|w| NEWS_TAIL.contains(&w));
-        if (1..=2).contains(&place) && news {
+        if (1..=3).contains(&place) && news {
             return &object[..at];
         }
     }
     object
 }
+
+/// Small words inside place names (`Cartagena de Indias`, `Dar es
+/// Salaam`).
+const PLACE_PARTICLES: &[&str] = &[
+    "de", "del", "da", "do", "dos", "das", "es", "el", "al", "la",
+];
 
 /// Words that carry a headline on after the place it names (`… in
 /// Niamey amid jihadist surge`, `… in Geneva with call for …`).

@@ -13,9 +13,12 @@ use super::doc_type::{
 };
 use super::editions::ordinal_value;
 use super::headline_verbs::{before_colon, before_verb, numbered_object};
+use super::meeting_names::{
+    inner_acronym, is_bare_kind, is_sentence, kind_capitalised, known_acronym, occasion,
+};
 use crate::model::DocType;
 use crate::segment::dates::find_date;
-use crate::text::lexicon::{acronym, keeps_caps, ACRONYMS};
+use crate::text::lexicon::acronym;
 use crate::text::roman::roman_value;
 use crate::text::title::{is_all_caps, title_case};
 
@@ -79,11 +82,12 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
     let rest = before_type_phrase(rest);
     let rest = info.take_lone_acronym(rest);
     let rest = numbered_object(rest);
-    let rest = info.take_ordinal(&rest);
+    let (rest, of_meeting) = info.take_ordinal(&rest);
     let rest = info.take_trailing_roman(before_colon(&rest));
     let rest = before_verb(rest);
     let rest = before_subject(&rest);
     let rest = rest.trim_matches(|c: char| c == ',' || c == '-' || c == ':' || c.is_whitespace());
+    let rest = &*kind_capitalised(rest);
     // A spokesperson's press conference is no meeting of a series.
     let press = ["press conference", "news conference", "press briefing"]
         .iter()
@@ -93,15 +97,33 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
     let encounter = rest.to_ascii_lowercase().contains("meeting with");
     // `… hold first dialogue on …`: a common noun, not a series' name.
     let named = rest.starts_with(|c: char| !c.is_lowercase());
-    if !rest.is_empty() && named && contains_meeting_word(rest) && !press && !encounter {
+    // `Communiqué of the 77th Meeting of the OECS Authority`: the body
+    // whose meeting it was is the series, whatever it is called;
+    // `Copenhagen Climate Ministerial` is a meeting by its last word.
+    let meets = contains_meeting_word(rest) || of_meeting || rest.ends_with(" Ministerial");
+    if !rest.is_empty()
+        && named
+        && meets
+        && !press
+        && !encounter
+        && !is_sentence(rest)
+        && !is_bare_kind(rest)
+    {
         info.meeting = Some(if is_all_caps(rest) {
             title_case(rest)
         } else {
             rest.to_string()
         });
     }
+    if info.meeting.is_none() {
+        if let Some((name, edition)) = occasion(line) {
+            info.meeting = Some(name);
+            info.edition = info.edition.or(Some(edition));
+        }
+    }
     if info.acronym.is_none() {
-        info.acronym = known_acronym(info.meeting.as_deref().unwrap_or(""));
+        let meeting = info.meeting.as_deref().unwrap_or("");
+        info.acronym = known_acronym(meeting).or_else(|| inner_acronym(meeting));
     }
     if info.edition.is_none() {
         info.take_numbered_acronym(line);
@@ -345,8 +367,9 @@ impl MeetingInfo {
 
     /// The ordinal (`Fourth`, `27th`, `TWENTY-FIRST`) as the edition, then
     /// `Meeting(s) of the` before a longer name; returns the words left,
-    /// joined by single spaces.
-    fn take_ordinal(&mut self, rest: &str) -> String {
+    /// joined by single spaces, and whether they are what met (the words
+    /// after `Meeting of the`).
+    fn take_ordinal(&mut self, rest: &str) -> (String, bool) {
         let mut ws: Vec<&str> = rest.split_whitespace().collect();
         // `Fourth`, `27th`, or a Roman numeral (`XXIII BRICS Summit`).
         let roman = |w: &str| {
@@ -362,15 +385,35 @@ impl MeetingInfo {
             self.edition = self.edition.or(Some(v));
             ws.remove(0);
         }
-        let meeting_of_the = ws.len() > 4
+        // `Regular Session of the OAS General Assembly`: the qualifier
+        // goes with the session.
+        if ws.len() > 5
+            && matches!(
+                ws[0].to_lowercase().as_str(),
+                "regular" | "special" | "extraordinary" | "annual" | "plenary"
+            )
+            && matches!(ws[1].to_lowercase().as_str(), "meeting" | "session")
+        {
+            ws.remove(0);
+        }
+        let meeting_of = ws.len() > 2
             && matches!(
                 ws[0].to_lowercase().as_str(),
                 "meeting" | "meetings" | "session" | "sessions"
             )
-            && ws[1].to_lowercase() == "of"
-            && ws[2].to_lowercase() == "the";
+            && ws[1].to_lowercase() == "of";
+        let meeting_of_the = meeting_of && ws.len() > 4 && ws[2].to_lowercase() == "the";
+        // `56th meeting of Intergovernmental Committee`: a headline drops
+        // the article.
+        let meeting_of_name = meeting_of
+            && ws[2].starts_with(char::is_uppercase)
+            && !ws[2].eq_ignore_ascii_case("the");
         if meeting_of_the {
             ws.drain(..3);
+            return (ws.join(" "), true);
+        } else if meeting_of_name {
+            ws.drain(..2);
+            return (ws.join(" "), true);
         } else if ws.len() > 2
             && ws[0].eq_ignore_ascii_case("round")
             && ws[1].eq_ignore_ascii_case("of")
@@ -378,7 +421,7 @@ impl MeetingInfo {
             // `fourth round of Bilateral Political Consultations`.
             ws.drain(..2);
         }
-        ws.join(" ")
+        (ws.join(" "), false)
     }
 
     /// A Roman numeral after the name (`Bali Democracy Forum XXV`) is the
@@ -428,29 +471,4 @@ fn split_roman_suffix(s: &str) -> (&str, Option<u32>) {
         }
     }
     (s, None)
-}
-
-/// Acronym of a meeting known by name, or a leading acronym token
-/// (`ARF ISM on NPD` → `ARF`).
-fn known_acronym(meeting: &str) -> Option<String> {
-    let lower = meeting.to_lowercase();
-    let first = meeting.split_whitespace().next()?;
-    // `OAS General Assembly`, `IPU General Debate`: another body's organ.
-    let other_body = first.len() >= 2 && is_all_caps(first) && first != "UN";
-    if let Some(a) = ACRONYMS.iter().find(|a| {
-        a.names.iter().any(|name| lower.contains(name))
-            && !(other_body && matches!(a.text, "UNGA" | "UNGD"))
-    }) {
-        return Some(a.text.to_string());
-    }
-    (first.len() >= 2
-        && first.len() <= 6
-        && first
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        && first.chars().any(|c| c.is_ascii_uppercase())
-        // In a name not all in capitals, capitals are an acronym (`IPU
-        // Assembly`).
-        && (keeps_caps(first) || !is_all_caps(meeting)))
-    .then(|| first.to_string())
 }

@@ -1427,7 +1427,7 @@ fn headlines_that_open_with_an_ordinal_name_their_session() {
     let m = meeting_info("Sahel junta leaders hold fifth AES summit in Niamey amid jihadist surge");
     assert_eq!(
         (m.meeting.as_deref(), m.edition),
-        (Some("AES summit"), Some(5))
+        (Some("AES Summit"), Some(5))
     );
     // A declaration a headline reports is not the page's type.
     let s = read_header(&[
@@ -1644,4 +1644,99 @@ fn a_stamped_story_keeps_its_wrapped_numbered_text_and_skips_the_breadcrumb() {
     let s = read_header(&lines);
     assert_eq!(s.header.title.as_deref(), Some(lines[2]));
     assert!(s.body_start <= 5, "{}", s.body_start);
+}
+
+#[test]
+fn meetings_of_headlines_and_ledes_in_their_other_forms() {
+    let m = |t: &str| {
+        let i = meeting_info(t);
+        (i.meeting, i.acronym, i.edition)
+    };
+    let s = |x: &str| Some(x.to_string());
+    // `Meeting of the` a body that is no meeting word.
+    assert_eq!(
+        m("Communiqué of the 77th Meeting of the OECS Authority"),
+        (s("OECS Authority"), s("OECS"), Some(77))
+    );
+    // A Roman edition after a headline's verb, the summit of the subject.
+    assert_eq!(
+        m("Ibero-American leaders close XXXV summit in Montevideo with pact on AI"),
+        (s("Ibero-American Summit"), None, Some(35))
+    );
+    assert_eq!(
+        m("D-8 Leaders Conclude the 13th Summit in Dhaka"),
+        (s("D-8 Summit"), None, Some(13))
+    );
+    assert_eq!(
+        m("Dominican Republic hosts the XXIII Ordinary Meeting of the Ministerial Council of the Association of Caribbean States").2,
+        Some(23)
+    );
+    // A meeting after ` at ` in the news, a `Ministerial`, `on its`.
+    assert_eq!(
+        m("Arab, Chinese leaders pledge closer ties at fourth Arab-China Summit in Riyadh"),
+        (s("Arab-China Summit"), None, Some(4))
+    );
+    assert_eq!(
+        m("Chair's Summary of the Twelfth Copenhagen Climate Ministerial"),
+        (s("Copenhagen Climate Ministerial"), None, Some(12))
+    );
+    assert_eq!(
+        m("Report of the Trade and Development Board on its eighty-first session"),
+        (s("Trade and Development Board"), None, Some(81))
+    );
+    assert_eq!(
+        m("Vietnam, Laos hold 56th meeting of Intergovernmental Committee"),
+        (s("Intergovernmental Committee"), None, Some(56))
+    );
+    // Another body's General Assembly is no UNGA; a place's particles.
+    assert_eq!(
+        m("UN Tourism General Assembly concludes its 31st session in Cartagena de Indias"),
+        (s("UN Tourism General Assembly"), None, Some(31))
+    );
+    assert_eq!(
+        m("Statement by the Minister of Foreign Affairs of Ecuador at the 64th Regular Session of the OAS General Assembly"),
+        (s("OAS General Assembly"), s("OAS"), Some(64))
+    );
+    // A headline's sentence is no name; a country's acronym is no body's.
+    assert_eq!(
+        m("Japan, China, South Korea revive free trade talks at 10th trilateral summit"),
+        (s("Trilateral Summit"), None, Some(10))
+    );
+    assert_eq!(
+        m("ECOWAS leaders set 2035 deadline for single currency at Abuja summit").0,
+        None
+    );
+    assert_eq!(
+        m("Mercosur summit in Asunción closes with EFTA deal in force").0,
+        s("Mercosur Summit")
+    );
+    assert_eq!(
+        m("Joint Statement Following Meeting Between President Biden and President of the UAE Sheikh Mohammed bin Zayed in Jeddah").1,
+        None
+    );
+}
+
+#[test]
+fn a_lede_names_the_meeting_but_not_one_beside_it() {
+    use super::meeting_in_lede;
+    let m = |t: &str| meeting_in_lede(t).map(|i| (i.meeting, i.acronym, i.edition));
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        m("Officials from both sides met in Juba for the 12th meeting of the Joint Political and Security Mechanism (JPSM), chaired by …"),
+        Some((s("Joint Political and Security Mechanism"), s("JPSM"), Some(12)))
+    );
+    assert_eq!(
+        m("At the third Summit for Democracy on March 18, 2034, eleven States agreed"),
+        Some((s("Summit for Democracy"), None, Some(3)))
+    );
+    // The margins of another meeting, a host's own count, one to come.
+    assert_eq!(m("We met on the margins of the eighty-third session of the United Nations General Assembly."), None);
+    assert_eq!(
+        m("President A convened his third Major Economies Forum on Energy and Climate."),
+        None
+    );
+    assert_eq!(
+        m("They discussed the holding of the fourth Bilateral Dialogue in Niamey next year."),
+        None
+    );
 }

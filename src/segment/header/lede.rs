@@ -1,0 +1,170 @@
+//! A numbered meeting named in a story's or summary's first paragraph,
+//! for the pages whose headline names none (`The Colombo Security
+//! Conclave Comes of Age in Malé` over `… the seventh NSA-level meeting
+//! of the Colombo Security Conclave (CSC) …`): news stories name the
+//! meeting in their lede, not their headline.
+
+use super::editions::ordinal_value;
+use super::meetings::MeetingInfo;
+use crate::text::lexicon::{is_meeting_word, MONTHS};
+use crate::text::roman::roman_value;
+
+/// Words that may precede an edition in a lede (`the fourth …`, `their
+/// 12th Trilateral Meeting`).
+/// Not `his` or `her`: `his third Major Economies Forum` is the host's
+/// own count.
+const DETERMINERS: [&str; 5] = ["the", "The", "their", "its", "our"];
+
+/// Small words inside a name (`Joint Political and Security Mechanism`,
+/// `Summit of the Community of …`).
+const SMALL: [&str; 6] = ["of", "the", "and", "for", "on", "de"];
+
+/// The first numbered meeting the text names: `the 12th meeting of the
+/// Joint Political and Security Mechanism (JPSM)` → the mechanism, JPSM,
+/// 12; `the fourth Africa Climate Summit (ACS4)` → the summit, ACS, 4.
+///
+/// ```
+/// use dipsearch::segment::header::meeting_in_lede;
+/// let m = meeting_in_lede("Ministers met in Malé on Tuesday for the seventh NSA-level meeting of the Colombo Security Conclave (CSC), which …").unwrap();
+/// assert_eq!(m.meeting.as_deref(), Some("Colombo Security Conclave"));
+/// assert_eq!((m.acronym.as_deref(), m.edition), (Some("CSC"), Some(7)));
+/// let m = meeting_in_lede("Heads of State opened the fourth Africa Climate Summit (ACS4) in Nairobi.").unwrap();
+/// assert_eq!((m.meeting.as_deref(), m.acronym.as_deref(), m.edition), (Some("Africa Climate Summit"), Some("ACS"), Some(4)));
+/// assert!(meeting_in_lede("It was the fourth time the two sides met.").is_none());
+/// ```
+pub fn meeting_in_lede(text: &str) -> Option<MeetingInfo> {
+    let words: Vec<&str> = text.split_whitespace().take(120).collect();
+    (1..words.len()).find_map(|i| {
+        if !DETERMINERS.contains(&words[i - 1]) || beside_another(&words[..i - 1]) {
+            return None;
+        }
+        let edition = edition_value(words[i])?;
+        named_after(&words[i + 1..], edition)
+    })
+}
+
+/// Whether the words before name a meeting beside the one the text is
+/// about: `met … on the margins of the eighty-third session of the United
+/// Nations General Assembly`, `ahead of the …`, `following the …`, `the
+/// holding of the fourth … early next year`.
+fn beside_another(before: &[&str]) -> bool {
+    let lower = |w: &&str| w.to_lowercase();
+    match before {
+        [.., a, b] if lower(b) == "of" => matches!(
+            lower(a).as_str(),
+            "margins"
+                | "margin"
+                | "sidelines"
+                | "sideline"
+                | "eve"
+                | "ahead"
+                | "since"
+                | "outcome"
+                | "holding"
+                | "hosting"
+                | "convening"
+                | "preparation"
+                | "preparations"
+        ),
+        [.., a, b] if lower(b) == "to" => lower(a) == "prior",
+        [.., a, b] if lower(b) == "for" => lower(a).starts_with("preparation"),
+        [.., b] => matches!(
+            lower(b).as_str(),
+            "following" | "after" | "before" | "since"
+        ),
+        [] => false,
+    }
+}
+
+/// An edition word: an ordinal (`fourth`, `12th`) or a Roman numeral in
+/// capitals (`XIX`).
+fn edition_value(w: &str) -> Option<u32> {
+    ordinal_value(w).or_else(|| {
+        (w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
+            .then(|| roman_value(w))
+            .flatten()
+            .filter(|v| *v <= 150)
+    })
+}
+
+/// The meeting the words after an edition name: `meeting of the NAME`
+/// (one or two words may qualify the kind: `NSA-level`, `Ordinary`), or a
+/// capitalised name that is or ends in a meeting (`Africa Climate
+/// Summit`, `Trilateral Meeting`).
+fn named_after(words: &[&str], edition: u32) -> Option<MeetingInfo> {
+    // `meeting of the …`, `NSA-level meeting of the …`.
+    let kind_at = words
+        .iter()
+        .take(3)
+        .position(|w| matches!(*w, "meeting" | "session" | "summit"));
+    let (start, of_kind) = match kind_at {
+        Some(k) if words.get(k + 1) == Some(&"of") => {
+            let the = usize::from(words.get(k + 2) == Some(&"the"));
+            (k + 2 + the, true)
+        }
+        _ => (0, false),
+    };
+    let (name, acronym) = capitalised_run(&words[start..]);
+    if name.is_empty() {
+        return None;
+    }
+    let last = name.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    let meets = of_kind
+        || is_meeting_word(&last)
+        || name.iter().any(|w| is_meeting_word(&w.to_lowercase()));
+    if !meets || !name[0].starts_with(char::is_uppercase) {
+        return None;
+    }
+    // `ACS4` for the fourth: the number is the edition's.
+    let acronym = acronym.map(|a| {
+        let digits = a.trim_end_matches(|c: char| c.is_ascii_digit());
+        match a[digits.len()..].parse::<u32>() {
+            Ok(n) if n == edition && digits.len() >= 2 => digits.to_string(),
+            _ => a,
+        }
+    });
+    Some(MeetingInfo {
+        meeting: Some(name.join(" ")),
+        acronym,
+        edition: Some(edition),
+    })
+}
+
+/// The capitalised words at the start (small words between them), and an
+/// acronym in brackets right after them. Stops at a word in lower case,
+/// and after a word that ends a clause.
+fn capitalised_run<'a>(words: &[&'a str]) -> (Vec<&'a str>, Option<String>) {
+    let mut name: Vec<&str> = Vec::new();
+    let mut acronym = None;
+    for (i, w) in words.iter().enumerate() {
+        if let Some(inner) = w.strip_prefix('(') {
+            let inner = inner.trim_end_matches([')', ',', '.', ';', ':']);
+            let caps = inner.chars().filter(char::is_ascii_uppercase).count();
+            if !name.is_empty() && caps >= 2 && inner.len() <= 12 && w.contains(')') {
+                acronym = Some(inner.to_string());
+            }
+            break;
+        }
+        let core = w.trim_end_matches([',', '.', ';', ':', '’', '\'']);
+        // `the third Summit for Democracy on March 18`: a date ends it.
+        if MONTHS.contains(&core) {
+            break;
+        }
+        let capital = core.starts_with(char::is_uppercase) || core.starts_with(char::is_numeric);
+        let small = SMALL.contains(&core)
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.starts_with(char::is_uppercase));
+        if !(capital || small && !name.is_empty()) {
+            break;
+        }
+        name.push(core);
+        if core.len() != w.len() {
+            break;
+        }
+    }
+    while name.last().is_some_and(|w| SMALL.contains(w)) {
+        name.pop();
+    }
+    (name, acronym)
+}
