@@ -321,6 +321,11 @@ impl StemCache {
 /// assert_eq!(dipsearch::index::stem("authorizes"), "authoriz");
 /// assert_eq!(dipsearch::index::stem("authorisation"), "authoriz");
 /// assert_eq!(dipsearch::index::stem("authorities"), "author");
+/// assert_eq!(dipsearch::index::stem("nationalisation"), "nationaliz");
+/// assert_eq!(dipsearch::index::stem("nationalist"), dipsearch::index::stem("nationalists"));
+/// assert_ne!(dipsearch::index::stem("nationalist"), "nationaliz");
+/// assert_eq!(dipsearch::index::stem("detente"), "detente");
+/// assert_eq!(dipsearch::index::stem("detention"), "detent");
 /// ```
 pub fn stem(word: &str) -> String {
     let mut s = word.to_string();
@@ -335,11 +340,35 @@ pub fn stem(word: &str) -> String {
 /// 137 that say it, most of them `authorities`), `globalization` to
 /// `global`, `mobilize` to `mobility`'s `mobil`, `stabilize` to
 /// `stability`'s `stabil`.
-const KEPT_APART: [(&str, &str); 4] = [
+///
+/// So are `nationalize` (`nation`: `nationalization` found 2,811
+/// paragraphs, the `Nations` of every `United Nations`), `generalize`
+/// (`general`: the Secretary-General), `privatize` (`private`),
+/// `weaponize` (`weapon`), `liberalize` (`liberal`, and `liberation`) and
+/// `détente` (`detent`, the stem of `detention`). Their British forms are
+/// written out (`nationalise`, `nationalisa…`), so that `nationalist` and
+/// `liberalism` keep theirs.
+const KEPT_APART: [(&str, &str); 20] = [
     ("authoriz", "authoris"),
     ("globaliz", "globalis"),
     ("mobiliz", "mobilis"),
     ("stabiliz", "stabilis"),
+    ("nationaliz", "nationalise"),
+    ("nationaliz", "nationalisa"),
+    ("nationaliz", "nationalisi"),
+    ("generaliz", "generalise"),
+    ("generaliz", "generalisa"),
+    ("generaliz", "generalisi"),
+    ("privatiz", "privatise"),
+    ("privatiz", "privatisa"),
+    ("privatiz", "privatisi"),
+    ("weaponiz", "weaponise"),
+    ("weaponiz", "weaponisa"),
+    ("weaponiz", "weaponisi"),
+    ("liberaliz", "liberalise"),
+    ("liberaliz", "liberalisa"),
+    ("liberaliz", "liberalisi"),
+    ("detente", "détente"),
 ];
 
 /// The stem of a word of [`KEPT_APART`] (its `z` spelling).

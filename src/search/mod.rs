@@ -1021,6 +1021,11 @@ impl Engine {
             if plan.literal {
                 continue;
             }
+            if let Atom::Phrase(p) = atom {
+                for v in self.phrase_variants(p) {
+                    alternatives.extend(self.atom_query(&Atom::Phrase(v), true, probed)?);
+                }
+            }
             if let Atom::Word(w) = atom {
                 if let Some(year) = typed_year(w) {
                     // `Congo 1960`, `apartheid 1977`: a year typed beside a
@@ -1269,6 +1274,32 @@ impl Engine {
             })
             .min()
             .unwrap_or(0)
+    }
+
+    /// A quoted phrase with one word spelt another way, the words the
+    /// same (`"peacekeeping force"` is also `"peace-keeping force"`,
+    /// `"defence cooperation"` `"defense cooperation"`): what a word
+    /// typed alone would also find, kept within the quotes. At most
+    /// [`MAX_PHRASE_VARIANTS`], each with every word in the index.
+    fn phrase_variants(&self, phrase: &str) -> Vec<String> {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let mut out = Vec::new();
+        for (k, w) in words.iter().enumerate() {
+            if !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+                continue;
+            }
+            for v in variants::spelling_variants(w) {
+                if out.len() == MAX_PHRASE_VARIANTS {
+                    return out;
+                }
+                if self.all_indexed(&v) {
+                    let mut alt: Vec<&str> = words.clone();
+                    alt[k] = &v;
+                    out.push(alt.join(" "));
+                }
+            }
+        }
+        out
     }
 
     /// A word no paragraph has, written solid for what the documents
@@ -1694,6 +1725,10 @@ impl OwnMatch {
         })
     }
 }
+
+/// Most other spellings of a quoted phrase searched (see
+/// `Engine::phrase_variants`).
+const MAX_PHRASE_VARIANTS: usize = 6;
 
 /// A word typed in capitals that, lower-cased, is an English function
 /// word (`US`, `WHO`, `IT`): searched as a word it finds `us`, `who`,

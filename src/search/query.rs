@@ -352,6 +352,14 @@ fn tokenize(text: &str, warnings: &mut Vec<String>) -> Result<Vec<Token>> {
         if c == '-' {
             chars.next();
             negated = true;
+        } else if matches!(c, '!' | '¬') {
+            // `!Lebanon`, `¬Lebanon`: NOT as programmers and logicians
+            // write it (read as a required word, it found the opposite).
+            chars.next();
+            negated = chars.peek().is_some_and(|&(_, n)| !n.is_whitespace());
+            if !negated {
+                continue;
+            }
         } else if matches!(c, '–' | '—' | '−') {
             // A minus that an editor turned into a dash (`nuclear –Iran`)
             // excludes as `-` does; a dash standing alone between words

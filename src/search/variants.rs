@@ -23,7 +23,7 @@
 /// Prefixes that English writes both joined and hyphenated.
 const PREFIXES: &[&str] = &[
     "non", "counter", "anti", "south", "north", "multi", "cross", "cyber", "post", "pre", "self",
-    "co", "inter", "trans", "sub", "re", "de", "peace", "well", "land", "health",
+    "co", "inter", "trans", "sub", "re", "de", "peace", "well", "land", "health", "cease",
 ];
 
 /// Shortest remainder after a prefix for a split to be proposed (`co` +

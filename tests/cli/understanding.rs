@@ -1070,4 +1070,13 @@ fn everyday_words_solid_compounds_abbreviations_and_the_charter_as_resolutions_c
     assert_eq!(sorted(&["misinformation"]), ["8"]);
     assert_eq!(sorted(&["hunger"]), ["9"]);
     assert_eq!(sorted(&["kidnapping"]), ["10"]);
+    // A quoted phrase in another spelling of its words.
+    assert_eq!(sorted(&["\"peacekeeping force\""]), ["13"]);
+    // `détente` is not `detention` (the stemmer made both `detent`).
+    assert_eq!(sorted(&["détente"]), ["15"]);
+    assert_eq!(sorted(&["detention"]), ["14"]);
+    // `!` and `¬` exclude as `-` does.
+    assert_eq!(sorted(&["vaccination"]), ["1", "8"]);
+    assert_eq!(sorted(&["vaccination !disinformation"]), ["1"]);
+    assert_eq!(sorted(&["vaccination ¬disinformation"]), ["1"]);
 }
