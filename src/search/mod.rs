@@ -1292,7 +1292,13 @@ impl Engine {
                 if out.len() == MAX_PHRASE_VARIANTS {
                     return out;
                 }
-                if self.all_indexed(&v) {
+                // A split that hyphenation left in the texts (`de-
+                // velopment`: `velop` is in a few of them) is no spelling
+                // of the word: the split's rarer part must be at least a
+                // hundredth as common as the word.
+                let split_kept =
+                    !v.contains(' ') || self.rarest_doc_freq(&v) * 100 >= self.rarest_doc_freq(w);
+                if split_kept && self.all_indexed(&v) {
                     let mut alt: Vec<&str> = words.clone();
                     alt[k] = &v;
                     out.push(alt.join(" "));
