@@ -1288,6 +1288,7 @@ impl Engine {
             if !w.chars().all(|c| c.is_alphabetic() || c == '-') {
                 continue;
             }
+            let word_freq = std::cell::OnceCell::new();
             for v in variants::spelling_variants(w) {
                 if out.len() == MAX_PHRASE_VARIANTS {
                     return out;
@@ -1296,8 +1297,9 @@ impl Engine {
                 // velopment`: `velop` is in a few of them) is no spelling
                 // of the word: the split's rarer part must be at least a
                 // hundredth as common as the word.
-                let split_kept =
-                    !v.contains(' ') || self.rarest_doc_freq(&v) * 100 >= self.rarest_doc_freq(w);
+                let split_kept = !v.contains(' ')
+                    || self.rarest_doc_freq(&v) * 100
+                        >= *word_freq.get_or_init(|| self.rarest_doc_freq(w));
                 if split_kept && self.all_indexed(&v) {
                     let mut alt: Vec<&str> = words.clone();
                     alt[k] = &v;

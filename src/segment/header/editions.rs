@@ -121,3 +121,15 @@ pub fn ordinal_value(w: &str) -> Option<u32> {
     }
     None
 }
+
+/// An edition's word: an ordinal (`Fourth`, `27th`) or a Roman numeral
+/// in capitals of a plausible size (`XXIII`, `XII`; not `CD`), as
+/// headlines (`close XXXV summit`) and ledes (`the XIX Summit`) write it.
+pub(super) fn edition_word(w: &str) -> Option<u32> {
+    ordinal_value(w).or_else(|| {
+        (w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
+            .then(|| crate::text::roman::roman_value(w))
+            .flatten()
+            .filter(|v| *v <= 150)
+    })
+}

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use super::doc_type::strip_prefix_ci;
-use super::editions::ordinal_value;
+use super::editions::edition_word;
 
 /// Verbs of a ministry's headline about one minister's day (`Foreign
 /// Minister Hosts …`, `Prime Minister to Attend …`).
@@ -77,17 +77,6 @@ pub(super) fn numbered_object(rest: &str) -> Cow<'_, str> {
     } else {
         rest.into()
     }
-}
-
-/// An edition's word: an ordinal (`Fourth`, `27th`) or a Roman numeral
-/// in capitals (`XXIII`, `XII`) of a plausible size.
-fn edition_word(w: &str) -> Option<u32> {
-    ordinal_value(w).or_else(|| {
-        (w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
-            .then(|| crate::text::roman::roman_value(w))
-            .flatten()
-            .filter(|v| *v <= 150)
-    })
 }
 
 /// Words that make a numbered session a body's own (`Sixty-Third Regular

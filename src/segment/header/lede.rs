@@ -4,10 +4,9 @@
 //! of the Colombo Security Conclave (CSC) …`): news stories name the
 //! meeting in their lede, not their headline.
 
-use super::editions::ordinal_value;
+use super::editions::edition_word;
 use super::meetings::MeetingInfo;
 use crate::text::lexicon::{is_meeting_word, MONTHS};
-use crate::text::roman::roman_value;
 
 /// Words that may precede an edition in a lede (`the fourth …`, `their
 /// 12th Trilateral Meeting`).
@@ -38,7 +37,7 @@ pub fn meeting_in_lede(text: &str) -> Option<MeetingInfo> {
         if !DETERMINERS.contains(&words[i - 1]) || beside_another(&words[..i - 1]) {
             return None;
         }
-        let edition = edition_value(words[i])?;
+        let edition = edition_word(words[i])?;
         named_after(&words[i + 1..], edition)
     })
 }
@@ -74,17 +73,6 @@ fn beside_another(before: &[&str]) -> bool {
         ),
         [] => false,
     }
-}
-
-/// An edition word: an ordinal (`fourth`, `12th`) or a Roman numeral in
-/// capitals (`XIX`).
-fn edition_value(w: &str) -> Option<u32> {
-    ordinal_value(w).or_else(|| {
-        (w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
-            .then(|| roman_value(w))
-            .flatten()
-            .filter(|v| *v <= 150)
-    })
 }
 
 /// The meeting the words after an edition name: `meeting of the NAME`
