@@ -864,13 +864,17 @@ pub fn is_page_number(t: &str) -> bool {
 /// assert_eq!(un_page_furniture("16/48 16-29421 Africa needs"), Some(15));
 /// assert_eq!(un_page_furniture("A/63/PV.13"), Some(10));
 /// assert_eq!(un_page_furniture("*2910231*"), Some(9));
+/// assert_eq!(un_page_furniture("GE.34-14521(E)"), Some(14));
+/// assert_eq!(un_page_furniture("V.36-03312 (E)    200536"), Some(24));
+/// assert_eq!(un_page_furniture("K3512345 060635"), Some(15));
+/// assert_eq!(un_page_furniture("V.36 delegations"), None);
 /// assert_eq!(un_page_furniture("*2910231* is a code"), None);
 /// assert_eq!(un_page_furniture("17 delegations met"), None);
 /// assert_eq!(un_page_furniture("A/63/PV.13 is the record"), None);
 /// ```
 pub fn un_page_furniture(line: &str) -> Option<usize> {
     let first = line.trim_start().bytes().next()?;
-    if !(first.is_ascii_digit() || first == b'*' || first == b'A' || first == b'S') {
+    if !(first.is_ascii_digit() || first == b'*' || first.is_ascii_uppercase()) {
         return None;
     }
     let (mut job, mut symbol, mut page, mut barcode) = (false, false, false, false);
@@ -904,10 +908,25 @@ fn is_date_code(t: &str) -> bool {
     t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// `08-51570`: two digits, a hyphen, five digits.
+/// `08-51570`: two digits, a hyphen, five digits; printed in Geneva or
+/// Vienna with the office's letters before it and the language maybe
+/// glued after (`GE.34-14521(E)`, `V.36-03312`); Nairobi's `K3512345`.
 fn is_job_number(t: &str) -> bool {
+    let t = match t.split_once('.') {
+        Some((office, rest))
+            if (1..=2).contains(&office.len())
+                && office.bytes().all(|b| b.is_ascii_uppercase()) =>
+        {
+            rest
+        }
+        _ => t,
+    };
+    let t = t.strip_suffix("(E)").unwrap_or(t);
     let b = t.as_bytes();
-    b.len() == 8 && b[2] == b'-' && b[..2].iter().chain(&b[3..]).all(u8::is_ascii_digit)
+    let geneva_like =
+        b.len() == 8 && b[2] == b'-' && b[..2].iter().chain(&b[3..]).all(u8::is_ascii_digit);
+    let nairobi = b.len() == 8 && b[0] == b'K' && b[1..].iter().all(u8::is_ascii_digit);
+    geneva_like || nairobi
 }
 
 /// A printed page number: `17`, `16/48`.

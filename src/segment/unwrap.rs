@@ -88,13 +88,22 @@ pub fn blocks(lines: &[&str]) -> Vec<Block> {
 fn pre_clean<'a>(lines: &[&'a str]) -> Vec<Option<PreLine<'a>>> {
     let mut pre = Vec::with_capacity(lines.len());
     let mut page_break = false;
+    // Under the rule at a page's foot (`__________`), `* Submitted by …`
+    // is a footnote, not a bullet of the paragraph above it.
+    let mut footnotes = false;
     for raw in lines {
         let line = raw.trim_end();
         let mut text = line.trim_start_matches([' ', '\t', '\u{a0}', '\u{3000}', '\u{c}']);
+        if footnotes {
+            if let Some(note) = text.strip_prefix('*').filter(|r| r.starts_with(' ')) {
+                text = note.trim_start_matches('*').trim_start();
+            }
+        }
         // UN page furniture vanishes like a page number; what follows it
         // on the line stays.
         if let Some(n) = un_page_furniture(text) {
             page_break = true;
+            footnotes = false;
             if n >= text.len() {
                 continue;
             }
@@ -104,7 +113,9 @@ fn pre_clean<'a>(lines: &[&'a str]) -> Vec<Option<PreLine<'a>>> {
             pre.push(None);
         } else if is_page_number(text) {
             page_break = true;
+            footnotes = false;
         } else if is_boilerplate(text) {
+            footnotes |= text.len() >= 5 && text.bytes().all(|b| b == b'_');
             pre.push(None);
         } else {
             pre.push(Some(PreLine {

@@ -44,6 +44,7 @@ mod menu;
 mod resolution;
 mod site;
 mod titles;
+mod un_document;
 mod wire;
 
 use fold::HeaderFold;
@@ -97,6 +98,9 @@ pub fn read_header(lines: &[&str]) -> HeaderScan {
 
 /// [`read_header`] starting from what the page's metadata says.
 pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
+    if let Some(scan) = un_document::read_un_document(lines) {
+        return scan;
+    }
     let mut scan = fold_header(lines, seed);
     wire::wire_story(lines, &mut scan);
     header_under_label(lines, &mut scan, seed);
