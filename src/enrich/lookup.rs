@@ -112,14 +112,20 @@ impl Lookup {
 
     /// The topic whose longest starred trigger begins `k`, the rest of the
     /// value being that trigger's last word's ending (`counter-terrorism`
-    /// for `counter-terroris*`; `missiles launched` is not `missile*`).
+    /// for `counter-terroris*`; `missiles launched` is not `missile*`, nor
+    /// are `sanctions,terrorism`, two values, and `sanctionsXYZ`, a typo).
     fn topic_prefix(&self, kind: EntityKind, k: &str) -> Option<u32> {
+        /// Endings of a word after its starred trigger.
+        const ENDINGS: &[&str] = &[
+            "", "s", "es", "ed", "ing", "ings", "m", "ms", "t", "ts", "er", "ers", "al", "ation",
+            "ations", "y", "ies",
+        ];
         if kind != EntityKind::Topic {
             return None;
         }
         self.topic_prefixes
             .iter()
-            .filter(|(stem, _)| k.starts_with(stem.as_str()) && !k[stem.len()..].contains(' '))
+            .filter(|(stem, _)| k.starts_with(stem.as_str()) && ENDINGS.contains(&&k[stem.len()..]))
             .max_by_key(|(stem, _)| stem.len())
             .map(|&(_, i)| i)
     }

@@ -898,7 +898,7 @@ impl Engine {
                     }
                 }
                 Clause::Exclude(atom) => {
-                    if let Some(q) = self.atom_query(atom, false, true)? {
+                    if let Some(q) = self.excluded(atom, plan)? {
                         clauses.push((Occur::MustNot, q));
                     }
                 }
@@ -930,6 +930,38 @@ impl Engine {
             }
         }
         Ok(all_of(clauses))
+    }
+
+    /// What an excluded word or phrase would find typed alone: its other
+    /// spellings and forms, the names it stands for, and sub-items under
+    /// a lead-in that names it (`Demands that Iraq:`). `-X` removes all of
+    /// it, as FTS5 and Elasticsearch do, so `Iraq -Iraq` finds nothing and
+    /// `Cyprus -UNFICYP` none of the Force in Cyprus; `--literal` removes
+    /// the word as written.
+    fn excluded(&self, atom: &Atom, plan: &Plan) -> Result<Option<Box<dyn Query>>> {
+        if plan.literal {
+            return self.atom_query(atom, true, true);
+        }
+        let typed = Clause::AnyOf(vec![atom.clone()]).typed();
+        // Read again as typed alone, it must be the same one atom (`--since`
+        // pasted into a query is the word `-since` excluded).
+        let (alone, mut expanded) = match parse_query(&typed) {
+            Ok(parsed) if parsed.clauses == [Clause::AnyOf(vec![atom.clone()])] => {
+                expand::read_query(parsed)
+            }
+            _ => return self.atom_query(atom, true, true),
+        };
+        expanded.retain(|e| self.rarest_doc_freq(&e.from) < COMMON_WORDS);
+        let read = Plan {
+            expanded: &expanded,
+            literal: false,
+            skipped: &[],
+        };
+        match self.text_query(&alone, &typed, true, &read) {
+            Ok(q) => Ok(Some(q)),
+            Err(Error::Usage(_)) => self.atom_query(atom, true, true),
+            Err(e) => Err(e),
+        }
     }
 
     /// Two typed words at clause `i` that are also written as one (`cyber

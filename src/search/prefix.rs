@@ -20,12 +20,29 @@ pub(super) const MAX_PREFIX_TERMS: usize = 64;
 /// and still count as its word (`proliferat` → `prolifer`).
 const STEM_SLACK: usize = 3;
 
+/// Endings that make a word of a prefix (`independen` + `ce`,
+/// `terroris` + `m`, `proliferat` + `ion`), whose stems may be shorter than
+/// the prefix.
+const WORD_ENDINGS: &[&str] = &[
+    "", "e", "es", "ed", "ing", "ion", "ions", "ive", "y", "m", "ms", "t", "ts", "ce", "ces", "cy",
+    "al", "ation", "ations", "ism", "ist", "ists", "ity", "ic", "ics", "ment", "ments", "ly", "er",
+    "ers",
+];
+
 /// The indexed terms of `field` that `prefix` (already lower-cased and
 /// folded as the analyser does) stands for, most frequent first, at most
 /// [`MAX_PREFIX_TERMS`].
 pub(super) fn prefix_terms(searcher: &Searcher, field: Field, prefix: &str) -> Result<Vec<String>> {
     let mut found: BTreeSet<String> = BTreeSet::new();
     let shortest = prefix.len().saturating_sub(STEM_SLACK).max(3);
+    // A shorter stem counts only as the stem of a word the prefix begins
+    // (`proliferat` + `ion`): `san` is no word of `sanct*`, nor `with` of
+    // `withd*`, nor `human` of `humanit*`.
+    let heads: BTreeSet<String> = WORD_ENDINGS
+        .iter()
+        .map(|end| crate::index::stem(&format!("{prefix}{end}")))
+        .filter(|h| h.len() >= shortest && h.len() < prefix.len() && prefix.starts_with(h.as_str()))
+        .collect();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
         let dict = inverted.terms();
@@ -43,10 +60,7 @@ pub(super) fn prefix_terms(searcher: &Searcher, field: Field, prefix: &str) -> R
                 found.insert(k.to_string());
             }
         }
-        for len in shortest..prefix.len() {
-            let Some(head) = prefix.get(..len) else {
-                continue;
-            };
+        for head in &heads {
             if dict
                 .get(head.as_bytes())
                 .map_err(|e| Error::Corrupt(e.to_string()))?

@@ -271,6 +271,19 @@ fn slash_pair(word: &str) -> Option<Vec<&str>> {
     .then_some(parts)
 }
 
+/// The words of a typed word joined by an em dash, a comma, a semicolon,
+/// a middle dot or an ellipsis with no space (`Russia—Ukraine`,
+/// `Iraq,Kuwait`, pasted from a word processor or a list), when each
+/// holds a letter (`1,000` is a number): two words, as `Russia-Ukraine`
+/// and `Iran/Iraq` are, not a phrase of them.
+fn listed_words(word: &str) -> Option<Vec<&str>> {
+    let parts: Vec<&str> = word
+        .split(['—', ',', ';', '·', '…'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    (parts.len() >= 2 && parts.iter().all(|p| p.chars().any(char::is_alphabetic))).then_some(parts)
+}
+
 /// A typed word as an atom: `AND` is dropped (`None`), a trailing `*`
 /// makes a prefix, unsupported syntax is stripped and noted.
 fn word_atom(word: String, warnings: &mut Vec<String>) -> Option<Atom> {
@@ -407,7 +420,10 @@ fn tokenize(text: &str, warnings: &mut Vec<String>) -> Result<Vec<Token>> {
                     tokens.push(Token::Or);
                 } else if !negated && word == "NOT" {
                     tokens.push(Token::Not);
-                } else if let Some(parts) = slash_pair(&word).filter(|_| !negated) {
+                } else if let Some(parts) = slash_pair(&word)
+                    .or_else(|| listed_words(&word))
+                    .filter(|_| !negated)
+                {
                     // `Israel/Palestine`, `US/Japan`: both names, as
                     // `US-Japan` is.
                     for part in parts {

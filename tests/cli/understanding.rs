@@ -1080,3 +1080,35 @@ fn everyday_words_solid_compounds_abbreviations_and_the_charter_as_resolutions_c
     assert_eq!(sorted(&["vaccination !disinformation"]), ["1"]);
     assert_eq!(sorted(&["vaccination ¬disinformation"]), ["1"]);
 }
+
+#[test]
+fn an_exclusion_removes_all_a_word_would_find_and_a_star_only_its_words() {
+    let t = ingested("exclusions-stars-and-pasted-lists-2036.txt");
+    let sorted = |args: &[&str]| {
+        let mut got = labels(&t, args);
+        got.sort();
+        got
+    };
+    // `-X` removes what `X` finds: its other forms (`Iraqi`), sub-items
+    // under a lead-in naming it, the names an acronym stands for.
+    assert!(sorted(&["Iraq -Iraq"]).is_empty());
+    assert_eq!(sorted(&["Iraq"]), ["1", "1(a)", "1(b)", "2"]);
+    assert_eq!(sorted(&["Cyprus"]), ["3", "4"]);
+    assert_eq!(sorted(&["Cyprus -UNFICYP"]), ["4"]);
+    // A star stands for the words that begin with the prefix, not for
+    // shorter words it begins with (`San`, `with`).
+    assert_eq!(sorted(&["sanct*"]), ["7"]);
+    assert_eq!(sorted(&["withd*"]), ["5"]);
+    assert_eq!(sorted(&["thereb*"]), ["5"]);
+    // Words pasted with a dash, a comma or a semicolon and no space are
+    // two words, not a phrase.
+    assert_eq!(sorted(&["Russia—Ukraine"]), ["9"]);
+    assert_eq!(sorted(&["Russia,Ukraine"]), ["9"]);
+    assert_eq!(sorted(&["Russia;Ukraine"]), ["9"]);
+    // Two topics in one value are either topic, whatever their triggers.
+    assert_eq!(sorted(&["--topic", "sanctions,terrorism"]), ["7", "8"]);
+    assert_eq!(sorted(&["--topic", "terrorism,sanctions"]), ["7", "8"]);
+    t.run(["search", "--topic", "sanctionsXYZ"])
+        .code(2)
+        .stderr(predicates::str::contains("sanctionsXYZ"));
+}
