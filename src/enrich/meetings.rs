@@ -321,6 +321,11 @@ impl Meetings {
             {
                 h.acronym = None;
             }
+            if let (None, Some(m)) = (&h.acronym, &h.meeting) {
+                let texts = h.title.iter().map(String::as_str);
+                let lede = paragraphs.iter().take(3).map(|p| p.text.as_str());
+                h.acronym = super::spelled_acronym::spelled_out(m, texts.chain(lede));
+            }
             return;
         };
         let series = f.series;

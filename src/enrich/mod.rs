@@ -92,6 +92,7 @@ mod office;
 mod participants;
 mod resolution;
 mod scan;
+pub mod spelled_acronym;
 mod tagger;
 mod text;
 

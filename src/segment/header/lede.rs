@@ -38,7 +38,63 @@ pub fn meeting_in_lede(text: &str) -> Option<MeetingInfo> {
             return None;
         }
         let edition = edition_word(words[i])?;
-        named_after(&words[i + 1..], edition)
+        named_after(&words[i + 1..], edition).or_else(|| {
+            own_session(&words[..i - 1], &words[i + 1..], edition)
+                .filter(|_| matches!(words[i - 1], "its" | "their"))
+        })
+    })
+}
+
+/// A body that held `its ninth ordinary session`: the body named before
+/// the verb (`The Council of Ministers of the Volta Basin Authority (VBA)
+/// closed its ninth ordinary session`), when what follows the edition is
+/// a session, meeting or summit of no other body.
+///
+/// ```
+/// use dipsearch::segment::header::meeting_in_lede;
+/// let m = meeting_in_lede("ACCRA — The Council of Ministers of the Volta Basin Authority (VBA) closed its ninth ordinary session on Tuesday.").unwrap();
+/// assert_eq!(m.meeting.as_deref(), Some("Council of Ministers of the Volta Basin Authority"));
+/// assert_eq!((m.acronym.as_deref(), m.edition), (Some("VBA"), Some(9)));
+/// assert!(meeting_in_lede("The ministers closed their ninth session on Tuesday.").is_none());
+/// ```
+fn own_session(before: &[&str], after: &[&str], edition: u32) -> Option<MeetingInfo> {
+    let kind = after.iter().take(3).position(|w| {
+        matches!(
+            w.trim_end_matches([',', '.']),
+            "session" | "meeting" | "summit"
+        )
+    })?;
+    if after.get(kind + 1) == Some(&"of") {
+        return None;
+    }
+    // The verb (`closed`, `opened`, `held`), then maybe the acronym.
+    let (_verb, rest) = before.split_last()?;
+    let (acronym, rest) = match rest.split_last() {
+        Some((a, r)) if a.starts_with('(') && a.ends_with(')') => {
+            (Some(a.trim_matches(['(', ')']).to_string()), r)
+        }
+        _ => (None, rest),
+    };
+    let mut start = rest.len();
+    while start > 0 {
+        let w = rest[start - 1];
+        if !(w.starts_with(char::is_uppercase) || SMALL.contains(&w)) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut name = &rest[start..];
+    while name
+        .first()
+        .is_some_and(|w| SMALL.contains(w) || *w == "The")
+    {
+        name = &name[1..];
+    }
+    let body = name.iter().any(|w| is_meeting_word(&w.to_lowercase()));
+    (name.len() >= 2 && body).then(|| MeetingInfo {
+        meeting: Some(name.join(" ")),
+        acronym: acronym.filter(|a| a.chars().filter(char::is_ascii_uppercase).count() >= 2),
+        edition: Some(edition),
     })
 }
 
