@@ -80,6 +80,9 @@ pub const MAX_PARAGRAPH: usize = 8000;
 /// `Spokesperson for Foreign Affairs …` / `+32 …`) are shorter than this.
 const CONTACT_LINE: usize = 100;
 
+/// A page's stamp or a place-date line is shorter than this.
+const STAMP_LINE: usize = 80;
+
 /// How many leading paragraphs are read for the chair and meeting date.
 const BODY_SCAN: usize = 12;
 
@@ -364,12 +367,14 @@ fn heading_roles(blocks: &[Block]) -> Vec<Role> {
         .map(|(i, b)| {
             let next = blocks.get(i + 1);
             let prev = i.checked_sub(1).map(|k| &blocks[k]);
-            next.filter(|n| !starts_lower(&n.text)).and_then(|n| {
-                heading_text(b)
-                    .or_else(|| heading_lead(b))
-                    .or_else(|| heading_before_number(b, n))
-                    .or_else(|| heading_between_paragraphs(prev?, b, n))
-            })
+            next.filter(|n| !starts_lower(&n.text))
+                .and_then(|n| {
+                    heading_text(b)
+                        .or_else(|| heading_lead(b))
+                        .or_else(|| heading_before_number(b, n))
+                        .or_else(|| heading_between_paragraphs(prev?, b, n))
+                })
+                .filter(|h| !is_stamp(h))
         })
         .collect();
     let mut roles: Vec<Role> = Vec::with_capacity(blocks.len());
@@ -404,6 +409,27 @@ fn heading_roles(blocks: &[Block]) -> Vec<Role> {
         i += run.max(1);
     }
     roles
+}
+
+/// Whether a would-be heading is a page's stamp or a place and date
+/// (`May 27, 2034 18:40 JST`, `Published: December 04, 2033 17:20`,
+/// `Kingston, Jamaica, 24 July 2034`) left under the header: no section
+/// of the text starts there, and as a heading it stood over every
+/// paragraph after it.
+fn is_stamp(h: &str) -> bool {
+    use header::HeaderLine;
+    match header::classify(h, None) {
+        HeaderLine::Stamp => true,
+        // A place, not a past meeting in a list (`First Meeting (Tokyo)
+        // November 13, 2003`).
+        HeaderLine::PlaceDate(pd) => pd.place.is_some_and(|p| {
+            p.split_whitespace().count() <= 4
+                && !p
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| crate::text::lexicon::is_meeting_word(&w.to_lowercase()))
+        }),
+        _ => false,
+    }
 }
 
 /// A section heading in sentence case (`Reinforcing multilateral
@@ -758,6 +784,24 @@ impl Labelling {
             Some(DropReason::ContactBox)
         } else if signoff::is_lone_date(text) {
             Some(DropReason::SignOff)
+        } else if b.lines == 1
+            && text.len() <= STAMP_LINE
+            && !text.ends_with(':')
+            && !text.starts_with('(')
+            && is_stamp(text)
+        {
+            // A page's stamp (`May 27, 2034 18:40 JST`), or a place and
+            // date left right under the header (`Kingston, Jamaica, 24 July
+            // 2034`), which count as a sign-off's: they date and place a
+            // header that gave none. Further down, a place and date is the
+            // text's (a quotation's source).
+            match header::classify(text, None) {
+                header::HeaderLine::PlaceDate(_) if self.out.is_empty() => {
+                    Some(DropReason::SignOff)
+                }
+                header::HeaderLine::PlaceDate(_) => None,
+                _ => Some(DropReason::Furniture),
+            }
         } else if self.skipping_annex {
             Some(DropReason::ParticipantList)
         } else if self.in_links && signoff::is_link_line(text) {

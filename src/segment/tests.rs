@@ -456,3 +456,24 @@ fn sentence_case_headings_between_paragraphs_of_unnumbered_text() {
     // A sentence broken off is no heading.
     assert!(s.paragraphs.iter().any(|p| p.text == "We cannot"));
 }
+
+#[test]
+fn a_stamp_or_a_place_and_date_heads_no_paragraphs() {
+    let text = "Joint Press Statement on the Trilateral Trade Talks\n\nTokyo, 26 May 2034\n\n\
+                1. Leaders of the three countries agreed to relaunch negotiations on a trade pact.\n\n\
+                May 27, 2034 18:40 JST\n\n\
+                2. The ministers will meet again in Seoul before the end of the year to review the text.\n\n\
+                3. Officials said the talks would cover supply chains and the digital economy.\n\n\
+                Kingston, Jamaica, 24 July 2034\n\n\
+                4. The delegations also discussed the financing of the secretariat for the coming years.\n";
+    let s = segment_text(text);
+    assert_eq!(labels(&s), ["1", "2", "3", "p1", "4"]);
+    assert!(
+        s.paragraphs.iter().all(|p| p.heading.is_none()),
+        "{:?}",
+        s.paragraphs
+    );
+    // The stamp is furniture; a place and date in the text is kept.
+    assert!(s.paragraphs.iter().all(|p| !p.text.contains("18:40")));
+    assert_eq!(s.paragraphs[3].text, "Kingston, Jamaica, 24 July 2034");
+}
