@@ -259,6 +259,18 @@ fn is_title(run: &[(usize, &str)]) -> bool {
 /// assert_eq!(s.body_start, 16);
 /// ```
 pub(super) fn read_un_document(lines: &[&str]) -> Option<HeaderScan> {
+    // Most texts have no masthead: a test of the lines' first letters
+    // before any pattern runs.
+    let marked = |l: &&str| {
+        let t = l.trim_start().as_bytes();
+        t.len() >= 6
+            && (t[..6].eq_ignore_ascii_case(b"distr.")
+                || t[..6].eq_ignore_ascii_case(b"distr:")
+                || t.len() >= 9 && t[..9].eq_ignore_ascii_case(b"original:"))
+    };
+    if !lines.iter().take(SEARCH).any(marked) {
+        return None;
+    }
     let runs = runs(lines);
     let mut mast = Masthead::default();
     let mut at = 0;
