@@ -633,6 +633,11 @@ impl Engine {
         match query.map(str::trim) {
             Some(q) if !q.is_empty() => {
                 let parsed = parse_query(q)?;
+                // `AND`, `""`: typed, but nothing to search (not the whole
+                // index, which a search with no query lists).
+                if parsed.clauses.is_empty() {
+                    return Err(UsageError::NoSearchableWords(q.to_string()).into());
+                }
                 let (parsed, mut expanded) = if literal {
                     (parsed, Vec::new())
                 } else {

@@ -1111,4 +1111,11 @@ fn an_exclusion_removes_all_a_word_would_find_and_a_star_only_its_words() {
     t.run(["search", "--topic", "sanctionsXYZ"])
         .code(2)
         .stderr(predicates::str::contains("sanctionsXYZ"));
+    // Typed, but nothing to search: a usage error, as `*` and `OR` are,
+    // not every paragraph.
+    for q in ["AND", "\"\""] {
+        t.run(["search", q])
+            .code(2)
+            .stderr(predicates::str::contains("no searchable words"));
+    }
 }
