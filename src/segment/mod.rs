@@ -374,7 +374,7 @@ fn heading_roles(blocks: &[Block]) -> Vec<Role> {
                         .or_else(|| heading_before_number(b, n))
                         .or_else(|| heading_between_paragraphs(prev?, b, n))
                 })
-                .filter(|h| !is_stamp(h))
+                .filter(|h| stamp_line(h).is_none())
         })
         .collect();
     let mut roles: Vec<Role> = Vec::with_capacity(blocks.len());
@@ -411,24 +411,34 @@ fn heading_roles(blocks: &[Block]) -> Vec<Role> {
     roles
 }
 
-/// Whether a would-be heading is a page's stamp or a place and date
-/// (`May 27, 2034 18:40 JST`, `Published: December 04, 2033 17:20`,
-/// `Kingston, Jamaica, 24 July 2034`) left under the header: no section
-/// of the text starts there, and as a heading it stood over every
-/// paragraph after it.
-fn is_stamp(h: &str) -> bool {
+/// What a page's stamp or a place-and-date line left under the header
+/// is (`May 27, 2034 18:40 JST`, `Published: December 04, 2033 17:20`,
+/// `Kingston, Jamaica, 24 July 2034`): no section of the text starts
+/// there, and as a heading it stood over every paragraph after it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum StampLine {
+    Stamp,
+    PlaceDate,
+}
+
+/// The stamp a line is, if any (one classification of the line).
+fn stamp_line(h: &str) -> Option<StampLine> {
     use header::HeaderLine;
     match header::classify(h, None) {
-        HeaderLine::Stamp => true,
+        HeaderLine::Stamp => Some(StampLine::Stamp),
         // A place, not a past meeting in a list (`First Meeting (Tokyo)
         // November 13, 2003`).
-        HeaderLine::PlaceDate(pd) => pd.place.is_some_and(|p| {
-            p.split_whitespace().count() <= 4
-                && !p
-                    .split(|c: char| !c.is_alphabetic())
-                    .any(|w| crate::text::lexicon::is_meeting_word(&w.to_lowercase()))
-        }),
-        _ => false,
+        HeaderLine::PlaceDate(pd)
+            if pd.place.as_deref().is_some_and(|p| {
+                p.split_whitespace().count() <= 4
+                    && !p
+                        .split(|c: char| !c.is_alphabetic())
+                        .any(|w| crate::text::lexicon::is_meeting_word(&w.to_lowercase()))
+            }) =>
+        {
+            Some(StampLine::PlaceDate)
+        }
+        _ => None,
     }
 }
 
@@ -784,23 +794,21 @@ impl Labelling {
             Some(DropReason::ContactBox)
         } else if signoff::is_lone_date(text) {
             Some(DropReason::SignOff)
-        } else if b.lines == 1
+        } else if let Some(stamp) = (b.lines == 1
             && text.len() <= STAMP_LINE
             && !text.ends_with(':')
-            && !text.starts_with('(')
-            && is_stamp(text)
+            && !text.starts_with('('))
+        .then(|| stamp_line(text))
+        .flatten()
         {
-            // A page's stamp (`May 27, 2034 18:40 JST`), or a place and
-            // date left right under the header (`Kingston, Jamaica, 24 July
-            // 2034`), which count as a sign-off's: they date and place a
+            // A page's stamp is furniture; a place and date right under
+            // the header counts as a sign-off's: it dates and places a
             // header that gave none. Further down, a place and date is the
             // text's (a quotation's source).
-            match header::classify(text, None) {
-                header::HeaderLine::PlaceDate(_) if self.out.is_empty() => {
-                    Some(DropReason::SignOff)
-                }
-                header::HeaderLine::PlaceDate(_) => None,
-                _ => Some(DropReason::Furniture),
+            match stamp {
+                StampLine::PlaceDate if self.out.is_empty() => Some(DropReason::SignOff),
+                StampLine::PlaceDate => None,
+                StampLine::Stamp => Some(DropReason::Furniture),
             }
         } else if self.skipping_annex {
             Some(DropReason::ParticipantList)

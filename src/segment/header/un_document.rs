@@ -77,7 +77,8 @@ fn patterns() -> &'static Patterns {
         Patterns {
             symbol: r(r"^[A-Z][A-Za-z0-9.\-]*(?:\([A-Z0-9]+\))?(?:/[A-Za-z0-9.\-()*]+)+$"),
             marker: r(r"(?i)^(?:Distr\.?\s*:|Original\s*:\s*[A-Z][a-z]+$|Limited distribution$|General distribution$)"),
-            job: r(r"(?i)^(?:\d{2}-\d{4,6}\s*\([A-Z]\).*|\*\d{5,}\*|[A-Z]?\d{6,}(?:\s+\d{6})?|\(\d{2}-\d{3,5}\)|Page:?\s*\d+\s*(?:/|of)\s*\d+|Please recycle.*)$"),
+            // What `boilerplate::un_page_furniture` does not know.
+            job: r(r"(?i)^(?:[A-Z]?\d{6,}(?:\s+\d{6})?|\(\d{2}-\d{3,5}\)|Page:?\s*\d+\s*(?:/|of)\s*\d+|Please recycle.*)$"),
             // A capital: `eighty-first session` ends a title's sentence.
             session: r(r"^(?:(?i:the)\s+)?([A-Z][A-Za-z]+(?:-[A-Za-z]+)?)\s+(?i:(?:special|emergency special|regular|ordinary|resumed)\s+)?(?i:session)$"),
             agenda: r(r"(?i)^(?:(?:provisional\s+)?agenda\s+items?\s+\d+|items?\s+\d+.*\bagenda\b)"),
