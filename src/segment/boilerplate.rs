@@ -154,6 +154,23 @@ const EXACT: &[&str] = &[
     "send by email",
     "send by e-mail",
     "adobe acrobat reader is required to view pdf files.",
+    // Sign-ups, comment boxes and feedback questions between or under
+    // a story's paragraphs.
+    "sign up here.",
+    "sign up here",
+    "sign up",
+    "subscribe",
+    "newsletter subscription",
+    "your e-mail address",
+    "your email address",
+    "you must be logged in to post a comment.",
+    "was this page helpful?",
+    "did you find this page useful?",
+    "【print】【close】",
+    "【print】 【close】",
+    // A table of contents' title (its lines are `is_contents_line`).
+    "contents",
+    "table of contents",
 ];
 
 /// Prefixes (lower-cased) of navigation lines, matched on short lines only.
@@ -204,6 +221,12 @@ const PREFIXES: &[&str] = &[
     "photograph: ",
     "image: ",
     "caption: ",
+    "image caption: ",
+    "image caption ",
+    "foto: ",
+    "[photo] ",
+    "[foto] ",
+    "(photo) ",
     // A wire's credits under the story (`Reporting by …; Editing by …`).
     "reporting by ",
     // A wire page's credits above or under the story (`Editor: Zhang
@@ -299,7 +322,7 @@ pub fn is_boilerplate(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    if is_photo_caption(t) {
+    if is_photo_caption(t) || is_contents_line(t) {
         return true;
     }
     if t.len() > 200 {
@@ -721,6 +744,9 @@ fn is_credit(t: &str) -> bool {
 /// assert!(!is_boilerplate("The Council adopted the text (see the annex to the report on photo evidence)."));
 /// ```
 fn is_photo_caption(t: &str) -> bool {
+    if t.ends_with([')', ']']) && t.len() <= 400 && credited(t) {
+        return true;
+    }
     if !t.ends_with(')') || t.len() > 400 {
         return false;
     }
@@ -737,6 +763,95 @@ fn is_photo_caption(t: &str) -> bool {
             .rfind('(')
             .is_some_and(|o| !tail[o..p].contains(')') && p - o <= 6)
     })
+}
+
+/// A caption's credit in brackets at its end: a photographer and an
+/// agency (`(Xinhua/Yue Yuewei)`, `[Fateh Guidoum/Reuters]`) or a
+/// photo's office (`(DFA-OPD photo)`), after a sentence of its own.
+///
+/// ```
+/// use dipsearch::segment::boilerplate::is_boilerplate;
+/// assert!(is_boilerplate("Leaders pose for a group photo in Bishkek, July 5, 2034. (Xinhua/Yue Yuewei)"));
+/// assert!(is_boilerplate("Heads of state at the summit in Algiers, Algeria [Fateh Guidoum/Reuters]"));
+/// assert!(is_boilerplate("The two ministers co-chair the 11th JCBC in Hanoi on 24 April 2033. (DFA-OPD photo)"));
+/// assert!(!is_boilerplate("The Council recalled its resolutions (2231/2015) and the reports (S/2035/1)."));
+/// assert!(!is_boilerplate("The ministers met in Geneva (Switzerland/France border area)."));
+/// ```
+fn credited(t: &str) -> bool {
+    let close = if t.ends_with(')') { '(' } else { '[' };
+    let Some(open) = t.rfind(close) else {
+        return false;
+    };
+    let inner = &t[open + 1..t.len() - 1];
+    let words = inner.split_whitespace().count();
+    if open < 20 || inner.is_empty() || words > 5 || inner.contains(char::is_numeric) {
+        return false;
+    }
+    let lower = inner.to_lowercase();
+    if lower.ends_with(" photo") || lower.ends_with(" photos") {
+        return true;
+    }
+    // One side of the slash is a news agency.
+    lower.split_once('/').is_some_and(|(a, b)| {
+        let agency = |w: &str| {
+            matches!(
+                w.trim(),
+                "reuters"
+                    | "ap"
+                    | "afp"
+                    | "xinhua"
+                    | "kyodo"
+                    | "yonhap"
+                    | "bernama"
+                    | "antara"
+                    | "anadolu"
+                    | "getty images"
+                    | "epa"
+                    | "pool"
+                    | "tass"
+                    | "sputnik"
+                    | "wam"
+                    | "spa"
+                    | "pti"
+                    | "ani"
+                    | "apa"
+                    | "efe"
+                    | "ansa"
+                    | "dpa"
+                    | "ips"
+                    | "vna"
+            )
+        };
+        agency(a) || agency(b)
+    })
+}
+
+/// A line of a table of contents: leader dots and a page number (`I.
+/// Introduction . . . . . . 1`, `Panel 1: Prevention ........ 12`).
+///
+/// ```
+/// use dipsearch::segment::boilerplate::is_boilerplate;
+/// assert!(is_boilerplate("I. Introduction . . . . . . . . . . . . . . . . . 1"));
+/// assert!(is_boilerplate("Panel 1: Prevention and the role of technology companies ........ 12"));
+/// assert!(is_boilerplate("Annex . . . . . . . . . . . . . . . . . . . . . . . . iv"));
+/// assert!(!is_boilerplate("The Committee noted . . . the report of 2031."));
+/// ```
+fn is_contents_line(t: &str) -> bool {
+    if t.len() > 300 || !(t.contains(". . . .") || t.contains("....") || t.contains("……")) {
+        return false;
+    }
+    let last = t
+        .rsplit(|c: char| c.is_whitespace() || c == '.' || c == '…')
+        .next()
+        .unwrap_or("");
+    let page = !last.is_empty()
+        && last.len() <= 5
+        && (last.bytes().all(|b| b.is_ascii_digit())
+            || last
+                .bytes()
+                .all(|b| b"ivxlc".contains(&b.to_ascii_lowercase())));
+    let before = t[..t.len() - last.len()].trim_end();
+    page && before.ends_with(['.', '…'])
 }
 
 /// A link to a file with its size in brackets at the end (`Joint

@@ -167,6 +167,9 @@ fn segment_lines(lines: &mut [&str], seed: &Seed) -> Segmentation {
         if let Some((end, resume)) = signoff::end_mark(body) {
             body[end..resume].fill("");
         }
+        if let Some((tail, resume)) = signoff::page_tail(body) {
+            body[tail..resume].fill("");
+        }
     }
     let body = lines.get(scan.body_start..).unwrap_or(&[]);
     let blocks = unwrap::blocks(body);

@@ -94,6 +94,135 @@ pub(super) fn end_mark(lines: &[&str]) -> Option<(usize, usize)> {
     None
 }
 
+/// Where the furniture under a web page's story starts: a line only a
+/// page's tail has (`Share this:`, `Like Loading...`, `Related`, `Most
+/// Read`, `Leave a Reply`, `Comments (3)`, `Subscribe to our newsletter`,
+/// `Disclaimer: …`), after a sentence of the text. What follows it is
+/// the page's (link lists, comment forms, sign-ups, legal lines), up to
+/// an annexed part, which is read again; `None` when a paragraph of
+/// text's length follows it (a report's `Comments` section).
+///
+/// `lines` is the body, as for [`end_mark`].
+pub(super) fn page_tail(lines: &[&str]) -> Option<(usize, usize)> {
+    let mut seen_sentence = false;
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if seen_sentence && is_tail_start(t) && stands_alone(lines, i) {
+            let resume = (i + 1..lines.len())
+                .find(|&j| is_part_start(lines[j]))
+                .unwrap_or(lines.len());
+            let long = lines[i + 1..resume]
+                .iter()
+                .any(|l| l.split_whitespace().count() > TAIL_LINE_WORDS);
+            return (!long).then_some((i, resume));
+        }
+        seen_sentence |= ends_sentence(t) && t.split_whitespace().count() >= 8;
+    }
+    None
+}
+
+/// Whether line `i` is a line of its own, not one of a hard-wrapped
+/// paragraph (`… and to find / responses. / We …`): a blank line or a
+/// sentence's end above it, and no sentence going on in lower case below.
+fn stands_alone(lines: &[&str], i: usize) -> bool {
+    let above = i.checked_sub(1).map(|k| lines[k].trim());
+    let below = lines.get(i + 1).map(|l| l.trim());
+    // A label or a link above (`Emerging Markets` / `Read Next`) is a
+    // line of its own too.
+    let own_line = |a: &str| {
+        a.is_empty() || ends_sentence(a) || a.ends_with(':') || a.split_whitespace().count() <= 6
+    };
+    // A label may have a line in lower case under it (`Most Read` /
+    // `list of 4 items`); a longer line is going on.
+    let label = lines[i].split_whitespace().count() <= 3;
+    above.is_none_or(own_line)
+        && (label || below.is_none_or(|b| !b.starts_with(char::is_lowercase)))
+}
+
+/// Most words a line under a page's tail opener may have: comments,
+/// disclaimers and blurbs are a sentence or two; a paragraph of text is
+/// longer (hard-wrapped text has shorter lines, and no tail opener).
+const TAIL_LINE_WORDS: usize = 45;
+
+/// A line that opens a page's tail (see [`page_tail`]).
+fn is_tail_start(t: &str) -> bool {
+    if t.len() > 160 {
+        return false;
+    }
+    // Most lines of a text are longer than any opener but the labelled
+    // ones: turned away before they are lower-cased.
+    let labelled = ["disclaimer:", "tags:", "topics:"].iter().any(|p| {
+        t.as_bytes()
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    });
+    if !labelled && t.split_whitespace().nth(6).is_some() {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let core = lower.trim_end_matches([':', ' ', '.', '…']);
+    // `Disclaimer: The views expressed …`, `Tags: climate, PIF`.
+    if lower.starts_with("disclaimer:") {
+        return true;
+    }
+    if ["tags:", "topics:"].iter().any(|p| lower.starts_with(p)) {
+        return t.split_whitespace().count() <= 16 && !t.ends_with('.');
+    }
+    // `Comments`, `Comments (3)`, `3 Comments`, `12 responses`.
+    let number = |w: &&str| {
+        w.trim_matches(['(', ')'])
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+    };
+    let words: Vec<&str> = core.split_whitespace().filter(|w| !number(w)).collect();
+    let counted = core.split_whitespace().any(|w| number(&w));
+    if let [w] = words[..] {
+        let comments = matches!(w, "comments" | "comment") && !t.ends_with('.');
+        if comments || counted && matches!(w, "responses" | "reactions") {
+            return true;
+        }
+    }
+    matches!(
+        core,
+        "like this"
+            | "like loading"
+            | "share this"
+            | "share this article"
+            | "share this story"
+            | "share this post"
+            | "related"
+            | "related articles"
+            | "related posts"
+            | "related stories"
+            | "related news"
+            | "related content"
+            | "most read"
+            | "most viewed"
+            | "most popular"
+            | "most shared"
+            | "trending now"
+            | "you may also like"
+            | "you might also like"
+            | "you may have missed"
+            | "recommended for you"
+            | "read next"
+            | "more stories"
+            | "leave a reply"
+            | "leave a reply cancel reply"
+            | "leave a comment"
+            | "post a comment"
+            | "add a comment"
+            | "join the conversation"
+            | "subscribe to our newsletter"
+            | "sign up for our newsletter"
+            | "sign up to our newsletter"
+            | "disclaimer"
+    )
+}
+
 /// An end mark alone on its line (see [`end_mark`]).
 fn is_end_mark(t: &str) -> bool {
     if t.len() > 24 {
@@ -346,6 +475,67 @@ mod tests {
             assert_eq!(end_mark(&[story, mark, "More text."]), None, "{mark}");
         }
         assert_eq!(end_mark(&["###", story]), None);
+    }
+
+    #[test]
+    fn a_pages_tail_under_its_story() {
+        let story =
+            "The ministers agreed to set up joint border patrols and a shared intelligence cell.";
+        for opener in [
+            "Share this:",
+            "Like Loading...",
+            "Related",
+            "Most Read",
+            "Leave a Reply Cancel reply",
+            "Comments (3)",
+            "12 Comments",
+            "Subscribe to our newsletter",
+            "Disclaimer: The views expressed are the readers' own.",
+            "Tags: climate, maritime, PIF",
+        ] {
+            let lines = [
+                story,
+                "",
+                opener,
+                "Niger and Chad sign security pact",
+                "Sign up",
+            ];
+            assert_eq!(page_tail(&lines), Some((2, 5)), "{opener}");
+        }
+        // An annex after the tail is read again.
+        let annexed = [
+            story,
+            "Related",
+            "Other story",
+            "ANNEX",
+            "List of outcomes.",
+        ];
+        assert_eq!(page_tail(&annexed), Some((1, 3)));
+        // Not tails: above any sentence of text, a paragraph of text after
+        // the line, a sentence that starts with the words.
+        assert_eq!(page_tail(&["Related", story]), None);
+        let long = "The Committee noted the comments received from twelve member States and agreed that the secretariat would consolidate them into a revised draft for the next session, taking into account the views expressed on scope, definitions and the relation to existing instruments, and report back to the Committee at its next regular session in Geneva.";
+        assert_eq!(page_tail(&[story, "Comments", long]), None);
+        // A word of a hard-wrapped paragraph alone on its line.
+        let wrapped = [
+            story,
+            "",
+            "The crisis calls for collective",
+            "responses.",
+            "We must act.",
+        ];
+        assert_eq!(page_tail(&wrapped), None);
+        let topics = [
+            story,
+            "",
+            "Topics: infrastructure, services and investment. From",
+            "the outset we said so.",
+        ];
+        assert_eq!(page_tail(&topics), None);
+        assert_eq!(
+            page_tail(&[story, "Related issues were discussed at length."]),
+            None
+        );
     }
 
     #[test]

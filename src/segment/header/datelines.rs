@@ -38,7 +38,9 @@ pub fn wire_dateline(line: &str) -> Option<String> {
         .expect("wire dateline pattern compiles")
     });
     let Some(c) = r.captures(line) else {
-        return agency_dateline(line).or_else(|| slash_dateline(line));
+        return agency_dateline(line)
+            .or_else(|| slash_dateline(line))
+            .or_else(|| dated_dateline(line).map(|(city, _)| city));
     };
     let city = c.get(1)?.as_str();
     // `THE MEETING --`, `MR. PRESIDENT -` and `UPDATE 2 -` are no cities.
@@ -128,4 +130,76 @@ fn agency_dateline(line: &str) -> Option<String> {
     });
     let c = r.captures(line)?;
     super::site::is_news_agency(&c[2].to_lowercase()).then(|| c[1].to_string())
+}
+
+/// A release's or story's dateline with the whole date, in text case or
+/// capitals, maybe the issuer or agency in brackets after the date and
+/// the city's state or country before it (`Geneva, 13 June 2035 (WMO) –
+/// …`, `ATLANTA, Georgia, Mar 24 2036 (IPS) - …`, `Libreville, le 14
+/// février 2036 – …`): the city and the date. The text after the dash
+/// must open a sentence, and the words before the date must read as a
+/// place (no weekday, no `Today`, no office or document type).
+///
+/// ```
+/// use dipsearch::segment::header::dated_dateline;
+/// let (city, d) = dated_dateline("Geneva, 13 June 2035 (WMO) – The session closed today.").unwrap();
+/// assert_eq!((city.as_str(), d.date.to_string().as_str()), ("Geneva", "2035-06-13"));
+/// let (city, _) = dated_dateline("ATLANTA, Georgia, Mar 24 2036 (IPS) - Mayors and ministers met.").unwrap();
+/// assert_eq!(city, "Atlanta");
+/// let (city, d) = dated_dateline("Libreville, le 14 février 2036 – Les ministres ont clôturé la session.").unwrap();
+/// assert_eq!((city.as_str(), d.date.to_string().as_str()), ("Libreville", "2036-02-14"));
+/// assert!(dated_dateline("Today, 13 June 2035 – The session closed in Geneva.").is_none());
+/// assert!(dated_dateline("Tuesday, 13 June 2035 - The session closed in Geneva.").is_none());
+/// assert!(dated_dateline("Press release, 13 June 2035 - The session closed.").is_none());
+/// assert!(dated_dateline("Geneva, 13 June 2035").is_none());
+/// assert!(dated_dateline("In Geneva on 13 June 2035 - the session closed.").is_none());
+/// ```
+pub fn dated_dateline(line: &str) -> Option<(String, crate::segment::dates::DateMatch)> {
+    let head = line.get(..line.len().min(100)).unwrap_or(line);
+    let (dash, width) = [" – ", " — ", " -- ", " - "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let text = &line[dash + width..];
+    if !text.starts_with(char::is_uppercase) || text.split_whitespace().count() < 4 {
+        return None;
+    }
+    let mut prefix = line[..dash].trim_end();
+    // The issuer or agency after the date: `(WMO)`, `(IPS)`, `(Xinhua)`.
+    if let Some(open) = prefix.strip_suffix(')').and_then(|p| p.rfind('(')) {
+        let inside = &prefix[open + 1..prefix.len() - 1];
+        if inside.is_empty() || inside.len() > 30 || inside.contains(char::is_numeric) {
+            return None;
+        }
+        prefix = prefix[..open].trim_end();
+    }
+    // French and Spanish put an article before the day.
+    let prefix = [", le ", ", el ", ", den ", ", on "]
+        .iter()
+        .find_map(|a| {
+            prefix
+                .find(a)
+                .map(|i| format!("{}, {}", &prefix[..i], &prefix[i + a.len()..]))
+        })
+        .unwrap_or_else(|| prefix.to_string());
+    let (city, _) = prefix.split_once(", ")?;
+    if !city.starts_with(char::is_uppercase) || city.split_whitespace().count() > 3 {
+        return None;
+    }
+    let pd = super::dates::place_date_line(&prefix)?;
+    let date_ends = prefix[pd.date.end..].trim().is_empty();
+    let place = pd.place.filter(|_| pd.kind.is_none() && date_ends)?;
+    // The city, not its state or country (`ATLANTA, Georgia`).
+    let city_part = place.split(", ").next().unwrap_or(&place);
+    if super::find_doc_type(city_part).is_some()
+        || super::site::is_news_agency(&city_part.to_lowercase())
+    {
+        return None;
+    }
+    let city = if crate::text::title::is_all_caps(city_part) {
+        title_case(city_part)
+    } else {
+        city_part.to_string()
+    };
+    Some((city, pd.date))
 }

@@ -8,6 +8,17 @@ use super::editions::edition_word;
 use super::meetings::MeetingInfo;
 use crate::text::lexicon::{is_meeting_word, MONTHS};
 
+/// Days of the week, which end a name (`… Summit on Tuesday`).
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Words that may precede an edition in a lede (`the fourth …`, `their
 /// 12th Trilateral Meeting`).
 /// Not `his` or `her`: `his third Major Economies Forum` is the host's
@@ -30,6 +41,13 @@ const SMALL: [&str; 6] = ["of", "the", "and", "for", "on", "de"];
 /// let m = meeting_in_lede("Heads of State opened the fourth Africa Climate Summit (ACS4) in Nairobi.").unwrap();
 /// assert_eq!((m.meeting.as_deref(), m.acronym.as_deref(), m.edition), (Some("Africa Climate Summit"), Some("ACS"), Some(4)));
 /// assert!(meeting_in_lede("It was the fourth time the two sides met.").is_none());
+/// // A capitalised session of a body; a summit whose name it is; a weekday ends a name.
+/// let m = meeting_in_lede("The Twenty-Second Session of the Regional Climate Outlook Forum for South Asia concluded today.").unwrap();
+/// assert_eq!((m.meeting.as_deref(), m.edition), (Some("Regional Climate Outlook Forum for South Asia"), Some(22)));
+/// let m = meeting_in_lede("Leaders gathered for the fifth Summit of the Americas in Lima.").unwrap();
+/// assert_eq!(m.meeting.as_deref(), Some("Summit of the Americas"));
+/// let m = meeting_in_lede("Ministers closed the Third Global Water Security Summit on Tuesday with a declaration.").unwrap();
+/// assert_eq!(m.meeting.as_deref(), Some("Global Water Security Summit"));
 /// ```
 pub fn meeting_in_lede(text: &str) -> Option<MeetingInfo> {
     let words: Vec<&str> = text.split_whitespace().take(120).collect();
@@ -136,11 +154,14 @@ fn beside_another(before: &[&str]) -> bool {
 /// capitalised name that is or ends in a meeting (`Africa Climate
 /// Summit`, `Trilateral Meeting`).
 fn named_after(words: &[&str], edition: u32) -> Option<MeetingInfo> {
-    // `meeting of the …`, `NSA-level meeting of the …`.
-    let kind_at = words
-        .iter()
-        .take(3)
-        .position(|w| matches!(*w, "meeting" | "session" | "summit"));
+    // `meeting of the …`, `NSA-level meeting of the …`, `Twenty-Second
+    // Session of the Regional Climate Outlook Forum …`.
+    let kind_at = words.iter().take(3).position(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "meeting" | "session" | "summit"
+        )
+    });
     let (start, of_kind) = match kind_at {
         Some(k) if words.get(k + 1) == Some(&"of") => {
             let the = usize::from(words.get(k + 2) == Some(&"the"));
@@ -148,7 +169,15 @@ fn named_after(words: &[&str], edition: u32) -> Option<MeetingInfo> {
         }
         _ => (0, false),
     };
-    let (name, acronym) = capitalised_run(&words[start..]);
+    let (mut name, mut acronym) = capitalised_run(&words[start..]);
+    // A capitalised kind is the name's own when what follows it is no
+    // body that meets (`the fifth Summit of the Americas`).
+    let capital_kind = kind_at.filter(|&k| words[k].starts_with(char::is_uppercase));
+    if let (Some(k), true) = (capital_kind, of_kind) {
+        if !name.iter().any(|w| is_meeting_word(&w.to_lowercase())) {
+            (name, acronym) = capitalised_run(&words[k..]);
+        }
+    }
     if name.is_empty() {
         return None;
     }
@@ -190,14 +219,19 @@ fn capitalised_run<'a>(words: &[&'a str]) -> (Vec<&'a str>, Option<String>) {
             break;
         }
         let core = w.trim_end_matches([',', '.', ';', ':', '’', '\'']);
-        // `the third Summit for Democracy on March 18`: a date ends it.
-        if MONTHS.contains(&core) {
+        // `the third Summit for Democracy on March 18`, `… Summit on
+        // Tuesday`: a date ends it.
+        if MONTHS.contains(&core) || WEEKDAYS.contains(&core) {
             break;
         }
         let capital = core.starts_with(char::is_uppercase) || core.starts_with(char::is_numeric);
+        // Small words go on a name when a capital follows them (`Forum
+        // for the Indian Ocean Rim`).
         let small = SMALL.contains(&core)
-            && words
-                .get(i + 1)
+            && words[i + 1..]
+                .iter()
+                .take(2)
+                .find(|n| !SMALL.contains(n))
                 .is_some_and(|n| n.starts_with(char::is_uppercase));
         if !(capital || small && !name.is_empty()) {
             break;

@@ -17,7 +17,12 @@ use crate::text::title::is_title_like;
 /// News Releases`).
 pub(super) fn banner(s: &str) -> Option<DocType> {
     let l = s.trim().trim_end_matches(':').to_lowercase();
-    let mut words: Vec<&str> = l.split_whitespace().collect();
+    // A breadcrumb's separators are no words (`Home > Media centre >
+    // Press releases`).
+    let mut words: Vec<&str> = l
+        .split_whitespace()
+        .filter(|w| !matches!(*w, ">" | "›" | "»" | "/" | "|"))
+        .collect();
     // A release's number after the type (`Press Release (2031) 045`,
     // `PRESS RELEASE No. 112/2030`).
     while words.len() > 1

@@ -217,7 +217,10 @@ fn headline_above(
             published = published.or_else(|| dates::any_date(line));
             continue;
         }
-        if crate::segment::boilerplate::is_boilerplate(line) || super::menu::is_menu_row(line) {
+        if crate::segment::boilerplate::is_boilerplate(line)
+            || super::menu::is_menu_row(line)
+            || is_byline(line)
+        {
             continue;
         }
         // A standfirst right above may end its sentence.
@@ -230,7 +233,7 @@ fn headline_above(
     let headline = match candidates[..] {
         [only] if is_headline(lines[only].trim()) => only,
         [lower, upper]
-            if is_section_label(lines[upper].trim()) && is_headline(lines[lower].trim()) =>
+            if is_page_label(lines[upper].trim()) && is_headline(lines[lower].trim()) =>
         {
             lower
         }
@@ -263,7 +266,7 @@ fn headline_above(
 /// bylines and agency lines news pages print; a short section label above
 /// a single line makes that line the headline.
 fn wire_story_backward(lines: &[&str], scan: &mut HeaderScan) -> bool {
-    if !scan.header.title.as_deref().is_none_or(is_section_label) {
+    if !scan.header.title.as_deref().is_none_or(is_page_label) {
         return false;
     }
     let window = lines.len().min(scan.body_start + STRAY_SEARCH);
@@ -285,7 +288,18 @@ fn wire_story_backward(lines: &[&str], scan: &mut HeaderScan) -> bool {
     };
     take_story(scan, lines[headline], b, published);
     scan.header.place.get_or_insert(city);
+    date_from_dateline(lines[b], scan);
     true
+}
+
+/// The dateline's own date when nothing above it dated the story
+/// (`Geneva, 13 June 2035 (WMO) – …`).
+fn date_from_dateline(line: &str, scan: &mut HeaderScan) {
+    if scan.header.date.is_none() {
+        if let Some((_, d)) = datelines::dated_dateline(line.trim_start()) {
+            d.date_header(&mut scan.header);
+        }
+    }
 }
 
 /// The story's headline as the title, its body from `body_start`, and the
@@ -311,6 +325,14 @@ fn wire_story_forward(lines: &[&str], scan: &mut HeaderScan) -> bool {
     };
     if let Some(city) = wire_dateline(lines[first].trim_start()) {
         scan.header.place.get_or_insert(city);
+        date_from_dateline(lines[first], scan);
+        // The fold took the site's or the section's name over the
+        // headline for the title (`News Agency` / the headline / `By …`).
+        if scan.header.title.as_deref().is_none_or(is_page_label) {
+            if let (Some(h), _) = headline_above(lines, 0, first) {
+                scan.header.title = Some(crate::text::ws::normalise_ws(lines[h].trim()));
+            }
+        }
         return true;
     }
     let mut published = None;
@@ -342,7 +364,7 @@ fn wire_story_forward(lines: &[&str], scan: &mut HeaderScan) -> bool {
             continue;
         }
         if headline.is_none() && is_headline(line) {
-            if is_section_label(line) {
+            if is_page_label(line) {
                 label = Some(i);
             } else {
                 headline = Some(i);
@@ -357,7 +379,7 @@ fn wire_story_forward(lines: &[&str], scan: &mut HeaderScan) -> bool {
         }
         // No dateline: a story whose stamp under the headline dates it
         // (a newspaper's own story, not a wire's).
-        let untitled = scan.header.title.as_deref().is_none_or(is_section_label);
+        let untitled = scan.header.title.as_deref().is_none_or(is_page_label);
         if let (Some(a), true, true) = (headline, stamped_under, untitled) {
             take_story(scan, lines[a], standfirst.unwrap_or(i), published);
             if let Some(place) = stamp_place {
@@ -373,11 +395,12 @@ fn wire_story_forward(lines: &[&str], scan: &mut HeaderScan) -> bool {
     };
     // A section's label above a blank line reads as a title to the fold
     // (`Politics`); the headline is the story's.
-    let untitled = scan.header.title.as_deref().is_none_or(is_section_label);
+    let untitled = scan.header.title.as_deref().is_none_or(is_page_label);
     if untitled {
         take_story(scan, lines[a], standfirst.unwrap_or(b), published);
     }
     scan.header.place.get_or_insert(city);
+    date_from_dateline(lines[b], scan);
     true
 }
 
@@ -413,6 +436,16 @@ fn is_standfirst(line: &str) -> bool {
         && line.split_whitespace().count() <= 40
         && crate::text::marker::parse_marker(line).is_none()
         && line.starts_with(|c: char| c.is_uppercase())
+}
+
+/// A title the fold took that is the page's, not the document's: a
+/// section's label, or a trail of them (`World | Africa`, `Accueil >
+/// Actualités`).
+fn is_page_label(title: &str) -> bool {
+    is_section_label(title)
+        || [" | ", " > ", " › ", " » ", " / "].iter().any(|sep| {
+            title.contains(sep) && title.split(sep).all(|cell| is_section_label(cell.trim()))
+        })
 }
 
 /// A news site's section above a headline (`Asia`, `World News`,
