@@ -31,7 +31,9 @@ pub fn thin_results(hint: &Hint, total: usize) -> String {
             let article = article(*kind);
             format!("{from} is {article} {kind}: --{kind} {id} finds {count}")
         }
-        Hint::Spelling { typed, name, count } => {
+        Hint::Spelling {
+            typed, name, count, ..
+        } => {
             let noun = if *count == 1 {
                 "paragraph"
             } else {
@@ -54,6 +56,22 @@ pub fn thin_results(hint: &Hint, total: usize) -> String {
             format!("{lead}{count} {verb} all but {part}")
         }
     }
+}
+
+/// The line that says a search read misspelt words as others: `no
+/// paragraph has Isreal; showing Israel (--literal for the words as
+/// typed)`.
+pub fn corrected(words: &[(String, String)]) -> Option<String> {
+    if words.is_empty() {
+        return None;
+    }
+    let typed: Vec<&str> = words.iter().map(|(t, _)| t.as_str()).collect();
+    let read: Vec<&str> = words.iter().map(|(_, r)| r.as_str()).collect();
+    Some(format!(
+        "no paragraph has {}; showing {} (--literal for the words as typed)",
+        typed.join(", "),
+        read.join(", ")
+    ))
 }
 
 /// "a country", "an instrument": the article before a kind of entity.

@@ -36,7 +36,8 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
         literal: args.literal,
         estimate_total: !args.exact_total,
     };
-    let results = engine.search(&request)?;
+    let corrected = engine.search_correcting(&request)?;
+    let (results, request) = (corrected.results, corrected.request);
     for w in &results.warnings {
         eprintln!("dipsearch: warning: {}", one_line(w));
     }
@@ -46,7 +47,14 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
         Format::Text => engine.hint(&request, &results)?,
         _ => None,
     };
+    let correction = hints::corrected(&corrected.words);
+    if let (Some(line), false) = (&correction, format == Format::Text) {
+        eprintln!("dipsearch: {}", one_line(line));
+    }
     with_stdout(|out| {
+        if let (Some(line), Format::Text) = (&correction, format) {
+            render::text::note(line, style, out)?;
+        }
         render::hits(format, &results, style, out)?;
         match &hint {
             Some(h) => render::text::note(&hints::thin_results(h, results.total), style, out),

@@ -41,6 +41,10 @@ pub enum Hint {
         name: String,
         /// Paragraphs the query matches with the name for the word.
         count: usize,
+        /// The query typed again with the name for the word.
+        query: String,
+        /// Edits from the typed word to the name.
+        edits: usize,
     },
     /// Without one of the query's parts, `count` paragraphs match.
     AllBut {
@@ -51,7 +55,71 @@ pub enum Hint {
     },
 }
 
+/// Most misspelt words a search reads as others before it gives up.
+const MAX_CORRECTIONS: usize = 3;
+
+/// A search run again with the words the paragraphs hold for typed words
+/// none holds (see [`Engine::search_correcting`]).
+#[derive(Clone, Debug)]
+pub struct Corrected {
+    /// What the search found, with the words read as corrected.
+    pub results: SearchResults,
+    /// The request as run (its query corrected).
+    pub request: SearchRequest,
+    /// Each word as typed and the word read for it, in order.
+    pub words: Vec<(String, String)>,
+}
+
 impl Engine {
+    /// Runs `req`; when it finds nothing because a typed word is in no
+    /// paragraph and one spelled like it is (`Isreal`, `goverment`,
+    /// `ceasfire`), runs it again with that word, as Meilisearch's typo
+    /// tolerance and the web's engines do, and says so in `words`. Not
+    /// with `--literal` (the words as typed), nor when the corrected query
+    /// would find nothing either.
+    pub fn search_correcting(&self, req: &SearchRequest) -> Result<Corrected> {
+        let mut request = req.clone();
+        let mut results = self.search(&request)?;
+        let mut words = Vec::new();
+        while results.total == 0 && !request.literal && words.len() < MAX_CORRECTIONS {
+            let Some(Hint::Spelling {
+                typed,
+                name,
+                query,
+                edits,
+                ..
+            }) = self.hint(&request, &results)?
+            else {
+                break;
+            };
+            // A name in capitals the paragraphs lack is no typo (`MONUSCO`
+            // is not `Monaco`), nor a word two edits from a short one
+            // (`Muammar` is not `Myanmar`).
+            let caps = typed
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            if caps || edits > super::spell::max_edits(typed.chars().count()) {
+                break;
+            }
+            let retry = SearchRequest {
+                query: Some(query),
+                ..request.clone()
+            };
+            let found = self.search(&retry)?;
+            if found.total == 0 {
+                break;
+            }
+            words.push((typed, name));
+            (request, results) = (retry, found);
+        }
+        Ok(Corrected {
+            results,
+            request,
+            words,
+        })
+    }
+
     /// A hint for a search that found at most [`THIN`] paragraphs, if
     /// something would find more; `None` otherwise. Costs one count per
     /// named entity or query part, and only for thin results.
@@ -138,8 +206,9 @@ impl Engine {
             let word = match self.closest_word(w)? {
                 Some((word, edits)) => {
                     let query = retyped(parsed, i, Some(&word));
-                    let count = self.count(Some(query), req.filters.clone(), req.literal)?;
-                    (count > 0).then_some((edits, word, count))
+                    let count =
+                        self.count(Some(query.clone()), req.filters.clone(), req.literal)?;
+                    (count > 0).then_some((edits, word, count, query))
                 }
                 None => None,
             };
@@ -148,11 +217,13 @@ impl Engine {
                 (Some(c), _) => Some(c),
                 (None, v) => v,
             };
-            if let Some((_, name, count)) = best {
+            if let Some((edits, name, count, query)) = best {
                 return Ok(Some(Hint::Spelling {
                     typed: w.clone(),
                     name,
                     count,
+                    query,
+                    edits,
                 }));
             }
         }
@@ -169,7 +240,7 @@ impl Engine {
         i: usize,
         w: &str,
         suggestions: &[(String, String)],
-    ) -> Result<Option<(usize, String, usize)>> {
+    ) -> Result<Option<(usize, String, usize, String)>> {
         let gaz = crate::enrich::Gazetteer::builtin();
         // Each country spelled alike by the name closest to the typed
         // word (`Syria`, not `Syrian Arab Republic`); the fewest edits
@@ -187,19 +258,24 @@ impl Engine {
                 name.to_string()
             };
             let query = retyped(parsed, i, Some(&quoted));
-            let count = self.count(Some(query), req.filters.clone(), req.literal)?;
+            let count = self.count(Some(query.clone()), req.filters.clone(), req.literal)?;
             if count > 0 {
                 let (typed, named) = (w.to_lowercase(), name.to_lowercase());
                 let edits = strsim::damerau_levenshtein(&typed, &named);
                 let same_letters = sorted_letters(&typed) == sorted_letters(&named);
-                ranked.push(((edits, !same_letters, usize::MAX - count), name, count));
+                ranked.push((
+                    (edits, !same_letters, usize::MAX - count),
+                    name,
+                    count,
+                    query,
+                ));
             }
         }
         ranked.sort_by_key(|a| a.0);
         Ok(ranked
             .into_iter()
             .next()
-            .map(|((edits, ..), name, count)| (edits, name.to_string(), count)))
+            .map(|((edits, ..), name, count, query)| (edits, name.to_string(), count, query)))
     }
 
     fn count(

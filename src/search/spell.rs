@@ -19,7 +19,7 @@ const MIN_STEM: usize = 5;
 
 /// Edits allowed between the typed word's stem and an indexed one: one up
 /// to seven letters, two beyond (`peacekeeeping`, `proliferaton`).
-fn max_edits(len: usize) -> usize {
+pub(super) fn max_edits(len: usize) -> usize {
     if len <= 7 {
         1
     } else {
@@ -39,14 +39,21 @@ impl Engine {
         let [stem] = &self.analyze(field, typed)[..] else {
             return Ok(None);
         };
+        let lower = typed.to_lowercase();
         let len = stem.chars().count();
         let Some(first) = stem.chars().next().filter(|_| len >= MIN_STEM) else {
             return Ok(None);
         };
-        let limit = max_edits(len);
+        let limit = max_edits(lower.chars().count().max(len));
         let mut lead = [0u8; 4];
         let lead = first.encode_utf8(&mut lead).as_bytes();
-        let mut best: Option<(usize, u64, String)> = None;
+        let (shortest, longest) = (
+            stem.len()
+                .min(lower.len())
+                .saturating_sub(limit + LONGEST_ENDING),
+            stem.len().max(lower.len()) + limit,
+        );
+        let mut found: Vec<(usize, u64, String)> = Vec::new();
         for segment in self.searcher.segment_readers() {
             let inverted = segment.inverted_index(field)?;
             let mut stream = inverted
@@ -60,51 +67,107 @@ impl Engine {
                 if !key.starts_with(lead) {
                     break;
                 }
-                if key.len().abs_diff(stem.len()) > limit {
+                if key.len() < shortest || key.len() > longest {
                     continue;
                 }
                 let Ok(term) = std::str::from_utf8(key) else {
                     continue;
                 };
-                let edits = strsim::damerau_levenshtein(stem, term);
-                if edits == 0 || edits > limit {
+                let edits = edits_to(stem, &lower, term, limit);
+                if edits == 0 || edits > limit || found.iter().any(|(_, _, t)| t == term) {
                     continue;
                 }
                 let n = self
                     .searcher
                     .doc_freq(&Term::from_field_text(field, term))?;
-                let better = best.as_ref().is_none_or(|(e, f, _)| {
-                    (edits, std::cmp::Reverse(n)) < (*e, std::cmp::Reverse(*f))
-                });
-                if better {
-                    best = Some((edits, n, term.to_string()));
-                }
+                found.push((edits, n, term.to_string()));
             }
         }
-        let Some((edits, _, term)) = best else {
-            return Ok(None);
-        };
-        Ok(self.written(&term)?.map(|w| (in_case_of(typed, &w), edits)))
+        // The likeliest few by their stems, then the one whose word as
+        // the paragraphs write it is spelled most like the typed word
+        // (`commitee`: `committee`, not `commit` of `commitment`, whose
+        // stem is as close), the most paragraphs first.
+        found.sort_by_key(|(e, n, _)| (*e, std::cmp::Reverse(*n)));
+        let mut best: Option<(usize, u64, String)> = None;
+        for (_, n, term) in found.into_iter().take(CANDIDATES) {
+            let Some(word) = self.written(&term, &lower)? else {
+                continue;
+            };
+            let edits = strsim::damerau_levenshtein(&lower, &word);
+            if best
+                .as_ref()
+                .is_none_or(|(e, f, _)| (edits, std::cmp::Reverse(n)) < (*e, std::cmp::Reverse(*f)))
+            {
+                best = Some((edits, n, word));
+            }
+        }
+        Ok(best.map(|(edits, _, word)| (in_case_of(typed, &word), edits)))
     }
 
-    /// A word of a paragraph whose stem is `term`, in lower case.
-    fn written(&self, term: &str) -> Result<Option<String>> {
+    /// The word of a few paragraphs whose stem is `term` spelled most like
+    /// `like` (the stem `terror` is written `terror` and `terrorism`), in
+    /// lower case.
+    fn written(&self, term: &str, like: &str) -> Result<Option<String>> {
         let field = self.fields.body;
         let q = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::Basic);
         let top = self
             .searcher
-            .search(&q, &TopDocs::with_limit(1).order_by_score())?;
-        let Some((_, addr)) = top.first() else {
-            return Ok(None);
-        };
-        let doc: TantivyDocument = self.searcher.doc(*addr)?;
-        let record = read_record(&self.fields, &doc)?;
-        let word = record
-            .text
-            .split(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty() && self.analyze(field, w).first().is_some_and(|t| t == term));
-        Ok(word.map(str::to_lowercase))
+            .search(&q, &TopDocs::with_limit(WRITTEN_FROM).order_by_score())?;
+        let mut best: Option<(usize, String)> = None;
+        for (_, addr) in top {
+            let doc: TantivyDocument = self.searcher.doc(addr)?;
+            let record = read_record(&self.fields, &doc)?;
+            for w in record.text.split(|c: char| !c.is_alphanumeric()) {
+                if w.is_empty() || w.len() > like.len() + 8 {
+                    continue;
+                }
+                let lower = w.to_lowercase();
+                if best.as_ref().is_some_and(|(_, b)| *b == lower) {
+                    continue;
+                }
+                let edits = strsim::damerau_levenshtein(like, &lower);
+                if best.as_ref().is_some_and(|(e, _)| *e <= edits) {
+                    continue;
+                }
+                if self.analyze(field, w).first().is_some_and(|t| t == term) {
+                    best = Some((edits, lower));
+                }
+            }
+        }
+        Ok(best.map(|(_, w)| w))
     }
+}
+
+/// Paragraphs read for the ways a stem is written.
+const WRITTEN_FROM: usize = 3;
+
+/// Candidates whose written words are compared with the typed one.
+const CANDIDATES: usize = 6;
+
+/// Endings a misspelt word may keep that the stemmer then fails to take
+/// off (`secruity` is stemmed `secruiti`, `security` is `secur`).
+const ENDINGS: [&str; 16] = [
+    "ity", "ities", "ies", "ing", "ed", "es", "s", "ation", "ations", "ment", "ments", "ness",
+    "al", "ism", "ist", "ive",
+];
+/// Bytes of the longest of [`ENDINGS`].
+const LONGEST_ENDING: usize = 6;
+
+/// Edits from a typed word to an indexed stem `term`: from the typed
+/// word's stem, from the word itself (`apartied` → `apartheid`, whose
+/// stems differ more), or from the word without an ending the stemmer
+/// could not take off a misspelling (`secru|ity` → `secur`).
+fn edits_to(stem: &str, lower: &str, term: &str, limit: usize) -> usize {
+    let mut edits =
+        strsim::damerau_levenshtein(stem, term).min(strsim::damerau_levenshtein(lower, term));
+    for ending in ENDINGS {
+        if let Some(head) = lower.strip_suffix(ending) {
+            if head.len().abs_diff(term.len()) <= limit {
+                edits = edits.min(strsim::damerau_levenshtein(head, term));
+            }
+        }
+    }
+    edits
 }
 
 /// `word` in the case `typed` is in: capitals (`ASAEN` → `ASEAN`), a

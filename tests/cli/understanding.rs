@@ -893,10 +893,20 @@ fn a_misspelt_country_is_offered_by_the_name_closest_to_what_was_typed() {
     // Iran and Iraq are one letter from `Irak`: the one found most is
     // offered, by its short name (the display name is `Iran (Islamic
     // Republic of)`, which no paragraph writes).
+    // One edit from a name the paragraphs write: the search reads it as
+    // that name and says so; with `--literal` it is only offered.
+    let out = t.run(["search", "Irak"]).success().get_output().clone();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert_eq!(
-        last_line("Irak"),
-        "no paragraph has Irak; did you mean Iraq? (3 paragraphs)"
+        text.lines().next(),
+        Some("no paragraph has Irak; showing Iraq (--literal for the words as typed)")
     );
+    assert!(text.contains("3 matching paragraphs"), "{text}");
+    t.run(["search", "Irak", "--literal"])
+        .success()
+        .stdout(predicates::str::contains(
+            "no paragraph has Irak; did you mean Iraq? (3 paragraphs)",
+        ));
     // Libya and Syria are two edits from `Lybia`; Libya has its letters.
     assert_eq!(
         last_line("Lybia"),
@@ -972,19 +982,31 @@ fn names_beside_or_possessives_in_names_misspellings_and_the_councils_verb() {
     assert_eq!(labels(&t, &["authority"]), ["7"]);
     // A word misspelt in the query: the paragraphs' own word is offered,
     // in the case typed, before a country spelled less like it.
+    // The search reads it as that word (one or two edits, by the word's
+    // length); `--literal` keeps to the typed word and offers it.
     for (typed, meant) in [
-        ("hydrografic", "hydrographic? (1 paragraph)"),
-        ("Semiconducter", "Semiconductor? (1 paragraph)"),
-        ("landloked State", "landlocked? (1 paragraph)"),
-        ("Hambantotta", "Hambantota? (1 paragraph)"),
+        ("hydrografic", "hydrographic"),
+        ("Semiconducter", "Semiconductor"),
+        ("landloked State", "landlocked"),
+        ("Hambantotta", "Hambantota"),
     ] {
+        let word = typed.split(' ').next().unwrap();
         t.run(["search", typed])
             .success()
             .stdout(predicates::str::contains(format!(
-                "no paragraph has {}; did you mean {meant}",
-                typed.split(' ').next().unwrap()
+                "no paragraph has {word}; showing {meant} (--literal for the words as typed)"
+            )))
+            .stdout(predicates::str::contains("1 matching paragraph"));
+        t.run(["search", typed, "--literal"])
+            .success()
+            .stdout(predicates::str::contains(format!(
+                "no paragraph has {word}; did you mean {meant}? (1 paragraph)"
             )));
     }
+    // A name in capitals that no paragraph holds is not read as another.
+    t.run(["search", "HAMBANTOTTA"])
+        .success()
+        .stdout(predicates::str::contains("did you mean HAMBANTOTA?"));
 }
 
 #[test]
@@ -1118,4 +1140,46 @@ fn an_exclusion_removes_all_a_word_would_find_and_a_star_only_its_words() {
             .code(2)
             .stderr(predicates::str::contains("no searchable words"));
     }
+}
+
+#[test]
+fn names_of_people_and_currencies_are_no_countries_and_other_languages_acronyms_are_read() {
+    let t = TestDir::new();
+    let name = "news-2037-long-menu-agency-dateline-page-tail.txt";
+    t.copy_in(
+        &fixtures().join("docs").join("real-layouts").join(name),
+        name,
+    );
+    t.write(
+        "otan-2037.txt",
+        "Chair's Summary of the Atlantic Security Seminar\nLisbon, 2 May 2037\n\n\
+         1. Participants discussed the North Atlantic Treaty Organization and its partners.\n\n\
+         2. The International Atomic Energy Agency briefed on safeguards in the region.\n",
+    );
+    t.run(["ingest"]).success();
+    // `Ms. Jordan Whitfield` and `United States dollars`: no Jordan, no
+    // United States; Ghana is named.
+    assert!(labels(&t, &["--country", "JOR"]).is_empty());
+    assert!(labels(&t, &["--country", "USA"]).is_empty());
+    assert_eq!(labels(&t, &["--country", "GHA"]), ["p3"]);
+    // The page's tail is no paragraph: its words find nothing.
+    assert!(labels(&t, &["Loading"]).is_empty());
+    assert!(labels(&t, &["newsletter"]).is_empty());
+    // French and Spanish acronyms read as the English names.
+    assert_eq!(labels(&t, &["OTAN"]), ["1"]);
+    assert_eq!(labels(&t, &["AIEA"]), ["2"]);
+    // A misspelt word is read as the paragraphs' word; JSON keeps stdout
+    // for the hits and says so on stderr.
+    assert_eq!(labels(&t, &["hydropwer"]), Vec::<String>::new());
+    let out = t
+        .run(["search", "transboundry", "--format", "json"])
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("no paragraph has transboundry; showing transboundary"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"p1\""));
 }
