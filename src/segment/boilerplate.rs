@@ -837,21 +837,26 @@ fn credited(t: &str) -> bool {
 /// assert!(!is_boilerplate("The Committee noted . . . the report of 2031."));
 /// ```
 fn is_contents_line(t: &str) -> bool {
-    if t.len() > 300 || !(t.contains(". . . .") || t.contains("....") || t.contains("……")) {
-        return false;
-    }
-    let last = t
-        .rsplit(|c: char| c.is_whitespace() || c == '.' || c == '…')
-        .next()
-        .unwrap_or("");
+    // The page number first, read from the end: most lines end in a word
+    // or a stop, and are turned away before any search.
+    let bytes = t.as_bytes();
+    let k = bytes.len()
+        - bytes
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+    let last = &bytes[k..];
     let page = !last.is_empty()
         && last.len() <= 5
-        && (last.bytes().all(|b| b.is_ascii_digit())
+        && (last.iter().all(u8::is_ascii_digit)
             || last
-                .bytes()
+                .iter()
                 .all(|b| b"ivxlc".contains(&b.to_ascii_lowercase())));
-    let before = t[..t.len() - last.len()].trim_end();
-    page && before.ends_with(['.', '…'])
+    if !page || t.len() > 300 || !t[..k].trim_end().ends_with(['.', '…']) {
+        return false;
+    }
+    t.contains(". . . .") || t.contains("....") || t.contains("……")
 }
 
 /// A link to a file with its size in brackets at the end (`Joint

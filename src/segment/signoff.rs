@@ -119,7 +119,9 @@ pub(super) fn page_tail(lines: &[&str]) -> Option<(usize, usize)> {
                 .any(|l| l.split_whitespace().count() > TAIL_LINE_WORDS);
             return (!long).then_some((i, resume));
         }
-        seen_sentence |= ends_sentence(t) && t.split_whitespace().count() >= 8;
+        if !seen_sentence {
+            seen_sentence = ends_sentence(t) && t.split_whitespace().count() >= 8;
+        }
     }
     None
 }
@@ -147,6 +149,10 @@ fn stands_alone(lines: &[&str], i: usize) -> bool {
 /// longer (hard-wrapped text has shorter lines, and no tail opener).
 const TAIL_LINE_WORDS: usize = 45;
 
+/// Bytes of the longest opener without a label (`Leave a Reply Cancel
+/// reply`, `Subscribe to our newsletter`, `Comments (1234)`).
+const OPENER_BYTES: usize = 32;
+
 /// A line that opens a page's tail (see [`page_tail`]).
 fn is_tail_start(t: &str) -> bool {
     if t.len() > 160 {
@@ -159,7 +165,7 @@ fn is_tail_start(t: &str) -> bool {
             .get(..p.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
     });
-    if !labelled && t.split_whitespace().nth(6).is_some() {
+    if !labelled && t.len() > OPENER_BYTES {
         return false;
     }
     let lower = t.to_lowercase();

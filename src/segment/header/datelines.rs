@@ -155,11 +155,7 @@ fn agency_dateline(line: &str) -> Option<String> {
 /// assert!(dated_dateline("In Geneva on 13 June 2035 - the session closed.").is_none());
 /// ```
 pub fn dated_dateline(line: &str) -> Option<(String, crate::segment::dates::DateMatch)> {
-    let head = line.get(..line.len().min(100)).unwrap_or(line);
-    let (dash, width) = [" – ", " — ", " -- ", " - "]
-        .iter()
-        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
-        .min()?;
+    let (dash, width) = first_dash(line)?;
     let text = &line[dash + width..];
     if !text.starts_with(char::is_uppercase) || text.split_whitespace().count() < 4 {
         return None;
@@ -202,4 +198,24 @@ pub fn dated_dateline(line: &str) -> Option<(String, crate::segment::dates::Date
         city_part.to_string()
     };
     Some((city, pd.date))
+}
+
+/// The first dash between spaces in a line's first 100 bytes (` – `,
+/// ` — `, ` -- `, ` - `): where it starts and its width with the spaces.
+fn first_dash(line: &str) -> Option<(usize, usize)> {
+    let b = line.as_bytes();
+    let end = b.len().min(100);
+    (1..end).find_map(|i| {
+        if b[i - 1] != b' ' {
+            return None;
+        }
+        let width = match &b[i..] {
+            [b'-', b'-', b' ', ..] => 4,
+            [b'-', b' ', ..] => 3,
+            // En and em dashes: E2 80 93 / E2 80 94.
+            [0xE2, 0x80, 0x93 | 0x94, b' ', ..] => 5,
+            _ => return None,
+        };
+        Some((i - 1, width))
+    })
 }
