@@ -1418,21 +1418,25 @@ impl Engine {
                             terms.push(stem.clone());
                         }
                     }
+                    // No word begins so: the prefix matches nothing, as
+                    // a word no paragraph holds does (not a query without
+                    // words).
                     if terms.is_empty() {
-                        continue;
+                        Box::new(tantivy::query::EmptyQuery)
+                    } else {
+                        Box::new(BooleanQuery::new(
+                            terms
+                                .iter()
+                                .map(|t| {
+                                    let q: Box<dyn Query> = Box::new(TermQuery::new(
+                                        Term::from_field_text(field, t),
+                                        IndexRecordOption::WithFreqs,
+                                    ));
+                                    (Occur::Should, q)
+                                })
+                                .collect(),
+                        ))
                     }
-                    Box::new(BooleanQuery::new(
-                        terms
-                            .iter()
-                            .map(|t| {
-                                let q: Box<dyn Query> = Box::new(TermQuery::new(
-                                    Term::from_field_text(field, t),
-                                    IndexRecordOption::WithFreqs,
-                                ));
-                                (Occur::Should, q)
-                            })
-                            .collect(),
-                    ))
                 }
                 Atom::Word(text) | Atom::Phrase(text) => {
                     let tokens = self.analyze(field, text);

@@ -26,7 +26,7 @@ const STEM_SLACK: usize = 3;
 const WORD_ENDINGS: &[&str] = &[
     "", "e", "es", "ed", "ing", "ion", "ions", "ive", "y", "m", "ms", "t", "ts", "ce", "ces", "cy",
     "al", "ation", "ations", "ism", "ist", "ists", "ity", "ic", "ics", "ment", "ments", "ly", "er",
-    "ers",
+    "ers", "l", "ls", "ze", "zed", "zation", "se", "sed", "sation",
 ];
 
 /// The indexed terms of `field` that `prefix` (already lower-cased and

@@ -176,9 +176,83 @@ pub fn spelling_variants(word: &str) -> Vec<String> {
     out.extend(irregular(word));
     out.extend(abbreviation(word));
     out.extend(acronym_number(word));
+    out.extend(number_words(word));
     out.retain(|v| v != word);
     out.dedup();
     out
+}
+
+/// Numbers one to twenty in words, and their ordinals.
+const NUMBERS: [(&str, &str); 20] = [
+    ("one", "first"),
+    ("two", "second"),
+    ("three", "third"),
+    ("four", "fourth"),
+    ("five", "fifth"),
+    ("six", "sixth"),
+    ("seven", "seventh"),
+    ("eight", "eighth"),
+    ("nine", "ninth"),
+    ("ten", "tenth"),
+    ("eleven", "eleventh"),
+    ("twelve", "twelfth"),
+    ("thirteen", "thirteenth"),
+    ("fourteen", "fourteenth"),
+    ("fifteen", "fifteenth"),
+    ("sixteen", "sixteenth"),
+    ("seventeen", "seventeenth"),
+    ("eighteen", "eighteenth"),
+    ("nineteen", "nineteenth"),
+    ("twenty", "twentieth"),
+];
+
+/// A small number's other writing (`5` / `five`, `4th` / `fourth`,
+/// `5-point` / `five point`): the texts spell out what people type in
+/// figures (`five-point consensus`, `six months`, `Fourth Geneva
+/// Convention`), and the other way round.
+///
+/// ```
+/// use dipsearch::search::variants::spelling_variants;
+/// assert_eq!(spelling_variants("5"), ["five"]);
+/// assert_eq!(spelling_variants("five"), ["5"]);
+/// assert_eq!(spelling_variants("4th"), ["fourth"]);
+/// assert_eq!(spelling_variants("Fourth"), ["4th"]);
+/// assert!(spelling_variants("5-point").contains(&"five point".to_string()));
+/// assert!(spelling_variants("21").is_empty());
+/// ```
+fn number_words(word: &str) -> Vec<String> {
+    let lower = word.to_ascii_lowercase();
+    let (head, rest) = match lower.split_once('-') {
+        Some((h, r)) if !r.is_empty() && r.chars().all(char::is_alphabetic) => (h, Some(r)),
+        _ => (lower.as_str(), None),
+    };
+    let ordinal_digits = |n: usize| {
+        let suffix = match n {
+            1 => "st",
+            2 => "nd",
+            3 => "rd",
+            _ => "th",
+        };
+        format!("{n}{suffix}")
+    };
+    let other = if let Ok(n) = head.parse::<usize>() {
+        (1..=20).contains(&n).then(|| NUMBERS[n - 1].0.to_string())
+    } else if let Some(i) = NUMBERS.iter().position(|(w, _)| *w == head) {
+        Some((i + 1).to_string())
+    } else if let Some(i) = NUMBERS.iter().position(|(_, o)| *o == head) {
+        Some(ordinal_digits(i + 1))
+    } else {
+        (1..=20)
+            .find(|&n| ordinal_digits(n) == head)
+            .map(|n| NUMBERS[n - 1].1.to_string())
+    };
+    let Some(other) = other else {
+        return Vec::new();
+    };
+    match rest {
+        Some(r) => vec![format!("{other} {r}"), format!("{other}-{r}")],
+        None => vec![other],
+    }
 }
 
 /// An acronym's other number (`MDB` / `MDBs`, `MoUs` / `MoU`, `IDPs` /
@@ -363,7 +437,8 @@ mod tests {
             assert!(spelling_variants(a).contains(&b.to_string()), "{a}");
             assert!(spelling_variants(b).contains(&a.to_string()), "{b}");
         }
-        assert!(spelling_variants("four").is_empty());
+        // No spelling rule reaches `four`: only its figure.
+        assert_eq!(spelling_variants("four"), ["4"]);
         assert!(!spelling_variants("for").contains(&"four".to_string()));
     }
 }

@@ -1183,3 +1183,22 @@ fn names_of_people_and_currencies_are_no_countries_and_other_languages_acronyms_
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("\"p1\""));
 }
+
+#[test]
+fn figures_find_numbers_in_words_and_a_prefix_no_word_begins_finds_nothing() {
+    let t = written(
+        "asean-2037.txt",
+        "Chair's Statement of the Special Meeting on Myanmar\nJakarta, 9 May 2037\n\n\
+         1. Ministers reviewed the implementation of the Five-Point Consensus over the past six months.\n\n\
+         2. Ministers recalled the Fourth Meeting on decolonization and the 1st session of the panel.\n",
+    );
+    assert_eq!(labels(&t, &["5 point consensus"]), ["1"]);
+    assert_eq!(labels(&t, &["5-point consensus"]), ["1"]);
+    assert_eq!(labels(&t, &["6 months"]), ["1"]);
+    assert_eq!(labels(&t, &["first session"]), ["2"]);
+    assert_eq!(labels(&t, &["decoloni*"]), ["2"]);
+    // No word begins so: no paragraph, and no usage error.
+    t.run(["search", "xyzzy*"])
+        .success()
+        .stdout(predicates::str::contains("no matching paragraphs"));
+}
