@@ -314,7 +314,16 @@ impl Meetings {
                 .find_map(|p| self.held_in(&p.text));
         }
         let Some((f, text)) = found else {
-            h.meeting = h.meeting.take().and_then(|m| unknown_meeting_name(&m));
+            h.meeting = h
+                .meeting
+                .take()
+                .and_then(|m| unknown_meeting_name(&m))
+                .map(|m| {
+                    super::spelled_acronym::recapitalised(
+                        &m,
+                        paragraphs.iter().take(3).map(|p| p.text.as_str()),
+                    )
+                });
             if h.acronym
                 .as_deref()
                 .is_some_and(|a| !abbreviates(a, h.meeting.as_deref()))
@@ -324,7 +333,8 @@ impl Meetings {
             if let (None, Some(m)) = (&h.acronym, &h.meeting) {
                 let texts = h.title.iter().map(String::as_str);
                 let lede = paragraphs.iter().take(3).map(|p| p.text.as_str());
-                h.acronym = super::spelled_acronym::spelled_out(m, texts.chain(lede));
+                h.acronym = super::spelled_acronym::spelled_out(m, texts.chain(lede))
+                    .or_else(|| super::spelled_acronym::named_body(m));
             }
             return;
         };

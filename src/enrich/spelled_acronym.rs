@@ -51,7 +51,12 @@ pub fn spelled_out<'a>(meeting: &str, texts: impl IntoIterator<Item = &'a str>) 
                 .rev()
                 .map(|k| run[run.len() - k..].join(" "))
                 .find(|n| {
-                    n.split(' ').count() * 2 >= meeting_words && meeting.contains(&n.to_lowercase())
+                    let n = n.to_lowercase();
+                    // Or the body whose meeting it is (`Lancang-Mekong
+                    // Cooperation (LMC)` of `Lancang-Mekong Cooperation
+                    // Foreign Ministers' Meeting`).
+                    n.split(' ').count() * 2 >= meeting_words && meeting.contains(&n)
+                        || meeting.starts_with(&n) && n.split(' ').count() >= 2
                 });
             if of_meeting.is_some() {
                 return Some(inner.to_string());
@@ -59,6 +64,70 @@ pub fn spelled_out<'a>(meeting: &str, texts: impl IntoIterator<Item = &'a str>) 
         }
         None
     })
+}
+
+/// A meeting's name read from a title in capitals, with the words the
+/// text writes in capitals put back (`Council of Eapco Ministers` →
+/// `Council of EAPCO Ministers` when the lede writes `EAPCO`).
+///
+/// ```
+/// use dipsearch::enrich::spelled_acronym::recapitalised;
+/// let lede = "The 31st Ordinary Session of the Council of EAPCO Ministers was held in Kampala.";
+/// assert_eq!(recapitalised("Council of Eapco Ministers", [lede]), "Council of EAPCO Ministers");
+/// assert_eq!(recapitalised("Council of Ministers", [lede]), "Council of Ministers");
+/// ```
+pub fn recapitalised<'a>(
+    meeting: &str,
+    texts: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
+    meeting
+        .split(' ')
+        .map(|w| {
+            let upper = w.to_uppercase();
+            let recased = w.len() >= 3
+                && w.chars().skip(1).any(char::is_lowercase)
+                && texts.clone().into_iter().any(|t| {
+                    t.split(|c: char| !c.is_alphanumeric() && c != '-')
+                        .any(|x| x == upper)
+                });
+            if recased {
+                upper
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The body's acronym a meeting's name holds (`Extraordinary Assembly of
+/// IGAD Heads of State and Government` → `IGAD`, `Ordinary Session of the
+/// Authority of ECOWAS Heads of State and Government` → `ECOWAS`): one
+/// word in capitals of three letters or more after `of`, no Roman number.
+///
+/// ```
+/// use dipsearch::enrich::spelled_acronym::named_body;
+/// assert_eq!(named_body("Ordinary Summit of SADC Heads of State and Government").as_deref(), Some("SADC"));
+/// assert_eq!(named_body("Regional Forum on Water"), None);
+/// assert_eq!(named_body("Session XIV of the Committee"), None);
+/// assert_eq!(named_body("Meeting of ASEAN and of GCC Ministers"), None);
+/// assert_eq!(named_body("Japan-ASEAN Seminar on the NPT and Nuclear Security"), None);
+/// ```
+pub fn named_body(meeting: &str) -> Option<String> {
+    let words: Vec<&str> = meeting.split_whitespace().collect();
+    let mut caps = (1..words.len()).filter(|&i| {
+        let w = words[i];
+        // The body whose meeting it is: `… of IGAD Heads of State`, not
+        // the subject (`Seminar on the NPT and Nuclear Security`).
+        words[i - 1] == "of"
+            && w.len() >= 3
+            && w.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+            && w.starts_with(|c: char| c.is_ascii_uppercase())
+            && crate::text::roman::roman_value(w).is_none()
+    });
+    let first = caps.next()?;
+    caps.next().is_none().then(|| words[first].to_string())
 }
 
 /// `NBA`, `ALBA-TCP`, `UfM`, `D-8`: a short token opening with a capital,
