@@ -59,7 +59,7 @@ pub(super) fn numbered_object(rest: &str) -> Cow<'_, str> {
         })
         .flatten();
     if let Some(k) = own {
-        let subject = without_people(rest[..i].trim());
+        let subject = capitalised_start(without_people(rest[..i].trim()));
         if k.eq_ignore_ascii_case("summit") {
             // `D-8 Leaders Conclude the 13th Summit in Dhaka`,
             // `Ibero-American leaders close XXXV summit …`: the summit of
@@ -104,6 +104,32 @@ fn without_people(subject: &str) -> &str {
         .iter()
         .find_map(|p| lower.strip_suffix(p).map(|k| subject[..k.len()].trim_end()))
         .unwrap_or(subject)
+}
+
+/// A subject's name without the news after it (`Committee of Ministers
+/// marks 85 years of the Council of Europe` → `Committee of Ministers`):
+/// its words up to the first in lower case that is no small word of a
+/// name.
+fn capitalised_start(subject: &str) -> &str {
+    const SMALL: [&str; 6] = ["of", "the", "and", "for", "on", "de"];
+    let mut end = 0;
+    for (at, w) in subject.split(' ').scan(0, |pos, w| {
+        let at = *pos;
+        *pos += w.len() + 1;
+        Some((at, w))
+    }) {
+        if w.starts_with(char::is_lowercase) && !SMALL.contains(&w) {
+            break;
+        }
+        if !SMALL.contains(&w) {
+            end = at + w.len();
+        }
+    }
+    if end == 0 {
+        subject
+    } else {
+        &subject[..end]
+    }
 }
 
 /// Verbs of a headline about a numbered session (`Ghana and Nigeria hold

@@ -6,7 +6,7 @@
 
 use super::editions::edition_word;
 use super::meetings::MeetingInfo;
-use crate::text::lexicon::{is_meeting_word, MONTHS};
+use crate::text::lexicon::{is_meeting_word, MEETING_KINDS, MONTHS};
 
 /// Days of the week, which end a name (`… Summit on Tuesday`).
 const WEEKDAYS: [&str; 7] = [
@@ -74,19 +74,32 @@ pub fn meeting_in_lede(text: &str) -> Option<MeetingInfo> {
 /// assert_eq!(m.meeting.as_deref(), Some("Council of Ministers of the Volta Basin Authority"));
 /// assert_eq!((m.acronym.as_deref(), m.edition), (Some("VBA"), Some(9)));
 /// assert!(meeting_in_lede("The ministers closed their ninth session on Tuesday.").is_none());
+/// let m = meeting_in_lede("The Council of Foreign Ministers of the Organization of Islamic Cooperation, meeting at its Fifty-Seventh Session in Niamey,").unwrap();
+/// assert_eq!(m.meeting.as_deref(), Some("Council of Foreign Ministers of the Organization of Islamic Cooperation"));
+/// assert_eq!(m.edition, Some(57));
 /// ```
 fn own_session(before: &[&str], after: &[&str], edition: u32) -> Option<MeetingInfo> {
     let kind = after.iter().take(3).position(|w| {
         matches!(
-            w.trim_end_matches([',', '.']),
+            w.trim_end_matches([',', '.']).to_ascii_lowercase().as_str(),
             "session" | "meeting" | "summit"
         )
     })?;
     if after.get(kind + 1) == Some(&"of") {
         return None;
     }
-    // The verb (`closed`, `opened`, `held`), then maybe the acronym.
-    let (_verb, rest) = before.split_last()?;
+    // The verb (`closed`, `opened`, `held`; `meeting at`), then maybe the
+    // acronym.
+    let (verb, mut rest) = before.split_last()?;
+    match rest.split_last() {
+        Some((w, r)) if matches!(*w, "meeting" | "gathered" | "convened" | "assembled") => {
+            rest = r;
+        }
+        // `… of the Council of Europe at its 144th Session`: `its` is the
+        // sentence's subject's, not the name's before `at`.
+        _ if *verb == "at" => return None,
+        _ => {}
+    }
     let (acronym, rest) = match rest.split_last() {
         Some((a, r)) if a.starts_with('(') && a.ends_with(')') => {
             (Some(a.trim_matches(['(', ')']).to_string()), r)
@@ -110,7 +123,7 @@ fn own_session(before: &[&str], after: &[&str], edition: u32) -> Option<MeetingI
     }
     let body = name.iter().any(|w| is_meeting_word(&w.to_lowercase()));
     (name.len() >= 2 && body).then(|| MeetingInfo {
-        meeting: Some(name.join(" ")),
+        meeting: Some(name.join(" ").trim_end_matches(',').to_string()),
         acronym: acronym.filter(|a| a.chars().filter(char::is_ascii_uppercase).count() >= 2),
         edition: Some(edition),
     })
@@ -185,7 +198,9 @@ fn named_after(words: &[&str], edition: u32) -> Option<MeetingInfo> {
     let meets = of_kind
         || is_meeting_word(&last)
         || name.iter().any(|w| is_meeting_word(&w.to_lowercase()));
-    if !meets || !name[0].starts_with(char::is_uppercase) {
+    // A kind alone (`its 144th Session`) names no meeting.
+    let bare_kind = name.len() == 1 && MEETING_KINDS.contains(&last.as_str());
+    if !meets || bare_kind || !name[0].starts_with(char::is_uppercase) {
         return None;
     }
     // `ACS4` for the fourth: the number is the edition's.

@@ -33,6 +33,13 @@ pub(super) fn banner(s: &str) -> Option<DocType> {
     {
         words.pop();
     }
+    // The release's series before its number (`Press release - DC
+    // 071(2034)`).
+    if let [.., "-", code] = words[..] {
+        if code.len() <= 4 && code.bytes().all(|b| b.is_ascii_alphabetic()) && words.len() > 2 {
+            words.truncate(words.len() - 2);
+        }
+    }
     // `03.09.2031 - Press release` is a date line naming its type.
     if words.is_empty()
         || words.len() > 6
