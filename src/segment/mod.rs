@@ -170,6 +170,14 @@ fn segment_lines(lines: &mut [&str], seed: &Seed) -> Segmentation {
         if let Some((tail, resume)) = signoff::page_tail(body) {
             body[tail..resume].fill("");
         }
+        if let Some(i) = scan
+            .header
+            .title
+            .as_deref()
+            .and_then(|t| repeated_title(body, t))
+        {
+            body[i] = "";
+        }
     }
     let body = lines.get(scan.body_start..).unwrap_or(&[]);
     let blocks = unwrap::blocks(body);
@@ -1019,6 +1027,39 @@ fn merged_sub_item(m: &Marker, rest: &str) -> Option<Marker> {
             && !rest[inner.text_start..].trim().is_empty()
     })
 }
+
+/// The page's title printed again at the top of the text (a site's
+/// `<title>` or a clipper's heading over the page's own headline, a PDF's
+/// title over its first page): the line among the body's first ones whose
+/// letters and digits are the title's, or the title's and a few words more
+/// that end no sentence (`… Heads of State and Government on the Situation
+/// in the Sudan`).
+fn repeated_title(body: &[&str], title: &str) -> Option<usize> {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let title_key = key(title);
+    if title_key.len() < 12 {
+        return None;
+    }
+    (0..body.len())
+        .filter(|&i| !body[i].trim().is_empty())
+        .take(REPEATED_TITLE_LINES)
+        .find(|&i| {
+            let line = body[i].trim();
+            let line_key = key(line);
+            line_key == title_key
+                || line_key.starts_with(&title_key)
+                    && line.split_whitespace().count() <= 40
+                    && !line.ends_with(['.', ';', ':'])
+        })
+}
+
+/// Non-blank lines at the top of a body searched for the title again.
+const REPEATED_TITLE_LINES: usize = 3;
 
 #[cfg(test)]
 mod tests;
