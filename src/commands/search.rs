@@ -37,14 +37,15 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
         estimate_total: !args.exact_total,
     };
     let corrected = engine.search_correcting(&request)?;
-    let (results, request) = (corrected.results, corrected.request);
+    let (results, request, known_hint) = (corrected.results, corrected.request, corrected.hint);
     for w in &results.warnings {
         eprintln!("dipsearch: warning: {}", one_line(w));
     }
     let format = Format::from(args.output.format);
     let style = text_style(args.output.color);
-    let hint = match format {
-        Format::Text => engine.hint(&request, &results)?,
+    let hint = match (format, known_hint) {
+        (Format::Text, Some(known)) => known,
+        (Format::Text, None) => engine.hint(&request, &results)?,
         _ => None,
     };
     let correction = hints::corrected(&corrected.words);

@@ -68,6 +68,9 @@ pub struct Corrected {
     pub request: SearchRequest,
     /// Each word as typed and the word read for it, in order.
     pub words: Vec<(String, String)>,
+    /// The hint for `results`, when the corrections computed it already
+    /// (a search that still found nothing); `None` when not computed.
+    pub hint: Option<Option<Hint>>,
 }
 
 impl Engine {
@@ -81,14 +84,17 @@ impl Engine {
         let mut request = req.clone();
         let mut results = self.search(&request)?;
         let mut words = Vec::new();
+        let mut hint = None;
         while results.total == 0 && !request.literal && words.len() < MAX_CORRECTIONS {
+            let found_hint = self.hint(&request, &results)?;
+            hint = Some(found_hint.clone());
             let Some(Hint::Spelling {
                 typed,
                 name,
                 query,
                 edits,
                 ..
-            }) = self.hint(&request, &results)?
+            }) = found_hint
             else {
                 break;
             };
@@ -111,12 +117,13 @@ impl Engine {
                 break;
             }
             words.push((typed, name));
-            (request, results) = (retry, found);
+            (request, results, hint) = (retry, found, None);
         }
         Ok(Corrected {
             results,
             request,
             words,
+            hint,
         })
     }
 

@@ -793,34 +793,11 @@ fn credited(t: &str) -> bool {
     }
     // One side of the slash is a news agency.
     lower.split_once('/').is_some_and(|(a, b)| {
+        // The agencies datelines name, and what photo credits add.
         let agency = |w: &str| {
-            matches!(
-                w.trim(),
-                "reuters"
-                    | "ap"
-                    | "afp"
-                    | "xinhua"
-                    | "kyodo"
-                    | "yonhap"
-                    | "bernama"
-                    | "antara"
-                    | "anadolu"
-                    | "getty images"
-                    | "epa"
-                    | "pool"
-                    | "tass"
-                    | "sputnik"
-                    | "wam"
-                    | "spa"
-                    | "pti"
-                    | "ani"
-                    | "apa"
-                    | "efe"
-                    | "ansa"
-                    | "dpa"
-                    | "ips"
-                    | "vna"
-            )
+            let w = w.trim();
+            crate::text::lexicon::is_news_agency(w)
+                || matches!(w, "getty images" | "epa" | "pool" | "sputnik" | "ips")
         };
         agency(a) || agency(b)
     })

@@ -1035,12 +1035,7 @@ fn merged_sub_item(m: &Marker, rest: &str) -> Option<Marker> {
 /// that end no sentence (`… Heads of State and Government on the Situation
 /// in the Sudan`).
 fn repeated_title(body: &[&str], title: &str) -> Option<usize> {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
+    let key = crate::text::title::letters_key;
     let title_key = key(title);
     if title_key.len() < 12 {
         return None;

@@ -338,6 +338,71 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// A news agency's name alone on its line, as news pages print it under
+/// the headline (`Reuters`, `Kyodo News`).
+pub fn is_news_agency(l: &str) -> bool {
+    const AGENCIES: &[&str] = &[
+        "reuters",
+        "ap",
+        "afp",
+        "associated press",
+        "agence france-presse",
+        "kyodo",
+        "kyodo news",
+        "jiji press",
+        "yonhap",
+        "yonhap news agency",
+        "xinhua",
+        "bernama",
+        "antara",
+        "pti",
+        "dpa",
+        "bloomberg",
+        "tass",
+        "vna",
+        "pna",
+        "app",
+        "associated press of pakistan",
+        "wam",
+        "emirates news agency",
+        "spa",
+        "saudi press agency",
+        "qna",
+        "qatar news agency",
+        "kuna",
+        "kuwait news agency",
+        "mena",
+        "anadolu",
+        "anadolu agency",
+        "aa",
+        "ria novosti",
+        "interfax",
+        "press trust of india",
+        "ani",
+        "ians",
+        "bss",
+        "nan",
+        "apa",
+        "irna",
+        "kazinform",
+        "montsame",
+        "ukrinform",
+        "efe",
+        "ansa",
+        "vietnam news agency",
+        "philippine news agency",
+        "thai news agency",
+        "kpl",
+        "akp",
+        "mna",
+    ];
+    AGENCIES.contains(&l.trim_end_matches(['.', ':']).trim())
+}
+
+/// Small words inside a name in a headline or a lede (`Joint Political
+/// and Security Mechanism`, `Summit of the Community of …`).
+pub const NAME_SMALL_WORDS: [&str; 6] = ["of", "the", "and", "for", "on", "de"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -143,6 +143,16 @@ fn mostly_capitalised(t: &str) -> bool {
     total > 0 && total <= 30 && caps * 10 >= total * 7
 }
 
+/// A title's letters and digits in lower case: two lines with one key
+/// are one title whatever their case, apostrophes and markup (`Chairman’s
+/// Statement` / `# CHAIRMAN'S STATEMENT`).
+pub fn letters_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Title case for an ALL-CAPS line, keeping acronyms and small words.
 ///
 /// ```

@@ -79,7 +79,7 @@ pub fn wire_dateline(line: &str) -> Option<String> {
     // `KYODO NEWS - Mar 15, 2031 - 18:42`: the agency's stamp.
     if NOT_CITIES.contains(&first)
         || city.len() < 3
-        || super::site::is_news_agency(&city.to_lowercase())
+        || crate::text::lexicon::is_news_agency(&city.to_lowercase())
     {
         return None;
     }
@@ -116,7 +116,7 @@ fn slash_dateline(line: &str) -> Option<String> {
             .expect("slash dateline pattern compiles")
     });
     let c = r.captures(line)?;
-    super::site::is_news_agency(&c[2].to_lowercase()).then(|| title_case(&c[1]))
+    crate::text::lexicon::is_news_agency(&c[2].to_lowercase()).then(|| title_case(&c[1]))
 }
 
 /// An agency's dateline with the city as written in text (`Nuku'alofa
@@ -129,7 +129,7 @@ fn agency_dateline(line: &str) -> Option<String> {
             .expect("agency dateline pattern compiles")
     });
     let c = r.captures(line)?;
-    super::site::is_news_agency(&c[2].to_lowercase()).then(|| c[1].to_string())
+    crate::text::lexicon::is_news_agency(&c[2].to_lowercase()).then(|| c[1].to_string())
 }
 
 /// A release's or story's dateline with the whole date, in text case or
@@ -188,7 +188,7 @@ pub fn dated_dateline(line: &str) -> Option<(String, crate::segment::dates::Date
     // The city, not its state or country (`ATLANTA, Georgia`).
     let city_part = place.split(", ").next().unwrap_or(&place);
     if super::find_doc_type(city_part).is_some()
-        || super::site::is_news_agency(&city_part.to_lowercase())
+        || crate::text::lexicon::is_news_agency(&city_part.to_lowercase())
     {
         return None;
     }

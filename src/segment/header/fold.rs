@@ -486,6 +486,8 @@ fn is_name_only(t: &str, most_words: usize) -> bool {
 /// Whether two title lines are one title, whatever their case and
 /// apostrophes (`Chairman’s Statement of …` / `CHAIRMAN'S STATEMENT OF …`).
 fn same_title(a: &str, b: &str) -> bool {
+    // `text::title::letters_key` compared without allocating the keys:
+    // the fold asks for every title line.
     a == b
         || a.len().abs_diff(b.len()) <= 4
             && a.chars()

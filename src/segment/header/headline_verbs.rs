@@ -111,7 +111,7 @@ fn without_people(subject: &str) -> &str {
 /// its words up to the first in lower case that is no small word of a
 /// name.
 fn capitalised_start(subject: &str) -> &str {
-    const SMALL: [&str; 6] = ["of", "the", "and", "for", "on", "de"];
+    use crate::text::lexicon::NAME_SMALL_WORDS as SMALL;
     let mut end = 0;
     for (at, w) in subject.split(' ').scan(0, |pos, w| {
         let at = *pos;

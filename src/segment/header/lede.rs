@@ -25,9 +25,7 @@ const WEEKDAYS: [&str; 7] = [
 /// own count.
 const DETERMINERS: [&str; 5] = ["the", "The", "their", "its", "our"];
 
-/// Small words inside a name (`Joint Political and Security Mechanism`,
-/// `Summit of the Community of …`).
-const SMALL: [&str; 6] = ["of", "the", "and", "for", "on", "de"];
+use crate::text::lexicon::NAME_SMALL_WORDS as SMALL;
 
 /// The first numbered meeting the text names: `the 12th meeting of the
 /// Joint Political and Security Mechanism (JPSM)` → the mechanism, JPSM,

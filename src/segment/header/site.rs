@@ -249,7 +249,7 @@ pub(super) fn is_stamp(t: &str) -> bool {
     if t.starts_with("By ") || t.starts_with("BY ") {
         return crate::segment::boilerplate::is_byline(t);
     }
-    if is_news_agency(&l) || is_relative_time(&l) {
+    if crate::text::lexicon::is_news_agency(&l) || is_relative_time(&l) {
         return true;
     }
     [
@@ -309,7 +309,7 @@ fn is_stamp_row(t: &str) -> bool {
             .split(is_word_gap)
             .all(|w| w.is_empty() || is_clock(w) || is_zone(w))
             || words <= 3 && find_doc_type(c).is_some()
-            || is_news_agency(&l))
+            || crate::text::lexicon::is_news_agency(&l))
         {
             return false;
         }
@@ -414,67 +414,6 @@ fn is_labelled_date(l: &str) -> bool {
     rest.len() < l.len()
         && rest.starts_with(|c: char| c.is_ascii_digit())
         && (numeric_date(rest) || find_date(rest).is_some_and(|m| m.start == 0))
-}
-
-/// A news agency's name alone on its line, as news pages print it under
-/// the headline (`Reuters`, `Kyodo News`).
-pub(super) fn is_news_agency(l: &str) -> bool {
-    const AGENCIES: &[&str] = &[
-        "reuters",
-        "ap",
-        "afp",
-        "associated press",
-        "agence france-presse",
-        "kyodo",
-        "kyodo news",
-        "jiji press",
-        "yonhap",
-        "yonhap news agency",
-        "xinhua",
-        "bernama",
-        "antara",
-        "pti",
-        "dpa",
-        "bloomberg",
-        "tass",
-        "vna",
-        "pna",
-        "app",
-        "associated press of pakistan",
-        "wam",
-        "emirates news agency",
-        "spa",
-        "saudi press agency",
-        "qna",
-        "qatar news agency",
-        "kuna",
-        "kuwait news agency",
-        "mena",
-        "anadolu",
-        "anadolu agency",
-        "aa",
-        "ria novosti",
-        "interfax",
-        "press trust of india",
-        "ani",
-        "ians",
-        "bss",
-        "nan",
-        "apa",
-        "irna",
-        "kazinform",
-        "montsame",
-        "ukrinform",
-        "efe",
-        "ansa",
-        "vietnam news agency",
-        "philippine news agency",
-        "thai news agency",
-        "kpl",
-        "akp",
-        "mna",
-    ];
-    AGENCIES.contains(&l.trim_end_matches(['.', ':']).trim())
 }
 
 /// An office's postal line in a letterhead (`Addis Ababa, ETHIOPIA P. O.

@@ -415,7 +415,7 @@ fn place_after_stamp(line: &str) -> Option<String> {
         .all(|c| c.is_ascii_uppercase() || c == ' ' || c == '-' || c == '.');
     ((1..=3).contains(&words) && caps && tail.len() >= 3)
         .then(|| crate::text::title::title_case(tail))
-        .filter(|city| !super::site::is_news_agency(&city.to_lowercase()))
+        .filter(|city| !crate::text::lexicon::is_news_agency(&city.to_lowercase()))
 }
 
 /// Non-blank lines read for a news story's headline and dateline.
