@@ -335,6 +335,10 @@ pub struct SearchArgs {
     /// Search the words only as typed: no other names, topics or spelling variants.
     #[arg(long)]
     pub literal: bool,
+    /// Only paragraphs with every word: none with all but the commonest after them when
+    /// those with every word do not fill the page.
+    #[arg(long)]
+    pub all_words: bool,
     /// Count every match. Without it, a search for one common phrase skips the paragraphs
     /// that cannot rank and estimates the total ("about 105,000").
     #[arg(long)]

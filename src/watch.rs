@@ -64,6 +64,7 @@ impl Snapshot {
             literal: watch.literal,
             // A watch prints every new hit: its count must be exact.
             estimate_total: false,
+            excluding: None,
         };
         if watch.cursor >= self.generation {
             return Ok(SearchResults {
@@ -74,6 +75,7 @@ impl Snapshot {
                 expanded: Vec::new(),
                 warnings: Vec::new(),
                 skipped: Vec::new(),
+                fewer: Vec::new(),
             });
         }
         let counted = self.engine.search(&request)?;

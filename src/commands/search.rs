@@ -35,19 +35,25 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<Outcome> {
         snippets: true,
         literal: args.literal,
         estimate_total: !args.exact_total,
+        excluding: None,
     };
     let corrected = engine.search_correcting(&request)?;
-    let (results, request, known_hint) = (corrected.results, corrected.request, corrected.hint);
+    let (mut results, request, known_hint) = (corrected.results, corrected.request, corrected.hint);
+    let format = Format::from(args.output.format);
+    if !args.all_words && matches!(format, Format::Text | Format::Json) {
+        results.fewer = engine.fewer_words(&request, &results)?;
+    }
     for w in &results.warnings {
         eprintln!("dipsearch: warning: {}", one_line(w));
     }
-    let format = Format::from(args.output.format);
     let style = text_style(args.output.color);
     let hint = match (format, known_hint) {
         (Format::Text, Some(known)) => known,
         (Format::Text, None) => engine.hint(&request, &results)?,
         _ => None,
     };
+    // The paragraphs the hint would count are shown.
+    let hint = hint.filter(|h| !h.shown_in(&results.fewer));
     let correction = hints::corrected(&corrected.words);
     if let (Some(line), false) = (&correction, format == Format::Text) {
         eprintln!("dipsearch: {}", one_line(line));

@@ -37,6 +37,7 @@ use rustc_hash::FxHashMap;
 
 use super::data;
 use crate::model::EntityKind;
+use crate::text::lexicon::NUMBER_WORDS;
 
 /// The longest name, in words, looked for in a query.
 pub const MAX_WORDS: usize = 8;
@@ -292,8 +293,37 @@ fn capitals_match(typed: &[&str], caps: &str) -> bool {
 
 /// Words as the index sees them, unstemmed: lower case, accents folded,
 /// split at anything not a letter or digit, joined by one space
-/// (`Côte d’Ivoire` → `cote d ivoire`, `Test-Ban` → `test ban`).
+/// (`Côte d’Ivoire` → `cote d ivoire`, `Test-Ban` → `test ban`), and an
+/// ordinal in figures up to the twentieth in words (`4th Geneva
+/// Convention` → `fourth geneva convention`): people type the figure for
+/// the names the data spells out.
 pub fn normalise(text: &str) -> String {
+    let out = letters(text);
+    if !out.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    let words: Vec<&str> = out.split(' ').map(ordinal_word).collect();
+    words.join(" ")
+}
+
+/// `4th` → `fourth`, up to `20th`; any other word as it is.
+fn ordinal_word(word: &str) -> &str {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    let due = |n: usize| match n {
+        1 => "st",
+        2 => "nd",
+        3 => "rd",
+        _ => "th",
+    };
+    match digits.parse::<usize>() {
+        Ok(n @ 1..=20) if suffix == due(n) => NUMBER_WORDS[n - 1].1,
+        _ => word,
+    }
+}
+
+/// [`normalise`] before the ordinals.
+fn letters(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
     for c in text.chars() {
@@ -837,5 +867,10 @@ mod tests {
         assert_eq!(normalise("Côte d’Ivoire"), "cote d ivoire");
         assert_eq!(normalise(" Test-Ban  Treaty "), "test ban treaty");
         assert_eq!(normalise("Türkiye"), "turkiye");
+        assert_eq!(
+            normalise("4th Geneva Convention"),
+            "fourth geneva convention"
+        );
+        assert_eq!(normalise("G20 21st"), "g20 21st");
     }
 }

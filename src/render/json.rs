@@ -24,7 +24,12 @@
 //! as, `{"from": typed words, "to": [other names searched as phrases],
 //! "entity": "kind:id" or null for a concept such as WMD}` (empty with
 //! `--literal`); `warnings` the query syntax that was read as plain words;
-//! `skipped` the filler words of a question that were not required.
+//! `skipped` the filler words of a question that were not required;
+//! `fewer_words` (added later), when the query's paragraphs do not fill
+//! the page, the steps of paragraphs with all but its most common parts,
+//! `{"without": [parts as typed], "total", "hits": [HIT]}`, each step's
+//! paragraphs none of the step before (`total` and `hits` stay the whole
+//! query's, as `jsonl` and `csv` do; `search --all-words` has no steps).
 
 use std::io::{self, Write};
 
@@ -155,13 +160,20 @@ pub(super) fn write_json<T: Serialize>(value: &T, out: &mut dyn Write) -> io::Re
     out.write_all(b"\n")
 }
 
-/// `{"query", "total", "total_is_estimate", "expanded", "warnings", "hits": [HIT]}`.
+/// `{"query", "total", "total_is_estimate", "expanded", "warnings",
+/// "skipped", "hits": [HIT], "fewer_words": [{"without", "total", "hits"}]}`.
 pub fn hits(res: &SearchResults, out: &mut dyn Write) -> io::Result<()> {
     #[derive(Serialize)]
     struct Expanded<'a> {
         from: &'a str,
         to: &'a [String],
         entity: Option<String>,
+    }
+    #[derive(Serialize)]
+    struct Fewer<'a> {
+        without: &'a [String],
+        total: usize,
+        hits: Vec<HitJson<'a>>,
     }
     #[derive(Serialize)]
     struct Page<'a> {
@@ -172,6 +184,7 @@ pub fn hits(res: &SearchResults, out: &mut dyn Write) -> io::Result<()> {
         warnings: &'a [String],
         skipped: &'a [String],
         hits: Vec<HitJson<'a>>,
+        fewer_words: Vec<Fewer<'a>>,
     }
     write_json(
         &Page {
@@ -190,12 +203,21 @@ pub fn hits(res: &SearchResults, out: &mut dyn Write) -> io::Result<()> {
             warnings: &res.warnings,
             skipped: &res.skipped,
             hits: res.hits.iter().map(HitJson::from_hit).collect(),
+            fewer_words: res
+                .fewer
+                .iter()
+                .map(|f| Fewer {
+                    without: &f.without,
+                    total: f.total,
+                    hits: f.hits.iter().map(HitJson::from_hit).collect(),
+                })
+                .collect(),
         },
         out,
     )
 }
 
-/// One HIT per line.
+/// One HIT per line: the whole query's (see `fewer_words`).
 pub fn hits_lines(res: &SearchResults, out: &mut dyn Write) -> io::Result<()> {
     for h in &res.hits {
         write_json(&HitJson::from_hit(h), out)?;

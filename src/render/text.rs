@@ -9,7 +9,8 @@ use crate::enrich::{country_name, EntityInfo};
 use crate::ingest::IngestReport;
 use crate::model::label::{is_own, shown, OWN_LABEL_NOTE};
 use crate::model::ParagraphRecord;
-use crate::search::{FacetResults, SearchResults};
+use crate::search::relax::Fewer;
+use crate::search::{FacetResults, Hit, SearchResults};
 use crate::stats::IndexStats;
 
 use super::safe::{clean, one_line};
@@ -198,42 +199,23 @@ pub fn hits(res: &SearchResults, style: TextStyle, out: &mut dyn Write) -> io::R
         if i > 0 {
             writeln!(out)?;
         }
-        let r = &h.record;
-        let score = h
-            .score
-            .map(|s| format!("  score {s:.2}"))
-            .unwrap_or_default();
-        writeln!(
-            out,
-            "{}{}",
-            paint(style, BOLD, &locator(r)),
-            paint(style, DIM, &score)
-        )?;
-        if let Some(ctx) = &r.context {
-            let lead = crate::search::opening(ctx, 120);
-            writeln!(
-                out,
-                "{}",
-                paint(style, DIM, &wrap(&format!("↳ {lead}"), "    ", style.width))
-            )?;
+        hit(h, style, out)?;
+    }
+    for (i, step) in res.fewer.iter().enumerate() {
+        if i > 0 || !res.hits.is_empty() {
+            writeln!(out)?;
         }
-        writeln!(
-            out,
-            "{}",
-            wrap(
-                &highlighted(&h.snippet, &h.highlights, style),
-                "    ",
-                style.width
-            )
-        )?;
-        if let Some(e) = entity_line(r) {
-            writeln!(out, "{}", paint(style, DIM, &format!("    {e}")))?;
+        let first = res.total == 0 && i == 0;
+        let lead = match first {
+            true => "no paragraph has all the words; ",
+            false => "",
+        };
+        let line = format!("── {lead}{} ──", fewer_words(step, !first));
+        writeln!(out, "{}", paint(style, DIM, &line))?;
+        for h in &step.hits {
+            writeln!(out)?;
+            hit(h, style, out)?;
         }
-        writeln!(
-            out,
-            "{}",
-            paint(style, DIM, &format!("    {}", one_line(&r.id)))
-        )?;
     }
     let shown = res.hits.len();
     let first = if shown == 0 { 0 } else { 1 };
@@ -257,7 +239,11 @@ pub fn hits(res: &SearchResults, style: TextStyle, out: &mut dyn Write) -> io::R
             style.hints.more_hits
         ),
     };
-    if shown > 0 {
+    let summary = match res.fewer.is_empty() {
+        true => summary,
+        false => with_fewer(res, summary, style),
+    };
+    if shown > 0 || !res.fewer.is_empty() {
         writeln!(out)?;
     }
     writeln!(out, "{}", paint(style, DIM, &summary))?;
@@ -265,6 +251,85 @@ pub fn hits(res: &SearchResults, style: TextStyle, out: &mut dyn Write) -> io::R
         writeln!(out, "{}", paint(style, DIM, OWN_LABEL_NOTE))?;
     }
     Ok(())
+}
+
+/// One hit: its locator and score, its parent's lead-in, the snippet, its
+/// entities and its id.
+fn hit(h: &Hit, style: TextStyle, out: &mut dyn Write) -> io::Result<()> {
+    let r = &h.record;
+    let score = h
+        .score
+        .map(|s| format!("  score {s:.2}"))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "{}{}",
+        paint(style, BOLD, &locator(r)),
+        paint(style, DIM, &score)
+    )?;
+    if let Some(ctx) = &r.context {
+        let lead = crate::search::opening(ctx, 120);
+        writeln!(
+            out,
+            "{}",
+            paint(style, DIM, &wrap(&format!("↳ {lead}"), "    ", style.width))
+        )?;
+    }
+    writeln!(
+        out,
+        "{}",
+        wrap(
+            &highlighted(&h.snippet, &h.highlights, style),
+            "    ",
+            style.width
+        )
+    )?;
+    if let Some(e) = entity_line(r) {
+        writeln!(out, "{}", paint(style, DIM, &format!("    {e}")))?;
+    }
+    writeln!(
+        out,
+        "{}",
+        paint(style, DIM, &format!("    {}", one_line(&r.id)))
+    )?;
+    Ok(())
+}
+
+/// What a step of fewer words holds, over its hits and in the count:
+/// `12 have all but "crisis"`, `2 more have all but "export"` (`more`
+/// after paragraphs with more of the words).
+pub fn fewer_words(step: &Fewer, more: bool) -> String {
+    let parts: Vec<String> = step
+        .without
+        .iter()
+        .map(|p| match p.starts_with('"') {
+            true => p.clone(),
+            false => format!("\"{p}\""),
+        })
+        .collect();
+    let verb = if step.total == 1 { "has" } else { "have" };
+    let more = if more { " more" } else { "" };
+    format!(
+        "{}{more} {verb} all but {}",
+        step.total,
+        parts.join(" and ")
+    )
+}
+
+/// The count line with the steps of fewer words after the full query's:
+/// `no matching paragraphs; 12 have all but "crisis"`.
+fn with_fewer(res: &SearchResults, summary: String, style: TextStyle) -> String {
+    let mut line = summary;
+    for (i, step) in res.fewer.iter().enumerate() {
+        line.push_str("; ");
+        line.push_str(&fewer_words(step, res.total > 0 || i > 0));
+    }
+    let shown = res.hits.len() + res.fewer.iter().map(|s| s.hits.len()).sum::<usize>();
+    let found = res.total + res.fewer.iter().map(|s| s.total).sum::<usize>();
+    if shown < found && !line.ends_with(style.hints.more_hits) {
+        line.push_str(style.hints.more_hits);
+    }
+    line
 }
 
 /// An estimated count as people say it: three significant digits,

@@ -55,6 +55,14 @@ pub enum Hint {
     },
 }
 
+impl Hint {
+    /// Whether the paragraphs it counts are on the page already: those with
+    /// all but one part, when the steps of fewer words are shown.
+    pub fn shown_in(&self, fewer: &[super::relax::Fewer]) -> bool {
+        matches!(self, Hint::AllBut { .. }) && !fewer.is_empty()
+    }
+}
+
 /// Most misspelt words a search reads as others before it gives up.
 const MAX_CORRECTIONS: usize = 3;
 
@@ -285,7 +293,8 @@ impl Engine {
             .map(|((edits, ..), name, count, query)| (edits, name.to_string(), count, query)))
     }
 
-    fn count(
+    /// How many paragraphs a query text finds with these filters.
+    pub(super) fn count(
         &self,
         query: Option<String>,
         filters: super::Filters,

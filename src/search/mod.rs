@@ -15,6 +15,7 @@ mod proximity;
 mod pruned;
 pub mod query;
 mod rank;
+pub mod relax;
 pub mod show;
 mod snippet;
 mod spell;
@@ -26,8 +27,8 @@ use std::ops::Bound;
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query,
-    RangeQuery, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhrasePrefixQuery,
+    PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, Index, Order, Searcher, TantivyDocument, Term};
@@ -133,6 +134,9 @@ pub struct SearchRequest {
     /// [`pruned`]); `false` (the default for library callers, `--exact-total`
     /// on the command line) counts every match.
     pub estimate_total: bool,
+    /// Query text whose matches are left out (the step before, when
+    /// [`Engine::fewer_words`] leaves words out); `None` leaves none out.
+    pub excluding: Option<String>,
 }
 
 /// One result.
@@ -171,6 +175,10 @@ pub struct SearchResults {
     /// Filler words of a question or sentence that were not required
     /// (`what`, `did`, `the`), as typed.
     pub skipped: Vec<String>,
+    /// The paragraphs with fewer of the words that fill a page the whole
+    /// query leaves short, when the caller asked for them
+    /// ([`Engine::fewer_words`]); `search` itself leaves this empty.
+    pub fewer: Vec<relax::Fewer>,
 }
 
 /// A searcher on the last commit of an index.
@@ -275,11 +283,19 @@ impl Engine {
             None => (None, Vec::new(), Vec::new(), Vec::new()),
         };
         let rank_by_entities = text_query.is_none();
-        let query = self.full_query(
+        let mut query = self.full_query(
             text_query.as_ref().map(|q| q.box_clone()),
             &req.filters,
             rank_by_entities,
         );
+        if let Some(before) =
+            self.parse_text(req.excluding.as_deref(), &req.filters, req.literal)?
+        {
+            query = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, query),
+                (Occur::MustNot, before.query),
+            ]));
+        }
 
         let limit = req.limit.max(1);
         let mut total_is_estimate = false;
@@ -353,6 +369,7 @@ impl Engine {
                 expanded,
                 warnings,
                 skipped,
+                fewer: Vec::new(),
             });
         }
         let scored: Vec<(Option<f32>, DocAddress)> =
@@ -371,6 +388,7 @@ impl Engine {
             expanded,
             warnings,
             skipped,
+            fewer: Vec::new(),
         })
     }
 
@@ -1401,43 +1419,7 @@ impl Engine {
         let mut matches: Vec<(FieldMatch, f32)> = Vec::new();
         for (field, boost) in fields {
             let q: Box<dyn Query> = match atom {
-                Atom::Prefix(p) => {
-                    let mut p: String = p
-                        .chars()
-                        .filter(|c| c.is_alphanumeric())
-                        .flat_map(char::to_lowercase)
-                        .collect();
-                    fold_in_place(&mut p);
-                    let mut terms = prefix::prefix_terms(&self.searcher, field, &p)?;
-                    // A whole word with a star (`organization*`): its stem
-                    // (`organ`) is shorter than what the prefix scan
-                    // reads.
-                    if let [stem] = &self.analyze(field, &p)[..] {
-                        let term = Term::from_field_text(field, stem);
-                        if !terms.contains(stem) && self.searcher.doc_freq(&term)? > 0 {
-                            terms.push(stem.clone());
-                        }
-                    }
-                    // No word begins so: the prefix matches nothing, as
-                    // a word no paragraph holds does (not a query without
-                    // words).
-                    if terms.is_empty() {
-                        Box::new(tantivy::query::EmptyQuery)
-                    } else {
-                        Box::new(BooleanQuery::new(
-                            terms
-                                .iter()
-                                .map(|t| {
-                                    let q: Box<dyn Query> = Box::new(TermQuery::new(
-                                        Term::from_field_text(field, t),
-                                        IndexRecordOption::WithFreqs,
-                                    ));
-                                    (Occur::Should, q)
-                                })
-                                .collect(),
-                        ))
-                    }
-                }
+                Atom::Prefix(p) => self.prefix_query(field, p)?,
                 Atom::Word(text) | Atom::Phrase(text) => {
                     let tokens = self.analyze(field, text);
                     let terms: Vec<Term> = tokens
@@ -1479,6 +1461,54 @@ impl Engine {
                 FIELD_TIE_BREAKER,
             ))
         }))
+    }
+
+    /// A typed prefix (`nucl*`) in one field: the indexed words it begins,
+    /// and, where it starts with a word that English also writes apart
+    /// (`peacekeep*`, `counterterror*`), the phrase of that word and a word
+    /// beginning with the rest (`peace-keeping`, `counter-terrorism`, which
+    /// the index holds as two words each).
+    fn prefix_query(&self, field: Field, typed: &str) -> Result<Box<dyn Query>> {
+        let mut p: String = typed
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        fold_in_place(&mut p);
+        let mut terms = prefix::prefix_terms(&self.searcher, field, &p)?;
+        // A whole word with a star (`organization*`): its stem
+        // (`organ`) is shorter than what the prefix scan reads.
+        if let [stem] = &self.analyze(field, &p)[..] {
+            let term = Term::from_field_text(field, stem);
+            if !terms.contains(stem) && self.searcher.doc_freq(&term)? > 0 {
+                terms.push(stem.clone());
+            }
+        }
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = terms
+            .iter()
+            .map(|t| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(field, t),
+                    IndexRecordOption::WithFreqs,
+                ));
+                (Occur::Should, q)
+            })
+            .collect();
+        if let Some((first, rest)) = variants::prefix_split(&p) {
+            if let [first] = &self.analyze(field, first)[..] {
+                let words = vec![
+                    Term::from_field_text(field, first),
+                    Term::from_field_text(field, rest),
+                ];
+                alternatives.push((Occur::Should, Box::new(PhrasePrefixQuery::new(words))));
+            }
+        }
+        // No word begins so: the prefix matches nothing, as a word no
+        // paragraph holds does (not a query without words).
+        Ok(match alternatives.is_empty() {
+            true => Box::new(tantivy::query::EmptyQuery),
+            false => Box::new(BooleanQuery::new(alternatives)),
+        })
     }
 
     /// The tokens the index's analyser makes of `text` for `field`.

@@ -156,11 +156,11 @@ impl ParsedQuery {
 /// Words that ask or link rather than name a subject. Typed in capitals
 /// (`US`, `IT`, `WHO`) a word is a name, never a filler.
 const FILLERS: &[&str] = &[
-    "a", "about", "all", "an", "and", "any", "are", "as", "at", "be", "been", "by", "did", "do",
-    "does", "for", "from", "had", "has", "have", "how", "in", "into", "is", "it", "its", "me",
-    "of", "on", "or", "our", "said", "say", "says", "show", "tell", "that", "the", "their",
-    "there", "these", "this", "those", "to", "told", "us", "was", "we", "were", "what", "when",
-    "where", "which", "who", "why", "with",
+    "a", "about", "all", "an", "and", "any", "are", "as", "at", "be", "been", "by", "can", "could",
+    "did", "do", "does", "for", "from", "had", "has", "have", "how", "in", "into", "is", "it",
+    "its", "many", "me", "much", "of", "on", "or", "our", "said", "say", "says", "should", "show",
+    "tell", "that", "the", "their", "there", "these", "this", "those", "to", "told", "us", "was",
+    "we", "were", "what", "when", "where", "whether", "which", "who", "why", "with", "would",
 ];
 
 fn is_filler(word: &str, shouted: bool) -> bool {

@@ -20,6 +20,8 @@
 //! assert_eq!(spelling_variants("woman"), ["women"]);
 //! ```
 
+use crate::text::lexicon::NUMBER_WORDS;
+
 /// Prefixes that English writes both joined and hyphenated.
 const PREFIXES: &[&str] = &[
     "non", "counter", "anti", "south", "north", "multi", "cross", "cyber", "post", "pre", "self",
@@ -182,30 +184,6 @@ pub fn spelling_variants(word: &str) -> Vec<String> {
     out
 }
 
-/// Numbers one to twenty in words, and their ordinals.
-const NUMBERS: [(&str, &str); 20] = [
-    ("one", "first"),
-    ("two", "second"),
-    ("three", "third"),
-    ("four", "fourth"),
-    ("five", "fifth"),
-    ("six", "sixth"),
-    ("seven", "seventh"),
-    ("eight", "eighth"),
-    ("nine", "ninth"),
-    ("ten", "tenth"),
-    ("eleven", "eleventh"),
-    ("twelve", "twelfth"),
-    ("thirteen", "thirteenth"),
-    ("fourteen", "fourteenth"),
-    ("fifteen", "fifteenth"),
-    ("sixteen", "sixteenth"),
-    ("seventeen", "seventeenth"),
-    ("eighteen", "eighteenth"),
-    ("nineteen", "nineteenth"),
-    ("twenty", "twentieth"),
-];
-
 /// A small number's other writing (`5` / `five`, `4th` / `fourth`,
 /// `5-point` / `five point`): the texts spell out what people type in
 /// figures (`five-point consensus`, `six months`, `Fourth Geneva
@@ -236,15 +214,17 @@ fn number_words(word: &str) -> Vec<String> {
         format!("{n}{suffix}")
     };
     let other = if let Ok(n) = head.parse::<usize>() {
-        (1..=20).contains(&n).then(|| NUMBERS[n - 1].0.to_string())
-    } else if let Some(i) = NUMBERS.iter().position(|(w, _)| *w == head) {
+        (1..=20)
+            .contains(&n)
+            .then(|| NUMBER_WORDS[n - 1].0.to_string())
+    } else if let Some(i) = NUMBER_WORDS.iter().position(|(w, _)| *w == head) {
         Some((i + 1).to_string())
-    } else if let Some(i) = NUMBERS.iter().position(|(_, o)| *o == head) {
+    } else if let Some(i) = NUMBER_WORDS.iter().position(|(_, o)| *o == head) {
         Some(ordinal_digits(i + 1))
     } else {
         (1..=20)
             .find(|&n| ordinal_digits(n) == head)
-            .map(|n| NUMBERS[n - 1].1.to_string())
+            .map(|n| NUMBER_WORDS[n - 1].1.to_string())
     };
     let Some(other) = other else {
         return Vec::new();
@@ -302,6 +282,28 @@ pub fn joined(first: &str, second: &str) -> Option<String> {
         && second.len() >= MIN_REST
         && second.chars().all(char::is_alphabetic);
     joins.then(|| format!("{first}{second}"))
+}
+
+/// A typed prefix cut after a word that English also writes apart
+/// (`peacekeep` → `peace` + `keep`, `counterterror` → `counter` +
+/// `terror`), for the hyphenated spelling the index holds as two words
+/// (`peace-keeping`). Only the prefixes of three letters or more, and a
+/// rest of three letters or more.
+///
+/// ```
+/// use dipsearch::search::variants::prefix_split;
+/// assert_eq!(prefix_split("peacekeep"), Some(("peace", "keep")));
+/// assert_eq!(prefix_split("nonprolif"), Some(("non", "prolif")));
+/// assert_eq!(prefix_split("peace"), None);
+/// assert_eq!(prefix_split("cooper"), None);
+/// assert_eq!(prefix_split("nucl"), None);
+/// ```
+pub fn prefix_split(prefix: &str) -> Option<(&str, &str)> {
+    PREFIXES
+        .iter()
+        .filter(|p| p.len() >= 3 && prefix.len() >= p.len() + 3)
+        .find(|p| prefix.is_char_boundary(p.len()) && prefix[..p.len()].eq_ignore_ascii_case(p))
+        .map(|p| prefix.split_at(p.len()))
 }
 
 /// The ways of cutting a solid word in two that the engine may try when

@@ -403,6 +403,31 @@ pub fn is_news_agency(l: &str) -> bool {
 /// and Security Mechanism`, `Summit of the Community of …`).
 pub const NAME_SMALL_WORDS: [&str; 6] = ["of", "the", "and", "for", "on", "de"];
 
+/// Numbers one to twenty in words, and their ordinals: what a query's
+/// figures (`5`, `4th`) are written as in the texts.
+pub const NUMBER_WORDS: [(&str, &str); 20] = [
+    ("one", "first"),
+    ("two", "second"),
+    ("three", "third"),
+    ("four", "fourth"),
+    ("five", "fifth"),
+    ("six", "sixth"),
+    ("seven", "seventh"),
+    ("eight", "eighth"),
+    ("nine", "ninth"),
+    ("ten", "tenth"),
+    ("eleven", "eleventh"),
+    ("twelve", "twelfth"),
+    ("thirteen", "thirteenth"),
+    ("fourteen", "fourteenth"),
+    ("fifteen", "fifteenth"),
+    ("sixteen", "sixteenth"),
+    ("seventeen", "seventeenth"),
+    ("eighteen", "eighteenth"),
+    ("nineteen", "nineteenth"),
+    ("twenty", "twentieth"),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

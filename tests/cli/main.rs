@@ -13,6 +13,7 @@ mod docx;
 mod entities;
 mod errors;
 mod everyday;
+mod fewer;
 mod formats;
 mod help;
 mod incremental;

@@ -634,3 +634,33 @@ fn listening_beyond_loopback_says_so_once() {
     let err = String::from_utf8_lossy(&err);
     assert!(err.contains("nowhere") && err.lines().count() == 1, "{err}");
 }
+
+#[test]
+fn a_search_page_shows_the_paragraphs_with_fewer_words_after_those_with_all() {
+    let t = TestDir::new();
+    let name = "canal-and-crisis-digest-2038.txt";
+    t.copy_in(&fixtures().join("query").join(name), name);
+    t.run(["ingest", "-q"]).success();
+    let s = Server::start(&t, &[]);
+    let page = s.page("/search?q=canal+crisis");
+    let with_all = page
+        .find("2038.txt%234")
+        .expect("the paragraph with both words");
+    let line = page
+        .find("1 more has all but &quot;canal&quot;")
+        .or_else(|| page.find("1 more has all but \"canal\""))
+        .unwrap_or_else(|| panic!("the line over the step: {page}"));
+    let fewer = page
+        .find("2038.txt%233")
+        .expect("the paragraph with `crisis` alone");
+    assert!(with_all < line && line < fewer, "{page}");
+    // The JSON twin is the command line's, steps and all.
+    let json = s.get("/search.json?q=canal+crisis").body;
+    assert_eq!(
+        json,
+        stdout(&t, &["search", "canal crisis", "--format", "json"])
+    );
+    // `all_words` keeps to the paragraphs with every word.
+    let page = s.page("/search?q=canal+crisis&all_words=1");
+    assert!(!page.contains("more has all but"), "{page}");
+}

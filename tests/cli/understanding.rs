@@ -282,7 +282,7 @@ fn thin_results_say_what_would_find_more() {
         "{text}"
     );
     let out = t
-        .run(["search", "ratify zzyzx"])
+        .run(["search", "ratify zzyzx", "--all-words"])
         .success()
         .get_output()
         .clone();
@@ -290,6 +290,19 @@ fn thin_results_say_what_would_find_more() {
     assert_eq!(
         text.lines().last(),
         Some("no paragraph has all the words; 1 has all but \"zzyzx\""),
+        "{text}"
+    );
+    // Without `--all-words` that paragraph is shown, and the line says so.
+    let out = t
+        .run(["search", "ratify zzyzx"])
+        .success()
+        .get_output()
+        .clone();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("query-traps-2026.txt#2"), "{text}");
+    assert_eq!(
+        text.lines().last(),
+        Some("no matching paragraphs; 1 has all but \"zzyzx\""),
         "{text}"
     );
     // Nothing added to JSON, nor when results are plenty.
@@ -1201,4 +1214,24 @@ fn figures_find_numbers_in_words_and_a_prefix_no_word_begins_finds_nothing() {
     t.run(["search", "xyzzy*"])
         .success()
         .stdout(predicates::str::contains("no matching paragraphs"));
+}
+
+#[test]
+fn an_ordinal_in_figures_reaches_a_name_and_a_prefix_reaches_the_hyphenated_word() {
+    let t = written(
+        "council-2036.txt",
+        "Summary of the Open Debate on the Protection of Civilians\nNew York, 21 May 2036\n\n\
+         1. Members recalled the obligations of the occupying Power under the Geneva Convention relative to the Protection of Civilian Persons in Time of War.\n\n\
+         2. The Council renewed the mandate of the peace-keeping operation in Cyprus and thanked the troops of the force.\n\n\
+         3. Members condemned counter-terrorism measures taken without regard to international humanitarian law.\n",
+    );
+    // The data spells the convention's short name `Fourth`: the figure
+    // finds its long name as the word does.
+    assert_eq!(labels(&t, &["Fourth Geneva Convention"]), ["1"]);
+    assert_eq!(labels(&t, &["4th Geneva Convention"]), ["1"]);
+    // A prefix whose first letters are a word written apart as often as
+    // joined (`peace-keeping`, `counter-terrorism`).
+    assert_eq!(labels(&t, &["peacekeep*"]), ["2"]);
+    assert_eq!(labels(&t, &["counterterror*"]), ["3"]);
+    assert_eq!(labels(&t, &["peacekeep*", "--literal"]), ["2"]);
 }

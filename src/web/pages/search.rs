@@ -51,7 +51,15 @@ fn query(params: &Params) -> Result<Option<String>, WebError> {
 
 /// The request as `dipsearch search` would build it from the same values.
 fn read(params: &Params) -> Result<SearchRequest, WebError> {
-    let mut known = vec!["q", "literal", "exact_total", "sort", "limit", "offset"];
+    let mut known = vec![
+        "q",
+        "literal",
+        "exact_total",
+        "all_words",
+        "sort",
+        "limit",
+        "offset",
+    ];
     known.extend(FILTERS);
     params.allow(&known)?;
     // As the command line: filters first, then the query.
@@ -69,14 +77,25 @@ fn read(params: &Params) -> Result<SearchRequest, WebError> {
         snippets: true,
         literal: params.flag("literal")?,
         estimate_total: !params.flag("exact_total")?,
+        excluding: None,
     })
 }
 
 /// The search page, or its JSON twin.
 pub fn page(engine: &Engine, params: &Params, json: bool) -> Result<Vec<u8>, WebError> {
     let req = read(params)?;
+    let all_words = params.flag("all_words")?;
+    // As `search` does: the paragraphs with fewer of the words after those
+    // with all, when those do not fill the page.
+    let search = |req: &SearchRequest| {
+        let mut results = engine.search(req)?;
+        if !all_words {
+            results.fewer = engine.fewer_words(req, &results)?;
+        }
+        Ok::<_, dipsearch::Error>(results)
+    };
     if json {
-        let results = engine.search(&req)?;
+        let results = search(&req)?;
         let mut out = Vec::new();
         render::hits(Format::Json, &results, TextStyle::default(), &mut out)?;
         return Ok(out);
@@ -85,15 +104,16 @@ pub fn page(engine: &Engine, params: &Params, json: bool) -> Result<Vec<u8>, Web
     // core, beside the search.
     let (found, counted) = std::thread::scope(|s| {
         let facets = s.spawn(|| facet_lists(engine, &req));
-        let found = engine
-            .search(&req)
-            .and_then(|r| engine.hint(&req, &r).map(|h| (r, h)));
+        let found = search(&req).and_then(|r| engine.hint(&req, &r).map(|h| (r, h)));
         let counted = facets
             .join()
             .unwrap_or_else(|p| std::panic::resume_unwind(p));
         (found, counted)
     });
     let (results, hint) = found?;
+    // The paragraphs the hint would count are shown.
+    let hint = hint.filter(|h| !h.shown_in(&results.fewer));
+    let found_all = results.total + results.fewer.iter().map(|f| f.total).sum::<usize>();
     // The facets check meeting words against the index, which a search
     // does not (it finds nothing): their message then stands in for them.
     let (lists, facet_note) = match counted {
@@ -110,7 +130,11 @@ pub fn page(engine: &Engine, params: &Params, json: bool) -> Result<Vec<u8>, Web
             section.results {
                 (summary(params, &req, &results, hint.as_ref()))
                 ol.hits { @for h in &results.hits { (hit(h)) } }
-                (pager(params, &req, results.total))
+                @for (i, step) in results.fewer.iter().enumerate() {
+                    p.fewer { (fewer_line(results.total == 0 && i == 0, step)) }
+                    ol.hits { @for h in &step.hits { (hit(h)) } }
+                }
+                (pager(params, &req, found_all))
                 p.twin { a href=(params.same("/search.json")) { "This page as JSON" } }
             }
             aside.facets aria-label="Narrow the results" {
@@ -255,6 +279,16 @@ fn hint_line(params: &Params, hint: &Hint, total: usize) -> Markup {
             html! { (from) " is " (article) " " (kind.as_str()) ": " a href=(link) { (kind.as_str()) " " (id) } " finds " (count) }
         }
         other => html! { (hints::thin_results(other, total)) },
+    }
+}
+
+/// The line over a step of fewer words: `No paragraph has all the words;
+/// 12 have all but "crisis"`, `2 more have all but "export"`.
+fn fewer_line(first: bool, step: &dipsearch::search::relax::Fewer) -> String {
+    let words = render::text::fewer_words(step, !first);
+    match first {
+        true => format!("No paragraph has all the words; {words}"),
+        false => words,
     }
 }
 

@@ -1,0 +1,141 @@
+//! A query whose paragraphs do not fill the page is followed by those with
+//! all but its most common parts, as Meilisearch's matching strategy
+//! does; `--all-words` keeps to the paragraphs with every word.
+
+use crate::util::{fixtures, TestDir};
+
+/// The invented digest of `tests/fixtures/query/`, ingested.
+fn digest() -> TestDir {
+    let t = TestDir::new();
+    let name = "canal-and-crisis-digest-2038.txt";
+    t.copy_in(&fixtures().join("query").join(name), name);
+    t.run(["ingest"]).success();
+    t
+}
+
+fn stdout(t: &TestDir, args: &[&str]) -> String {
+    let mut all = vec!["search"];
+    all.extend_from_slice(args);
+    let out = t.run(all).success().get_output().clone();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn labels(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|h| h["paragraph"].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_name_and_a_word_no_paragraph_holds_together_find_the_name() {
+    let t = digest();
+    // `Suez` is the name typed with a capital: `crisis` goes first.
+    let text = stdout(&t, &["Suez crisis"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines.first(),
+        Some(&"── no paragraph has all the words; 1 has all but \"crisis\" ──"),
+        "{text}"
+    );
+    assert!(
+        text.contains("canal-and-crisis-digest-2038.txt#1\n"),
+        "{text}"
+    );
+    assert_eq!(
+        lines.last(),
+        Some(&"no matching paragraphs; 1 has all but \"crisis\""),
+        "{text}"
+    );
+    // The hint that said so is not printed again.
+    assert_eq!(text.matches("all but").count(), 2, "{text}");
+}
+
+#[test]
+fn paragraphs_with_every_word_come_first_then_all_but_the_commonest() {
+    let t = digest();
+    // `canal` is in three paragraphs, `crisis` in two: the page has the
+    // one with both, then the other `crisis` one, never twice.
+    let v: serde_json::Value = t.json(["search", "canal crisis", "--format", "json"]);
+    assert_eq!(v["total"], 1, "{v}");
+    assert_eq!(labels(&v["hits"]), ["4"], "{v}");
+    let steps = v["fewer_words"].as_array().expect("fewer_words");
+    assert_eq!(steps.len(), 1, "{v}");
+    assert_eq!(steps[0]["without"], serde_json::json!(["canal"]), "{v}");
+    assert_eq!(steps[0]["total"], 1, "{v}");
+    assert_eq!(labels(&steps[0]["hits"]), ["3"], "{v}");
+    let text = stdout(&t, &["canal crisis"]);
+    let order: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("    canal-and") || l.starts_with("──"))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "    canal-and-crisis-digest-2038.txt#4",
+            "── 1 more has all but \"canal\" ──",
+            "    canal-and-crisis-digest-2038.txt#3",
+        ],
+        "{text}"
+    );
+    assert_eq!(
+        text.lines().last(),
+        Some("1 matching paragraph; 1 more has all but \"canal\""),
+        "{text}"
+    );
+    // The next page goes on from the first: the offset counts them all.
+    let v: serde_json::Value = t.json([
+        "search",
+        "canal crisis",
+        "-n",
+        "1",
+        "--offset",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(labels(&v["hits"]), Vec::<String>::new(), "{v}");
+    assert_eq!(labels(&v["fewer_words"][0]["hits"]), ["3"], "{v}");
+    // A page the full query fills has nothing more.
+    let v: serde_json::Value = t.json(["search", "canal crisis", "-n", "1", "--format", "json"]);
+    assert_eq!(v["fewer_words"], serde_json::json!([]), "{v}");
+}
+
+#[test]
+fn exclusions_filters_and_date_order_hold_and_all_words_keeps_to_every_word() {
+    let t = digest();
+    // The exclusion holds in every step: #4 names the Gulf.
+    let v: serde_json::Value = t.json(["search", "canal crisis -Gulf", "--format", "json"]);
+    assert_eq!(v["total"], 0, "{v}");
+    assert_eq!(labels(&v["fewer_words"][0]["hits"]), ["3"], "{v}");
+    // A timeline lists what was asked for.
+    let v: serde_json::Value = t.json([
+        "search",
+        "canal crisis",
+        "--sort",
+        "newest",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["fewer_words"], serde_json::json!([]), "{v}");
+    // One part alone has no fewer words.
+    let v: serde_json::Value = t.json(["search", "dredging", "--format", "json"]);
+    assert_eq!(v["fewer_words"], serde_json::json!([]), "{v}");
+    // `--all-words`: the paragraphs with every word, and the hint.
+    let text = stdout(&t, &["canal crisis", "--all-words"]);
+    assert!(!text.contains("#3"), "{text}");
+    assert_eq!(
+        text.lines().last(),
+        Some("3 have all but \"crisis\""),
+        "{text}"
+    );
+    let v: serde_json::Value = t.json(["search", "Suez crisis", "--all-words", "--format", "json"]);
+    assert_eq!(
+        (v["total"].clone(), v["fewer_words"].clone()),
+        (0.into(), serde_json::json!([])),
+        "{v}"
+    );
+}
