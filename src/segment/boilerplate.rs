@@ -171,6 +171,25 @@ const EXACT: &[&str] = &[
     // A table of contents' title (its lines are `is_contents_line`).
     "contents",
     "table of contents",
+    // A news page's share widget, one button a line (`Share` / `Resize`
+    // / `Reprints`, `Copy` / `Link copied` / `Email`), and its links.
+    "email",
+    "e-mail",
+    "resize",
+    "reprints",
+    "copy",
+    "copy link",
+    "link copied",
+    "see more",
+    "view more",
+    "all documents",
+    "all news",
+    // A translation's notice, alone on its line.
+    "unofficial translation",
+    "* unofficial translation",
+    "(unofficial translation)",
+    "[unofficial translation]",
+    "*unofficial translation",
 ];
 
 /// Prefixes (lower-cased) of navigation lines, matched on short lines only.
@@ -230,7 +249,8 @@ const PREFIXES: &[&str] = &[
     // A wire's credits under the story (`Reporting by …; Editing by …`).
     "reporting by ",
     // A wire page's credits above or under the story (`Editor: Zhang
-    // Long`, `Source: Xinhua`, `Reporter: …`).
+    // Long`, `Source: Xinhua`, `Reporter: …`, `Editor-in-Chief: …`).
+    "editor-in-chief:",
     "editor:",
     "reporter:",
     "translator:",
@@ -251,6 +271,23 @@ const PREFIXES: &[&str] = &[
     "when using the materials",
     "authorised by ",
     "authorized by ",
+    // Links to other stories in or under a story (`ALSO READ | India,
+    // Kazakhstan sign …`, `MORE: ASEAN summit opens …`), the page's
+    // previous and next items (`Prev  Korea-Mongolia … held`), sign-ups
+    // (`Join ST's WhatsApp Channel …`, `Sign up for updates – …`).
+    "also read",
+    "read also",
+    "more: ",
+    "see also: ",
+    "related: ",
+    "prev  ",
+    "prev: ",
+    "next  ",
+    "next: ",
+    "previous  ",
+    "previous: ",
+    "join ",
+    "sign up for ",
     // Cookie banners.
     "cookies on ",
     "we use cookies",
@@ -306,6 +343,20 @@ fn is_copyright_notice(rest: &str, sign: bool) -> bool {
 /// assert!(is_boilerplate("Photo_KCA_20311002.jpg"));
 /// assert!(is_boilerplate("Ministers meet in Suva on 2 May. © Jane ROE / AFP"));
 /// assert!(is_boilerplate("mlp/dup"));
+/// assert!(is_boilerplate("bur-sa/cdc/lth"));
+/// assert!(is_boilerplate("Page 1 of 2                                        LAS/MC/164/FS"));
+/// assert!(!is_boilerplate("Ref:   LAS/MC/164/FS"));
+/// assert!(is_boilerplate("ALSO READ | India, Kazakhstan sign uranium supply pact"));
+/// assert!(!is_boilerplate("Also read the report of the Panel of Experts."));
+/// assert!(is_boilerplate("MORE: ASEAN summit opens in Jakarta amid sea tensions"));
+/// assert!(is_boilerplate("Prev  Korea-Mongolia Vice Ministerial Strategic Dialogue held"));
+/// assert!(!is_boilerplate("Next steps were discussed by the Ministers."));
+/// assert!(is_boilerplate("Join ST's WhatsApp Channel and get the latest news and must-reads."));
+/// assert!(!is_boilerplate("Join efforts to end the conflict in the region."));
+/// assert!(is_boilerplate("twitter mailto"));
+/// assert!(is_boilerplate("Editor-in-Chief: Nguyen Van Duc"));
+/// assert!(is_boilerplate("Joint Statement of the 16th Korea-Central Asia Cooperation Forum.hwp"));
+/// assert!(is_boilerplate("Kapanadze covers the South Caucasus for The Associated Press."));
 /// assert!(!is_boilerplate("and/or"));
 /// assert!(!is_boilerplate("Among the frameworks, the present LomÃ©"));
 /// assert!(is_boilerplate("Partager : Facebook X LinkedIn"));
@@ -376,8 +427,36 @@ pub fn is_boilerplate(line: &str) -> bool {
                     && !t.ends_with(['.', ','])
             }
             "when using the materials" => lower.contains("hyperlink") || lower.contains("link to"),
-            "editor:" | "reporter:" | "translator:" | "source:" => {
+            "editor-in-chief:" | "editor:" | "reporter:" | "translator:" | "source:" => {
                 t.split_whitespace().count() <= 6 && !t.ends_with('.')
+            }
+            // A link's words after the mark: a headline, not a sentence
+            // that opens so (`Also read the report …`, `More: the
+            // Council …` is text).
+            "also read" | "read also" | "more: " | "see also: " | "related: " => {
+                let after = t[p.len()..].trim_start();
+                let rest = after.trim_start_matches([':', '|', '-', '–', ' ']);
+                t.split_whitespace().count() <= 20
+                    && rest.starts_with(char::is_uppercase)
+                    && (p.ends_with(' ') || after.starts_with([':', '|', '-', '–']))
+            }
+            "prev  " | "prev: " | "next  " | "next: " | "previous  " | "previous: " => {
+                t.split_whitespace().count() <= 20 && !t.ends_with(['.', ';', ','])
+            }
+            // A channel or newsletter to join, a page's updates to sign up
+            // for: short, and naming what is joined.
+            "join " | "sign up for " => {
+                t.split_whitespace().count() <= 24
+                    && [
+                        "channel",
+                        "newsletter",
+                        "updates",
+                        "mailing list",
+                        "whatsapp",
+                        "telegram",
+                    ]
+                    .iter()
+                    .any(|w| lower.contains(w))
             }
             _ => true,
         };
@@ -409,7 +488,28 @@ fn is_spaced_row(t: &str) -> bool {
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .collect();
-    cells.len() >= 2 && cells.into_iter().all(is_boilerplate)
+    if cells.len() < 2 {
+        return false;
+    }
+    // A page's foot: its number and the document's symbol (`Page 1 of 2
+    // LAS/MC/164/FS`).
+    let page = cells.iter().any(|c| is_page_number(c));
+    cells
+        .into_iter()
+        .all(|c| is_boilerplate(c) || page && is_document_symbol(c))
+}
+
+/// A document's symbol: capitals and figures parted by slashes, three
+/// parts or more (`LAS/MC/164/FS`, `S/2035/112`, `UNEP/EA.6/L.3`).
+fn is_document_symbol(t: &str) -> bool {
+    t.len() <= 30
+        && t.split('/').count() >= 3
+        && t.split('/').all(|p| {
+            !p.is_empty()
+                && p.bytes().all(|b| {
+                    b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-')
+                })
+        })
 }
 
 /// Languages as a page's switch names them (lower case).
@@ -647,7 +747,7 @@ fn is_social_links(lower: &str) -> bool {
         "tweet",
     ];
     const ACTIONS: &[&str] = &[
-        "x", "line", "email", "e-mail", "mail", "print", "share", "on", "copy", "link",
+        "x", "line", "email", "e-mail", "mail", "mailto", "print", "share", "on", "copy", "link",
     ];
     // Share actions that make a row alone (`Print | Email`).
     const ROW_ACTIONS: &[&str] = &["email", "e-mail", "mail", "print", "share"];
@@ -724,10 +824,14 @@ fn is_credit(t: &str) -> bool {
         return credit.split_whitespace().count() <= 6;
     }
     let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
-    t.len() <= 20
+    // A desk's part may join two (`bur-sa/cdc/lth`).
+    let initials = |w: &str| {
+        w.split('-')
+            .all(|i| (2..=4).contains(&i.len()) && i.bytes().all(|b| b.is_ascii_lowercase()))
+    };
+    t.len() <= 24
         && t.contains('/')
-        && t.split('/')
-            .all(|w| (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase()))
+        && t.split('/').all(initials)
         // Initials, not words (`and/or`): a part without a vowel.
         && t.split('/').any(|w| !w.bytes().any(vowel))
 }
@@ -747,6 +851,9 @@ fn is_photo_caption(t: &str) -> bool {
     if t.ends_with([')', ']']) && t.len() <= 400 && credited(t) {
         return true;
     }
+    if photo_credit_after(t) {
+        return true;
+    }
     if !t.ends_with(')') || t.len() > 400 {
         return false;
     }
@@ -762,6 +869,32 @@ fn is_photo_caption(t: &str) -> bool {
         tail[..p]
             .rfind('(')
             .is_some_and(|o| !tail[o..p].contains(')') && p - o <= 6)
+    })
+}
+
+/// A caption whose credit follows its sentence (`… Jakarta on Oct 28.
+/// PHOTO: REUTERS`, `… the Royal Hall, Harrogate. Photo: G7 UK
+/// Presidency`): a few words after `Photo:`, no sentence of their own.
+///
+/// ```
+/// use dipsearch::segment::boilerplate::is_boilerplate;
+/// assert!(is_boilerplate("Leaders at the 28th East Asia Summit in Jakarta on Oct 28. PHOTO: REUTERS"));
+/// assert!(is_boilerplate("G7 Leaders at the Royal Hall, Harrogate. Photo: G7 UK Presidency"));
+/// assert!(!is_boilerplate("The ministers agreed. Photo: the family photo was taken later in the day."));
+/// ```
+fn photo_credit_after(t: &str) -> bool {
+    // Most lines have no colon: turned away by one byte scan.
+    if t.len() > 400 || t.ends_with(['.', ',', ';', ':']) || !t.as_bytes().contains(&b':') {
+        return false;
+    }
+    let tail_start = (t.len().saturating_sub(50)..t.len())
+        .find(|&i| t.is_char_boundary(i))
+        .unwrap_or(0);
+    let tail = t[tail_start..].to_ascii_lowercase();
+    tail.rfind("photo: ").is_some_and(|p| {
+        let before = tail[..p].trim_end();
+        let credit = &tail[p + 7..];
+        before.ends_with('.') && credit.split_whitespace().count() <= 5
     })
 }
 
@@ -869,16 +1002,46 @@ fn is_file_link(lower: &str) -> bool {
 /// A news story's credit line (`Associated Press writer A in B
 /// contributed to this report.`).
 fn is_contribution_line(lower: &str) -> bool {
-    lower.ends_with("contributed to this report.") && lower.split_whitespace().count() <= 25
+    if !lower.ends_with('.') {
+        return false;
+    }
+    if lower.ends_with("contributed to this report.") {
+        return lower.split_whitespace().count() <= 25;
+    }
+    // A reporter's line under the story (`Kapanadze covers the South
+    // Caucasus for The Associated Press.`).
+    lower.len() <= 160
+        && lower.contains(" covers ")
+        && lower.split_whitespace().count() <= 20
+        && lower
+            .strip_suffix('.')
+            .and_then(|l| l.rsplit_once(" for "))
+            .is_some_and(|(_, by)| {
+                let by = by.trim_start_matches("the ");
+                by == "associated press" || crate::text::lexicon::is_news_agency(by)
+            })
 }
 
 /// An attachment's file name alone (`Photo_SOM_20310516.jpg`).
 fn is_file_name(t: &str) -> bool {
-    const EXTENSIONS: [&str; 7] = ["jpg", "jpeg", "png", "gif", "pdf", "docx", "doc"];
-    !t.contains(' ')
-        && t.len() <= 80
+    const EXTENSIONS: [&str; 9] = [
+        "jpg", "jpeg", "png", "gif", "pdf", "docx", "doc", "hwp", "hwpx",
+    ];
+    // A document's file may be named with spaces (`Joint Statement of
+    // the 16th … Forum.hwp`); a picture's is one word.
+    let document = |ext: &str| ["pdf", "docx", "doc", "hwp", "hwpx"].contains(&ext);
+    // An extension of at most four letters: its dot is among the last
+    // five bytes (most lines end in a word, or a full stop after one).
+    let b = t.as_bytes();
+    let dotted = b[b.len().saturating_sub(5)..b.len().saturating_sub(1)].contains(&b'.');
+    t.len() <= 120
+        && dotted
         && t.rsplit_once('.').is_some_and(|(stem, ext)| {
-            !stem.is_empty() && EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
+            let Some(ext) = EXTENSIONS.iter().find(|e| ext.eq_ignore_ascii_case(e)) else {
+                return false;
+            };
+            !stem.is_empty()
+                && (!t.contains(' ') || document(ext) && t.split_whitespace().count() <= 20)
         })
 }
 
@@ -1076,13 +1239,32 @@ fn is_slash_trail(t: &str) -> bool {
         "beranda",
         "startseite",
     ];
+    // A site's section first, two crumbs are enough (`Documents /
+    // Ministerial Council`, `News / Press Releases`).
+    const SECTIONS: [&str; 9] = [
+        "documents",
+        "news",
+        "media",
+        "newsroom",
+        "publications",
+        "resources",
+        "events",
+        "media centre",
+        "media center",
+    ];
     let parts: Vec<&str> = t.split(" / ").map(str::trim).collect();
+    let first = parts[0].to_lowercase();
+    let short = |p: &&str| p.split_whitespace().count() <= 4 && p.starts_with(char::is_uppercase);
     t.len() < 150
-        && parts.len() >= 3
-        && HOME.contains(&parts[0].to_lowercase().as_str())
-        && parts[..parts.len() - 1]
-            .iter()
-            .all(|p| p.split_whitespace().count() <= 8)
+        && (parts.len() >= 3
+            && HOME.contains(&first.as_str())
+            && parts[..parts.len() - 1]
+                .iter()
+                .all(|p| p.split_whitespace().count() <= 8)
+            || parts.len() >= 2
+                && SECTIONS.contains(&first.as_str())
+                && parts.iter().all(short)
+                && !t.ends_with(['.', ',', ';']))
 }
 
 /// Removes footnote markers: `[1]`, `[12]` anywhere, and small numbers glued
@@ -1160,12 +1342,14 @@ mod tests {
             "Last updated: 21 Sep. 2031 16:42",
             "UNIQUE ID: 310508_3",
             "Tel: (62 21) 7262991 | Fax: (62 21) 7398234",
+            // A share widget's buttons, one a line.
+            "Email",
         ] {
             assert!(is_boilerplate(s), "{s}");
         }
         for s in [
             "Print media",
-            "Email",
+            "Email addresses of the focal points were exchanged.",
             "Last updated guidelines were adopted in 2031.",
             "Tel Aviv, 3 May 2031",
             "Unique identifiers for each shipment",
@@ -1237,6 +1421,11 @@ mod tests {
             "Joint Statement on Peace / Security / Development"
         ));
         assert!(!is_breadcrumb("Home / Away"));
+        // A site's section first: two crumbs.
+        assert!(is_breadcrumb("Documents / Ministerial Council"));
+        assert!(!is_breadcrumb(
+            "News / views of the delegations on the text."
+        ));
         assert!(!is_breadcrumb(
             "- The participants agreed to continue the talks."
         ));

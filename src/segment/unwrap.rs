@@ -193,14 +193,16 @@ impl Wrap {
     }
 
     /// A short title-like line inside wrapped text, before a capitalised
-    /// line, is a heading: it stands alone.
+    /// or numbered line (`Second: The Situation in Sudan` over `3. The
+    /// Council …`), is a heading: it stands alone.
     fn heading_like(self, t: &str, next: Option<&str>) -> bool {
         self.wrapped
             && t.chars().count() * 10 < self.width * 6
             && t.split_whitespace().count() <= 10
             && !ends_sentence(t)
             && strict_heading(t)
-            && next.is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase))
+            && next
+                .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase) || starts_item(n))
     }
 }
 

@@ -340,6 +340,7 @@ fn wire_story_forward(lines: &[&str], scan: &mut HeaderScan) -> bool {
     // site's or a section's name or a short headline (which it is when no
     // other headline follows).
     let (mut headline, mut label, mut standfirst) = (None, None, None);
+    let mut summed = false;
     let mut dateline = None;
     // A dated stamp under the headline (`Updated - March 04, 2032 10:12 pm
     // IST - NEW DELHI`) and the place it may end with.
@@ -373,8 +374,15 @@ fn wire_story_forward(lines: &[&str], scan: &mut HeaderScan) -> bool {
         }
         // One line under the headline may sum the story up (a standfirst):
         // it is the story's first paragraph.
-        if headline.is_some() && standfirst.is_none() && is_standfirst(line) {
-            standfirst = Some(i);
+        if headline.is_some() && !summed && is_standfirst(line) {
+            // A badge or a label of a few words (`Verified by our
+            // newsroom`) takes the standfirst's place but sums nothing
+            // up: the story starts at its dateline.
+            let badge = line.split_whitespace().count() < 6 && !line.ends_with(['.', '!', '?']);
+            if !badge {
+                standfirst = Some(i);
+            }
+            summed = true;
             continue;
         }
         // No dateline: a story whose stamp under the headline dates it
