@@ -372,6 +372,9 @@ const MAX_YAML_LINES: usize = 200;
 /// assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2021-06-13"));
 /// assert_eq!((m.url.as_deref(), body), (Some("https://x.org/a"), "Text\n"));
 /// assert!(split_yaml_front_matter("--- not yaml\n").is_none());
+/// // A clipped page's title without the site's name after a bar.
+/// let (g, _) = split_yaml_front_matter("---\ntitle: \"Leaders' Communiqué – Harrogate | G7 UK 2035\"\n---\nText\n").unwrap();
+/// assert_eq!(g.title.as_deref(), Some("Leaders' Communiqué – Harrogate"));
 /// ```
 pub fn split_yaml_front_matter(text: &str) -> Option<(PageMeta, &str)> {
     let t = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -416,9 +419,23 @@ fn read_page_meta(yaml: &str) -> PageMeta {
         .filter_map(|k| get(k))
         .find_map(|d| d.get(..10).and_then(|d| d.parse::<Date>().ok()));
     PageMeta {
-        title: get("title").map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")),
+        title: get("title")
+            .map(|t| without_site(&t.split_whitespace().collect::<Vec<_>>().join(" "))),
         date,
         url: ["source_url", "url", "link"].iter().find_map(|k| get(k)),
+    }
+}
+
+/// A clipped page's title without the site's name after a bar (`G7
+/// Leaders’ Communiqué – Harrogate | G7 UK 2035` → `G7 Leaders’
+/// Communiqué – Harrogate`), as the page's `<title>` is read: the title
+/// before it fifteen bytes at least, the site's name a few words.
+fn without_site(t: &str) -> String {
+    match t.rsplit_once(" | ") {
+        Some((head, site)) if head.len() >= 15 && site.split_whitespace().count() <= 5 => {
+            head.to_string()
+        }
+        _ => t.to_string(),
     }
 }
 

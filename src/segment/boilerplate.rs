@@ -355,6 +355,11 @@ fn is_copyright_notice(rest: &str, sign: bool) -> bool {
 /// assert!(!is_boilerplate("Join efforts to end the conflict in the region."));
 /// assert!(is_boilerplate("twitter mailto"));
 /// assert!(is_boilerplate("Editor-in-Chief: Nguyen Van Duc"));
+/// assert!(is_boilerplate("By AFP - Agence France Presse"));
+/// // A sign that lower-cases to a letter (`K`, Kelvin) cuts no character.
+/// assert!(is_boilerplate("\u{212A}eywords: JCBC, Malaysia"));
+/// assert!(!is_boilerplate("\u{212A}now also read the report."));
+/// assert!(!is_boilerplate("By AFP's count, the talks failed."));
 /// assert!(is_boilerplate("Joint Statement of the 16th Korea-Central Asia Cooperation Forum.hwp"));
 /// assert!(is_boilerplate("Kapanadze covers the South Caucasus for The Associated Press."));
 /// assert!(!is_boilerplate("and/or"));
@@ -397,14 +402,17 @@ pub fn is_boilerplate(line: &str) -> bool {
     {
         return match *p {
             // "Back to Press Releases", not "Back to the question, ...".
-            "back to " | "return to " => is_link_text(&t[p.len()..]),
+            "back to " | "return to " => is_link_text(t.get(p.len()..).unwrap_or("")),
             // `Last updated: 12 Jun. 2031 14:05`, `UNIQUE ID: 310314_7`,
             // `Tel: (62 21) 7262991 | www.asean.org`: a stamp or a contact
             // line, short and with figures.
             "last updated" | "last update:" | "page last updated" | "published "
             | "first published " | "last modified" | "unique id" | "tel:" | "tel."
             | "telephone:" | "phone:" | "fax:" => {
-                let rest = t[p.len()..].trim_start_matches([' ', ':', '.']);
+                let rest = t
+                    .get(p.len()..)
+                    .unwrap_or("")
+                    .trim_start_matches([' ', ':', '.']);
                 t.split_whitespace().count() <= 12
                     && (rest.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '+')
                         || crate::segment::dates::find_date(rest).is_some_and(|m| m.start <= 12))
@@ -434,7 +442,7 @@ pub fn is_boilerplate(line: &str) -> bool {
             // that opens so (`Also read the report …`, `More: the
             // Council …` is text).
             "also read" | "read also" | "more: " | "see also: " | "related: " => {
-                let after = t[p.len()..].trim_start();
+                let after = t.get(p.len()..).unwrap_or("").trim_start();
                 let rest = after.trim_start_matches([':', '|', '-', '–', ' ']);
                 t.split_whitespace().count() <= 20
                     && rest.starts_with(char::is_uppercase)
@@ -462,6 +470,7 @@ pub fn is_boilerplate(line: &str) -> bool {
         };
     }
     is_separator(t)
+        || is_postal_address(&lower)
         || is_file_link(&lower)
         || is_contribution_line(&lower)
         || is_file_name(t)
@@ -474,6 +483,69 @@ pub fn is_boilerplate(line: &str) -> bool {
         || is_reading_time(&lower)
         || is_language_switch(&lower)
         || is_spaced_row(t)
+}
+
+/// A postal address on a line of its own (`60, Sajik-ro 8-gil,
+/// Jongno-gu, Seoul, Korea (03172)`, `One United Nations Plaza, 26th
+/// Floor, New York, NY 10017 Tel: (212) 759-1949`): a number, two commas
+/// or more, a word of streets and buildings, no sentence (`lower` is the
+/// line in lower case).
+///
+/// ```
+/// use dipsearch::segment::boilerplate::is_boilerplate;
+/// assert!(is_boilerplate("60, Sajik-ro 8-gil, Jongno-gu, Seoul, Korea (03172)"));
+/// assert!(is_boilerplate("One United Nations Plaza, 26th Floor, New York, NY 10017 Tel: (212) 759-1949"));
+/// assert!(!is_boilerplate("The ministers met on the 26th floor of the building, in Seoul, on 3 May."));
+/// assert!(!is_boilerplate("Fighting the COVID-19 pandemic, building better health security, and recovering together"));
+/// assert!(!is_boilerplate("66. It is true that up to now, Africa, confronted as it is"));
+/// assert!(!is_boilerplate("11. We must, therefore, explore all possible avenues"));
+/// assert!(!is_boilerplate("In this very building, in 1990, we held what was described"));
+/// assert!(!is_boilerplate("(2001), in particular, provides a clear road map with"));
+/// ```
+pub fn is_postal_address(lower: &str) -> bool {
+    // Words of streets and buildings, whole (`avenues`, `true` are none),
+    // and Korean road and district endings (`Sajik-ro`, `8-gil`, `Jongno-gu`).
+    const STREETS: [&str; 10] = [
+        "floor",
+        "plaza",
+        "street",
+        "avenue",
+        "road",
+        "suite",
+        "boulevard",
+        "blvd",
+        "building",
+        "rue",
+    ];
+    // Byte scans first: this runs for every line.
+    let b = lower.as_bytes();
+    if b.len() > 160
+        || b.iter().filter(|&&c| c == b',').count() < 2
+        || lower.ends_with(['.', ';', ':'])
+    {
+        return false;
+    }
+    // A street's number first (`60,`, not a paragraph's `66.`), or a
+    // postcode of five figures (`10017`, `(03172)`), not any figure
+    // (`COVID-19`) or a year (`In this very building, in 1990, …`).
+    let mut run = 0;
+    let postcode = b.iter().any(|&c| {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        run >= 5
+    });
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let numbered = lower
+        .split(' ')
+        .next()
+        .and_then(|w| w.strip_suffix(','))
+        .is_some_and(digits);
+    if !(postcode || numbered) || lower.split_whitespace().count() > 20 {
+        return false;
+    }
+    lower.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        STREETS.contains(&w) || w.ends_with("-ro") || w.ends_with("-gil") || w.ends_with("-gu")
+    })
 }
 
 /// A row of buttons or links copied as one line, set apart by runs of
@@ -641,6 +713,16 @@ pub fn is_byline(t: &str) -> bool {
         .next()
         .unwrap_or(name)
         .trim_end();
+    // `By AFP - Agence France Presse`: an agency and its name spelled out.
+    let names = names
+        .split(" - ")
+        .next()
+        .and_then(|n| n.split(" – ").next())
+        .unwrap_or(names)
+        .trim_end();
+    if crate::text::lexicon::is_news_agency(&names.to_lowercase()) {
+        return t.split_whitespace().count() <= 8 && !t.ends_with(['.', ';', ':']);
+    }
     // `By: FRANCE 24 with AFP`: the agency the story draws on.
     let names = match names.rsplit_once(" with ") {
         Some((who, agency)) if agency.split_whitespace().count() <= 3 && is_caps_word(agency) => {

@@ -113,6 +113,8 @@ pub const MEETING_KINDS: &[&str] = &[
     "symposium",
     "intersessional",
     "inter-sessional",
+    // `ASEAN Foreign Ministers' Retreat`, `… Foreign Ministers' Retreat`.
+    "retreat",
 ];
 
 /// Bodies that meet (lower case): a title with one names a meeting, but a

@@ -1229,9 +1229,28 @@ fn an_ordinal_in_figures_reaches_a_name_and_a_prefix_reaches_the_hyphenated_word
     // finds its long name as the word does.
     assert_eq!(labels(&t, &["Fourth Geneva Convention"]), ["1"]);
     assert_eq!(labels(&t, &["4th Geneva Convention"]), ["1"]);
+    assert_eq!(labels(&t, &["GCIV"]), ["1"]);
     // A prefix whose first letters are a word written apart as often as
     // joined (`peace-keeping`, `counter-terrorism`).
     assert_eq!(labels(&t, &["peacekeep*"]), ["2"]);
     assert_eq!(labels(&t, &["counterterror*"]), ["3"]);
     assert_eq!(labels(&t, &["peacekeep*", "--literal"]), ["2"]);
+}
+
+#[test]
+fn old_names_and_their_peoples_name_todays_countries() {
+    let t = written(
+        "council-1975.txt",
+        "Digest of the Council's Decisions\nNew York, 30 December 1975\n\n\
+         1. The Council called upon the Rhodesian regime to release all political prisoners.\n\n\
+         2. The Council took note of the situation in Spanish Sahara and of the visiting mission's report.\n\n\
+         3. The Council welcomed the admission of the former Trucial States as the United Arab Emirates.\n\n\
+         4. The Spanish delegation announced its withdrawal from the territory.\n",
+    );
+    assert_eq!(labels(&t, &["--country", "ZWE"]), ["1"]);
+    // `Spanish Sahara` is the territory, not Spain.
+    assert_eq!(labels(&t, &["--country", "ESH"]), ["2"]);
+    assert_eq!(labels(&t, &["--country", "ESP"]), ["4"]);
+    assert_eq!(labels(&t, &["Spanish Sahara"]), ["2"]);
+    assert_eq!(labels(&t, &["--country", "ARE"]), ["3"]);
 }

@@ -199,6 +199,12 @@ pub fn classify<'a>(line: &'a str, next: Option<&str>) -> HeaderLine<'a> {
     if is_continuation(t) {
         return HeaderLine::Continuation(t);
     }
+    if super::site::is_presidency_banner(t) {
+        return HeaderLine::Furniture {
+            menu: false,
+            banner: None,
+        };
+    }
     if is_letterhead_address(t) {
         return HeaderLine::Furniture {
             menu: true,
@@ -482,6 +488,10 @@ const CONNECTORS: &[&str] = &[
 /// A short line that opens with a connector (`of the …`, `ON NON-PROLIFERATION
 /// AND DISARMAMENT`) and does not end a sentence: the rest of a title.
 fn is_continuation(t: &str) -> bool {
+    // `STATEMENT` / `by` / the speaker: a title set one part a line.
+    if t.eq_ignore_ascii_case("by") {
+        return true;
+    }
     let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
     CONNECTORS.contains(&first.as_str())
         && t.split_whitespace().count() <= 16

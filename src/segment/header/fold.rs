@@ -15,6 +15,7 @@ use super::{HeaderScan, LAST_HEADER_LINE, MAX_HEADER_LINES};
 
 mod dated;
 mod settle;
+mod titled;
 mod un;
 use crate::model::{DocType, MeetingHeader};
 use crate::segment::dates::{find_date, DateMatch};
@@ -45,6 +46,9 @@ pub(super) struct HeaderFold {
     /// The last title line was in capitals (a wrapped capital title
     /// continues on the next line).
     prev_caps_title: bool,
+    /// Lines of a speaker's name and office appended to a title ending in
+    /// `by` (`STATEMENT` / `by` / `H.E. Mr. A` / `Prime Minister of B`).
+    by_lines: u8,
     last_was_blank: bool,
     /// The first title line, where the body starts if the titles turn out
     /// to be the text itself.
@@ -260,6 +264,7 @@ impl HeaderFold {
 
     /// A line that continues the title or type line just above it.
     fn continuation(&mut self, i: usize, t: &str) -> Step {
+        self.by_lines = 0;
         match std::mem::replace(&mut self.last, Last::Title) {
             Last::Title => {
                 if let Some(last) = self.titles.last_mut() {
@@ -316,6 +321,9 @@ impl HeaderFold {
             self.last = Last::Other;
             return self.consume(i);
         }
+        if self.speaker(t, blank_before) {
+            return self.consume(i);
+        }
         match line {
             TextLine::TypeAndMeeting { doc_type, .. } => {
                 if self.explicit_type.is_some() || self.date.is_some() && !self.titles.is_empty() {
@@ -353,62 +361,6 @@ impl HeaderFold {
                 self.title_line(i, t, caps, blank_before)
             }
         }
-    }
-
-    /// A title line. After the date only the title of a date-first page
-    /// (METI, speeches) may follow; a heading below a titled header
-    /// belongs to the body.
-    fn title_line(&mut self, i: usize, t: &str, caps: bool, blank_before: bool) -> Step {
-        if self.place_under_date(t, blank_before) {
-            return self.consume(i);
-        }
-        // The names and offices under `Joint media release with:`.
-        if self.last == Last::With && !blank_before {
-            self.body_start = i + 1;
-            return NEXT;
-        }
-        // A UN document's masthead: `S/PRST/2031/12` / `Security Council`.
-        if self.last == Last::Symbol && self.date.is_none() && super::classify::organ_like(t) {
-            self.organ.push(t.to_string());
-            self.last = Last::Other;
-            return self.consume(i);
-        }
-        self.last = Last::Title;
-        if self.date.is_some() {
-            // A UN release names its organ on up to three short lines
-            // (`General Assembly` / `First Committee`) above the meeting line.
-            let organ_line = self.symbol.is_some()
-                && (1..3).contains(&self.after_date)
-                && self.titles.len() == self.after_date
-                && super::classify::organ_like(t);
-            if !(self.titles.is_empty() && self.title.is_none() || organ_line) {
-                return STOP;
-            }
-            self.titles.push(t.to_string());
-            self.after_date += 1;
-            return self.consume(i);
-        }
-        if self.titles.len() >= 4 {
-            return STOP;
-        }
-        self.first_content.get_or_insert(i);
-        self.glued = match self.glued {
-            Some((start, before, last)) if !blank_before && last + 1 == i => {
-                Some((start, before, i))
-            }
-            _ => Some((i, self.titles.len(), i)),
-        };
-        // Consecutive ALL-CAPS lines form one title (wrapped caps block).
-        if caps && self.prev_caps_title && !blank_before {
-            if let Some(last) = self.titles.last_mut() {
-                last.push(' ');
-                last.push_str(t);
-            }
-        } else {
-            self.titles.push(t.to_string());
-        }
-        self.prev_caps_title = caps;
-        self.consume(i)
     }
 
     /// The header read, and where the body starts in `lines`.

@@ -200,6 +200,12 @@ pub(super) fn is_stamp(t: &str) -> bool {
     if l.contains("distributed by ") && (numeric_date(&l) || find_date(t).is_some()) {
         return true;
     }
+    // Who issued it, under the title (`Issued by NATO Heads of State and
+    // Government participating in the meeting of the North Atlantic
+    // Council in Oslo 9-10 July 2033.`): a line of the page, not its text.
+    if l.starts_with("issued by ") && t.split_whitespace().count() <= 40 && find_date(t).is_some() {
+        return true;
+    }
     let words = t.split_whitespace().count();
     if words <= 6 && is_labelled_date(&l) {
         return true;
@@ -430,5 +436,28 @@ pub(super) fn is_letterhead_address(t: &str) -> bool {
         .any(|p| l.contains(p));
     let wired =
         (l.contains("telephone") || l.contains("tel:") || l.contains("tel.")) && l.contains("fax");
-    postal || wired
+    postal || wired || crate::segment::boilerplate::is_postal_address(&l)
+}
+
+/// A presidency's banner over its pages (`G20 MÉXICO 2034`, `G7 UK
+/// 2035`, `CHOGM 2024 SAMOA`): a group's name in capitals, a year and
+/// the host in capitals, nothing else. It names the year's series, not
+/// the document.
+pub(super) fn is_presidency_banner(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let year = |w: &str| {
+        w.len() == 4
+            && (w.starts_with("19") || w.starts_with("20"))
+            && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let caps = |w: &str| {
+        w.chars().any(char::is_alphabetic)
+            && !w.chars().any(char::is_lowercase)
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+    };
+    (2..=4).contains(&words.len())
+        && words.iter().filter(|w| year(w)).count() == 1
+        && words.iter().all(|w| year(w) || caps(w))
+        && words.first().is_some_and(|w| !year(w))
 }
