@@ -8,9 +8,10 @@
 //! the resolutions say `the situation`, `rape as a weapon of war` nothing
 //! because they say `weapon of war` apart from the crime. Meilisearch's
 //! `frequency` matching strategy is the model: when the page is not full,
-//! the most common part is left out, then the next, until the rarest alone
-//! is left; each step's paragraphs follow the step before, and none is
-//! shown twice. Exclusions and filters always hold, and nothing is left
+//! the most common part is left out, then the next, until half the parts
+//! are gone (Meilisearch goes on to the rarest alone, which for `refugees
+//! going home` is `going`); each step's paragraphs follow the step before,
+//! and none is shown twice. Exclusions and filters always hold, and nothing is left
 //! out of a search that fills its page.
 
 use std::ops::Range;
@@ -25,6 +26,10 @@ use super::{Engine, Hit, SearchRequest, SearchResults, Sort};
 /// by one: each part costs a count, each step a search (Meilisearch
 /// considers ten words).
 const MAX_PARTS: usize = 8;
+
+/// Most parts tried in turn for one step when leaving out the commonest
+/// finds nothing.
+const MAX_TRIES: usize = 3;
 
 /// Paragraphs with all but some parts of the query, none of which has
 /// them all (or all but fewer).
@@ -65,40 +70,49 @@ impl Engine {
         }
         let mut out = Vec::new();
         let (mut before, mut start) = (text.to_string(), strict.total);
-        for left_out in 1..parts.len() {
-            let dropped = &parts[..left_out];
-            // A part typed twice goes out both times.
-            let gone = |i: usize| {
-                dropped
-                    .iter()
-                    .any(|p| p.contains(&i) || typed(&parsed, p) == parsed.clauses[i].typed())
-            };
-            let kept: Vec<String> = (0..parsed.clauses.len())
-                .filter(|&i| !gone(i))
-                .map(|i| parsed.clauses[i].typed())
-                .collect();
-            let query = kept.join(" ");
-            let step = SearchRequest {
-                query: Some(query.clone()),
-                excluding: Some(before),
-                offset: req.offset.saturating_sub(start),
-                limit: needed.saturating_sub(req.offset.max(start)),
-                estimate_total: false,
-                ..req.clone()
-            };
-            let found = self.search(&step)?;
-            if found.total > 0 {
-                out.push(Fewer {
-                    without: dropped.iter().map(|p| typed(&parsed, p)).collect(),
-                    total: found.total,
-                    hits: found.hits,
-                });
+        let mut dropped: Vec<Range<usize>> = Vec::new();
+        // At most half the parts go (one of two or three): what is left
+        // is still the query's subject, not its rarest word alone (`going`
+        // of `refugees going home`).
+        while dropped.len() < (parts.len() / 2).max(1) {
+            // The commonest part left goes; when nothing has the rest, the
+            // next commonest instead (`refugees going home`: without
+            // `refugees` nothing, without `going` nine paragraphs).
+            let mut step = None;
+            for next in parts
+                .iter()
+                .filter(|p| !dropped.contains(p))
+                .take(MAX_TRIES)
+            {
+                let mut without = dropped.clone();
+                without.push(next.clone());
+                let query = without_parts(&parsed, &without);
+                let found = self.search(&SearchRequest {
+                    query: Some(query.clone()),
+                    excluding: Some(before.clone()),
+                    offset: req.offset.saturating_sub(start),
+                    limit: needed.saturating_sub(req.offset.max(start)),
+                    estimate_total: false,
+                    ..req.clone()
+                })?;
+                if found.total > 0 {
+                    step = Some((without, query, found));
+                    break;
+                }
             }
+            let Some((without, query, found)) = step else {
+                break;
+            };
+            out.push(Fewer {
+                without: without.iter().map(|p| typed(&parsed, p)).collect(),
+                total: found.total,
+                hits: found.hits,
+            });
             start += found.total;
             if start >= needed {
                 break;
             }
-            before = query;
+            (dropped, before) = (without, query);
         }
         Ok(out)
     }
@@ -166,6 +180,21 @@ impl Engine {
         });
         Ok((parsed, parts.into_iter().map(|(_, p)| p).collect()))
     }
+}
+
+/// The query typed again without the parts `dropped` (a part typed twice
+/// goes out both times).
+fn without_parts(parsed: &ParsedQuery, dropped: &[Range<usize>]) -> String {
+    let gone = |i: usize| {
+        dropped
+            .iter()
+            .any(|p| p.contains(&i) || typed(parsed, p) == parsed.clauses[i].typed())
+    };
+    (0..parsed.clauses.len())
+        .filter(|&i| !gone(i))
+        .map(|i| parsed.clauses[i].typed())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The clauses of a part as typed.

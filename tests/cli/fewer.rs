@@ -121,6 +121,17 @@ fn exclusions_filters_and_date_order_hold_and_all_words_keeps_to_every_word() {
         "json",
     ]);
     assert_eq!(v["fewer_words"], serde_json::json!([]), "{v}");
+    // Without the commonest part (`canal`) nothing has the rest: the next
+    // commonest goes instead; and no more than one of three parts goes.
+    let v: serde_json::Value = t.json(["search", "canal crisis tolls", "--format", "json"]);
+    assert_eq!(v["total"], 0, "{v}");
+    assert_eq!(
+        v["fewer_words"][0]["without"],
+        serde_json::json!(["crisis"]),
+        "{v}"
+    );
+    assert_eq!(labels(&v["fewer_words"][0]["hits"]), ["2"], "{v}");
+    assert_eq!(v["fewer_words"].as_array().map(Vec::len), Some(1), "{v}");
     // One part alone has no fewer words.
     let v: serde_json::Value = t.json(["search", "dredging", "--format", "json"]);
     assert_eq!(v["fewer_words"], serde_json::json!([]), "{v}");
