@@ -45,8 +45,9 @@ pub struct Fewer {
 
 impl Engine {
     /// The steps of fewer words that fill the page `strict` (the results
-    /// of `req`) leaves short: empty when it is full, when the query has
-    /// fewer than two required parts, when its total is an estimate, or
+    /// of `req`) leaves short: empty when it is full, when only counts are
+    /// asked for (`limit` 0), when the query has fewer than two required
+    /// parts or more than eight, when its total is an estimate, or
     /// when the results are ordered by date (a timeline lists what was
     /// asked for). The page counts on from `strict`: an offset past its
     /// matches pages through the steps.
