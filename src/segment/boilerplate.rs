@@ -470,6 +470,7 @@ pub fn is_boilerplate(line: &str) -> bool {
         };
     }
     is_separator(t)
+        || is_hashtag_line(t)
         || is_postal_address(&lower)
         || is_file_link(&lower)
         || is_contribution_line(&lower)
@@ -483,6 +484,26 @@ pub fn is_boilerplate(line: &str) -> bool {
         || is_reading_time(&lower)
         || is_language_switch(&lower)
         || is_spaced_row(t)
+}
+
+/// A page's hashtags on a line of their own (`#ASEAN Regional Forum #ARF
+/// #Phnom Penh #Vietnam`): a tag first, two at least, no sentence. A
+/// Markdown heading has a space after its marks (`# Title`).
+///
+/// ```
+/// use dipsearch::segment::boilerplate::is_boilerplate;
+/// assert!(is_boilerplate("#ASEAN Regional Forum #ARF #Phnom Penh #Vietnam"));
+/// assert!(!is_boilerplate("# ASEAN Regional Forum #39"));
+/// assert!(!is_boilerplate("#1 priority for the region, as #2 is trade."));
+/// ```
+fn is_hashtag_line(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() >= 2
+        && b[0] == b'#'
+        && b[1].is_ascii_alphabetic()
+        && t.len() <= 200
+        && t.split_whitespace().filter(|w| w.starts_with('#')).count() >= 2
+        && !t.ends_with(['.', ',', ';', ':', '?', '!'])
 }
 
 /// A postal address on a line of its own (`60, Sajik-ro 8-gil,
