@@ -90,6 +90,12 @@ pub(crate) enum Rule {
     NotAllCaps,
     /// The next word is not capitalised (`Chad Smith`).
     NotNextCapitalized,
+    /// The next word is no surname: not capitalised, or one of the words
+    /// that follow a country's name capitalised in running text
+    /// (`Chad President`, `Jordan Foreign Minister`, `Jordan Tuesday`), so
+    /// `said Jordan Akello` names a person and `the Chad Government` the
+    /// country.
+    NotNextName,
     /// The previous word is not capitalised (`Michael Jordan`).
     NotPrevCapitalized,
     /// Not a place naming a document: not followed by one of these
@@ -337,6 +343,7 @@ fn gate(
             "not_preceded_by" => rules.push(Rule::NotPrecededBy(phrases(r.value))),
             "not_all_caps" => rules.push(Rule::NotAllCaps),
             "not_next_capitalized" => rules.push(Rule::NotNextCapitalized),
+            "not_next_name" => rules.push(Rule::NotNextName),
             "not_prev_capitalized" => rules.push(Rule::NotPrevCapitalized),
             "place_in_title" => rules.push(Rule::PlaceInTitle(phrases(r.value))),
             "weak" => weak = true,

@@ -59,9 +59,129 @@ pub(crate) fn rules_ok(
         Rule::NotPrecededBy(ps) => !ps.iter().any(|p| precedes(s, start, p)),
         Rule::NotAllCaps => !in_caps_context(orig, f, s, start, end),
         Rule::NotNextCapitalized => !next_word(s, end).is_some_and(is_title_case),
+        Rule::NotNextName => {
+            joined_before(orig, f, start)
+                || joined_after(orig, f, end)
+                || !next_word(s, end).is_some_and(is_surname_like)
+        }
         Rule::NotPrevCapitalized => !prev_word(s, start).is_some_and(is_title_case),
         Rule::PlaceInTitle(ps) => !names_a_document(orig, f, start, end, ps),
     })
+}
+
+/// Capitalised words that follow a country's name in running text
+/// without making it a person's first name: offices, institutions,
+/// weekdays (`visited Jordan Tuesday`), months. Sorted.
+const AFTER_COUNTRY: &[&str] = &[
+    "Agency",
+    "Agreement",
+    "Air",
+    "Airlines",
+    "Airways",
+    "Ambassador",
+    "Armed",
+    "Armistice",
+    "Army",
+    "Assembly",
+    "Authority",
+    "Bank",
+    "Border",
+    "Cabinet",
+    "Central",
+    "Chamber",
+    "Chief",
+    "Coast",
+    "Commission",
+    "Committee",
+    "Constitutional",
+    "Consulate",
+    "Council",
+    "Court",
+    "Crown",
+    "Customs",
+    "Defence",
+    "Defense",
+    "Delegation",
+    "Deputy",
+    "Development",
+    "Election",
+    "Electoral",
+    "Embassy",
+    "Emir",
+    "Envoy",
+    "Federation",
+    "Finance",
+    "Forces",
+    "Foreign",
+    "Friday",
+    "General",
+    "Government",
+    "Guard",
+    "Head",
+    "Heads",
+    "High",
+    "Interior",
+    "Investment",
+    "Joint",
+    "King",
+    "Kingdom",
+    "Military",
+    "Minister",
+    "Ministers",
+    "Ministry",
+    "Mission",
+    "Monday",
+    "National",
+    "Naval",
+    "Navy",
+    "News",
+    "Office",
+    "Parliament",
+    "Parliamentary",
+    "Peace",
+    "Permanent",
+    "Police",
+    "Port",
+    "Post",
+    "President",
+    "Presidential",
+    "Prime",
+    "Prince",
+    "Queen",
+    "Radio",
+    "Red",
+    "Representative",
+    "Republic",
+    "River",
+    "Royal",
+    "Saturday",
+    "Secretary",
+    "Security",
+    "Senate",
+    "Special",
+    "State",
+    "Sunday",
+    "Supreme",
+    "Team",
+    "Television",
+    "Thursday",
+    "Times",
+    "Trade",
+    "Treaty",
+    "Tuesday",
+    "Valley",
+    "Vice",
+    "Wednesday",
+];
+
+/// Whether a word after a name reads as a surname (`Jordan Akello`): a
+/// capitalised word that is not one of [`AFTER_COUNTRY`] or a month.
+fn is_surname_like(w: &str) -> bool {
+    is_title_case(w)
+        && AFTER_COUNTRY.binary_search(&w).is_err()
+        && !crate::text::lexicon::MONTHS
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(w))
 }
 
 /// Whether the name at `start..end` is the place in a document's name (`the
@@ -77,13 +197,32 @@ fn names_a_document(orig: &str, f: &Folded, start: usize, end: usize, ps: &[Stri
     if !ps.iter().any(|p| starts_with_phrase(rest, p)) {
         return false;
     }
-    let joined = orig[..f.orig(start)].chars().next_back().is_some_and(|c| {
-        matches!(
-            c,
-            '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '/'
-        )
-    });
-    !joined
+    !joined_before(orig, f, start)
+}
+
+/// Whether a hyphen, dash or slash joins the name at `start` to a word
+/// before (`Japan-Singapore`, `Israel-Jordan General Armistice`): a pair
+/// of parties, not a place or a first name.
+fn joined_before(orig: &str, f: &Folded, start: usize) -> bool {
+    orig[..f.orig(start)]
+        .chars()
+        .next_back()
+        .is_some_and(is_joiner)
+}
+
+/// Whether a hyphen, dash or slash joins the name ending at `end` to a
+/// word after (`Jordan-Israel peace treaty`).
+fn joined_after(orig: &str, f: &Folded, end: usize) -> bool {
+    orig.get(f.orig(end)..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(is_joiner)
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '/'
+    )
 }
 
 /// Whether phrase `p` comes right after `end` (spaces skipped unless `p`

@@ -180,6 +180,23 @@ fn korea_and_niger_style_clashes_are_told_apart() {
 }
 
 #[test]
+fn a_country_that_is_also_a_first_name_is_told_apart_from_the_person() {
+    let t = TestDir::new();
+    t.write(
+        "water-talks-2036.txt",
+        "Ministers Meet on Shared Rivers\nNAIROBI, March 3, 2036\n\n\
+1. \"We need binding rules,\" said Jordan Akello, a spokesman for the Kenyan delegation.\n\n\
+2. Chad President Mahamat Deby met Jordan Foreign Minister Ayman Safadi on Tuesday.\n\n\
+3. Chad Thompson, a water engineer, told reporters that the talks went well.\n\n\
+4. The Ministers recalled the Chad-Libya border settlement and the Jordan-Israel Treaty of Peace.\n",
+    );
+    t.run(["ingest"]).success();
+    assert_eq!(t.search(&["--country", "JOR"]).labels(), ["2", "4"]);
+    assert_eq!(t.search(&["--country", "TCD"]).labels(), ["2", "4"]);
+    assert_eq!(t.search(&["--country", "KEN"]).labels(), ["1"]);
+}
+
+#[test]
 fn entity_filters_reach_sub_paragraphs_through_their_lead_in_ranked_below() {
     let t = TestDir::new();
     t.write(
