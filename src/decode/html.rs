@@ -194,6 +194,45 @@ fn is_link_list(el: &ElementRef<'_>) -> bool {
     total > 0 && linked * 10 >= total * 9
 }
 
+/// A block of two or more links and nothing else, in no list: a
+/// masthead's or a footer's row (`<div><a>The Daily Ledger</a> <a>e-Paper</a>
+/// <a>Sign in</a></div>`), share buttons, a language switch. As text it is
+/// a row of words read as a title or a sentence.
+fn is_link_row(el: &ElementRef<'_>) -> bool {
+    const INNER_BLOCKS: &[&str] = &[
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "figure",
+        "blockquote",
+    ];
+    let mut links = 0;
+    let mut linked = 0;
+    for e in el.descendants().filter_map(ElementRef::wrap).skip(1) {
+        let name = e.value().name();
+        if INNER_BLOCKS.contains(&name) {
+            return false;
+        }
+        if name == "a" {
+            links += 1;
+            linked += e.text().map(|t| t.trim().len()).sum::<usize>();
+        }
+    }
+    let total: usize = el.text().map(|t| t.trim().len()).sum();
+    links >= 2 && total > 0 && linked * 10 >= total * 9
+}
+
 /// A table row of label cells each followed by one value cell (`<th>Title</th>
 /// <td>…</td><th>Date</th><td>…</td>`), as boards of press releases lay out
 /// a page's facts. Cells glued into one line read `Title Outcome of …`, and
@@ -312,6 +351,7 @@ impl Walker {
             // A menu or a list of related links is left out.
             "ul" | "ol" if is_link_list(&el) => {}
             "ul" | "ol" => self.list(el, depth),
+            "div" | "p" | "span" | "section" if is_link_row(&el) => {}
             "li" => self.list_item(el, depth),
             _ => self.block(el, depth),
         }

@@ -32,7 +32,7 @@ fn inline() -> &'static Inline {
     R.get_or_init(|| {
         (
             Regex::new(r"!\[[^\]]*\]\([^)]*\)").expect("image pattern"),
-            Regex::new(r"\[([^\]]+)\]\([^)]*\)").expect("link pattern"),
+            Regex::new(r"\[([^\]]+)\]\(([^)]*)\)").expect("link pattern"),
             Regex::new(r"\*\*([^*]+)\*\*|__([^_]+)__").expect("bold pattern"),
             Regex::new(r"(^|[\s(])\*([^*\s][^*]*?)\*").expect("em pattern"),
             Regex::new(r"(?i)</?(?:sup|sub|span|em|strong|b|i|u|small|br)\b[^>]*>")
@@ -235,6 +235,45 @@ fn flush(out: &mut String, pending: &mut Option<String>) {
     }
 }
 
+/// Characters that may stand between the links of a row of them.
+fn is_link_separator(c: char) -> bool {
+    c.is_whitespace() || "|·•/»>,-–—".contains(c)
+}
+
+/// A line that is nothing but links: two or more with only separators
+/// between them (a site's menu bar, share buttons, a language switch, a
+/// breadcrumb of links), or a list item that is one link to a site's tag
+/// or topic page (`- [Myanmar](…/tags/myanmar)` under a story). Such a
+/// line is the page's furniture; as text it becomes a row of words that
+/// reads as a title or a sentence.
+///
+/// ```
+/// let t = dipsearch::decode::markdown::to_text(
+///     "[Home](/) [World](/world) [Asia](/asia)\n\n# Leaders meet\n\n- [Myanmar](https://news.example/tags/myanmar)\n- [The statement](https://example.org/statement.pdf)\n",
+/// );
+/// assert_eq!(t, "\n\nLeaders meet\n\n\n- The statement\n");
+/// ```
+fn is_link_row(line: &str, link: &Regex) -> bool {
+    let item = line
+        .strip_prefix(['-', '*', '+'])
+        .filter(|r| r.starts_with(' '))
+        .map(str::trim);
+    let mut links = 0;
+    let mut tag_page = false;
+    let rest = link.replace_all(line, |c: &regex::Captures| {
+        links += 1;
+        let url = c.get(2).map_or("", |m| m.as_str());
+        tag_page = ["/tag/", "/tags/", "/topic/", "/topics/"]
+            .iter()
+            .any(|p| url.contains(p));
+        ""
+    });
+    if let Some(item) = item {
+        return links == 1 && tag_page && link.find(item).is_some_and(|m| m.len() == item.len());
+    }
+    links >= 2 && rest.chars().all(is_link_separator)
+}
+
 /// One line of Markdown as plain text: heading and quote marks, inline
 /// markup and escapes removed; marks wrapping the whole line are kept as
 /// `**…**`, which the segmenter reads as a heading when the line is short.
@@ -261,6 +300,9 @@ fn convert(line: &str) -> String {
         None => (joined.as_str(), false),
     };
     let s = img.replace_all(body, "");
+    if is_link_row(&s, link) {
+        return String::new();
+    }
     let s = link.replace_all(&s, "$1");
     let s = bold.replace_all(&s, "$1$2");
     let s = em.replace_all(&s, "$1$2");

@@ -129,6 +129,24 @@ const EXACT: &[&str] = &[
     "printer friendly",
     "photo gallery",
     "share page",
+    // Feedback boxes, print and text-version links, a report-an-error
+    // link, a UN PDF's recycling mark at each page's foot.
+    "was this page useful? yes no",
+    "was this page useful?",
+    "was this page helpful? yes no",
+    "was this page helpful?",
+    "was this information helpful? yes no",
+    "was this information helpful?",
+    "is this page useful? yes no",
+    "¿te fue útil esta información? sí no",
+    "¿te fue útil esta información?",
+    "imprime la página completa",
+    "imprimer la page",
+    "text version",
+    "report an error on this page",
+    "report an error",
+    "report a problem with this page",
+    "please recycle",
     // GOV.UK's cookie banner and the feedback box under each page.
     "accept additional cookies",
     "reject additional cookies",
@@ -226,6 +244,7 @@ const PREFIXES: &[&str] = &[
     "published ",
     "first published ",
     "last modified",
+    "last modification",
     "unique id",
     "tel:",
     "tel.",
@@ -264,6 +283,7 @@ const PREFIXES: &[&str] = &[
     "mots-clés:",
     "schlagwörter:",
     "palavras-chave:",
+    "related topics",
     // A link to the document's file (`Download: Chairmans-Statement.pdf
     // (412 KB)`), a site's terms of reuse, an authorisation line under an
     // Australian minister's release.
@@ -321,6 +341,31 @@ fn is_copyright_notice(rest: &str, sign: bool) -> bool {
             && !crate::text::title::ends_with_function_word(rest)
 }
 
+/// A page's tags after their label (`Tags: JCBC, Malaysia, Bilateral`,
+/// `Related Topics Caspian Sea shipping`): short, no sentence's end.
+fn is_tag_line(label: &str, t: &str) -> bool {
+    let short = t.split_whitespace().count() <= 12 && !t.ends_with('.');
+    if label != "related topics" {
+        return short;
+    }
+    // Written as a label is (a wrapped line of a sentence can open with
+    // `related topics`), and with the topics on its line: the label alone
+    // heads a list of links (`signoff`).
+    let rest = t.get(label.len()..).unwrap_or("").trim();
+    short
+        && !rest.is_empty()
+        && (t.starts_with("Related Topics") || t.starts_with("RELATED TOPICS"))
+}
+
+/// A page's text-size buttons copied as letters (`A   A`, `A- A A+`).
+fn is_font_size_widget(lower: &str) -> bool {
+    let mut n = 0;
+    lower.split_whitespace().all(|w| {
+        n += 1;
+        matches!(w, "a" | "a-" | "a+" | "-a" | "+a")
+    }) && (2..=4).contains(&n)
+}
+
 /// Whether a whole line is site furniture (navigation, banner, separator,
 /// page number). Banners that also tell the document type (`Press
 /// Releases`) are *not* listed here: the header reader needs them first.
@@ -348,6 +393,14 @@ fn is_copyright_notice(rest: &str, sign: bool) -> bool {
 /// assert!(!is_boilerplate("Ref:   LAS/MC/164/FS"));
 /// assert!(is_boilerplate("ALSO READ | India, Kazakhstan sign uranium supply pact"));
 /// assert!(!is_boilerplate("Also read the report of the Panel of Experts."));
+/// // Feedback boxes, a text-size widget, a modification stamp, topics.
+/// assert!(is_boilerplate("Was this page useful? Yes No"));
+/// assert!(is_boilerplate("A   A"));
+/// assert!(is_boilerplate("Last modification 05.11.2033"));
+/// assert!(is_boilerplate("Related Topics Caspian Sea shipping"));
+/// assert!(!is_boilerplate("A and B"));
+/// assert!(!is_boilerplate("Related topics were discussed at length by the Ministers."));
+/// assert!(!is_boilerplate("related topics: infrastructure, services and investment. From"));
 /// assert!(is_boilerplate("MORE: ASEAN summit opens in Jakarta amid sea tensions"));
 /// assert!(is_boilerplate("Prev  Korea-Mongolia Vice Ministerial Strategic Dialogue held"));
 /// assert!(!is_boilerplate("Next steps were discussed by the Ministers."));
@@ -390,7 +443,7 @@ pub fn is_boilerplate(line: &str) -> bool {
     if lower.starts_with("we") && lower.contains('’') {
         lower = lower.replace('’', "'");
     }
-    if EXACT.contains(&lower.as_str()) {
+    if EXACT.contains(&lower.as_str()) || is_font_size_widget(&lower) {
         return true;
     }
     // The first byte before the whole prefix: most lines open with none
@@ -407,8 +460,8 @@ pub fn is_boilerplate(line: &str) -> bool {
             // `Tel: (62 21) 7262991 | www.asean.org`: a stamp or a contact
             // line, short and with figures.
             "last updated" | "last update:" | "page last updated" | "published "
-            | "first published " | "last modified" | "unique id" | "tel:" | "tel."
-            | "telephone:" | "phone:" | "fax:" => {
+            | "first published " | "last modified" | "last modification" | "unique id" | "tel:"
+            | "tel." | "telephone:" | "phone:" | "fax:" => {
                 let rest = t
                     .get(p.len()..)
                     .unwrap_or("")
@@ -420,9 +473,7 @@ pub fn is_boilerplate(line: &str) -> bool {
             "copyright" | "©" => is_copyright_notice(&lower[p.len()..], *p == "©"),
             "reporting by " => lower.contains("editing by") && t.split_whitespace().count() <= 30,
             "tags:" | "tags :" | "keywords:" | "etiquetas:" | "mots-clés :" | "mots-clés:"
-            | "schlagwörter:" | "palavras-chave:" => {
-                t.split_whitespace().count() <= 12 && !t.ends_with('.')
-            }
+            | "schlagwörter:" | "palavras-chave:" | "related topics" => is_tag_line(p, t),
             // `Share this: X Facebook LinkedIn Email`: the buttons' names.
             "share this: " | "share: " | "partager : " | "partager: " | "compartir: " => {
                 t.split_whitespace().count() <= 10 && !t.ends_with(['.', '?', '!'])

@@ -310,6 +310,18 @@ fn complete_from_body(
                 h.acronym = h.acronym.take().or(m.acronym);
                 h.edition = h.edition.or(m.edition);
             }
+            // A headline's bare `… at fourth summit`: the lede names it
+            // (`the fourth India-Central Asia Summit`).
+            Some(known)
+                if !known.contains(' ')
+                    && m.meeting.as_deref().is_some_and(|n| {
+                        n.len() > known.len() && n.to_lowercase().ends_with(&known.to_lowercase())
+                    }) =>
+            {
+                h.meeting = m.meeting;
+                h.acronym = h.acronym.take().or(m.acronym);
+                h.edition = h.edition.or(m.edition);
+            }
             Some(_) => {}
         }
     }

@@ -158,6 +158,9 @@ impl HeaderFold {
                     self.published = super::dates::any_date(raw).map(|m| m.date);
                     self.stamped = self.published.is_some();
                 }
+                if self.place.is_none() {
+                    self.place = super::wire::place_after_stamp(raw);
+                }
                 self.body_start = i + 1;
                 NEXT
             }

@@ -68,6 +68,9 @@ impl MeetingInfo {
 /// assert_eq!(m.meeting.as_deref(), Some("Asian Senior-level Talks on Non-Proliferation"));
 /// assert_eq!(m.acronym.as_deref(), Some("ASTOP"));
 /// assert_eq!(m.edition, Some(4));
+/// // The authors named after the type, then the occasion.
+/// let m = meeting_info("Joint Statement by President A and Prime Minister B on the 11th Kiribati-Nauru Leaders' Retreat");
+/// assert_eq!((m.meeting.as_deref(), m.edition), (Some("Kiribati-Nauru Leaders' Retreat"), Some(11)));
 /// ```
 pub fn meeting_info(line: &str) -> MeetingInfo {
     let mut info = MeetingInfo::default();
@@ -135,8 +138,27 @@ pub fn meeting_info(line: &str) -> MeetingInfo {
 fn after_type_lead_in(s: &str) -> &str {
     match s.split_once(": ") {
         Some((before, after)) if find_doc_type(before).is_some() => after.trim(),
-        _ => s,
+        _ => after_authors(s),
     }
+}
+
+/// `Joint Statement by Prime Minister A and President B on the 11th
+/// Singapore-Indonesia Leaders' Retreat` → `11th Singapore-Indonesia
+/// Leaders' Retreat`: a type that opens the title, its authors after `by`,
+/// then the occasion.
+fn after_authors(s: &str) -> &str {
+    let Some(m) = find_doc_type(s).filter(|m| m.start == 0) else {
+        return s;
+    };
+    let Some(by) = s.get(m.end..).and_then(|t| t.strip_prefix(" by ")) else {
+        return s;
+    };
+    [" on the ", " at the "]
+        .iter()
+        .filter_map(|p| by.find(p).map(|i| i + p.len()))
+        .min()
+        .and_then(|i| by.get(i..))
+        .map_or(s, str::trim)
 }
 
 /// A date or place-date tail (`..., Tokyo, 13 November 2003`) is not the

@@ -104,6 +104,7 @@ pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
     }
     let mut scan = fold_header(lines, seed);
     wire::wire_story(lines, &mut scan);
+    title_past_breadcrumb(lines, &mut scan);
     header_under_label(lines, &mut scan, seed);
     meeting_from_headline(&mut scan.header);
     type_from_page(lines, &mut scan);
@@ -115,6 +116,62 @@ pub fn read_header_seeded(lines: &[&str], seed: &super::Seed) -> HeaderScan {
     }
     marked::marked_headline(lines, &mut scan, seed);
     scan
+}
+
+/// A site's trail of links taken for the title (`Home / Newsroom / Press
+/// Statements, Transcripts & Photos`): the page's own title is its last
+/// crumb when that is a whole headline (`Home / Communiqués / COMMUNIQUÉ
+/// ISSUED AT THE CONCLUSION OF …`), or else the headline on the line under
+/// it; the type follows the new title when nothing else gave one.
+fn title_past_breadcrumb(lines: &[&str], scan: &mut HeaderScan) {
+    let Some(title) = scan.header.title.as_deref() else {
+        return;
+    };
+    let from_home = title.split_once(" / ").is_some_and(|(first, rest)| {
+        rest.contains(" / ")
+            && [
+                "home",
+                "accueil",
+                "inicio",
+                "início",
+                "beranda",
+                "startseite",
+                "utama",
+            ]
+            .contains(&first.trim().to_lowercase().as_str())
+    });
+    if !(from_home || crate::segment::boilerplate::is_breadcrumb(title)) {
+        return;
+    }
+    let last = [" / ", " > ", " » ", " › "]
+        .iter()
+        .filter_map(|sep| title.rsplit_once(sep).map(|(_, l)| l.trim()))
+        .min_by_key(|l| l.len())
+        .unwrap_or(title);
+    let new = if last.split_whitespace().count() >= 6 {
+        Some(last.to_string())
+    } else {
+        let at = lines
+            .iter()
+            .position(|l| crate::text::ws::normalise_ws(l.trim()) == title);
+        at.and_then(|i| {
+            lines[i + 1..]
+                .iter()
+                .map(|l| l.trim())
+                .find(|l| !l.is_empty())
+        })
+        .filter(|l| wire::is_headline(l) && l.split_whitespace().count() >= 4)
+        .map(crate::text::ws::normalise_ws)
+    };
+    let Some(new) = new else {
+        return;
+    };
+    if scan.header.doc_type == crate::model::DocType::Other {
+        if let Some(m) = find_doc_type(&new).filter(|m| m.start == 0) {
+            scan.header.doc_type = m.doc_type;
+        }
+    }
+    scan.header.title = Some(new);
 }
 
 /// A title the news readers took from a headline (the fold reads the

@@ -414,8 +414,9 @@ fn wire_story_forward(lines: &[&str], scan: &mut HeaderScan) -> bool {
 
 /// The city a newspaper's stamp ends with (`Updated - March 04, 2032
 /// 10:12 pm IST - NEW DELHI` → `New Delhi`): one to three words in
-/// capitals after the last dash.
-fn place_after_stamp(line: &str) -> Option<String> {
+/// capitals after the last dash. Read by the header's fold for any stamp
+/// (`Published - … - ASTANA` under the headline of a saved page).
+pub(super) fn place_after_stamp(line: &str) -> Option<String> {
     let (_, tail) = line.trim().rsplit_once(" - ")?;
     let words = tail.split_whitespace().count();
     let caps = tail
