@@ -292,6 +292,10 @@ fn word_alone(names: &Names, typed: &str, i: usize) -> (Vec<Expansion>, Option<S
         let read = found.into_iter().map(|n| expansion(n, typed, i..i + 1));
         return (read.collect(), None);
     }
+    // `UNSCR-242 OR UNSCR-338`: each a resolution, as alone.
+    if let Some(n) = resolution_number(&[typed]) {
+        return (vec![resolution(n, typed, i..i + 1)], None);
+    }
     let Some(letters) = undotted(typed) else {
         return (Vec::new(), None);
     };

@@ -179,7 +179,8 @@ enum Token {
 /// sides, an empty exclusion.
 pub fn parse_query(text: &str) -> Result<ParsedQuery> {
     let mut warnings = Vec::new();
-    let spaced = year_apart(text);
+    let listed = resolution_list(text);
+    let spaced = year_apart(&listed);
     let tokens = apply_not(text, tokenize(&spaced, &mut warnings)?)?;
     let mut clauses: Vec<Clause> = Vec::new();
     let mut i = 0;
@@ -213,6 +214,70 @@ pub fn parse_query(text: &str) -> Result<ParsedQuery> {
     }
     warnings.dedup();
     Ok(ParsedQuery { clauses, warnings })
+}
+
+/// Several resolutions named in one go (`resolutions 242 and 338`,
+/// `UNSCR 1325, 1820 and 1888`): any of them, as `UNSCR-242 OR
+/// UNSCR-338` reads, where the words had required the first resolution
+/// and the second number as a word. Left alone inside quotes.
+///
+/// ```
+/// use dipsearch::search::query::parse_query;
+/// let q = parse_query("resolutions 242 and 338 Golan").unwrap();
+/// assert_eq!(q.clauses[0].typed(), "UNSCR-242 OR UNSCR-338");
+/// assert_eq!(q.clauses.len(), 2);
+/// let q = parse_query("UNSCR 1325, 1820 & 1888").unwrap();
+/// assert_eq!(q.clauses[0].typed(), "UNSCR-1325 OR UNSCR-1820 OR UNSCR-1888");
+/// assert_eq!(parse_query("resolution 242 and Israel").unwrap().clauses[1].typed(), "242");
+/// ```
+fn resolution_list(text: &str) -> std::borrow::Cow<'_, str> {
+    const LEADS: [&str; 7] = [
+        "resolution",
+        "resolutions",
+        "res",
+        "res.",
+        "unscr",
+        "scr",
+        "unscrs",
+    ];
+    if text.contains('"') || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return text.into();
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let number = |w: &str| {
+        let n = w.trim_end_matches(',');
+        (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
+    };
+    for (k, w) in words.iter().enumerate() {
+        if !LEADS.contains(&w.to_lowercase().as_str()) {
+            continue;
+        }
+        let mut numbers = Vec::new();
+        let mut end = k + 1;
+        while let Some(&n) = words.get(end).filter(|n| number(n)) {
+            numbers.push(n.trim_end_matches(','));
+            end += 1;
+            match words.get(end).map(|c| c.to_lowercase()) {
+                Some(c)
+                    if matches!(c.as_str(), "and" | "&" | "or" | ",")
+                        && words.get(end + 1).is_some_and(|n| number(n)) =>
+                {
+                    end += 1;
+                }
+                _ if n.ends_with(',') => {}
+                _ => break,
+            }
+        }
+        if numbers.len() < 2 {
+            continue;
+        }
+        let any: Vec<String> = numbers.iter().map(|n| format!("UNSCR-{n}")).collect();
+        let mut out: Vec<String> = words[..k].iter().map(|w| w.to_string()).collect();
+        out.push(any.join(" OR "));
+        out.extend(words[end..].iter().map(|w| w.to_string()));
+        return out.join(" ").into();
+    }
+    text.into()
 }
 
 /// A citation's year set apart from its number (`S/RES/687(1991)`, as

@@ -27,10 +27,6 @@ use super::{Engine, Hit, SearchRequest, SearchResults, Sort};
 /// considers ten words).
 const MAX_PARTS: usize = 8;
 
-/// Most parts tried in turn for one step when leaving out the commonest
-/// finds nothing.
-const MAX_TRIES: usize = 3;
-
 /// Paragraphs with all but some parts of the query, none of which has
 /// them all (or all but fewer).
 #[derive(Clone, Debug)]
@@ -69,25 +65,53 @@ impl Engine {
         if !(2..=MAX_PARTS).contains(&parts.len()) {
             return Ok(Vec::new());
         }
-        let mut out = Vec::new();
-        let (mut before, mut start) = (text.to_string(), strict.total);
-        let mut dropped: Vec<Range<usize>> = Vec::new();
+        // In a query that writes some parts with a capital and some
+        // without, the names are its subject and stay, and every other
+        // part may go (`how did the council respond to the Falklands
+        // invasion`: only `Falklands` finds its 5 paragraphs); when that
+        // finds nothing, the names may go too, as in a query of one case
+        // (`Türkiye Ukraine grain`: 8 have all but `Türkiye`).
+        let named = |p: &Range<usize>| initial_capital(&typed(&parsed, p));
+        let mixed = parts.iter().any(named) && !parts.iter().all(named);
+        if mixed {
+            let words: Vec<Range<usize>> = parts.iter().filter(|p| !named(p)).cloned().collect();
+            let steps = self.steps(req, strict, &parsed, &words, words.len())?;
+            if !steps.is_empty() {
+                return Ok(steps);
+            }
+        }
         // At most half the parts go (one of two or three): what is left
         // is still the query's subject, not its rarest word alone (`going`
         // of `refugees going home`).
-        while dropped.len() < (parts.len() / 2).max(1) {
+        self.steps(req, strict, &parsed, &parts, (parts.len() / 2).max(1))
+    }
+
+    /// The steps leaving out up to `budget` of the `candidates` (most
+    /// common first).
+    fn steps(
+        &self,
+        req: &SearchRequest,
+        strict: &SearchResults,
+        parsed: &ParsedQuery,
+        candidates: &[Range<usize>],
+        budget: usize,
+    ) -> Result<Vec<Fewer>> {
+        let needed = req.offset + req.limit.max(1);
+        let text = req.query.as_deref().unwrap_or("").trim();
+        let mut out = Vec::new();
+        let (mut before, mut start) = (text.to_string(), strict.total);
+        let mut dropped: Vec<Range<usize>> = Vec::new();
+        while dropped.len() < budget {
             // The commonest part left goes; when nothing has the rest, the
-            // next commonest instead (`refugees going home`: without
-            // `refugees` nothing, without `going` nine paragraphs).
+            // next commonest instead, and so on (`refugees going home`:
+            // without `refugees` nothing, without `going` nine paragraphs;
+            // `who attended the major economies forum`: only without the
+            // rarest, `attended`, which the hint names).
             let mut step = None;
-            for next in parts
-                .iter()
-                .filter(|p| !dropped.contains(p))
-                .take(MAX_TRIES)
-            {
+            for next in candidates.iter().filter(|p| !dropped.contains(p)) {
                 let mut without = dropped.clone();
                 without.push(next.clone());
-                let query = without_parts(&parsed, &without);
+                let query = without_parts(parsed, &without);
                 let found = self.search(&SearchRequest {
                     query: Some(query.clone()),
                     excluding: Some(before.clone()),
@@ -102,10 +126,18 @@ impl Engine {
                 }
             }
             let Some((without, query, found)) = step else {
-                break;
+                // Nothing has all but any one part more: the commonest goes
+                // unshown and the next step leaves out two (`how did the
+                // council respond to the Falklands invasion`: only without
+                // `council` and `respond`).
+                match candidates.iter().find(|p| !dropped.contains(p)) {
+                    Some(p) if dropped.len() + 1 < budget => dropped.push(p.clone()),
+                    _ => break,
+                }
+                continue;
             };
             out.push(Fewer {
-                without: without.iter().map(|p| typed(&parsed, p)).collect(),
+                without: without.iter().map(|p| typed(parsed, p)).collect(),
                 total: found.total,
                 hits: found.hits,
             });
@@ -166,9 +198,9 @@ impl Engine {
         // A part no paragraph has first (it can only hide the others),
         // then, in a query that writes some parts with a capital and
         // some without, those without (`Sharpeville massacre`, `G7
-        // statement on Ukraine`: the name is the subject), then the most
-        // common; of two as common, the later typed (people put the
-        // subject first).
+        // statement on Ukraine`: the name is the subject, and is never
+        // left out), then the most common; of two as common, the later
+        // typed (people put the subject first).
         let named = |p: &Range<usize>| initial_capital(&typed(&parsed, p));
         let mixed = parts.iter().any(|(_, p)| named(p)) && !parts.iter().all(|(_, p)| named(p));
         parts.sort_by_key(|(common, p)| {

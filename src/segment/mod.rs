@@ -397,7 +397,7 @@ fn heading_roles(blocks: &[Block]) -> Vec<Role> {
                         .or_else(|| heading_before_number(b, n))
                         .or_else(|| heading_between_paragraphs(prev?, b, n))
                 })
-                .filter(|h| stamp_line(h).is_none())
+                .filter(|h| stamp_line(h).is_none() && !crate::text::lexicon::is_invocation(h))
         })
         .collect();
     let mut roles: Vec<Role> = Vec::with_capacity(blocks.len());

@@ -49,6 +49,24 @@ pub const SALUTATIONS: &[&str] = &[
     "mr chairman",
 ];
 
+/// Whether a line is a religious invocation that opens a speech or a
+/// briefing (`Bismillah-ir-Rahman-ir-Raheem`, `In the name of God, the
+/// Most Gracious, the Most Merciful`): text of the speech, never a heading
+/// over it.
+///
+/// ```
+/// use dipsearch::text::lexicon::is_invocation;
+/// assert!(is_invocation("Bismillah-ir-Rahman-ir-Raheem"));
+/// assert!(is_invocation("In the Name of Allah, the Most Beneficent"));
+/// assert!(!is_invocation("In the name of the Council"));
+/// ```
+pub fn is_invocation(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    lower.starts_with("bismillah")
+        || lower.starts_with("in the name of god")
+        || lower.starts_with("in the name of allah")
+}
+
 /// One-word section headings (lower case): a heading inside wrapped text,
 /// and never a document title at the top (except `summary`, see
 /// [`is_generic_heading`]).

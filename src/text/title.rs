@@ -158,6 +158,7 @@ pub fn letters_key(s: &str) -> String {
 /// ```
 /// use dipsearch::text::title::title_case;
 /// assert_eq!(title_case("CHAIRMAN'S STATEMENT OF THE ARF"), "Chairman's Statement of the ARF");
+/// assert_eq!(title_case("KENYA–UGANDA JOINT COMMISSION"), "Kenya–Uganda Joint Commission");
 /// ```
 pub fn title_case(s: &str) -> String {
     let mut out = Vec::new();
@@ -181,7 +182,10 @@ pub fn title_case(s: &str) -> String {
                 start = false;
             } else {
                 word.push(c);
-                if c == '-' || c == '/' || c == '(' {
+                if matches!(
+                    c,
+                    '-' | '/' | '(' | '\u{2013}' | '\u{2014}' | '\u{2010}' | '\u{2011}'
+                ) {
                     start = true;
                 }
             }

@@ -150,3 +150,60 @@ fn exclusions_filters_and_date_order_hold_and_all_words_keeps_to_every_word() {
         "{v}"
     );
 }
+
+#[test]
+fn the_names_of_a_question_stay_and_every_other_word_may_go() {
+    let t = TestDir::new();
+    t.write(
+        "islands-2038.txt",
+        "Council Digest\n\n\
+1. Demands an immediate withdrawal of all forces from the Falklands.\n\n\
+2. The Council will respond to any invasion of a Member State without delay.\n\n\
+3. The Council decided to respond to the letter on the invasion of the island of Tern.\n",
+    );
+    t.run(["ingest"]).success();
+    // Nothing has all but any one of `council`, `respond`, `invasion`:
+    // they go together, and `Falklands`, the name, stays (the old steps
+    // left out at most two parts and showed nothing).
+    let v: serde_json::Value = t.json([
+        "search",
+        "how did the council respond to the Falklands invasion",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["total"], 0);
+    let steps = v["fewer_words"].as_array().expect("steps");
+    assert_eq!(steps.len(), 1, "{v}");
+    assert_eq!(labels(&steps[0]["hits"]), ["1"], "{v}");
+    let mut without: Vec<&str> = steps[0]["without"]
+        .as_array()
+        .expect("without")
+        .iter()
+        .filter_map(|w| w.as_str())
+        .collect();
+    without.sort_unstable();
+    assert_eq!(without, ["council", "invasion", "respond"]);
+}
+
+#[test]
+fn resolutions_named_together_find_any_of_them() {
+    let t = TestDir::new();
+    t.write(
+        "middle-east-2038.txt",
+        "Council Digest\n\n\
+1. Recalling its resolutions 242 (1967) and 338 (1973), the Council called for a just peace.\n\n\
+2. Recalling its resolution 338 (1973), the Council urged the parties to negotiate.\n\n\
+3. The Council noted that 338 observers had been deployed.\n",
+    );
+    t.run(["ingest"]).success();
+    for q in [
+        "resolutions 242 and 338",
+        "resolutions 338, 242",
+        "UNSCR-242 OR UNSCR-338",
+    ] {
+        let v: serde_json::Value = t.json(["search", q, "--format", "json"]);
+        let mut got = labels(&v["hits"]);
+        got.sort();
+        assert_eq!(got, ["1", "2"], "{q}: {v}");
+    }
+}

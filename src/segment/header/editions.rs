@@ -133,3 +133,24 @@ pub(super) fn edition_word(w: &str) -> Option<u32> {
             .filter(|v| *v <= 150)
     })
 }
+
+/// `ASTOP-IV` → (`ASTOP`, Some(4)); `ASTOP` → (`ASTOP`, None).
+pub(super) fn split_roman_suffix(s: &str) -> (&str, Option<u32>) {
+    if let Some((a, r)) = s.rsplit_once('-') {
+        if !a.is_empty() && r.chars().all(|c| c.is_ascii_uppercase()) {
+            if let Some(v) = crate::text::roman::roman_value(r) {
+                return (a, Some(v));
+            }
+        }
+    }
+    // `BDF XXIII`: an acronym, a space and the edition in Roman figures.
+    if let Some((a, r)) = s.rsplit_once(' ') {
+        let acronym = a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase());
+        if acronym && r.len() >= 2 && r.chars().all(|c| c.is_ascii_uppercase()) {
+            if let Some(v) = crate::text::roman::roman_value(r) {
+                return (a, Some(v));
+            }
+        }
+    }
+    (s, None)
+}

@@ -11,7 +11,7 @@
 use super::doc_type::{
     contains_meeting_word, find_doc_type, strip_meeting_connector, strip_prefix_ci,
 };
-use super::editions::ordinal_value;
+use super::editions::{ordinal_value, split_roman_suffix};
 use super::headline_verbs::{before_colon, before_verb, numbered_object};
 use super::meeting_names::{
     inner_acronym, is_bare_kind, is_sentence, kind_capitalised, known_acronym, occasion,
@@ -71,6 +71,9 @@ impl MeetingInfo {
 /// // The authors named after the type, then the occasion.
 /// let m = meeting_info("Joint Statement by President A and Prime Minister B on the 11th Kiribati-Nauru Leaders' Retreat");
 /// assert_eq!((m.meeting.as_deref(), m.edition), (Some("Kiribati-Nauru Leaders' Retreat"), Some(11)));
+/// // An edition in Roman figures after the acronym in brackets.
+/// let m = meeting_info("The Ninth Lagoon Democracy Forum (LDF IX)");
+/// assert_eq!((m.acronym.as_deref(), m.edition), (Some("LDF"), Some(9)));
 /// ```
 pub fn meeting_info(line: &str) -> MeetingInfo {
     let mut info = MeetingInfo::default();
@@ -481,16 +484,4 @@ impl MeetingInfo {
             }
         }
     }
-}
-
-/// `ASTOP-IV` → (`ASTOP`, Some(4)); `ASTOP` → (`ASTOP`, None).
-fn split_roman_suffix(s: &str) -> (&str, Option<u32>) {
-    if let Some((a, r)) = s.rsplit_once('-') {
-        if !a.is_empty() && r.chars().all(|c| c.is_ascii_uppercase()) {
-            if let Some(v) = roman_value(r) {
-                return (a, Some(v));
-            }
-        }
-    }
-    (s, None)
 }
