@@ -6,6 +6,7 @@
 //! turns results into bytes.
 
 mod covered;
+pub mod doc_types;
 pub mod expand;
 pub mod facets;
 pub mod filters;
@@ -901,6 +902,12 @@ impl Engine {
                 i += 1;
                 continue;
             }
+            if let Some((len, q)) = self.type_or_words(parsed, i, probed, plan)? {
+                any_positive = true;
+                clauses.push((Occur::Must, q));
+                i += len;
+                continue;
+            }
             if let Some(q) = self.joined_pair(parsed, i, probed, plan)? {
                 any_positive = true;
                 clauses.push((Occur::Must, q));
@@ -985,6 +992,47 @@ impl Engine {
             Err(Error::Usage(_)) => self.atom_query(atom, true, true),
             Err(e) => Err(e),
         }
+    }
+
+    /// Words at clause `i` that name a document type beside other words
+    /// (`Quad joint statement`; see [`doc_types`]): the words, or any
+    /// paragraph of a document of the type, which scores as another name
+    /// of what was typed does. `None` when the words name no type, stand
+    /// alone, or the search is literal.
+    fn type_or_words(
+        &self,
+        parsed: &ParsedQuery,
+        i: usize,
+        probed: bool,
+        plan: &Plan,
+    ) -> Result<Option<(usize, Box<dyn Query>)>> {
+        if plan.literal {
+            return Ok(None);
+        }
+        let Some((len, doc_type)) = doc_types::type_words(parsed, i) else {
+            return Ok(None);
+        };
+        let range = i..i + len;
+        let beside = (0..parsed.clauses.len()).any(|j| {
+            !range.contains(&j)
+                && !plan.skipped.contains(&j)
+                && matches!(parsed.clauses[j], Clause::AnyOf(_))
+        });
+        if !beside {
+            return Ok(None);
+        }
+        let typed: Vec<String> = range.clone().map(|j| parsed.clauses[j].typed()).collect();
+        let mut alternatives = Vec::new();
+        alternatives.extend(self.atom_query(&Atom::Phrase(typed.join(" ")), true, probed)?);
+        let of_type = TermQuery::new(
+            Term::from_field_text(self.fields.doc_type, doc_type.as_str()),
+            IndexRecordOption::Basic,
+        );
+        alternatives.push(Box::new(ConstScoreQuery::new(
+            Box::new(of_type),
+            OTHER_NAME_SCORE,
+        )));
+        Ok(union(alternatives, probed).map(|q| (len, q)))
     }
 
     /// Two typed words at clause `i` that are also written as one (`cyber

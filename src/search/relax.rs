@@ -68,22 +68,24 @@ impl Engine {
         // In a query that writes some parts with a capital and some
         // without, the names are its subject and stay, and every other
         // part may go (`how did the council respond to the Falklands
-        // invasion`: only `Falklands` finds its 5 paragraphs); when that
-        // finds nothing, the names may go too, as in a query of one case
-        // (`Türkiye Ukraine grain`: 8 have all but `Türkiye`).
+        // invasion`: only `Falklands` finds its 5 paragraphs; `did the G7
+        // condemn the coup in Niger` without `Niger` would be any coup).
         let named = |p: &Range<usize>| initial_capital(&typed(&parsed, p));
         let mixed = parts.iter().any(named) && !parts.iter().all(named);
         if mixed {
             let words: Vec<Range<usize>> = parts.iter().filter(|p| !named(p)).cloned().collect();
-            let steps = self.steps(req, strict, &parsed, &words, words.len())?;
-            if !steps.is_empty() {
-                return Ok(steps);
-            }
+            return self.steps(req, strict, (&parsed, &parts), &words, words.len());
         }
         // At most half the parts go (one of two or three): what is left
         // is still the query's subject, not its rarest word alone (`going`
         // of `refugees going home`).
-        self.steps(req, strict, &parsed, &parts, (parts.len() / 2).max(1))
+        self.steps(
+            req,
+            strict,
+            (&parsed, &parts),
+            &parts,
+            (parts.len() / 2).max(1),
+        )
     }
 
     /// The steps leaving out up to `budget` of the `candidates` (most
@@ -92,7 +94,7 @@ impl Engine {
         &self,
         req: &SearchRequest,
         strict: &SearchResults,
-        parsed: &ParsedQuery,
+        (parsed, all): (&ParsedQuery, &[Range<usize>]),
         candidates: &[Range<usize>],
         budget: usize,
     ) -> Result<Vec<Fewer>> {
@@ -111,6 +113,11 @@ impl Engine {
             for next in candidates.iter().filter(|p| !dropped.contains(p)) {
                 let mut without = dropped.clone();
                 without.push(next.clone());
+                // Not down to a document type alone (`UN resolutions
+                // Kashmir` without `Kashmir` is every resolution).
+                if only_types(parsed, all, &without) {
+                    continue;
+                }
                 let query = without_parts(parsed, &without);
                 let found = self.search(&SearchRequest {
                     query: Some(query.clone()),
@@ -185,11 +192,17 @@ impl Engine {
             {
                 continue;
             }
+            // A document type's words are one part (`joint statement`).
+            let of_type = (!literal)
+                .then(|| super::doc_types::type_words(&parsed, i))
+                .flatten()
+                .map(|(len, _)| i..i + len);
             let part = named
                 .iter()
                 .filter(|r| r.contains(&i))
                 .max_by_key(|r| r.len())
                 .cloned()
+                .or(of_type)
                 .unwrap_or(i..i + 1);
             let alone = typed(&parsed, &part);
             let common = self.count(Some(alone), req.filters.clone(), literal)?;
@@ -213,6 +226,16 @@ impl Engine {
         });
         Ok((parsed, parts.into_iter().map(|(_, p)| p).collect()))
     }
+}
+
+/// Whether the parts of `all` left without `dropped` name a document type
+/// and nothing else.
+fn only_types(parsed: &ParsedQuery, all: &[Range<usize>], dropped: &[Range<usize>]) -> bool {
+    let mut left = all.iter().filter(|p| !dropped.contains(p)).peekable();
+    left.peek().is_some()
+        && left.all(|p| {
+            super::doc_types::type_words(parsed, p.start).is_some_and(|(len, _)| len == p.len())
+        })
 }
 
 /// The query typed again without the parts `dropped` (a part typed twice

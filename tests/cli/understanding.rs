@@ -1254,3 +1254,52 @@ fn old_names_and_their_peoples_name_todays_countries() {
     assert_eq!(labels(&t, &["Spanish Sahara"]), ["2"]);
     assert_eq!(labels(&t, &["--country", "ARE"]), ["3"]);
 }
+
+#[test]
+fn words_that_name_a_kind_of_document_also_find_its_paragraphs() {
+    let t = TestDir::new();
+    t.write(
+        "reef-2038-joint-statement.txt",
+        "Joint Statement of the Coral Reef Partnership\nSuva, 12 May 2038\n\n\
+1. The Partners agreed to pool reef monitoring data from 2039.\n\n\
+2. The Partners will meet again in Apia in 2040.\n",
+    );
+    t.write(
+        "reef-2038-press-release.txt",
+        "Press Release\nSuva, 13 May 2038\n\n\
+1. The Minister welcomed the joint statement adopted on reef monitoring yesterday.\n\n\
+2. The Minister thanked the hosts for the reef tour.\n",
+    );
+    t.run(["ingest"]).success();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["search"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--format", "json"]);
+        let v: serde_json::Value = t.json(all);
+        let mut ids: Vec<String> = v["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .map(|h| h["id"].as_str().unwrap_or_default().to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    // The words, or a paragraph of a joint statement that has `reef`.
+    assert_eq!(
+        ids(&["reef joint statement"]),
+        [
+            "reef-2038-joint-statement.txt#1",
+            "reef-2038-press-release.txt#1"
+        ]
+    );
+    assert_eq!(
+        ids(&["reef joint statement", "--literal"]),
+        ["reef-2038-press-release.txt#1"]
+    );
+    // The type alone is searched as words.
+    assert_eq!(
+        ids(&["\"joint statement\""]),
+        ["reef-2038-press-release.txt#1"]
+    );
+}
