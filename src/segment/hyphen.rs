@@ -179,7 +179,14 @@ pub(super) fn append(block: &mut String, next: &str, forms: &WordForms) {
     block.truncate(trimmed_len);
     if let Some(frag) = trailing_fragment(block) {
         let frag = frag.to_string();
-        if !forms.keep_hyphen(&frag, next) {
+        // A compound broken after the small word between its hyphens
+        // (`people-to-` / `people`, `step-by-` / `step`) keeps it; a word
+        // after a prefix is broken as any other (`non-govern-` / `mental`).
+        let before = block.len() - 1 - frag.len();
+        let compound = block[..before].ends_with('-')
+            && ["to", "by", "of", "the", "and", "in", "on", "for", "a"]
+                .contains(&frag.to_lowercase().as_str());
+        if !compound && !forms.keep_hyphen(&frag, next) {
             block.pop(); // drop the hyphen
         }
         block.push_str(next);

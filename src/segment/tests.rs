@@ -477,3 +477,16 @@ fn a_stamp_or_a_place_and_date_heads_no_paragraphs() {
     assert!(s.paragraphs.iter().all(|p| !p.text.contains("18:40")));
     assert_eq!(s.paragraphs[3].text, "Kingston, Jamaica, 24 July 2034");
 }
+
+#[test]
+fn a_compound_broken_after_one_of_its_hyphens_keeps_it() {
+    let s = super::segment_text(
+        "Joint Statement\n\n1. The two sides agreed to expand people-to-\npeople exchanges and\nstrengthen cooperation in agri-\nculture, with non-govern-\nmental bodies, in the field of educa-\ntion between their peoples.\n",
+    );
+    let text = &s.paragraphs[0].text;
+    assert!(text.contains("expand people-to-people exchanges"), "{text}");
+    assert!(
+        text.contains("agriculture, with non-governmental bodies, in the field of education"),
+        "{text}"
+    );
+}
