@@ -52,7 +52,7 @@ fn pattern() -> &'static Regex {
             (?P<chairs_summary>(?-u:\b)(?:co-?)?chair(?:man|men|person|persons|woman|s)?['’‘]?s?['’‘]?\s+summary(?:\s+report)?(?-u:\b)|(?-u:\b)summary\s+report(?-u:\b))
             |(?P<chairs_statement>(?-u:\b)(?:co-?)?chair(?:man|men|person|woman|s)?['’‘]?s?['’‘]?\s+statement(?-u:\b))
             |(?P<joint_statement>(?-u:\b)joint\s+(?:(?:press|leaders['’‘]?|ministers['’‘]?|ministerial|vision|foreign\s+ministers['’‘]?)\s+)?statement(?-u:\b))
-            |(?P<press_release>(?-u:\b)press\s+(?:releases?|statement)(?-u:\b)|(?-u:\b)(?:media|news)\s+releases?(?-u:\b))
+            |(?P<press_release>(?-u:\b)press\s+(?:releases?|statement)(?-u:\b)|(?-u:\b)(?:media|news)\s+(?:releases?|statement)(?-u:\b))
             |(?P<declaration>(?-u:\b)declaration(?-u:\b))
             |(?P<communique>(?-u:\b)communiqu(?:e(?-u:\b)|é))
             |(?P<statement>^(?:remarks|statement|address|speech)\s+by(?-u:\b)|^statement(?-u:\b)|(?-u:\b)statement\s+(?:by|on|of)(?-u:\b)|(?-u:\b)(?:leaders['’‘]?|ministers['’‘]?|ministerial|presidential|vision|trilateral|G7|G8|G20)\s+statement(?-u:\b)|[a-z]['’‘]s\s+(?:remarks|speech|address|statement)\s+(?:at|to|on|before|in|and)(?-u:\b))
@@ -129,6 +129,8 @@ fn may_name_a_type(s: &str) -> bool {
 /// use dipsearch::segment::header::find_doc_type;
 /// let m = find_doc_type("The Co-Chairs' Summary Report of the 8th ARF ISM").unwrap();
 /// assert_eq!((m.start, m.doc_type), (4, DocType::ChairsSummary));
+/// // A ministry's `Media Statement` is its press release.
+/// assert_eq!(find_doc_type("MEDIA STATEMENT").map(|m| m.doc_type), Some(DocType::PressRelease));
 /// ```
 pub fn find_doc_type(s: &str) -> Option<DocTypeMatch> {
     if !may_name_a_type(s) {
