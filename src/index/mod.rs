@@ -101,7 +101,7 @@ pub const SCHEMA_VERSION: u32 = 8;
 /// subjects after `on` in a meeting's name, the PIF's papers, a name
 /// joined by a hyphen to another is another meeting; v18: a title repeated
 /// as every page's running head stays the title).
-pub const PIPELINE_VERSION: u32 = 62;
+pub const PIPELINE_VERSION: u32 = 63;
 
 /// What the commit payload records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

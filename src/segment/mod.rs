@@ -572,8 +572,14 @@ fn heading_text(b: &Block) -> Option<String> {
     if t.split_whitespace().count() > 12 || t.ends_with(':') {
         return None;
     }
-    if parse_marker(t).is_some() {
-        return None;
+    if let Some(m) = parse_marker(t) {
+        // `1.0   INTRODUCTION` over `1.1`, `1.2`: a section's number
+        // ending in `.0` and its name in capitals.
+        let rest = t.get(m.text_start..).unwrap_or("").trim();
+        let section = m.value.ends_with(".0")
+            && crate::text::title::is_all_caps(rest)
+            && rest.split_whitespace().count() <= 8;
+        return section.then(|| rest.to_string());
     }
     // Quoted text and numbers are not headings ("\"The Security Council", "5,5").
     // `(Reference) Past meetings`: a bracketed tag before a title.

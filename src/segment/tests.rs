@@ -490,3 +490,30 @@ fn a_compound_broken_after_one_of_its_hyphens_keeps_it() {
         "{text}"
     );
 }
+
+#[test]
+fn decimal_sections_head_their_paragraphs_and_hanging_indents_go_on() {
+    let s = super::segment_text(
+        "JOINT COMMUNIQUE\n\n1.0   INTRODUCTION\n\n\
+1.1   The Third Session of the Lagoon Joint Permanent Commission (JPC)\n      was held in Apia from 3 to 5 May 2038, and the delegations reviewed\n      the decisions of the Second Session in detail.\n\n\
+1.2   The delegations were led by the two Ministers of Foreign Affairs and\n      included senior officials of the ministries of trade and fisheries.\n\n\
+2.0   TRADE AND FISHERIES\n\n\
+2.1   The two sides agreed to harmonise their rules on catch certificates\n      and to review the shared quota at the next session in Nukualofa.\n",
+    );
+    let got: Vec<(&str, Option<&str>)> = s
+        .paragraphs
+        .iter()
+        .map(|p| (p.label.as_str(), p.heading.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1.1", Some("INTRODUCTION")),
+            ("1.2", Some("INTRODUCTION")),
+            ("2.1", Some("TRADE AND FISHERIES")),
+        ]
+    );
+    assert!(s.paragraphs[0]
+        .text
+        .contains("Commission (JPC) was held in Apia"));
+}

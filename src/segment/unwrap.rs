@@ -317,6 +317,11 @@ impl<'a, 'f> Joiner<'a, 'f> {
         if !self.wrap.wrapped {
             return !ends_sentence(ptext) && (starts_lower(l.text) || plen > 150);
         }
+        // A hanging indent (`1.1   … Commission (JPC)` / `      was held
+        // in …`): a line going on in lower case after a bracket or a quote.
+        if starts_lower(l.text) && !ptext.trim_end().ends_with(['.', '!', '?', ';', ':']) {
+            return true;
+        }
         let short = plen * 100 < self.wrap.width * 85;
         let heading_here = ends_sentence(ptext) && self.wrap.heading_like(l.text, next);
         !(self.prev_heading || heading_here || ends_sentence(ptext) && (short || l.indent > pind))
