@@ -1384,15 +1384,6 @@ pub fn is_breadcrumb(line: &str) -> bool {
 /// Release`): three parts or more, the first the home page's name. The last
 /// crumb, the page itself, may be a whole headline.
 fn is_slash_trail(t: &str) -> bool {
-    const HOME: [&str; 7] = [
-        "home",
-        "utama",
-        "accueil",
-        "inicio",
-        "início",
-        "beranda",
-        "startseite",
-    ];
     // A site's section first, two crumbs are enough (`Documents /
     // Ministerial Council`, `News / Press Releases`).
     const SECTIONS: [&str; 9] = [
@@ -1411,7 +1402,7 @@ fn is_slash_trail(t: &str) -> bool {
     let short = |p: &&str| p.split_whitespace().count() <= 4 && p.starts_with(char::is_uppercase);
     t.len() < 150
         && (parts.len() >= 3
-            && HOME.contains(&first.as_str())
+            && is_home_crumb(&first)
             && parts[..parts.len() - 1]
                 .iter()
                 .all(|p| p.split_whitespace().count() <= 8)
@@ -1419,6 +1410,21 @@ fn is_slash_trail(t: &str) -> bool {
                 && SECTIONS.contains(&first.as_str())
                 && parts.iter().all(short)
                 && !t.ends_with(['.', ',', ';']))
+}
+
+/// Whether a breadcrumb's first crumb is a site's home page (`Home`,
+/// `Accueil`, `Beranda`; lower case).
+pub(crate) fn is_home_crumb(lower: &str) -> bool {
+    const HOME: [&str; 7] = [
+        "home",
+        "utama",
+        "accueil",
+        "inicio",
+        "início",
+        "beranda",
+        "startseite",
+    ];
+    HOME.contains(&lower)
 }
 
 /// Removes footnote markers: `[1]`, `[12]` anywhere, and small numbers glued

@@ -129,16 +129,7 @@ fn title_past_breadcrumb(lines: &[&str], scan: &mut HeaderScan) {
     };
     let from_home = title.split_once(" / ").is_some_and(|(first, rest)| {
         rest.contains(" / ")
-            && [
-                "home",
-                "accueil",
-                "inicio",
-                "início",
-                "beranda",
-                "startseite",
-                "utama",
-            ]
-            .contains(&first.trim().to_lowercase().as_str())
+            && crate::segment::boilerplate::is_home_crumb(&first.trim().to_lowercase())
     });
     if !(from_home || crate::segment::boilerplate::is_breadcrumb(title)) {
         return;
