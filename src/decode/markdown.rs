@@ -254,6 +254,9 @@ fn is_link_separator(c: char) -> bool {
 /// assert_eq!(t, "\n\nLeaders meet\n\n\n- The statement\n");
 /// ```
 fn is_link_row(line: &str, link: &Regex) -> bool {
+    if !line.contains("](") {
+        return false;
+    }
     let item = line
         .strip_prefix(['-', '*', '+'])
         .filter(|r| r.starts_with(' '))

@@ -55,6 +55,8 @@ const TYPED: &[(&[&str], DocType)] = &[
 /// assert_eq!(type_words(&q, 0), None);
 /// ```
 pub fn type_words(parsed: &ParsedQuery, i: usize) -> Option<(usize, DocType)> {
+    // The two words at `i`, lower-cased once (every clause of every query
+    // is asked).
     let word = |j: usize| match parsed.clauses.get(j) {
         Some(Clause::AnyOf(atoms)) => match atoms.as_slice() {
             [Atom::Word(w)] => Some(w.to_lowercase().replace('’', "'")),
@@ -62,11 +64,14 @@ pub fn type_words(parsed: &ParsedQuery, i: usize) -> Option<(usize, DocType)> {
         },
         _ => None,
     };
+    let first = word(i)?;
+    let second = word(i + 1);
+    let typed = [Some(first.as_str()), second.as_deref()];
     TYPED.iter().find_map(|(words, doc_type)| {
         words
             .iter()
-            .enumerate()
-            .all(|(k, w)| word(i + k).as_deref() == Some(*w))
+            .zip(typed)
+            .all(|(w, t)| t == Some(*w))
             .then_some((words.len(), *doc_type))
     })
 }

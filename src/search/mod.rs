@@ -884,11 +884,7 @@ impl Engine {
                 let range = first.clauses.clone();
                 // A subject typed beside the name: the name may be the
                 // body that spoke (`G7 Ukraine`).
-                let beside = (0..parsed.clauses.len()).any(|j| {
-                    !range.contains(&j)
-                        && !plan.skipped.contains(&j)
-                        && matches!(parsed.clauses[j], Clause::AnyOf(_))
-                });
+                let beside = typed_beside(parsed, &range, plan);
                 let words = &parsed.clauses[range.clone()];
                 let q = self.concept_query(words, &here, (probed, beside), plan)?;
                 if let Some(q) = q {
@@ -1013,12 +1009,7 @@ impl Engine {
             return Ok(None);
         };
         let range = i..i + len;
-        let beside = (0..parsed.clauses.len()).any(|j| {
-            !range.contains(&j)
-                && !plan.skipped.contains(&j)
-                && matches!(parsed.clauses[j], Clause::AnyOf(_))
-        });
-        if !beside {
+        if !typed_beside(parsed, &range, plan) {
             return Ok(None);
         }
         let typed: Vec<String> = range.clone().map(|j| parsed.clauses[j].typed()).collect();
@@ -1087,9 +1078,7 @@ impl Engine {
         probed: bool,
         plan: &Plan,
     ) -> Result<Option<Box<dyn Query>>> {
-        let beside = (0..parsed.clauses.len()).any(|j| {
-            j != i && !plan.skipped.contains(&j) && matches!(parsed.clauses[j], Clause::AnyOf(_))
-        });
+        let beside = typed_beside(parsed, &(i..i + 1), plan);
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         for (k, atom) in atoms.iter().enumerate() {
             let read: Vec<&Expansion> = plan
@@ -1754,6 +1743,17 @@ fn union(alternatives: Vec<Box<dyn Query>>, probed: bool) -> Option<Box<dyn Quer
                 .map(|q| (Occur::Should, q))
                 .collect(),
         ))
+    })
+}
+
+/// Whether the query has a searched word or phrase outside the clauses
+/// `range` (a subject typed beside a name or a document type), fillers
+/// and exclusions aside.
+fn typed_beside(parsed: &ParsedQuery, range: &std::ops::Range<usize>, plan: &Plan) -> bool {
+    (0..parsed.clauses.len()).any(|j| {
+        !range.contains(&j)
+            && !plan.skipped.contains(&j)
+            && matches!(parsed.clauses[j], Clause::AnyOf(_))
     })
 }
 

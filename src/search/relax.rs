@@ -22,6 +22,10 @@ use super::expand::read_query;
 use super::query::{parse_query, Clause, ParsedQuery};
 use super::{Engine, Hit, SearchRequest, SearchResults, Sort};
 
+/// A query as read, its required parts and the parts that are names (see
+/// `Engine::parts`).
+type Parts = (ParsedQuery, Vec<Range<usize>>, Vec<Range<usize>>);
+
 /// Most required parts a query may have for its words to be left out one
 /// by one: each part costs a count, each step a search (Meilisearch
 /// considers ten words).
@@ -61,7 +65,7 @@ impl Engine {
         {
             return Ok(Vec::new());
         }
-        let (parsed, parts) = self.parts(text, req)?;
+        let (parsed, parts, names) = self.parts(text, req)?;
         if !(2..=MAX_PARTS).contains(&parts.len()) {
             return Ok(Vec::new());
         }
@@ -70,10 +74,12 @@ impl Engine {
         // part may go (`how did the council respond to the Falklands
         // invasion`: only `Falklands` finds its 5 paragraphs; `did the G7
         // condemn the coup in Niger` without `Niger` would be any coup).
-        let named = |p: &Range<usize>| initial_capital(&typed(&parsed, p));
-        let mixed = parts.iter().any(named) && !parts.iter().all(named);
-        if mixed {
-            let words: Vec<Range<usize>> = parts.iter().filter(|p| !named(p)).cloned().collect();
+        if !names.is_empty() {
+            let words: Vec<Range<usize>> = parts
+                .iter()
+                .filter(|p| !names.contains(p))
+                .cloned()
+                .collect();
             return self.steps(req, strict, (&parsed, &parts), &words, words.len());
         }
         // At most half the parts go (one of two or three): what is left
@@ -157,10 +163,12 @@ impl Engine {
         Ok(out)
     }
 
-    /// The query as read and its required parts, most common first (by
-    /// the paragraphs each finds alone, with the request's filters): each
-    /// clause that is no filler, a name of several words one part.
-    fn parts(&self, text: &str, req: &SearchRequest) -> Result<(ParsedQuery, Vec<Range<usize>>)> {
+    /// The query as read, its required parts, most common first (by the
+    /// paragraphs each finds alone, with the request's filters): each
+    /// clause that is no filler, a name of several words one part; and, in
+    /// a query that writes some parts with a capital and some without, the
+    /// parts that are names.
+    fn parts(&self, text: &str, req: &SearchRequest) -> Result<Parts> {
         let literal = req.literal;
         let parsed = parse_query(text)?;
         let (parsed, expanded) = match literal {
@@ -224,7 +232,16 @@ impl Engine {
                 std::cmp::Reverse(p.start),
             )
         });
-        Ok((parsed, parts.into_iter().map(|(_, p)| p).collect()))
+        let names = match mixed {
+            true => parts
+                .iter()
+                .map(|(_, p)| p)
+                .filter(|p| named(p))
+                .cloned()
+                .collect(),
+            false => Vec::new(),
+        };
+        Ok((parsed, parts.into_iter().map(|(_, p)| p).collect(), names))
     }
 }
 
